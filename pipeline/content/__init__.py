@@ -1,0 +1,1 @@
+"""Canonical procedure content: the model and its YAML reader."""

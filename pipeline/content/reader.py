@@ -1,0 +1,100 @@
+"""Read a procedure YAML file into the content model, refusing anything malformed."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, Iterable
+
+from ..errors import InputError
+from ..yamlio import field_path, load_yaml, position, validate
+from .model import BulletList, Item, Paragraph, Procedure, Question, Section, Text
+
+PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+class _Builder:
+    def __init__(self, name: str, root: Any, placeholders: frozenset[str] | None) -> None:
+        self.name = name
+        self.root = root
+        self.placeholders = placeholders
+
+    def fail(self, path: list[Any], message: str) -> InputError:
+        line, column = position(self.root, path)
+        return InputError(f"{field_path(path)}: {message}", self.name, line, column)
+
+    def node(self, path: list[Any]) -> Any:
+        value = self.root
+        for step in path:
+            value = value[step]
+        return value
+
+    def text(self, path: list[Any]) -> Text:
+        raw = self.node(path)
+        if isinstance(raw, str):
+            value, note, value_path = raw, None, path
+        else:
+            value, note, value_path = raw["text"], raw.get("note"), path + ["text"]
+        for match in PLACEHOLDER.finditer(value):
+            if self.placeholders is not None and match.group(1) not in self.placeholders:
+                allowed = ", ".join(sorted(self.placeholders)) or "none"
+                raise self.fail(value_path, f"unknown placeholder {match.group(0)} "
+                                f"(allowed: {allowed}; add it to pipeline.yaml if it is new)")
+        if note is not None and note.endswith("\\"):
+            raise self.fail(path + ["note"], "a note must not end with a backslash")
+        return Text(value=str(value), line=position(self.root, value_path)[0],
+                    note=str(note) if note is not None else None)
+
+    def unique(self, path: list[Any], entries: Iterable[Any], what: str) -> None:
+        seen: set[str] = set()
+        for index, entry in enumerate(entries):
+            if entry["id"] in seen:
+                raise self.fail(path + [index, "id"],
+                                f"duplicate {what} id {entry['id']!r}: ids must be unique")
+            seen.add(entry["id"])
+
+    def procedure(self) -> Procedure:
+        root = self.root
+        self.unique(["sections"], root["sections"], "section")
+        sections = []
+        for s_index, section in enumerate(root["sections"]):
+            s_path = ["sections", s_index]
+            self.unique(s_path + ["blocks"], section["blocks"], "block")
+            blocks = []
+            for b_index, block in enumerate(section["blocks"]):
+                b_path = s_path + ["blocks", b_index]
+                if "paragraph" in block:
+                    blocks.append(Paragraph(str(block["id"]), self.text(b_path + ["paragraph"])))
+                elif "list" in block:
+                    self.unique(b_path + ["list"], block["list"], "item")
+                    items = tuple(Item(str(item["id"]), self.text(b_path + ["list", i]))
+                                  for i, item in enumerate(block["list"]))
+                    blocks.append(BulletList(str(block["id"]), items))
+                else:
+                    blocks.append(Question(str(block["id"]), self.text(b_path + ["question"]),
+                                           self.text(b_path + ["answer"])))
+            sections.append(Section(str(section["id"]), self.text(s_path + ["title"]), tuple(blocks)))
+        return Procedure(id=str(root["id"]), source=self.name, title=self.text(["title"]),
+                         summary=self.text(["summary"]), sections=tuple(sections))
+
+
+def parse_procedure(name: str, data: bytes, placeholders: frozenset[str] | None = None,
+                    expected_id: str | None = None) -> Procedure:
+    """Build a Procedure from YAML bytes; ``name`` is the path shown in errors and references."""
+    root = load_yaml(name, data)
+    if root is None:
+        raise InputError("empty file: a procedure needs id, title, summary and sections", name, 1, 1)
+    validate(name, root, "procedure.schema.json")
+    builder = _Builder(name, root, placeholders)
+    if expected_id is not None and root["id"] != expected_id:
+        raise builder.fail(["id"], f"id {root['id']!r} does not match the file name: "
+                           f"rename the file or set id: {expected_id}")
+    return builder.procedure()
+
+
+def read_procedure(path: Path, name: str, placeholders: frozenset[str] | None = None) -> Procedure:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", name) from None
+    return parse_procedure(name, data, placeholders, expected_id=path.stem)

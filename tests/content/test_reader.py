@@ -1,0 +1,111 @@
+"""Every malformed procedure file is refused with file:line:column, the field and what to do."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.content.reader import parse_procedure
+from pipeline.errors import InputError
+
+PLACEHOLDERS = frozenset({"clinic_name", "clinic_phone"})
+
+GOOD = """\
+id: demo
+title: Demo procedure
+summary: A short summary.
+sections:
+  - id: overview
+    title: What is it?
+    blocks:
+      - id: what
+        paragraph: It is a demo.
+      - id: steps
+        list:
+          - id: first
+            text: The first step.
+          - id: second
+            text: "Call {clinic_name}."
+            note: A placeholder.
+      - id: work
+        question: When can I work?
+        answer: After 2–4 weeks.
+"""
+
+
+def bad(old: str, new: str) -> str:
+    assert old in GOOD
+    return GOOD.replace(old, new, 1)
+
+
+CASES = [
+    # name, document, line, column, message fragment
+    ("items not a list", bad("        list:\n          - id: first\n            text: The first step.\n"
+                             "          - id: second\n            text: \"Call {clinic_name}.\"\n"
+                             "            note: A placeholder.\n", "        list: oops\n"),
+     11, 15, "sections[0].blocks[1].list: expected a list of items"),
+    ("unknown field", bad("    title: What is it?\n", "    title: What is it?\n    colour: red\n"),
+     7, 5, "sections[0]: unknown field 'colour'"),
+    ("missing field", bad("summary: A short summary.\n", ""), 1, 1, "missing field 'summary'"),
+    ("empty string", bad("paragraph: It is a demo.", "paragraph: ''"), 9, 20,
+     "sections[0].blocks[0].paragraph: empty string"),
+    ("leading space", bad("paragraph: It is a demo.", "paragraph: ' It is a demo.'"), 9, 20,
+     "leading or trailing white space"),
+    ("bad id", bad("- id: overview", "- id: Over View"), 5, 9, "'Over View' is not a valid id"),
+    ("duplicate section id", GOOD + "  - id: overview\n    title: Again\n    blocks:\n"
+     "      - id: x\n        paragraph: Text.\n", 20, 9, "duplicate section id 'overview'"),
+    ("duplicate item id", bad("- id: second", "- id: first"), 14, 17, "duplicate item id 'first'"),
+    ("two kinds in one block", bad("        paragraph: It is a demo.\n",
+                                   "        paragraph: It is a demo.\n        question: Why?\n"),
+     8, 9, "exactly one of"),
+    ("reserved block id", bad("- id: what", "- id: title"), 8, 13, "reserved"),
+    ("duplicate key", bad("title: Demo procedure\n", "title: Demo procedure\ntitle: Again\n"), 3, 1,
+     "duplicate key"),
+    ("python object tag", bad("summary: A short summary.", "summary: !!python/object:os.system ls"),
+     3, 10, "tag"),
+    ("custom tag", bad("summary: A short summary.", "summary: !shout A short summary."), 3, 10, "tag"),
+    ("anchor and alias", bad("summary: A short summary.", "summary: &s A short summary.\nextra: *s"),
+     3, 10, "anchors"),
+    ("unknown placeholder", bad("It is a demo.", "Call {surgeon}."), 9, 20, "unknown placeholder {surgeon}"),
+    ("syntax error", bad("title: Demo procedure", "title: [Demo"), 3, 8, "invalid YAML"),
+]
+
+
+@pytest.mark.parametrize("name,document,line,column,message", CASES, ids=[c[0] for c in CASES])
+def test_bad_procedure_is_refused_precisely(name, document, line, column, message):
+    with pytest.raises(InputError) as caught:
+        parse_procedure("source/procedures/demo.yaml", document.encode(), PLACEHOLDERS)
+    error = caught.value
+    assert (error.location.file, error.location.line, error.location.column) == \
+        ("source/procedures/demo.yaml", line, column), str(error)
+    assert message in error.message
+
+
+def test_alias_bomb_is_refused_before_expansion():
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(20))
+    with pytest.raises(InputError, match="anchors"):
+        parse_procedure("bomb.yaml", bomb.encode(), PLACEHOLDERS)
+
+
+def test_non_utf8_bytes_are_refused_with_position():
+    with pytest.raises(InputError) as caught:
+        data = GOOD.replace("demo.", "d\N{LATIN SMALL LETTER E WITH ACUTE}mo.").encode("utf-8")
+        parse_procedure("x.yaml", data.replace("é".encode("utf-8"), b"\xe9"), PLACEHOLDERS)
+    assert (caught.value.location.line, caught.value.location.column) == (9, 29)
+    assert "UTF-8" in caught.value.message
+
+
+def test_file_name_must_match_id():
+    with pytest.raises(InputError, match="does not match the file name"):
+        parse_procedure("x.yaml", GOOD.encode(), PLACEHOLDERS, expected_id="other")
+
+
+def test_messages_have_stable_contexts_lines_and_notes():
+    procedure = parse_procedure("demo.yaml", GOOD.encode(), PLACEHOLDERS)
+    got = [(m.context, m.text.line, m.text.note) for m in procedure.messages()]
+    assert got == [
+        ("title", 2, None), ("summary", 3, None), ("overview.title", 6, None),
+        ("overview.what", 9, None), ("overview.steps.first", 13, None),
+        ("overview.steps.second", 15, "A placeholder."),
+        ("overview.work.question", 18, None), ("overview.work.answer", 19, None),
+    ]
