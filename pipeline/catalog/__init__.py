@@ -1,0 +1,1 @@
+"""Gettext catalogs: templates and translations."""

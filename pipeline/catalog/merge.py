@@ -1,0 +1,134 @@
+"""Merge a template into a translation catalog the way msgmerge does, losing nothing.
+
+- same context, same source: the translation and its state are kept;
+- same context, changed source: the translation is kept, marked fuzzy, and the source it was made
+  for is recorded as the previous msgid (``#| msgid``);
+- a context that disappeared: the entry becomes obsolete (``#~``), never deleted;
+- a new context: an empty entry, unless the very same source text just left another context (a
+  moved paragraph), whose translation is then offered as fuzzy with the previous context.
+
+Contexts are stable ids, so unlike msgmerge there is no similarity guessing: a fuzzy suggestion
+taken from a different sentence is too easy to ship by mistake in patient material.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import polib
+
+from ..locales import LocaleInfo
+
+Key = tuple[str | None, str]
+
+
+@dataclass(frozen=True)
+class MergeSummary:
+    kept: int
+    fuzzied: tuple[str, ...]
+    new: tuple[str, ...]
+    obsoleted: tuple[str, ...]
+    resurrected: tuple[str, ...]
+
+
+def _translated(entry: polib.POEntry) -> bool:
+    if entry.msgid_plural:
+        return any(entry.msgstr_plural.values())
+    return bool(entry.msgstr)
+
+
+def _copy_translation(target: polib.POEntry, source: polib.POEntry, nplurals: int) -> None:
+    if target.msgid_plural:
+        old = source.msgstr_plural if source.msgid_plural else {0: source.msgstr}
+        target.msgstr_plural = {i: old.get(i, "") for i in range(nplurals)}
+    else:
+        target.msgstr = source.msgstr if not source.msgid_plural else source.msgstr_plural.get(0, "")
+
+
+def merge(catalog: polib.POFile, pot: polib.POFile, locale: LocaleInfo,
+          extra_comments: dict[Key, str] | None = None) -> tuple[polib.POFile, MergeSummary]:
+    """Return a new catalog: ``pot``'s entries with ``catalog``'s translations carried over.
+
+    ``extra_comments`` adds a generated extracted comment to an entry (e.g. termbase terms).
+    """
+    live = {e.msgctxt: e for e in catalog if not e.obsolete}
+    dead: dict[str | None, polib.POEntry] = {}
+    dead_rest: list[polib.POEntry] = []
+    for e in catalog:
+        if e.obsolete and e.msgctxt not in dead:
+            dead[e.msgctxt] = e
+        elif e.obsolete:
+            dead_rest.append(e)
+    template_contexts = {e.msgctxt for e in pot}
+    leaving_by_msgid = {}
+    for ctx, entry in live.items():
+        if ctx not in template_contexts and _translated(entry) and "fuzzy" not in entry.flags:
+            leaving_by_msgid.setdefault(entry.msgid, entry)
+
+    result = polib.POFile(wrapwidth=79)
+    result.header = catalog.header
+    result.metadata = dict(catalog.metadata)
+    result.metadata_is_fuzzy = catalog.metadata_is_fuzzy
+    if "POT-Creation-Date" in pot.metadata:
+        result.metadata["POT-Creation-Date"] = pot.metadata["POT-Creation-Date"]
+    result.metadata["Plural-Forms"] = locale.plural_forms
+
+    kept, fuzzied, new, resurrected = 0, [], [], []
+    for source in pot:
+        entry = polib.POEntry(msgctxt=source.msgctxt, msgid=source.msgid,
+                              msgid_plural=source.msgid_plural, msgstr="",
+                              occurrences=list(source.occurrences), flags=[])
+        comments = [c for c in (source.comment, (extra_comments or {}).get((source.msgctxt, source.msgid)))
+                    if c]
+        entry.comment = "\n".join(comments)
+        if source.msgid_plural:
+            entry.msgstr_plural = {i: "" for i in range(locale.nplurals)}
+        old = live.get(source.msgctxt)
+        if old is None and source.msgctxt in dead:
+            old = dead.pop(source.msgctxt)
+            resurrected.append(source.msgctxt)
+        format_flags = [f for f in source.flags if f != "fuzzy"]
+        if old is not None:
+            entry.tcomment = old.tcomment
+            _copy_translation(entry, old, locale.nplurals)
+            was_fuzzy = "fuzzy" in old.flags
+            if old.msgid == source.msgid and old.msgid_plural == source.msgid_plural:
+                if was_fuzzy or old.obsolete:
+                    entry.flags.append("fuzzy")
+                    entry.previous_msgid = old.previous_msgid
+                    entry.previous_msgctxt = old.previous_msgctxt
+                kept += 1
+            elif _translated(old):
+                entry.flags.append("fuzzy")
+                entry.previous_msgid = old.previous_msgid if (was_fuzzy and old.previous_msgid) else old.msgid
+                if old.msgid_plural or source.msgid_plural:
+                    entry.previous_msgid_plural = old.msgid_plural or None
+                fuzzied.append(source.msgctxt)
+            else:
+                new.append(source.msgctxt)
+        elif source.msgid in leaving_by_msgid:
+            moved = leaving_by_msgid[source.msgid]
+            _copy_translation(entry, moved, locale.nplurals)
+            entry.flags.append("fuzzy")
+            entry.previous_msgctxt = moved.msgctxt
+            entry.previous_msgid = moved.msgid
+            fuzzied.append(source.msgctxt)
+        else:
+            new.append(source.msgctxt)
+        entry.flags += format_flags
+        result.append(entry)
+
+    obsoleted = []
+    for ctx, entry in live.items():
+        if ctx not in template_contexts and _translated(entry):
+            entry.obsolete = True
+            entry.occurrences = []
+            result.append(entry)
+            obsoleted.append(ctx)
+    for entry in [*dead.values(), *dead_rest]:
+        result.append(entry)
+    # Keep obsolete entries in a stable order: by context, so repeated runs write the same bytes.
+    live_entries = [e for e in result if not e.obsolete]
+    obsolete_entries = sorted((e for e in result if e.obsolete), key=lambda e: (e.msgctxt or "", e.msgid))
+    result[:] = live_entries + obsolete_entries
+    return result, MergeSummary(kept, tuple(fuzzied), tuple(new), tuple(obsoleted), tuple(resurrected))

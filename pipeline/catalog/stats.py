@@ -1,0 +1,60 @@
+"""Counting a catalog's progress, in strings and in words (a missing paragraph outweighs a label)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import polib
+
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+@dataclass(frozen=True)
+class Progress:
+    total: int
+    translated: int
+    fuzzy: int
+    untranslated: int
+    total_words: int
+    translated_words: int
+    fuzzy_words: int
+    untranslated_words: int
+
+    @property
+    def percent(self) -> float:
+        return round(100.0 * self.translated / self.total, 1) if self.total else 100.0
+
+    @property
+    def percent_words(self) -> float:
+        return round(100.0 * self.translated_words / self.total_words, 1) if self.total_words else 100.0
+
+
+def entry_state(entry: polib.POEntry) -> str:
+    """"translated", "fuzzy" or "untranslated"; a fuzzy entry counts as missing."""
+    strings = list(entry.msgstr_plural.values()) if entry.msgid_plural else [entry.msgstr]
+    if not any(strings):
+        return "untranslated"
+    if "fuzzy" in entry.flags:
+        return "fuzzy"
+    if not all(strings):
+        return "untranslated"
+    return "translated"
+
+
+def progress(catalog: polib.POFile) -> Progress:
+    counts = {"translated": [0, 0], "fuzzy": [0, 0], "untranslated": [0, 0]}
+    for entry in catalog:
+        if entry.obsolete:
+            continue
+        bucket = counts[entry_state(entry)]
+        bucket[0] += 1
+        bucket[1] += word_count(entry.msgid)
+    total = sum(v[0] for v in counts.values())
+    words = sum(v[1] for v in counts.values())
+    return Progress(total, counts["translated"][0], counts["fuzzy"][0], counts["untranslated"][0],
+                    words, counts["translated"][1], counts["fuzzy"][1], counts["untranslated"][1])

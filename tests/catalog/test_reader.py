@@ -1,0 +1,44 @@
+"""Malformed PO input is refused with file and line, never half-read."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.catalog.reader import parse_po
+from pipeline.errors import InputError
+
+HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+
+BAD = [
+    # name, body, expected line, expected message fragment
+    ("unterminated string", HEADER + 'msgid "a\nmsgstr "b"\n', 5, "unterminated string"),
+    ("bad escape", HEADER + 'msgid "a\\q"\nmsgstr "b"\n', 5, "invalid escape sequence"),
+    ("duplicate entry", HEADER + 'msgid "a"\nmsgstr "b"\n\nmsgid "a"\nmsgstr "c"\n', 8, "duplicate entry"),
+    ("duplicate with context", HEADER + 'msgctxt "x"\nmsgid "a"\nmsgstr ""\n\nmsgctxt "x"\nmsgid "a"\nmsgstr ""\n',
+     9, "duplicate entry"),
+    ("unknown keyword", HEADER + 'msgid "a"\nmsgstr "b"\nfoo "c"\n', 7, "unexpected 'foo'"),
+    ("wrong charset", 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=ISO-8859-1\\n"\n', 3,
+     "charset ISO-8859-1 is not UTF-8"),
+    ("invalid utf-8", (HEADER + 'msgid "a"\nmsgstr "b\xff"\n'), 6, "not valid UTF-8"),
+    ("bad escape in obsolete entry", HEADER + '#~ msgid "a\\z"\n#~ msgstr "b"\n', 5, "invalid escape"),
+]
+
+
+@pytest.mark.parametrize("name,body,line,message", BAD, ids=[b[0] for b in BAD])
+def test_malformed_po_is_refused_with_its_line(name, body, line, message):
+    data = body.encode("latin-1") if "\xff" in body else body.encode("utf-8")
+    with pytest.raises(InputError) as caught:
+        parse_po("x.po", data)
+    assert caught.value.location.file == "x.po"
+    assert caught.value.location.line == line
+    assert message in caught.value.message
+
+
+def test_valid_po_reads_entries_states_and_previous():
+    body = HEADER + ('#, fuzzy\n#| msgid "old"\nmsgctxt "a"\nmsgid "new"\nmsgstr "nuevo"\n\n'
+                     '#~ msgctxt "b"\n#~ msgid "gone"\n#~ msgstr "ido"\n')
+    catalog = parse_po("x.po", body.encode())
+    live, obsolete = catalog[0], catalog[1]
+    assert (live.msgctxt, live.msgid, live.msgstr, live.previous_msgid) == ("a", "new", "nuevo", "old")
+    assert "fuzzy" in live.flags
+    assert obsolete.obsolete and obsolete.msgstr == "ido"
