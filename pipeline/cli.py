@@ -1,0 +1,167 @@
+"""The `pipeline` command: parses arguments, calls the core, formats results. Nothing more."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__, workflow
+from .catalog.wrap import WrapUnavailable
+from .errors import InputError
+from .jsonout import dumps
+from .project import Project
+
+
+class _Group(click.Group):
+    """Turns bad input into one line on stderr and exit code 2, never a traceback."""
+
+    def invoke(self, ctx: click.Context):  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except (InputError, WrapUnavailable) as exc:
+            click.echo(f"error: {exc}", err=True)
+            ctx.exit(2)
+        except OSError as exc:
+            where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+            click.echo(f"error: {where}{exc.strerror or exc}", err=True)
+            ctx.exit(2)
+
+
+class _State:
+    def __init__(self, root: Path, quiet: bool) -> None:
+        self.root = root
+        self.quiet = quiet
+        self._project: Project | None = None
+
+    @property
+    def project(self) -> Project:
+        if self._project is None:
+            self._project = Project(self.root)
+        return self._project
+
+    @property
+    def interactive(self) -> bool:
+        return not self.quiet and sys.stderr.isatty()
+
+    def progress(self, label: str) -> None:
+        if self.interactive:
+            click.echo(f"\r\033[K{label}", err=True, nl=False)
+
+    def end_progress(self) -> None:
+        if self.interactive:
+            click.echo("\r\033[K", err=True, nl=False)
+
+
+pass_state = click.make_pass_decorator(_State)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+              envvar="PIPELINE_ROOT", show_default=True,
+              help="The content root (holds pipeline.yaml, source/ and locales/).")
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors and results.")
+@click.version_option(__version__, prog_name="pipeline")
+@click.pass_context
+def main(ctx: click.Context, root: Path, quiet: bool) -> None:
+    """Translation pipeline for patient-education content.
+
+    Exit codes: 0 success, 1 stale files (--check) or blocking findings, 2 bad input or usage.
+    """
+    ctx.obj = _State(root, quiet)
+
+
+def _report_stale(stale: tuple[str, ...], command: str) -> None:
+    for path in stale:
+        click.echo(f"{path}: stale: run `pipeline {command}`")
+    if stale:
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 when templates on disk are stale.")
+@pass_state
+def extract(state: _State, check: bool) -> None:
+    """Write one gettext template per procedure to locales/templates/."""
+    report = workflow.extract(state.project, check=check)
+    if check:
+        _report_stale(report.stale, "extract")
+        click.echo(f"{len(report.files)} templates up to date")
+        return
+    for outcome in report.files:
+        if outcome.state != "unchanged" and not state.quiet:
+            click.echo(f"{outcome.state}: {outcome.path}")
+    click.echo(f"{len(report.files)} templates ({report.count('written') + report.count('created')} written)")
+
+
+@main.command()
+@click.argument("locales", nargs=-1, required=True)
+@pass_state
+def init(state: _State, locales: tuple[str, ...]) -> None:
+    """Add LOCALES (es, es-MX, zh_Hans...) to the registry and create their catalogs.
+
+    Existing catalogs are never overwritten.
+    """
+    for report in workflow.init(state.project, locales):
+        info = report.locale
+        verb = "registered" if report.registered else "already registered"
+        click.echo(f"{info.posix} ({info.bcp47}, {info.english_name}, {info.direction}): {verb}")
+        for outcome in report.files:
+            click.echo(f"  {outcome.state}: {outcome.path}")
+
+
+@main.command()
+@click.option("--locale", "locales", multiple=True, help="Only this locale (repeatable).")
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 when catalogs on disk are stale.")
+@pass_state
+def update(state: _State, locales: tuple[str, ...], check: bool) -> None:
+    """Merge the templates into every catalog; no translation is ever lost."""
+    report = workflow.update(state.project, locales, check=check, on_progress=state.progress)
+    state.end_progress()
+    if check:
+        _report_stale(report.stale, "update")
+        click.echo(f"{len(report.outcomes)} catalogs up to date")
+        return
+    changed = 0
+    for outcome in report.outcomes:
+        s = outcome.summary
+        if outcome.file.state != "unchanged":
+            changed += 1
+            if not state.quiet:
+                click.echo(f"{outcome.file.state}: {outcome.file.path} (new {len(s.new)}, "
+                           f"fuzzy {len(s.fuzzied)}, obsolete {len(s.obsoleted)})")
+    click.echo(f"{len(report.outcomes)} catalogs ({changed} written)")
+
+
+def _pct(value: float) -> str:
+    return f"{value:5.1f}%"
+
+
+@main.command()
+@click.option("--locale", "locales", multiple=True, help="Only this locale (repeatable).")
+@click.option("--procedure", "procedures", multiple=True, help="Only this procedure (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@pass_state
+def status(state: _State, locales: tuple[str, ...], procedures: tuple[str, ...], fmt: str) -> None:
+    """Translated, fuzzy and untranslated counts per locale and procedure, in strings and words."""
+    rows = workflow.status(state.project, locales, procedures)
+    if fmt == "json":
+        click.echo(dumps({"catalogs": [{
+            "locale": r.locale, "procedure": r.procedure,
+            "strings": {"total": r.progress.total, "translated": r.progress.translated,
+                        "fuzzy": r.progress.fuzzy, "untranslated": r.progress.untranslated,
+                        "percent": r.progress.percent},
+            "words": {"total": r.progress.total_words, "translated": r.progress.translated_words,
+                      "fuzzy": r.progress.fuzzy_words, "untranslated": r.progress.untranslated_words,
+                      "percent": r.progress.percent_words},
+        } for r in rows]}), nl=False)
+        return
+    width = max([len(r.procedure) for r in rows] + [9])
+    click.echo(f"{'locale':<8} {'procedure':<{width}} {'translated':>10} {'fuzzy':>5} "
+               f"{'untransl.':>9} {'strings':>7} {'words':>11} {'words':>7}")
+    for r in rows:
+        p = r.progress
+        click.echo(f"{r.locale:<8} {r.procedure:<{width}} {p.translated:>10} {p.fuzzy:>5} "
+                   f"{p.untranslated:>9} {_pct(p.percent):>7} "
+                   f"{p.translated_words:>5}/{p.total_words:<5} {_pct(p.percent_words):>7}")

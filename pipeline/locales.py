@@ -1,0 +1,81 @@
+"""Locales: parsing user input into CLDR locales, and the checked-in registry that pins them.
+
+Folders use the POSIX form (``es``, ``zh_Hans``, ``pt_BR``); bundles use BCP 47 (``zh-Hans``).
+Every fact about a locale (plural forms, direction, names) comes from Babel's CLDR data when the
+locale is added and is then pinned in ``locales/locales.yaml``, which the content lead may edit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import babel
+from babel import Locale, UnknownLocaleError
+from babel.messages.plurals import get_plural
+
+from .errors import InputError
+
+_CODE = re.compile(r"[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*")
+
+
+@dataclass(frozen=True)
+class LocaleInfo:
+    """One target locale as the pipeline uses it."""
+
+    posix: str
+    bcp47: str
+    english_name: str
+    native_name: str
+    direction: str  # "ltr" or "rtl"
+    plural_forms: str
+    plural_categories: tuple[str, ...]
+    fallback: tuple[str, ...] = ()
+
+    @property
+    def nplurals(self) -> int:
+        match = re.search(r"nplurals\s*=\s*(\d+)", self.plural_forms)
+        return int(match.group(1)) if match else 2
+
+    @property
+    def language(self) -> str:
+        return self.posix.split("_")[0]
+
+
+def parse_locale(code: str, source_language: str = "en") -> Locale:
+    """Turn ``es-MX``, ``es_MX`` or ``zh-Hans`` into a CLDR locale; refuse anything else."""
+    if not _CODE.fullmatch(code):
+        raise InputError(f"{code!r} is not a locale code: use a form such as es, es_MX, es-MX or "
+                         "zh_Hans (no encodings, paths or modifiers)")
+    normalized = code.replace("-", "_")
+    try:
+        locale = Locale.parse(normalized)
+    except (UnknownLocaleError, ValueError):
+        raise InputError(f"unknown locale {code!r}: CLDR has no such locale "
+                         "(check the language code, e.g. es, vi, zh_Hans)") from None
+    if str(locale).lower() != normalized.lower():
+        raise InputError(f"{code!r} is an alias that CLDR turns into {locale}: use {locale} "
+                         "explicitly so the folder and the language agree")
+    if locale.language == source_language and not locale.territory and not locale.script:
+        raise InputError(f"{code!r} is the source language: it has no catalogs to translate")
+    return locale
+
+
+def describe(locale: Locale) -> LocaleInfo:
+    """The registry facts for a CLDR locale."""
+    posix = str(locale)
+    bcp47 = "-".join(p for p in (locale.language, locale.script, locale.territory, locale.variant) if p)
+    categories = tuple(sorted(set(locale.plural_form.tags) | {"other"}))
+    return LocaleInfo(
+        posix=posix,
+        bcp47=bcp47,
+        english_name=locale.english_name or posix,
+        native_name=locale.display_name or posix,
+        direction="rtl" if locale.character_order == "right-to-left" else "ltr",
+        plural_forms=get_plural(locale).plural_forms,
+        plural_categories=categories,
+    )
+
+
+def cldr_version() -> str:
+    return str(babel.core.get_cldr_version())

@@ -1,0 +1,213 @@
+"""The project: where things live under the content root, its settings and its locales.
+
+The CLI builds one Project and passes it to the core functions; nothing below reads argv.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import time
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap
+
+from .content.model import Procedure
+from .content.reader import read_procedure
+from .errors import InputError
+from .fsutil import write_atomic
+from .locales import LocaleInfo, describe, parse_locale
+from .yamlio import load_yaml, position, validate
+
+CONFIG_FILE = "pipeline.yaml"
+REGISTRY_FILE = "locales/locales.yaml"
+
+
+@dataclass(frozen=True)
+class LocaleSettings:
+    required: bool = False
+    min_translated: float = 100.0
+
+
+@dataclass(frozen=True)
+class Config:
+    project: str
+    bugs_address: str = ""
+    source_language: str = "en"
+    placeholders: frozenset[str] = frozenset()
+    locales: dict[str, LocaleSettings] = field(default_factory=dict)
+
+    def settings(self, posix: str) -> LocaleSettings:
+        return self.locales.get(posix, LocaleSettings())
+
+
+def _read_yaml_file(path: Path, name: str) -> Any:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("file not found: run the command from the content root or pass --root",
+                         name) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", name) from None
+    return load_yaml(name, data)
+
+
+def load_config(root: Path) -> Config:
+    data = _read_yaml_file(root / CONFIG_FILE, CONFIG_FILE)
+    if data is None:
+        raise InputError("empty config: it needs at least 'project'", CONFIG_FILE, 1, 1)
+    validate(CONFIG_FILE, data, "config.schema.json")
+    locales = {}
+    for posix, settings in (data.get("locales") or {}).items():
+        locales[str(posix)] = LocaleSettings(**{k: v for k, v in (settings or {}).items()})
+    return Config(
+        project=str(data["project"]),
+        bugs_address=str(data.get("bugs_address", "")),
+        source_language=str(data.get("source_language", "en")),
+        placeholders=frozenset(str(p) for p in data.get("placeholders", [])),
+        locales=locales,
+    )
+
+
+def source_date() -> str | None:
+    """The build timestamp for generated headers, only ever from SOURCE_DATE_EPOCH."""
+    raw = os.environ.get("SOURCE_DATE_EPOCH")
+    if not raw:
+        return None
+    try:
+        stamp = int(raw)
+    except ValueError:
+        raise InputError(f"SOURCE_DATE_EPOCH={raw!r} is not a whole number of seconds") from None
+    return time.strftime("%Y-%m-%d %H:%M+0000", time.gmtime(stamp))
+
+
+class Project:
+    def __init__(self, root: Path) -> None:
+        self.root = root.resolve()
+        if not self.root.is_dir():
+            raise InputError(f"{root} is not a directory: pass the content root with --root")
+        self.config = load_config(self.root)
+
+    # --- paths -------------------------------------------------------------------------------
+    def rel(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path)
+
+    @property
+    def procedures_dir(self) -> Path:
+        return self.root / "source" / "procedures"
+
+    @property
+    def templates_dir(self) -> Path:
+        return self.root / "locales" / "templates"
+
+    def template_path(self, procedure_id: str) -> Path:
+        return self.templates_dir / f"{procedure_id}.pot"
+
+    def catalog_path(self, posix: str, procedure_id: str) -> Path:
+        return self.root / "locales" / posix / "LC_MESSAGES" / f"{procedure_id}.po"
+
+    # --- content -----------------------------------------------------------------------------
+    def procedure_ids(self) -> list[str]:
+        if not self.procedures_dir.is_dir():
+            raise InputError("no source/procedures folder: is this a content root? (see --root)",
+                             self.rel(self.procedures_dir))
+        return sorted(p.stem for p in self.procedures_dir.glob("*.yaml") if not p.name.startswith("."))
+
+    @cached_property
+    def procedures(self) -> tuple[Procedure, ...]:
+        return tuple(
+            read_procedure(self.procedures_dir / f"{pid}.yaml",
+                           self.rel(self.procedures_dir / f"{pid}.yaml"), self.config.placeholders)
+            for pid in self.procedure_ids()
+        )
+
+    def select_procedures(self, wanted: tuple[str, ...] = ()) -> tuple[Procedure, ...]:
+        if not wanted:
+            return self.procedures
+        known = {p.id: p for p in self.procedures}
+        for pid in wanted:
+            if pid not in known:
+                raise InputError(f"unknown procedure {pid!r} (known: {', '.join(sorted(known))})")
+        return tuple(known[pid] for pid in wanted)
+
+    # --- locales -----------------------------------------------------------------------------
+    def _registry_data(self) -> CommentedMap:
+        path = self.root / REGISTRY_FILE
+        if not path.exists():
+            data = CommentedMap()
+            data["locales"] = CommentedMap()
+            return data
+        data = _read_yaml_file(path, REGISTRY_FILE)
+        if data is None:
+            raise InputError("empty registry: it needs 'locales:'", REGISTRY_FILE, 1, 1)
+        validate(REGISTRY_FILE, data, "locales.schema.json")
+        return data
+
+    @cached_property
+    def locales(self) -> tuple[LocaleInfo, ...]:
+        data = self._registry_data()
+        result = []
+        for posix, entry in data["locales"].items():
+            canonical = describe(parse_locale(str(posix), self.config.source_language)).posix
+            if canonical != posix:
+                line, column = position(data, ["locales"])
+                raise InputError(f"locales.{posix}: not the POSIX form of a known locale "
+                                 f"(expected {canonical})", REGISTRY_FILE, line, column)
+            result.append(LocaleInfo(
+                posix=str(posix), bcp47=str(entry["bcp47"]), english_name=str(entry["english_name"]),
+                native_name=str(entry["native_name"]), direction=str(entry["direction"]),
+                plural_forms=str(entry["plural_forms"]),
+                plural_categories=tuple(str(c) for c in entry["plural_categories"]),
+                fallback=tuple(str(f) for f in entry.get("fallback", [])),
+            ))
+        return tuple(sorted(result, key=lambda info: info.posix))
+
+    def locale(self, code: str) -> LocaleInfo:
+        """A registered locale by any accepted spelling (es-MX, es_MX)."""
+        posix = describe(parse_locale(code, self.config.source_language)).posix
+        for info in self.locales:
+            if info.posix == posix:
+                return info
+        known = ", ".join(i.posix for i in self.locales) or "none"
+        raise InputError(f"locale {posix} is not in {REGISTRY_FILE} (registered: {known}); "
+                         f"add it with: pipeline init {posix}")
+
+    def select_locales(self, wanted: tuple[str, ...] = ()) -> tuple[LocaleInfo, ...]:
+        return tuple(self.locale(code) for code in wanted) if wanted else self.locales
+
+    def register_locale(self, code: str) -> tuple[LocaleInfo, bool]:
+        """Add a locale to the registry (facts from CLDR); return it and whether it was new."""
+        info = describe(parse_locale(code, self.config.source_language))
+        data = self._registry_data()
+        if info.posix in data["locales"]:
+            self.__dict__.pop("locales", None)
+            return self.locale(info.posix), False
+        entry = CommentedMap()
+        entry["bcp47"] = info.bcp47
+        entry["english_name"] = info.english_name
+        entry["native_name"] = info.native_name
+        entry["direction"] = info.direction
+        entry["plural_forms"] = info.plural_forms
+        entry["plural_categories"] = list(info.plural_categories)
+        chain = [info.language] if info.posix != info.language else []
+        entry["fallback"] = chain + [self.config.source_language]
+        names = sorted([*data["locales"].keys(), info.posix])
+        data["locales"].insert(names.index(info.posix), info.posix, entry)
+        buffer = io.StringIO()
+        yaml = YAML(typ="rt")
+        yaml.indent(mapping=2, sequence=4, offset=2)
+        yaml.width = 4096
+        if not (self.root / REGISTRY_FILE).exists():
+            buffer.write("# The locale registry: one entry per target locale, filled from CLDR by\n"
+                         "# `pipeline init LOCALE`. Content leads may edit names and fallback chains.\n")
+        yaml.dump(data, buffer)
+        write_atomic(self.root / REGISTRY_FILE, buffer.getvalue().encode("utf-8"))
+        self.__dict__.pop("locales", None)
+        return info, True

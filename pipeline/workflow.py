@@ -1,0 +1,166 @@
+"""The pipeline's commands as plain functions on a Project, returning frozen results.
+
+Nothing here prints or reads argv; the CLI formats what these return.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import polib
+
+from .catalog.merge import MergeSummary, merge
+from .catalog.reader import read_po
+from .catalog.stats import Progress, progress
+from .catalog.templates import new_catalog, template
+from .catalog.writer import format_po
+from .errors import InputError
+from .fsutil import write_atomic
+from .locales import LocaleInfo
+from .project import Project, source_date
+
+Progressor = Callable[[str], None]
+
+
+def _quiet(_: str) -> None:
+    pass
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    path: str
+    state: str  # "written", "unchanged", "stale" (with --check) or "created"
+
+
+@dataclass(frozen=True)
+class WriteReport:
+    files: tuple[FileOutcome, ...]
+
+    @property
+    def stale(self) -> tuple[str, ...]:
+        return tuple(f.path for f in self.files if f.state == "stale")
+
+    def count(self, state: str) -> int:
+        return sum(1 for f in self.files if f.state == state)
+
+
+def _emit(project: Project, path: Path, data: bytes, check: bool) -> FileOutcome:
+    name = project.rel(path)
+    try:
+        current = path.read_bytes()
+    except FileNotFoundError:
+        current = None
+    if current == data:
+        return FileOutcome(name, "unchanged")
+    if check:
+        return FileOutcome(name, "stale")
+    write_atomic(path, data)
+    return FileOutcome(name, "written" if current is not None else "created")
+
+
+def render(catalog: polib.POFile) -> bytes:
+    return format_po(catalog).encode("utf-8")
+
+
+def build_templates(project: Project) -> dict[str, polib.POFile]:
+    config = project.config
+    date = source_date()
+    return {p.id: template(p, config.project, config.bugs_address, date) for p in project.procedures}
+
+
+def extract(project: Project, check: bool = False) -> WriteReport:
+    """Write (or with ``check``, compare) one template per procedure."""
+    outcomes = [_emit(project, project.template_path(pid), render(pot), check)
+                for pid, pot in build_templates(project).items()]
+    return WriteReport(tuple(outcomes))
+
+
+def _load_template(project: Project, procedure_id: str) -> polib.POFile:
+    path = project.template_path(procedure_id)
+    if not path.exists():
+        raise InputError("template missing: run `pipeline extract` first", project.rel(path))
+    return read_po(path, project.rel(path))
+
+
+@dataclass(frozen=True)
+class InitReport:
+    locale: LocaleInfo
+    registered: bool
+    files: tuple[FileOutcome, ...]
+
+
+def init(project: Project, codes: tuple[str, ...]) -> tuple[InitReport, ...]:
+    """Register each locale and create its catalogs; existing catalogs are never overwritten."""
+    infos = [project.register_locale(code) for code in codes]
+    reports = []
+    for info, registered in infos:
+        outcomes = []
+        for procedure in project.procedures:
+            path = project.catalog_path(info.posix, procedure.id)
+            if path.exists():
+                outcomes.append(FileOutcome(project.rel(path), "kept"))
+                continue
+            pot = _load_template(project, procedure.id)
+            write_atomic(path, render(new_catalog(pot, info, source_date())))
+            outcomes.append(FileOutcome(project.rel(path), "created"))
+        reports.append(InitReport(info, registered, tuple(outcomes)))
+    return tuple(reports)
+
+
+@dataclass(frozen=True)
+class UpdateOutcome:
+    locale: str
+    procedure: str
+    file: FileOutcome
+    summary: MergeSummary
+
+
+@dataclass(frozen=True)
+class UpdateReport:
+    outcomes: tuple[UpdateOutcome, ...]
+
+    @property
+    def stale(self) -> tuple[str, ...]:
+        return tuple(o.file.path for o in self.outcomes if o.file.state == "stale")
+
+
+def update(project: Project, locales: tuple[str, ...] = (), check: bool = False,
+           on_progress: Progressor = _quiet) -> UpdateReport:
+    """Merge every template into every catalog of the selected locales."""
+    selected = project.select_locales(locales)
+    templates = {p.id: _load_template(project, p.id) for p in project.procedures}
+    outcomes = []
+    for info in selected:
+        for pid, pot in templates.items():
+            on_progress(f"{info.posix}/{pid}")
+            path = project.catalog_path(info.posix, pid)
+            if path.exists():
+                current = read_po(path, project.rel(path))
+            else:
+                current = new_catalog(pot, info, source_date())
+            merged, summary = merge(current, pot, info)
+            outcomes.append(UpdateOutcome(info.posix, pid, _emit(project, path, render(merged), check),
+                                          summary))
+    return UpdateReport(tuple(outcomes))
+
+
+@dataclass(frozen=True)
+class StatusRow:
+    locale: str
+    procedure: str
+    progress: Progress
+
+
+def status(project: Project, locales: tuple[str, ...] = (),
+           procedures: tuple[str, ...] = ()) -> tuple[StatusRow, ...]:
+    rows = []
+    for info in project.select_locales(locales):
+        for procedure in project.select_procedures(procedures):
+            path = project.catalog_path(info.posix, procedure.id)
+            if not path.exists():
+                raise InputError(f"catalog missing: run `pipeline update` (or `pipeline init "
+                                 f"{info.posix}`)", project.rel(path))
+            rows.append(StatusRow(info.posix, procedure.id, progress(read_po(path, project.rel(path)))))
+    return tuple(rows)

@@ -1,0 +1,114 @@
+"""The command line: help for every command, and clean errors (one line, exit 2) for bad input."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline.cli import main
+
+COMMANDS = ["extract", "init", "update", "status"]
+
+
+@pytest.mark.parametrize("command", [None, *COMMANDS])
+def test_help(command):
+    args = [command, "--help"] if command else ["--help"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0
+    assert "Usage:" in result.output
+
+
+def one_line_error(result) -> str:
+    assert result.exit_code == 2, result.output
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and "Traceback" not in result.output, result.output
+    return lines[0]
+
+
+ERRORS = [
+    # args, fragment of the one-line message
+    (["init", "../etc"], "not a locale code"),
+    (["init", "xx"], "unknown locale"),
+    (["init", "tl"], "alias"),
+    (["status", "--locale", "fr"], "not in locales/locales.yaml"),
+    (["status", "--procedure", "nope"], "unknown procedure 'nope'"),
+    (["update", "--locale", "en_US.UTF-8"], "not a locale code"),
+]
+
+
+@pytest.mark.parametrize("args,message", ERRORS, ids=[" ".join(e[0]) for e in ERRORS])
+def test_error_paths(run, args, message):
+    assert message in one_line_error(run(*args))
+
+
+def test_usage_error_exits_2_without_traceback(run):
+    result = run("status", "--format", "xml")
+    assert result.exit_code == 2
+    assert "Invalid value for '--format'" in result.output and "Traceback" not in result.output
+
+
+def test_missing_root_is_a_clean_error(tmp_path):
+    result = CliRunner().invoke(main, ["--root", str(tmp_path / "nowhere"), "status"])
+    assert "not a directory" in one_line_error(result)
+
+
+def test_missing_config_is_a_clean_error(tmp_path):
+    result = CliRunner().invoke(main, ["--root", str(tmp_path), "extract"])
+    assert "pipeline.yaml: file not found" in one_line_error(result)
+
+
+def test_unknown_config_key_is_refused_with_its_line(content_root, run):
+    config = content_root / "pipeline.yaml"
+    config.write_text(config.read_text() + "colour: blue\n")
+    line = one_line_error(run("extract"))
+    assert line.startswith("error: pipeline.yaml:")
+    assert "unknown field 'colour'" in line
+
+
+def test_malformed_source_names_file_line_and_nothing_is_written(content_root, run):
+    source = content_root / "source/procedures/endoscopic-neurotomy.yaml"
+    source.write_text(source.read_text().replace("sections:", "sections: !!python/object:os.system\n", 1))
+    before = {p: p.read_bytes() for p in (content_root / "locales").rglob("*.po*")}
+    line = one_line_error(run("extract"))
+    assert "source/procedures/endoscopic-neurotomy.yaml:" in line and "tag" in line
+    assert {p: p.read_bytes() for p in (content_root / "locales").rglob("*.po*")} == before
+
+
+def test_malformed_catalog_names_file_and_line(content_root, run):
+    catalog = content_root / "locales/es/LC_MESSAGES/endoscopic-neurotomy.po"
+    catalog.write_text(catalog.read_text() + '\nmsgid "broken\n')
+    line = one_line_error(run("status"))
+    assert "locales/es/LC_MESSAGES/endoscopic-neurotomy.po:" in line
+    assert "unterminated string" in line
+
+
+def test_status_json(run):
+    import json
+
+    result = run("status", "--format", "json", "--locale", "es")
+    assert result.exit_code == 0
+    rows = json.loads(result.output)["catalogs"]
+    assert {r["procedure"] for r in rows} == {"endoscopic-discectomy", "endoscopic-neurotomy",
+                                              "endoscopic-rhizotomy", "microdiscectomy-rehabilitation"}
+    for row in rows:
+        strings = row["strings"]
+        assert strings["translated"] + strings["fuzzy"] + strings["untranslated"] == strings["total"]
+        assert row["words"]["total"] > strings["total"]
+
+
+def test_init_never_overwrites_a_catalog(content_root, run):
+    catalog = content_root / "locales/es/LC_MESSAGES/endoscopic-discectomy.po"
+    before = catalog.read_bytes()
+    result = run("init", "es")
+    assert result.exit_code == 0
+    assert "kept: locales/es/LC_MESSAGES/endoscopic-discectomy.po" in result.output
+    assert catalog.read_bytes() == before
+
+
+def test_init_new_locale_pins_cldr_facts(content_root, run):
+    result = run("init", "pt-BR")
+    assert result.exit_code == 0, result.output
+    registry = (content_root / "locales/locales.yaml").read_text()
+    assert "pt_BR:" in registry and "bcp47: pt-BR" in registry
+    po = (content_root / "locales/pt_BR/LC_MESSAGES/endoscopic-rhizotomy.po").read_text()
+    assert '"Language: pt_BR\\n"' in po and "Plural-Forms: nplurals=2; plural=(n > 1);" in po

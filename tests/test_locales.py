@@ -1,0 +1,45 @@
+"""Locale codes: the accepted spellings, and the garbage that must be refused."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.errors import InputError
+from pipeline.locales import describe, parse_locale
+
+ACCEPTED = [
+    # input, POSIX, BCP 47, direction, nplurals
+    ("es", "es", "es", "ltr", 2),
+    ("es-MX", "es_MX", "es-MX", "ltr", 2),
+    ("es_MX", "es_MX", "es-MX", "ltr", 2),
+    ("zh-Hans", "zh_Hans", "zh-Hans", "ltr", 1),
+    ("zh_Hans", "zh_Hans", "zh-Hans", "ltr", 1),
+    ("pt_BR", "pt_BR", "pt-BR", "ltr", 2),
+    ("ar", "ar", "ar", "rtl", 6),
+    ("ht", "ht", "ht", "ltr", 2),
+]
+
+
+@pytest.mark.parametrize("code,posix,bcp47,direction,nplurals", ACCEPTED)
+def test_accepted_codes(code, posix, bcp47, direction, nplurals):
+    info = describe(parse_locale(code))
+    assert (info.posix, info.bcp47, info.direction, info.nplurals) == (posix, bcp47, direction, nplurals)
+
+
+REFUSED = [
+    ("../etc", "not a locale code"),
+    ("es/../../etc", "not a locale code"),
+    ("en_US.UTF-8", "not a locale code"),
+    ("de_DE@euro", "not a locale code"),
+    ("xx", "unknown locale"),
+    ("", "not a locale code"),
+    ("tl", "alias"),
+    ("iw", "alias"),
+    ("en", "source language"),
+]
+
+
+@pytest.mark.parametrize("code,message", REFUSED)
+def test_refused_codes(code, message):
+    with pytest.raises(InputError, match=message):
+        parse_locale(code)
