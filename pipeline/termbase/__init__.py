@@ -1,0 +1,1 @@
+"""The medical termbase: concepts, their terms per language, matching and TBX/CSV exchange."""

@@ -1,0 +1,220 @@
+"""TBX-Basic (ISO 30042, TBX v2 "martif") and Weblate CSV glossary export and import.
+
+TBX carries everything: subject and definition per concept; per term its status
+(administrativeStatus), part of speech, and our match data as notes prefixed "pipeline:", which
+other tools show as plain notes. Import parses with defusedxml: entity expansion, external
+entities and DTD tricks in a hostile file are refused before anything is read.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, replace
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring
+
+from ..errors import InputError
+from .model import Concept, Term, Termbase
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_STATUS_TO_TBX = {"preferred": "preferredTerm-admn-sts", "admitted": "admittedTerm-admn-sts",
+                  "deprecated": "deprecatedTerm-admn-sts"}
+_TBX_TO_STATUS = {v: k for k, v in _STATUS_TO_TBX.items()}
+
+
+def bcp47(language: str) -> str:
+    return language.replace("_", "-")
+
+
+def posix(tag: str) -> str:
+    return tag.replace("-", "_")
+
+
+def export_tbx(termbase: Termbase, source_language: str = "en") -> bytes:
+    martif = ET.Element("martif", {"type": "TBX-Basic", XML_LANG: source_language})
+    header = ET.SubElement(martif, "martifHeader")
+    file_desc = ET.SubElement(header, "fileDesc")
+    source_desc = ET.SubElement(file_desc, "sourceDesc")
+    ET.SubElement(source_desc, "p").text = "Medical termbase for patient-education content"
+    encoding = ET.SubElement(header, "encodingDesc")
+    ET.SubElement(encoding, "p", {"type": "XCSURI"}).text = "TBXBasicXCSV02.xcs"
+    body = ET.SubElement(ET.SubElement(martif, "text"), "body")
+    for concept in termbase.concepts:
+        entry = ET.SubElement(body, "termEntry", {"id": concept.id})
+        ET.SubElement(entry, "descrip", {"type": "subjectField"}).text = concept.subject
+        ET.SubElement(entry, "descrip", {"type": "definition"}).text = concept.definition
+        for language, terms in concept.terms.items():
+            lang_set = ET.SubElement(entry, "langSet", {XML_LANG: bcp47(language)})
+            for term in terms:
+                tig = ET.SubElement(lang_set, "tig")
+                ET.SubElement(tig, "term").text = term.display
+                ET.SubElement(tig, "termNote", {"type": "partOfSpeech"}).text = term.pos
+                ET.SubElement(tig, "termNote", {"type": "administrativeStatus"}).text = \
+                    _STATUS_TO_TBX[term.status]
+                if term.match:
+                    ET.SubElement(tig, "note").text = f"pipeline:match={term.match}"
+                if term.match == "prefix":
+                    ET.SubElement(tig, "note").text = f"pipeline:pattern={term.text}"
+                for form in term.forms:
+                    ET.SubElement(tig, "note").text = f"pipeline:form={form}"
+                if term.dnt:
+                    ET.SubElement(tig, "note").text = "pipeline:dnt=true"
+                if term.note:
+                    ET.SubElement(tig, "note").text = term.note
+    ET.indent(martif, space="  ")
+    text = ET.tostring(martif, encoding="unicode")
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">\n' + text + "\n").encode("utf-8")
+
+
+def _child_text(element: ET.Element, tag: str, type_: str | None = None) -> str | None:
+    for child in element.findall(tag):
+        if type_ is None or child.get("type") == type_:
+            return (child.text or "").strip()
+    return None
+
+
+def parse_tbx(name: str, data: bytes) -> Termbase:
+    try:
+        root = fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+    except DefusedXmlException as exc:
+        raise InputError(f"refused: the file declares XML entities or external references "
+                         f"({type(exc).__name__}); export it again without them", name) from None
+    except ET.ParseError as exc:
+        line, column = exc.position
+        raise InputError(f"not well-formed XML ({exc.msg if hasattr(exc, 'msg') else exc})",
+                         name, line, column + 1) from None
+    if root.tag != "martif":
+        raise InputError(f"not a TBX file: the root element is <{root.tag}>, expected <martif>", name)
+    concepts = []
+    for entry in root.iter("termEntry"):
+        concept_id = entry.get("id")
+        if not concept_id:
+            raise InputError("a termEntry has no id attribute: give every concept an id", name)
+        terms: dict[str, tuple[Term, ...]] = {}
+        for lang_set in entry.findall("langSet"):
+            language = posix(lang_set.get(XML_LANG, ""))
+            items = []
+            for tig in lang_set.findall("tig"):
+                items.append(_term_from_tig(name, concept_id, tig))
+            terms[language] = tuple(items)
+        concepts.append(Concept(id=concept_id, subject=_child_text(entry, "descrip", "subjectField") or "care",
+                                definition=_child_text(entry, "descrip", "definition") or "",
+                                terms=terms))
+    return Termbase(tuple(concepts))
+
+
+def _term_from_tig(name: str, concept_id: str, tig: ET.Element) -> Term:
+    text = _child_text(tig, "term")
+    if not text:
+        raise InputError(f"concept {concept_id}: a term is empty", name)
+    status_raw = _child_text(tig, "termNote", "administrativeStatus") or "admittedTerm-admn-sts"
+    if status_raw not in _TBX_TO_STATUS:
+        raise InputError(f"concept {concept_id}: unknown administrativeStatus {status_raw!r}", name)
+    match, pattern, forms, dnt, notes = None, None, [], False, []
+    for note in tig.findall("note"):
+        value = (note.text or "").strip()
+        if value.startswith("pipeline:match="):
+            match = value.split("=", 1)[1]
+        elif value.startswith("pipeline:pattern="):
+            pattern = value.split("=", 1)[1]
+        elif value.startswith("pipeline:form="):
+            forms.append(value.split("=", 1)[1])
+        elif value == "pipeline:dnt=true":
+            dnt = True
+        elif value:
+            notes.append(value)
+    return Term(text=pattern or text, status=_TBX_TO_STATUS[status_raw],
+                pos=_child_text(tig, "termNote", "partOfSpeech") or "noun", match=match,
+                forms=tuple(forms), dnt=dnt, note="\n".join(notes) or None)
+
+
+CSV_FIELDS = ["source", "target", "context", "developer_comments", "translator_comments"]
+
+
+def export_csv(termbase: Termbase, language: str, source_language: str = "en") -> bytes:
+    """Weblate's CSV glossary for one target language: one row per approved or deprecated term."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for concept in termbase.concepts:
+        source = concept.preferred(source_language)
+        if source is None:
+            continue
+        for term in concept.terms_for(language):
+            comments = term.status + (f": {term.note}" if term.note else "")
+            writer.writerow({"source": source.display, "target": term.display, "context": concept.id,
+                             "developer_comments": concept.definition, "translator_comments": comments})
+    return out.getvalue().encode("utf-8")
+
+
+def parse_csv(name: str, data: bytes, language: str) -> Termbase:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError("not valid UTF-8: save the CSV as UTF-8", name) from None
+    reader = csv.DictReader(io.StringIO(text))
+    missing = {"source", "target", "context"} - set(reader.fieldnames or [])
+    if missing:
+        raise InputError(f"missing CSV columns: {', '.join(sorted(missing))}", name, 1)
+    by_concept: dict[str, list[Term]] = {}
+    definitions: dict[str, str] = {}
+    for row in reader:
+        concept_id = (row.get("context") or "").strip()
+        target = (row.get("target") or "").strip()
+        if not concept_id or not target:
+            raise InputError("a row needs a context (concept id) and a target term", name, reader.line_num)
+        comments = (row.get("translator_comments") or "").strip()
+        status, _, note = comments.partition(": ")
+        if status not in _STATUS_TO_TBX:
+            status, note = "admitted", comments
+        by_concept.setdefault(concept_id, []).append(Term(text=target, status=status, note=note or None))
+        definitions[concept_id] = (row.get("developer_comments") or "").strip()
+    concepts = tuple(Concept(id=cid, subject="care", definition=definitions[cid], terms={language: tuple(ts)})
+                     for cid, ts in by_concept.items())
+    return Termbase(concepts)
+
+
+@dataclass(frozen=True)
+class Conflict:
+    concept: str
+    language: str
+    term: str
+    message: str
+
+
+def merge_termbases(current: Termbase, incoming: Termbase) -> tuple[Termbase, tuple[Conflict, ...], int]:
+    """Add what ``incoming`` has that ``current`` lacks; never overwrite. Returns the merged
+    termbase, the conflicts found, and the number of terms added."""
+    conflicts: list[Conflict] = []
+    added = 0
+    concepts = {c.id: c for c in current.concepts}
+    order = [c.id for c in current.concepts]
+    for concept in incoming.concepts:
+        if concept.id not in concepts:
+            concepts[concept.id] = concept
+            order.append(concept.id)
+            added += sum(len(t) for t in concept.terms.values())
+            continue
+        existing = concepts[concept.id]
+        terms = dict(existing.terms)
+        for language, items in concept.terms.items():
+            known = {t.display.casefold(): t for t in terms.get(language, ())}
+            extra = []
+            for term in items:
+                old = known.get(term.display.casefold())
+                if old is None:
+                    extra.append(term)
+                elif old.status != term.status:
+                    conflicts.append(Conflict(concept.id, language, term.display,
+                                              f"status {term.status} in the file, {old.status} in the termbase"))
+            if extra:
+                terms[language] = terms.get(language, ()) + tuple(extra)
+                added += len(extra)
+        if existing.definition and concept.definition and existing.definition != concept.definition:
+            conflicts.append(Conflict(concept.id, "en", "(definition)", "the definitions differ"))
+        concepts[concept.id] = replace(existing, terms=terms)
+    return Termbase(tuple(concepts[cid] for cid in order)), tuple(conflicts), added

@@ -1,0 +1,189 @@
+"""Finding termbase terms in text that inflects them.
+
+Each term compiles to a pattern of word tests, by its match mode:
+- exact: the words as written (English also accepts a plural -s/-es/-ies on the last word);
+- stem: words compared after the language's Snowball stemmer;
+- prefix: a word with "|" matches any word starting with the part before the "|"; other words
+  of the term are compared by stem (or exactly, when the language has no stemmer);
+- forms: any of the listed forms, word for word;
+- substring: a plain substring, for scripts written without spaces (Chinese, Japanese, Thai).
+All comparisons are case-insensitive and on NFC text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable, Iterable
+
+import snowballstemmer
+from babel import Locale
+
+from .model import Concept, Term, Termbase
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_UNSPACED = {"zh", "ja", "th", "lo", "km", "my"}
+
+
+@dataclass(frozen=True)
+class Hit:
+    concept: Concept
+    term: Term
+    start: int
+    end: int
+
+    @property
+    def text_span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+
+def normalize(text: str) -> str:
+    return unicodedata.normalize("NFC", text).casefold()
+
+
+@lru_cache(maxsize=None)
+def stemmer_for(language: str) -> Callable[[str], str] | None:
+    """Snowball's stemmer for a language code (es, ar, en...), or None when it has none."""
+    base = language.split("_")[0]
+    try:
+        name = Locale.parse(base).english_name.lower()
+    except Exception:  # noqa: BLE001 - unknown codes simply have no stemmer
+        return None
+    if name not in snowballstemmer.algorithms():
+        return None
+    stemmer = snowballstemmer.stemmer(name)
+    cache: dict[str, str] = {}
+
+    def stem(word: str) -> str:
+        if word not in cache:
+            cache[word] = stemmer.stemWord(word)
+        return cache[word]
+
+    return stem
+
+
+def default_mode(language: str) -> str:
+    base = language.split("_")[0]
+    if base in _UNSPACED:
+        return "substring"
+    return "stem" if stemmer_for(language) else "exact"
+
+
+def _plural_variants(word: str) -> set[str]:
+    variants = {word, word + "s", word + "es"}
+    if word.endswith("y"):
+        variants.add(word[:-1] + "ies")
+    return variants
+
+
+WordTest = Callable[[str, str], bool]  # (word, its stem) -> matches
+
+
+class Matcher:
+    """All term patterns of one language, indexed for fast lookup."""
+
+    def __init__(self, termbase: Termbase, language: str) -> None:
+        self.language = language
+        self.stem = stemmer_for(language)
+        self._substrings: list[tuple[str, Concept, Term]] = []
+        self._patterns: list[tuple[list[WordTest], Concept, Term]] = []
+        for concept in termbase.concepts:
+            for term in concept.terms_for(language):
+                self._compile(concept, term)
+
+    def _stem(self, word: str) -> str:
+        return self.stem(word) if self.stem else word
+
+    def _compile(self, concept: Concept, term: Term) -> None:
+        mode = term.match or default_mode(self.language)
+        if mode == "substring":
+            for variant in {term.display, *term.forms}:
+                self._substrings.append((normalize(variant), concept, term))
+            return
+        if mode == "forms":
+            for form in dict.fromkeys((term.display, *term.forms)):
+                words = _WORD.findall(normalize(form))
+                self._add([self._equals(w) for w in words], concept, term)
+            return
+        words = normalize(term.text).split()
+        tests: list[WordTest] = []
+        for index, word in enumerate(words):
+            last = index == len(words) - 1
+            if mode == "prefix" and "|" in word:
+                tests.append(self._prefix(word.split("|", 1)[0]))
+            elif mode == "exact" or (mode == "prefix" and not self.stem):
+                plain = word.replace("|", "")
+                if last and self.language.split("_")[0] == "en":
+                    tests.append(self._one_of(_plural_variants(plain)))
+                else:
+                    tests.append(self._equals(plain))
+            else:
+                tests.append(self._stem_equals(self._stem(word.replace("|", ""))))
+        self._add(tests, concept, term)
+
+    def _add(self, tests: list[WordTest], concept: Concept, term: Term) -> None:
+        if tests:
+            self._patterns.append((tests, concept, term))
+
+    @staticmethod
+    def _equals(expected: str) -> WordTest:
+        return lambda word, stem: word == expected
+
+    @staticmethod
+    def _one_of(expected: set[str]) -> WordTest:
+        return lambda word, stem: word in expected
+
+    @staticmethod
+    def _stem_equals(expected: str) -> WordTest:
+        return lambda word, stem: stem == expected
+
+    @staticmethod
+    def _prefix(prefix: str) -> WordTest:
+        return lambda word, stem: word.startswith(prefix)
+
+    def find(self, text: str) -> list[Hit]:
+        """Every term occurrence in ``text``, sorted by position (overlaps included)."""
+        folded = normalize(text)
+        hits: list[Hit] = []
+        for needle, concept, term in self._substrings:
+            start = folded.find(needle)
+            while start >= 0:
+                hits.append(Hit(concept, term, start, start + len(needle)))
+                start = folded.find(needle, start + 1)
+        if self._patterns:
+            words = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(folded)]
+            stems = [self._stem(w) for w, _, _ in words]
+            for index in range(len(words)):
+                for tests, concept, term in self._patterns:
+                    size = len(tests)
+                    if index + size > len(words):
+                        continue
+                    if all(tests[k](words[index + k][0], stems[index + k]) for k in range(size)):
+                        hits.append(Hit(concept, term, words[index][1], words[index + size - 1][2]))
+        hits.sort(key=lambda h: (h.start, -h.end, h.concept.id, h.term.text))
+        return hits
+
+    def concepts_in(self, text: str, approved_only: bool = False) -> list[Hit]:
+        """One hit per concept, ignoring a concept found only inside a longer term of another
+        concept ("disc" inside "herniated disc")."""
+        hits = [h for h in self.find(text) if h.term.approved or not approved_only]
+        kept: dict[str, Hit] = {}
+        for hit in hits:
+            covered = any(o.concept.id != hit.concept.id and o.start <= hit.start and hit.end <= o.end
+                          and (o.end - o.start) > (hit.end - hit.start) for o in hits)
+            if not covered and hit.concept.id not in kept:
+                kept[hit.concept.id] = hit
+        return list(kept.values())
+
+
+def matchers(termbase: Termbase, languages: Iterable[str]) -> dict[str, Matcher]:
+    return {lang: Matcher(termbase, lang) for lang in languages}
+
+
+def termbase_language(termbase: Termbase, posix: str) -> str:
+    """The termbase language for a catalog locale: es_MX uses es unless es_MX has its own terms."""
+    if posix in termbase.languages:
+        return posix
+    return posix.split("_")[0]

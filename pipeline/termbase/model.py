@@ -1,0 +1,67 @@
+"""The termbase model (TBX-Basic shape): concepts with terms per language. No file knowledge."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+STATUSES = ("preferred", "admitted", "deprecated")
+APPROVED = ("preferred", "admitted")
+MATCH_MODES = ("exact", "stem", "prefix", "forms", "substring")
+SUBJECTS = ("anatomy", "condition", "procedure", "tool", "care", "medication", "time", "unit")
+PARTS_OF_SPEECH = ("noun", "verb", "adjective", "adverb", "other")
+
+
+@dataclass(frozen=True)
+class Term:
+    text: str  # as written; in prefix mode a "|" marks where a word's fixed stem ends
+    status: str
+    pos: str = "noun"
+    match: str | None = None  # None: the language's default mode
+    forms: tuple[str, ...] = ()
+    dnt: bool = False
+    note: str | None = None
+
+    @property
+    def display(self) -> str:
+        return self.text.replace("|", "")
+
+    @property
+    def approved(self) -> bool:
+        return self.status in APPROVED
+
+
+@dataclass(frozen=True)
+class Concept:
+    id: str
+    subject: str
+    definition: str
+    terms: dict[str, tuple[Term, ...]] = field(default_factory=dict)  # language -> terms
+    line: int | None = None  # where the concept starts in its file, for messages
+
+    def terms_for(self, language: str) -> tuple[Term, ...]:
+        return self.terms.get(language, ())
+
+    def approved(self, language: str) -> tuple[Term, ...]:
+        return tuple(t for t in self.terms_for(language) if t.approved)
+
+    def preferred(self, language: str) -> Term | None:
+        for term in self.terms_for(language):
+            if term.status == "preferred":
+                return term
+        approved = self.approved(language)
+        return approved[0] if approved else None
+
+
+@dataclass(frozen=True)
+class Termbase:
+    concepts: tuple[Concept, ...]
+
+    def concept(self, concept_id: str) -> Concept | None:
+        for concept in self.concepts:
+            if concept.id == concept_id:
+                return concept
+        return None
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(sorted({lang for c in self.concepts for lang in c.terms}))

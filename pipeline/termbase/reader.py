@@ -1,0 +1,56 @@
+"""Read the termbase YAML into the model, validated, with file:line errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from ..yamlio import load_yaml, position, validate
+from .model import Concept, Term, Termbase
+
+
+def _term(raw: Any) -> Term:
+    return Term(text=str(raw["term"]), status=str(raw["status"]), pos=str(raw.get("pos", "noun")),
+                match=str(raw["match"]) if "match" in raw else None,
+                forms=tuple(str(f) for f in raw.get("forms", ())), dnt=bool(raw.get("dnt", False)),
+                note=str(raw["note"]) if "note" in raw else None)
+
+
+def parse_termbase(name: str, data: bytes) -> Termbase:
+    root = load_yaml(name, data)
+    if root is None:
+        return Termbase(())
+    validate(name, root, "termbase.schema.json")
+    concepts = []
+    seen: set[str] = set()
+    for index, raw in enumerate(root["concepts"]):
+        if raw["id"] in seen:
+            line, column = position(root, ["concepts", index, "id"])
+            raise InputError(f"concepts[{index}].id: duplicate concept id {raw['id']!r}", name, line, column)
+        seen.add(raw["id"])
+        for lang, terms in raw["terms"].items():
+            for t_index, term in enumerate(terms):
+                if term.get("match") == "prefix" and "|" not in term["term"]:
+                    line, column = position(root, ["concepts", index, "terms", lang, t_index])
+                    raise InputError(f"concepts[{index}].terms.{lang}[{t_index}]: match: prefix needs a "
+                                     "'|' after the fixed stem (e.g. hernia|do)", name, line, column)
+                if term.get("match") == "forms" and not term.get("forms"):
+                    line, column = position(root, ["concepts", index, "terms", lang, t_index])
+                    raise InputError(f"concepts[{index}].terms.{lang}[{t_index}]: match: forms needs "
+                                     "a 'forms' list", name, line, column)
+        terms = {str(lang): tuple(_term(t) for t in items) for lang, items in raw["terms"].items()}
+        concepts.append(Concept(id=str(raw["id"]), subject=str(raw["subject"]),
+                                definition=" ".join(str(raw["definition"]).split()), terms=terms,
+                                line=position(root, ["concepts", index])[0]))
+    return Termbase(tuple(concepts))
+
+
+def read_termbase(path: Path, name: str) -> Termbase:
+    if not path.exists():
+        return Termbase(())
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", name) from None
+    return parse_termbase(name, data)

@@ -1,0 +1,72 @@
+"""TBX and CSV exchange: lossless round trips, conflicts reported, hostile XML refused."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.errors import InputError
+from pipeline.termbase.exchange import export_csv, export_tbx, merge_termbases, parse_csv, parse_tbx
+from pipeline.termbase.model import Concept, Term, Termbase
+from pipeline.termbase.reader import parse_termbase, read_termbase
+from pipeline.termbase.writer import format_termbase
+
+from ..conftest import REPO
+
+SHIPPED = read_termbase(REPO / "source/termbase.yaml", "source/termbase.yaml")
+
+
+def test_tbx_round_trip_into_an_empty_termbase_gives_the_same_bytes():
+    first = export_tbx(SHIPPED)
+    imported, conflicts, added = merge_termbases(Termbase(()), parse_tbx("t.tbx", first))
+    assert conflicts == () and added == sum(len(t) for c in SHIPPED.concepts for t in c.terms.values())
+    reread = parse_termbase("tb.yaml", format_termbase(imported).encode("utf-8"))
+    assert export_tbx(reread) == first
+
+
+def test_tbx_is_tbx_basic_with_statuses_and_languages():
+    text = export_tbx(SHIPPED).decode("utf-8")
+    assert '<martif type="TBX-Basic" xml:lang="en">' in text
+    assert '<langSet xml:lang="zh-Hans">' in text
+    assert "deprecatedTerm-admn-sts" in text and "preferredTerm-admn-sts" in text
+
+
+HOSTILE = [
+    ("billion laughs", '<?xml version="1.0"?><!DOCTYPE martif [<!ENTITY a "aaaa">'
+     '<!ENTITY b "&a;&a;&a;&a;">]><martif>&b;</martif>'),
+    ("external entity", '<?xml version="1.0"?><!DOCTYPE martif [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+     '<martif>&x;</martif>'),
+]
+
+
+@pytest.mark.parametrize("name,document", HOSTILE, ids=[h[0] for h in HOSTILE])
+def test_hostile_tbx_is_refused(name, document):
+    with pytest.raises(InputError, match="refused"):
+        parse_tbx("evil.tbx", document.encode())
+
+
+def test_malformed_tbx_names_line():
+    with pytest.raises(InputError) as caught:
+        parse_tbx("bad.tbx", b"<martif>\n<text>\n</martif>")
+    assert caught.value.location.line == 3
+
+
+def test_conflicts_are_reported_not_applied():
+    current = Termbase((Concept("disc", "anatomy", "A disc.", {"es": (Term("disco", "preferred"),)}),))
+    incoming = Termbase((Concept("disc", "anatomy", "A disc.",
+                                 {"es": (Term("disco", "deprecated"), Term("disco intervertebral", "admitted"))}),))
+    merged, conflicts, added = merge_termbases(current, incoming)
+    assert added == 1
+    assert [(c.concept, c.term) for c in conflicts] == [("disc", "disco")]
+    assert merged.concept("disc").terms["es"][0].status == "preferred"
+
+
+def test_csv_round_trip_of_one_language():
+    data = export_csv(SHIPPED, "es")
+    assert data.startswith(b"source,target,context,developer_comments,translator_comments\n")
+    parsed = parse_csv("g.csv", data, "es")
+    for concept in parsed.concepts:
+        shipped = SHIPPED.concept(concept.id)
+        assert [(t.display, t.status) for t in concept.terms["es"]] == \
+            [(t.display, t.status) for t in shipped.terms["es"]]
+    _, conflicts, added = merge_termbases(SHIPPED, parsed)
+    assert conflicts == () and added == 0

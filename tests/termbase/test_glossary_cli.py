@@ -1,0 +1,58 @@
+"""`pipeline glossary` and the term notes `pipeline update` writes for translators."""
+
+from __future__ import annotations
+
+from pipeline.catalog.reader import read_po
+
+
+def test_export_import_into_empty_termbase_round_trips(content_root, run, tmp_path):
+    out = tmp_path / "terms.tbx"
+    assert run("glossary", "export", "--format", "tbx", "--out", str(out)).exit_code == 0
+    first = out.read_bytes()
+    (content_root / "source/termbase.yaml").write_text("concepts: []\n")
+    result = run("glossary", "import", str(out))
+    assert result.exit_code == 0, result.output
+    assert "0 conflicts (termbase written)" in result.output
+    again = run("glossary", "export", "--format", "tbx")
+    assert again.output.encode("utf-8") == first
+
+
+def test_import_conflict_exits_1_and_changes_nothing(content_root, run, tmp_path):
+    tbx = run("glossary", "export").output.replace("preferredTerm-admn-sts", "deprecatedTerm-admn-sts", 1)
+    path = tmp_path / "changed.tbx"
+    path.write_text(tbx, "utf-8")
+    before = (content_root / "source/termbase.yaml").read_bytes()
+    result = run("glossary", "import", str(path))
+    assert result.exit_code == 1 and "conflict: " in result.output
+    assert (content_root / "source/termbase.yaml").read_bytes() == before
+
+
+def test_hostile_import_is_a_clean_error(content_root, run, tmp_path):
+    path = tmp_path / "evil.tbx"
+    path.write_text('<!DOCTYPE m [<!ENTITY a "x">]><martif>&a;</martif>')
+    before = (content_root / "source/termbase.yaml").read_bytes()
+    result = run("glossary", "import", str(path))
+    assert result.exit_code == 2 and "refused" in result.output
+    assert (content_root / "source/termbase.yaml").read_bytes() == before
+
+
+def test_csv_needs_a_locale(run):
+    result = run("glossary", "export", "--format", "csv")
+    assert result.exit_code == 2 and "--locale" in result.output
+
+
+def test_update_writes_term_notes_once_and_regenerates_them(content_root, run):
+    assert run("update", "--locale", "es").exit_code == 0
+    assert run("update", "--locale", "es").exit_code == 0
+    catalog = read_po(content_root / "locales/es/LC_MESSAGES/endoscopic-neurotomy.po")
+    notes = {e.msgctxt: e.comment for e in catalog}
+    term_lines = [line for c in notes.values() for line in c.split("\n") if line.startswith("Terms: ")]
+    assert term_lines and all(c.count("Terms: ") <= 1 for c in notes.values())
+    assert any("week = semana" in line for line in term_lines)
+    # a changed termbase changes the note at the next update, without duplicating it
+    termbase = content_root / "source/termbase.yaml"
+    termbase.write_text(termbase.read_text("utf-8").replace("{term: semana,", "{term: semanita,", 1), "utf-8")
+    assert run("update", "--locale", "es").exit_code == 0
+    catalog = read_po(content_root / "locales/es/LC_MESSAGES/endoscopic-neurotomy.po")
+    comments = "\n".join(e.comment for e in catalog)
+    assert "week = semanita" in comments and "week = semana;" not in comments
