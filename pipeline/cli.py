@@ -165,3 +165,43 @@ def status(state: _State, locales: tuple[str, ...], procedures: tuple[str, ...],
         click.echo(f"{r.locale:<8} {r.procedure:<{width}} {p.translated:>10} {p.fuzzy:>5} "
                    f"{p.untranslated:>9} {_pct(p.percent):>7} "
                    f"{p.translated_words:>5}/{p.total_words:<5} {_pct(p.percent_words):>7}")
+
+
+@main.group()
+def glossary() -> None:
+    """Exchange the termbase with CAT tools: TBX-Basic (Trados, memoQ, Weblate) and Weblate CSV."""
+
+
+@glossary.command("export")
+@click.option("--format", "fmt", type=click.Choice(["tbx", "csv"]), default="tbx", show_default=True)
+@click.option("--locale", default=None, help="Target locale (required for csv).")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write to this file instead of standard output.")
+@pass_state
+def glossary_export(state: _State, fmt: str, locale: str | None, out: Path | None) -> None:
+    """Write the termbase as TBX-Basic or as a Weblate CSV glossary."""
+    data = workflow.glossary_export(state.project, fmt, locale)
+    if out is None:
+        click.echo(data.decode("utf-8"), nl=False)
+    else:
+        from .fsutil import write_atomic
+
+        write_atomic(out, data)
+        click.echo(f"wrote {out}")
+
+
+@glossary.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["tbx", "csv"]), default=None,
+              help="Default: from the file extension.")
+@click.option("--locale", default=None, help="The CSV's target locale.")
+@pass_state
+def glossary_import(state: _State, file: Path, fmt: str | None, locale: str | None) -> None:
+    """Add the terms of FILE to the termbase. Conflicts are reported (exit 1), never applied."""
+    report = workflow.glossary_import(state.project, file, fmt, locale)
+    for conflict in report.conflicts:
+        click.echo(f"conflict: {conflict.concept} [{conflict.language}] {conflict.term}: {conflict.message}")
+    click.echo(f"{report.added} terms added, {len(report.conflicts)} conflicts"
+               + (" (termbase written)" if report.written else ""))
+    if report.conflicts:
+        sys.exit(1)

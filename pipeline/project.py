@@ -21,10 +21,13 @@ from .content.reader import read_procedure
 from .errors import InputError
 from .fsutil import write_atomic
 from .locales import LocaleInfo, describe, parse_locale
+from .termbase.model import Termbase
+from .termbase.reader import read_termbase
 from .yamlio import load_yaml, position, validate
 
 CONFIG_FILE = "pipeline.yaml"
 REGISTRY_FILE = "locales/locales.yaml"
+TERMBASE_FILE = "source/termbase.yaml"
 
 
 @dataclass(frozen=True)
@@ -136,6 +139,10 @@ class Project:
             if pid not in known:
                 raise InputError(f"unknown procedure {pid!r} (known: {', '.join(sorted(known))})")
         return tuple(known[pid] for pid in wanted)
+
+    @cached_property
+    def termbase(self) -> Termbase:
+        return read_termbase(self.root / TERMBASE_FILE, TERMBASE_FILE)
 
     # --- locales -----------------------------------------------------------------------------
     def _registry_data(self) -> CommentedMap:

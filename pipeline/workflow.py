@@ -19,7 +19,10 @@ from .catalog.writer import format_po
 from .errors import InputError
 from .fsutil import write_atomic
 from .locales import LocaleInfo
-from .project import Project, source_date
+from .project import TERMBASE_FILE, Project, source_date
+from .termbase.exchange import Conflict, export_csv, export_tbx, merge_termbases, parse_csv, parse_tbx
+from .termbase.matching import Matcher, termbase_language
+from .termbase.writer import format_termbase
 
 Progressor = Callable[[str], None]
 
@@ -126,11 +129,36 @@ class UpdateReport:
         return tuple(o.file.path for o in self.outcomes if o.file.state == "stale")
 
 
+TERMS_PREFIX = "Terms: "
+
+
+def term_comments(project: Project, pot: polib.POFile, posix: str,
+                  source_matcher: Matcher) -> dict[tuple[str | None, str], str]:
+    """For each entry, the approved target terms of the concepts its source text mentions, as one
+    extracted comment line ("Terms: disc = disco; week = semana"), regenerated on every update."""
+    termbase = project.termbase
+    language = termbase_language(termbase, posix)
+    comments = {}
+    for entry in pot:
+        parts = []
+        for hit in source_matcher.concepts_in(entry.msgid, approved_only=True):
+            targets = hit.concept.approved(language)
+            if not targets:
+                continue
+            rendered = ", ".join(t.display + (" (do not translate)" if t.dnt else "") for t in targets)
+            parts.append(f"{hit.term.display} = {rendered}")
+        if parts:
+            comments[(entry.msgctxt, entry.msgid)] = TERMS_PREFIX + "; ".join(parts)
+    return comments
+
+
 def update(project: Project, locales: tuple[str, ...] = (), check: bool = False,
            on_progress: Progressor = _quiet) -> UpdateReport:
-    """Merge every template into every catalog of the selected locales."""
+    """Merge every template into every catalog of the selected locales, with the termbase's
+    approved terms as a note on each entry."""
     selected = project.select_locales(locales)
     templates = {p.id: _load_template(project, p.id) for p in project.procedures}
+    source_matcher = Matcher(project.termbase, project.config.source_language)
     outcomes = []
     for info in selected:
         for pid, pot in templates.items():
@@ -140,7 +168,8 @@ def update(project: Project, locales: tuple[str, ...] = (), check: bool = False,
                 current = read_po(path, project.rel(path))
             else:
                 current = new_catalog(pot, info, source_date())
-            merged, summary = merge(current, pot, info)
+            comments = term_comments(project, pot, info.posix, source_matcher)
+            merged, summary = merge(current, pot, info, comments)
             outcomes.append(UpdateOutcome(info.posix, pid, _emit(project, path, render(merged), check),
                                           summary))
     return UpdateReport(tuple(outcomes))
@@ -164,3 +193,44 @@ def status(project: Project, locales: tuple[str, ...] = (),
                                  f"{info.posix}`)", project.rel(path))
             rows.append(StatusRow(info.posix, procedure.id, progress(read_po(path, project.rel(path)))))
     return tuple(rows)
+
+
+def glossary_export(project: Project, fmt: str, locale: str | None) -> bytes:
+    if fmt == "tbx":
+        return export_tbx(project.termbase, project.config.source_language)
+    if locale is None:
+        raise InputError("the CSV glossary is per language: add --locale (e.g. --locale es)")
+    language = termbase_language(project.termbase, project.locale(locale).posix)
+    return export_csv(project.termbase, language, project.config.source_language)
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    added: int
+    conflicts: tuple[Conflict, ...]
+    written: bool
+
+
+def glossary_import(project: Project, path: Path, fmt: str | None, locale: str | None) -> ImportReport:
+    """Add the terms of a TBX or CSV file to the termbase; conflicts are reported, never applied."""
+    name = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", name) from None
+    fmt = fmt or ("csv" if path.suffix.lower() == ".csv" else "tbx")
+    if fmt == "csv":
+        if locale is None:
+            raise InputError("a CSV glossary is for one language: add --locale")
+        incoming = parse_csv(name, data, termbase_language(project.termbase, project.locale(locale).posix))
+    else:
+        incoming = parse_tbx(name, data)
+    merged, conflicts, added = merge_termbases(project.termbase, incoming)
+    written = False
+    if added:
+        text = format_termbase(merged)
+        from .termbase.reader import parse_termbase
+
+        parse_termbase(TERMBASE_FILE, text.encode("utf-8"))  # never write what we could not read back
+        written = write_atomic(project.root / TERMBASE_FILE, text.encode("utf-8"))
+    return ImportReport(added, conflicts, written)
