@@ -7,12 +7,12 @@ from click.testing import CliRunner
 
 from pipeline.cli import main
 
-COMMANDS = ["extract", "init", "update", "status"]
+COMMANDS = ["extract", "init", "update", "status", "glossary", "glossary export", "glossary import"]
 
 
 @pytest.mark.parametrize("command", [None, *COMMANDS])
 def test_help(command):
-    args = [command, "--help"] if command else ["--help"]
+    args = [*command.split(), "--help"] if command else ["--help"]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0
     assert "Usage:" in result.output
