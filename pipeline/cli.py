@@ -205,3 +205,54 @@ def glossary_import(state: _State, file: Path, fmt: str | None, locale: str | No
                + (" (termbase written)" if report.written else ""))
     if report.conflicts:
         sys.exit(1)
+
+
+@main.command()
+@click.option("--locale", "locales", multiple=True, help="Only this locale (repeatable).")
+@click.option("--procedure", "procedures", multiple=True, help="Only this procedure (repeatable).")
+@click.option("--select", multiple=True, help="Only these checks: code, prefix or name (repeatable).")
+@click.option("--ignore", multiple=True, help="Skip these checks: code, prefix or name (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["auto", "text", "json", "github", "junit"]),
+              default="auto", show_default=True,
+              help="auto: github annotations under GitHub Actions, else text.")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the report to this file.")
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
+@click.option("--list", "list_checks", is_flag=True, help="Print the catalogue of checks and exit.")
+@pass_state
+def check(state: _State, locales, procedures, select, ignore, fmt, output, strict, list_checks) -> None:
+    """Run every check over the source, the termbase and the catalogs.
+
+    Exit 0 when clean, 1 when an error-level finding exists (--strict: warnings too), 2 for bad
+    input. A translator silences a non-safety finding on one entry with a translator comment
+    "ignore: W304" (code or name); E1 and E2 findings cannot be silenced.
+    """
+    import os
+
+    from .checks import report as formats
+    from .checks.runner import catalogue, run_checks
+
+    if list_checks:
+        click.echo(formats.format_catalogue(catalogue()), nl=False)
+        return
+    result = run_checks(state.project, locales, procedures, select, ignore, on_progress=state.progress)
+    state.end_progress()
+    if fmt == "auto":
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    if fmt == "json":
+        text = formats.format_json(result)
+    elif fmt == "github":
+        text = formats.format_github(result)
+    elif fmt == "junit":
+        text = formats.format_junit(result)
+    else:
+        text = formats.format_text(result, colour=output is None and sys.stdout.isatty())
+    if output is not None:
+        from .fsutil import write_atomic
+
+        write_atomic(output, text.encode("utf-8"))
+        s = result.summary()
+        click.echo(f"{s['errors']} errors, {s['warnings']} warnings, {s['silenced']} silenced -> {output}")
+    else:
+        click.echo(text, nl=False)
+    sys.exit(result.exit_code(strict))

@@ -34,6 +34,11 @@ TERMBASE_FILE = "source/termbase.yaml"
 class LocaleSettings:
     required: bool = False
     min_translated: float = 100.0
+    length_ratio: tuple[float, float] | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"required": self.required, "min_translated": self.min_translated,
+                "length_ratio": self.length_ratio}
 
 
 @dataclass(frozen=True)
@@ -43,6 +48,7 @@ class Config:
     source_language: str = "en"
     placeholders: frozenset[str] = frozenset()
     locales: dict[str, LocaleSettings] = field(default_factory=dict)
+    checks: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def settings(self, posix: str) -> LocaleSettings:
         return self.locales.get(posix, LocaleSettings())
@@ -66,13 +72,17 @@ def load_config(root: Path) -> Config:
     validate(CONFIG_FILE, data, "config.schema.json")
     locales = {}
     for posix, settings in (data.get("locales") or {}).items():
-        locales[str(posix)] = LocaleSettings(**{k: v for k, v in (settings or {}).items()})
+        values = dict(settings or {})
+        if "length_ratio" in values:
+            values["length_ratio"] = tuple(float(v) for v in values["length_ratio"])
+        locales[str(posix)] = LocaleSettings(**values)
     return Config(
         project=str(data["project"]),
         bugs_address=str(data.get("bugs_address", "")),
         source_language=str(data.get("source_language", "en")),
         placeholders=frozenset(str(p) for p in data.get("placeholders", [])),
         locales=locales,
+        checks={str(k): dict(v or {}) for k, v in (data.get("checks") or {}).items()},
     )
 
 

@@ -1,0 +1,1 @@
+"""Checks: every defect that can hurt a patient, caught before anything ships."""

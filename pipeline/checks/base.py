@@ -1,0 +1,101 @@
+"""What every check shares: findings, the views checks look at, and the check description."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import Any
+
+from ..content.model import Procedure
+from ..locales import LocaleInfo
+from ..termbase.matching import Matcher
+from ..termbase.model import Termbase
+
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One problem, sortable into a stable report order (file, line, code)."""
+
+    file: str
+    line: int
+    code: str
+    name: str
+    severity: str
+    locale: str | None
+    procedure: str | None
+    msgctxt: str | None
+    msgid: str | None
+    message: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "name": self.name, "severity": self.severity, "locale": self.locale,
+                "procedure": self.procedure, "file": self.file, "line": self.line,
+                "msgctxt": self.msgctxt, "msgid": self.msgid, "message": self.message}
+
+
+@dataclass(frozen=True)
+class CheckSpec:
+    """A check module's declaration, read from its module attributes."""
+
+    code: str
+    name: str
+    severity: str
+    scope: str  # "entry", "fuzzy", "catalog", "locale" or "source"
+    safety: bool  # safety-critical: a translator comment cannot silence it
+    options: dict[str, Any]
+    module: ModuleType
+
+    @property
+    def doc(self) -> str:
+        return (self.module.__doc__ or "").strip()
+
+    @property
+    def summary(self) -> str:
+        return self.doc.split("\n", 1)[0]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One catalog entry as checks see it."""
+
+    locale: str
+    procedure: str
+    file: str
+    line: int
+    msgctxt: str | None
+    msgid: str
+    msgstr: str
+    msgid_plural: str | None = None
+    msgstr_plural: tuple[str, ...] = ()
+    previous_msgid: str | None = None
+    fuzzy: bool = False
+    translator_comment: str = ""
+
+
+@dataclass(frozen=True)
+class Catalog:
+    locale: str
+    procedure: str
+    file: str
+    entries: tuple[Entry, ...]
+
+
+@dataclass
+class LocaleContext:
+    """What a check may consult for one locale: its facts, the termbase and matchers, settings."""
+
+    info: LocaleInfo
+    language: str  # the termbase language for this locale
+    termbase: Termbase
+    source: Matcher
+    target: Matcher
+    settings: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class SourceContext:
+    termbase: Termbase
+    source: Matcher
+    procedures: tuple[Procedure, ...]

@@ -1,0 +1,25 @@
+"""The one list of checks. A check is on when it is listed here; `--list` prints this catalogue."""
+
+from __future__ import annotations
+
+from .base import CheckSpec
+from .rules import (ambiguous, brackets, completeness, consistency, dnt, length, long_sentence, markup,
+                    number_words, numbers, placeholders, plurals, punctuation, reading_level,
+                    source_deprecated, stale, term_deprecated, term_missing, unchanged, units,
+                    whitespace)
+
+MODULES = (
+    placeholders, markup,                                                    # E1 structure
+    numbers, units, term_missing, term_deprecated, dnt, source_deprecated,  # E2 patient safety
+    completeness, stale, plurals, unchanged, whitespace, punctuation, brackets,  # W3 completeness
+    consistency, ambiguous, length, long_sentence, number_words, reading_level,  # and quality
+)
+
+REGISTRY: tuple[CheckSpec, ...] = tuple(
+    CheckSpec(code=m.CODE, name=m.NAME, severity=m.SEVERITY, scope=m.SCOPE, safety=m.SAFETY,
+              options=dict(m.OPTIONS), module=m)
+    for m in MODULES
+)
+
+BY_CODE = {spec.code: spec for spec in REGISTRY}
+BY_NAME = {spec.name: spec for spec in REGISTRY}

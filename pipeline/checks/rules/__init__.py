@@ -1,0 +1,1 @@
+"""One module per check; the registry in pipeline.checks.registry lists them all."""

@@ -1,0 +1,30 @@
+"""Brackets and quotation marks in the translation are balanced (when the source's are)."""
+
+CODE = "W307"
+NAME = "brackets"
+SEVERITY = "warning"
+SCOPE = "entry"
+SAFETY = False
+OPTIONS: dict = {}
+
+PAIRS = ["()", "[]", "{}", "（）", "«»", "“”", "「」", "【】"]
+
+
+def _balanced(text, pair):
+    depth = 0
+    for char in text:
+        if char == pair[0]:
+            depth += 1
+        elif char == pair[1]:
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
+def check(entry, ctx, options):
+    for pair in PAIRS:
+        if _balanced(entry.msgid, pair) and not _balanced(entry.msgstr, pair):
+            yield f"unbalanced {pair[0]} {pair[1]}"
+    if entry.msgid.count('"') % 2 == 0 and entry.msgstr.count('"') % 2 == 1:
+        yield 'unbalanced " quotation marks'

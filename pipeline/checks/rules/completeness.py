@@ -1,0 +1,28 @@
+"""A catalog is translated at least to its locale's threshold.
+
+Untranslated and fuzzy entries both count as missing (a fuzzy translation never ships). The
+threshold is `min_translated` (percent of strings) per locale in `pipeline.yaml`, default 100.
+The message gives strings and words, because a missing paragraph outweighs a missing title.
+"""
+
+from ...catalog.stats import word_count
+
+CODE = "W301"
+NAME = "completeness"
+SEVERITY = "warning"
+SCOPE = "catalog"
+SAFETY = False
+OPTIONS: dict = {}
+
+
+def check(catalog, ctx, options):
+    total = len(catalog.entries)
+    done = [e for e in catalog.entries if e.msgstr and not e.fuzzy]
+    fuzzy = sum(1 for e in catalog.entries if e.fuzzy and e.msgstr)
+    missing_words = sum(word_count(e.msgid) for e in catalog.entries if e not in done)
+    percent = 100.0 * len(done) / total if total else 100.0
+    threshold = float(ctx.settings.get("min_translated", 100))
+    if percent + 1e-9 < threshold:
+        yield None, (f"{len(done)}/{total} strings translated ({percent:.1f}%, threshold "
+                     f"{threshold:g}%): {total - len(done) - fuzzy} untranslated, {fuzzy} fuzzy, "
+                     f"{missing_words} words missing")

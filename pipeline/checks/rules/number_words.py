@@ -1,0 +1,27 @@
+"""A number is written as a word in the source: write numerals ("2 days", not "two days").
+
+Numerals survive translation checks and are easier to read. "one" is only flagged before a unit
+of time or measure ("one week"), where it is a quantity rather than a pronoun.
+"""
+
+import re
+
+CODE = "W312"
+NAME = "number-words"
+SEVERITY = "warning"
+SCOPE = "source"
+SAFETY = False
+OPTIONS: dict = {}
+
+_WORDS = ("two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+          "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+          "ninety|hundred|thousand|dozen")
+_UNITS = r"(?:minutes?|hours?|days?|weeks?|months?|years?|millimet(?:re|er)s?|centimet(?:re|er)s?)"
+PATTERN = re.compile(rf"\b(?:{_WORDS})\b|\b(?:one|a half|half an?)\s+{_UNITS}\b|\ba (?:day|week|month|year) or two\b",
+                     re.IGNORECASE)
+
+
+def check(procedure, ctx, options):
+    for message in procedure.messages():
+        for match in PATTERN.finditer(message.text.value):
+            yield message, f"number written as words: «{match.group(0)}»; use numerals"

@@ -1,0 +1,31 @@
+"""Every number of the source appears in the translation, and no other.
+
+Numbers are compared as values, each side read with its locale's separators through Babel:
+Spanish `1,5` equals `1.5`, but `15` does not. Ranges compare by their ends (`2–4`, `2-4`,
+"2 to 4" rendered "2 a 4"). Arabic-Indic and full-width digits count as digits. A changed dose,
+duration or size in patient material is a safety defect, so this cannot be silenced.
+"""
+
+from collections import Counter
+
+from ..text import numbers
+
+CODE = "E201"
+NAME = "numbers"
+SEVERITY = "error"
+SCOPE = "entry"
+SAFETY = True
+OPTIONS: dict = {}
+
+
+def _show(values):
+    return ", ".join(format(v.normalize(), "f") for v in sorted(values))
+
+
+def check(entry, ctx, options):
+    source = Counter(numbers(entry.msgid, "en"))
+    target = Counter(numbers(entry.msgstr, ctx.info.posix))
+    if missing := list((source - target).elements()):
+        yield f"number {_show(missing)} of the source is missing from the translation"
+    if extra := list((target - source).elements()):
+        yield f"number {_show(extra)} is not in the source"

@@ -1,0 +1,43 @@
+"""Patient text reads above US grade `max_grade` (default 8, Flesch–Kincaid).
+
+Computed over each paragraph, answer and list item of at least `min_words` words, with syllables
+counted by Pyphen's hyphenation dictionary. Medical terms raise the grade; explain them in short
+sentences around them.
+"""
+
+from functools import lru_cache
+
+import pyphen
+
+from ..text import WORD, sentences
+
+CODE = "W313"
+NAME = "reading-level"
+SEVERITY = "warning"
+SCOPE = "source"
+SAFETY = False
+OPTIONS = {"max_grade": 8.0, "min_words": 20}
+
+
+@lru_cache(maxsize=1)
+def _dictionary():
+    return pyphen.Pyphen(lang="en_US")
+
+
+def grade(text):
+    words = WORD.findall(text)
+    count = len(sentences(text)) or 1
+    if not words:
+        return 0.0
+    syllables = sum(len(_dictionary().positions(w)) + 1 for w in words)
+    return 0.39 * len(words) / count + 11.8 * syllables / len(words) - 15.59
+
+
+def check(procedure, ctx, options):
+    for message in procedure.messages():
+        text = message.text.value
+        if len(WORD.findall(text)) < options["min_words"]:
+            continue
+        level = grade(text)
+        if level > options["max_grade"]:
+            yield message, f"reading level grade {level:.1f} (at most {options['max_grade']:g})"

@@ -1,0 +1,26 @@
+"""The translation is a copy of the source.
+
+Allowed when the text is only do-not-translate terms, placeholders, numbers and punctuation.
+"""
+
+import re
+
+from ..text import BRACE
+
+CODE = "W304"
+NAME = "unchanged"
+SEVERITY = "warning"
+SCOPE = "entry"
+SAFETY = False
+OPTIONS: dict = {}
+
+
+def check(entry, ctx, options):
+    if entry.msgstr != entry.msgid:
+        return
+    rest = BRACE.sub("", entry.msgid)
+    for hit in ctx.source.find(entry.msgid):
+        if hit.term.dnt:
+            rest = rest.replace(entry.msgid[hit.start:hit.end], "")
+    if re.search(r"[^\W\d_]", rest):
+        yield "the translation is identical to the source"

@@ -1,0 +1,41 @@
+"""A unit of time or measure in the source is rendered with that unit's approved term.
+
+"2–4 weeks" rendered as "2–4 days" passes the numbers check but tells a patient to rest for
+the wrong time. Units are the termbase concepts of subject `time` and `unit` that follow a number
+in the source; the translation must contain one of the concept's preferred or admitted terms.
+"""
+
+import re
+
+CODE = "E202"
+NAME = "units"
+SEVERITY = "error"
+SCOPE = "entry"
+SAFETY = True
+OPTIONS: dict = {}
+
+_NUMBER_BEFORE = re.compile(r"\d[\d.,]*(?:\s*(?:[–—-]|to|or)\s*\d[\d.,]*)?[\s-]*$")
+
+
+def source_units(entry, ctx):
+    found = {}
+    for hit in ctx.source.find(entry.msgid):
+        if hit.concept.subject in ("time", "unit") and _NUMBER_BEFORE.search(entry.msgid[:hit.start]):
+            found.setdefault(hit.concept.id, hit)
+    return found
+
+
+def check(entry, ctx, options):
+    units = source_units(entry, ctx)
+    if not units:
+        return
+    present = {hit.concept.id: hit for hit in ctx.target.find(entry.msgstr)}
+    for concept_id, hit in units.items():
+        approved = hit.concept.approved(ctx.language)
+        if not approved or concept_id in present:
+            continue
+        others = sorted({h.term.display for cid, h in present.items()
+                         if h.concept.subject in ("time", "unit") and cid not in units})
+        instead = f" (found {', '.join(others)} instead)" if others else ""
+        yield (f"unit '{hit.term.display}' is not rendered with its approved term "
+               f"{' / '.join(t.display for t in approved)}{instead}")

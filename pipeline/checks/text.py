@@ -1,0 +1,69 @@
+"""Small text helpers shared by checks: numbers, sentences, placeholders, markup tokens."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal
+
+from babel.numbers import NumberFormatError, get_decimal_symbol, get_group_symbol, parse_decimal
+
+BRACE = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
+PRINTF = re.compile(r"%(?:\([A-Za-z_]\w*\))?[#0\-+]*\d*(?:\.\d+)?[diouxXeEfFgGcrs]")
+_NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f\u066b\u066c]\d+)*")
+SENTENCE_END = re.compile(r"(?<=[.!?。！？؟])\s+|(?<=[。！？])")
+
+
+def placeholders(text: str) -> set[str]:
+    return set(BRACE.findall(text)) | set(PRINTF.findall(text))
+
+
+def ascii_digits(text: str) -> str:
+    """Arabic-Indic, Persian and full-width digits (and separators) as ASCII."""
+    out = []
+    for char in text:
+        if char.isdigit() and not "0" <= char <= "9":
+            out.append(str(unicodedata.digit(char, 0)))
+        elif char == "\u066b":  # Arabic decimal separator
+            out.append(".")
+        elif char == "\u066c":  # Arabic thousands separator
+            out.append(",")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _parse(token: str, locale: str) -> Decimal | None:
+    try:
+        return parse_decimal(token, locale=locale, strict=True)
+    except (NumberFormatError, ValueError):
+        return None
+
+
+def numbers(text: str, locale: str = "en") -> list[Decimal]:
+    """Every number in ``text`` as a value, read with the locale's separators through Babel.
+
+    A token the locale cannot read strictly (Spanish "1.5") is read as an English decimal, so a
+    kept English separator still compares equal; "15" never equals "1.5".
+    """
+    values = []
+    for match in _NUMBER.finditer(ascii_digits(text)):
+        token = match.group(0).replace("\u00a0", " ").replace("\u202f", " ")
+        if " " in token:
+            token = token.replace(" ", get_group_symbol(locale))
+        value = _parse(token, locale)
+        if value is None:
+            value = _parse(token, "en")
+        if value is None:
+            decimal = get_decimal_symbol(locale)
+            parts = re.split(r"[.,]", token)
+            value = Decimal(token.replace(decimal, ".")) if len(parts) == 2 else Decimal(re.sub(r"\D", "", token))
+        values.append(value)
+    return values
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in (part.strip() for part in SENTENCE_END.split(text)) if s]
+
+
+WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
