@@ -1,10 +1,12 @@
-"""A do-not-translate term of the source appears verbatim in the translation.
+"""A do-not-translate term must appear letter for letter, never altered.
 
-Names flagged `dnt` in the termbase (for example the symbol mm, or MRI where the language keeps
-it) must be copied letter for letter, case included, in a language whose approved terms for the
-concept are all do-not-translate. Where the language also approves a translated term (Chinese
-毫米 for mm), either is accepted, and the term check sees to it that one is used.
+Names flagged `dnt` in the termbase (the symbol mm, the abbreviation MRI where a language keeps
+it) are copied verbatim, case included. Two defects are caught: a do-not-translate term written
+differently ("Mri", "M.R.I.", "m m"), and, where every approved term of the concept in the
+language is do-not-translate, a translation that leaves the term out.
 """
+
+import re
 
 CODE = "E205"
 NAME = "dnt-altered"
@@ -14,14 +16,23 @@ SAFETY = True
 OPTIONS: dict = {}
 
 
+def _loose(term):
+    letters = [re.escape(c) for c in term if not c.isspace()]
+    return re.compile(r"(?<!\w)" + r"[.\s]?".join(letters) + r"\.?(?!\w)", re.IGNORECASE)
+
+
 def check(entry, ctx, options):
+    reported = set()
     for hit in ctx.source.find(entry.msgid):
-        source_text = entry.msgid[hit.start:hit.end]
         if not hit.term.dnt:
             continue
         approved = hit.concept.approved(ctx.language)
-        target_dnt = [t for t in approved if t.dnt]
-        if not target_dnt or len(target_dnt) < len(approved):
-            continue
-        if not any(t.display in entry.msgstr for t in target_dnt):
-            yield f"'{source_text}' must stay as '{target_dnt[0].display}' (do not translate)"
+        target_dnt = [t.display for t in approved if t.dnt]
+        for term in target_dnt:
+            for match in _loose(term).finditer(entry.msgstr):
+                written = match.group(0).rstrip(".") if not term.endswith(".") else match.group(0)
+                if written != term and term not in reported:
+                    reported.add(term)
+                    yield f"'{written}' must be written exactly '{term}' (do not translate)"
+        if target_dnt and len(target_dnt) == len(approved) and not any(t in entry.msgstr for t in target_dnt):
+            yield f"'{hit.term.display}' must stay as '{target_dnt[0]}' (do not translate)"

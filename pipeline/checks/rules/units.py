@@ -37,5 +37,5 @@ def check(entry, ctx, options):
         others = sorted({h.term.display for cid, h in present.items()
                          if h.concept.subject in ("time", "unit") and cid not in units})
         instead = f" (found {', '.join(others)} instead)" if others else ""
-        yield (f"unit '{hit.term.display}' is not rendered with its approved term "
+        yield (f"unit '{entry.msgid[hit.start:hit.end]}' is not rendered with its approved term "
                f"{' / '.join(t.display for t in approved)}{instead}")
