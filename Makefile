@@ -4,7 +4,10 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: build test setup clean
+.PHONY: build test setup clean compare
+
+BENCH_VENV := .venv-bench
+BENCH_STAMP := $(BENCH_VENV)/.installed-stamp
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,5 +25,14 @@ build: setup
 test: setup
 	$(BIN)/python -m pytest -q
 
+# Peers measured beside the pipeline live in their own environment, never as runtime dependencies.
+$(BENCH_STAMP):
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet translate-toolkit
+	touch $(BENCH_STAMP)
+
+compare: setup $(BENCH_STAMP)
+	$(BIN)/python benchmarks/compare_pofilter.py --pofilter $(BENCH_VENV)/bin/pofilter
+
 clean:
-	rm -rf $(VENV) dist
+	rm -rf $(VENV) $(BENCH_VENV) dist

@@ -1,0 +1,50 @@
+"""Planted defects: real translations with one known defect each, for comparisons and benchmarks.
+
+Each defect names what it breaks, how to plant it in a translation, and the check family of
+`pipeline check` that must catch it. Kept out of the package: it is test material.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+
+@dataclass(frozen=True)
+class Defect:
+    name: str
+    expected: str  # code prefix of pipeline check that must report it
+    applies: Callable[[str, str], bool]  # (source, translation) -> can plant here
+    plant: Callable[[str, str], str]  # (source, translation) -> defective translation
+
+
+def _first_number(text: str) -> re.Match | None:
+    return re.search(r"\d+", text)
+
+
+DEFECTS = [
+    Defect("number changed (2–4 → 2–6)", "E201", lambda s, t: "2–4" in t, lambda s, t: t.replace("2–4", "2–6", 1)),
+    Defect("number dropped", "E201", lambda s, t: _first_number(t) is not None,
+           lambda s, t: re.sub(r"\s*\d+", "", t, count=1)),
+    Defect("unit changed (weeks → days)", "E202", lambda s, t: re.search(r"\d\s*semanas", t) is not None,
+           lambda s, t: re.sub(r"(\d\s*)semanas", r"\1días", t, count=1)),
+    Defect("placeholder removed", "E101", lambda s, t: "{clinic_phone}" in t,
+           lambda s, t: t.replace("{clinic_phone}", "", 1)),
+    Defect("placeholder misspelled", "E101", lambda s, t: "{clinic_name}" in t,
+           lambda s, t: t.replace("{clinic_name}", "{clinica}", 1)),
+    Defect("deprecated term used", "E204", lambda s, t: "hernia discal" in t,
+           lambda s, t: t.replace("hernia discal", "disco deslizado", 1)),
+    Defect("required term missing", "E203", lambda s, t: "raíces nerviosas" in t,
+           lambda s, t: t.replace("raíces nerviosas", "nervios", 1)),
+    Defect("translation left in English", "W304", lambda s, t: len(s) > 20, lambda s, t: s),
+    Defect("doubled space", "W305", lambda s, t: " " in t, lambda s, t: t.replace(" ", "  ", 1)),
+    Defect("trailing space", "W305", lambda s, t: True, lambda s, t: t + " "),
+    Defect("question without ¿", "W306", lambda s, t: t.startswith("¿"), lambda s, t: t[1:]),
+    Defect("unbalanced bracket", "W307", lambda s, t: " " in t, lambda s, t: t.replace(" ", " (", 1)),
+    Defect("translation truncated", "W310", lambda s, t: len(s) > 80 and ". " in t,
+           lambda s, t: t.split(". ")[0][:25] + "."),
+    Defect("<script> added", "E102", lambda s, t: True, lambda s, t: t + " <script>alert(1)</script>"),
+    Defect("onerror= attribute added", "E102", lambda s, t: True, lambda s, t: t + ' <img src=x onerror=alert(1)>'),
+    Defect("URL added", "E102", lambda s, t: True, lambda s, t: t + " https://example.invalid/x"),
+]
