@@ -20,6 +20,7 @@ setup: $(STAMP)
 build: setup
 	$(BIN)/pipeline extract
 	$(BIN)/pipeline update
+	$(BIN)/pipeline check
 	$(BIN)/pipeline status
 
 test: setup
