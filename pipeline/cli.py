@@ -155,16 +155,19 @@ def status(state: _State, locales: tuple[str, ...], procedures: tuple[str, ...],
             "words": {"total": r.progress.total_words, "translated": r.progress.translated_words,
                       "fuzzy": r.progress.fuzzy_words, "untranslated": r.progress.untranslated_words,
                       "percent": r.progress.percent_words},
+            "review": {"signed_off": r.reviewed, "needs_rereview": r.needs_rereview,
+                       "percent": r.reviewed_percent},
         } for r in rows]}), nl=False)
         return
     width = max([len(r.procedure) for r in rows] + [9])
     click.echo(f"{'locale':<8} {'procedure':<{width}} {'translated':>10} {'fuzzy':>5} "
-               f"{'untransl.':>9} {'strings':>7} {'words':>11} {'words':>7}")
+               f"{'untransl.':>9} {'strings':>7} {'words':>11} {'words':>7} {'reviewed':>8} {'re-review':>9}")
     for r in rows:
         p = r.progress
         click.echo(f"{r.locale:<8} {r.procedure:<{width}} {p.translated:>10} {p.fuzzy:>5} "
                    f"{p.untranslated:>9} {_pct(p.percent):>7} "
-                   f"{p.translated_words:>5}/{p.total_words:<5} {_pct(p.percent_words):>7}")
+                   f"{p.translated_words:>5}/{p.total_words:<5} {_pct(p.percent_words):>7} "
+                   f"{_pct(r.reviewed_percent):>8} {r.needs_rereview:>9}")
 
 
 @main.group()
@@ -256,3 +259,103 @@ def check(state: _State, locales, procedures, select, ignore, fmt, output, stric
     else:
         click.echo(text, nl=False)
     sys.exit(result.exit_code(strict))
+
+
+@main.group()
+def review() -> None:
+    """Second-linguist review: what is pending, sign-off, rejection, review sheets."""
+
+
+_locale_opt = click.option("--locale", "locale", required=True, help="The locale under review.")
+_procedure_opt = click.option("--procedure", "procedures", multiple=True, help="Only this procedure (repeatable).")
+
+
+@review.command("pending")
+@click.option("--locale", "locales", multiple=True, help="Only this locale (repeatable).")
+@_procedure_opt
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@pass_state
+def review_pending(state: _State, locales, procedures, fmt) -> None:
+    """Entries never signed off or needing re-review, with terms and check findings."""
+    from . import reviewing
+
+    items = reviewing.pending(state.project, locales, procedures)
+    if fmt == "json":
+        click.echo(dumps([item.as_dict() for item in items]), nl=False)
+        return
+    for item in items:
+        origin = f" translated by {item.translator}{' (machine)' if item.machine else ''}" if item.translator else ""
+        click.echo(f"{item.file}:{item.line} [{item.msgctxt}] {item.state}{origin}")
+        click.echo(f"  source:      {item.source}")
+        click.echo(f"  translation: {item.translation}")
+        for term in item.terms:
+            click.echo(f"  term:        {term}")
+        for finding in item.findings:
+            click.echo(f"  {finding.severity}:  {finding.code} {finding.name}: {finding.message}")
+    click.echo(f"{len(items)} entries pending review")
+
+
+def _print_decisions(decisions) -> None:
+    for d in decisions:
+        if d.outcome != "approved":
+            click.echo(f"{d.outcome}: {d.locale}/{d.procedure} [{d.msgctxt}]" + (f": {d.reason}" if d.reason else ""))
+    counts = {o: sum(1 for d in decisions if d.outcome == o) for o in ("approved", "rejected", "refused", "unchanged")}
+    click.echo(", ".join(f"{n} {o}" for o, n in counts.items()))
+
+
+@review.command("approve")
+@_locale_opt
+@click.option("--reviewer", required=True, help="Reviewer id, as listed in pipeline.yaml.")
+@_procedure_opt
+@click.option("--entry", "entries", multiple=True, help="Only this entry (msgctxt, repeatable).")
+@pass_state
+def review_approve(state: _State, locale, reviewer, procedures, entries) -> None:
+    """Sign off translated, non-fuzzy entries free of error findings; refuse the rest, saying why."""
+    from . import reviewing
+
+    decisions = reviewing.approve(state.project, locale, reviewer, procedures, entries)
+    _print_decisions(decisions)
+    if any(d.outcome == "refused" for d in decisions):
+        sys.exit(1)
+
+
+@review.command("reject")
+@_locale_opt
+@click.option("--reviewer", required=True, help="Reviewer id, as listed in pipeline.yaml.")
+@_procedure_opt
+@click.option("--entry", "entries", multiple=True, required=True, help="Entry to reject (msgctxt, repeatable).")
+@click.option("--reason", required=True, help="What the translator should change.")
+@pass_state
+def review_reject(state: _State, locale, reviewer, procedures, entries, reason) -> None:
+    """Mark entries fuzzy and leave the reason for the translator as a translator comment."""
+    from . import reviewing
+
+    _print_decisions(reviewing.reject_entries(state.project, locale, reviewer, reason, procedures, entries))
+
+
+@review.command("export")
+@_locale_opt
+@_procedure_opt
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="CSV file to write.")
+@pass_state
+def review_export(state: _State, locale, procedures, out) -> None:
+    """Write a review sheet (CSV) for reviewers who do not use git."""
+    from . import reviewing
+    from .fsutil import write_atomic
+
+    write_atomic(out, reviewing.export_sheet(state.project, locale, procedures))
+    click.echo(f"wrote {out}")
+
+
+@review.command("import")
+@click.argument("sheet", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--reviewer", required=True, help="Reviewer id, as listed in pipeline.yaml.")
+@pass_state
+def review_import(state: _State, sheet, reviewer) -> None:
+    """Apply a filled-in review sheet; rows whose translation changed since export are refused."""
+    from . import reviewing
+
+    decisions = reviewing.import_sheet(state.project, sheet, reviewer)
+    _print_decisions(decisions)
+    if any(d.outcome == "refused" for d in decisions):
+        sys.exit(1)

@@ -49,6 +49,10 @@ class Config:
     placeholders: frozenset[str] = frozenset()
     locales: dict[str, LocaleSettings] = field(default_factory=dict)
     checks: dict[str, dict[str, Any]] = field(default_factory=dict)
+    reviewers: dict[str, tuple[str, ...]] = field(default_factory=dict)  # id -> POSIX locales
+
+    def reviewers_for(self, posix: str) -> frozenset[str]:
+        return frozenset(r for r, locales in self.reviewers.items() if posix in locales)
 
     def settings(self, posix: str) -> LocaleSettings:
         return self.locales.get(posix, LocaleSettings())
@@ -83,7 +87,14 @@ def load_config(root: Path) -> Config:
         placeholders=frozenset(str(p) for p in data.get("placeholders", [])),
         locales=locales,
         checks={str(k): dict(v or {}) for k, v in (data.get("checks") or {}).items()},
+        reviewers={str(k): tuple(str(x) for x in v["locales"]) for k, v in (data.get("reviewers") or {}).items()},
     )
+
+
+def review_date() -> str:
+    """The date a review action records: from SOURCE_DATE_EPOCH when set, else today (UTC)."""
+    stamp = source_date()
+    return stamp[:10] if stamp else time.strftime("%Y-%m-%d", time.gmtime())
 
 
 def source_date() -> str | None:

@@ -20,6 +20,8 @@ from .errors import InputError
 from .fsutil import write_atomic
 from .locales import LocaleInfo
 from .project import TERMBASE_FILE, Project, source_date
+from .review import NEEDS_REREVIEW, SIGNED_OFF_STATE
+from .review import state as review_state
 from .termbase.exchange import Conflict, export_csv, export_tbx, merge_termbases, parse_csv, parse_tbx
 from .termbase.matching import Matcher, termbase_language
 from .termbase.writer import format_termbase
@@ -180,6 +182,13 @@ class StatusRow:
     locale: str
     procedure: str
     progress: Progress
+    reviewed: int = 0
+    needs_rereview: int = 0
+
+    @property
+    def reviewed_percent(self) -> float:
+        total = self.progress.total
+        return round(100.0 * self.reviewed / total, 1) if total else 100.0
 
 
 def status(project: Project, locales: tuple[str, ...] = (),
@@ -191,7 +200,11 @@ def status(project: Project, locales: tuple[str, ...] = (),
             if not path.exists():
                 raise InputError(f"catalog missing: run `pipeline update` (or `pipeline init "
                                  f"{info.posix}`)", project.rel(path))
-            rows.append(StatusRow(info.posix, procedure.id, progress(read_po(path, project.rel(path)))))
+            catalog = read_po(path, project.rel(path))
+            reviewers = project.config.reviewers_for(info.posix)
+            states = [review_state(e, reviewers) for e in catalog if not e.obsolete]
+            rows.append(StatusRow(info.posix, procedure.id, progress(catalog), states.count(SIGNED_OFF_STATE),
+                                  states.count(NEEDS_REREVIEW)))
     return tuple(rows)
 
 

@@ -6,13 +6,14 @@ from .base import CheckSpec
 from .rules import (ambiguous, brackets, completeness, consistency, dnt, length, long_sentence, markup,
                     number_words, numbers, placeholders, plurals, punctuation, reading_level,
                     source_deprecated, stale, term_deprecated, term_missing, unchanged, units,
-                    whitespace)
+                    unreviewed, whitespace)
 
 MODULES = (
     placeholders, markup,                                                    # E1 structure
     numbers, units, term_missing, term_deprecated, dnt, source_deprecated,  # E2 patient safety
     completeness, stale, plurals, unchanged, whitespace, punctuation, brackets,  # W3 completeness
     consistency, ambiguous, length, long_sentence, number_words, reading_level,  # and quality
+    unreviewed,                                                              # review
 )
 
 REGISTRY: tuple[CheckSpec, ...] = tuple(

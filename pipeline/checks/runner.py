@@ -153,6 +153,7 @@ def run_checks(project: Project, locales: tuple[str, ...] = (), procedures: tupl
     for info in project.select_locales(locales):
         language = termbase_language(termbase, info.posix)
         settings = project.config.settings(info.posix).as_dict()
+        settings["reviewers"] = project.config.reviewers_for(info.posix)
         ctx = LocaleContext(info, language, termbase, source_matcher, Matcher(termbase, language), settings)
         catalogs = []
         for procedure in chosen:

@@ -1,0 +1,29 @@
+"""A translated entry is not signed off by a qualified reviewer, or needs re-review.
+
+Patient material is revised by a second qualified linguist (ISO 17100). An entry needs re-review
+when its source or translation changed after the sign-off, when the reviewer is not listed for
+the locale in pipeline.yaml, or when the reviewer is the entry's own translator. Set the severity
+in pipeline.yaml (`checks: {unreviewed: {severity: error}}`) to make this block a release.
+"""
+
+from ...review import NEEDS_REREVIEW, UNREVIEWED, fingerprint, review_state, sign_off_in
+
+CODE = "W314"
+NAME = "unreviewed"
+SEVERITY = "warning"
+SCOPE = "entry"
+SAFETY = False
+OPTIONS: dict = {}
+
+
+def check(entry, ctx, options):
+    msgid = entry.msgid + ("\x00" + entry.msgid_plural if entry.msgid_plural else "")
+    translations = list(entry.msgstr_plural) if entry.msgid_plural else [entry.msgstr]
+    state = review_state(entry.translator_comment, fingerprint(entry.msgctxt, msgid, translations),
+                         True, False, ctx.settings.get("reviewers"))
+    if state == UNREVIEWED:
+        yield "not signed off by a reviewer"
+    elif state == NEEDS_REREVIEW:
+        signed = sign_off_in(entry.translator_comment)
+        yield (f"needs re-review: the sign-off by {signed.reviewer} on {signed.date} no longer matches "
+               "(changed text, unlisted reviewer, or the reviewer translated it)")

@@ -1,0 +1,132 @@
+"""Review sign-off: a second qualified linguist approves each entry (ISO 17100 revision).
+
+A sign-off is a translator comment on the entry:
+
+    # signed-off: es-clinical-review 2026-11-22 1f0c9a3e7b2d4c55
+
+naming the reviewer, the date, and a fingerprint of the context, the source text and the
+translation. Translator comments are the one per-entry field that Poedit, Weblate, Lokalize,
+msgcat and msgmerge all keep, and a sign-off sits on its own entry's lines, so two reviewers
+working on different entries merge in git without conflicts. Any change to the source or the
+translation changes the fingerprint: the sign-off no longer counts and the entry needs re-review.
+Only reviewers listed in pipeline.yaml count, and never on an entry they translated themselves.
+
+Provenance, also a translator comment: ``# translated-by: ID`` or ``# translated-by: ID machine``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+import polib
+
+SIGNED_OFF = re.compile(r"^signed-off: (\S+) (\d{4}-\d{2}-\d{2}) ([0-9a-f]{16})$")
+TRANSLATED_BY = re.compile(r"^translated-by: (\S+)(?: (machine))?$")
+REJECTED = re.compile(r"^review: rejected by ")
+
+# Review states of an entry, in the order a release cares about them.
+UNTRANSLATED, FUZZY, UNREVIEWED, NEEDS_REREVIEW, SIGNED_OFF_STATE = (
+    "untranslated", "fuzzy", "unreviewed", "needs-re-review", "signed-off")
+
+
+@dataclass(frozen=True)
+class SignOff:
+    reviewer: str
+    date: str
+    fingerprint: str
+
+
+@dataclass(frozen=True)
+class Provenance:
+    translator: str
+    machine: bool
+
+
+def fingerprint(msgctxt: str | None, msgid: str, translations: list[str]) -> str:
+    """16 hex digits of SHA-256 over context, source and translation(s)."""
+    data = "\x04".join([msgctxt or "", msgid, "\x00".join(translations)])
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()[:16]
+
+
+def translations_of(entry: polib.POEntry) -> list[str]:
+    if entry.msgid_plural:
+        return [entry.msgstr_plural[i] for i in sorted(entry.msgstr_plural)]
+    return [entry.msgstr]
+
+
+def entry_fingerprint(entry: polib.POEntry) -> str:
+    return fingerprint(entry.msgctxt, entry.msgid + ("\x00" + entry.msgid_plural if entry.msgid_plural else ""),
+                       translations_of(entry))
+
+
+def _lines(comment: str | None) -> list[str]:
+    return comment.split("\n") if comment else []
+
+
+def sign_off_in(comment: str | None) -> SignOff | None:
+    for line in _lines(comment):
+        match = SIGNED_OFF.match(line.strip())
+        if match:
+            return SignOff(*match.groups())
+    return None
+
+
+def provenance_in(comment: str | None) -> Provenance | None:
+    for line in _lines(comment):
+        match = TRANSLATED_BY.match(line.strip())
+        if match:
+            return Provenance(match.group(1), match.group(2) == "machine")
+    return None
+
+
+def review_state(comment: str | None, current_fingerprint: str, translated: bool, fuzzy: bool,
+                 reviewers: frozenset[str] | None = None) -> str:
+    """The review state of an entry; ``reviewers`` are the ids whose sign-off counts."""
+    if not translated:
+        return UNTRANSLATED
+    if fuzzy:
+        return FUZZY
+    signed = sign_off_in(comment)
+    if signed is None:
+        return UNREVIEWED
+    if signed.fingerprint != current_fingerprint:
+        return NEEDS_REREVIEW
+    if reviewers is not None and signed.reviewer not in reviewers:
+        return NEEDS_REREVIEW
+    provenance = provenance_in(comment)
+    if provenance is not None and provenance.translator == signed.reviewer:
+        return NEEDS_REREVIEW
+    return SIGNED_OFF_STATE
+
+
+def state(entry: polib.POEntry, reviewers: frozenset[str] | None = None) -> str:
+    return review_state(entry.tcomment, entry_fingerprint(entry), all(translations_of(entry)),
+                        "fuzzy" in entry.flags, reviewers)
+
+
+def sign_off_of(entry: polib.POEntry) -> SignOff | None:
+    return sign_off_in(entry.tcomment)
+
+
+def provenance_of(entry: polib.POEntry) -> Provenance | None:
+    return provenance_in(entry.tcomment)
+
+
+def set_sign_off(entry: polib.POEntry, reviewer: str, date: str) -> None:
+    """Record a sign-off (replacing any earlier one) and clear an earlier rejection note."""
+    kept = [line for line in _lines(entry.tcomment)
+            if not SIGNED_OFF.match(line.strip()) and not REJECTED.match(line.strip())]
+    kept.append(f"signed-off: {reviewer} {date} {entry_fingerprint(entry)}")
+    entry.tcomment = "\n".join(kept)
+
+
+def reject(entry: polib.POEntry, reviewer: str, date: str, reason: str) -> None:
+    """Mark fuzzy, drop the sign-off, and leave the reason for the translator."""
+    kept = [line for line in _lines(entry.tcomment)
+            if not SIGNED_OFF.match(line.strip()) and not REJECTED.match(line.strip())]
+    kept.append(f"review: rejected by {reviewer} on {date}: {' '.join(reason.split())}")
+    entry.tcomment = "\n".join(kept)
+    if "fuzzy" not in entry.flags:
+        entry.flags.insert(0, "fuzzy")
