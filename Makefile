@@ -22,6 +22,7 @@ build: setup
 	$(BIN)/pipeline update
 	$(BIN)/pipeline check
 	$(BIN)/pipeline status
+	$(BIN)/pipeline build
 
 test: setup
 	$(BIN)/python -m pytest -q

@@ -359,3 +359,48 @@ def review_import(state: _State, sheet, reviewer) -> None:
     _print_decisions(decisions)
     if any(d.outcome == "refused" for d in decisions):
         sys.exit(1)
+
+
+@main.command()
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Output folder (default: dist/bundles under the content root).")
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 when the output folder is stale.")
+@click.option("--mo", is_flag=True, help="Also write gettext .mo files for gettext consumers.")
+@pass_state
+def build(state: _State, out: Path | None, check: bool, mo: bool) -> None:
+    """Build the bundles apps load: documents, flat i18next files and a manifest.
+
+    Exit 1 when a locale marked `required` cannot be published (the previous bundles are left as
+    they were) or, with --check, when the output is stale.
+    """
+    from . import bundles
+
+    project = state.project
+    target = out if out is not None else project.root / "dist" / "bundles"
+    report = bundles.build(project, target, check=check, mo=mo)
+    if check:
+        for path in report.stale:
+            click.echo(f"{path}: stale: run `pipeline build`")
+        if report.stale:
+            sys.exit(1)
+        click.echo(f"{target}: up to date ({len(report.files)} files)")
+        return
+    by_locale: dict[str, list] = {}
+    for release in report.releases:
+        by_locale.setdefault(release.locale.posix if release.locale else project.config.source_language, []).append(release)
+    for locale, releases in by_locale.items():
+        published = [r for r in releases if r.status == "published"]
+        click.echo(f"{locale:<8} published {len(published)}/{len(releases)}")
+        for release in releases:
+            if release.status == "withheld":
+                click.echo(f"         withheld {release.procedure.id}: {'; '.join(release.reasons)}")
+            elif release.fallback_keys:
+                click.echo(f"         {release.procedure.id}: {len(release.fallback_keys)} strings fall back")
+    if report.required_blocked:
+        click.echo("blocked: required locales cannot be published; the previous bundles are unchanged", err=True)
+        for release in report.required_blocked:
+            click.echo(f"  {release.locale.posix}/{release.procedure.id}: {'; '.join(release.reasons)}", err=True)
+            for line in release.blocking:
+                click.echo(f"    {line}", err=True)
+        sys.exit(1)
+    click.echo(f"{len(report.files)} files in {target}")

@@ -35,10 +35,11 @@ class LocaleSettings:
     required: bool = False
     min_translated: float = 100.0
     length_ratio: tuple[float, float] | None = None
+    fallback: str = "none"  # "string": a missing string falls back along the locale's chain
 
     def as_dict(self) -> dict[str, Any]:
         return {"required": self.required, "min_translated": self.min_translated,
-                "length_ratio": self.length_ratio}
+                "length_ratio": self.length_ratio, "fallback": self.fallback}
 
 
 @dataclass(frozen=True)
