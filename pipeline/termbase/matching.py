@@ -78,17 +78,32 @@ def _plural_variants(word: str) -> set[str]:
     return variants
 
 
-WordTest = Callable[[str, str], bool]  # (word, its stem) -> matches
+# A word test is (kind, value): "eq" a word, "in" a set of words, "stem" a stem, "prefix" a prefix.
+WordTest = tuple[str, object]
+
+
+def _passes(test: WordTest, word: str, stem: str) -> bool:
+    kind, value = test
+    if kind == "eq":
+        return word == value
+    if kind == "in":
+        return word in value  # type: ignore[operator]
+    if kind == "stem":
+        return stem == value
+    return word.startswith(value)  # type: ignore[arg-type]
 
 
 class Matcher:
-    """All term patterns of one language, indexed for fast lookup."""
+    """All term patterns of one language, indexed by their first word for fast lookup."""
 
     def __init__(self, termbase: Termbase, language: str) -> None:
         self.language = language
         self.stem = stemmer_for(language)
         self._substrings: list[tuple[str, Concept, Term]] = []
-        self._patterns: list[tuple[list[WordTest], Concept, Term]] = []
+        self._by_word: dict[str, list[tuple[list[WordTest], Concept, Term]]] = {}
+        self._by_stem: dict[str, list[tuple[list[WordTest], Concept, Term]]] = {}
+        self._by_prefix: list[tuple[list[WordTest], Concept, Term]] = []
+        self._cache: dict[str, list[Hit]] = {}
         for concept in termbase.concepts:
             for term in concept.terms_for(language):
                 self._compile(concept, term)
@@ -105,46 +120,44 @@ class Matcher:
         if mode == "forms":
             for form in dict.fromkeys((term.display, *term.forms)):
                 words = _WORD.findall(normalize(form))
-                self._add([self._equals(w) for w in words], concept, term)
+                self._add([("eq", w) for w in words], concept, term)
             return
         words = normalize(term.text).split()
         tests: list[WordTest] = []
         for index, word in enumerate(words):
             last = index == len(words) - 1
             if mode == "prefix" and "|" in word:
-                tests.append(self._prefix(word.split("|", 1)[0]))
+                tests.append(("prefix", word.split("|", 1)[0]))
             elif mode == "exact" or (mode == "prefix" and not self.stem):
                 plain = word.replace("|", "")
                 if last and self.language.split("_")[0] == "en":
-                    tests.append(self._one_of(_plural_variants(plain)))
+                    tests.append(("in", frozenset(_plural_variants(plain))))
                 else:
-                    tests.append(self._equals(plain))
+                    tests.append(("eq", plain))
             else:
-                tests.append(self._stem_equals(self._stem(word.replace("|", ""))))
+                tests.append(("stem", self._stem(word.replace("|", ""))))
         self._add(tests, concept, term)
 
     def _add(self, tests: list[WordTest], concept: Concept, term: Term) -> None:
-        if tests:
-            self._patterns.append((tests, concept, term))
-
-    @staticmethod
-    def _equals(expected: str) -> WordTest:
-        return lambda word, stem: word == expected
-
-    @staticmethod
-    def _one_of(expected: set[str]) -> WordTest:
-        return lambda word, stem: word in expected
-
-    @staticmethod
-    def _stem_equals(expected: str) -> WordTest:
-        return lambda word, stem: stem == expected
-
-    @staticmethod
-    def _prefix(prefix: str) -> WordTest:
-        return lambda word, stem: word.startswith(prefix)
+        if not tests:
+            return
+        pattern = (tests, concept, term)
+        kind, value = tests[0]
+        if kind == "eq":
+            self._by_word.setdefault(value, []).append(pattern)  # type: ignore[arg-type]
+        elif kind == "in":
+            for word in value:  # type: ignore[union-attr]
+                self._by_word.setdefault(word, []).append(pattern)
+        elif kind == "stem":
+            self._by_stem.setdefault(value, []).append(pattern)  # type: ignore[arg-type]
+        else:
+            self._by_prefix.append(pattern)
 
     def find(self, text: str) -> list[Hit]:
         """Every term occurrence in ``text``, sorted by position (overlaps included)."""
+        cached = self._cache.get(text)
+        if cached is not None:
+            return cached
         folded = normalize(text)
         hits: list[Hit] = []
         for needle, concept, term in self._substrings:
@@ -152,17 +165,22 @@ class Matcher:
             while start >= 0:
                 hits.append(Hit(concept, term, start, start + len(needle)))
                 start = folded.find(needle, start + 1)
-        if self._patterns:
+        if self._by_word or self._by_stem or self._by_prefix:
             words = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(folded)]
-            stems = [self._stem(w) for w, _, _ in words]
-            for index in range(len(words)):
-                for tests, concept, term in self._patterns:
+            stems = [self._stem(w) for w, _, _ in words] if self._by_stem else [w for w, _, _ in words]
+            for index, (word, start, _) in enumerate(words):
+                candidates = self._by_word.get(word, []) + self._by_stem.get(stems[index], [])
+                candidates += [p for p in self._by_prefix if word.startswith(p[0][0][1])]  # type: ignore[arg-type]
+                for tests, concept, term in candidates:
                     size = len(tests)
                     if index + size > len(words):
                         continue
-                    if all(tests[k](words[index + k][0], stems[index + k]) for k in range(size)):
-                        hits.append(Hit(concept, term, words[index][1], words[index + size - 1][2]))
+                    if all(_passes(tests[k], words[index + k][0], stems[index + k]) for k in range(1, size)):
+                        hits.append(Hit(concept, term, start, words[index + size - 1][2]))
         hits.sort(key=lambda h: (h.start, -h.end, h.concept.id, h.term.text))
+        if len(self._cache) > 50_000:
+            self._cache.clear()
+        self._cache[text] = hits
         return hits
 
     def concepts_in(self, text: str, approved_only: bool = False) -> list[Hit]:
