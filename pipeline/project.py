@@ -167,12 +167,10 @@ class Project:
         return read_termbase(self.root / TERMBASE_FILE, TERMBASE_FILE)
 
     # --- locales -----------------------------------------------------------------------------
-    def _registry_data(self) -> CommentedMap:
+    def _registry_data(self) -> dict[str, Any]:
         path = self.root / REGISTRY_FILE
         if not path.exists():
-            data = CommentedMap()
-            data["locales"] = CommentedMap()
-            return data
+            return {"locales": {}}
         data = _read_yaml_file(path, REGISTRY_FILE)
         if data is None:
             raise InputError("empty registry: it needs 'locales:'", REGISTRY_FILE, 1, 1)
@@ -214,10 +212,16 @@ class Project:
     def register_locale(self, code: str) -> tuple[LocaleInfo, bool]:
         """Add a locale to the registry (facts from CLDR); return it and whether it was new."""
         info = describe(parse_locale(code, self.config.source_language))
-        data = self._registry_data()
-        if info.posix in data["locales"]:
+        if info.posix in self._registry_data()["locales"]:
             self.__dict__.pop("locales", None)
             return self.locale(info.posix), False
+        # Edit through ruamel's round-trip loader so the content lead's comments are kept.
+        path = self.root / REGISTRY_FILE
+        if path.exists():
+            data = YAML(typ="rt").load(path.read_text("utf-8"))
+        else:
+            data = CommentedMap()
+            data["locales"] = CommentedMap()
         entry = CommentedMap()
         entry["bcp47"] = info.bcp47
         entry["english_name"] = info.english_name

