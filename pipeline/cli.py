@@ -222,8 +222,11 @@ def glossary_import(state: _State, file: Path, fmt: str | None, locale: str | No
               help="Write the report to this file.")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
 @click.option("--list", "list_checks", is_flag=True, help="Print the catalogue of checks and exit.")
+@click.option("--no-cache", is_flag=True, help="Do not read or write .pipeline-cache/.")
+@click.option("--jobs", type=click.IntRange(1, 64), default=None, help="Worker processes (default: all cores).")
 @pass_state
-def check(state: _State, locales, procedures, select, ignore, fmt, output, strict, list_checks) -> None:
+def check(state: _State, locales, procedures, select, ignore, fmt, output, strict, list_checks, no_cache,
+          jobs) -> None:
     """Run every check over the source, the termbase and the catalogs.
 
     Exit 0 when clean, 1 when an error-level finding exists (--strict: warnings too), 2 for bad
@@ -238,7 +241,9 @@ def check(state: _State, locales, procedures, select, ignore, fmt, output, stric
     if list_checks:
         click.echo(formats.format_catalogue(catalogue()), nl=False)
         return
-    result = run_checks(state.project, locales, procedures, select, ignore, on_progress=state.progress)
+    cache_dir = None if no_cache else state.project.root / ".pipeline-cache" / "check"
+    result = run_checks(state.project, locales, procedures, select, ignore, on_progress=state.progress,
+                        cache_dir=cache_dir, jobs=jobs)
     state.end_progress()
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"

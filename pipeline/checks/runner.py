@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import multiprocessing
+import os
 import re
 from collections import Counter
+from pathlib import Path
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
-import polib
-
-from ..catalog.reader import read_po
+from ..catalog.fastread import read_entries
 from ..errors import InputError
+from ..fsutil import write_atomic
 from ..project import Project
 from ..termbase.matching import Matcher, termbase_language
 from .base import SEVERITIES, Catalog, CheckSpec, Entry, Finding, LocaleContext, SourceContext
@@ -86,18 +90,16 @@ def active_checks(config_checks: dict[str, dict[str, Any]], select: tuple[str, .
     return result
 
 
-def _entries(project: Project, posix: str, procedure: str, catalog: polib.POFile, file: str) -> Catalog:
+def _entries(posix: str, procedure: str, file: str, data: bytes) -> Catalog:
     items = []
-    for e in catalog:
-        if e.obsolete:
+    for e in read_entries(file, data):
+        if e.obsolete or not (e.msgid or e.msgctxt):
             continue
-        plural = tuple(e.msgstr_plural[i] for i in sorted(e.msgstr_plural)) if e.msgid_plural else ()
-        items.append(Entry(locale=posix, procedure=procedure, file=file, line=e.linenum,
-                           msgctxt=e.msgctxt, msgid=e.msgid,
-                           msgstr=e.msgstr if not e.msgid_plural else (plural[0] if plural else ""),
-                           msgid_plural=e.msgid_plural or None, msgstr_plural=plural,
-                           previous_msgid=e.previous_msgid, fuzzy="fuzzy" in e.flags,
-                           translator_comment=e.tcomment or ""))
+        plural = tuple(e.msgstr[i] for i in sorted(e.msgstr)) if e.msgid_plural else ()
+        items.append(Entry(locale=posix, procedure=procedure, file=file, line=e.line, msgctxt=e.msgctxt,
+                           msgid=e.msgid, msgstr=plural[0] if e.msgid_plural and plural else e.msgstr.get(0, ""),
+                           msgid_plural=e.msgid_plural, msgstr_plural=plural, previous_msgid=e.previous_msgid,
+                           fuzzy="fuzzy" in e.flags, translator_comment="\n".join(e.tcomment)))
     return Catalog(posix, procedure, file, tuple(items))
 
 
@@ -130,9 +132,97 @@ class _Collector:
             self.findings.append(finding)
 
 
+# --- one unit of work: a catalog, checked in this process or in a worker ----------------------
+
+_STATE: dict[str, Any] = {}  # set in the parent before forking workers, inherited by them
+
+
+def _check_catalog(job: tuple[str, str, str, str]) -> dict[str, Any]:
+    """Entry and catalog checks of one catalog; returns plain data (cacheable, picklable)."""
+    posix, procedure, file, path = job
+    by_scope, contexts = _STATE["by_scope"], _STATE["contexts"]
+    ctx = contexts[posix]
+    catalog = _entries(posix, procedure, file, Path(path).read_bytes())
+    out = _Collector()
+    for entry in catalog.entries:
+        translated = bool(entry.msgstr) and not entry.fuzzy
+        scope = "entry" if translated else ("fuzzy" if entry.fuzzy and entry.msgstr else None)
+        for check in by_scope.get(scope, []) if scope else []:
+            for text in check.spec.module.check(entry, ctx, check.options):
+                out.add(check, entry, text, file=file, line=entry.line, locale=posix, procedure=procedure)
+    for check in by_scope.get("catalog", []):
+        for entry, text in check.spec.module.check(catalog, ctx, check.options):
+            out.add(check, entry, text, file=file, line=entry.line if entry else 1, locale=posix,
+                    procedure=procedure)
+    return {"findings": [f.as_dict() for f in out.findings], "silenced": [f.as_dict() for f in out.silenced],
+            "entries": [[e.line, e.msgctxt, e.msgid, e.msgstr, e.fuzzy] for e in catalog.entries]}
+
+
+def _finding(data: dict[str, Any]) -> Finding:
+    return Finding(**data)
+
+
+def _global_key(project: Project, checks: list[ActiveCheck]) -> str:
+    """What every cached result depends on besides its own catalog: the code, the config, the
+    locale registry, the termbase and the active checks with their settings."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent.parent
+    for source in sorted(package.rglob("*.py")) + sorted(package.rglob("*.json")):
+        digest.update(source.read_bytes())
+    for rel in ("pipeline.yaml", "locales/locales.yaml", "source/termbase.yaml"):
+        path = project.root / rel
+        digest.update(path.read_bytes() if path.exists() else b"-")
+    digest.update(repr([(c.spec.code, c.severity, sorted(c.options.items())) for c in checks]).encode())
+    return digest.hexdigest()
+
+
+class ResultCache:
+    """Check results by content hash under .pipeline-cache/. An entry is used only when it parses,
+    names the very key it was stored under, and carries a matching checksum of its payload."""
+
+    def __init__(self, root: Path | None) -> None:
+        self.root = root
+
+    def _path(self, key: str) -> Path:
+        assert self.root is not None
+        return self.root / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        if self.root is None:
+            return None
+        try:
+            stored = json.loads(self._path(key).read_bytes())
+            payload = stored["payload"]
+            if stored["key"] != key or stored["sha256"] != _payload_digest(payload):
+                return None
+            return payload
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def put(self, key: str, payload: dict[str, Any]) -> None:
+        if self.root is None:
+            return
+        data = json.dumps({"key": key, "sha256": _payload_digest(payload), "payload": payload},
+                          ensure_ascii=False, sort_keys=True).encode("utf-8")
+        try:
+            write_atomic(self._path(key), data)
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+
+
+def _payload_digest(payload: dict[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+PARALLEL_THRESHOLD = 64  # catalogs; below this a worker pool costs more than it saves
+
+
 def run_checks(project: Project, locales: tuple[str, ...] = (), procedures: tuple[str, ...] = (),
                select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
-               on_progress: Callable[[str], None] = lambda _: None) -> CheckReport:
+               on_progress: Callable[[str], None] = lambda _: None, cache_dir: Path | None = None,
+               jobs: int | None = None) -> CheckReport:
+    """Run the active checks. With ``cache_dir``, results are reused for unchanged catalogs and
+    procedures; large runs spread catalogs over ``jobs`` worker processes (default: all cores)."""
     checks = active_checks(project.config.checks, select, ignore)
     by_scope: dict[str, list[ActiveCheck]] = {}
     for check in checks:
@@ -140,48 +230,90 @@ def run_checks(project: Project, locales: tuple[str, ...] = (), procedures: tupl
     termbase = project.termbase
     source_matcher = Matcher(termbase, project.config.source_language)
     chosen = project.select_procedures(procedures)
-    out = _Collector()
+    cache = ResultCache(cache_dir)
+    global_key = _global_key(project, checks) if cache_dir is not None else ""
+    findings: list[Finding] = []
+    silenced: list[Finding] = []
 
     source_ctx = SourceContext(termbase, source_matcher, chosen)
-    for check in by_scope.get("source", []):
+    if by_scope.get("source"):
         for procedure in chosen:
-            for message, text in check.spec.module.check(procedure, source_ctx, check.options):
-                out.add(check, None, text, file=procedure.source, line=message.text.line, locale=None,
-                        procedure=procedure.id, msgctxt=message.context, msgid=message.text.value)
+            key = hashlib.sha256(f"{global_key}\0source\0".encode() +
+                                 (project.root / procedure.source).read_bytes()).hexdigest() if cache_dir else ""
+            payload = cache.get(key) if cache_dir else None
+            if payload is None:
+                out = _Collector()
+                for check in by_scope["source"]:
+                    for message, text in check.spec.module.check(procedure, source_ctx, check.options):
+                        out.add(check, None, text, file=procedure.source, line=message.text.line, locale=None,
+                                procedure=procedure.id, msgctxt=message.context, msgid=message.text.value)
+                payload = {"findings": [f.as_dict() for f in out.findings], "silenced": [], "entries": []}
+                if cache_dir:
+                    cache.put(key, payload)
+            findings += map(_finding, payload["findings"])
 
-    catalogs_seen = entries_seen = 0
-    for info in project.select_locales(locales):
+    selected = project.select_locales(locales)
+    contexts = {}
+    for info in selected:
         language = termbase_language(termbase, info.posix)
         settings = project.config.settings(info.posix).as_dict()
         settings["reviewers"] = project.config.reviewers_for(info.posix)
-        ctx = LocaleContext(info, language, termbase, source_matcher, Matcher(termbase, language), settings)
-        catalogs = []
+        contexts[info.posix] = LocaleContext(info, language, termbase, source_matcher,
+                                             Matcher(termbase, language), settings)
+    jobs_list, keys, payloads = [], {}, {}
+    for info in selected:
         for procedure in chosen:
-            on_progress(f"{info.posix}/{procedure.id}")
             path = project.catalog_path(info.posix, procedure.id)
             file = project.rel(path)
             if not path.exists():
                 raise InputError("catalog missing: run `pipeline update`", file)
-            catalog = _entries(project, info.posix, procedure.id, read_po(path, file), file)
-            catalogs.append(catalog)
-            catalogs_seen += 1
-            entries_seen += len(catalog.entries)
-            for entry in catalog.entries:
-                translated = bool(entry.msgstr) and not entry.fuzzy
-                scope = "entry" if translated else ("fuzzy" if entry.fuzzy and entry.msgstr else None)
-                for check in by_scope.get(scope, []) if scope else []:
-                    for text in check.spec.module.check(entry, ctx, check.options):
-                        out.add(check, entry, text, file=file, line=entry.line, locale=info.posix,
-                                procedure=procedure.id)
-            for check in by_scope.get("catalog", []):
-                for entry, text in check.spec.module.check(catalog, ctx, check.options):
-                    out.add(check, entry, text, file=file, line=entry.line if entry else 1,
-                            locale=info.posix, procedure=procedure.id)
+            job = (info.posix, procedure.id, file, str(path))
+            if cache_dir is not None:
+                keys[job] = hashlib.sha256(f"{global_key}\0{info.posix}\0{file}\0".encode() + path.read_bytes()).hexdigest()
+                cached = cache.get(keys[job])
+                if cached is not None:
+                    payloads[job] = cached
+                    continue
+            jobs_list.append(job)
+    _STATE.update(by_scope=by_scope, contexts=contexts)
+    workers = jobs or os.cpu_count() or 1
+    if workers > 1 and len(jobs_list) >= PARALLEL_THRESHOLD and "fork" in multiprocessing.get_all_start_methods():
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            for job, payload in zip(jobs_list, pool.imap(_check_catalog, jobs_list, chunksize=16)):
+                payloads[job] = payload
+                on_progress(f"{job[0]}/{job[1]}")
+    else:
+        for job in jobs_list:
+            on_progress(f"{job[0]}/{job[1]}")
+            payloads[job] = _check_catalog(job)
+    if cache_dir is not None:
+        for job in jobs_list:
+            cache.put(keys[job], payloads[job])
+
+    entries_seen = 0
+    for info in selected:
+        ctx = contexts[info.posix]
+        catalogs = []
+        for procedure in chosen:
+            path = project.catalog_path(info.posix, procedure.id)
+            job = (info.posix, procedure.id, project.rel(path), str(path))
+            payload = payloads[job]
+            findings += map(_finding, payload["findings"])
+            silenced += map(_finding, payload["silenced"])
+            entries = tuple(Entry(locale=info.posix, procedure=procedure.id, file=job[2], line=line, msgctxt=ctxt,
+                                  msgid=msgid, msgstr=msgstr, fuzzy=fuzzy)
+                            for line, ctxt, msgid, msgstr, fuzzy in payload["entries"])
+            entries_seen += len(entries)
+            catalogs.append(Catalog(info.posix, procedure.id, job[2], entries))
+        out = _Collector()
         for check in by_scope.get("locale", []):
             for entry, text in check.spec.module.check(catalogs, ctx, check.options):
                 out.add(check, entry, text, file=entry.file, line=entry.line, locale=info.posix,
                         procedure=entry.procedure)
-    return CheckReport(tuple(sorted(out.findings)), tuple(sorted(out.silenced)), catalogs_seen, entries_seen)
+        findings += out.findings
+        silenced += out.silenced
+    catalogs_seen = len(selected) * len(chosen)
+    return CheckReport(tuple(sorted(findings)), tuple(sorted(silenced)), catalogs_seen, entries_seen)
 
 
 def catalogue() -> list[CheckSpec]:

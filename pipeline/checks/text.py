@@ -20,6 +20,8 @@ def placeholders(text: str) -> set[str]:
 
 def ascii_digits(text: str) -> str:
     """Arabic-Indic, Persian and full-width digits (and separators) as ASCII."""
+    if text.isascii():
+        return text
     out = []
     for char in text:
         if char.isdigit() and not "0" <= char <= "9":

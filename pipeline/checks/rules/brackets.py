@@ -11,6 +11,8 @@ PAIRS = ["()", "[]", "{}", "（）", "«»", "“”", "「」", "【】"]
 
 
 def _balanced(text, pair):
+    if pair[0] not in text and pair[1] not in text:
+        return True
     depth = 0
     for char in text:
         if char == pair[0]:

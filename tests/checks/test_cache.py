@@ -1,0 +1,46 @@
+"""Cached and parallel check runs give exactly the results of a plain run; the cache is never
+trusted when corrupt or when anything it depends on changed."""
+
+from __future__ import annotations
+
+import json
+
+from pipeline.checks.runner import run_checks
+from pipeline.project import Project
+
+
+def as_json(report) -> str:
+    return json.dumps([f.as_dict() for f in report.findings] + [report.summary()], sort_keys=True)
+
+
+def test_cold_warm_and_parallel_runs_agree(content_root, tmp_path):
+    cache = tmp_path / "cache"
+    plain = as_json(run_checks(Project(content_root)))
+    assert as_json(run_checks(Project(content_root), cache_dir=cache)) == plain
+    assert list(cache.rglob("*.json"))
+    assert as_json(run_checks(Project(content_root), cache_dir=cache)) == plain
+    assert as_json(run_checks(Project(content_root), jobs=2)) == plain
+
+
+def test_corrupt_cache_entries_are_ignored(content_root, tmp_path):
+    cache = tmp_path / "cache"
+    plain = as_json(run_checks(Project(content_root), cache_dir=cache))
+    files = sorted(cache.rglob("*.json"))
+    files[0].write_text("{not json")
+    stored = json.loads(files[1].read_text())
+    stored["payload"]["findings"] = []  # tampered: the checksum no longer matches
+    files[1].write_text(json.dumps(stored))
+    assert as_json(run_checks(Project(content_root), cache_dir=cache)) == plain
+
+
+def test_a_changed_catalog_or_termbase_is_checked_again(content_root, tmp_path):
+    cache = tmp_path / "cache"
+    run_checks(Project(content_root), cache_dir=cache)
+    catalog = content_root / "locales/es/LC_MESSAGES/endoscopic-neurotomy.po"
+    catalog.write_text(catalog.read_text("utf-8").replace("2–4 semanas", "2–6 semanas", 1), "utf-8")
+    report = run_checks(Project(content_root), cache_dir=cache)
+    assert any(f.code == "E201" and f.locale == "es" for f in report.findings)
+    termbase = content_root / "source/termbase.yaml"
+    termbase.write_text(termbase.read_text("utf-8").replace("{term: semana,", "{term: semanita,", 1), "utf-8")
+    report = run_checks(Project(content_root), cache_dir=cache)
+    assert any(f.code == "E202" and "semanita" in f.message for f in report.findings)
