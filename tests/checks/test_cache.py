@@ -41,6 +41,9 @@ def test_a_changed_catalog_or_termbase_is_checked_again(content_root, tmp_path):
     report = run_checks(Project(content_root), cache_dir=cache)
     assert any(f.code == "E201" and f.locale == "es" for f in report.findings)
     termbase = content_root / "source/termbase.yaml"
-    termbase.write_text(termbase.read_text("utf-8").replace("{term: semana,", "{term: semanita,", 1), "utf-8")
+    text = termbase.read_text("utf-8")
+    old = "{term: semana, status: preferred, pos: noun, match: forms, forms: [semana, semanas]}"
+    assert old in text
+    termbase.write_text(text.replace(old, "{term: semanita, status: preferred, pos: noun}"), "utf-8")
     report = run_checks(Project(content_root), cache_dir=cache)
     assert any(f.code == "E202" and "semanita" in f.message for f in report.findings)
