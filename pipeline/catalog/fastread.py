@@ -61,9 +61,10 @@ def read_entries(name: str, data: bytes) -> list[RawEntry]:
             entries.append(current)
         current, seen_keyword = None, False
 
-    for lineno, raw in enumerate(text.split("\n"), start=1):
-        line = raw.rstrip("\r")
-        if not line.strip():
+    for lineno, line in enumerate(text.split("\n"), start=1):
+        if line.endswith("\r"):
+            line = line[:-1]
+        if not line or line.isspace():
             if seen_keyword:
                 finish()
             target = None
@@ -95,7 +96,7 @@ def read_entries(name: str, data: bytes) -> list[RawEntry]:
                 continue
         else:
             body = line
-        keyword = _KEYWORD.match(body)
+        keyword = None if body[0] == '"' else _KEYWORD.match(body)
         if keyword is not None:
             kind, index, value = keyword.group(1), keyword.group(2), keyword.group(3)
             offset = len(line) - len(body) + keyword.start(3)

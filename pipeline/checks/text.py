@@ -18,21 +18,26 @@ def placeholders(text: str) -> set[str]:
     return set(BRACE.findall(text)) | set(PRINTF.findall(text))
 
 
+def _digit_table() -> dict[int, str]:
+    table = {code: str(unicodedata.decimal(chr(code))) for code in range(0x80, 0x110000)
+             if unicodedata.category(chr(code)) == "Nd"}
+    table[0x066B] = "."  # Arabic decimal separator
+    table[0x066C] = ","  # Arabic thousands separator
+    return table
+
+
+_DIGITS: dict[int, str] = {}
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d|[\u066b\u066c]")
+
+
 def ascii_digits(text: str) -> str:
-    """Arabic-Indic, Persian and full-width digits (and separators) as ASCII."""
-    if text.isascii():
+    """Arabic-Indic, Persian, full-width and every other decimal digit (and Arabic separators) as
+    ASCII."""
+    if text.isascii() or not _OTHER_DIGIT.search(text):
         return text
-    out = []
-    for char in text:
-        if char.isdigit() and not "0" <= char <= "9":
-            out.append(str(unicodedata.digit(char, 0)))
-        elif char == "\u066b":  # Arabic decimal separator
-            out.append(".")
-        elif char == "\u066c":  # Arabic thousands separator
-            out.append(",")
-        else:
-            out.append(char)
-    return "".join(out)
+    if not _DIGITS:
+        _DIGITS.update(_digit_table())
+    return text.translate(_DIGITS)
 
 
 def _parse(token: str, locale: str) -> Decimal | None:

@@ -1,5 +1,7 @@
 """Brackets and quotation marks in the translation are balanced (when the source's are)."""
 
+import re
+
 CODE = "W307"
 NAME = "brackets"
 SEVERITY = "warning"
@@ -24,7 +26,12 @@ def _balanced(text, pair):
     return depth == 0
 
 
+_ANY = re.compile("[" + re.escape("".join(PAIRS) + '"') + "]")
+
+
 def check(entry, ctx, options):
+    if not _ANY.search(entry.msgstr):
+        return
     for pair in PAIRS:
         if _balanced(entry.msgid, pair) and not _balanced(entry.msgstr, pair):
             yield f"unbalanced {pair[0]} {pair[1]}"

@@ -6,6 +6,7 @@ Spanish `1,5` equals `1.5`, but `15` does not. Ranges compare by their ends (`2â
 duration or size in patient material is a safety defect, so this cannot be silenced.
 """
 
+import re
 from collections import Counter
 
 from ..text import numbers
@@ -22,7 +23,12 @@ def _show(values):
     return ", ".join(format(v.normalize(), "f") for v in sorted(values))
 
 
+_ANY_DIGIT = re.compile(r"\d")
+
+
 def check(entry, ctx, options):
+    if not _ANY_DIGIT.search(entry.msgid) and not _ANY_DIGIT.search(entry.msgstr):
+        return
     source = Counter(numbers(entry.msgid, "en"))
     target = Counter(numbers(entry.msgstr, ctx.info.posix))
     if missing := list((source - target).elements()):
