@@ -1,8 +1,11 @@
-"""A strict single-pass PO reader for the read-only hot path (`pipeline check`).
+"""A strict single-pass PO reader.
 
-Measured on 13,440 generated entries: polib's parser plus our line-level syntax check cost about
-80 µs per entry, this reader about 15 µs, for the same result (a differential test compares them on
-every shipped catalog and on generated ones). Writers, merging and review keep using polib objects.
+polib is lenient (an unterminated string or a bad escape is silently accepted and can lose text)
+and, with the line-level syntax check we needed in front of it, cost 63 µs per entry on 400
+generated catalogs; this reader checks the grammar while it reads, in 21 µs per entry, and
+`to_polib` hands the result to the rest of the pipeline as polib objects (the model the writer,
+the merge and the review use). A differential test compares every field with polib's reading of
+every shipped catalog and of generated ones.
 """
 
 from __future__ import annotations
@@ -10,8 +13,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import polib
+
 from ..errors import InputError
-from .reader import _BAD_ESCAPE, _CHARSET, _decode
+
+_BAD_ESCAPE = re.compile(r'\\(?![\\"abfnrtv0-7x])')
+_CHARSET = re.compile(r"charset=([^\s\\]+)")
+
+
+def _decode(path: str, data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise InputError("not valid UTF-8: save the file as UTF-8 (msgconv --to-code=UTF-8)",
+                         path, line, column) from None
+
 
 _KEYWORD = re.compile(r'(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)[ \t]+"((?:[^"\\]|\\.)*)"[ \t]*\Z')
 _CONTINUATION = re.compile(r'[ \t]*"((?:[^"\\]|\\.)*)"[ \t]*\Z')
@@ -36,8 +54,11 @@ class RawEntry:
     msgid: str = ""
     msgid_plural: str | None = None
     msgstr: dict[int, str] = field(default_factory=dict)
-    flags: set[str] = field(default_factory=set)
+    flags: list[str] = field(default_factory=list)
+    previous_msgctxt: str | None = None
     previous_msgid: str | None = None
+    previous_msgid_plural: str | None = None
+    occurrences: list[tuple[str, str]] = field(default_factory=list)
     tcomment: list[str] = field(default_factory=list)
     comment: list[str] = field(default_factory=list)
     obsolete: bool = False
@@ -84,11 +105,13 @@ def read_entries(name: str, data: bytes) -> list[RawEntry]:
                 if current is None:
                     current = RawEntry(lineno)
                 if line.startswith("#,"):
-                    current.flags.update(f.strip() for f in line[2:].split(",") if f.strip())
+                    current.flags += [f.strip() for f in line[2:].split(",") if f.strip()]
                 elif line.startswith("#."):
                     current.comment.append(line[3:] if line.startswith("#. ") else line[2:])
                 elif line.startswith("#:"):
-                    pass
+                    for ref in line[2:].split():
+                        path, sep, number = ref.rpartition(":")
+                        current.occurrences.append((path, number) if sep and number.isdigit() else (ref, ""))
                 else:
                     current.tcomment.append(line[2:] if line.startswith("# ") else line[1:])
                 continue
@@ -123,8 +146,8 @@ def read_entries(name: str, data: bytes) -> list[RawEntry]:
             if current is None:
                 current = RawEntry(lineno)
             target = ("previous_" + kind, None)
-            if kind == "msgid":
-                current.previous_msgid = value
+            if kind in ("msgctxt", "msgid", "msgid_plural"):
+                setattr(current, "previous_" + kind, value)
             continue
         if kind in ("msgctxt", "msgid") and seen_keyword and (kind == "msgctxt" or current.msgid or current.msgstr):
             if kind == "msgctxt" or current.msgstr:
@@ -164,9 +187,37 @@ def _extend(entry: RawEntry | None, field_name: str, index: int | None, value: s
         return
     if field_name == "msgstr":
         entry.msgstr[index or 0] += value
-    elif field_name == "previous_msgid":
-        entry.previous_msgid = (entry.previous_msgid or "") + value
+    elif field_name in ("previous_msgctxt", "previous_msgid", "previous_msgid_plural"):
+        setattr(entry, field_name, (getattr(entry, field_name) or "") + value)
     elif field_name.startswith("previous_"):
         return
     else:
         setattr(entry, field_name, (getattr(entry, field_name) or "") + value)
+
+
+def to_polib(entries: list[RawEntry]) -> polib.POFile:
+    """A polib catalog (the model every writer uses) from strictly read entries."""
+    catalog = polib.POFile(wrapwidth=79)
+    for raw in entries:
+        if raw.msgid == "" and raw.msgctxt is None and not raw.obsolete and not catalog.metadata and raw.msgstr:
+            catalog.header = "\n".join(raw.tcomment)
+            catalog.metadata_is_fuzzy = "fuzzy" in raw.flags
+            metadata = {}
+            for line in raw.msgstr.get(0, "").split("\n"):
+                key, sep, value = line.partition(":")
+                if sep and key.strip():
+                    metadata[key.strip()] = value.strip()
+            catalog.metadata = metadata
+            continue
+        entry = polib.POEntry(msgctxt=raw.msgctxt, msgid=raw.msgid, msgid_plural=raw.msgid_plural or "",
+                              tcomment="\n".join(raw.tcomment), comment="\n".join(raw.comment),
+                              occurrences=list(raw.occurrences), flags=list(raw.flags),
+                              previous_msgctxt=raw.previous_msgctxt, previous_msgid=raw.previous_msgid,
+                              previous_msgid_plural=raw.previous_msgid_plural, obsolete=raw.obsolete,
+                              linenum=raw.line)
+        if raw.msgid_plural:
+            entry.msgstr_plural = dict(raw.msgstr)
+        else:
+            entry.msgstr = raw.msgstr.get(0, "")
+        catalog.append(entry)
+    return catalog

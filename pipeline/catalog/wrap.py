@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import re
 from functools import lru_cache
 
 PAGE_WIDTH = 79
@@ -43,36 +44,49 @@ def _libunistring():
     raise WrapUnavailable("libunistring not found: install GNU gettext (it brings libunistring)")
 
 
+_ESCAPE_TABLE = str.maketrans({char: "\\" + esc for char, esc in _ESCAPES.items()})
+# In the escaped UTF-8 bytes, a break may be considered only before the first byte of a character
+# or of an escape pair: continuation bytes (0x80-0xBF) and the second byte of a pair are "prohibited".
+_ZERO_OTHERS = bytes(_PROHIBITED if 0x80 <= b < 0xC0 else _UNDEFINED for b in range(256))
+_PAIR = re.compile(rb"\\.", re.DOTALL)
+_NEEDS_ESCAPE = re.compile(r'[\a\b\f\n\r\t\v\\"]')
+
+
 def _escape_portion(portion: str) -> tuple[bytes, bytes]:
     """The escaped UTF-8 bytes of a portion and gettext's per-byte break overrides."""
-    out = bytearray()
-    overrides = bytearray()
-    for char in portion:
-        esc = _ESCAPES.get(char)
-        if esc is not None:
-            out += b"\\" + esc.encode("ascii")
-            overrides += bytes((_UNDEFINED, _PROHIBITED))
-        else:
-            encoded = char.encode("utf-8")
-            out += encoded
-            overrides += bytes((_UNDEFINED,)) + bytes((_PROHIBITED,)) * (len(encoded) - 1)
+    out = portion.translate(_ESCAPE_TABLE).encode("utf-8")
+    overrides = bytearray(out.translate(_ZERO_OTHERS))
+    if b"\\" in out:
+        for match in _PAIR.finditer(out):
+            overrides[match.start() + 1] = _PROHIBITED
     if portion.endswith("\n"):
         overrides[-2] = _PROHIBITED
-    return bytes(out), bytes(overrides)
+    return out, bytes(overrides)
+
+
+_BUFFER: list = [ctypes.create_string_buffer(4096)]
+_POSSIBLE_BYTE = re.compile(bytes((_POSSIBLE,)))
 
 
 def _breaks(text: bytes, overrides: bytes, width: int, start_column: int) -> list[int]:
     if not text:
         return []
-    result = ctypes.create_string_buffer(len(text))
+    if len(text) > len(_BUFFER[0]):
+        _BUFFER[0] = ctypes.create_string_buffer(2 * len(text))
+    result = _BUFFER[0]
     _libunistring()(text, len(text), width, start_column, 0, overrides, b"UTF-8", result)
-    raw = result.raw
-    return [i for i in range(len(text)) if raw[i] == _POSSIBLE]
+    return [m.start() for m in _POSSIBLE_BYTE.finditer(result.raw, 0, len(text))]
 
 
 def wrap_string(name: str, value: str, prefix: str = "") -> list[str]:
     """Lines (without newline) for ``name "value"``, e.g. ``msgid``, with an optional line prefix
     such as ``#| `` or ``#~ ``."""
+    if "\n" not in value[:-1]:
+        escaped = value.translate(_ESCAPE_TABLE) if _NEEDS_ESCAPE.search(value) else value
+        # Fits on one line whatever the characters' widths (at most 2 columns each): no breaks.
+        if len(prefix) + len(name) + 3 + 2 * len(escaped) <= PAGE_WIDTH or (
+                escaped.isascii() and len(prefix) + len(name) + 3 + len(escaped) <= PAGE_WIDTH):
+            return [f'{prefix}{name} "{escaped}"']
     portions: list[str] = []
     start = 0
     while True:

@@ -24,7 +24,7 @@ def polib_view(path):
 
 
 def fast_view(path):
-    return [(e.line, e.obsolete, e.msgctxt, e.msgid, e.msgid_plural, dict(e.msgstr), e.flags, e.previous_msgid,
+    return [(e.line, e.obsolete, e.msgctxt, e.msgid, e.msgid_plural, dict(e.msgstr), set(e.flags), e.previous_msgid,
              "\n".join(e.tcomment), "\n".join(e.comment))
             for e in read_entries(str(path), path.read_bytes()) if e.msgid or e.msgctxt]
 
