@@ -36,7 +36,7 @@ from .jsonout import dumps
 from .locales import LocaleInfo, cldr_version
 from .project import Project, source_date
 from .review import SIGNED_OFF_STATE, state as review_state
-from .yamlio import schema_validator
+from .yamlio import validate_output
 
 SCHEMA_VERSION = 1
 
@@ -88,7 +88,7 @@ def _catalog_strings(project: Project, info: LocaleInfo, procedure: Procedure) -
 
 
 def _errors_by_entry(project: Project) -> tuple[dict[tuple[str | None, str, str | None], list[str]], Any]:
-    report = run_checks(project)
+    report = run_checks(project, cache_dir=project.root / ".pipeline-cache" / "check")
     errors: dict[tuple[str | None, str, str | None], list[str]] = {}
     for f in report.findings:
         if f.severity == "error":
@@ -113,6 +113,7 @@ def plan(project: Project) -> tuple[ProcedureRelease, ...]:
         releases.append(ProcedureRelease(None, procedure, "withheld" if source_errors else "published", reasons,
                                          strings, len(messages), len(messages), words, words, len(messages),
                                          tuple(source_errors)))
+    source_releases = {r.procedure.id: r for r in releases}
     for info in project.locales:
         settings = project.config.settings(info.posix)
         reviewers = project.config.reviewers_for(info.posix)
@@ -157,7 +158,7 @@ def plan(project: Project) -> tuple[ProcedureRelease, ...]:
                 reasons.append(f"{unreviewed} strings not signed off by a reviewer")
             if blocking:
                 reasons.append(f"{len(blocking)} error findings")
-            source_release = next(r for r in releases if r.locale is None and r.procedure.id == procedure.id)
+            source_release = source_releases[procedure.id]
             if source_release.status == "withheld":
                 reasons.insert(0, "the source is withheld")
             chosen: dict[str, Choice] = {}
@@ -265,8 +266,7 @@ def render(project: Project, releases: tuple[ProcedureRelease, ...], mo: bool = 
                          "plural_categories": list(info.plural_categories),
                          "policy": "fallback-string" if settings.fallback == "string" else "complete",
                          "required": settings.required, "procedures": []}, info))
-    validate_doc = schema_validator("bundle-document.schema.json")
-    validate_flat = schema_validator("bundle-flat.schema.json")
+
     for entry, info in groups:
         for release in (r for r in releases if r.locale == info):
             bcp47 = entry["bcp47"]
@@ -274,8 +274,8 @@ def render(project: Project, releases: tuple[ProcedureRelease, ...], mo: bool = 
             if release.status == "published":
                 doc = document(release, bcp47, entry["direction"])
                 flat = {key: choice.text for key, choice in release.strings.items()}
-                validate_doc.validate(doc)
-                validate_flat.validate(flat)
+                validate_output("bundle-document.schema.json", doc)
+                validate_output("bundle-flat.schema.json", flat)
                 outputs[f"{bcp47}/{release.procedure.id}.json"] = dumps(doc).encode("utf-8")
                 outputs[f"{bcp47}/{release.procedure.id}.i18n.json"] = dumps(flat).encode("utf-8")
                 if mo:
@@ -298,7 +298,7 @@ def render(project: Project, releases: tuple[ProcedureRelease, ...], mo: bool = 
     stamp = source_date()
     if stamp:
         manifest["generated_at"] = stamp
-    schema_validator("manifest.schema.json").validate(manifest)
+    validate_output("manifest.schema.json", manifest)
     files["manifest.json"] = dumps(manifest).encode("utf-8")
     return files
 

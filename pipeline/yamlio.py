@@ -275,3 +275,13 @@ def validate(name: str, root: Any, filename: str) -> None:
         described.append((line, column, path, message))
     line, column, path, message = min(described, key=lambda d: (d[0], d[1]))
     raise InputError(f"{field_path(path)}: {message}", name, line, column)
+
+
+def validate_output(filename: str, data: Any) -> None:
+    """Validate generated data against a published schema: the compiled validator first, and
+    jsonschema's full report (jsonschema.ValidationError) when it fails."""
+    try:
+        _fast_validator(filename)(data)
+    except fastjsonschema.JsonSchemaException:
+        schema_validator(filename).validate(data)
+        raise
