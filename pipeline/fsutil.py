@@ -9,11 +9,12 @@ from pathlib import Path
 FILE_MODE = 0o644
 
 
-def write_atomic(path: Path, data: bytes) -> bool:
+def write_atomic(path: Path, data: bytes, durable: bool = True) -> bool:
     """Write ``data`` to ``path`` through a same-directory temp file, fsync and ``os.replace``.
 
     Returns False (and touches nothing) when the file already holds exactly these bytes,
-    so unchanged files keep their modification time.
+    so unchanged files keep their modification time. ``durable=False`` skips the fsync, for
+    caches whose entries are verified when read.
     """
     try:
         if path.read_bytes() == data:
@@ -26,7 +27,8 @@ def write_atomic(path: Path, data: bytes) -> bool:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.chmod(tmp, FILE_MODE)
         os.replace(tmp, path)
     except BaseException:

@@ -7,6 +7,7 @@ import json
 import multiprocessing
 import os
 import re
+import sqlite3
 from collections import Counter
 from pathlib import Path
 from dataclasses import dataclass
@@ -14,7 +15,6 @@ from typing import Any, Callable, Iterable
 
 from ..catalog.fastread import read_entries
 from ..errors import InputError
-from ..fsutil import write_atomic
 from ..project import Project
 from ..termbase.matching import Matcher, termbase_language
 from .base import SEVERITIES, Catalog, CheckSpec, Entry, Finding, LocaleContext, SourceContext
@@ -139,6 +139,10 @@ _STATE: dict[str, Any] = {}  # set in the parent before forking workers, inherit
 
 def _check_catalog(job: tuple[str, str, str, str]) -> dict[str, Any]:
     """Entry and catalog checks of one catalog; returns plain data (cacheable, picklable)."""
+    return _check_catalog_uncached(job)
+
+
+def _check_catalog_uncached(job: tuple[str, str, str, str]) -> dict[str, Any]:
     posix, procedure, file, path = job
     by_scope, contexts = _STATE["by_scope"], _STATE["contexts"]
     ctx = contexts[posix]
@@ -177,41 +181,64 @@ def _global_key(project: Project, checks: list[ActiveCheck]) -> str:
 
 
 class ResultCache:
-    """Check results by content hash under .pipeline-cache/. An entry is used only when it parses,
-    names the very key it was stored under, and carries a matching checksum of its payload."""
+    """Check results by content hash, in one SQLite file under .pipeline-cache/. Each row holds
+    the SHA-256 of its payload and is used only when it matches, so a corrupt or edited entry is
+    recomputed, never trusted; a database that cannot be opened is replaced."""
 
     def __init__(self, root: Path | None) -> None:
-        self.root = root
+        self.path = root / "results.sqlite" if root is not None else None
+        self._db: sqlite3.Connection | None = None
 
-    def _path(self, key: str) -> Path:
-        assert self.root is not None
-        return self.root / key[:2] / f"{key}.json"
-
-    def get(self, key: str) -> dict[str, Any] | None:
-        if self.root is None:
+    def _connect(self) -> sqlite3.Connection | None:
+        if self.path is None:
             return None
+        if self._db is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            for attempt in range(2):
+                try:
+                    db = sqlite3.connect(self.path)
+                    db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, digest TEXT, payload BLOB)")
+                    self._db = db
+                    break
+                except sqlite3.DatabaseError:
+                    self.path.unlink(missing_ok=True)
+        return self._db
+
+    def get_many(self, keys: list[str]) -> dict[str, dict[str, Any]]:
+        db = self._connect()
+        found: dict[str, dict[str, Any]] = {}
+        if db is None:
+            return found
         try:
-            stored = json.loads(self._path(key).read_bytes())
-            payload = stored["payload"]
-            if stored["key"] != key or stored["sha256"] != _payload_digest(payload):
-                return None
-            return payload
-        except (OSError, ValueError, KeyError, TypeError):
-            return None
+            for start in range(0, len(keys), 500):
+                chunk = keys[start:start + 500]
+                rows = db.execute(f"SELECT key, digest, payload FROM results WHERE key IN ({','.join('?' * len(chunk))})",
+                                  chunk).fetchall()
+                for key, digest, payload in rows:
+                    if isinstance(payload, bytes) and hashlib.sha256(payload).hexdigest() == digest:
+                        try:
+                            value = json.loads(payload)
+                        except ValueError:
+                            continue
+                        if isinstance(value, dict):
+                            found[key] = value
+        except sqlite3.DatabaseError:
+            return {}
+        return found
 
-    def put(self, key: str, payload: dict[str, Any]) -> None:
-        if self.root is None:
+    def put_many(self, items: dict[str, dict[str, Any]]) -> None:
+        db = self._connect()
+        if db is None or not items:
             return
-        data = json.dumps({"key": key, "sha256": _payload_digest(payload), "payload": payload},
-                          ensure_ascii=False, sort_keys=True).encode("utf-8")
+        rows = []
+        for key, payload in items.items():
+            body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            rows.append((key, hashlib.sha256(body).hexdigest(), body))
         try:
-            write_atomic(self._path(key), data)
-        except OSError:
+            with db:
+                db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?)", rows)
+        except sqlite3.DatabaseError:
             pass  # a cache that cannot be written only costs time
-
-
-def _payload_digest(payload: dict[str, Any]) -> str:
-    return hashlib.sha256(json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
 
 
 PARALLEL_THRESHOLD = 64  # catalogs; below this a worker pool costs more than it saves
@@ -240,7 +267,7 @@ def run_checks(project: Project, locales: tuple[str, ...] = (), procedures: tupl
         for procedure in chosen:
             key = hashlib.sha256(f"{global_key}\0source\0".encode() +
                                  (project.root / procedure.source).read_bytes()).hexdigest() if cache_dir else ""
-            payload = cache.get(key) if cache_dir else None
+            payload = cache.get_many([key]).get(key) if cache_dir else None
             if payload is None:
                 out = _Collector()
                 for check in by_scope["source"]:
@@ -249,7 +276,7 @@ def run_checks(project: Project, locales: tuple[str, ...] = (), procedures: tupl
                                 procedure=procedure.id, msgctxt=message.context, msgid=message.text.value)
                 payload = {"findings": [f.as_dict() for f in out.findings], "silenced": [], "entries": []}
                 if cache_dir:
-                    cache.put(key, payload)
+                    cache.put_many({key: payload})
             findings += map(_finding, payload["findings"])
 
     selected = project.select_locales(locales)
@@ -270,11 +297,13 @@ def run_checks(project: Project, locales: tuple[str, ...] = (), procedures: tupl
             job = (info.posix, procedure.id, file, str(path))
             if cache_dir is not None:
                 keys[job] = hashlib.sha256(f"{global_key}\0{info.posix}\0{file}\0".encode() + path.read_bytes()).hexdigest()
-                cached = cache.get(keys[job])
-                if cached is not None:
-                    payloads[job] = cached
-                    continue
             jobs_list.append(job)
+    if cache_dir is not None:
+        cached = cache.get_many(list(keys.values()))
+        for job, key in keys.items():
+            if key in cached:
+                payloads[job] = cached[key]
+        jobs_list = [job for job in jobs_list if job not in payloads]
     _STATE.update(by_scope=by_scope, contexts=contexts)
     workers = jobs or os.cpu_count() or 1
     if workers > 1 and len(jobs_list) >= PARALLEL_THRESHOLD and "fork" in multiprocessing.get_all_start_methods():
@@ -287,8 +316,7 @@ def run_checks(project: Project, locales: tuple[str, ...] = (), procedures: tupl
             on_progress(f"{job[0]}/{job[1]}")
             payloads[job] = _check_catalog(job)
     if cache_dir is not None:
-        for job in jobs_list:
-            cache.put(keys[job], payloads[job])
+        cache.put_many({keys[job]: payloads[job] for job in jobs_list})
 
     entries_seen = 0
     for info in selected:

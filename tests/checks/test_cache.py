@@ -17,19 +17,24 @@ def test_cold_warm_and_parallel_runs_agree(content_root, tmp_path):
     cache = tmp_path / "cache"
     plain = as_json(run_checks(Project(content_root)))
     assert as_json(run_checks(Project(content_root), cache_dir=cache)) == plain
-    assert list(cache.rglob("*.json"))
+    assert (cache / "results.sqlite").exists()
     assert as_json(run_checks(Project(content_root), cache_dir=cache)) == plain
     assert as_json(run_checks(Project(content_root), jobs=2)) == plain
 
 
 def test_corrupt_cache_entries_are_ignored(content_root, tmp_path):
+    import sqlite3
+
     cache = tmp_path / "cache"
     plain = as_json(run_checks(Project(content_root), cache_dir=cache))
-    files = sorted(cache.rglob("*.json"))
-    files[0].write_text("{not json")
-    stored = json.loads(files[1].read_text())
-    stored["payload"]["findings"] = []  # tampered: the checksum no longer matches
-    files[1].write_text(json.dumps(stored))
+    db = sqlite3.connect(cache / "results.sqlite")
+    keys = [row[0] for row in db.execute("SELECT key FROM results ORDER BY key")]
+    with db:
+        db.execute("UPDATE results SET payload = ? WHERE key = ?", (b"{not json", keys[0]))
+        db.execute("UPDATE results SET payload = ? WHERE key = ?", (b'{"findings": [], "silenced": [], "entries": []}', keys[1]))
+    db.close()
+    assert as_json(run_checks(Project(content_root), cache_dir=cache)) == plain
+    (cache / "results.sqlite").write_bytes(b"this is not a database")
     assert as_json(run_checks(Project(content_root), cache_dir=cache)) == plain
 
 
