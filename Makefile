@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: build test setup clean compare
+.PHONY: build test setup clean compare bench bench-large
 
 BENCH_VENV := .venv-bench
 BENCH_STAMP := $(BENCH_VENV)/.installed-stamp
@@ -35,6 +35,12 @@ $(BENCH_STAMP):
 
 compare: setup $(BENCH_STAMP)
 	$(BIN)/python benchmarks/compare_pofilter.py --pofilter $(BENCH_VENV)/bin/pofilter
+
+bench: setup $(BENCH_STAMP)
+	$(BIN)/python benchmarks/run.py --size medium --pofilter $(BENCH_VENV)/bin/pofilter
+
+bench-large: setup $(BENCH_STAMP)
+	$(BIN)/python benchmarks/run.py --size large --pofilter $(BENCH_VENV)/bin/pofilter
 
 clean:
 	rm -rf $(VENV) $(BENCH_VENV) dist

@@ -43,7 +43,10 @@ class _State:
 
     @property
     def interactive(self) -> bool:
-        return not self.quiet and sys.stderr.isatty()
+        """Progress goes to a terminal only: never with --quiet, in CI, or into a pipe or file."""
+        import os
+
+        return not self.quiet and not os.environ.get("CI") and sys.stderr.isatty()
 
     def progress(self, label: str) -> None:
         if self.interactive:

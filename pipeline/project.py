@@ -9,7 +9,7 @@ import io
 import os
 import time
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -139,6 +139,7 @@ class Project:
         return self.root / "locales" / posix / "LC_MESSAGES" / f"{procedure_id}.po"
 
     # --- content -----------------------------------------------------------------------------
+    @lru_cache(maxsize=None)  # noqa: B019 - one project object per command
     def procedure_ids(self) -> list[str]:
         if not self.procedures_dir.is_dir():
             raise InputError("no source/procedures folder: is this a content root? (see --root)",
@@ -152,6 +153,21 @@ class Project:
                            self.rel(self.procedures_dir / f"{pid}.yaml"), self.config.placeholders)
             for pid in self.procedure_ids()
         )
+
+    def select_procedure_ids(self, wanted: tuple[str, ...] = ()) -> tuple[str, ...]:
+        """Procedure ids (from file names, without parsing) after checking the wanted ones exist."""
+        known = self.procedure_ids()
+        for pid in wanted:
+            if pid not in known:
+                raise InputError(f"unknown procedure {pid!r} (known: {', '.join(known)})")
+        return tuple(wanted) if wanted else tuple(known)
+
+    def source_bytes(self, procedure_id: str) -> bytes:
+        path = self.procedures_dir / f"{procedure_id}.yaml"
+        try:
+            return path.read_bytes()
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror}", self.rel(path)) from None
 
     def select_procedures(self, wanted: tuple[str, ...] = ()) -> tuple[Procedure, ...]:
         if not wanted:

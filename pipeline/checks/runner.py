@@ -256,28 +256,35 @@ def run_checks(project: Project, locales: tuple[str, ...] = (), procedures: tupl
         by_scope.setdefault(check.spec.scope, []).append(check)
     termbase = project.termbase
     source_matcher = Matcher(termbase, project.config.source_language)
-    chosen = project.select_procedures(procedures)
+    chosen_ids = project.select_procedure_ids(procedures)
     cache = ResultCache(cache_dir)
     global_key = _global_key(project, checks) if cache_dir is not None else ""
     findings: list[Finding] = []
     silenced: list[Finding] = []
 
-    source_ctx = SourceContext(termbase, source_matcher, chosen)
     if by_scope.get("source"):
-        for procedure in chosen:
-            key = hashlib.sha256(f"{global_key}\0source\0".encode() +
-                                 (project.root / procedure.source).read_bytes()).hexdigest() if cache_dir else ""
-            payload = cache.get_many([key]).get(key) if cache_dir else None
-            if payload is None:
-                out = _Collector()
-                for check in by_scope["source"]:
-                    for message, text in check.spec.module.check(procedure, source_ctx, check.options):
-                        out.add(check, None, text, file=procedure.source, line=message.text.line, locale=None,
-                                procedure=procedure.id, msgctxt=message.context, msgid=message.text.value)
-                payload = {"findings": [f.as_dict() for f in out.findings], "silenced": [], "entries": []}
-                if cache_dir:
-                    cache.put_many({key: payload})
-            findings += map(_finding, payload["findings"])
+        # Source checks need the parsed procedure only when their result is not cached.
+        source_keys = {}
+        for pid in chosen_ids:
+            data = project.source_bytes(pid)
+            source_keys[pid] = hashlib.sha256(f"{global_key}\0source\0".encode() + data).hexdigest()
+        cached = cache.get_many(list(source_keys.values())) if cache_dir else {}
+        fresh = {}
+        missing = [pid for pid in chosen_ids if source_keys[pid] not in cached]
+        parsed = project.select_procedures(tuple(missing)) if missing else ()
+        source_ctx = SourceContext(termbase, source_matcher, parsed)
+        for procedure in parsed:
+            out = _Collector()
+            for check in by_scope["source"]:
+                for message, text in check.spec.module.check(procedure, source_ctx, check.options):
+                    out.add(check, None, text, file=procedure.source, line=message.text.line, locale=None,
+                            procedure=procedure.id, msgctxt=message.context, msgid=message.text.value)
+            fresh[source_keys[procedure.id]] = {"findings": [f.as_dict() for f in out.findings],
+                                                "silenced": [], "entries": []}
+        if cache_dir:
+            cache.put_many(fresh)
+        for pid in chosen_ids:
+            findings += map(_finding, {**cached, **fresh}[source_keys[pid]]["findings"])
 
     selected = project.select_locales(locales)
     contexts = {}
@@ -289,12 +296,12 @@ def run_checks(project: Project, locales: tuple[str, ...] = (), procedures: tupl
                                              Matcher(termbase, language), settings)
     jobs_list, keys, payloads = [], {}, {}
     for info in selected:
-        for procedure in chosen:
-            path = project.catalog_path(info.posix, procedure.id)
+        for pid in chosen_ids:
+            path = project.catalog_path(info.posix, pid)
             file = project.rel(path)
             if not path.exists():
                 raise InputError("catalog missing: run `pipeline update`", file)
-            job = (info.posix, procedure.id, file, str(path))
+            job = (info.posix, pid, file, str(path))
             if cache_dir is not None:
                 keys[job] = hashlib.sha256(f"{global_key}\0{info.posix}\0{file}\0".encode() + path.read_bytes()).hexdigest()
             jobs_list.append(job)
@@ -319,28 +326,42 @@ def run_checks(project: Project, locales: tuple[str, ...] = (), procedures: tupl
         cache.put_many({keys[job]: payloads[job] for job in jobs_list})
 
     entries_seen = 0
+    locale_fresh: dict[str, dict[str, Any]] = {}
     for info in selected:
         ctx = contexts[info.posix]
-        catalogs = []
-        for procedure in chosen:
-            path = project.catalog_path(info.posix, procedure.id)
-            job = (info.posix, procedure.id, project.rel(path), str(path))
-            payload = payloads[job]
-            findings += map(_finding, payload["findings"])
-            silenced += map(_finding, payload["silenced"])
-            entries = tuple(Entry(locale=info.posix, procedure=procedure.id, file=job[2], line=line, msgctxt=ctxt,
-                                  msgid=msgid, msgstr=msgstr, fuzzy=fuzzy)
-                            for line, ctxt, msgid, msgstr, fuzzy in payload["entries"])
-            entries_seen += len(entries)
-            catalogs.append(Catalog(info.posix, procedure.id, job[2], entries))
-        out = _Collector()
-        for check in by_scope.get("locale", []):
-            for entry, text in check.spec.module.check(catalogs, ctx, check.options):
-                out.add(check, entry, text, file=entry.file, line=entry.line, locale=info.posix,
-                        procedure=entry.procedure)
-        findings += out.findings
-        silenced += out.silenced
-    catalogs_seen = len(selected) * len(chosen)
+        jobs_here = [(info.posix, pid, project.rel(project.catalog_path(info.posix, pid)),
+                      str(project.catalog_path(info.posix, pid))) for pid in chosen_ids]
+        for job in jobs_here:
+            findings += map(_finding, payloads[job]["findings"])
+            silenced += map(_finding, payloads[job]["silenced"])
+            entries_seen += len(payloads[job]["entries"])
+        if not by_scope.get("locale"):
+            continue
+        # Cross-catalog checks depend on every catalog of the locale: cache them under all their keys.
+        locale_key = hashlib.sha256("\0".join([global_key, "locale", info.posix, *(keys[j] for j in jobs_here)]).encode()
+                                    ).hexdigest() if cache_dir is not None else ""
+        payload = cache.get_many([locale_key]).get(locale_key) if cache_dir is not None else None
+        if payload is None:
+            catalogs = []
+            for job in jobs_here:
+                entries = tuple(Entry(locale=info.posix, procedure=job[1], file=job[2], line=line, msgctxt=ctxt,
+                                      msgid=msgid, msgstr=msgstr, fuzzy=fuzzy)
+                                for line, ctxt, msgid, msgstr, fuzzy in payloads[job]["entries"])
+                catalogs.append(Catalog(info.posix, job[1], job[2], entries))
+            out = _Collector()
+            for check in by_scope["locale"]:
+                for entry, text in check.spec.module.check(catalogs, ctx, check.options):
+                    out.add(check, entry, text, file=entry.file, line=entry.line, locale=info.posix,
+                            procedure=entry.procedure)
+            payload = {"findings": [f.as_dict() for f in out.findings],
+                       "silenced": [f.as_dict() for f in out.silenced], "entries": []}
+            if cache_dir is not None:
+                locale_fresh[locale_key] = payload
+        findings += map(_finding, payload["findings"])
+        silenced += map(_finding, payload["silenced"])
+    if cache_dir is not None:
+        cache.put_many(locale_fresh)
+    catalogs_seen = len(selected) * len(chosen_ids)
     return CheckReport(tuple(sorted(findings)), tuple(sorted(silenced)), catalogs_seen, entries_seen)
 
 

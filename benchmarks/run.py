@@ -1,0 +1,131 @@
+"""Time the pipeline's commands as whole processes on generated content, beside GNU msgfmt and
+translate-toolkit's pofilter on the same catalogs.
+
+    python benchmarks/run.py --size medium        # 500 procedures x 5 locales (make bench)
+    python benchmarks/run.py --size large         # 2,000 procedures x 10 locales
+    python benchmarks/run.py --size shipped       # the shipped content
+
+Each command runs --runs times; the table gives the median wall time, the peak resident memory of
+the largest process (GNU time's %M) and entries per second. `check (cold)` starts without a cache;
+`check (warm)` runs after a full check with one catalog edited. Peers: `msgfmt --check-format` on
+every catalog (xargs, one process per file, as many in parallel as cores) and `pofilter` (default
+checks) from .venv-bench, once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+WORK = REPO / "benchmarks/.work"
+SIZES = {"shipped": None, "medium": (500, 5), "large": (2000, 10)}
+PIPELINE = str(REPO / ".venv/bin/pipeline")
+
+
+def timed(args: list[str], cwd: Path) -> tuple[float, int]:
+    """Wall seconds and peak RSS (KiB) of one command."""
+    start = time.perf_counter()
+    result = subprocess.run(["/usr/bin/time", "-f", "%M", *args], cwd=cwd, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    if result.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(args)} failed ({result.returncode}):\n{result.stderr[-2000:]}")
+    peak = int(result.stderr.strip().splitlines()[-1]) if result.stderr.strip() else 0
+    return wall, peak
+
+
+def prepare(size: str, seed: int) -> Path:
+    root = WORK / size
+    if size == "shipped":
+        if root.exists():
+            shutil.rmtree(root)
+        root.mkdir(parents=True)
+        shutil.copy(REPO / "pipeline.yaml", root)
+        shutil.copytree(REPO / "source", root / "source")
+        shutil.copytree(REPO / "locales", root / "locales")
+        return root
+    procedures, locales = SIZES[size]
+    marker = root / f".generated-{procedures}x{locales}-{seed}"
+    if not marker.exists():
+        subprocess.run([sys.executable, str(REPO / "benchmarks/generate.py"), "--procedures", str(procedures),
+                        "--locales", str(locales), "--seed", str(seed), "--out", str(root)], check=True)
+        marker.touch()
+    return root
+
+
+def edit_one_catalog(root: Path, round_: int) -> None:
+    path = sorted(root.glob("locales/*/LC_MESSAGES/*.po"))[0]
+    text = path.read_text("utf-8")
+    path.write_text(re.sub(r'msgstr "(?!")', f'msgstr "{round_}', text, count=1), "utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--size", choices=SIZES, default="medium")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--pofilter", default=str(REPO / ".venv-bench/bin/pofilter"))
+    args = parser.parse_args()
+    args.pofilter = str(Path(args.pofilter).resolve())
+    root = prepare(args.size, args.seed)
+    catalogs = sorted(root.glob("locales/*/LC_MESSAGES/*.po"))
+    entries = sum(p.read_text("utf-8").count("\nmsgid ") for p in catalogs) - len(catalogs)  # less headers
+    cache = root / ".pipeline-cache"
+    results: dict[str, list[tuple[float, int]]] = {}
+
+    def measure(name: str, command: list[str], before=None) -> None:
+        for round_ in range(args.runs):
+            if before:
+                before(round_)
+            results.setdefault(name, []).append(timed(command, root))
+
+    base = [PIPELINE, "-q", "--root", str(root)]
+    measure("extract", [*base, "extract"])
+    measure("update", [*base, "update"])
+    measure("check (cold)", [*base, "check", "--format", "json", "--output", str(root / "findings.json")],
+            before=lambda _: shutil.rmtree(cache, ignore_errors=True))
+    measure("check (warm, 1 catalog edited)", [*base, "check", "--format", "json", "--output", str(root / "findings.json")],
+            before=lambda r: edit_one_catalog(root, r))
+    measure("build", [*base, "build", "--out", str(root / "dist")])
+    peers: dict[str, float] = {}
+    jobs = str(os.cpu_count() or 1)
+    msgfmt = ["sh", "-c", f"find locales -name '*.po' -print0 | xargs -0 -P{jobs} -n1 msgfmt --check-format -o /dev/null 2>/dev/null; true"]
+    for _ in range(args.runs):
+        results.setdefault("msgfmt --check-format (peer)", []).append(timed(msgfmt, root))
+    if Path(args.pofilter).exists():
+        out = root / ".pofilter-out"
+        shutil.rmtree(out, ignore_errors=True)
+        results["pofilter, default checks (peer, 1 run)"] = [timed([args.pofilter, "--nofuzzy", "-i", "locales",
+                                                                    "-o", str(out)], root)]
+    rows = []
+    for name, values in results.items():
+        wall = statistics.median(v[0] for v in values)
+        peak = max(v[1] for v in values)
+        rows.append((name, wall, peak))
+        if "peer" in name:
+            peers[name.split(" ")[0]] = wall
+    cold = next(w for n, w, _ in rows if n == "check (cold)")
+    print(f"Size: {args.size}: {len(catalogs)} catalogs, {entries} entries; {os.cpu_count()} cores "
+          f"({platform.machine()}), Python {platform.python_version()}; {time.strftime('%Y-%m-%d')}; "
+          f"median of {args.runs} runs.\n")
+    print("| command | wall time | peak memory | entries/s | vs check (cold) |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    for name, wall, peak in rows:
+        print(f"| {name} | {wall:.2f} s | {peak / 1024:.0f} MiB | {entries / wall:,.0f} | {wall / cold:.2f}× |")
+    print()
+    if "msgfmt" in peers:
+        print(f"- check (cold) / msgfmt --check-format: {cold / peers['msgfmt']:.2f}")
+    if "pofilter," in peers:
+        print(f"- pofilter / check (cold): {peers['pofilter,'] / cold:.1f}")
+
+
+if __name__ == "__main__":
+    main()
