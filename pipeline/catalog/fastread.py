@@ -17,7 +17,17 @@ import polib
 
 from ..errors import InputError
 
-_BAD_ESCAPE = re.compile(r'\\(?![\\"abfnrtv0-7x])')
+_ESCAPE_PAIR = re.compile(r"\\(.?)", re.S)
+_VALID_ESCAPES = frozenset('\\"abfnrtv01234567x')
+
+
+def _bad_escape(value: str) -> int | None:
+    """Index of the first backslash in ``value`` that starts no valid C escape, or None. Pairs
+    are consumed left to right, so an escaped backslash followed by a letter is fine."""
+    for match in _ESCAPE_PAIR.finditer(value):
+        if match.group(1) not in _VALID_ESCAPES or not match.group(1):
+            return match.start()
+    return None
 _CHARSET = re.compile(r"charset=([^\s\\]+)")
 
 
@@ -31,8 +41,8 @@ def _decode(path: str, data: bytes) -> str:
                          path, line, column) from None
 
 
-_KEYWORD = re.compile(r'(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)[ \t]+"((?:[^"\\]|\\.)*)"[ \t]*\Z')
-_CONTINUATION = re.compile(r'[ \t]*"((?:[^"\\]|\\.)*)"[ \t]*\Z')
+_KEYWORD = re.compile(r'(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)[ \t]+"([^"\\]*(?:\\.[^"\\]*)*)"[ \t]*\Z')
+_CONTINUATION = re.compile(r'[ \t]*"([^"\\]*(?:\\.[^"\\]*)*)"[ \t]*\Z')
 _ESCAPE = re.compile(r'\\(?:([\\"abfnrtv])|([0-7]{1,3})|x([0-9a-fA-F]+))')
 _SIMPLE = {"\\": "\\", '"': '"', "a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v"}
 
@@ -64,112 +74,110 @@ class RawEntry:
     obsolete: bool = False
 
 
-def read_entries(name: str, data: bytes) -> list[RawEntry]:
-    """Every entry (header first, obsolete ones included), refusing malformed input like read_po."""
+_STRING = r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"(?:\n"[^"\\\n]*(?:\\.[^"\\\n]*)*")*'
+_BODY = re.compile(rf'(?:msgctxt ({_STRING})\n)?msgid ({_STRING})\n'
+                   rf'(?:msgstr ({_STRING})|msgid_plural ({_STRING})((?:\nmsgstr\[\d+\] {_STRING})+))\n?\Z')
+_PLURAL_FORM = re.compile(rf'msgstr\[(\d+)\] ({_STRING})')
+_SEGMENT = re.compile(r'"([^"\\\n]*(?:\\.[^"\\\n]*)*)"')
+_PREVIOUS = re.compile(r'#\| (msgctxt|msgid|msgid_plural) ("[^"\\\n]*(?:\\.[^"\\\n]*)*"(?:\n#\| "[^"\\\n]*(?:\\.[^"\\\n]*)*")*)\Z')
+_BLANKS = re.compile(r"(\n(?:[ \t\f\v]*\n)+)")
+
+
+class _Unusual(Exception):
+    """A block the fast path does not handle; the line parser reads it."""
+
+
+def _string(name: str, lineno: int, quoted: str) -> str:
+    value = quoted[1:-1] if "\n" not in quoted else "".join(_SEGMENT.findall(quoted))
+    if "\\" in value:
+        if _bad_escape(value) is not None:
+            raise _Unusual  # the line parser reports it with its exact column
+        value = _unescape(value)
+    return value
+
+
+def _fast_block(name: str, block: str, lineno: int) -> RawEntry:
+    """One well-formed entry as msgcat writes it (comments, then keywords each followed by their
+    strings), parsed with one regular expression; anything else raises _Unusual."""
+    entry = RawEntry(lineno)
+    pos = 0
+    while block.startswith("#", pos):
+        end = block.find("\n", pos)
+        if end < 0:
+            raise _Unusual
+        line = block[pos:end]
+        kind = line[1:2]
+        if kind == ",":
+            entry.flags += [f.strip() for f in line[2:].split(",") if f.strip()]
+        elif kind == ".":
+            entry.comment.append(line[3:] if line.startswith("#. ") else line[2:])
+        elif kind == ":":
+            for ref in line[2:].split():
+                path, sep, number = ref.rpartition(":")
+                entry.occurrences.append((path, number) if sep and number.isdigit() else (ref, ""))
+        elif kind == "|":
+            # previous strings: "#| msgid ..." possibly continued by '#| "..."' lines
+            stop = end
+            while block.startswith('#| "', stop + 1):
+                stop = block.find("\n", stop + 1)
+                if stop < 0:
+                    raise _Unusual
+            match = _PREVIOUS.match(block[pos:stop])
+            if match is None:
+                raise _Unusual
+            quoted = match.group(2).replace("\n#| ", "\n")
+            setattr(entry, "previous_" + match.group(1), _string(name, lineno, quoted))
+            end = stop
+        elif kind == "~":
+            raise _Unusual
+        else:
+            entry.tcomment.append(line[2:] if line.startswith("# ") else line[1:])
+        pos = end + 1
+    body = _BODY.match(block, pos)
+    if body is None:
+        raise _Unusual
+    ctxt, msgid, msgstr, plural, forms = body.groups()
+    if ctxt is not None:
+        entry.msgctxt = _string(name, lineno, ctxt)
+    entry.msgid = _string(name, lineno, msgid)
+    if plural is None:
+        entry.msgstr[0] = _string(name, lineno, msgstr)
+    else:
+        entry.msgid_plural = _string(name, lineno, plural)
+        for index, quoted in _PLURAL_FORM.findall(forms):
+            entry.msgstr[int(index)] = _string(name, lineno, quoted)
+    return entry
+
+
+def read_entries(name: str, data: bytes, fast: bool = True) -> list[RawEntry]:
+    """Every entry (header first, obsolete ones included), refusing malformed input like read_po.
+
+    Entries are the blocks between blank lines. A block written the way msgcat writes it is read
+    by one regular expression (`_fast_block`); every other block, and every block after one that
+    left comments pending, goes through the line parser, which also reports every error."""
     charset = _CHARSET.search(data.split(b"\n\n", 1)[0].decode("ascii", "replace"))
     if charset and charset.group(1).upper() not in ("UTF-8", "UTF8", "CHARSET"):
         raise InputError(f"charset {charset.group(1)} is not UTF-8: convert the file with "
                          "msgconv --to-code=UTF-8", name, data[:charset.start()].count(b"\n") + 1)
     text = _decode(name, data)
-    entries: list[RawEntry] = []
-    current: RawEntry | None = None
-    target: tuple[str, int | None] | None = None  # which field continuation lines extend
-    seen_keyword = False
-
-    def finish() -> None:
-        nonlocal current, seen_keyword
-        if current is not None and seen_keyword:
-            entries.append(current)
-        current, seen_keyword = None, False
-
-    for lineno, line in enumerate(text.split("\n"), start=1):
-        if line.endswith("\r"):
-            line = line[:-1]
-        if not line or line.isspace():
-            if seen_keyword:
-                finish()
-            target = None
-            continue
-        obsolete = False
-        previous = False
-        if line.startswith("#"):
-            if line.startswith("#~|"):
-                body, obsolete, previous = line[3:].lstrip(" "), True, True
-            elif line.startswith("#~"):
-                body, obsolete = line[2:].lstrip(" "), True
-            elif line.startswith("#|"):
-                body, previous = line[2:].lstrip(" "), True
-            else:
-                if seen_keyword:
-                    finish()
-                if current is None:
-                    current = RawEntry(lineno)
-                if line.startswith("#,"):
-                    current.flags += [f.strip() for f in line[2:].split(",") if f.strip()]
-                elif line.startswith("#."):
-                    current.comment.append(line[3:] if line.startswith("#. ") else line[2:])
-                elif line.startswith("#:"):
-                    for ref in line[2:].split():
-                        path, sep, number = ref.rpartition(":")
-                        current.occurrences.append((path, number) if sep and number.isdigit() else (ref, ""))
-                else:
-                    current.tcomment.append(line[2:] if line.startswith("# ") else line[1:])
-                continue
-            if not body:
-                continue
+    parser = _LineParser(name)
+    parts = _BLANKS.split(text)
+    lineno = 1
+    for i in range(0, len(parts), 2):
+        block = parts[i]
+        if fast and parser.idle and block and "\r" not in block and not block[0].isspace():
+            try:
+                parser.entries.append(_fast_block(name, block, lineno))
+            except _Unusual:
+                parser.feed(block, lineno)
         else:
-            body = line
-        keyword = None if body[0] == '"' else _KEYWORD.match(body)
-        if keyword is not None:
-            kind, index, value = keyword.group(1), keyword.group(2), keyword.group(3)
-            offset = len(line) - len(body) + keyword.start(3)
-        else:
-            cont = _CONTINUATION.match(body)
-            if cont is None or target is None:
-                if body.count('"') % 2 == 1 or (cont is None and re.search(r'"[^"]*\\"[ \t]*$', body)):
-                    raise InputError("unterminated string: close it with a double quote", name, lineno)
-                word = body.split()[0] if body.split() else body
-                raise InputError(f"unexpected {word!r}: expected a comment, a keyword (msgctxt, msgid, "
-                                 "msgstr...) or a quoted string", name, lineno, len(line) - len(body) + 1)
-            kind, index, value = None, None, cont.group(1)
-            offset = len(line) - len(body) + cont.start(1)
-        bad = _BAD_ESCAPE.search('"' + value + '"') if "\\" in value else None
-        if bad:
-            raise InputError(f"invalid escape sequence {value[bad.start() - 1:bad.start() + 1]!r}: "
-                             "write a backslash as \\\\", name, lineno, offset + bad.start())
-        value = _unescape(value)
-        if kind is None:
-            field_name, field_index = target  # type: ignore[misc]
-            _extend(current, field_name, field_index, value)
-            continue
-        if previous:
-            if current is None:
-                current = RawEntry(lineno)
-            target = ("previous_" + kind, None)
-            if kind in ("msgctxt", "msgid", "msgid_plural"):
-                setattr(current, "previous_" + kind, value)
-            continue
-        if kind in ("msgctxt", "msgid") and seen_keyword and (kind == "msgctxt" or current.msgid or current.msgstr):
-            if kind == "msgctxt" or current.msgstr:
-                finish()
-        if current is None:
-            current = RawEntry(lineno)
-        seen_keyword = True
-        current.obsolete = current.obsolete or obsolete
-        if kind == "msgctxt":
-            current.msgctxt = value
-            target = ("msgctxt", None)
-        elif kind == "msgid":
-            current.msgid = value
-            target = ("msgid", None)
-        elif kind == "msgid_plural":
-            current.msgid_plural = value
-            target = ("msgid_plural", None)
-        else:
-            number = int(index) if index is not None else 0
-            current.msgstr[number] = value
-            target = ("msgstr", number)
-    finish()
+            parser.feed(block, lineno)
+        lineno += block.count("\n")
+        if i + 1 < len(parts):
+            parser.blank()
+            lineno += parts[i + 1].count("\n")
+    parser.finish()
+    entries = parser.entries
     seen: dict[tuple[str | None, str], int] = {}
     for entry in entries:
         if entry.obsolete:
@@ -180,6 +188,124 @@ def read_entries(name: str, data: bytes) -> list[RawEntry]:
                              "remove one of the two", name, entry.line)
         seen[key] = entry.line
     return entries
+
+
+class _LineParser:
+    """The general reader: one line at a time, every PO construct, every error with its line."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.entries: list[RawEntry] = []
+        self.current: RawEntry | None = None
+        self.target: tuple[str, int | None] | None = None  # which field continuation lines extend
+        self.seen_keyword = False
+
+    @property
+    def idle(self) -> bool:
+        return self.current is None
+
+    def finish(self) -> None:
+        if self.current is not None and self.seen_keyword:
+            self.entries.append(self.current)
+        if self.seen_keyword:
+            self.current = None
+        self.seen_keyword = False
+
+    def blank(self) -> None:
+        if self.seen_keyword:
+            self.finish()
+        self.target = None
+
+    def feed(self, block: str, first: int) -> None:
+        name = self.name
+        for lineno, line in enumerate(block.split("\n"), start=first):
+            if line.endswith("\r"):
+                line = line[:-1]
+            if not line or line.isspace():
+                self.blank()
+                continue
+            obsolete = False
+            previous = False
+            if line.startswith("#"):
+                if line.startswith("#~|"):
+                    body, obsolete, previous = line[3:].lstrip(" "), True, True
+                elif line.startswith("#~"):
+                    body, obsolete = line[2:].lstrip(" "), True
+                elif line.startswith("#|"):
+                    body, previous = line[2:].lstrip(" "), True
+                else:
+                    if self.seen_keyword:
+                        self.finish()
+                    if self.current is None:
+                        self.current = RawEntry(lineno)
+                    current = self.current
+                    if line.startswith("#,"):
+                        current.flags += [f.strip() for f in line[2:].split(",") if f.strip()]
+                    elif line.startswith("#."):
+                        current.comment.append(line[3:] if line.startswith("#. ") else line[2:])
+                    elif line.startswith("#:"):
+                        for ref in line[2:].split():
+                            path, sep, number = ref.rpartition(":")
+                            current.occurrences.append((path, number) if sep and number.isdigit() else (ref, ""))
+                    else:
+                        current.tcomment.append(line[2:] if line.startswith("# ") else line[1:])
+                    continue
+                if not body:
+                    continue
+            else:
+                body = line
+            keyword = None if body[0] == '"' else _KEYWORD.match(body)
+            if keyword is not None:
+                kind, index, value = keyword.group(1), keyword.group(2), keyword.group(3)
+                offset = len(line) - len(body) + keyword.start(3)
+            else:
+                cont = _CONTINUATION.match(body)
+                if cont is None or self.target is None:
+                    if body.count('"') % 2 == 1 or (cont is None and re.search(r'"[^"]*\\"[ \t]*$', body)):
+                        raise InputError("unterminated string: close it with a double quote", name, lineno)
+                    word = body.split()[0] if body.split() else body
+                    raise InputError(f"unexpected {word!r}: expected a comment, a keyword (msgctxt, msgid, "
+                                     "msgstr...) or a quoted string", name, lineno, len(line) - len(body) + 1)
+                kind, index, value = None, None, cont.group(1)
+                offset = len(line) - len(body) + cont.start(1)
+            bad = _bad_escape(value) if "\\" in value else None
+            if bad is not None:
+                raise InputError(f"invalid escape sequence {value[bad:bad + 2]!r}: "
+                                 "write a backslash as \\\\", name, lineno, offset + bad + 1)
+            value = _unescape(value)
+            if kind is None:
+                field_name, field_index = self.target  # type: ignore[misc]
+                _extend(self.current, field_name, field_index, value)
+                continue
+            if previous:
+                if self.current is None:
+                    self.current = RawEntry(lineno)
+                self.target = ("previous_" + kind, None)
+                if kind in ("msgctxt", "msgid", "msgid_plural"):
+                    setattr(self.current, "previous_" + kind, value)
+                continue
+            current = self.current
+            if kind in ("msgctxt", "msgid") and self.seen_keyword and (kind == "msgctxt" or current.msgid or current.msgstr):
+                if kind == "msgctxt" or current.msgstr:
+                    self.finish()
+            if self.current is None:
+                self.current = RawEntry(lineno)
+            current = self.current
+            self.seen_keyword = True
+            current.obsolete = current.obsolete or obsolete
+            if kind == "msgctxt":
+                current.msgctxt = value
+                self.target = ("msgctxt", None)
+            elif kind == "msgid":
+                current.msgid = value
+                self.target = ("msgid", None)
+            elif kind == "msgid_plural":
+                current.msgid_plural = value
+                self.target = ("msgid_plural", None)
+            else:
+                number = int(index) if index is not None else 0
+                current.msgstr[number] = value
+                self.target = ("msgstr", number)
 
 
 def _extend(entry: RawEntry | None, field_name: str, index: int | None, value: str) -> None:

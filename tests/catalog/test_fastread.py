@@ -53,3 +53,45 @@ def test_same_entries_as_polib_on_generated_catalogs(tmp_path):
     assert len(paths) == 60
     for path in paths:
         assert fast_view(path) == polib_view(path), path
+
+
+HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+TRICKY = [
+    ("plain", 'msgctxt "a"\nmsgid "x"\nmsgstr "y"\n'),
+    ("continued", 'msgid ""\n"one "\n"two"\nmsgstr ""\n"uno "\n"dos"\n'),
+    ("escapes", 'msgid "a\\"b\\\\c\\n\\t"\nmsgstr "\\101\\x42"\n'),
+    ("previous", '#, fuzzy\n#| msgctxt "old"\n#| msgid ""\n#| "before "\n#| "edit"\nmsgctxt "a"\nmsgid "x"\nmsgstr "y"\n'),
+    ("plural", 'msgid "day"\nmsgid_plural "days"\nmsgstr[0] "dia"\nmsgstr[1] "dias"\n'),
+    ("obsolete", 'msgid "x"\nmsgstr "y"\n\n#~ msgid "gone"\n#~ msgstr "ido"\n'),
+    ("comments only, then entry", '# lone comment\n\n#. extracted\nmsgid "x"\nmsgstr "y"\n'),
+    ("comment after keywords", 'msgid "x"\n# late\nmsgstr "y"\n'),
+    ("crlf", 'msgid "x"\r\nmsgstr "y"\r\n\r\nmsgid "z"\r\nmsgstr "w"\r\n'),
+    ("blank lines with spaces", 'msgid "x"\nmsgstr "y"\n  \t\n\n\nmsgid "z"\nmsgstr "w"'),
+    ("no-break space line", 'msgid "x"\nmsgstr "y"\n\u00a0\nmsgid "z"\nmsgstr "w"\n'),
+    ("tabs around strings", 'msgid\t"x"  \nmsgstr "y"\n'),
+    ("references", '#: a.yaml:3 b.yaml c:d:9\n# translator\n#  indented\nmsgid "x"\nmsgstr "y"\n'),
+]
+
+
+def outcome(data, fast):
+    try:
+        return read_entries("x.po", data, fast=fast)
+    except InputError as exc:
+        return f"refused: {exc}"
+
+
+@pytest.mark.parametrize("name,body", TRICKY, ids=[t[0] for t in TRICKY])
+def test_fast_path_reads_what_the_line_parser_reads(name, body):
+    data = (HEADER + body).encode("utf-8")
+    assert outcome(data, fast=True) == outcome(data, fast=False)
+
+
+def test_an_escaped_backslash_before_a_letter_is_valid():
+    entries = read_entries("x.po", (HEADER + 'msgid "C:\\\\clinic"\nmsgstr "C:\\\\clinica"\n').encode())
+    assert (entries[-1].msgid, entries[-1].msgstr[0]) == ("C:\\clinic", "C:\\clinica")
+
+
+@pytest.mark.parametrize("path", CATALOGS[:3] + CATALOGS[-3:], ids=lambda p: str(p.relative_to(REPO)))
+def test_fast_path_on_shipped_catalogs(path):
+    data = path.read_bytes()
+    assert read_entries(str(path), data, fast=True) == read_entries(str(path), data, fast=False)
