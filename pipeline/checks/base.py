@@ -14,7 +14,7 @@ from ..termbase.model import Termbase
 SEVERITIES = ("error", "warning", "info")
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Finding:
     """One problem, sortable into a stable report order (file, line, code)."""
 

@@ -8,12 +8,15 @@ import multiprocessing
 import os
 import re
 import sqlite3
+import sys
 from collections import Counter
+from operator import attrgetter
 from pathlib import Path
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 from ..catalog.fastread import read_entries
+from ..content.reader import read_procedure
 from ..errors import InputError
 from ..project import Project
 from ..termbase.matching import Matcher, termbase_language
@@ -132,17 +135,34 @@ class _Collector:
             self.findings.append(finding)
 
 
-# --- one unit of work: a catalog, checked in this process or in a worker ----------------------
+# --- one unit of work: a procedure's source or a catalog, in this process or in a worker --------
 
 _STATE: dict[str, Any] = {}  # set in the parent before forking workers, inherited by them
 
 
+def _run_job(job: tuple[str, str, str, str]) -> dict[str, Any]:
+    """The checks of one job, as plain data (cacheable, picklable): ``findings`` and ``silenced``
+    as dicts, ``count`` the entries seen, and ``entries`` the translated ones as
+    [line, msgctxt, msgid, msgstr] for the locale-wide checks."""
+    if job[0] == "":
+        return _check_source(job)
+    return _check_catalog(job)
+
+
+def _check_source(job: tuple[str, str, str, str]) -> dict[str, Any]:
+    _, pid, file, path = job
+    project, by_scope = _STATE["project"], _STATE["by_scope"]
+    procedure = read_procedure(Path(path), file, project.config.placeholders)
+    ctx = SourceContext(project.termbase, _STATE["source_matcher"], (procedure,))
+    out = _Collector()
+    for check in by_scope["source"]:
+        for message, text in check.spec.module.check(procedure, ctx, check.options):
+            out.add(check, None, text, file=procedure.source, line=message.text.line, locale=None,
+                    procedure=procedure.id, msgctxt=message.context, msgid=message.text.value)
+    return {"findings": [f.as_dict() for f in out.findings], "silenced": [], "count": 0, "entries": []}
+
+
 def _check_catalog(job: tuple[str, str, str, str]) -> dict[str, Any]:
-    """Entry and catalog checks of one catalog; returns plain data (cacheable, picklable)."""
-    return _check_catalog_uncached(job)
-
-
-def _check_catalog_uncached(job: tuple[str, str, str, str]) -> dict[str, Any]:
     posix, procedure, file, path = job
     by_scope, contexts = _STATE["by_scope"], _STATE["contexts"]
     ctx = contexts[posix]
@@ -159,10 +179,19 @@ def _check_catalog_uncached(job: tuple[str, str, str, str]) -> dict[str, Any]:
             out.add(check, entry, text, file=file, line=entry.line if entry else 1, locale=posix,
                     procedure=procedure)
     return {"findings": [f.as_dict() for f in out.findings], "silenced": [f.as_dict() for f in out.silenced],
-            "entries": [[e.line, e.msgctxt, e.msgid, e.msgstr, e.fuzzy] for e in catalog.entries]}
+            "count": len(catalog.entries),
+            "entries": [[e.line, e.msgctxt, e.msgid, e.msgstr] for e in catalog.entries if e.msgstr and not e.fuzzy]}
+
+
+_SHARED = ("file", "code", "name", "severity", "locale", "procedure")
 
 
 def _finding(data: dict[str, Any]) -> Finding:
+    # A large library has 100,000s of findings: share the strings they repeat.
+    for key in _SHARED:
+        value = data[key]
+        if value is not None:
+            data[key] = sys.intern(value)
     return Finding(**data)
 
 
@@ -204,27 +233,39 @@ class ResultCache:
                     self.path.unlink(missing_ok=True)
         return self._db
 
-    def get_many(self, keys: list[str]) -> dict[str, dict[str, Any]]:
+    def present(self, keys: list[str]) -> set[str]:
+        """Which keys have a row (not yet verified: `get` verifies)."""
         db = self._connect()
-        found: dict[str, dict[str, Any]] = {}
+        found: set[str] = set()
         if db is None:
             return found
         try:
             for start in range(0, len(keys), 500):
                 chunk = keys[start:start + 500]
-                rows = db.execute(f"SELECT key, digest, payload FROM results WHERE key IN ({','.join('?' * len(chunk))})",
-                                  chunk).fetchall()
-                for key, digest, payload in rows:
-                    if isinstance(payload, bytes) and hashlib.sha256(payload).hexdigest() == digest:
-                        try:
-                            value = json.loads(payload)
-                        except ValueError:
-                            continue
-                        if isinstance(value, dict):
-                            found[key] = value
+                found.update(row[0] for row in db.execute(
+                    f"SELECT key FROM results WHERE key IN ({','.join('?' * len(chunk))})", chunk))
         except sqlite3.DatabaseError:
-            return {}
+            return set()
         return found
+
+    def get(self, key: str, fields: frozenset[str] = frozenset({"findings", "silenced", "count"})
+            ) -> dict[str, Any] | None:
+        db = self._connect()
+        if db is None:
+            return None
+        try:
+            row = db.execute("SELECT digest, payload FROM results WHERE key = ?", (key,)).fetchone()
+        except sqlite3.DatabaseError:
+            return None
+        if row is None or not isinstance(row[1], bytes) or hashlib.sha256(row[1]).hexdigest() != row[0]:
+            return None
+        try:
+            value = json.loads(row[1])
+        except ValueError:
+            return None
+        if not isinstance(value, dict) or not fields <= value.keys():
+            return None
+        return value
 
     def put_many(self, items: dict[str, dict[str, Any]]) -> None:
         db = self._connect()
@@ -241,7 +282,8 @@ class ResultCache:
             pass  # a cache that cannot be written only costs time
 
 
-PARALLEL_THRESHOLD = 64  # catalogs; below this a worker pool costs more than it saves
+PARALLEL_THRESHOLD = 64  # jobs; below this a worker pool costs more than it saves
+_CACHE_BATCH = 500
 
 
 def run_checks(project: Project, locales: tuple[str, ...] = (), procedures: tuple[str, ...] = (),
@@ -249,7 +291,11 @@ def run_checks(project: Project, locales: tuple[str, ...] = (), procedures: tupl
                on_progress: Callable[[str], None] = lambda _: None, cache_dir: Path | None = None,
                jobs: int | None = None) -> CheckReport:
     """Run the active checks. With ``cache_dir``, results are reused for unchanged catalogs and
-    procedures; large runs spread catalogs over ``jobs`` worker processes (default: all cores)."""
+    procedures; large runs spread the work over ``jobs`` worker processes (default: all cores).
+
+    The work streams: jobs (each procedure's source, then every catalog, locale by locale) are
+    checked in order, and a locale's cross-catalog checks run as soon as its last catalog is in,
+    so only one locale's translations are held in memory at a time."""
     checks = active_checks(project.config.checks, select, ignore)
     by_scope: dict[str, list[ActiveCheck]] = {}
     for check in checks:
@@ -259,32 +305,9 @@ def run_checks(project: Project, locales: tuple[str, ...] = (), procedures: tupl
     chosen_ids = project.select_procedure_ids(procedures)
     cache = ResultCache(cache_dir)
     global_key = _global_key(project, checks) if cache_dir is not None else ""
-    findings: list[Finding] = []
-    silenced: list[Finding] = []
 
-    if by_scope.get("source"):
-        # Source checks need the parsed procedure only when their result is not cached.
-        source_keys = {}
-        for pid in chosen_ids:
-            data = project.source_bytes(pid)
-            source_keys[pid] = hashlib.sha256(f"{global_key}\0source\0".encode() + data).hexdigest()
-        cached = cache.get_many(list(source_keys.values())) if cache_dir else {}
-        fresh = {}
-        missing = [pid for pid in chosen_ids if source_keys[pid] not in cached]
-        parsed = project.select_procedures(tuple(missing)) if missing else ()
-        source_ctx = SourceContext(termbase, source_matcher, parsed)
-        for procedure in parsed:
-            out = _Collector()
-            for check in by_scope["source"]:
-                for message, text in check.spec.module.check(procedure, source_ctx, check.options):
-                    out.add(check, None, text, file=procedure.source, line=message.text.line, locale=None,
-                            procedure=procedure.id, msgctxt=message.context, msgid=message.text.value)
-            fresh[source_keys[procedure.id]] = {"findings": [f.as_dict() for f in out.findings],
-                                                "silenced": [], "entries": []}
-        if cache_dir:
-            cache.put_many(fresh)
-        for pid in chosen_ids:
-            findings += map(_finding, {**cached, **fresh}[source_keys[pid]]["findings"])
+    def key_of(tag: str, file: str, data: bytes) -> str:
+        return hashlib.sha256(f"{global_key}\0{tag}\0{file}\0".encode() + data).hexdigest() if cache_dir else ""
 
     selected = project.select_locales(locales)
     contexts = {}
@@ -294,7 +317,14 @@ def run_checks(project: Project, locales: tuple[str, ...] = (), procedures: tupl
         settings["reviewers"] = project.config.reviewers_for(info.posix)
         contexts[info.posix] = LocaleContext(info, language, termbase, source_matcher,
                                              Matcher(termbase, language), settings)
-    jobs_list, keys, payloads = [], {}, {}
+    order: list[tuple[str, str, str, str]] = []
+    keys: dict[tuple[str, str, str, str], str] = {}
+    if by_scope.get("source"):
+        for pid in chosen_ids:
+            path = project.procedures_dir / f"{pid}.yaml"
+            job = ("", pid, project.rel(path), str(path))
+            keys[job] = key_of("source", job[2], project.source_bytes(pid))
+            order.append(job)
     for info in selected:
         for pid in chosen_ids:
             path = project.catalog_path(info.posix, pid)
@@ -302,67 +332,94 @@ def run_checks(project: Project, locales: tuple[str, ...] = (), procedures: tupl
             if not path.exists():
                 raise InputError("catalog missing: run `pipeline update`", file)
             job = (info.posix, pid, file, str(path))
-            if cache_dir is not None:
-                keys[job] = hashlib.sha256(f"{global_key}\0{info.posix}\0{file}\0".encode() + path.read_bytes()).hexdigest()
-            jobs_list.append(job)
-    if cache_dir is not None:
-        cached = cache.get_many(list(keys.values()))
-        for job, key in keys.items():
-            if key in cached:
-                payloads[job] = cached[key]
-        jobs_list = [job for job in jobs_list if job not in payloads]
-    _STATE.update(by_scope=by_scope, contexts=contexts)
-    workers = jobs or os.cpu_count() or 1
-    if workers > 1 and len(jobs_list) >= PARALLEL_THRESHOLD and "fork" in multiprocessing.get_all_start_methods():
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for job, payload in zip(jobs_list, pool.imap(_check_catalog, jobs_list, chunksize=16)):
-                payloads[job] = payload
-                on_progress(f"{job[0]}/{job[1]}")
-    else:
-        for job in jobs_list:
-            on_progress(f"{job[0]}/{job[1]}")
-            payloads[job] = _check_catalog(job)
-    if cache_dir is not None:
-        cache.put_many({keys[job]: payloads[job] for job in jobs_list})
+            keys[job] = key_of(info.posix, file, path.read_bytes()) if cache_dir else ""
+            order.append(job)
+    present = cache.present(list(keys.values())) if cache_dir is not None else set()
+    missing = [job for job in order if keys[job] not in present]
 
+    _STATE.update(project=project, by_scope=by_scope, contexts=contexts, source_matcher=source_matcher)
+    workers = jobs or os.cpu_count() or 1
+    pool = None
+    if workers > 1 and len(missing) >= PARALLEL_THRESHOLD and "fork" in multiprocessing.get_all_start_methods():
+        pool = multiprocessing.get_context("fork").Pool(workers)
+        computed: Iterator[dict[str, Any]] = pool.imap(_run_job, missing, chunksize=8)
+    else:
+        computed = map(_run_job, missing)
+
+    findings: list[Finding] = []
+    silenced: list[Finding] = []
+    fresh: dict[str, dict[str, Any]] = {}
     entries_seen = 0
-    locale_fresh: dict[str, dict[str, Any]] = {}
-    for info in selected:
-        ctx = contexts[info.posix]
-        jobs_here = [(info.posix, pid, project.rel(project.catalog_path(info.posix, pid)),
-                      str(project.catalog_path(info.posix, pid))) for pid in chosen_ids]
-        for job in jobs_here:
-            findings += map(_finding, payloads[job]["findings"])
-            silenced += map(_finding, payloads[job]["silenced"])
-            entries_seen += len(payloads[job]["entries"])
-        if not by_scope.get("locale"):
-            continue
-        # Cross-catalog checks depend on every catalog of the locale: cache them under all their keys.
-        locale_key = hashlib.sha256("\0".join([global_key, "locale", info.posix, *(keys[j] for j in jobs_here)]).encode()
-                                    ).hexdigest() if cache_dir is not None else ""
-        payload = cache.get_many([locale_key]).get(locale_key) if cache_dir is not None else None
-        if payload is None:
-            catalogs = []
-            for job in jobs_here:
-                entries = tuple(Entry(locale=info.posix, procedure=job[1], file=job[2], line=line, msgctxt=ctxt,
-                                      msgid=msgid, msgstr=msgstr, fuzzy=fuzzy)
-                                for line, ctxt, msgid, msgstr, fuzzy in payloads[job]["entries"])
-                catalogs.append(Catalog(info.posix, job[1], job[2], entries))
-            out = _Collector()
-            for check in by_scope["locale"]:
-                for entry, text in check.spec.module.check(catalogs, ctx, check.options):
-                    out.add(check, entry, text, file=entry.file, line=entry.line, locale=info.posix,
-                            procedure=entry.procedure)
-            payload = {"findings": [f.as_dict() for f in out.findings],
-                       "silenced": [f.as_dict() for f in out.silenced], "entries": []}
-            if cache_dir is not None:
-                locale_fresh[locale_key] = payload
-        findings += map(_finding, payload["findings"])
-        silenced += map(_finding, payload["silenced"])
+    locale_entries: list[tuple[tuple[str, str, str, str], list[list[Any]]]] = []
+    try:
+        for index, job in enumerate(order):
+            payload = cache.get(keys[job]) if keys[job] in present else None
+            if payload is None:
+                payload = next(computed) if keys[job] not in present else _run_job(job)
+                if cache_dir is not None:
+                    # The translations the locale-wide checks need are a row of their own, read
+                    # only when those checks must run again.
+                    fresh[keys[job]] = {k: v for k, v in payload.items() if k != "entries"}
+                    fresh[keys[job] + "/entries"] = {"entries": payload["entries"]}
+                    if len(fresh) >= _CACHE_BATCH:
+                        cache.put_many(fresh)
+                        fresh = {}
+            if job[0]:
+                on_progress(f"{job[0]}/{job[1]}")
+            findings += map(_finding, payload["findings"])
+            silenced += map(_finding, payload["silenced"])
+            entries_seen += payload["count"]
+            if not job[0]:
+                continue
+            locale_entries.append((job, payload.get("entries"), keys[job]))
+            if index + 1 == len(order) or order[index + 1][0] != job[0]:
+                locale_findings, locale_silenced = _locale_checks(
+                    job[0], locale_entries, contexts[job[0]], by_scope.get("locale", []), cache, fresh,
+                    hashlib.sha256("\0".join([global_key, "locale", job[0], *(k for _, _, k in locale_entries)])
+                                   .encode()).hexdigest() if cache_dir is not None else None)
+                findings += locale_findings
+                silenced += locale_silenced
+                locale_entries = []
+    finally:
+        if pool is not None:
+            pool.terminate()
+            pool.join()
     if cache_dir is not None:
-        cache.put_many(locale_fresh)
+        cache.put_many(fresh)
+    order_key = attrgetter(*Finding.__slots__)  # the dataclass order, compared in C
+    findings.sort(key=order_key)
+    silenced.sort(key=order_key)
     catalogs_seen = len(selected) * len(chosen_ids)
-    return CheckReport(tuple(sorted(findings)), tuple(sorted(silenced)), catalogs_seen, entries_seen)
+    return CheckReport(tuple(findings), tuple(silenced), catalogs_seen, entries_seen)
+
+
+def _locale_checks(posix: str, catalogs: list[tuple[tuple[str, str, str, str], list[list[Any]] | None, str]],
+                   ctx: LocaleContext, checks: list[ActiveCheck], cache: ResultCache,
+                   fresh: dict[str, dict[str, Any]], key: str | None) -> tuple[list[Finding], list[Finding]]:
+    """Cross-catalog checks of one locale. They depend on every catalog of the locale, so their
+    result is cached under a key made of all the catalogs' keys."""
+    if not checks:
+        return [], []
+    payload = cache.get(key) if key is not None else None
+    if payload is None:
+        views = []
+        for job, entries, job_key in catalogs:
+            if entries is None:  # the catalog's result came from the cache
+                stored = cache.get(job_key + "/entries", frozenset({"entries"}))
+                entries = stored["entries"] if stored is not None else _run_job(job)["entries"]
+            views.append(Catalog(posix, job[1], job[2], tuple(
+                Entry(locale=posix, procedure=job[1], file=job[2], line=line, msgctxt=ctxt, msgid=msgid,
+                      msgstr=msgstr) for line, ctxt, msgid, msgstr in entries)))
+        out = _Collector()
+        for check in checks:
+            for entry, text in check.spec.module.check(views, ctx, check.options):
+                out.add(check, entry, text, file=entry.file, line=entry.line, locale=posix,
+                        procedure=entry.procedure)
+        payload = {"findings": [f.as_dict() for f in out.findings],
+                   "silenced": [f.as_dict() for f in out.silenced], "count": 0, "entries": []}
+        if key is not None:
+            fresh[key] = payload
+    return [_finding(f) for f in payload["findings"]], [_finding(f) for f in payload["silenced"]]
 
 
 def catalogue() -> list[CheckSpec]:

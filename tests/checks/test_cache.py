@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import polib
+
 from pipeline.checks.runner import run_checks
 from pipeline.project import Project
 
@@ -52,3 +54,41 @@ def test_a_changed_catalog_or_termbase_is_checked_again(content_root, tmp_path):
     termbase.write_text(text.replace(old, "{term: semanita, status: preferred, pos: noun}"), "utf-8")
     report = run_checks(Project(content_root), cache_dir=cache)
     assert any(f.code == "E202" and "semanita" in f.message for f in report.findings)
+
+
+def test_worker_pool_gives_the_plain_results(content_root, monkeypatch):
+    from pipeline.checks import runner
+
+    plain = as_json(run_checks(Project(content_root), jobs=1))
+    monkeypatch.setattr(runner, "PARALLEL_THRESHOLD", 1)
+    assert as_json(run_checks(Project(content_root), jobs=2)) == plain
+
+
+def test_bad_input_in_a_worker_is_reported_with_its_place(content_root, monkeypatch):
+    import pytest
+
+    from pipeline.checks import runner
+    from pipeline.errors import InputError
+
+    monkeypatch.setattr(runner, "PARALLEL_THRESHOLD", 1)
+    catalog = content_root / "locales/vi/LC_MESSAGES/endoscopic-rhizotomy.po"
+    catalog.write_text(catalog.read_text("utf-8") + '\nmsgid "unterminated\nmsgstr ""\n', "utf-8")
+    with pytest.raises(InputError) as caught:
+        run_checks(Project(content_root), jobs=2)
+    assert str(caught.value).startswith("locales/vi/LC_MESSAGES/endoscopic-rhizotomy.po:")
+    assert "unterminated string" in str(caught.value)
+
+
+def test_locale_wide_checks_after_one_catalog_changed_read_the_others_from_the_cache(content_root, tmp_path):
+    cache = tmp_path / "cache"
+    run_checks(Project(content_root), cache_dir=cache)
+    # Translate a heading the procedures share differently in one of them (W308), in one edit.
+    catalog = content_root / "locales/es/LC_MESSAGES/endoscopic-rhizotomy.po"
+    entry = next(e for e in polib.pofile(str(catalog)) if e.msgid == "Common questions")
+    text = catalog.read_text("utf-8")
+    old = f'msgid "Common questions"\nmsgstr "{entry.msgstr}"'
+    assert old in text
+    catalog.write_text(text.replace(old, f'msgid "Common questions"\nmsgstr "{entry.msgstr} (revisadas)"'), "utf-8")
+    warm = run_checks(Project(content_root), cache_dir=cache)
+    assert any(f.code == "W308" and f.file.endswith("endoscopic-rhizotomy.po") for f in warm.findings)
+    assert as_json(warm) == as_json(run_checks(Project(content_root)))
