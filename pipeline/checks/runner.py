@@ -13,7 +13,7 @@ from collections import Counter
 from operator import attrgetter
 from pathlib import Path
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
 from ..catalog.fastread import read_entries
 from ..content.reader import read_procedure
@@ -140,13 +140,18 @@ class _Collector:
 _STATE: dict[str, Any] = {}  # set in the parent before forking workers, inherited by them
 
 
-def _run_job(job: tuple[str, str, str, str]) -> dict[str, Any]:
-    """The checks of one job, as plain data (cacheable, picklable): ``findings`` and ``silenced``
-    as dicts, ``count`` the entries seen, and ``entries`` the translated ones as
-    [line, msgctxt, msgid, msgstr] for the locale-wide checks."""
-    if job[0] == "":
-        return _check_source(job)
-    return _check_catalog(job)
+def _run_job(job: tuple[str, str, str, str]) -> tuple[bytes, bytes]:
+    """The checks of one job as two JSON documents, exactly the rows the cache stores (so the
+    parent only decodes them, in C): ``{"findings", "silenced", "count"}`` (findings as dicts,
+    count the entries seen) and ``{"entries"}``, the translated entries as
+    [line, msgctxt, msgid, msgstr, translator comment] for the locale-wide checks."""
+    payload = _check_source(job) if job[0] == "" else _check_catalog(job)
+    entries = payload.pop("entries")
+    return _encode(payload), _encode({"entries": entries})
+
+
+def _encode(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def _check_source(job: tuple[str, str, str, str]) -> dict[str, Any]:
@@ -180,7 +185,8 @@ def _check_catalog(job: tuple[str, str, str, str]) -> dict[str, Any]:
                     procedure=procedure)
     return {"findings": [f.as_dict() for f in out.findings], "silenced": [f.as_dict() for f in out.silenced],
             "count": len(catalog.entries),
-            "entries": [[e.line, e.msgctxt, e.msgid, e.msgstr] for e in catalog.entries if e.msgstr and not e.fuzzy]}
+            "entries": [[e.line, e.msgctxt, e.msgid, e.msgstr, e.translator_comment]
+                        for e in catalog.entries if e.msgstr and not e.fuzzy]}
 
 
 _SHARED = ("file", "code", "name", "severity", "locale", "procedure")
@@ -267,14 +273,12 @@ class ResultCache:
             return None
         return value
 
-    def put_many(self, items: dict[str, dict[str, Any]]) -> None:
+    def put_many(self, items: dict[str, bytes]) -> None:
+        """Store JSON documents (already encoded) under their keys."""
         db = self._connect()
         if db is None or not items:
             return
-        rows = []
-        for key, payload in items.items():
-            body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-            rows.append((key, hashlib.sha256(body).hexdigest(), body))
+        rows = [(key, hashlib.sha256(body).hexdigest(), body) for key, body in items.items()]
         try:
             with db:
                 db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?)", rows)
@@ -342,25 +346,27 @@ def run_checks(project: Project, locales: tuple[str, ...] = (), procedures: tupl
     pool = None
     if workers > 1 and len(missing) >= PARALLEL_THRESHOLD and "fork" in multiprocessing.get_all_start_methods():
         pool = multiprocessing.get_context("fork").Pool(workers)
-        computed: Iterator[dict[str, Any]] = pool.imap(_run_job, missing, chunksize=8)
+        computed: Iterator[tuple[bytes, bytes]] = pool.imap(_run_job, missing, chunksize=8)
     else:
         computed = map(_run_job, missing)
 
     findings: list[Finding] = []
     silenced: list[Finding] = []
-    fresh: dict[str, dict[str, Any]] = {}
+    fresh: dict[str, bytes] = {}
     entries_seen = 0
     locale_entries: list[tuple[tuple[str, str, str, str], list[list[Any]]]] = []
     try:
         for index, job in enumerate(order):
             payload = cache.get(keys[job]) if keys[job] in present else None
+            entries: bytes | None = None
             if payload is None:
-                payload = next(computed) if keys[job] not in present else _run_job(job)
+                body, entries = next(computed) if keys[job] not in present else _run_job(job)
+                payload = json.loads(body)
                 if cache_dir is not None:
                     # The translations the locale-wide checks need are a row of their own, read
                     # only when those checks must run again.
-                    fresh[keys[job]] = {k: v for k, v in payload.items() if k != "entries"}
-                    fresh[keys[job] + "/entries"] = {"entries": payload["entries"]}
+                    fresh[keys[job]] = body
+                    fresh[keys[job] + "/entries"] = entries
                     if len(fresh) >= _CACHE_BATCH:
                         cache.put_many(fresh)
                         fresh = {}
@@ -371,7 +377,7 @@ def run_checks(project: Project, locales: tuple[str, ...] = (), procedures: tupl
             entries_seen += payload["count"]
             if not job[0]:
                 continue
-            locale_entries.append((job, payload.get("entries"), keys[job]))
+            locale_entries.append((job, entries, keys[job]))
             if index + 1 == len(order) or order[index + 1][0] != job[0]:
                 locale_findings, locale_silenced = _locale_checks(
                     job[0], locale_entries, contexts[job[0]], by_scope.get("locale", []), cache, fresh,
@@ -393,9 +399,23 @@ def run_checks(project: Project, locales: tuple[str, ...] = (), procedures: tupl
     return CheckReport(tuple(findings), tuple(silenced), catalogs_seen, entries_seen)
 
 
-def _locale_checks(posix: str, catalogs: list[tuple[tuple[str, str, str, str], list[list[Any]] | None, str]],
+class _View(NamedTuple):
+    """A translated entry as the locale-wide checks read it (the fields of `Entry` they use)."""
+
+    locale: str
+    procedure: str
+    file: str
+    line: int
+    msgctxt: str | None
+    msgid: str
+    msgstr: str
+    translator_comment: str
+    fuzzy: bool = False
+
+
+def _locale_checks(posix: str, catalogs: list[tuple[tuple[str, str, str, str], bytes | None, str]],
                    ctx: LocaleContext, checks: list[ActiveCheck], cache: ResultCache,
-                   fresh: dict[str, dict[str, Any]], key: str | None) -> tuple[list[Finding], list[Finding]]:
+                   fresh: dict[str, bytes], key: str | None) -> tuple[list[Finding], list[Finding]]:
     """Cross-catalog checks of one locale. They depend on every catalog of the locale, so their
     result is cached under a key made of all the catalogs' keys."""
     if not checks:
@@ -403,22 +423,24 @@ def _locale_checks(posix: str, catalogs: list[tuple[tuple[str, str, str, str], l
     payload = cache.get(key) if key is not None else None
     if payload is None:
         views = []
-        for job, entries, job_key in catalogs:
-            if entries is None:  # the catalog's result came from the cache
+        for job, body, job_key in catalogs:
+            if body is None:  # the catalog's result came from the cache
                 stored = cache.get(job_key + "/entries", frozenset({"entries"}))
-                entries = stored["entries"] if stored is not None else _run_job(job)["entries"]
-            views.append(Catalog(posix, job[1], job[2], tuple(
-                Entry(locale=posix, procedure=job[1], file=job[2], line=line, msgctxt=ctxt, msgid=msgid,
-                      msgstr=msgstr) for line, ctxt, msgid, msgstr in entries)))
+                rows = stored["entries"] if stored is not None else json.loads(_run_job(job)[1])["entries"]
+            else:
+                rows = json.loads(body)["entries"]
+            pid, file = job[1], job[2]
+            views.append(Catalog(posix, pid, file, tuple(
+                _View(posix, pid, file, *row) for row in rows)))
         out = _Collector()
         for check in checks:
             for entry, text in check.spec.module.check(views, ctx, check.options):
                 out.add(check, entry, text, file=entry.file, line=entry.line, locale=posix,
                         procedure=entry.procedure)
         payload = {"findings": [f.as_dict() for f in out.findings],
-                   "silenced": [f.as_dict() for f in out.silenced], "count": 0, "entries": []}
+                   "silenced": [f.as_dict() for f in out.silenced], "count": 0}
         if key is not None:
-            fresh[key] = payload
+            fresh[key] = _encode(payload)
     return [_finding(f) for f in payload["findings"]], [_finding(f) for f in payload["silenced"]]
 
 

@@ -92,3 +92,18 @@ def test_locale_wide_checks_after_one_catalog_changed_read_the_others_from_the_c
     warm = run_checks(Project(content_root), cache_dir=cache)
     assert any(f.code == "W308" and f.file.endswith("endoscopic-rhizotomy.po") for f in warm.findings)
     assert as_json(warm) == as_json(run_checks(Project(content_root)))
+
+
+def test_a_translator_comment_silences_a_locale_wide_finding(content_root):
+    path = content_root / "locales/es/LC_MESSAGES/endoscopic-rhizotomy.po"
+    catalog = polib.pofile(str(path))
+    entry = next(e for e in catalog if e.msgid == "Common questions")
+    entry.msgstr += " (revisadas)"
+    catalog.save()
+    report = run_checks(Project(content_root), select=("W308",))
+    assert [f.code for f in report.findings if f.file.endswith("endoscopic-rhizotomy.po")] == ["W308"]
+    entry.tcomment = "ignore: W308"
+    catalog.save()
+    report = run_checks(Project(content_root), select=("W308",))
+    assert not [f for f in report.findings if f.file.endswith("endoscopic-rhizotomy.po")]
+    assert [(f.code, f.msgctxt) for f in report.silenced] == [("W308", entry.msgctxt)]
