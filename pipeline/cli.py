@@ -117,10 +117,11 @@ def init(state: _State, locales: tuple[str, ...]) -> None:
 @main.command()
 @click.option("--locale", "locales", multiple=True, help="Only this locale (repeatable).")
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 when catalogs on disk are stale.")
+@click.option("--jobs", type=click.IntRange(1, 64), default=None, help="Worker processes (default: all cores).")
 @pass_state
-def update(state: _State, locales: tuple[str, ...], check: bool) -> None:
+def update(state: _State, locales: tuple[str, ...], check: bool, jobs: int | None) -> None:
     """Merge the templates into every catalog; no translation is ever lost."""
-    report = workflow.update(state.project, locales, check=check, on_progress=state.progress)
+    report = workflow.update(state.project, locales, check=check, on_progress=state.progress, jobs=jobs)
     state.end_progress()
     if check:
         _report_stale(report.stale, "update")

@@ -5,9 +5,11 @@ Nothing here prints or reads argv; the CLI formats what these return.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 import polib
 
@@ -154,26 +156,47 @@ def term_comments(project: Project, pot: polib.POFile, posix: str,
     return comments
 
 
+_UPDATE: dict[str, Any] = {}  # set in the parent before forking workers, inherited by them
+PARALLEL_THRESHOLD = 64  # catalogs; below this a worker pool costs more than it saves
+
+
+def _update_one(job: tuple[str, str]) -> UpdateOutcome:
+    """Merge one template into one catalog (and write it unless checking)."""
+    posix, pid = job
+    project, templates, check = _UPDATE["project"], _UPDATE["templates"], _UPDATE["check"]
+    info = _UPDATE["infos"][posix]
+    pot = templates[pid]
+    path = project.catalog_path(posix, pid)
+    if path.exists():
+        current = read_po(path, project.rel(path))
+    else:
+        current = new_catalog(pot, info, source_date())
+    comments = term_comments(project, pot, posix, _UPDATE["matcher"])
+    merged, summary = merge(current, pot, info, comments)
+    return UpdateOutcome(posix, pid, _emit(project, path, render(merged), check), summary)
+
+
 def update(project: Project, locales: tuple[str, ...] = (), check: bool = False,
-           on_progress: Progressor = _quiet) -> UpdateReport:
+           on_progress: Progressor = _quiet, jobs: int | None = None) -> UpdateReport:
     """Merge every template into every catalog of the selected locales, with the termbase's
-    approved terms as a note on each entry."""
+    approved terms as a note on each entry. Large runs spread the catalogs over ``jobs`` worker
+    processes (default: all cores); each catalog is written atomically by the worker merging it."""
     selected = project.select_locales(locales)
-    templates = {p.id: _load_template(project, p.id) for p in project.procedures}
-    source_matcher = Matcher(project.termbase, project.config.source_language)
+    templates = {pid: _load_template(project, pid) for pid in project.procedure_ids()}
+    _UPDATE.update(project=project, templates=templates, check=check, infos={i.posix: i for i in selected},
+                   matcher=Matcher(project.termbase, project.config.source_language))
+    work = [(info.posix, pid) for info in selected for pid in templates]
+    workers = jobs or os.cpu_count() or 1
     outcomes = []
-    for info in selected:
-        for pid, pot in templates.items():
-            on_progress(f"{info.posix}/{pid}")
-            path = project.catalog_path(info.posix, pid)
-            if path.exists():
-                current = read_po(path, project.rel(path))
-            else:
-                current = new_catalog(pot, info, source_date())
-            comments = term_comments(project, pot, info.posix, source_matcher)
-            merged, summary = merge(current, pot, info, comments)
-            outcomes.append(UpdateOutcome(info.posix, pid, _emit(project, path, render(merged), check),
-                                          summary))
+    if workers > 1 and len(work) >= PARALLEL_THRESHOLD and "fork" in multiprocessing.get_all_start_methods():
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            for job, outcome in zip(work, pool.imap(_update_one, work, chunksize=8)):
+                on_progress(f"{job[0]}/{job[1]}")
+                outcomes.append(outcome)
+    else:
+        for job in work:
+            on_progress(f"{job[0]}/{job[1]}")
+            outcomes.append(_update_one(job))
     return UpdateReport(tuple(outcomes))
 
 

@@ -133,3 +133,24 @@ def test_removed_untranslated_entry_is_simply_dropped(content_root, run):
     run("extract"), run("update", "--locale", "ht")
     catalog = polib.pofile(str(content_root / "locales/ht/LC_MESSAGES/endoscopic-rhizotomy.po"))
     assert "comparison.lamina" not in {e.msgctxt for e in catalog}
+
+
+def test_worker_pool_update_writes_the_same_bytes(content_root, tmp_path, monkeypatch):
+    import shutil
+
+    from pipeline import workflow
+    from pipeline.project import Project
+
+    translate_everything(content_root)
+    edit_source(content_root)
+    workflow.extract(Project(content_root))
+    twin = tmp_path / "twin"
+    shutil.copytree(content_root, twin)
+    serial = workflow.update(Project(content_root), jobs=1)
+    monkeypatch.setattr(workflow, "PARALLEL_THRESHOLD", 1)
+    parallel = workflow.update(Project(twin), jobs=2)
+    assert [(o.locale, o.procedure, o.file.state) for o in parallel.outcomes] == \
+           [(o.locale, o.procedure, o.file.state) for o in serial.outcomes]
+    assert any(o.file.state == "written" for o in serial.outcomes)
+    for path in sorted(content_root.glob("locales/*/LC_MESSAGES/*.po")):
+        assert (twin / path.relative_to(content_root)).read_bytes() == path.read_bytes(), path
