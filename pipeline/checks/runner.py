@@ -13,6 +13,7 @@ from collections import Counter
 from operator import attrgetter
 from pathlib import Path
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
 from ..catalog.fastread import read_entries
@@ -35,19 +36,31 @@ class ActiveCheck:
 
 @dataclass(frozen=True)
 class CheckReport:
-    findings: tuple[Finding, ...]
+    """What a run found. Findings are held as ``parts``: per file, in file order, the JSON array
+    of that file's findings in report order (sorted, keys sorted, compact), so a report can be
+    written without building 100,000s of objects; ``findings`` decodes them on first use."""
+
+    parts: tuple[tuple[str, str], ...]
     silenced: tuple[Finding, ...]
     catalogs: int
     entries: int
+    tally: tuple[tuple[tuple[str, str], int], ...]  # ((code, severity), count), sorted
+
+    @cached_property
+    def findings(self) -> tuple[Finding, ...]:
+        return tuple(_finding(data) for _, text in self.parts for data in json.loads(text))
 
     def count(self, severity: str) -> int:
-        return sum(1 for f in self.findings if f.severity == severity)
+        return sum(n for (_, s), n in self.tally if s == severity)
 
     def summary(self) -> dict[str, Any]:
+        by_code: Counter[str] = Counter()
+        for (code, _), n in self.tally:
+            by_code[code] += n
         return {"errors": self.count("error"), "warnings": self.count("warning"),
                 "info": self.count("info"), "silenced": len(self.silenced),
                 "catalogs": self.catalogs, "entries": self.entries,
-                "by_code": dict(sorted(Counter(f.code for f in self.findings).items()))}
+                "by_code": dict(sorted(by_code.items()))}
 
     def exit_code(self, strict: bool = False) -> int:
         if self.count("error") or (strict and self.count("warning")):
@@ -140,18 +153,29 @@ class _Collector:
 _STATE: dict[str, Any] = {}  # set in the parent before forking workers, inherited by them
 
 
-def _run_job(job: tuple[str, str, str, str]) -> tuple[bytes, bytes]:
-    """The checks of one job as two JSON documents, exactly the rows the cache stores (so the
-    parent only decodes them, in C): ``{"findings", "silenced", "count"}`` (findings as dicts,
-    count the entries seen) and ``{"entries"}``, the translated entries as
-    [line, msgctxt, msgid, msgstr, translator comment] for the locale-wide checks."""
-    payload = _check_source(job) if job[0] == "" else _check_catalog(job)
-    entries = payload.pop("entries")
-    return _encode(payload), _encode({"entries": entries})
+def _run_job(job: tuple[str, str, str, str]) -> tuple[bytes, bytes, bytes]:
+    """The checks of one job as the three JSON documents the cache stores, so the parent only
+    stores them and decodes the small one: ``{"count", "tally", "silenced"}`` (entries seen,
+    [code, severity, n] per kind of finding, silenced findings as dicts); the job's findings as
+    one array in report order and report encoding (all in the job's own file); and
+    ``{"entries"}``, the translated entries as [line, msgctxt, msgid, msgstr, translator comment]
+    for the locale-wide checks."""
+    result = _check_source(job) if job[0] == "" else _check_catalog(job)
+    findings = sorted(result["findings"], key=_ORDER)
+    assert all(f.file == job[2] for f in findings), job
+    tally = Counter((f.code, f.severity) for f in findings)
+    meta = {"count": result["count"], "tally": [[c, s, n] for (c, s), n in sorted(tally.items())],
+            "silenced": [f.as_dict() for f in result["silenced"]]}
+    return _encode(meta), encode_findings(findings).encode("utf-8"), _encode({"entries": result["entries"]})
 
 
 def _encode(value: Any) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def encode_findings(findings: Iterable[Finding]) -> str:
+    """The report encoding of a list of findings (``pipeline check --format json``)."""
+    return json.dumps([f.as_dict() for f in findings], ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def _check_source(job: tuple[str, str, str, str]) -> dict[str, Any]:
@@ -162,9 +186,9 @@ def _check_source(job: tuple[str, str, str, str]) -> dict[str, Any]:
     out = _Collector()
     for check in by_scope["source"]:
         for message, text in check.spec.module.check(procedure, ctx, check.options):
-            out.add(check, None, text, file=procedure.source, line=message.text.line, locale=None,
+            out.add(check, None, text, file=file, line=message.text.line, locale=None,
                     procedure=procedure.id, msgctxt=message.context, msgid=message.text.value)
-    return {"findings": [f.as_dict() for f in out.findings], "silenced": [], "count": 0, "entries": []}
+    return {"findings": out.findings, "silenced": out.silenced, "count": 0, "entries": []}
 
 
 def _check_catalog(job: tuple[str, str, str, str]) -> dict[str, Any]:
@@ -183,13 +207,13 @@ def _check_catalog(job: tuple[str, str, str, str]) -> dict[str, Any]:
         for entry, text in check.spec.module.check(catalog, ctx, check.options):
             out.add(check, entry, text, file=file, line=entry.line if entry else 1, locale=posix,
                     procedure=procedure)
-    return {"findings": [f.as_dict() for f in out.findings], "silenced": [f.as_dict() for f in out.silenced],
-            "count": len(catalog.entries),
+    return {"findings": out.findings, "silenced": out.silenced, "count": len(catalog.entries),
             "entries": [[e.line, e.msgctxt, e.msgid, e.msgstr, e.translator_comment]
                         for e in catalog.entries if e.msgstr and not e.fuzzy]}
 
 
 _SHARED = ("file", "code", "name", "severity", "locale", "procedure")
+_ORDER = attrgetter(*Finding.__slots__)  # the dataclass order, compared in C
 
 
 def _finding(data: dict[str, Any]) -> Finding:
@@ -273,6 +297,19 @@ class ResultCache:
             return None
         return value
 
+    def get_raw(self, key: str) -> bytes | None:
+        """A stored document's bytes, only when they match their digest."""
+        db = self._connect()
+        if db is None:
+            return None
+        try:
+            row = db.execute("SELECT digest, payload FROM results WHERE key = ?", (key,)).fetchone()
+        except sqlite3.DatabaseError:
+            return None
+        if row is None or not isinstance(row[1], bytes) or hashlib.sha256(row[1]).hexdigest() != row[0]:
+            return None
+        return row[1]
+
     def put_many(self, items: dict[str, bytes]) -> None:
         """Store JSON documents (already encoded) under their keys."""
         db = self._connect()
@@ -350,40 +387,48 @@ def run_checks(project: Project, locales: tuple[str, ...] = (), procedures: tupl
     else:
         computed = map(_run_job, missing)
 
-    findings: list[Finding] = []
+    parts: dict[str, list[bytes | list[Finding]]] = {}  # file -> encoded arrays or findings
+    tally: Counter[tuple[str, str]] = Counter()
     silenced: list[Finding] = []
     fresh: dict[str, bytes] = {}
     entries_seen = 0
-    locale_entries: list[tuple[tuple[str, str, str, str], list[list[Any]]]] = []
+    locale_entries: list[tuple[tuple[str, str, str, str], bytes | None, str]] = []
+    meta_fields = frozenset({"count", "tally", "silenced"})
     try:
         for index, job in enumerate(order):
-            payload = cache.get(keys[job]) if keys[job] in present else None
+            key = keys[job]
+            meta = cache.get(key, meta_fields) if key in present else None
+            array = cache.get_raw(key + "/findings") if meta is not None else None
             entries: bytes | None = None
-            if payload is None:
-                body, entries = next(computed) if keys[job] not in present else _run_job(job)
-                payload = json.loads(body)
+            if meta is None or array is None:
+                body, array, entries = next(computed) if key not in present else _run_job(job)
+                meta = json.loads(body)
                 if cache_dir is not None:
-                    # The translations the locale-wide checks need are a row of their own, read
-                    # only when those checks must run again.
-                    fresh[keys[job]] = body
-                    fresh[keys[job] + "/entries"] = entries
+                    # Findings and the translations the locale-wide checks need are rows of
+                    # their own: a warm run copies the first into the report and reads the
+                    # second only when those checks must run again.
+                    fresh.update({key: body, key + "/findings": array, key + "/entries": entries})
                     if len(fresh) >= _CACHE_BATCH:
                         cache.put_many(fresh)
                         fresh = {}
             if job[0]:
                 on_progress(f"{job[0]}/{job[1]}")
-            findings += map(_finding, payload["findings"])
-            silenced += map(_finding, payload["silenced"])
-            entries_seen += payload["count"]
+            if meta["tally"]:
+                parts.setdefault(job[2], []).append(array)
+                tally.update({(c, s): n for c, s, n in meta["tally"]})
+            silenced += map(_finding, meta["silenced"])
+            entries_seen += meta["count"]
             if not job[0]:
                 continue
-            locale_entries.append((job, entries, keys[job]))
+            locale_entries.append((job, entries, key))
             if index + 1 == len(order) or order[index + 1][0] != job[0]:
                 locale_findings, locale_silenced = _locale_checks(
                     job[0], locale_entries, contexts[job[0]], by_scope.get("locale", []), cache, fresh,
                     hashlib.sha256("\0".join([global_key, "locale", job[0], *(k for _, _, k in locale_entries)])
                                    .encode()).hexdigest() if cache_dir is not None else None)
-                findings += locale_findings
+                for finding in locale_findings:
+                    parts.setdefault(finding.file, []).append([finding])
+                    tally[(finding.code, finding.severity)] += 1
                 silenced += locale_silenced
                 locale_entries = []
     finally:
@@ -392,11 +437,22 @@ def run_checks(project: Project, locales: tuple[str, ...] = (), procedures: tupl
             pool.join()
     if cache_dir is not None:
         cache.put_many(fresh)
-    order_key = attrgetter(*Finding.__slots__)  # the dataclass order, compared in C
-    findings.sort(key=order_key)
-    silenced.sort(key=order_key)
+    silenced.sort(key=_ORDER)
     catalogs_seen = len(selected) * len(chosen_ids)
-    return CheckReport(tuple(findings), tuple(silenced), catalogs_seen, entries_seen)
+    return CheckReport(tuple((file, _join(parts[file])) for file in sorted(parts)), tuple(silenced),
+                       catalogs_seen, entries_seen, tuple(sorted(tally.items())))
+
+
+def _join(items: list[bytes | list[Finding]]) -> str:
+    """One file's findings as one array in report order: an array from one job as it is, else
+    decoded, merged and encoded again (a file with locale-wide findings too)."""
+    if len(items) == 1 and isinstance(items[0], bytes):
+        return items[0].decode("utf-8")
+    merged: list[Finding] = []
+    for item in items:
+        merged += map(_finding, json.loads(item)) if isinstance(item, bytes) else item
+    merged.sort(key=_ORDER)
+    return encode_findings(merged)
 
 
 class _View(NamedTuple):

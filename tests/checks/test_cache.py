@@ -107,3 +107,31 @@ def test_a_translator_comment_silences_a_locale_wide_finding(content_root):
     report = run_checks(Project(content_root), select=("W308",))
     assert not [f for f in report.findings if f.file.endswith("endoscopic-rhizotomy.po")]
     assert [(f.code, f.msgctxt) for f in report.silenced] == [("W308", entry.msgctxt)]
+
+
+def reference_json(report) -> str:
+    data = {"findings": [f.as_dict() for f in report.findings], "summary": report.summary()}
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+
+
+def test_json_report_from_encoded_parts_is_the_plain_encoding_of_the_findings(content_root, tmp_path):
+    from collections import Counter
+
+    from pipeline.checks.report import format_json
+
+    path = content_root / "locales/es/LC_MESSAGES/endoscopic-rhizotomy.po"
+    catalog = polib.pofile(str(path))
+    entry = next(e for e in catalog if e.msgid == "Common questions")
+    entry.msgstr += " (revisadas) 3 mg"  # a locale-wide finding and an entry finding in one file
+    catalog.save()
+    for run in (lambda: run_checks(Project(content_root)),
+                lambda: run_checks(Project(content_root), cache_dir=tmp_path / "c"),
+                lambda: run_checks(Project(content_root), cache_dir=tmp_path / "c")):
+        report = run()
+        codes = {f.code for f in report.findings if f.file.endswith("endoscopic-rhizotomy.po")}
+        assert {"W308", "E201"} <= codes
+        assert list(report.findings) == sorted(report.findings)
+        assert format_json(report) == reference_json(report)
+        summary = report.summary()
+        assert summary["by_code"] == dict(sorted(Counter(f.code for f in report.findings).items()))
+        assert summary["errors"] == sum(f.severity == "error" for f in report.findings)
