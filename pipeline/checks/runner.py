@@ -278,25 +278,6 @@ class ResultCache:
             return set()
         return found
 
-    def get(self, key: str, fields: frozenset[str] = frozenset({"findings", "silenced", "count"})
-            ) -> dict[str, Any] | None:
-        db = self._connect()
-        if db is None:
-            return None
-        try:
-            row = db.execute("SELECT digest, payload FROM results WHERE key = ?", (key,)).fetchone()
-        except sqlite3.DatabaseError:
-            return None
-        if row is None or not isinstance(row[1], bytes) or hashlib.sha256(row[1]).hexdigest() != row[0]:
-            return None
-        try:
-            value = json.loads(row[1])
-        except ValueError:
-            return None
-        if not isinstance(value, dict) or not fields <= value.keys():
-            return None
-        return value
-
     def get_raw(self, key: str) -> bytes | None:
         """A stored document's bytes, only when they match their digest."""
         db = self._connect()
@@ -309,6 +290,20 @@ class ResultCache:
         if row is None or not isinstance(row[1], bytes) or hashlib.sha256(row[1]).hexdigest() != row[0]:
             return None
         return row[1]
+
+    def get(self, key: str, fields: frozenset[str] = frozenset({"findings", "silenced", "count"})
+            ) -> dict[str, Any] | None:
+        """A stored JSON object with at least ``fields``, or None when missing, corrupt or unusable."""
+        body = self.get_raw(key)
+        if body is None:
+            return None
+        try:
+            value = json.loads(body)
+        except ValueError:
+            return None
+        if not isinstance(value, dict) or not fields <= value.keys():
+            return None
+        return value
 
     def put_many(self, items: dict[str, bytes]) -> None:
         """Store JSON documents (already encoded) under their keys."""
