@@ -23,6 +23,7 @@ build: setup
 	$(BIN)/pipeline check
 	$(BIN)/pipeline status
 	$(BIN)/pipeline build
+	$(BIN)/pipeline report
 
 test: setup
 	$(BIN)/python -m pytest -q

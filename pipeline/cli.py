@@ -413,3 +413,22 @@ def build(state: _State, out: Path | None, check: bool, mo: bool) -> None:
                 click.echo(f"    {line}", err=True)
         sys.exit(1)
     click.echo(f"{len(report.files)} files in {target}")
+
+
+@main.command("report")
+@click.option("--out", type=click.Path(path_type=Path), default=None,
+              help="Output folder, replaced whole (default: dist/report under the content root).")
+@pass_state
+def report_command(state: _State, out: Path | None) -> None:
+    """Write the review site: release dashboard, translations beside their source, patient previews.
+
+    The site is static and self-contained (no network): open index.html or serve the folder.
+    Exit 0 whatever the release state (`pipeline build` is the gate), 2 for bad input.
+    """
+    from .report import report
+
+    project = state.project
+    target = out if out is not None else project.root / "dist" / "report"
+    result = report(project, target)
+    click.echo(f"{result.locales} locales x {result.procedures} procedures: "
+               + ", ".join(f"{n} {state}" for state, n in result.states) + f"; {len(result.files)} files in {target}")

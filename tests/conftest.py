@@ -13,15 +13,19 @@ from pipeline.cli import main
 REPO = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture()
-def content_root(tmp_path: Path) -> Path:
-    """A copy of the shipped content (config, source, locales) to modify freely."""
-    root = tmp_path / "content"
-    root.mkdir()
+def copy_content(root: Path) -> Path:
+    """Copy the shipped content (config, source, locales) to ``root``."""
+    root.mkdir(parents=True)
     shutil.copy(REPO / "pipeline.yaml", root / "pipeline.yaml")
     shutil.copytree(REPO / "source", root / "source")
     shutil.copytree(REPO / "locales", root / "locales")
     return root
+
+
+@pytest.fixture()
+def content_root(tmp_path: Path) -> Path:
+    """A copy of the shipped content (config, source, locales) to modify freely."""
+    return copy_content(tmp_path / "content")
 
 
 @pytest.fixture()

@@ -8,7 +8,8 @@ from click.testing import CliRunner
 from pipeline.cli import main
 
 COMMANDS = ["extract", "init", "update", "status", "check", "glossary", "glossary export", "glossary import",
-            "review", "review pending", "review approve", "review reject", "review export", "review import"]
+            "review", "review pending", "review approve", "review reject", "review export", "review import",
+            "report"]
 
 
 @pytest.mark.parametrize("command", [None, *COMMANDS])

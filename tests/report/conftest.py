@@ -1,0 +1,21 @@
+"""Helpers for the review-site tests: a planted hostile translation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.catalog.reader import read_po
+from pipeline.workflow import render
+
+HOSTILE = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
+
+
+def plant(root: Path, locale: str = "es", procedure: str = "endoscopic-discectomy", msgctxt: str = "summary",
+          text: str = HOSTILE) -> str:
+    """Append ``text`` to one translation in a catalog under ``root``; return the new translation."""
+    path = root / "locales" / locale / "LC_MESSAGES" / f"{procedure}.po"
+    catalog = read_po(path, str(path))
+    entry = next(e for e in catalog if e.msgctxt == msgctxt)
+    entry.msgstr = f"{entry.msgstr} {text}"
+    path.write_bytes(render(catalog))
+    return entry.msgstr

@@ -1,0 +1,147 @@
+"""What the review site shows for the shipped content, and the rule that makes a cell blocked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline import bundles
+from pipeline.project import Project
+from pipeline.report.model import cell_state, gather
+
+from ..conftest import REPO
+from .conftest import plant
+
+PROCEDURES = ("endoscopic-discectomy", "endoscopic-neurotomy", "endoscopic-rhizotomy",
+              "microdiscectomy-rehabilitation")
+P, W, B = "published", "withheld", "blocked"
+
+
+@pytest.fixture(scope="module")
+def site():
+    return gather(Project(REPO))
+
+
+def row(site, posix: str):
+    return next(r for r in site.locales if r.posix == posix)
+
+
+@pytest.mark.parametrize("status,required,errors,expected", [
+    ("published", False, 0, P),
+    ("published", True, 0, P),
+    ("withheld", False, 0, W),
+    ("withheld", True, 0, B),  # `pipeline build` fails: required_blocked
+    ("withheld", False, 2, B),  # error findings: no sign-off can clear them
+    ("withheld", True, 2, B),
+])
+def test_cell_state_rule(status, required, errors, expected):
+    assert cell_state(status, required, errors) == expected
+
+
+MATRIX = [
+    # locale, state per procedure (in PROCEDURES order)
+    ("en", (P, P, P, P)),
+    ("es", (P, P, P, P)),
+    ("zh_Hans", (P, P, P, P)),
+    ("vi", (P, P, W, W)),
+    ("ar", (W, W, W, W)),
+    ("ht", (W, W, W, W)),
+]
+
+
+@pytest.mark.parametrize("posix,states", MATRIX)
+def test_shipped_matrix(site, posix, states):
+    cells = row(site, posix).cells
+    assert tuple(c.procedure_id for c in cells) == PROCEDURES
+    assert tuple(c.state for c in cells) == states
+
+
+TOTALS = [
+    # locale, required, translated %, reviewed %, fuzzy entries, error findings
+    ("es", True, 100.0, 100.0, 0, 0),
+    ("zh_Hans", True, 100.0, 100.0, 0, 0),
+    ("vi", False, 100.0, 51.7, 0, 0),
+    ("ar", False, 84.5, 0.0, 8, 0),
+    ("ht", False, 40.2, 0.0, 0, 0),
+]
+
+
+@pytest.mark.parametrize("posix,required,translated,reviewed,fuzzy,errors", TOTALS)
+def test_shipped_totals(site, posix, required, translated, reviewed, fuzzy, errors):
+    locale = row(site, posix)
+    assert locale.required is required
+    assert locale.translated_percent == translated
+    assert locale.reviewed_percent == reviewed
+    assert locale.entries_in("fuzzy") == fuzzy
+    assert sum(len(c.errors) for c in locale.cells) == errors
+
+
+def test_counts_agree_with_the_release_plan(site):
+    releases = {(r.locale.posix, r.procedure.id): r for r in bundles.plan(Project(REPO)) if r.locale}
+    for locale in site.targets:
+        for cell in locale.cells:
+            release = releases[(locale.posix, cell.procedure_id)]
+            assert (cell.total, cell.translated, cell.reviewed, cell.total_words, cell.translated_words) == (
+                release.total, release.translated, release.reviewed, release.total_words,
+                release.translated_words)
+            assert cell.reasons == release.reasons
+
+
+def test_withheld_reasons_answer_what_blocks_arabic(site):
+    cell = row(site, "ar").cells[0]
+    assert cell.reasons == ("7 strings untranslated", "2 strings fuzzy (source changed or marked for review)",
+                            "36 strings not signed off by a reviewer")
+    states = {e.state for e in cell.entries}
+    assert states == {"untranslated", "fuzzy", "translated"}
+    fuzzy = next(e for e in cell.entries if e.state == "fuzzy")
+    assert fuzzy.translation and "W302" in fuzzy.codes
+
+
+def test_entry_states_and_findings(site):
+    vi = row(site, "vi")
+    assert {e.state for e in vi.cells[0].entries} == {"signed-off"}
+    assert {e.state for e in vi.cells[2].entries} == {"translated"}
+    assert all(e.codes == ("W314",) for e in vi.cells[2].entries)
+
+
+def test_withheld_preview_is_a_draft_that_falls_back_per_string(site):
+    cell = row(site, "ar").cells[0]
+    assert cell.draft and cell.preview["direction"] == "rtl" and cell.preview["locale"] == "ar"
+    texts = [cell.preview["title"], cell.preview["summary"]] + [
+        b["text"] for s in cell.preview["sections"] for b in s["blocks"] if b["type"] == "paragraph"]
+    langs = {t["lang"] for t in texts}
+    assert langs == {"ar", "en"}
+
+
+def test_published_preview_is_the_bundle_document(site):
+    cell = row(site, "zh_Hans").cells[0]
+    release = next(r for r in bundles.plan(Project(REPO))
+                   if r.locale and r.locale.posix == "zh_Hans" and r.procedure.id == cell.procedure_id)
+    assert not cell.draft
+    assert cell.preview == bundles.document(release, "zh-Hans", "ltr")
+
+
+def test_required_locale_that_cannot_publish_is_blocked(content_root: Path):
+    config = content_root / "pipeline.yaml"
+    config.write_text(config.read_text().replace("vi: {required: false}", "vi: {required: true}"))
+    site = gather(Project(content_root))
+    assert tuple(c.state for c in row(site, "vi").cells) == (P, P, B, B)
+
+
+def test_error_findings_block_a_locale_that_is_not_required(content_root: Path):
+    plant(content_root, locale="ar", procedure="endoscopic-neurotomy", msgctxt="title")
+    site = gather(Project(content_root))
+    cell = row(site, "ar").cells[1]
+    assert cell.state == B
+    assert "E102" in {f.code for f in cell.errors}
+    assert any("error findings" in r for r in cell.reasons)
+
+
+def test_findings_by_code_count_per_locale(site):
+    by_code = {c.code: c for c in site.findings_by_code}
+    order = [r.posix for r in site.locales]
+    unreviewed = by_code["W314"]
+    assert unreviewed.per_locale[order.index("es")] == 0
+    assert unreviewed.per_locale[order.index("vi")] == 84
+    assert unreviewed.total == sum(unreviewed.per_locale)
