@@ -251,6 +251,13 @@ def check(state: _State, locales, procedures, select, ignore, fmt, output, stric
     state.end_progress()
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    if fmt == "json" and output is not None:
+        from .fsutil import write_atomic_chunks
+
+        write_atomic_chunks(output, (chunk.encode("utf-8") for chunk in formats.json_chunks(result)))
+        s = result.summary()
+        click.echo(f"{s['errors']} errors, {s['warnings']} warnings, {s['silenced']} silenced -> {output}")
+        sys.exit(result.exit_code(strict))
     if fmt == "json":
         text = formats.format_json(result)
     elif fmt == "github":

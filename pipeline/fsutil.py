@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import Iterable
 
 FILE_MODE = 0o644
 
@@ -21,11 +22,19 @@ def write_atomic(path: Path, data: bytes, durable: bool = True) -> bool:
             return False
     except FileNotFoundError:
         pass
+    write_atomic_chunks(path, (data,), durable)
+    return True
+
+
+def write_atomic_chunks(path: Path, chunks: Iterable[bytes], durable: bool = True) -> None:
+    """Like `write_atomic`, for output too large to hold twice: the chunks are written as they
+    come, and the file appears whole or not at all (always replaced)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for chunk in chunks:
+                handle.write(chunk)
             handle.flush()
             if durable:
                 os.fsync(handle.fileno())
@@ -37,4 +46,3 @@ def write_atomic(path: Path, data: bytes, durable: bool = True) -> bool:
         except FileNotFoundError:
             pass
         raise
-    return True

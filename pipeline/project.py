@@ -136,7 +136,12 @@ class Project:
         return self.templates_dir / f"{procedure_id}.pot"
 
     def catalog_path(self, posix: str, procedure_id: str) -> Path:
-        return self.root / "locales" / posix / "LC_MESSAGES" / f"{procedure_id}.po"
+        return self.root / self.catalog_file(posix, procedure_id)
+
+    @staticmethod
+    def catalog_file(posix: str, procedure_id: str) -> str:
+        """The catalog's path relative to the content root, as reports name it."""
+        return f"locales/{posix}/LC_MESSAGES/{procedure_id}.po"
 
     # --- content -----------------------------------------------------------------------------
     @lru_cache(maxsize=None)  # noqa: B019 - one project object per command

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import xml.etree.ElementTree as ET
 from itertools import groupby
+from typing import Iterator
 
 from .base import CheckSpec, Finding
 from .runner import CheckReport
@@ -27,13 +28,22 @@ def format_text(report: CheckReport, colour: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
-def format_json(report: CheckReport) -> str:
-    """``{"findings": [...], "summary": {...}}``, compact with sorted keys. A large library's report
-    has 100,000s of findings: the runner hands them over already encoded, file by file, and
-    they are copied here without being decoded."""
-    arrays = (text[1:-1] for _, text in report.parts if len(text) > 2)
+def json_chunks(report: CheckReport) -> Iterator[str]:
+    """``{"findings": [...], "summary": {...}}``, compact with sorted keys, in pieces. A large
+    library's report has 100,000s of findings: the runner hands them over already encoded, file
+    by file, and they are copied out without being decoded or joined into one string."""
+    yield '{"findings":['
+    first = True
+    for _, text in report.parts:
+        if len(text) > 2:
+            yield text[1:-1] if first else "," + text[1:-1]
+            first = False
     summary = json.dumps(report.summary(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return '{"findings":[' + ",".join(arrays) + '],"summary":' + summary + "}\n"
+    yield '],"summary":' + summary + "}\n"
+
+
+def format_json(report: CheckReport) -> str:
+    return "".join(json_chunks(report))
 
 
 def _escape_property(value: str) -> str:

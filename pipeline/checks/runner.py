@@ -291,19 +291,27 @@ class ResultCache:
             return None
         return row[1]
 
+    def get_raw_many(self, keys: list[str]) -> dict[str, bytes]:
+        """The stored documents of ``keys`` that match their digests."""
+        db = self._connect()
+        found: dict[str, bytes] = {}
+        if db is None:
+            return found
+        try:
+            for start in range(0, len(keys), 500):
+                chunk = keys[start:start + 500]
+                for key, digest, payload in db.execute(
+                        f"SELECT key, digest, payload FROM results WHERE key IN ({','.join('?' * len(chunk))})", chunk):
+                    if isinstance(payload, bytes) and hashlib.sha256(payload).hexdigest() == digest:
+                        found[key] = payload
+        except sqlite3.DatabaseError:
+            return {}
+        return found
+
     def get(self, key: str, fields: frozenset[str] = frozenset({"findings", "silenced", "count"})
             ) -> dict[str, Any] | None:
         """A stored JSON object with at least ``fields``, or None when missing, corrupt or unusable."""
-        body = self.get_raw(key)
-        if body is None:
-            return None
-        try:
-            value = json.loads(body)
-        except ValueError:
-            return None
-        if not isinstance(value, dict) or not fields <= value.keys():
-            return None
-        return value
+        return _usable(self.get_raw(key), fields)
 
     def put_many(self, items: dict[str, bytes]) -> None:
         """Store JSON documents (already encoded) under their keys."""
@@ -316,6 +324,17 @@ class ResultCache:
                 db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?)", rows)
         except sqlite3.DatabaseError:
             pass  # a cache that cannot be written only costs time
+
+
+def _usable(body: bytes | None, fields: frozenset[str]) -> dict[str, Any] | None:
+    """A cached JSON object with at least ``fields``, or None."""
+    if body is None:
+        return None
+    try:
+        value = json.loads(body)
+    except ValueError:
+        return None
+    return value if isinstance(value, dict) and fields <= value.keys() else None
 
 
 PARALLEL_THRESHOLD = 64  # jobs; below this a worker pool costs more than it saves
@@ -361,14 +380,22 @@ def run_checks(project: Project, locales: tuple[str, ...] = (), procedures: tupl
             job = ("", pid, project.rel(path), str(path))
             keys[job] = key_of("source", job[2], project.source_bytes(pid))
             order.append(job)
+    root = str(project.root)
     for info in selected:
         for pid in chosen_ids:
-            path = project.catalog_path(info.posix, pid)
-            file = project.rel(path)
-            if not path.exists():
-                raise InputError("catalog missing: run `pipeline update`", file)
-            job = (info.posix, pid, file, str(path))
-            keys[job] = key_of(info.posix, file, path.read_bytes()) if cache_dir else ""
+            file = project.catalog_file(info.posix, pid)
+            path = os.path.join(root, file)  # strings, not Paths: a large library has 10,000s
+            job = (info.posix, pid, file, path)
+            if cache_dir is not None:
+                try:
+                    with open(path, "rb") as handle:
+                        keys[job] = key_of(info.posix, file, handle.read())
+                except FileNotFoundError:
+                    raise InputError("catalog missing: run `pipeline update`", file) from None
+            else:
+                if not os.path.exists(path):
+                    raise InputError("catalog missing: run `pipeline update`", file)
+                keys[job] = ""
             order.append(job)
     present = cache.present(list(keys.values())) if cache_dir is not None else set()
     missing = [job for job in order if keys[job] not in present]
@@ -389,11 +416,15 @@ def run_checks(project: Project, locales: tuple[str, ...] = (), procedures: tupl
     entries_seen = 0
     locale_entries: list[tuple[tuple[str, str, str, str], bytes | None, str]] = []
     meta_fields = frozenset({"count", "tally", "silenced"})
+    rows: dict[str, bytes] = {}
     try:
         for index, job in enumerate(order):
             key = keys[job]
-            meta = cache.get(key, meta_fields) if key in present else None
-            array = cache.get_raw(key + "/findings") if meta is not None else None
+            if index % _CACHE_BATCH == 0:  # read the next stretch of cached rows in a few queries
+                rows = cache.get_raw_many([k for j in order[index:index + _CACHE_BATCH] if keys[j] in present
+                                           for k in (keys[j], keys[j] + "/findings")])
+            meta = _usable(rows.get(key), meta_fields) if key in present else None
+            array = rows.get(key + "/findings") if meta is not None else None
             entries: bytes | None = None
             if meta is None or array is None:
                 body, array, entries = next(computed) if key not in present else _run_job(job)
@@ -434,7 +465,8 @@ def run_checks(project: Project, locales: tuple[str, ...] = (), procedures: tupl
         cache.put_many(fresh)
     silenced.sort(key=_ORDER)
     catalogs_seen = len(selected) * len(chosen_ids)
-    return CheckReport(tuple((file, _join(parts[file])) for file in sorted(parts)), tuple(silenced),
+    # Popped as they are joined, so a file's arrays are never held twice.
+    return CheckReport(tuple((file, _join(parts.pop(file))) for file in sorted(parts)), tuple(silenced),
                        catalogs_seen, entries_seen, tuple(sorted(tally.items())))
 
 
