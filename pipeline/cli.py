@@ -34,6 +34,7 @@ class _State:
         self.root = root
         self.quiet = quiet
         self._project: Project | None = None
+        self._drawn = 0.0
 
     @property
     def project(self) -> Project:
@@ -49,7 +50,12 @@ class _State:
         return not self.quiet and not os.environ.get("CI") and sys.stderr.isatty()
 
     def progress(self, label: str) -> None:
-        if self.interactive:
+        """One status line, redrawn at most ten times a second (a large run has 10,000s of steps)."""
+        import time
+
+        now = time.monotonic()
+        if self.interactive and now - self._drawn >= 0.1:
+            self._drawn = now
             click.echo(f"\r\033[K{label}", err=True, nl=False)
 
     def end_progress(self) -> None:

@@ -190,12 +190,12 @@ def update(project: Project, locales: tuple[str, ...] = (), check: bool = False,
     outcomes = []
     if workers > 1 and len(work) >= PARALLEL_THRESHOLD and "fork" in multiprocessing.get_all_start_methods():
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for job, outcome in zip(work, pool.imap(_update_one, work, chunksize=8)):
-                on_progress(f"{job[0]}/{job[1]}")
+            for done, (job, outcome) in enumerate(zip(work, pool.imap(_update_one, work, chunksize=8)), 1):
+                on_progress(f"updating {done}/{len(work)}: {job[0]}/{job[1]}")
                 outcomes.append(outcome)
     else:
-        for job in work:
-            on_progress(f"{job[0]}/{job[1]}")
+        for done, job in enumerate(work, 1):
+            on_progress(f"updating {done}/{len(work)}: {job[0]}/{job[1]}")
             outcomes.append(_update_one(job))
     return UpdateReport(tuple(outcomes))
 

@@ -114,3 +114,51 @@ def test_init_new_locale_pins_cldr_facts(content_root, run):
     assert "pt_BR:" in registry and "bcp47: pt-BR" in registry
     po = (content_root / "locales/pt_BR/LC_MESSAGES/endoscopic-rhizotomy.po").read_text()
     assert '"Language: pt_BR\\n"' in po and "Plural-Forms: nplurals=2; plural=(n > 1);" in po
+
+
+def stderr_on_a_terminal(root, *args, env_extra=None):
+    """Run the real `pipeline` with its stderr on a pseudo-terminal; return what it drew there."""
+    import os
+    import pty
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    master, slave = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if k not in ("CI", "GITHUB_ACTIONS")}
+    env.update(env_extra or {})
+    pipeline = Path(sys.executable).parent / "pipeline"
+    subprocess.run([str(pipeline), "--root", str(root), *args], stdout=subprocess.DEVNULL, stderr=slave,
+                   env=env, check=False)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:  # EIO: the terminal's other side is closed and drained
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(master)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+PROGRESS = [
+    # arguments, environment, progress line expected on the terminal
+    (("check", "--no-cache"), {}, True),
+    (("update",), {}, True),
+    (("--quiet", "check", "--no-cache"), {}, False),
+    (("check", "--no-cache"), {"CI": "true"}, False),
+]
+
+
+@pytest.mark.parametrize("args,env,shown", PROGRESS)
+def test_progress_only_on_a_terminal(content_root, args, env, shown):
+    drawn = stderr_on_a_terminal(content_root, *args, env_extra=env)
+    assert (("checking 1/" in drawn or "updating 1/" in drawn) and "\033[K" in drawn) is shown, drawn[:200]
+
+
+def test_no_progress_into_a_pipe(run):
+    result = run("check", "--no-cache")
+    assert "\033[K" not in result.output

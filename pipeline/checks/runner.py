@@ -437,8 +437,7 @@ def run_checks(project: Project, locales: tuple[str, ...] = (), procedures: tupl
                     if len(fresh) >= _CACHE_BATCH:
                         cache.put_many(fresh)
                         fresh = {}
-            if job[0]:
-                on_progress(f"{job[0]}/{job[1]}")
+            on_progress(f"checking {index + 1}/{len(order)}: {job[0] or 'source'}/{job[1]}")
             if meta["tally"]:
                 parts.setdefault(job[2], []).append(array)
                 tally.update({(c, s): n for c, s, n in meta["tally"]})
