@@ -260,7 +260,7 @@ def check(state: _State, locales, procedures, select, ignore, fmt, output, stric
     if fmt == "json" and output is not None:
         from .fsutil import write_atomic_chunks
 
-        write_atomic_chunks(output, (chunk.encode("utf-8") for chunk in formats.json_chunks(result)))
+        write_atomic_chunks(output, formats.json_chunks(result))
         s = result.summary()
         click.echo(f"{s['errors']} errors, {s['warnings']} warnings, {s['silenced']} silenced -> {output}")
         sys.exit(result.exit_code(strict))

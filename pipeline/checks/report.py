@@ -28,22 +28,22 @@ def format_text(report: CheckReport, colour: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
-def json_chunks(report: CheckReport) -> Iterator[str]:
-    """``{"findings": [...], "summary": {...}}``, compact with sorted keys, in pieces. A large
-    library's report has 100,000s of findings: the runner hands them over already encoded, file
-    by file, and they are copied out without being decoded or joined into one string."""
-    yield '{"findings":['
+def json_chunks(report: CheckReport) -> Iterator[bytes]:
+    """``{"findings": [...], "summary": {...}}`` in UTF-8, compact with sorted keys, in pieces. A
+    large library's report has 100,000s of findings: the runner hands them over already encoded,
+    file by file, and they are copied out without being decoded or joined into one string."""
+    yield b'{"findings":['
     first = True
-    for _, text in report.parts:
-        if len(text) > 2:
-            yield text[1:-1] if first else "," + text[1:-1]
+    for _, array in report.parts:
+        if len(array) > 2:
+            yield array[1:-1] if first else b"," + array[1:-1]
             first = False
     summary = json.dumps(report.summary(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    yield '],"summary":' + summary + "}\n"
+    yield ('],"summary":' + summary + "}\n").encode("utf-8")
 
 
 def format_json(report: CheckReport) -> str:
-    return "".join(json_chunks(report))
+    return b"".join(json_chunks(report)).decode("utf-8")
 
 
 def _escape_property(value: str) -> str:
