@@ -135,3 +135,28 @@ def test_json_report_from_encoded_parts_is_the_plain_encoding_of_the_findings(co
         summary = report.summary()
         assert summary["by_code"] == dict(sorted(Counter(f.code for f in report.findings).items()))
         assert summary["errors"] == sum(f.severity == "error" for f in report.findings)
+
+
+def rows(cache) -> set[str]:
+    import sqlite3
+
+    db = sqlite3.connect(cache / "results.sqlite")
+    try:
+        return {row[0] for row in db.execute("SELECT key FROM results")}
+    finally:
+        db.close()
+
+
+def test_a_whole_run_keeps_only_the_rows_it_used(content_root, tmp_path):
+    cache = tmp_path / "cache"
+    run_checks(Project(content_root), cache_dir=cache)
+    first = rows(cache)
+    catalog = content_root / "locales/es/LC_MESSAGES/endoscopic-neurotomy.po"
+    catalog.write_text(catalog.read_text("utf-8").replace("2–4 semanas", "2–6 semanas", 1), "utf-8")
+    run_checks(Project(content_root), cache_dir=cache, locales=("es",))
+    assert rows(cache) > first  # a partial run adds its rows and deletes nothing
+    run_checks(Project(content_root), cache_dir=cache)
+    fresh = tmp_path / "fresh"
+    run_checks(Project(content_root), cache_dir=fresh)
+    assert rows(cache) == rows(fresh)
+    assert len(rows(cache)) == len(first)  # the edited catalog's rows and its locale's were replaced

@@ -18,6 +18,10 @@ CASES = [
     (number_words, "Rest for two weeks.", "«two»"),
     (number_words, "Rest for a day or two.", "«a day or two»"),
     (number_words, "One of the nurses will call you.", None),
+    (number_words, "Three nights in hospital are usual.", "«Three»"),
+    (number_words, "Wait half an hour before you eat.", "«half an hour»"),
+    (number_words, "Do not drive for One Week.", "«One Week»"),
+    (number_words, "Eighteen stitches close the cut.", "«Eighteen»"),
     (reading_level, "You go home the same day. A nurse checks on you first. Then you can rest at home.", None),
     (reading_level, "Radiofrequency ablation denervates symptomatic zygapophyseal articulations, "
                     "potentially ameliorating chronic axial lumbosacral discomfort considerably in "

@@ -24,12 +24,18 @@ def _dictionary():
     return pyphen.Pyphen(lang="en_US")
 
 
+@lru_cache(maxsize=1 << 16)
+def _syllables(word):
+    """Pyphen's hyphenation points plus one; a library reuses the same words in every leaflet."""
+    return len(_dictionary().positions(word)) + 1
+
+
 def grade(text):
     words = WORD.findall(text)
     count = len(sentences(text)) or 1
     if not words:
         return 0.0
-    syllables = sum(len(_dictionary().positions(w)) + 1 for w in words)
+    syllables = sum(map(_syllables, words))
     return 0.39 * len(words) / count + 11.8 * syllables / len(words) - 15.59
 
 
