@@ -29,9 +29,9 @@ test: setup
 	$(BIN)/python -m pytest -q
 
 # Peers measured beside the pipeline live in their own environment, never as runtime dependencies.
-$(BENCH_STAMP):
+$(BENCH_STAMP): Makefile
 	$(PYTHON) -m venv $(BENCH_VENV)
-	$(BENCH_VENV)/bin/python -m pip install --quiet translate-toolkit
+	$(BENCH_VENV)/bin/python -m pip install --quiet translate-toolkit==3.20.4
 	touch $(BENCH_STAMP)
 
 compare: setup $(BENCH_STAMP)

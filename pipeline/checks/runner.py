@@ -239,6 +239,9 @@ def _global_key(project: Project, checks: list[ActiveCheck]) -> str:
     return digest.hexdigest()
 
 
+_STALE_BY_KEY = 1000  # more stale rows than this are deleted as a set, not one by one
+
+
 class ResultCache:
     """Check results by content hash, in one SQLite file under .pipeline-cache/. Each row holds
     the SHA-256 of its payload and is used only when it matches, so a corrupt or edited entry is
@@ -339,7 +342,11 @@ class ResultCache:
         kept = {key + suffix for key in keys for suffix in ("", "/findings", "/entries")}
         try:
             # The keys alone come from the primary key's index; usually nothing is stale.
-            if any(key not in kept for (key,) in db.execute("SELECT key FROM results")):
+            stale = [(key,) for (key,) in db.execute("SELECT key FROM results") if key not in kept]
+            if stale and len(stale) <= _STALE_BY_KEY:  # an edit or two: delete them by key
+                with db:
+                    db.executemany("DELETE FROM results WHERE key = ?", stale)
+            elif stale:  # a code, config or termbase change: everything goes but what was used
                 with db:
                     db.execute("CREATE TEMP TABLE IF NOT EXISTS kept (key TEXT PRIMARY KEY)")
                     db.execute("DELETE FROM kept")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import polib
+import pytest
 
 from pipeline.checks.runner import run_checks
 from pipeline.project import Project
@@ -147,7 +148,11 @@ def rows(cache) -> set[str]:
         db.close()
 
 
-def test_a_whole_run_keeps_only_the_rows_it_used(content_root, tmp_path):
+@pytest.mark.parametrize("by_key", [1000, 0], ids=["stale-rows-by-key", "stale-rows-as-a-set"])
+def test_a_whole_run_keeps_only_the_rows_it_used(content_root, tmp_path, monkeypatch, by_key):
+    from pipeline.checks import runner
+
+    monkeypatch.setattr(runner, "_STALE_BY_KEY", by_key)
     cache = tmp_path / "cache"
     run_checks(Project(content_root), cache_dir=cache)
     first = rows(cache)
@@ -160,3 +165,7 @@ def test_a_whole_run_keeps_only_the_rows_it_used(content_root, tmp_path):
     run_checks(Project(content_root), cache_dir=fresh)
     assert rows(cache) == rows(fresh)
     assert len(rows(cache)) == len(first)  # the edited catalog's rows and its locale's were replaced
+    termbase = content_root / "source/termbase.yaml"
+    termbase.write_text(termbase.read_text("utf-8") + "\n", "utf-8")  # every key changes
+    run_checks(Project(content_root), cache_dir=cache)
+    assert rows(cache).isdisjoint(first) and len(rows(cache)) == len(first)
