@@ -332,7 +332,6 @@ class ResultCache:
         except sqlite3.DatabaseError:
             pass  # a cache that cannot be written only costs time
 
-
     def keep_only(self, keys: Iterable[str]) -> None:
         """Delete every row but those of ``keys`` (and their suffixed rows), so that the cache
         holds one run's results instead of growing with every edit, code or termbase change."""
@@ -490,12 +489,13 @@ def run_checks(project: Project, locales: tuple[str, ...] = (), procedures: tupl
                 continue
             locale_entries.append((job, entries, key))
             if index + 1 == len(order) or order[index + 1][0] != job[0]:
-                locale_key = hashlib.sha256("\0".join(
-                    [global_key, "locale", job[0], *(k for _, _, k in locale_entries)]).encode()).hexdigest()
-                locale_keys.append(locale_key)
+                locale_key = None
+                if cache_dir is not None:
+                    locale_key = hashlib.sha256("\0".join(
+                        [global_key, "locale", job[0], *(k for _, _, k in locale_entries)]).encode()).hexdigest()
+                    locale_keys.append(locale_key)
                 locale_findings, locale_silenced = _locale_checks(
-                    job[0], locale_entries, contexts[job[0]], by_scope.get("locale", []), cache, fresh,
-                    locale_key if cache_dir is not None else None)
+                    job[0], locale_entries, contexts[job[0]], by_scope.get("locale", []), cache, fresh, locale_key)
                 for finding in locale_findings:
                     parts.setdefault(finding.file, []).append([finding])
                     tally[(finding.code, finding.severity)] += 1

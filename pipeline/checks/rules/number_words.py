@@ -18,7 +18,7 @@ _WORDS = ("two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|f
           "ninety|hundred|thousand|dozen")
 _UNITS = r"(?:minutes?|hours?|days?|weeks?|months?|years?|millimet(?:re|er)s?|centimet(?:re|er)s?)"
 # The lookahead on first letters halves the scan: most words start with none of them.
-PATTERN = re.compile(rf"\b(?=[tfsenhdoa])(?:(?:{_WORDS})\b|\b(?:one|a half|half an?)\s+{_UNITS}\b|\ba (?:day|week|month|year) or two\b)",
+PATTERN = re.compile(rf"\b(?=[tfsenhdoa])(?:(?:{_WORDS})\b|(?:one|a half|half an?)\s+{_UNITS}\b|a (?:day|week|month|year) or two\b)",
                      re.IGNORECASE)
 
 
