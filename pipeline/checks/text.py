@@ -15,6 +15,8 @@ SENTENCE_END = re.compile(r"(?<=[.!?。！？؟])\s+|(?<=[。！？])")
 
 
 def placeholders(text: str) -> set[str]:
+    if "{" not in text and "%" not in text:  # both patterns start with one of these
+        return set()
     return set(BRACE.findall(text)) | set(PRINTF.findall(text))
 
 

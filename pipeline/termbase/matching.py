@@ -104,6 +104,7 @@ class Matcher:
         self._by_stem: dict[str, list[tuple[list[WordTest], Concept, Term]]] = {}
         self._by_prefix: list[tuple[list[WordTest], Concept, Term]] = []
         self._cache: dict[str, list[Hit]] = {}
+        self._concepts: dict[tuple[str, bool], tuple[Hit, ...]] = {}
         for concept in termbase.concepts:
             for term in concept.terms_for(language):
                 self._compile(concept, term)
@@ -183,9 +184,13 @@ class Matcher:
         self._cache[text] = hits
         return hits
 
-    def concepts_in(self, text: str, approved_only: bool = False) -> list[Hit]:
+    def concepts_in(self, text: str, approved_only: bool = False) -> tuple[Hit, ...]:
         """One hit per concept, ignoring a concept found only inside a longer term of another
-        concept ("disc" inside "herniated disc")."""
+        concept ("disc" inside "herniated disc"). A catalog's sources repeat in every locale, so
+        the answer is kept like ``find``'s."""
+        cached = self._concepts.get((text, approved_only))
+        if cached is not None:
+            return cached
         hits = [h for h in self.find(text) if h.term.approved or not approved_only]
         kept: dict[str, Hit] = {}
         for hit in hits:
@@ -193,7 +198,10 @@ class Matcher:
                           and (o.end - o.start) > (hit.end - hit.start) for o in hits)
             if not covered and hit.concept.id not in kept:
                 kept[hit.concept.id] = hit
-        return list(kept.values())
+        if len(self._concepts) > 50_000:
+            self._concepts.clear()
+        result = self._concepts[(text, approved_only)] = tuple(kept.values())
+        return result
 
 
 def matchers(termbase: Termbase, languages: Iterable[str]) -> dict[str, Matcher]:

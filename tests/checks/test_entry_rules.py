@@ -38,6 +38,10 @@ CASES = [
     (markup, "ar", NEURO, "contact.call", (None, " https://evil.example/x"), "URL 'https://evil.example/x'"),
     (markup, "es", NEURO, "contact.call", (None, " [aquí](javascript:alert(1))"), "Markdown link"),
     (markup, "es", NEURO, "contact.call", (None, " &lt;b&gt;"), "HTML entity"),
+    (markup, "es", NEURO, "contact.call", (None, " WWW.evil.example"), "URL 'WWW.evil.example'"),
+    (markup, "es", NEURO, "contact.call", (None, " data:text/html,x"), "script link 'data:'"),
+    (markup, "es", NEURO, "contact.call", (None, " a@b.example"), "e-mail address 'a@b.example'"),
+    (placeholders, "es", NEURO, "recovery.activity", (None, " %d"), "placeholder %d is not in the source"),
     (term_missing, "es", DISC, "during.pressure", None, None),
     (term_missing, "es", DISC, "during.pressure", ("raíces nerviosas", "nervios"),
      "'nerve root' must be translated with the approved term raíz nerviosa"),
@@ -55,6 +59,11 @@ CASES = [
     (punctuation, "ar", DISC, "overview.title", ("؟", "?"), "end the translation with '؟'"),
     (punctuation, "zh_Hans", NEURO, "recovery.activity", ("重物。", "重物"), "end the translation with '。'"),
     (brackets, "es", NEURO, "recovery.activity", ("Evite", "Evite ("), "unbalanced ( )"),
+    (brackets, "es", NEURO, "recovery.activity", ("Evite", "Evite (sí)"), None),
+    (brackets, "es", NEURO, "recovery.activity", ("Evite", "Evite )sí("), "unbalanced ( )"),
+    (brackets, "es", NEURO, "recovery.activity", ("Evite", "Evite ((sí) (no))"), None),
+    (brackets, "es", NEURO, "recovery.activity", ("Evite", "Evite (sí)) (no("), "unbalanced ( )"),
+    (brackets, "es", NEURO, "recovery.activity", ("Evite", "Evite «sí"), "unbalanced « »"),
     (length, "es", NEURO, "recovery.activity", None, None),
     (length, "es", NEURO, "recovery.activity", ("Por lo general, puede volver a hacer actividades ligeras en "
                                                 "unos pocos días. Evite la actividad física intensa y "

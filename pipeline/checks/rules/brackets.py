@@ -13,8 +13,11 @@ PAIRS = ["()", "[]", "{}", "（）", "«»", "“”", "「」", "【】"]
 
 
 def _balanced(text, pair):
-    if pair[0] not in text and pair[1] not in text:
-        return True
+    opening, closing = text.count(pair[0]), text.count(pair[1])
+    if opening != closing:
+        return False
+    if opening <= 1:  # none, or one pair: balanced when it opens before it closes
+        return opening == 0 or text.index(pair[0]) < text.index(pair[1])
     depth = 0
     for char in text:
         if char == pair[0]:

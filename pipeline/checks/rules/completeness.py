@@ -19,10 +19,10 @@ def check(catalog, ctx, options):
     total = len(catalog.entries)
     done = [e for e in catalog.entries if e.msgstr and not e.fuzzy]
     fuzzy = sum(1 for e in catalog.entries if e.fuzzy and e.msgstr)
-    missing_words = sum(word_count(e.msgid) for e in catalog.entries if not (e.msgstr and not e.fuzzy))
     percent = 100.0 * len(done) / total if total else 100.0
     threshold = float(ctx.settings.get("min_translated", 100))
     if percent + 1e-9 < threshold:
+        missing_words = sum(word_count(e.msgid) for e in catalog.entries if not (e.msgstr and not e.fuzzy))
         yield None, (f"{len(done)}/{total} strings translated ({percent:.1f}%, threshold "
                      f"{threshold:g}%): {total - len(done) - fuzzy} untranslated, {fuzzy} fuzzy, "
                      f"{missing_words} words missing")

@@ -25,12 +25,19 @@ PATTERNS = {
 }
 
 
-# Every pattern above needs one of these; most sentences have none, so most entries stop here.
-_TRIGGER = re.compile(r"[<>&=@\[]|://|www\.|script:|data:", re.IGNORECASE)
+# Every pattern above needs one of these characters (":" for "://", "script:" and "data:") or
+# "www."; most sentences have none, so most entries stop here. (One regex with both alternatives
+# and IGNORECASE was four times slower: the engine then tries every position.)
+_TRIGGER_CHAR = re.compile(r"[<>&=@\[:]")
+_WWW = re.compile(r"www\.", re.IGNORECASE)
+
+
+def _triggers(text):
+    return _TRIGGER_CHAR.search(text) is not None or _WWW.search(text) is not None
 
 
 def check(entry, ctx, options):
-    if not _TRIGGER.search(entry.msgstr) and not _TRIGGER.search(entry.msgid):
+    if not _triggers(entry.msgstr) and not _triggers(entry.msgid):
         return
     for kind, pattern in PATTERNS.items():
         source = set(pattern.findall(entry.msgid))

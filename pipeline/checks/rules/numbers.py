@@ -8,6 +8,7 @@ duration or size in patient material is a safety defect, so this cannot be silen
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from ..text import numbers
 
@@ -17,6 +18,11 @@ SEVERITY = "error"
 SCOPE = "entry"
 SAFETY = True
 OPTIONS: dict = {}
+
+
+@lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog
+def _source_numbers(text):
+    return Counter(numbers(text, "en"))
 
 
 def _show(values):
@@ -29,7 +35,7 @@ _ANY_DIGIT = re.compile(r"\d")
 def check(entry, ctx, options):
     if not _ANY_DIGIT.search(entry.msgid) and not _ANY_DIGIT.search(entry.msgstr):
         return
-    source = Counter(numbers(entry.msgid, "en"))
+    source = _source_numbers(entry.msgid)
     target = Counter(numbers(entry.msgstr, ctx.info.posix))
     if missing := list((source - target).elements()):
         yield f"number {_show(missing)} of the source is missing from the translation"

@@ -14,10 +14,12 @@ OPTIONS = {"subjects": ["anatomy", "condition", "procedure", "tool", "care", "me
 
 
 def check(entry, ctx, options):
+    wanted = [hit for hit in ctx.source.concepts_in(entry.msgid, approved_only=True)
+              if hit.concept.subject in options["subjects"]]
+    if not wanted:
+        return
     target = {hit.concept.id for hit in ctx.target.find(entry.msgstr) if hit.term.approved}
-    for hit in ctx.source.concepts_in(entry.msgid, approved_only=True):
-        if hit.concept.subject not in options["subjects"]:
-            continue
+    for hit in wanted:
         approved = hit.concept.approved(ctx.language)
         if approved and hit.concept.id not in target:
             terms = " / ".join(t.display for t in approved)

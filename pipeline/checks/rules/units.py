@@ -6,6 +6,8 @@ in the source; the translation must contain one of the concept's preferred or ad
 """
 
 import re
+from functools import lru_cache
+from types import MappingProxyType
 
 CODE = "E202"
 NAME = "units"
@@ -18,11 +20,16 @@ _NUMBER_BEFORE = re.compile(r"\d[\d.,]*(?:\s*(?:[–—-]|to|or)\s*\d[\d.,]*)?[\
 
 
 def source_units(entry, ctx):
+    return _units_in(ctx.source, entry.msgid)
+
+
+@lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog
+def _units_in(matcher, text):
     found = {}
-    for hit in ctx.source.find(entry.msgid):
-        if hit.concept.subject in ("time", "unit") and _NUMBER_BEFORE.search(entry.msgid[:hit.start]):
+    for hit in matcher.find(text):
+        if hit.concept.subject in ("time", "unit") and _NUMBER_BEFORE.search(text[:hit.start]):
             found.setdefault(hit.concept.id, hit)
-    return found
+    return MappingProxyType(found)
 
 
 def check(entry, ctx, options):

@@ -17,6 +17,9 @@ OPTIONS: dict = {}
 
 
 def check(entry, ctx, options):
+    if "signed-off:" not in entry.translator_comment:  # no sign-off: no fingerprint to compute
+        yield "not signed off by a reviewer"
+        return
     msgid = entry.msgid + ("\x00" + entry.msgid_plural if entry.msgid_plural else "")
     translations = list(entry.msgstr_plural) if entry.msgid_plural else [entry.msgstr]
     state = review_state(entry.translator_comment, fingerprint(entry.msgctxt, msgid, translations),
