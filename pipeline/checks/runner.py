@@ -338,7 +338,7 @@ class ResultCache:
         db = self._connect()
         if db is None:
             return
-        kept = {key + suffix for key in keys for suffix in ("", "/findings", "/entries")}
+        kept = {key + suffix for key in keys for suffix in ("", "/entries")}
         try:
             # The keys alone come from the primary key's index; usually nothing is stale.
             stale = [(key,) for (key,) in db.execute("SELECT key FROM results") if key not in kept]
@@ -366,6 +366,18 @@ def _read(path: str) -> bytes:
         return b"".join(chunks)
     finally:
         os.close(fd)
+
+
+def _split(row: bytes | None, fields: frozenset[str]) -> tuple[dict[str, Any] | None, bytes | None]:
+    """A job's cached row: its summary (a JSON object with ``fields``) and its findings array.
+    Compact JSON holds no raw newline, so the first one separates them."""
+    if row is None:
+        return None, None
+    body, newline, array = row.partition(b"\n")
+    meta = _usable(body, fields)
+    if meta is None or not newline or array[:1] != b"[" or array[-1:] != b"]":
+        return None, None
+    return meta, array
 
 
 def _usable(body: bytes | None, fields: frozenset[str]) -> dict[str, Any] | None:
@@ -463,19 +475,19 @@ def run_checks(project: Project, locales: tuple[str, ...] = (), procedures: tupl
         for index, job in enumerate(order):
             key = keys[job]
             if index % _CACHE_BATCH == 0:  # read the next stretch of cached rows in a few queries
-                rows = cache.get_raw_many([k for j in order[index:index + _CACHE_BATCH] if keys[j] in present
-                                           for k in (keys[j], keys[j] + "/findings")])
-            meta = _usable(rows.get(key), meta_fields) if key in present else None
-            array = rows.get(key + "/findings") if meta is not None else None
+                rows = cache.get_raw_many([keys[j] for j in order[index:index + _CACHE_BATCH]
+                                           if keys[j] in present])
+            meta, array = _split(rows.get(key), meta_fields) if key in present else (None, None)
             entries: bytes | None = None
             if meta is None or array is None:
                 body, array, entries = next(computed) if key not in present else _run_job(job)
                 meta = json.loads(body)
                 if cache_dir is not None:
-                    # Findings and the translations the locale-wide checks need are rows of
-                    # their own: a warm run copies the first into the report and reads the
-                    # second only when those checks must run again.
-                    fresh.update({key: body, key + "/findings": array, key + "/entries": entries})
+                    # One row holds the summary and, after a newline, the findings (which a
+                    # warm run copies into the report undecoded); the translations the
+                    # locale-wide checks need are a row of their own, read only when those
+                    # checks must run again.
+                    fresh.update({key: body + b"\n" + array, key + "/entries": entries})
                     if len(fresh) >= _CACHE_BATCH:
                         cache.put_many(fresh)
                         fresh = {}

@@ -169,3 +169,25 @@ def test_a_whole_run_keeps_only_the_rows_it_used(content_root, tmp_path, monkeyp
     termbase.write_text(termbase.read_text("utf-8") + "\n", "utf-8")  # every key changes
     run_checks(Project(content_root), cache_dir=cache)
     assert rows(cache).isdisjoint(first) and len(rows(cache)) == len(first)
+
+
+@pytest.mark.parametrize("payload", [
+    b'{"count":3,"tally":[],"silenced":[]}',  # no findings part
+    b'{"count":3,"tally":[],"silenced":[]}\n',  # an empty findings part
+    b'{"count":3,"tally":[],"silenced":[]}\n{"findings":[]}',  # not an array
+    b'{"count":3}\n[]',  # a summary without its fields
+    b'[]\n{"count":3,"tally":[],"silenced":[]}',  # the parts swapped
+], ids=["no-findings", "empty-findings", "object-not-array", "short-summary", "swapped"])
+def test_a_well_signed_row_of_the_wrong_shape_is_recomputed(content_root, tmp_path, payload):
+    """A row whose digest matches but whose shape is wrong (an older layout, a bug) is not used."""
+    import hashlib
+    import sqlite3
+
+    cache = tmp_path / "cache"
+    plain = as_json(run_checks(Project(content_root), cache_dir=cache))
+    db = sqlite3.connect(cache / "results.sqlite")
+    with db:
+        db.execute("UPDATE results SET payload = ?, digest = ? WHERE key NOT LIKE '%/%'",
+                   (payload, hashlib.sha256(payload).hexdigest()))
+    db.close()
+    assert as_json(run_checks(Project(content_root), cache_dir=cache)) == plain
