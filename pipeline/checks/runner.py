@@ -10,7 +10,7 @@ import re
 import sqlite3
 import sys
 from collections import Counter
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from dataclasses import dataclass
 from functools import cached_property
@@ -528,16 +528,20 @@ def run_checks(project: Project, locales: tuple[str, ...] = (), procedures: tupl
                        catalogs_seen, entries_seen, tuple(sorted(tally.items())))
 
 
+_REPORT_ORDER = itemgetter(*Finding.__slots__)  # _ORDER, on a finding's report dict
+
+
 def _join(items: list[bytes | list[Finding]]) -> bytes:
     """One file's findings as one UTF-8 array in report order: an array from one job as it is,
-    else decoded, merged and encoded again (a file with locale-wide findings too)."""
+    else merged (a file with locale-wide findings too). The arrays are merged as the dicts they
+    decode to, which encode back to the same bytes, without making findings of them."""
     if len(items) == 1 and isinstance(items[0], bytes):
         return items[0]
-    merged: list[Finding] = []
+    merged: list[dict[str, Any]] = []
     for item in items:
-        merged += map(_finding, json.loads(item)) if isinstance(item, bytes) else item
-    merged.sort(key=_ORDER)
-    return encode_findings(merged).encode("utf-8")
+        merged += json.loads(item) if isinstance(item, bytes) else (f.as_dict() for f in item)
+    merged.sort(key=_REPORT_ORDER)
+    return json.dumps(merged, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
 class _View(NamedTuple):
@@ -564,10 +568,11 @@ def _locale_checks(posix: str, catalogs: list[tuple[tuple[str, str, str, str], b
     payload = cache.get(key) if key is not None else None
     if payload is None:
         views = []
+        cached = cache.get_raw_many([job_key + "/entries" for _, body, job_key in catalogs if body is None])
         for job, body, job_key in catalogs:
             if body is None:  # the catalog's result came from the cache
-                stored = cache.get(job_key + "/entries", frozenset({"entries"}))
-                rows = stored["entries"] if stored is not None else json.loads(_run_job(job)[1])["entries"]
+                stored = _usable(cached.get(job_key + "/entries"), frozenset({"entries"}))
+                rows = stored["entries"] if stored is not None else json.loads(_run_job(job)[2])["entries"]
             else:
                 rows = json.loads(body)["entries"]
             pid, file = job[1], job[2]

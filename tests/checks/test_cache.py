@@ -80,9 +80,18 @@ def test_bad_input_in_a_worker_is_reported_with_its_place(content_root, monkeypa
     assert "unterminated string" in str(caught.value)
 
 
-def test_locale_wide_checks_after_one_catalog_changed_read_the_others_from_the_cache(content_root, tmp_path):
+@pytest.mark.parametrize("lose_entries", [False, True], ids=["entries-cached", "entries-rows-lost"])
+def test_locale_wide_checks_after_one_catalog_changed_read_the_others_from_the_cache(
+        content_root, tmp_path, lose_entries):
+    import sqlite3
+
     cache = tmp_path / "cache"
     run_checks(Project(content_root), cache_dir=cache)
+    if lose_entries:  # the other catalogs' translations are then read from the catalogs again
+        db = sqlite3.connect(cache / "results.sqlite")
+        with db:
+            assert db.execute("DELETE FROM results WHERE key LIKE '%/entries'").rowcount > 0
+        db.close()
     # Translate a heading the procedures share differently in one of them (W308), in one edit.
     catalog = content_root / "locales/es/LC_MESSAGES/endoscopic-rhizotomy.po"
     entry = next(e for e in polib.pofile(str(catalog)) if e.msgid == "Common questions")
