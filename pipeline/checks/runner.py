@@ -315,6 +315,23 @@ class ResultCache:
             return {}
         return found
 
+    def scan(self, keys: set[str]) -> dict[str, bytes]:
+        """Like `get_raw_many`, by reading the whole table once: for a whole run, which wants
+        most rows, a scan is several times faster than looking each key up in the index
+        (2,000 x 10: 0.09 s to read all 275 MB of rows, 0.32 s to look up the 115 MB wanted)."""
+        db = self._connect()
+        found: dict[str, bytes] = {}
+        if db is None:
+            return found
+        sha256 = hashlib.sha256
+        try:
+            for key, digest, payload in db.execute("SELECT key, digest, payload FROM results"):
+                if key in keys and isinstance(payload, bytes) and sha256(payload).hexdigest() == digest:
+                    found[key] = payload
+        except sqlite3.DatabaseError:
+            return {}
+        return found
+
     def get(self, key: str, fields: frozenset[str] = frozenset({"findings", "silenced", "count"})
             ) -> dict[str, Any] | None:
         """A stored JSON object with at least ``fields``, or None when missing, corrupt or unusable."""
@@ -470,14 +487,17 @@ def run_checks(project: Project, locales: tuple[str, ...] = (), procedures: tupl
     locale_entries: list[tuple[tuple[str, str, str, str], bytes | None, str]] = []
     meta_fields = frozenset({"count", "tally", "silenced"})
     rows: dict[str, bytes] = {}
+    whole = bool(present) and not (locales or procedures or select or ignore)
     locale_keys: list[str] = []
     try:
         for index, job in enumerate(order):
             key = keys[job]
-            if index % _CACHE_BATCH == 0:  # read the next stretch of cached rows in a few queries
+            if whole and index == 0:  # most rows are wanted: read them in one pass
+                rows = cache.scan(present)
+            elif not whole and index % _CACHE_BATCH == 0:  # the next stretch, in a few queries
                 rows = cache.get_raw_many([keys[j] for j in order[index:index + _CACHE_BATCH]
                                            if keys[j] in present])
-            meta, array = _split(rows.get(key), meta_fields) if key in present else (None, None)
+            meta, array = _split(rows.pop(key, None), meta_fields) if key in present else (None, None)
             entries: bytes | None = None
             if meta is None or array is None:
                 body, array, entries = next(computed) if key not in present else _run_job(job)
