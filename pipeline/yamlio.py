@@ -10,12 +10,14 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
 import yaml
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError, best_match
+
+if TYPE_CHECKING:  # jsonschema is imported only to describe an invalid file (it costs 50 ms)
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 from .errors import InputError
 
@@ -193,6 +195,8 @@ def _fast_validator(filename: str) -> Any:
 
 @lru_cache(maxsize=None)
 def schema_validator(filename: str) -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+
     text = resources.files("pipeline.schemas").joinpath(filename).read_text("utf-8")
     schema = json.loads(text)
     Draft202012Validator.check_schema(schema)
@@ -227,6 +231,8 @@ def _message(error: ValidationError) -> tuple[list[Any], str, Any]:
     if validator in ("anyOf", "oneOf") and error.context:
         relevant = [e for e in error.context if e.validator != "type"]
         if relevant and validator == "anyOf":
+            from jsonschema.exceptions import best_match
+
             return _message(best_match(relevant))
         return path, f"expected {_expected(error.schema)}", None
     if validator == "type":
