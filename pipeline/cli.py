@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__, workflow
+from . import __version__  # `workflow` is imported by the commands that use it: `check` starts faster
 from .catalog.wrap import WrapUnavailable
 from .errors import InputError
 from .jsonout import dumps
@@ -93,6 +93,8 @@ def _report_stale(stale: tuple[str, ...], command: str) -> None:
 @pass_state
 def extract(state: _State, check: bool) -> None:
     """Write one gettext template per procedure to locales/templates/."""
+    from . import workflow
+
     report = workflow.extract(state.project, check=check)
     if check:
         _report_stale(report.stale, "extract")
@@ -112,6 +114,8 @@ def init(state: _State, locales: tuple[str, ...]) -> None:
 
     Existing catalogs are never overwritten.
     """
+    from . import workflow
+
     for report in workflow.init(state.project, locales):
         info = report.locale
         verb = "registered" if report.registered else "already registered"
@@ -127,6 +131,8 @@ def init(state: _State, locales: tuple[str, ...]) -> None:
 @pass_state
 def update(state: _State, locales: tuple[str, ...], check: bool, jobs: int | None) -> None:
     """Merge the templates into every catalog; no translation is ever lost."""
+    from . import workflow
+
     report = workflow.update(state.project, locales, check=check, on_progress=state.progress, jobs=jobs)
     state.end_progress()
     if check:
@@ -155,6 +161,8 @@ def _pct(value: float) -> str:
 @pass_state
 def status(state: _State, locales: tuple[str, ...], procedures: tuple[str, ...], fmt: str) -> None:
     """Translated, fuzzy and untranslated counts per locale and procedure, in strings and words."""
+    from . import workflow
+
     rows = workflow.status(state.project, locales, procedures)
     if fmt == "json":
         click.echo(dumps({"catalogs": [{
@@ -193,6 +201,8 @@ def glossary() -> None:
 @pass_state
 def glossary_export(state: _State, fmt: str, locale: str | None, out: Path | None) -> None:
     """Write the termbase as TBX-Basic or as a Weblate CSV glossary."""
+    from . import workflow
+
     data = workflow.glossary_export(state.project, fmt, locale)
     if out is None:
         click.echo(data.decode("utf-8"), nl=False)
@@ -211,6 +221,8 @@ def glossary_export(state: _State, fmt: str, locale: str | None, out: Path | Non
 @pass_state
 def glossary_import(state: _State, file: Path, fmt: str | None, locale: str | None) -> None:
     """Add the terms of FILE to the termbase. Conflicts are reported (exit 1), never applied."""
+    from . import workflow
+
     report = workflow.glossary_import(state.project, file, fmt, locale)
     for conflict in report.conflicts:
         click.echo(f"conflict: {conflict.concept} [{conflict.language}] {conflict.term}: {conflict.message}")
@@ -252,11 +264,11 @@ def check(state: _State, locales, procedures, select, ignore, fmt, output, stric
         click.echo(formats.format_catalogue(catalogue()), nl=False)
         return
     cache_dir = None if no_cache else state.project.root / ".pipeline-cache" / "check"
-    result = run_checks(state.project, locales, procedures, select, ignore, on_progress=state.progress,
-                        cache_dir=cache_dir, jobs=jobs)
-    state.end_progress()
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    result = run_checks(state.project, locales, procedures, select, ignore, on_progress=state.progress,
+                        cache_dir=cache_dir, jobs=jobs, text=fmt == "text")
+    state.end_progress()
     if fmt == "json" and output is not None:
         from .fsutil import write_atomic_chunks
 
@@ -265,21 +277,22 @@ def check(state: _State, locales, procedures, select, ignore, fmt, output, stric
         click.echo(f"{s['errors']} errors, {s['warnings']} warnings, {s['silenced']} silenced -> {output}")
         sys.exit(result.exit_code(strict))
     if fmt == "json":
-        text = formats.format_json(result)
+        chunks = (chunk.decode("utf-8") for chunk in formats.json_chunks(result))
     elif fmt == "github":
-        text = formats.format_github(result)
+        chunks = formats.github_chunks(result)
     elif fmt == "junit":
-        text = formats.format_junit(result)
+        chunks = iter((formats.format_junit(result),))
     else:
-        text = formats.format_text(result, colour=output is None and sys.stdout.isatty())
+        chunks = formats.text_chunks(result, colour=output is None and sys.stdout.isatty())
     if output is not None:
-        from .fsutil import write_atomic
+        from .fsutil import write_atomic_chunks
 
-        write_atomic(output, text.encode("utf-8"))
+        write_atomic_chunks(output, (chunk.encode("utf-8") for chunk in chunks))
         s = result.summary()
         click.echo(f"{s['errors']} errors, {s['warnings']} warnings, {s['silenced']} silenced -> {output}")
     else:
-        click.echo(text, nl=False)
+        for chunk in chunks:  # a file's findings at a time: a large report is never one string
+            click.echo(chunk, nl=False)
     sys.exit(result.exit_code(strict))
 
 

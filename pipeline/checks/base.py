@@ -35,6 +35,13 @@ class Finding:
                 "msgctxt": self.msgctxt, "msgid": self.msgid, "message": self.message}
 
 
+def text_line(finding: dict[str, Any]) -> str:
+    """A finding (as its report dict) as a line of the text report, without colour."""
+    where = f" [{finding['msgctxt']}]" if finding["msgctxt"] else ""
+    return (f"  {finding['file']}:{finding['line']}: {finding['severity']} {finding['code']} "
+            f"{finding['name']}{where}: {finding['message']}\n")
+
+
 @dataclass(frozen=True)
 class CheckSpec:
     """A check module's declaration, read from its module attributes."""

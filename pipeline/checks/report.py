@@ -3,29 +3,53 @@
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 from itertools import groupby
 from typing import Iterator
 
-from .base import CheckSpec, Finding
+from .base import CheckSpec, Finding, text_line
 from .runner import CheckReport
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _RESET = "\033[0m"
 
 
-def format_text(report: CheckReport, colour: bool = False) -> str:
-    lines = []
-    for file, group in groupby(report.findings, key=lambda f: f.file):
-        lines.append(f"\033[1m{file}{_RESET}" if colour else file)
-        for f in group:
-            severity = f"{_COLOURS[f.severity]}{f.severity}{_RESET}" if colour else f.severity
-            where = f" [{f.msgctxt}]" if f.msgctxt else ""
-            lines.append(f"  {f.file}:{f.line}: {severity} {f.code} {f.name}{where}: {f.message}")
+def _files(report: CheckReport) -> Iterator[tuple[str, list[dict]]]:
+    """Each file's findings as the report dicts they decode to. A large library's report has
+    100,000s of findings: formatting them from the dicts, file by file, never holds them all
+    decoded, nor builds a Finding of each."""
+    for file, array, _ in report.parts:
+        items = json.loads(array)
+        if items:
+            yield file, items
+
+
+def _summary_line(report: CheckReport, counts: bool = True) -> str:
     s = report.summary()
-    lines.append(f"{s['errors']} errors, {s['warnings']} warnings, {s['silenced']} silenced "
-                 f"({s['catalogs']} catalogs, {s['entries']} entries)")
-    return "\n".join(lines) + "\n"
+    line = f"{s['errors']} errors, {s['warnings']} warnings, {s['silenced']} silenced"
+    return line + (f" ({s['catalogs']} catalogs, {s['entries']} entries)" if counts else "")
+
+
+def text_chunks(report: CheckReport, colour: bool = False) -> Iterator[str]:
+    """The text report, a file at a time: the file's name, then a line per finding (as the
+    runner rendered them when asked to, else from the decoded findings; with colour, each
+    line's severity is coloured)."""
+    for file, array, text in report.parts:
+        if array == b"[]":
+            continue
+        lines = text.decode("utf-8") if text else "".join(map(text_line, json.loads(array)))
+        if colour:
+            prefix = re.compile(rf"^(  {re.escape(file)}:\d+: )(error|warning|info) ", re.MULTILINE)
+            lines = prefix.sub(lambda m: f"{m[1]}{_COLOURS[m[2]]}{m[2]}{_RESET} ", lines)
+            yield f"\033[1m{file}{_RESET}\n" + lines
+        else:
+            yield f"{file}\n" + lines
+    yield _summary_line(report) + "\n"
+
+
+def format_text(report: CheckReport, colour: bool = False) -> str:
+    return "".join(text_chunks(report, colour))
 
 
 def json_chunks(report: CheckReport) -> Iterator[bytes]:
@@ -34,7 +58,7 @@ def json_chunks(report: CheckReport) -> Iterator[bytes]:
     file by file, and they are copied out without being decoded or joined into one string."""
     yield b'{"findings":['
     first = True
-    for _, array in report.parts:
+    for _, array, _ in report.parts:
         if len(array) > 2:
             yield array[1:-1] if first else b"," + array[1:-1]
             first = False
@@ -54,15 +78,18 @@ def _escape_data(value: str) -> str:
     return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
-def format_github(report: CheckReport) -> str:
-    """GitHub Actions workflow commands: one annotation per finding."""
+def github_chunks(report: CheckReport) -> Iterator[str]:
+    """GitHub Actions workflow commands: one annotation per finding, a file at a time."""
     kinds = {"error": "error", "warning": "warning", "info": "notice"}
-    lines = [f"::{kinds[f.severity]} file={_escape_property(f.file)},line={f.line},"
-             f"title={_escape_property(f.code + ' ' + f.name)}::{_escape_data(f.message)}"
-             for f in report.findings]
-    s = report.summary()
-    lines.append(f"{s['errors']} errors, {s['warnings']} warnings, {s['silenced']} silenced")
-    return "\n".join(lines) + "\n"
+    for _, items in _files(report):
+        yield "".join(f"::{kinds[f['severity']]} file={_escape_property(f['file'])},line={f['line']},"
+                      f"title={_escape_property(f['code'] + ' ' + f['name'])}::{_escape_data(f['message'])}\n"
+                      for f in items)
+    yield _summary_line(report, counts=False) + "\n"
+
+
+def format_github(report: CheckReport) -> str:
+    return "".join(github_chunks(report))
 
 
 def format_junit(report: CheckReport) -> str:

@@ -21,7 +21,7 @@ from ..content.reader import read_procedure
 from ..errors import InputError
 from ..project import Project
 from ..termbase.matching import Matcher, termbase_language
-from .base import SEVERITIES, Catalog, CheckSpec, Entry, Finding, LocaleContext, SourceContext
+from .base import SEVERITIES, Catalog, CheckSpec, Entry, Finding, LocaleContext, SourceContext, text_line
 from .registry import REGISTRY
 
 _IGNORE = re.compile(r"^\s*ignore:\s*(.+)$", re.IGNORECASE | re.MULTILINE)
@@ -37,10 +37,11 @@ class ActiveCheck:
 @dataclass(frozen=True)
 class CheckReport:
     """What a run found. Findings are held as ``parts``: per file, in file order, the JSON array
-    of that file's findings in report order (sorted, keys sorted, compact), so a report can be
-    written without building 100,000s of objects; ``findings`` decodes them on first use."""
+    of that file's findings in report order (sorted, keys sorted, compact) and, when the run was
+    asked for them, the same findings as lines of the text report (else empty), so a report can
+    be written without building 100,000s of objects; ``findings`` decodes them on first use."""
 
-    parts: tuple[tuple[str, bytes], ...]  # UTF-8
+    parts: tuple[tuple[str, bytes, bytes], ...]  # (file, JSON array, text lines or b""), UTF-8
     silenced: tuple[Finding, ...]
     catalogs: int
     entries: int
@@ -48,7 +49,7 @@ class CheckReport:
 
     @cached_property
     def findings(self) -> tuple[Finding, ...]:
-        return tuple(_finding(data) for _, text in self.parts for data in json.loads(text))
+        return tuple(_finding(data) for _, array, _ in self.parts for data in json.loads(array))
 
     def count(self, severity: str) -> int:
         return sum(n for (_, s), n in self.tally if s == severity)
@@ -153,20 +154,22 @@ class _Collector:
 _STATE: dict[str, Any] = {}  # set in the parent before forking workers, inherited by them
 
 
-def _run_job(job: tuple[str, str, str, str]) -> tuple[bytes, bytes, bytes]:
-    """The checks of one job as the three JSON documents the cache stores, so the parent only
-    stores them and decodes the small one: ``{"count", "tally", "silenced"}`` (entries seen,
-    [code, severity, n] per kind of finding, silenced findings as dicts); the job's findings as
-    one array in report order and report encoding (all in the job's own file); and
-    ``{"entries"}``, the translated entries as [line, msgctxt, msgid, msgstr, translator comment]
-    for the locale-wide checks."""
+def _run_job(job: tuple[str, str, str, str]) -> tuple[bytes, bytes, bytes, bytes]:
+    """The checks of one job as the documents the cache stores, so the parent only stores them
+    and decodes the small one: ``{"count", "tally", "silenced"}`` (entries seen, [code,
+    severity, n] per kind of finding, silenced findings as dicts); the job's findings as one
+    array in report order and report encoding (all in the job's own file); ``{"entries"}``, the
+    translated entries as [line, msgctxt, msgid, msgstr, translator comment] for the
+    locale-wide checks; and the findings as lines of the text report."""
     result = _check_source(job) if job[0] == "" else _check_catalog(job)
     findings = sorted(result["findings"], key=_ORDER)
     assert all(f.file == job[2] for f in findings), job
     tally = Counter((f.code, f.severity) for f in findings)
     meta = {"count": result["count"], "tally": [[c, s, n] for (c, s), n in sorted(tally.items())],
             "silenced": [f.as_dict() for f in result["silenced"]]}
-    return _encode(meta), encode_findings(findings).encode("utf-8"), _encode({"entries": result["entries"]})
+    dicts = [f.as_dict() for f in findings]
+    return (_encode(meta), _encode_dicts(dicts), _encode({"entries": result["entries"]}),
+            "".join(map(text_line, dicts)).encode("utf-8"))
 
 
 def _encode(value: Any) -> bytes:
@@ -176,6 +179,10 @@ def _encode(value: Any) -> bytes:
 def encode_findings(findings: Iterable[Finding]) -> str:
     """The report encoding of a list of findings (``pipeline check --format json``)."""
     return json.dumps([f.as_dict() for f in findings], ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _encode_dicts(dicts: list[dict[str, Any]]) -> bytes:
+    return json.dumps(dicts, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
 def _check_source(job: tuple[str, str, str, str]) -> dict[str, Any]:
@@ -315,17 +322,20 @@ class ResultCache:
             return {}
         return found
 
-    def scan(self, keys: set[str]) -> dict[str, bytes]:
-        """Like `get_raw_many`, by reading the whole table once: for a whole run, which wants
-        most rows, a scan is several times faster than looking each key up in the index
-        (2,000 x 10: 0.09 s to read all 275 MB of rows, 0.32 s to look up the 115 MB wanted)."""
+    def scan(self, keys: set[str], suffixes: tuple[str, ...]) -> dict[str, bytes]:
+        """Like `get_raw_many`, by reading the table once (only the rows whose key ends in one of
+        ``suffixes``; keys are 64 hex digits and a suffix): for a whole run, which wants most
+        rows, a scan is several times faster than looking each key up in the index (2,000 x 10:
+        0.09 s to read all 275 MB of rows, 0.32 s to look up the 115 MB wanted)."""
         db = self._connect()
         found: dict[str, bytes] = {}
         if db is None:
             return found
         sha256 = hashlib.sha256
         try:
-            for key, digest, payload in db.execute("SELECT key, digest, payload FROM results"):
+            for key, digest, payload in db.execute(
+                    "SELECT key, digest, payload FROM results WHERE substr(key, 65) IN "
+                    f"({','.join('?' * len(suffixes))})", suffixes):
                 if key in keys and isinstance(payload, bytes) and sha256(payload).hexdigest() == digest:
                     found[key] = payload
         except sqlite3.DatabaseError:
@@ -355,7 +365,7 @@ class ResultCache:
         db = self._connect()
         if db is None:
             return
-        kept = {key + suffix for key in keys for suffix in ("", "/entries")}
+        kept = {key + suffix for key in keys for suffix in ("", "/text", "/entries")}
         try:
             # The keys alone come from the primary key's index; usually nothing is stale.
             stale = [(key,) for (key,) in db.execute("SELECT key FROM results") if key not in kept]
@@ -385,15 +395,15 @@ def _read(path: str) -> bytes:
         os.close(fd)
 
 
-def _split(row: bytes | None, fields: frozenset[str]) -> tuple[dict[str, Any] | None, bytes | None]:
+def _split(row: bytes | None, fields: frozenset[str]) -> tuple[dict[str, Any] | None, bytes]:
     """A job's cached row: its summary (a JSON object with ``fields``) and its findings array.
     Compact JSON holds no raw newline, so the first one separates them."""
     if row is None:
-        return None, None
+        return None, b""
     body, newline, array = row.partition(b"\n")
     meta = _usable(body, fields)
     if meta is None or not newline or array[:1] != b"[" or array[-1:] != b"]":
-        return None, None
+        return None, b""
     return meta, array
 
 
@@ -415,9 +425,10 @@ _CACHE_BATCH = 500
 def run_checks(project: Project, locales: tuple[str, ...] = (), procedures: tuple[str, ...] = (),
                select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
                on_progress: Callable[[str], None] = lambda _: None, cache_dir: Path | None = None,
-               jobs: int | None = None) -> CheckReport:
+               jobs: int | None = None, text: bool = False) -> CheckReport:
     """Run the active checks. With ``cache_dir``, results are reused for unchanged catalogs and
     procedures; large runs spread the work over ``jobs`` worker processes (default: all cores).
+    With ``text``, the report also holds its findings as lines of the text report (cached too).
 
     The work streams: jobs (each procedure's source, then every catalog, locale by locale) are
     checked in order, and a locale's cross-catalog checks run as soon as its last catalog is in,
@@ -475,11 +486,11 @@ def run_checks(project: Project, locales: tuple[str, ...] = (), procedures: tupl
     pool = None
     if workers > 1 and len(missing) >= PARALLEL_THRESHOLD and "fork" in multiprocessing.get_all_start_methods():
         pool = multiprocessing.get_context("fork").Pool(workers)
-        computed: Iterator[tuple[bytes, bytes]] = pool.imap(_run_job, missing, chunksize=8)
+        computed: Iterator[tuple[bytes, bytes, bytes, bytes]] = pool.imap(_run_job, missing, chunksize=8)
     else:
         computed = map(_run_job, missing)
 
-    parts: dict[str, list[bytes | list[Finding]]] = {}  # file -> encoded arrays or findings
+    parts: dict[str, list[tuple[bytes, bytes] | list[Finding]]] = {}  # file -> (array, text)s or findings
     tally: Counter[tuple[str, str]] = Counter()
     silenced: list[Finding] = []
     fresh: dict[str, bytes] = {}
@@ -487,33 +498,35 @@ def run_checks(project: Project, locales: tuple[str, ...] = (), procedures: tupl
     locale_entries: list[tuple[tuple[str, str, str, str], bytes | None, str]] = []
     meta_fields = frozenset({"count", "tally", "silenced"})
     rows: dict[str, bytes] = {}
+    suffixes = ("", "/text") if text else ("",)
     whole = bool(present) and not (locales or procedures or select or ignore)
     locale_keys: list[str] = []
     try:
         for index, job in enumerate(order):
             key = keys[job]
             if whole and index == 0:  # most rows are wanted: read them in one pass
-                rows = cache.scan(present)
+                rows = cache.scan({k + suffix for k in present for suffix in suffixes}, suffixes)
             elif not whole and index % _CACHE_BATCH == 0:  # the next stretch, in a few queries
-                rows = cache.get_raw_many([keys[j] for j in order[index:index + _CACHE_BATCH]
-                                           if keys[j] in present])
-            meta, array = _split(rows.pop(key, None), meta_fields) if key in present else (None, None)
+                rows = cache.get_raw_many([keys[j] + suffix for j in order[index:index + _CACHE_BATCH]
+                                           if keys[j] in present for suffix in suffixes])
+            meta, array = _split(rows.pop(key, None), meta_fields) if key in present else (None, b"")
+            lines = rows.pop(key + "/text", None) if text else b""
             entries: bytes | None = None
-            if meta is None or array is None:
-                body, array, entries = next(computed) if key not in present else _run_job(job)
+            if meta is None or lines is None:
+                body, array, entries, lines = next(computed) if key not in present else _run_job(job)
                 meta = json.loads(body)
                 if cache_dir is not None:
                     # One row holds the summary and, after a newline, the findings (which a
-                    # warm run copies into the report undecoded); the translations the
-                    # locale-wide checks need are a row of their own, read only when those
-                    # checks must run again.
-                    fresh.update({key: body + b"\n" + array, key + "/entries": entries})
+                    # warm run copies into the report undecoded); their text lines, and the
+                    # translations the locale-wide checks need, are rows of their own, read
+                    # only for a text report and when those checks must run again.
+                    fresh.update({key: body + b"\n" + array, key + "/text": lines, key + "/entries": entries})
                     if len(fresh) >= _CACHE_BATCH:
                         cache.put_many(fresh)
                         fresh = {}
             on_progress(f"checking {index + 1}/{len(order)}: {job[0] or 'source'}/{job[1]}")
             if meta["tally"]:
-                parts.setdefault(job[2], []).append(array)
+                parts.setdefault(job[2], []).append((array, lines if text else b""))
                 tally.update({(c, s): n for c, s, n in meta["tally"]})
             silenced += map(_finding, meta["silenced"])
             entries_seen += meta["count"]
@@ -544,24 +557,25 @@ def run_checks(project: Project, locales: tuple[str, ...] = (), procedures: tupl
     silenced.sort(key=_ORDER)
     catalogs_seen = len(selected) * len(chosen_ids)
     # Popped as they are joined, so a file's arrays are never held twice.
-    return CheckReport(tuple((file, _join(parts.pop(file))) for file in sorted(parts)), tuple(silenced),
+    return CheckReport(tuple((file, *_join(parts.pop(file), text)) for file in sorted(parts)), tuple(silenced),
                        catalogs_seen, entries_seen, tuple(sorted(tally.items())))
 
 
 _REPORT_ORDER = itemgetter(*Finding.__slots__)  # _ORDER, on a finding's report dict
 
 
-def _join(items: list[bytes | list[Finding]]) -> bytes:
-    """One file's findings as one UTF-8 array in report order: an array from one job as it is,
-    else merged (a file with locale-wide findings too). The arrays are merged as the dicts they
-    decode to, which encode back to the same bytes, without making findings of them."""
-    if len(items) == 1 and isinstance(items[0], bytes):
+def _join(items: list[tuple[bytes, bytes] | list[Finding]], text: bool) -> tuple[bytes, bytes]:
+    """One file's findings as one UTF-8 array in report order and (with ``text``) as text lines:
+    a job's as they are, else merged (a file with locale-wide findings too). The arrays are
+    merged as the dicts they decode to, which encode back to the same bytes, without making
+    findings of them."""
+    if len(items) == 1 and isinstance(items[0], tuple):
         return items[0]
     merged: list[dict[str, Any]] = []
     for item in items:
-        merged += json.loads(item) if isinstance(item, bytes) else (f.as_dict() for f in item)
+        merged += json.loads(item[0]) if isinstance(item, tuple) else (f.as_dict() for f in item)
     merged.sort(key=_REPORT_ORDER)
-    return json.dumps(merged, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    return _encode_dicts(merged), "".join(map(text_line, merged)).encode("utf-8") if text else b""
 
 
 class _View(NamedTuple):

@@ -1,0 +1,86 @@
+"""The report formats, written from the runner's pre-rendered parts, say exactly what a
+rendering of the decoded findings says: cold or from the cache, with locale-wide findings merged
+into a file's own, with colour or without."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from itertools import groupby
+
+import polib
+import pytest
+
+from pipeline.checks import report as formats
+from pipeline.checks.runner import run_checks
+from pipeline.project import Project
+
+BOLD, RESET = "\033[1m", "\033[0m"
+COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
+
+
+def reference_text(report, colour: bool) -> str:
+    """The text report, a finding at a time from `report.findings`."""
+    lines = []
+    for file, group in groupby(report.findings, key=lambda f: f.file):
+        lines.append(f"{BOLD}{file}{RESET}" if colour else file)
+        for f in group:
+            severity = f"{COLOURS[f.severity]}{f.severity}{RESET}" if colour else f.severity
+            where = f" [{f.msgctxt}]" if f.msgctxt else ""
+            lines.append(f"  {f.file}:{f.line}: {severity} {f.code} {f.name}{where}: {f.message}")
+    s = report.summary()
+    lines.append(f"{s['errors']} errors, {s['warnings']} warnings, {s['silenced']} silenced "
+                 f"({s['catalogs']} catalogs, {s['entries']} entries)")
+    return "\n".join(lines) + "\n"
+
+
+def reference_github(report) -> str:
+    kinds = {"error": "error", "warning": "warning", "info": "notice"}
+    lines = [f"::{kinds[f.severity]} file={formats._escape_property(f.file)},line={f.line},"
+             f"title={formats._escape_property(f.code + ' ' + f.name)}::{formats._escape_data(f.message)}"
+             for f in report.findings]
+    s = report.summary()
+    lines.append(f"{s['errors']} errors, {s['warnings']} warnings, {s['silenced']} silenced")
+    return "\n".join(lines) + "\n"
+
+
+def plant_inconsistency(root) -> None:
+    """A heading the procedures share translated differently in one of them (W308, locale-wide)."""
+    catalog = root / "locales/es/LC_MESSAGES/endoscopic-rhizotomy.po"
+    entry = next(e for e in polib.pofile(str(catalog)) if e.msgid == "Common questions")
+    text = catalog.read_text("utf-8")
+    old = f'msgid "Common questions"\nmsgstr "{entry.msgstr}"'
+    assert old in text
+    catalog.write_text(text.replace(old, f'{old[:-1]} (revisadas)"'), "utf-8")
+
+
+def damage_text_rows(cache, how: str) -> None:
+    db = sqlite3.connect(cache / "results.sqlite")
+    with db:
+        if how == "lost":
+            assert db.execute("DELETE FROM results WHERE key LIKE '%/text'").rowcount > 0
+        else:  # well-signed rows that are wrong: empty for a job with findings, lines for one without
+            for key, payload in db.execute("SELECT key, payload FROM results WHERE key LIKE '%/text'").fetchall():
+                forged = b"" if payload else b"  forged line\n"
+                db.execute("UPDATE results SET payload = ?, digest = ? WHERE key = ?",
+                           (forged, hashlib.sha256(forged).hexdigest(), key))
+    db.close()
+
+
+@pytest.mark.parametrize("run", ["no-cache", "cold", "warm", "warm-after-json", "text-rows-lost",
+                                 "text-rows-forged"])
+@pytest.mark.parametrize("text", [True, False], ids=["text-run", "json-run"])
+@pytest.mark.parametrize("colour", [False, True], ids=["plain", "colour"])
+def test_text_and_github_reports_match_the_findings(content_root, tmp_path, run, text, colour):
+    plant_inconsistency(content_root)
+    cache = None if run == "no-cache" else tmp_path / "cache"
+    if run != "no-cache" and run != "cold":
+        run_checks(Project(content_root), cache_dir=cache, text=run != "warm-after-json")
+    if run.startswith("text-rows-"):
+        damage_text_rows(cache, run.rsplit("-", 1)[1])
+    report = run_checks(Project(content_root), cache_dir=cache, text=text)
+    merged = [f for f in report.findings if f.code == "W308"]
+    assert merged and any(f.file == merged[0].file and f.code != "W308" for f in report.findings)
+    assert formats.format_text(report, colour=colour) == reference_text(report, colour)
+    assert formats.format_github(report) == reference_github(report)
+    assert ("\033[" in formats.format_text(report, colour=colour)) is colour
