@@ -562,20 +562,53 @@ def run_checks(project: Project, locales: tuple[str, ...] = (), procedures: tupl
 
 
 _REPORT_ORDER = itemgetter(*Finding.__slots__)  # _ORDER, on a finding's report dict
+# The start of each finding in a report array: compact JSON with sorted keys, so "code" opens
+# every object. The bare quotes cannot occur inside a string, where quotes are escaped.
+_ELEMENT = re.compile(rb'\{"code":"([^"\\]*)","file":"(?:[^"\\]|\\.)*","line":(\d+),')
 
 
 def _join(items: list[tuple[bytes, bytes] | list[Finding]], text: bool) -> tuple[bytes, bytes]:
     """One file's findings as one UTF-8 array in report order and (with ``text``) as text lines:
-    a job's as they are, else merged (a file with locale-wide findings too). The arrays are
-    merged as the dicts they decode to, which encode back to the same bytes, without making
-    findings of them."""
+    a job's as they are, else merged (a file with locale-wide findings too)."""
     if len(items) == 1 and isinstance(items[0], tuple):
         return items[0]
-    merged: list[dict[str, Any]] = []
-    for item in items:
-        merged += json.loads(item[0]) if isinstance(item, tuple) else (f.as_dict() for f in item)
+    arrays = [item for item in items if isinstance(item, tuple)]
+    extra = sorted((f.as_dict() for item in items if not isinstance(item, tuple) for f in item),
+                   key=_REPORT_ORDER)
+    spliced = _splice(arrays[0][0], extra) if len(arrays) == 1 else None
+    if spliced is not None and not text:
+        return spliced, b""
+    merged: list[dict[str, Any]] = [d for array, _ in arrays for d in json.loads(array)] + extra
     merged.sort(key=_REPORT_ORDER)
     return _encode_dicts(merged), "".join(map(text_line, merged)).encode("utf-8") if text else b""
+
+
+def _splice(array: bytes, extra: list[dict[str, Any]]) -> bytes | None:
+    """A job's array with a few more findings (sorted dicts) put in their places, without
+    decoding the array: findings of one file order by line, then code, and the locale-wide
+    checks' codes are never a job's, so (line, code) places each one. None when the array does
+    not have the expected shape (the caller then decodes and sorts)."""
+    starts, keys = [], []
+    for match in _ELEMENT.finditer(array):
+        starts.append(match.start())
+        keys.append((int(match[2]), match[1].decode("utf-8")))
+    if (not starts and array != b"[]") or (starts and starts[0] != 1) or any(
+            array[s - 2:s] != b"}," for s in starts[1:]) or array[-2:] not in (b"}]", b"[]"):
+        return None
+    ends = [s - 1 for s in starts[1:]] + [len(array) - 1]
+    pieces = [array[s:e] for s, e in zip(starts, ends)]
+    out: list[bytes] = []
+    index = 0
+    for finding in extra:
+        place = (finding["line"], finding["code"])
+        if any(place == key for key in keys):
+            return None  # the same line and code in both: let the full order decide
+        while index < len(keys) and keys[index] < place:
+            out.append(pieces[index])
+            index += 1
+        out.append(_encode_dicts([finding])[1:-1])
+    out += pieces[index:]
+    return b"[" + b",".join(out) + b"]"
 
 
 class _View(NamedTuple):

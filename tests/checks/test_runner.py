@@ -1,0 +1,58 @@
+"""Merging a file's locale-wide findings into its job's encoded array gives exactly the array a
+full decode, sort and encode gives."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pipeline.checks.base import Finding
+from pipeline.checks.runner import _encode_dicts, _join, _REPORT_ORDER, _splice
+
+FILE = "locales/es/LC_MESSAGES/a.po"
+
+
+def finding(line: int, code: str, message: str = "m", file: str = FILE, msgctxt: str | None = "c") -> Finding:
+    return Finding(file=file, line=line, code=code, name=code.lower(), severity="warning", locale="es",
+                   procedure="a", msgctxt=msgctxt, msgid="source", message=message)
+
+
+def full_merge(job: list[Finding], extra: list[Finding]) -> bytes:
+    return _encode_dicts(sorted([f.as_dict() for f in job + extra], key=_REPORT_ORDER))
+
+
+CASES = [
+    # job findings, locale-wide findings
+    ([], [finding(3, "W308")]),
+    ([finding(5, "W314")], [finding(3, "W308")]),
+    ([finding(3, "W314")], [finding(3, "W308")]),  # same line: by code
+    ([finding(3, "E201"), finding(3, "W314")], [finding(3, "W308")]),  # between two on its line
+    ([finding(2, "W314"), finding(9, "W314")], [finding(12, "W308"), finding(1, "W309")]),  # both ends
+    ([finding(4, "W314", message='quote " brace {"code":"X","file":"y","line":1,}')], [finding(4, "W308")]),
+    ([finding(7, "W314", file='locales/es/LC_MESSAGES/we"ird\\.po')], [finding(2, "W308", file='locales/es/LC_MESSAGES/we"ird\\.po')]),
+    ([finding(6, "W314", msgctxt=None), finding(8, "E102", message="ü ✓ 中文")], [finding(7, "W308"), finding(7, "W309")]),
+]
+
+
+@pytest.mark.parametrize("job,extra", CASES, ids=[str(i) for i in range(len(CASES))])
+def test_a_spliced_array_is_the_fully_merged_one(job, extra):
+    array = _encode_dicts([f.as_dict() for f in sorted(job)])
+    expected = full_merge(job, extra)
+    assert _splice(array, sorted((f.as_dict() for f in extra), key=_REPORT_ORDER)) == expected
+    assert _join([(array, b""), extra], text=False)[0] == expected
+    assert json.loads(_join([(array, b"x"), extra], text=True)[0]) == json.loads(expected)
+
+
+@pytest.mark.parametrize("array", [b'[{"file":"x","code":"W314","line":1}]', b"[1,2]", b'{"code":"W314"}'],
+                         ids=["keys-unsorted", "not-findings", "not-an-array"])
+def test_an_array_of_another_shape_is_not_spliced(array):
+    assert _splice(array, [finding(1, "W308").as_dict()]) is None
+
+
+def test_the_same_line_and_code_in_both_is_left_to_the_full_order():
+    job = [finding(3, "W308", message="b")]
+    array = _encode_dicts([f.as_dict() for f in job])
+    assert _splice(array, [finding(3, "W308", message="a").as_dict()]) is None
+    assert _join([(array, b""), [finding(3, "W308", message="a")]], text=False)[0] == \
+        full_merge(job, [finding(3, "W308", message="a")])
