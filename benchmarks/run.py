@@ -7,7 +7,8 @@ translate-toolkit's pofilter on the same catalogs.
 
 Each command runs --runs times; the table gives the median wall time, the peak resident memory of
 the largest process (GNU time's %M) and entries per second. `check (cold)` starts without a cache;
-`check (warm)` runs after a full check with one catalog edited. Peers: `msgfmt --check-format` on
+`check (warm)` runs after a full check with one catalog edited; both write the JSON report to a
+file, and the `text report` rows time the default format, every finding a line, to a pipe. Peers: `msgfmt --check-format` on
 every catalog (xargs, one process per file, as many in parallel as cores) and `pofilter` (default
 checks) from .venv-bench, once.
 """
@@ -94,6 +95,10 @@ def main() -> None:
             before=lambda _: shutil.rmtree(cache, ignore_errors=True))
     measure("check (warm, 1 catalog edited)", [*base, "check", "--format", "json", "--output", str(root / "findings.json")],
             before=lambda r: edit_one_catalog(root, r))
+    # The default text report, to a pipe: every finding as a line.
+    measure("check, text report (cold)", [*base, "check"], before=lambda _: shutil.rmtree(cache, ignore_errors=True))
+    measure("check, text report (warm, 1 catalog edited)", [*base, "check"],
+            before=lambda r: edit_one_catalog(root, r + args.runs))
     measure("build", [*base, "build", "--out", str(root / "dist")])
     peers: dict[str, float] = {}
     jobs = str(os.cpu_count() or 1)
@@ -121,6 +126,9 @@ def main() -> None:
     for name, wall, peak in rows:
         print(f"| {name} | {wall:.2f} s | {peak / 1024:.0f} MiB | {entries / wall:,.0f} | {wall / cold:.2f}× |")
     print()
+    named = {n: w for n, w, _ in rows}
+    print(f"- check (warm) / check (cold): {named['check (warm, 1 catalog edited)'] / cold:.3f}; text report: "
+          f"{named['check, text report (warm, 1 catalog edited)'] / named['check, text report (cold)']:.3f}")
     if "msgfmt" in peers:
         print(f"- check (cold) / msgfmt --check-format: {cold / peers['msgfmt']:.2f}")
     if "pofilter," in peers:

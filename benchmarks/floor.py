@@ -1,0 +1,133 @@
+"""CPU per entry of each stage of a cold check, in one process, on generated catalogs: how much
+of the time is reading, how much is calling the checks at all, how much is their work.
+
+    python benchmarks/floor.py                  # the medium benchmark's catalogs (make bench)
+    python benchmarks/floor.py --size large
+
+Stages, each timed over every catalog (median of --runs, process CPU time):
+  read      the PO reader alone (`read_entries`)
+  entries   reading and building the entries the checks see (`_entries`)
+  no-op     entries, then a do-nothing generator called once per entry check per entry
+  checks    entries, then every entry and catalog check, findings discarded
+  catalog   the runner's whole job for a catalog (`_check_catalog`: checks, findings, encoding)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from pipeline.catalog.fastread import read_entries  # noqa: E402
+from pipeline.checks import runner  # noqa: E402
+from pipeline.checks.base import LocaleContext  # noqa: E402
+from pipeline.project import Project  # noqa: E402
+from pipeline.termbase.matching import Matcher, termbase_language  # noqa: E402
+
+
+def _noop(entry, ctx, options):
+    return
+    yield  # a generator, as every check is
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--size", choices=["medium", "large"], default="medium")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    root = REPO / "benchmarks/.work" / args.size
+    if not (root / "pipeline.yaml").exists():
+        raise SystemExit(f"{root}: no generated content; run `make bench` (or bench-large) first")
+    project = Project(root)
+    checks = runner.active_checks(project.config.checks)
+    by_scope: dict[str, list] = {}
+    for check in checks:
+        by_scope.setdefault(check.spec.scope, []).append(check)
+    source = Matcher(project.termbase, project.config.source_language)
+    contexts = {}
+    for info in project.select_locales(()):
+        language = termbase_language(project.termbase, info.posix)
+        settings = project.config.settings(info.posix).as_dict()
+        settings["reviewers"] = project.config.reviewers_for(info.posix)
+        contexts[info.posix] = LocaleContext(info, language, project.termbase, source,
+                                             Matcher(project.termbase, language), settings)
+    jobs = [(info.posix, pid, project.catalog_file(info.posix, pid), str(root / project.catalog_file(info.posix, pid)))
+            for info in project.select_locales(()) for pid in project.select_procedure_ids(())]
+    data = {job: Path(job[3]).read_bytes() for job in jobs}
+    runner._STATE.update(project=project, by_scope=by_scope, contexts=contexts, source_matcher=source)
+    entry_checks = by_scope.get("entry", [])
+
+    def stage_read():
+        return sum(len(read_entries(job[2], data[job])) - 1 for job in jobs)
+
+    def stage_entries():
+        return sum(len(runner._entries(job[0], job[1], job[2], data[job]).entries) for job in jobs)
+
+    def stage_noop():
+        count = 0
+        for job in jobs:
+            catalog = runner._entries(job[0], job[1], job[2], data[job])
+            ctx = contexts[job[0]]
+            for entry in catalog.entries:
+                if entry.msgstr and not entry.fuzzy:
+                    for check in entry_checks:
+                        for _ in _noop(entry, ctx, check.options):
+                            pass
+            count += len(catalog.entries)
+        return count
+
+    def stage_checks():
+        count = 0
+        for job in jobs:
+            catalog = runner._entries(job[0], job[1], job[2], data[job])
+            ctx = contexts[job[0]]
+            for entry in catalog.entries:
+                scope = "entry" if entry.msgstr and not entry.fuzzy else ("fuzzy" if entry.fuzzy and entry.msgstr else None)
+                for check in by_scope.get(scope, []) if scope else []:
+                    for _ in check.spec.module.check(entry, ctx, check.options):
+                        pass
+            for check in by_scope.get("catalog", []):
+                for _ in check.spec.module.check(catalog, ctx, check.options):
+                    pass
+            count += len(catalog.entries)
+        return count
+
+    def stage_catalog():
+        for job in jobs:
+            runner._run_job(job)
+
+    stages = {"read": stage_read, "entries": stage_entries, "no-op": stage_noop, "checks": stage_checks,
+              "catalog": stage_catalog}
+    entries = sum(len(runner._entries(job[0], job[1], job[2], data[job]).entries) for job in jobs)
+    print(f"{args.size}: {len(jobs)} catalogs, {entries:,} entries, {len(entry_checks)} entry checks; "
+          f"CPU µs per entry, median of {args.runs} (each run in a fresh fork: memo tables start empty)")
+    for name, stage in stages.items():
+        times = [_in_fork(stage) for _ in range(args.runs)]
+        print(f"  {name:8s} {statistics.median(times) / entries * 1e6:6.1f}")
+
+
+def _in_fork(stage) -> float:
+    """CPU seconds of ``stage`` in a child forked from the prepared state."""
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read)
+        start = time.process_time()
+        stage()
+        os.write(write, repr(time.process_time() - start).encode())
+        os._exit(0)
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        value = float(pipe.read())
+    os.waitpid(pid, 0)
+    return value
+
+
+if __name__ == "__main__":
+    main()
