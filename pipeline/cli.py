@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -23,6 +24,11 @@ class _Group(click.Group):
         except (InputError, WrapUnavailable) as exc:
             click.echo(f"error: {exc}", err=True)
             ctx.exit(2)
+        except BrokenPipeError:
+            # The reader went away (`pipeline check | head`): stop quietly, as other tools do,
+            # with standard output pointed at /dev/null so that the exit's flush cannot fail.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(1)
         except OSError as exc:
             where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
             click.echo(f"error: {where}{exc.strerror or exc}", err=True)
@@ -255,8 +261,6 @@ def check(state: _State, locales, procedures, select, ignore, fmt, output, stric
     input. A translator silences a non-safety finding on one entry with a translator comment
     "ignore: W304" (code or name); E1 and E2 findings cannot be silenced.
     """
-    import os
-
     from .checks import report as formats
     from .checks.runner import catalogue, run_checks
 
@@ -277,22 +281,32 @@ def check(state: _State, locales, procedures, select, ignore, fmt, output, stric
         click.echo(f"{s['errors']} errors, {s['warnings']} warnings, {s['silenced']} silenced -> {output}")
         sys.exit(result.exit_code(strict))
     if fmt == "json":
-        chunks = (chunk.decode("utf-8") for chunk in formats.json_chunks(result))
+        chunks = formats.json_chunks(result)
     elif fmt == "github":
         chunks = formats.github_chunks(result)
     elif fmt == "junit":
-        chunks = iter((formats.format_junit(result),))
+        chunks = iter((formats.format_junit(result).encode("utf-8"),))
     else:
         chunks = formats.text_chunks(result, colour=output is None and sys.stdout.isatty())
     if output is not None:
         from .fsutil import write_atomic_chunks
 
-        write_atomic_chunks(output, (chunk.encode("utf-8") for chunk in chunks))
+        write_atomic_chunks(output, chunks)
         s = result.summary()
         click.echo(f"{s['errors']} errors, {s['warnings']} warnings, {s['silenced']} silenced -> {output}")
     else:
-        for chunk in chunks:  # a file's findings at a time: a large report is never one string
-            click.echo(chunk, nl=False)
+        sys.stdout.flush()
+        out = sys.stdout.buffer
+        batch: list[bytes] = []
+        size = 0
+        for chunk in chunks:  # a file's findings at a time, written about a megabyte at a time
+            batch.append(chunk)
+            size += len(chunk)
+            if size >= 1 << 20:
+                out.write(b"".join(batch))
+                batch, size = [], 0
+        out.write(b"".join(batch))
+        out.flush()
     sys.exit(result.exit_code(strict))
 
 

@@ -162,3 +162,18 @@ def test_progress_only_on_a_terminal(content_root, args, env, shown):
 def test_no_progress_into_a_pipe(run):
     result = run("check", "--no-cache")
     assert "\033[K" not in result.output
+
+
+@pytest.mark.parametrize("args", [("check", "--no-cache"), ("check", "--no-cache", "--format", "json"),
+                                  ("status",)], ids=["check-text", "check-json", "status"])
+def test_a_reader_that_goes_away_ends_the_command_quietly(content_root, args):
+    """`pipeline check | head`: no traceback and no error line when the pipe closes."""
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline", "--root", str(content_root), *args],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()  # before the command has started: its first write meets a closed pipe
+    stderr = proc.stderr.read()
+    proc.wait()
+    assert stderr == b"" and proc.returncode == 1

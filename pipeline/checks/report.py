@@ -31,25 +31,27 @@ def _summary_line(report: CheckReport, counts: bool = True) -> str:
     return line + (f" ({s['catalogs']} catalogs, {s['entries']} entries)" if counts else "")
 
 
-def text_chunks(report: CheckReport, colour: bool = False) -> Iterator[str]:
-    """The text report, a file at a time: the file's name, then a line per finding (as the
-    runner rendered them when asked to, else from the decoded findings; with colour, each
+def text_chunks(report: CheckReport, colour: bool = False) -> Iterator[bytes]:
+    """The text report in UTF-8, a file at a time: the file's name, then a line per finding (as
+    the runner rendered them when asked to, else from the decoded findings; with colour, each
     line's severity is coloured)."""
     for file, array, text in report.parts:
         if array == b"[]":
             continue
-        lines = text.decode("utf-8") if text else "".join(map(text_line, json.loads(array)))
+        lines = text or "".join(map(text_line, json.loads(array))).encode("utf-8")
+        name = file.encode("utf-8")
         if colour:
-            prefix = re.compile(rf"^(  {re.escape(file)}:\d+: )(error|warning|info) ", re.MULTILINE)
-            lines = prefix.sub(lambda m: f"{m[1]}{_COLOURS[m[2]]}{m[2]}{_RESET} ", lines)
-            yield f"\033[1m{file}{_RESET}\n" + lines
+            prefix = re.compile(rb"^(  " + re.escape(name) + rb":\d+: )(error|warning|info) ", re.MULTILINE)
+            lines = prefix.sub(lambda m: m[1] + _COLOURS[m[2].decode()].encode() + m[2] + _RESET.encode() + b" ",
+                               lines)
+            yield b"\033[1m" + name + _RESET.encode() + b"\n" + lines
         else:
-            yield f"{file}\n" + lines
-    yield _summary_line(report) + "\n"
+            yield name + b"\n" + lines
+    yield (_summary_line(report) + "\n").encode("utf-8")
 
 
 def format_text(report: CheckReport, colour: bool = False) -> str:
-    return "".join(text_chunks(report, colour))
+    return b"".join(text_chunks(report, colour)).decode("utf-8")
 
 
 def json_chunks(report: CheckReport) -> Iterator[bytes]:
@@ -78,18 +80,18 @@ def _escape_data(value: str) -> str:
     return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
-def github_chunks(report: CheckReport) -> Iterator[str]:
-    """GitHub Actions workflow commands: one annotation per finding, a file at a time."""
+def github_chunks(report: CheckReport) -> Iterator[bytes]:
+    """GitHub Actions workflow commands in UTF-8: one annotation per finding, a file at a time."""
     kinds = {"error": "error", "warning": "warning", "info": "notice"}
     for _, items in _files(report):
         yield "".join(f"::{kinds[f['severity']]} file={_escape_property(f['file'])},line={f['line']},"
                       f"title={_escape_property(f['code'] + ' ' + f['name'])}::{_escape_data(f['message'])}\n"
-                      for f in items)
-    yield _summary_line(report, counts=False) + "\n"
+                      for f in items).encode("utf-8")
+    yield (_summary_line(report, counts=False) + "\n").encode("utf-8")
 
 
 def format_github(report: CheckReport) -> str:
-    return "".join(github_chunks(report))
+    return b"".join(github_chunks(report)).decode("utf-8")
 
 
 def format_junit(report: CheckReport) -> str:
