@@ -444,7 +444,11 @@ def run_checks(project: Project, locales: tuple[str, ...] = (), procedures: tupl
     global_key = _global_key(project, checks) if cache_dir is not None else ""
 
     def key_of(tag: str, file: str, data: bytes) -> str:
-        return hashlib.sha256(f"{global_key}\0{tag}\0{file}\0".encode() + data).hexdigest() if cache_dir else ""
+        if not cache_dir:
+            return ""
+        digest = hashlib.sha256(f"{global_key}\0{tag}\0{file}\0".encode())
+        digest.update(data)  # not prefix + data: that copies every catalog once more
+        return digest.hexdigest()
 
     selected = project.select_locales(locales)
     contexts = {}
