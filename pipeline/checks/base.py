@@ -36,10 +36,12 @@ class Finding:
 
 
 def text_line(finding: dict[str, Any]) -> str:
-    """A finding (as its report dict) as a line of the text report, without colour."""
+    """A finding (as its report dict) as a line of the text report, without colour. A line
+    break in the message (a quoted source, say) is shown as \\n: one finding, one line."""
     where = f" [{finding['msgctxt']}]" if finding["msgctxt"] else ""
+    message = finding["message"].replace("\r", "\\r").replace("\n", "\\n")
     return (f"  {finding['file']}:{finding['line']}: {finding['severity']} {finding['code']} "
-            f"{finding['name']}{where}: {finding['message']}\n")
+            f"{finding['name']}{where}: {message}\n")
 
 
 @dataclass(frozen=True)

@@ -579,19 +579,20 @@ def _join(items: list[tuple[bytes, bytes] | list[Finding]], text: bool) -> tuple
     arrays = [item for item in items if isinstance(item, tuple)]
     extra = sorted((f.as_dict() for item in items if not isinstance(item, tuple) for f in item),
                    key=_REPORT_ORDER)
-    spliced = _splice(arrays[0][0], extra) if len(arrays) == 1 else None
-    if spliced is not None and not text:
-        return spliced, b""
+    spliced = _splice(arrays[0][0], extra, arrays[0][1] if text else None) if len(arrays) == 1 else None
+    if spliced is not None:
+        return spliced
     merged: list[dict[str, Any]] = [d for array, _ in arrays for d in json.loads(array)] + extra
     merged.sort(key=_REPORT_ORDER)
     return _encode_dicts(merged), "".join(map(text_line, merged)).encode("utf-8") if text else b""
 
 
-def _splice(array: bytes, extra: list[dict[str, Any]]) -> bytes | None:
-    """A job's array with a few more findings (sorted dicts) put in their places, without
-    decoding the array: findings of one file order by line, then code, and the locale-wide
-    checks' codes are never a job's, so (line, code) places each one. None when the array does
-    not have the expected shape (the caller then decodes and sorts)."""
+def _splice(array: bytes, extra: list[dict[str, Any]], text: bytes | None = None) -> tuple[bytes, bytes] | None:
+    """A job's array (and, given them, its text lines, one per finding) with a few more
+    findings (sorted dicts) put in their places, without decoding the array: findings of one
+    file order by line, then code, and the locale-wide checks' codes are never a job's, so
+    (line, code) places each one. None when the array or the lines do not have the expected
+    shape (the caller then decodes and sorts)."""
     starts, keys = [], []
     for match in _ELEMENT.finditer(array):
         starts.append(match.start())
@@ -601,7 +602,11 @@ def _splice(array: bytes, extra: list[dict[str, Any]]) -> bytes | None:
         return None
     ends = [s - 1 for s in starts[1:]] + [len(array) - 1]
     pieces = [array[s:e] for s, e in zip(starts, ends)]
+    lines = text.split(b"\n") if text is not None else [b""] * (len(pieces) + 1)
+    if len(lines) != len(pieces) + 1 or lines[-1] != b"":
+        return None
     out: list[bytes] = []
+    out_lines: list[bytes] = []
     index = 0
     for finding in extra:
         place = (finding["line"], finding["code"])
@@ -609,10 +614,13 @@ def _splice(array: bytes, extra: list[dict[str, Any]]) -> bytes | None:
             return None  # the same line and code in both: let the full order decide
         while index < len(keys) and keys[index] < place:
             out.append(pieces[index])
+            out_lines.append(lines[index])
             index += 1
         out.append(_encode_dicts([finding])[1:-1])
+        out_lines.append(text_line(finding)[:-1].encode("utf-8"))
     out += pieces[index:]
-    return b"[" + b",".join(out) + b"]"
+    out_lines += lines[index:-1]
+    return b"[" + b",".join(out) + b"]", b"\n".join(out_lines) + b"\n" if text is not None else b""
 
 
 class _View(NamedTuple):

@@ -102,6 +102,17 @@ def test_stale_reports_old_and_new_source(content_root, run):
     assert "was «" in finding["message"] and "2–4 weeks" in finding["message"] and "3–4 weeks" in finding["message"]
 
 
+@pytest.mark.parametrize("cache", [(), ("--no-cache",)], ids=["cached", "no-cache"])
+def test_a_finding_is_one_line_of_the_text_report(content_root, run, cache):
+    edit_entry(content_root, NEURO_ES, "recovery.activity", previous_msgid="Old\nsource", flags=["fuzzy"])
+    result = run("check", "--locale", "es", "--select", "stale", *cache)
+    [line] = [line for line in result.output.splitlines() if " W302 " in line]
+    assert line.endswith("was «Old\\nsource», now «You can usually go back to light activities within a "
+                         "few days. Avoid hard physical activity and heavy lifting for at least 2–4 weeks.»")
+    _, report = findings(run, "--locale", "es", "--select", "stale", *cache)
+    assert "«Old\nsource»" in report["findings"][0]["message"]  # the JSON report keeps the text as it is
+
+
 def test_source_deprecated_term_has_file_and_line(content_root, run):
     source = content_root / "source/procedures/endoscopic-neurotomy.yaml"
     text = source.read_text("utf-8")

@@ -27,7 +27,8 @@ def reference_text(report, colour: bool) -> str:
         for f in group:
             severity = f"{COLOURS[f.severity]}{f.severity}{RESET}" if colour else f.severity
             where = f" [{f.msgctxt}]" if f.msgctxt else ""
-            lines.append(f"  {f.file}:{f.line}: {severity} {f.code} {f.name}{where}: {f.message}")
+            message = f.message.replace("\r", "\\r").replace("\n", "\\n")  # one finding, one line
+            lines.append(f"  {f.file}:{f.line}: {severity} {f.code} {f.name}{where}: {message}")
     s = report.summary()
     lines.append(f"{s['errors']} errors, {s['warnings']} warnings, {s['silenced']} silenced "
                  f"({s['catalogs']} catalogs, {s['entries']} entries)")

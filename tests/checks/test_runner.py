@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from pipeline.checks.base import Finding
+from pipeline.checks.base import Finding, text_line
 from pipeline.checks.runner import _encode_dicts, _join, _REPORT_ORDER, _splice
 
 FILE = "locales/es/LC_MESSAGES/a.po"
@@ -32,16 +32,33 @@ CASES = [
     ([finding(4, "W314", message='quote " brace {"code":"X","file":"y","line":1,}')], [finding(4, "W308")]),
     ([finding(7, "W314", file='locales/es/LC_MESSAGES/we"ird\\.po')], [finding(2, "W308", file='locales/es/LC_MESSAGES/we"ird\\.po')]),
     ([finding(6, "W314", msgctxt=None), finding(8, "E102", message="ü ✓ 中文")], [finding(7, "W308"), finding(7, "W309")]),
+    ([finding(4, "W304", message="source changed: was «a\nb», now «a\r\nc»")], [finding(5, "W308", message="x\ny")]),
 ]
+
+
+def lines(array: bytes) -> bytes:
+    return "".join(map(text_line, json.loads(array))).encode("utf-8")
 
 
 @pytest.mark.parametrize("job,extra", CASES, ids=[str(i) for i in range(len(CASES))])
 def test_a_spliced_array_is_the_fully_merged_one(job, extra):
     array = _encode_dicts([f.as_dict() for f in sorted(job)])
     expected = full_merge(job, extra)
-    assert _splice(array, sorted((f.as_dict() for f in extra), key=_REPORT_ORDER)) == expected
-    assert _join([(array, b""), extra], text=False)[0] == expected
-    assert json.loads(_join([(array, b"x"), extra], text=True)[0]) == json.loads(expected)
+    dicts = sorted((f.as_dict() for f in extra), key=_REPORT_ORDER)
+    assert _splice(array, dicts) == (expected, b"")
+    assert _splice(array, dicts, lines(array)) == (expected, lines(expected))
+    assert _join([(array, b""), extra], text=False) == (expected, b"")
+    assert _join([(array, lines(array)), extra], text=True) == (expected, lines(expected))
+
+
+def test_text_lines_of_another_count_are_not_spliced():
+    job = [finding(2, "W314"), finding(5, "W314")]
+    array = _encode_dicts([f.as_dict() for f in job])
+    dicts = [finding(3, "W308").as_dict()]
+    assert _splice(array, dicts, lines(array)[:-1]) is None  # no final line break
+    assert _splice(array, dicts, b"  one line\n") is None
+    expected = full_merge(job, [finding(3, "W308")])
+    assert _join([(array, b"  one line\n"), [finding(3, "W308")]], text=True) == (expected, lines(expected))
 
 
 @pytest.mark.parametrize("array", [b'[{"file":"x","code":"W314","line":1}]', b"[1,2]", b'{"code":"W314"}'],
