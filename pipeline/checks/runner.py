@@ -482,7 +482,14 @@ def run_checks(project: Project, locales: tuple[str, ...] = (), procedures: tupl
                     raise InputError("catalog missing: run `pipeline update`", file)
                 keys[job] = ""
             order.append(job)
-    present = cache.present(list(keys.values())) if cache_dir is not None else set()
+    suffixes = ("", "/text") if text else ("",)
+    whole = cache_dir is not None and not (locales or procedures or select or ignore)
+    rows: dict[str, bytes] = {}
+    if whole:  # most rows are wanted: read them in one pass, verified; a job is cached when all are
+        rows = cache.scan({key + suffix for key in keys.values() for suffix in suffixes}, suffixes)
+        present = {key for key in keys.values() if all(key + suffix in rows for suffix in suffixes)}
+    else:
+        present = cache.present(list(keys.values())) if cache_dir is not None else set()
     missing = [job for job in order if keys[job] not in present]
 
     _STATE.update(project=project, by_scope=by_scope, contexts=contexts, source_matcher=source_matcher)
@@ -501,16 +508,11 @@ def run_checks(project: Project, locales: tuple[str, ...] = (), procedures: tupl
     entries_seen = 0
     locale_entries: list[tuple[tuple[str, str, str, str], bytes | None, str]] = []
     meta_fields = frozenset({"count", "tally", "silenced"})
-    rows: dict[str, bytes] = {}
-    suffixes = ("", "/text") if text else ("",)
-    whole = bool(present) and not (locales or procedures or select or ignore)
     locale_keys: list[str] = []
     try:
         for index, job in enumerate(order):
             key = keys[job]
-            if whole and index == 0:  # most rows are wanted: read them in one pass
-                rows = cache.scan({k + suffix for k in present for suffix in suffixes}, suffixes)
-            elif not whole and index % _CACHE_BATCH == 0:  # the next stretch, in a few queries
+            if not whole and index % _CACHE_BATCH == 0:  # the next stretch, in a few queries
                 rows = cache.get_raw_many([keys[j] + suffix for j in order[index:index + _CACHE_BATCH]
                                            if keys[j] in present for suffix in suffixes])
             meta, array = _split(rows.pop(key, None), meta_fields) if key in present else (None, b"")
