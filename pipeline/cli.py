@@ -273,13 +273,6 @@ def check(state: _State, locales, procedures, select, ignore, fmt, output, stric
     result = run_checks(state.project, locales, procedures, select, ignore, on_progress=state.progress,
                         cache_dir=cache_dir, jobs=jobs, text=fmt == "text")
     state.end_progress()
-    if fmt == "json" and output is not None:
-        from .fsutil import write_atomic_chunks
-
-        write_atomic_chunks(output, formats.json_chunks(result))
-        s = result.summary()
-        click.echo(f"{s['errors']} errors, {s['warnings']} warnings, {s['silenced']} silenced -> {output}")
-        sys.exit(result.exit_code(strict))
     if fmt == "json":
         chunks = formats.json_chunks(result)
     elif fmt == "github":

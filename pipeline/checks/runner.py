@@ -176,12 +176,8 @@ def _encode(value: Any) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def encode_findings(findings: Iterable[Finding]) -> str:
-    """The report encoding of a list of findings (``pipeline check --format json``)."""
-    return json.dumps([f.as_dict() for f in findings], ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-
 def _encode_dicts(dicts: list[dict[str, Any]]) -> bytes:
+    """The report encoding of findings as dicts (``pipeline check --format json``)."""
     return json.dumps(dicts, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
@@ -558,7 +554,7 @@ def run_checks(project: Project, locales: tuple[str, ...] = (), procedures: tupl
             pool.join()
     if cache_dir is not None:
         cache.put_many(fresh)
-        if not (locales or procedures or select or ignore):  # a whole run: drop what it no longer uses
+        if whole:  # drop what the run no longer uses
             cache.keep_only([*keys.values(), *locale_keys])
     silenced.sort(key=_ORDER)
     catalogs_seen = len(selected) * len(chosen_ids)
@@ -612,7 +608,7 @@ def _splice(array: bytes, extra: list[dict[str, Any]], text: bytes | None = None
     index = 0
     for finding in extra:
         place = (finding["line"], finding["code"])
-        if any(place == key for key in keys):
+        if place in keys:
             return None  # the same line and code in both: let the full order decide
         while index < len(keys) and keys[index] < place:
             out.append(pieces[index])

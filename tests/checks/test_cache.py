@@ -11,6 +11,8 @@ import pytest
 from pipeline.checks.runner import run_checks
 from pipeline.project import Project
 
+from .helpers import plant_inconsistency
+
 
 def as_json(report) -> str:
     return json.dumps([f.as_dict() for f in report.findings] + [report.summary()], sort_keys=True)
@@ -92,13 +94,7 @@ def test_locale_wide_checks_after_one_catalog_changed_read_the_others_from_the_c
         with db:
             assert db.execute("DELETE FROM results WHERE key LIKE '%/entries'").rowcount > 0
         db.close()
-    # Translate a heading the procedures share differently in one of them (W308), in one edit.
-    catalog = content_root / "locales/es/LC_MESSAGES/endoscopic-rhizotomy.po"
-    entry = next(e for e in polib.pofile(str(catalog)) if e.msgid == "Common questions")
-    text = catalog.read_text("utf-8")
-    old = f'msgid "Common questions"\nmsgstr "{entry.msgstr}"'
-    assert old in text
-    catalog.write_text(text.replace(old, f'msgid "Common questions"\nmsgstr "{entry.msgstr} (revisadas)"'), "utf-8")
+    plant_inconsistency(content_root)
     warm = run_checks(Project(content_root), cache_dir=cache)
     assert any(f.code == "W308" and f.file.endswith("endoscopic-rhizotomy.po") for f in warm.findings)
     assert as_json(warm) == as_json(run_checks(Project(content_root)))

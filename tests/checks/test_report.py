@@ -8,12 +8,13 @@ import hashlib
 import sqlite3
 from itertools import groupby
 
-import polib
 import pytest
 
 from pipeline.checks import report as formats
 from pipeline.checks.runner import run_checks
 from pipeline.project import Project
+
+from .helpers import plant_inconsistency
 
 BOLD, RESET = "\033[1m", "\033[0m"
 COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
@@ -43,16 +44,6 @@ def reference_github(report) -> str:
     s = report.summary()
     lines.append(f"{s['errors']} errors, {s['warnings']} warnings, {s['silenced']} silenced")
     return "\n".join(lines) + "\n"
-
-
-def plant_inconsistency(root) -> None:
-    """A heading the procedures share translated differently in one of them (W308, locale-wide)."""
-    catalog = root / "locales/es/LC_MESSAGES/endoscopic-rhizotomy.po"
-    entry = next(e for e in polib.pofile(str(catalog)) if e.msgid == "Common questions")
-    text = catalog.read_text("utf-8")
-    old = f'msgid "Common questions"\nmsgstr "{entry.msgstr}"'
-    assert old in text
-    catalog.write_text(text.replace(old, f'{old[:-1]} (revisadas)"'), "utf-8")
 
 
 def damage_text_rows(cache, how: str) -> None:
