@@ -25,8 +25,8 @@ import polib
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from planted import DEFECTS  # noqa: E402
 
-from pipeline.catalog.reader import read_po  # noqa: E402
-from pipeline.workflow import render  # noqa: E402
+from pipeline.catalog.po_reader import read_po  # noqa: E402
+from pipeline.catalog.commands import render  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 

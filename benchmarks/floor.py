@@ -24,9 +24,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from pipeline.catalog.fastread import read_entries  # noqa: E402
+from pipeline.catalog.po_reader import read_entries  # noqa: E402
 from pipeline.checks import runner  # noqa: E402
-from pipeline.checks.base import LocaleContext  # noqa: E402
+from pipeline.checks.model import LocaleContext  # noqa: E402
 from pipeline.project import Project  # noqa: E402
 from pipeline.termbase.matching import Matcher, termbase_language  # noqa: E402
 

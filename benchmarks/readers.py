@@ -19,7 +19,7 @@ from pathlib import Path
 import polib
 from babel.messages.pofile import read_po as babel_read_po
 
-from pipeline.catalog.fastread import read_entries
+from pipeline.catalog.po_reader import read_entries
 
 REPO = Path(__file__).resolve().parent.parent
 WORK = REPO / "benchmarks/.work"

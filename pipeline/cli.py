@@ -99,7 +99,7 @@ def _report_stale(stale: tuple[str, ...], command: str) -> None:
 @pass_state
 def extract(state: _State, check: bool) -> None:
     """Write one gettext template per procedure to locales/templates/."""
-    from . import workflow
+    from .catalog import commands as workflow
 
     report = workflow.extract(state.project, check=check)
     if check:
@@ -120,7 +120,7 @@ def init(state: _State, locales: tuple[str, ...]) -> None:
 
     Existing catalogs are never overwritten.
     """
-    from . import workflow
+    from .catalog import commands as workflow
 
     for report in workflow.init(state.project, locales):
         info = report.locale
@@ -137,7 +137,7 @@ def init(state: _State, locales: tuple[str, ...]) -> None:
 @pass_state
 def update(state: _State, locales: tuple[str, ...], check: bool, jobs: int | None) -> None:
     """Merge the templates into every catalog; no translation is ever lost."""
-    from . import workflow
+    from .catalog import commands as workflow
 
     report = workflow.update(state.project, locales, check=check, on_progress=state.progress, jobs=jobs)
     state.end_progress()
@@ -167,7 +167,7 @@ def _pct(value: float) -> str:
 @pass_state
 def status(state: _State, locales: tuple[str, ...], procedures: tuple[str, ...], fmt: str) -> None:
     """Translated, fuzzy and untranslated counts per locale and procedure, in strings and words."""
-    from . import workflow
+    from .catalog import commands as workflow
 
     rows = workflow.status(state.project, locales, procedures)
     if fmt == "json":
@@ -207,7 +207,7 @@ def glossary() -> None:
 @pass_state
 def glossary_export(state: _State, fmt: str, locale: str | None, out: Path | None) -> None:
     """Write the termbase as TBX-Basic or as a Weblate CSV glossary."""
-    from . import workflow
+    from .catalog import commands as workflow
 
     data = workflow.glossary_export(state.project, fmt, locale)
     if out is None:
@@ -227,7 +227,7 @@ def glossary_export(state: _State, fmt: str, locale: str | None, out: Path | Non
 @pass_state
 def glossary_import(state: _State, file: Path, fmt: str | None, locale: str | None) -> None:
     """Add the terms of FILE to the termbase. Conflicts are reported (exit 1), never applied."""
-    from . import workflow
+    from .catalog import commands as workflow
 
     report = workflow.glossary_import(state.project, file, fmt, locale)
     for conflict in report.conflicts:
@@ -261,7 +261,7 @@ def check(state: _State, locales, procedures, select, ignore, fmt, output, stric
     input. A translator silences a non-safety finding on one entry with a translator comment
     "ignore: W304" (code or name); E1 and E2 findings cannot be silenced.
     """
-    from .checks import report as formats
+    from .checks import formats
     from .checks.runner import catalogue, run_checks
 
     if list_checks:
@@ -319,7 +319,7 @@ _procedure_opt = click.option("--procedure", "procedures", multiple=True, help="
 @pass_state
 def review_pending(state: _State, locales, procedures, fmt) -> None:
     """Entries never signed off or needing re-review, with terms and check findings."""
-    from . import reviewing
+    from .review import commands as reviewing
 
     items = reviewing.pending(state.project, locales, procedures)
     if fmt == "json":
@@ -353,7 +353,7 @@ def _print_decisions(decisions) -> None:
 @pass_state
 def review_approve(state: _State, locale, reviewer, procedures, entries) -> None:
     """Sign off translated, non-fuzzy entries free of error findings; refuse the rest, saying why."""
-    from . import reviewing
+    from .review import commands as reviewing
 
     decisions = reviewing.approve(state.project, locale, reviewer, procedures, entries)
     _print_decisions(decisions)
@@ -370,7 +370,7 @@ def review_approve(state: _State, locale, reviewer, procedures, entries) -> None
 @pass_state
 def review_reject(state: _State, locale, reviewer, procedures, entries, reason) -> None:
     """Mark entries fuzzy and leave the reason for the translator as a translator comment."""
-    from . import reviewing
+    from .review import commands as reviewing
 
     _print_decisions(reviewing.reject_entries(state.project, locale, reviewer, reason, procedures, entries))
 
@@ -382,7 +382,7 @@ def review_reject(state: _State, locale, reviewer, procedures, entries, reason) 
 @pass_state
 def review_export(state: _State, locale, procedures, out) -> None:
     """Write a review sheet (CSV) for reviewers who do not use git."""
-    from . import reviewing
+    from .review import commands as reviewing
     from .fsutil import write_atomic
 
     write_atomic(out, reviewing.export_sheet(state.project, locale, procedures))
@@ -395,7 +395,7 @@ def review_export(state: _State, locale, procedures, out) -> None:
 @pass_state
 def review_import(state: _State, sheet, reviewer) -> None:
     """Apply a filled-in review sheet; rows whose translation changed since export are refused."""
-    from . import reviewing
+    from .review import commands as reviewing
 
     decisions = reviewing.import_sheet(state.project, sheet, reviewer)
     _print_decisions(decisions)
@@ -415,7 +415,7 @@ def build(state: _State, out: Path | None, check: bool, mo: bool) -> None:
     Exit 1 when a locale marked `required` cannot be published (the previous bundles are left as
     they were) or, with --check, when the output is stale.
     """
-    from . import bundles
+    from .release import bundles
 
     project = state.project
     target = out if out is not None else project.root / "dist" / "bundles"
@@ -458,7 +458,7 @@ def report_command(state: _State, out: Path | None) -> None:
     The site is static and self-contained (no network): open index.html or serve the folder.
     Exit 0 whatever the release state (`pipeline build` is the gate), 2 for bad input.
     """
-    from .report import report
+    from .site import report
 
     project = state.project
     target = out if out is not None else project.root / "dist" / "report"

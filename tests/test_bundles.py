@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from pipeline import bundles
-from pipeline.catalog.reader import read_po
-from pipeline.workflow import render
+from pipeline.release import bundles
+from pipeline.catalog.po_reader import read_po
+from pipeline.catalog.commands import render
 
 from .conftest import REPO
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import polib
 import pytest
 
-from pipeline.catalog.reader import read_po
-from pipeline.review import NEEDS_REREVIEW, SIGNED_OFF_STATE, FUZZY, UNREVIEWED, state
-from pipeline.workflow import render
+from pipeline.catalog.po_reader import read_po
+from pipeline.review.signoff import NEEDS_REREVIEW, SIGNED_OFF_STATE, FUZZY, UNREVIEWED, state
+from pipeline.catalog.commands import render
 
 CATALOG = "locales/vi/LC_MESSAGES/endoscopic-rhizotomy.po"  # shipped translated, not yet reviewed
 CTX = "during.duration"
@@ -178,7 +178,7 @@ def test_status_and_check_report_review(content_root, run):
 def test_shipped_review_state():
     from .conftest import REPO
     from pipeline.project import Project
-    from pipeline.workflow import status
+    from pipeline.catalog.commands import status
 
     rows = {(r.locale, r.procedure): r for r in status(Project(REPO))}
     for locale in ("es", "zh_Hans"):

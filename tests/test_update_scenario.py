@@ -7,8 +7,8 @@ from pathlib import Path
 
 import polib
 
-from pipeline.catalog.reader import read_po
-from pipeline.workflow import render
+from pipeline.catalog.po_reader import read_po
+from pipeline.catalog.commands import render
 
 PROCEDURE = "source/procedures/endoscopic-rhizotomy.yaml"
 CATALOG = "locales/es/LC_MESSAGES/endoscopic-rhizotomy.po"
@@ -138,7 +138,7 @@ def test_removed_untranslated_entry_is_simply_dropped(content_root, run):
 def test_worker_pool_update_writes_the_same_bytes(content_root, tmp_path, monkeypatch):
     import shutil
 
-    from pipeline import workflow
+    from pipeline.catalog import commands as workflow
     from pipeline.project import Project
 
     translate_everything(content_root)

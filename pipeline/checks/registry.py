@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .base import CheckSpec
+from .model import CheckSpec
 from .rules import (ambiguous, brackets, completeness, consistency, dnt, length, long_sentence, markup,
                     number_words, numbers, placeholders, plurals, punctuation, reading_level,
                     source_deprecated, stale, term_deprecated, term_missing, unchanged, units,

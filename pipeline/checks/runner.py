@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
-from ..catalog.fastread import read_entries
+from ..catalog.po_reader import read_entries
 from ..content.reader import read_procedure
 from ..errors import InputError
 from ..project import Project
 from ..termbase.matching import Matcher, termbase_language
-from .base import SEVERITIES, Catalog, CheckSpec, Entry, Finding, LocaleContext, SourceContext, text_line
+from .model import SEVERITIES, Catalog, CheckSpec, Entry, Finding, LocaleContext, SourceContext, text_line
 from .registry import REGISTRY
 
 _IGNORE = re.compile(r"^\s*ignore:\s*(.+)$", re.IGNORECASE | re.MULTILINE)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.catalog.reader import parse_po
+from pipeline.catalog.po_reader import parse_po
 from pipeline.errors import InputError
 
 HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'

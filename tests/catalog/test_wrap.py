@@ -8,7 +8,7 @@ import subprocess
 import polib
 import pytest
 
-from pipeline.catalog.writer import format_po
+from pipeline.catalog.po_writer import format_po
 
 
 def msgcat(text: str, tmp_path) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import polib
 
-from pipeline.checks.base import Entry, LocaleContext
+from pipeline.checks.model import Entry, LocaleContext
 from pipeline.project import Project
 from pipeline.termbase.matching import Matcher, termbase_language
 

@@ -123,7 +123,7 @@ def reference_json(report) -> str:
 def test_json_report_from_encoded_parts_is_the_plain_encoding_of_the_findings(content_root, tmp_path):
     from collections import Counter
 
-    from pipeline.checks.report import format_json
+    from pipeline.checks.formats import format_json
 
     path = content_root / "locales/es/LC_MESSAGES/endoscopic-rhizotomy.po"
     catalog = polib.pofile(str(path))

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from pipeline.checks.base import Finding, text_line
+from pipeline.checks.model import Finding, text_line
 from pipeline.checks.runner import _encode_dicts, _join, _REPORT_ORDER, _splice
 
 FILE = "locales/es/LC_MESSAGES/a.po"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.checks.base import SourceContext
+from pipeline.checks.model import SourceContext
 from pipeline.checks.rules import long_sentence, number_words, reading_level
 from pipeline.content.reader import parse_procedure
 

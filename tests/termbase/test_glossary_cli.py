@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.catalog.reader import read_po
+from pipeline.catalog.po_reader import read_po
 
 
 def test_export_import_into_empty_termbase_round_trips(content_root, run, tmp_path):

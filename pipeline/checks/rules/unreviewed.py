@@ -6,7 +6,7 @@ the locale in pipeline.yaml, or when the reviewer is the entry's own translator.
 in pipeline.yaml (`checks: {unreviewed: {severity: error}}`) to make this block a release.
 """
 
-from ...review import NEEDS_REREVIEW, UNREVIEWED, fingerprint, review_state, sign_off_in
+from ...review.signoff import NEEDS_REREVIEW, UNREVIEWED, fingerprint, review_state, sign_off_in
 
 CODE = "W314"
 NAME = "unreviewed"

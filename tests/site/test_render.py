@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-import pipeline.report as report_module
-from pipeline.bundles import replace_tree as real_replace_tree
+import pipeline.site as report_module
+from pipeline.release.bundles import replace_tree as real_replace_tree
 from pipeline.project import Project
-from pipeline.report import report
-from pipeline.report.highlight import Segment
-from pipeline.report.render import environment
+from pipeline.site import report
+from pipeline.site.highlight import Segment
+from pipeline.site.render import environment
 
 from ..conftest import copy_content
 from .conftest import HOSTILE, plant

@@ -10,7 +10,7 @@ from itertools import groupby
 
 import pytest
 
-from pipeline.checks import report as formats
+from pipeline.checks import formats
 from pipeline.checks.runner import run_checks
 from pipeline.project import Project
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.catalog.reader import read_po
-from pipeline.workflow import render
+from pipeline.catalog.po_reader import read_po
+from pipeline.catalog.commands import render
 
 HOSTILE = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.project import Project
-from pipeline.report import report
+from pipeline.site import report
 
 from ..conftest import REPO, copy_content
 from .conftest import HOSTILE, plant

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.project import Project
-from pipeline.report.highlight import Highlighter, Segment
+from pipeline.site.highlight import Highlighter, Segment
 from pipeline.termbase.model import Concept, Term, Termbase
 
 from ..conftest import REPO

@@ -20,7 +20,7 @@ STATIC = ("report.css", "report.js")
 
 
 def environment() -> Environment:
-    env = Environment(loader=PackageLoader("pipeline.report", "templates"), autoescape=True,
+    env = Environment(loader=PackageLoader("pipeline.site", "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.globals.update(version=__version__, cell_states={k: (label, icon) for k, label, icon in CELL_STATES},
                        entry_states={k: (label, icon) for k, label, icon in ENTRY_STATES})
@@ -52,7 +52,7 @@ def render_site(site: Site) -> dict[str, bytes]:
                 pages[cell.entries_href] = _entries_page(env, site, row, cell)
             pages[cell.preview_href] = _preview_page(env, site, row, cell)
     out = {path: text.encode("utf-8") for path, text in pages.items()}
-    static = files("pipeline.report").joinpath("static")
+    static = files("pipeline.site").joinpath("static")
     for name in STATIC:
         out[f"static/{name}"] = static.joinpath(name).read_bytes()
     return out

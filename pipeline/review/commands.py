@@ -9,16 +9,16 @@ from pathlib import Path
 
 import polib
 
-from .catalog.reader import read_po
-from .checks.base import Finding
-from .checks.runner import run_checks
-from .errors import InputError
-from .fsutil import write_atomic
-from .project import Project, review_date
-from .review import (FUZZY, NEEDS_REREVIEW, SIGNED_OFF_STATE, UNREVIEWED, UNTRANSLATED,
+from ..catalog.po_reader import read_po
+from ..checks.model import Finding
+from ..checks.runner import run_checks
+from ..errors import InputError
+from ..fsutil import write_atomic
+from ..project import Project, review_date
+from .signoff import (FUZZY, NEEDS_REREVIEW, SIGNED_OFF_STATE, UNREVIEWED, UNTRANSLATED,
                      entry_fingerprint, provenance_of, reject, set_sign_off, state)
-from .termbase.matching import Matcher, termbase_language
-from .workflow import render
+from ..termbase.matching import Matcher, termbase_language
+from ..catalog.commands import render
 
 PENDING_STATES = (UNREVIEWED, NEEDS_REREVIEW)
 

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from itertools import groupby
 from typing import Iterator
 
-from .base import CheckSpec, Finding, text_line
+from .model import CheckSpec, Finding, text_line
 from .runner import CheckReport
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}

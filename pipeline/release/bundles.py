@@ -24,19 +24,19 @@ from typing import Any, Callable
 
 import polib
 
-from . import __version__
-from .catalog.reader import read_po
-from .catalog.stats import word_count
-from .checks.runner import run_checks
-from .content.model import BulletList, Paragraph, Procedure, Text
-from .content.reader import PLACEHOLDER
-from .errors import InputError
-from .fsutil import FILE_MODE
-from .jsonout import dumps
-from .locales import LocaleInfo, cldr_version
-from .project import Project, source_date
-from .review import SIGNED_OFF_STATE, state as review_state
-from .yamlio import validate_output
+from .. import __version__
+from ..catalog.po_reader import read_po
+from ..catalog.stats import word_count
+from ..checks.runner import run_checks
+from ..content.model import BulletList, Paragraph, Procedure, Text
+from ..content.reader import PLACEHOLDER
+from ..errors import InputError
+from ..fsutil import FILE_MODE
+from ..jsonout import dumps
+from ..locales import LocaleInfo, cldr_version
+from ..project import Project, source_date
+from ..review.signoff import SIGNED_OFF_STATE, state as review_state
+from ..yamlio import validate_output
 
 SCHEMA_VERSION = 1
 

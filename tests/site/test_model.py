@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import bundles
+from pipeline.release import bundles
 from pipeline.project import Project
-from pipeline.report.model import cell_state, gather
+from pipeline.site.model import cell_state, gather
 
 from ..conftest import REPO
 from .conftest import plant

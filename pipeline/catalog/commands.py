@@ -13,20 +13,20 @@ from typing import Any, Callable
 
 import polib
 
-from .catalog.merge import MergeSummary, merge
-from .catalog.reader import read_po
-from .catalog.stats import Progress, progress
-from .catalog.templates import new_catalog, template
-from .catalog.writer import format_po
-from .errors import InputError
-from .fsutil import write_atomic
-from .locales import LocaleInfo
-from .project import TERMBASE_FILE, Project, source_date
-from .review import NEEDS_REREVIEW, SIGNED_OFF_STATE
-from .review import state as review_state
-from .termbase.exchange import Conflict, export_csv, export_tbx, merge_termbases, parse_csv, parse_tbx
-from .termbase.matching import Matcher, termbase_language
-from .termbase.writer import format_termbase
+from .merge import MergeSummary, merge
+from .po_reader import read_po
+from .stats import Progress, progress
+from .templates import new_catalog, template
+from .po_writer import format_po
+from ..errors import InputError
+from ..fsutil import write_atomic
+from ..locales import LocaleInfo
+from ..project import TERMBASE_FILE, Project, source_date
+from ..review.signoff import NEEDS_REREVIEW, SIGNED_OFF_STATE
+from ..review.signoff import state as review_state
+from ..termbase.exchange import Conflict, export_csv, export_tbx, merge_termbases, parse_csv, parse_tbx
+from ..termbase.matching import Matcher, termbase_language
+from ..termbase.writer import format_termbase
 
 Progressor = Callable[[str], None]
 
@@ -265,7 +265,7 @@ def glossary_import(project: Project, path: Path, fmt: str | None, locale: str |
     written = False
     if added:
         text = format_termbase(merged)
-        from .termbase.reader import parse_termbase
+        from ..termbase.reader import parse_termbase
 
         parse_termbase(TERMBASE_FILE, text.encode("utf-8"))  # never write what we could not read back
         written = write_atomic(project.root / TERMBASE_FILE, text.encode("utf-8"))

@@ -20,15 +20,15 @@ from typing import Any
 import polib
 from babel import Locale, UnknownLocaleError
 
-from .. import bundles
-from ..catalog.reader import read_po
+from ..release import bundles
+from ..catalog.po_reader import read_po
 from ..catalog.stats import word_count
-from ..checks.base import Finding
+from ..checks.model import Finding
 from ..checks.runner import run_checks
 from ..locales import LocaleInfo
 from ..project import Project, source_date
-from ..review import UNREVIEWED
-from ..review import state as review_state
+from ..review.signoff import UNREVIEWED
+from ..review.signoff import state as review_state
 from .highlight import Highlighter, Segment
 
 # (key, label, icon): the icon is decoration, the label always shows beside it.

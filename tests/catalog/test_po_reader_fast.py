@@ -5,7 +5,7 @@ from __future__ import annotations
 import polib
 import pytest
 
-from pipeline.catalog.fastread import read_entries
+from pipeline.catalog.po_reader import read_entries
 from pipeline.errors import InputError
 
 from ..conftest import REPO
