@@ -25,10 +25,10 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from pipeline.catalog.po_reader import read_entries  # noqa: E402
-from pipeline.checks import runner  # noqa: E402
-from pipeline.checks.model import LocaleContext  # noqa: E402
+from pipeline.checks import engine, runner  # noqa: E402
+from pipeline.checks.model import Scope  # noqa: E402
 from pipeline.project import Project  # noqa: E402
-from pipeline.termbase.matching import Matcher, termbase_language  # noqa: E402
+from pipeline.termbase.matching import Matcher  # noqa: E402
 
 
 def _noop(entry, ctx, options):
@@ -45,40 +45,31 @@ def main() -> None:
     if not (root / "pipeline.yaml").exists():
         raise SystemExit(f"{root}: no generated content; run `make bench` (or bench-large) first")
     project = Project(root)
-    checks = runner.active_checks(project.config.checks)
-    by_scope: dict[str, list] = {}
-    for check in checks:
-        by_scope.setdefault(check.spec.scope, []).append(check)
+    by_scope = engine.by_scope(engine.active_checks(project.config.checks))
     source = Matcher(project.termbase, project.config.source_language)
-    contexts = {}
-    for info in project.select_locales(()):
-        language = termbase_language(project.termbase, info.posix)
-        settings = project.config.settings(info.posix).as_dict()
-        settings["reviewers"] = project.config.reviewers_for(info.posix)
-        contexts[info.posix] = LocaleContext(info, language, project.termbase, source,
-                                             Matcher(project.termbase, language), settings)
+    contexts = runner._contexts(project, [info.posix for info in project.locales], source)
     jobs = [(info.posix, pid, project.catalog_file(info.posix, pid), str(root / project.catalog_file(info.posix, pid)))
             for info in project.select_locales(()) for pid in project.select_procedure_ids(())]
     data = {job: Path(job[3]).read_bytes() for job in jobs}
-    runner._STATE.update(project=project, by_scope=by_scope, contexts=contexts, source_matcher=source)
+    runner._STATE["setup"] = runner._Setup(project, by_scope, contexts, source)
 
     def stage_read():
         return sum(len(read_entries(job[2], data[job])) - 1 for job in jobs)
 
     def stage_entries():
-        return sum(len(runner._entries(job[0], job[1], job[2], data[job]).entries) for job in jobs)
+        return sum(len(engine.catalog_from_po(job[0], job[1], job[2], data[job]).entries) for job in jobs)
 
     def stage_checks(noop: bool = False):
         """The checks' loop; with ``noop``, only the entry checks' calls, each to a do-nothing."""
         for job in jobs:
-            catalog = runner._entries(job[0], job[1], job[2], data[job])
+            catalog = engine.catalog_from_po(job[0], job[1], job[2], data[job])
             ctx = contexts[job[0]]
             for entry in catalog.entries:
-                scope = "entry" if entry.msgstr and not entry.fuzzy else ("fuzzy" if entry.fuzzy and entry.msgstr else None)
-                for check in by_scope.get(scope, []) if scope == "entry" or (scope and not noop) else []:
+                scope = engine.entry_scope(entry)
+                for check in by_scope.get(scope, []) if scope == Scope.ENTRY or (scope and not noop) else []:
                     for _ in (_noop if noop else check.spec.module.check)(entry, ctx, check.options):
                         pass
-            for check in by_scope.get("catalog", []) if not noop else []:
+            for check in by_scope.get(Scope.CATALOG, []) if not noop else []:
                 for _ in check.spec.module.check(catalog, ctx, check.options):
                     pass
 
@@ -89,7 +80,7 @@ def main() -> None:
     stages = {"read": stage_read, "entries": stage_entries, "no-op": lambda: stage_checks(noop=True),
               "checks": stage_checks, "catalog": stage_catalog}
     entries = stage_entries()
-    print(f"{args.size}: {len(jobs)} catalogs, {entries:,} entries, {len(by_scope.get('entry', []))} entry checks; "
+    print(f"{args.size}: {len(jobs)} catalogs, {entries:,} entries, {len(by_scope.get(Scope.ENTRY, []))} entry checks; "
           f"CPU µs per entry, median of {args.runs} (each run in a fresh fork: memo tables start empty)")
     for name, stage in stages.items():
         times = [_in_fork(stage) for _ in range(args.runs)]

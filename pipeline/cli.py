@@ -207,9 +207,9 @@ def glossary() -> None:
 @pass_state
 def glossary_export(state: _State, fmt: str, locale: str | None, out: Path | None) -> None:
     """Write the termbase as TBX-Basic or as a Weblate CSV glossary."""
-    from .catalog import commands as workflow
+    from .termbase import commands as glossary_commands
 
-    data = workflow.glossary_export(state.project, fmt, locale)
+    data = glossary_commands.glossary_export(state.project, fmt, locale)
     if out is None:
         click.echo(data.decode("utf-8"), nl=False)
     else:
@@ -227,9 +227,9 @@ def glossary_export(state: _State, fmt: str, locale: str | None, out: Path | Non
 @pass_state
 def glossary_import(state: _State, file: Path, fmt: str | None, locale: str | None) -> None:
     """Add the terms of FILE to the termbase. Conflicts are reported (exit 1), never applied."""
-    from .catalog import commands as workflow
+    from .termbase import commands as glossary_commands
 
-    report = workflow.glossary_import(state.project, file, fmt, locale)
+    report = glossary_commands.glossary_import(state.project, file, fmt, locale)
     for conflict in report.conflicts:
         click.echo(f"conflict: {conflict.concept} [{conflict.language}] {conflict.term}: {conflict.message}")
     click.echo(f"{report.added} terms added, {len(report.conflicts)} conflicts"
@@ -262,16 +262,17 @@ def check(state: _State, locales, procedures, select, ignore, fmt, output, stric
     "ignore: W304" (code or name); E1 and E2 findings cannot be silenced.
     """
     from .checks import formats
-    from .checks.runner import catalogue, run_checks
+    from .checks.cache import cache_dir
+    from .checks.runner import Execution, Selection, catalogue, run_checks
 
     if list_checks:
         click.echo(formats.format_catalogue(catalogue()), nl=False)
         return
-    cache_dir = None if no_cache else state.project.root / ".pipeline-cache" / "check"
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    result = run_checks(state.project, locales, procedures, select, ignore, on_progress=state.progress,
-                        cache_dir=cache_dir, jobs=jobs, text=fmt == "text")
+    execution = Execution(cache_dir=None if no_cache else cache_dir(state.project), jobs=jobs,
+                          text_lines=fmt == "text", on_progress=state.progress)
+    result = run_checks(state.project, Selection(locales, procedures, select, ignore), execution)
     state.end_progress()
     if fmt == "json":
         chunks = formats.json_chunks(result)
@@ -300,7 +301,7 @@ def check(state: _State, locales, procedures, select, ignore, fmt, output, stric
                 batch, size = [], 0
         out.write(b"".join(batch))
         out.flush()
-    sys.exit(result.exit_code(strict))
+    sys.exit(1 if result.blocking(strict) else 0)
 
 
 @main.group()

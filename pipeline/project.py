@@ -6,9 +6,6 @@ The CLI builds one Project and passes it to the core functions; nothing below re
 from __future__ import annotations
 
 import io
-import os
-import time
-from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
@@ -16,6 +13,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 
+from .config import REGISTRY_FILE, TERMBASE_FILE, Config, load_config, read_yaml_file
 from .content.model import Procedure
 from .content.reader import read_procedure
 from .errors import InputError
@@ -23,91 +21,7 @@ from .fsutil import write_atomic
 from .locales import LocaleInfo, describe, parse_locale
 from .termbase.model import Termbase
 from .termbase.reader import read_termbase
-from .yamlio import load_yaml, position, validate
-
-CONFIG_FILE = "pipeline.yaml"
-REGISTRY_FILE = "locales/locales.yaml"
-TERMBASE_FILE = "source/termbase.yaml"
-
-
-@dataclass(frozen=True)
-class LocaleSettings:
-    required: bool = False
-    min_translated: float = 100.0
-    length_ratio: tuple[float, float] | None = None
-    fallback: str = "none"  # "string": a missing string falls back along the locale's chain
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"required": self.required, "min_translated": self.min_translated,
-                "length_ratio": self.length_ratio, "fallback": self.fallback}
-
-
-@dataclass(frozen=True)
-class Config:
-    project: str
-    bugs_address: str = ""
-    source_language: str = "en"
-    placeholders: frozenset[str] = frozenset()
-    locales: dict[str, LocaleSettings] = field(default_factory=dict)
-    checks: dict[str, dict[str, Any]] = field(default_factory=dict)
-    reviewers: dict[str, tuple[str, ...]] = field(default_factory=dict)  # id -> POSIX locales
-
-    def reviewers_for(self, posix: str) -> frozenset[str]:
-        return frozenset(r for r, locales in self.reviewers.items() if posix in locales)
-
-    def settings(self, posix: str) -> LocaleSettings:
-        return self.locales.get(posix, LocaleSettings())
-
-
-def _read_yaml_file(path: Path, name: str) -> Any:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("file not found: run the command from the content root or pass --root",
-                         name) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", name) from None
-    return load_yaml(name, data)
-
-
-def load_config(root: Path) -> Config:
-    data = _read_yaml_file(root / CONFIG_FILE, CONFIG_FILE)
-    if data is None:
-        raise InputError("empty config: it needs at least 'project'", CONFIG_FILE, 1, 1)
-    validate(CONFIG_FILE, data, "config.schema.json")
-    locales = {}
-    for posix, settings in (data.get("locales") or {}).items():
-        values = dict(settings or {})
-        if "length_ratio" in values:
-            values["length_ratio"] = tuple(float(v) for v in values["length_ratio"])
-        locales[str(posix)] = LocaleSettings(**values)
-    return Config(
-        project=str(data["project"]),
-        bugs_address=str(data.get("bugs_address", "")),
-        source_language=str(data.get("source_language", "en")),
-        placeholders=frozenset(str(p) for p in data.get("placeholders", [])),
-        locales=locales,
-        checks={str(k): dict(v or {}) for k, v in (data.get("checks") or {}).items()},
-        reviewers={str(k): tuple(str(x) for x in v["locales"]) for k, v in (data.get("reviewers") or {}).items()},
-    )
-
-
-def review_date() -> str:
-    """The date a review action records: from SOURCE_DATE_EPOCH when set, else today (UTC)."""
-    stamp = source_date()
-    return stamp[:10] if stamp else time.strftime("%Y-%m-%d", time.gmtime())
-
-
-def source_date() -> str | None:
-    """The build timestamp for generated headers, only ever from SOURCE_DATE_EPOCH."""
-    raw = os.environ.get("SOURCE_DATE_EPOCH")
-    if not raw:
-        return None
-    try:
-        stamp = int(raw)
-    except ValueError:
-        raise InputError(f"SOURCE_DATE_EPOCH={raw!r} is not a whole number of seconds") from None
-    return time.strftime("%Y-%m-%d %H:%M+0000", time.gmtime(stamp))
+from .yamlio import position, validate
 
 
 class Project:
@@ -115,7 +29,7 @@ class Project:
         self.root = root.resolve()
         if not self.root.is_dir():
             raise InputError(f"{root} is not a directory: pass the content root with --root")
-        self.config = load_config(self.root)
+        self.config: Config = load_config(self.root)
 
     # --- paths -------------------------------------------------------------------------------
     def rel(self, path: Path) -> str:
@@ -192,7 +106,7 @@ class Project:
         path = self.root / REGISTRY_FILE
         if not path.exists():
             return {"locales": {}}
-        data = _read_yaml_file(path, REGISTRY_FILE)
+        data = read_yaml_file(path, REGISTRY_FILE)
         if data is None:
             raise InputError("empty registry: it needs 'locales:'", REGISTRY_FILE, 1, 1)
         validate(REGISTRY_FILE, data, "locales.schema.json")

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from pipeline.release import bundles
+from pipeline import fsutil
+from pipeline.release import bundles, policy
 from pipeline.catalog.po_reader import read_po
 from pipeline.catalog.commands import render
 
@@ -132,12 +133,12 @@ def test_failure_mid_build_leaves_the_previous_bundles_intact(content_root, run,
         written.append(path)
         if len(written) == 5:
             raise OSError(28, "No space left on device", str(path))
-        bundles.write_file(path, data)
+        fsutil.write_file(path, data)
 
     from pipeline.project import Project
 
     with pytest.raises(OSError):
-        bundles.replace_tree(out, bundles.render(Project(content_root), bundles.plan(Project(content_root))),
+        fsutil.replace_tree(out, bundles.render(Project(content_root), policy.plan(Project(content_root))),
                              write=failing_write)
     assert tree_hashes(out) == before
     assert not list(out.parent.glob(".bundles.*"))

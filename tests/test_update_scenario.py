@@ -7,6 +7,7 @@ from pathlib import Path
 
 import polib
 
+from pipeline import parallel
 from pipeline.catalog.po_reader import read_po
 from pipeline.catalog.commands import render
 
@@ -147,9 +148,9 @@ def test_worker_pool_update_writes_the_same_bytes(content_root, tmp_path, monkey
     twin = tmp_path / "twin"
     shutil.copytree(content_root, twin)
     serial = workflow.update(Project(content_root), jobs=1)
-    monkeypatch.setattr(workflow, "PARALLEL_THRESHOLD", 1)
-    parallel = workflow.update(Project(twin), jobs=2)
-    assert [(o.locale, o.procedure, o.file.state) for o in parallel.outcomes] == \
+    monkeypatch.setattr(parallel, "THRESHOLD", 1)
+    pooled = workflow.update(Project(twin), jobs=2)
+    assert [(o.locale, o.procedure, o.file.state) for o in pooled.outcomes] == \
            [(o.locale, o.procedure, o.file.state) for o in serial.outcomes]
     assert any(o.file.state == "written" for o in serial.outcomes)
     for path in sorted(content_root.glob("locales/*/LC_MESSAGES/*.po")):

@@ -1,12 +1,11 @@
-"""The pipeline's commands as plain functions on a Project, returning frozen results.
+"""The catalog commands (extract, init, update, status) as plain functions on a Project, returning
+frozen results.
 
 Nothing here prints or reads argv; the CLI formats what these return.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -21,12 +20,12 @@ from .po_writer import format_po
 from ..errors import InputError
 from ..fsutil import write_atomic
 from ..locales import LocaleInfo
-from ..project import TERMBASE_FILE, Project, source_date
+from .. import parallel
+from ..clock import source_date
+from ..project import Project
 from ..review.signoff import NEEDS_REREVIEW, SIGNED_OFF_STATE
 from ..review.signoff import state as review_state
-from ..termbase.exchange import Conflict, export_csv, export_tbx, merge_termbases, parse_csv, parse_tbx
 from ..termbase.matching import Matcher, termbase_language
-from ..termbase.writer import format_termbase
 
 Progressor = Callable[[str], None]
 
@@ -157,7 +156,6 @@ def term_comments(project: Project, pot: polib.POFile, posix: str,
 
 
 _UPDATE: dict[str, Any] = {}  # set in the parent before forking workers, inherited by them
-PARALLEL_THRESHOLD = 64  # catalogs; below this a worker pool costs more than it saves
 
 
 def _update_one(job: tuple[str, str]) -> UpdateOutcome:
@@ -186,17 +184,11 @@ def update(project: Project, locales: tuple[str, ...] = (), check: bool = False,
     _UPDATE.update(project=project, templates=templates, check=check, infos={i.posix: i for i in selected},
                    matcher=Matcher(project.termbase, project.config.source_language))
     work = [(info.posix, pid) for info in selected for pid in templates]
-    workers = jobs or os.cpu_count() or 1
     outcomes = []
-    if workers > 1 and len(work) >= PARALLEL_THRESHOLD and "fork" in multiprocessing.get_all_start_methods():
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for done, (job, outcome) in enumerate(zip(work, pool.imap(_update_one, work, chunksize=8)), 1):
-                on_progress(f"updating {done}/{len(work)}: {job[0]}/{job[1]}")
-                outcomes.append(outcome)
-    else:
-        for done, job in enumerate(work, 1):
+    with parallel.mapper(_update_one, len(work), jobs) as run_all:
+        for done, (job, outcome) in enumerate(zip(work, run_all(work)), 1):
             on_progress(f"updating {done}/{len(work)}: {job[0]}/{job[1]}")
-            outcomes.append(_update_one(job))
+            outcomes.append(outcome)
     return UpdateReport(tuple(outcomes))
 
 
@@ -229,44 +221,3 @@ def status(project: Project, locales: tuple[str, ...] = (),
             rows.append(StatusRow(info.posix, procedure.id, progress(catalog), states.count(SIGNED_OFF_STATE),
                                   states.count(NEEDS_REREVIEW)))
     return tuple(rows)
-
-
-def glossary_export(project: Project, fmt: str, locale: str | None) -> bytes:
-    if fmt == "tbx":
-        return export_tbx(project.termbase, project.config.source_language)
-    if locale is None:
-        raise InputError("the CSV glossary is per language: add --locale (e.g. --locale es)")
-    language = termbase_language(project.termbase, project.locale(locale).posix)
-    return export_csv(project.termbase, language, project.config.source_language)
-
-
-@dataclass(frozen=True)
-class ImportReport:
-    added: int
-    conflicts: tuple[Conflict, ...]
-    written: bool
-
-
-def glossary_import(project: Project, path: Path, fmt: str | None, locale: str | None) -> ImportReport:
-    """Add the terms of a TBX or CSV file to the termbase; conflicts are reported, never applied."""
-    name = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", name) from None
-    fmt = fmt or ("csv" if path.suffix.lower() == ".csv" else "tbx")
-    if fmt == "csv":
-        if locale is None:
-            raise InputError("a CSV glossary is for one language: add --locale")
-        incoming = parse_csv(name, data, termbase_language(project.termbase, project.locale(locale).posix))
-    else:
-        incoming = parse_tbx(name, data)
-    merged, conflicts, added = merge_termbases(project.termbase, incoming)
-    written = False
-    if added:
-        text = format_termbase(merged)
-        from ..termbase.reader import parse_termbase
-
-        parse_termbase(TERMBASE_FILE, text.encode("utf-8"))  # never write what we could not read back
-        written = write_atomic(project.root / TERMBASE_FILE, text.encode("utf-8"))
-    return ImportReport(added, conflicts, written)

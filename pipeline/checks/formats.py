@@ -9,13 +9,13 @@ from itertools import groupby
 from typing import Iterator
 
 from .model import CheckSpec, Finding, text_line
-from .runner import CheckReport
+from .encoded import CheckResult
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _RESET = "\033[0m"
 
 
-def _files(report: CheckReport) -> Iterator[tuple[str, list[dict]]]:
+def _files(report: CheckResult) -> Iterator[tuple[str, list[dict]]]:
     """Each file's findings as the report dicts they decode to. A large library's report has
     100,000s of findings: formatting them from the dicts, file by file, never holds them all
     decoded, nor builds a Finding of each."""
@@ -25,13 +25,13 @@ def _files(report: CheckReport) -> Iterator[tuple[str, list[dict]]]:
             yield file, items
 
 
-def _summary_line(report: CheckReport, counts: bool = True) -> str:
+def _summary_line(report: CheckResult, counts: bool = True) -> str:
     s = report.summary()
     line = f"{s['errors']} errors, {s['warnings']} warnings, {s['silenced']} silenced"
     return line + (f" ({s['catalogs']} catalogs, {s['entries']} entries)" if counts else "")
 
 
-def text_chunks(report: CheckReport, colour: bool = False) -> Iterator[bytes]:
+def text_chunks(report: CheckResult, colour: bool = False) -> Iterator[bytes]:
     """The text report in UTF-8, a file at a time: the file's name, then a line per finding (as
     the runner rendered them when asked to, else from the decoded findings; with colour, each
     line's severity is coloured)."""
@@ -50,11 +50,11 @@ def text_chunks(report: CheckReport, colour: bool = False) -> Iterator[bytes]:
     yield (_summary_line(report) + "\n").encode("utf-8")
 
 
-def format_text(report: CheckReport, colour: bool = False) -> str:
+def format_text(report: CheckResult, colour: bool = False) -> str:
     return b"".join(text_chunks(report, colour)).decode("utf-8")
 
 
-def json_chunks(report: CheckReport) -> Iterator[bytes]:
+def json_chunks(report: CheckResult) -> Iterator[bytes]:
     """``{"findings": [...], "summary": {...}}`` in UTF-8, compact with sorted keys, in pieces. A
     large library's report has 100,000s of findings: the runner hands them over already encoded,
     file by file, and they are copied out without being decoded or joined into one string."""
@@ -68,7 +68,7 @@ def json_chunks(report: CheckReport) -> Iterator[bytes]:
     yield ('],"summary":' + summary + "}\n").encode("utf-8")
 
 
-def format_json(report: CheckReport) -> str:
+def format_json(report: CheckResult) -> str:
     return b"".join(json_chunks(report)).decode("utf-8")
 
 
@@ -80,7 +80,7 @@ def _escape_data(value: str) -> str:
     return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
-def github_chunks(report: CheckReport) -> Iterator[bytes]:
+def github_chunks(report: CheckResult) -> Iterator[bytes]:
     """GitHub Actions workflow commands in UTF-8: one annotation per finding, a file at a time."""
     kinds = {"error": "error", "warning": "warning", "info": "notice"}
     for _, items in _files(report):
@@ -90,11 +90,11 @@ def github_chunks(report: CheckReport) -> Iterator[bytes]:
     yield (_summary_line(report, counts=False) + "\n").encode("utf-8")
 
 
-def format_github(report: CheckReport) -> str:
+def format_github(report: CheckResult) -> str:
     return b"".join(github_chunks(report)).decode("utf-8")
 
 
-def format_junit(report: CheckReport) -> str:
+def format_junit(report: CheckResult) -> str:
     """JUnit XML: one test case per finding (failed), grouped in a suite per file."""
     suites = ET.Element("testsuites", {"name": "pipeline check"})
     for file, group in groupby(report.findings, key=lambda f: f.file):

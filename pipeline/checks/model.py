@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 from types import ModuleType
-from typing import Any
+from typing import Any, Protocol
 
-from ..content.model import Procedure
+from ..content.model import Message, Procedure
 from ..locales import LocaleInfo
 from ..termbase.matching import Matcher
 from ..termbase.model import Termbase
 
 SEVERITIES = ("error", "warning", "info")
+
+
+class Scope(StrEnum):
+    """What a check looks at, and so which interface its `check` function has."""
+
+    ENTRY = "entry"  # one translated entry: EntryRule
+    FUZZY = "fuzzy"  # one fuzzy entry that has a translation: EntryRule
+    CATALOG = "catalog"  # one catalog (a locale and a procedure): CatalogRule
+    LOCALE = "locale"  # every catalog of a locale: LocaleRule
+    SOURCE = "source"  # one procedure's English source: SourceRule
 
 
 @dataclass(frozen=True, order=True, slots=True)
@@ -51,7 +63,7 @@ class CheckSpec:
     code: str
     name: str
     severity: str
-    scope: str  # "entry", "fuzzy", "catalog", "locale" or "source"
+    scope: Scope
     safety: bool  # safety-critical: a translator comment cannot silence it
     options: dict[str, Any]
     module: ModuleType
@@ -65,7 +77,7 @@ class CheckSpec:
         return self.doc.split("\n", 1)[0]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """One catalog entry as checks see it."""
 
@@ -108,3 +120,33 @@ class SourceContext:
     termbase: Termbase
     source: Matcher
     procedures: tuple[Procedure, ...]
+
+
+Options = Mapping[str, Any]
+
+
+class EntryRule(Protocol):
+    """`check` of an entry or fuzzy check: one message per problem in the entry."""
+
+    def __call__(self, entry: Entry, ctx: LocaleContext, options: Options) -> Iterable[str]: ...
+
+
+class CatalogRule(Protocol):
+    """`check` of a catalog check: (the entry, or None for the catalog as a whole, message)."""
+
+    def __call__(self, catalog: Catalog, ctx: LocaleContext, options: Options
+                 ) -> Iterable[tuple[Entry | None, str]]: ...
+
+
+class LocaleRule(Protocol):
+    """`check` of a locale check: sees the translated entries of every catalog of one locale."""
+
+    def __call__(self, catalogs: Sequence[Catalog], ctx: LocaleContext, options: Options
+                 ) -> Iterable[tuple[Entry, str]]: ...
+
+
+class SourceRule(Protocol):
+    """`check` of a source check: (the message of the procedure, problem) pairs."""
+
+    def __call__(self, procedure: Procedure, ctx: SourceContext, options: Options
+                 ) -> Iterable[tuple[Message, str]]: ...

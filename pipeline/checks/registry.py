@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import CheckSpec
+from .model import CheckSpec, Scope
 from .rules import (ambiguous, brackets, completeness, consistency, dnt, length, long_sentence, markup,
                     number_words, numbers, placeholders, plurals, punctuation, reading_level,
                     source_deprecated, stale, term_deprecated, term_missing, unchanged, units,
@@ -17,7 +17,7 @@ MODULES = (
 )
 
 REGISTRY: tuple[CheckSpec, ...] = tuple(
-    CheckSpec(code=m.CODE, name=m.NAME, severity=m.SEVERITY, scope=m.SCOPE, safety=m.SAFETY,
+    CheckSpec(code=m.CODE, name=m.NAME, severity=m.SEVERITY, scope=Scope(m.SCOPE), safety=m.SAFETY,
               options=dict(m.OPTIONS), module=m)
     for m in MODULES
 )

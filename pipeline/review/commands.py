@@ -11,10 +11,11 @@ import polib
 
 from ..catalog.po_reader import read_po
 from ..checks.model import Finding
-from ..checks.runner import run_checks
+from ..checks.runner import Selection, run_checks
 from ..errors import InputError
 from ..fsutil import write_atomic
-from ..project import Project, review_date
+from ..clock import review_date
+from ..project import Project
 from .signoff import (FUZZY, NEEDS_REREVIEW, SIGNED_OFF_STATE, UNREVIEWED, UNTRANSLATED,
                      entry_fingerprint, provenance_of, reject, set_sign_off, state)
 from ..termbase.matching import Matcher, termbase_language
@@ -66,7 +67,7 @@ def _catalogs(project: Project, locale: str, procedures: tuple[str, ...]):
 
 
 def _findings_by_entry(project: Project, locales: tuple[str, ...], procedures: tuple[str, ...]):
-    report = run_checks(project, locales, procedures, ignore=("W314",))
+    report = run_checks(project, Selection(locales, procedures, ignore=("W314",)))
     by_entry: dict[tuple[str, str, str], list[Finding]] = {}
     for finding in report.findings:
         if finding.locale and finding.msgctxt:

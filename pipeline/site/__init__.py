@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..release.bundles import replace_tree
+from ..fsutil import replace_tree
 from ..errors import InputError
 from ..project import Project
 from .model import CELL_STATES, Site, gather

@@ -20,13 +20,15 @@ from typing import Any
 import polib
 from babel import Locale, UnknownLocaleError
 
-from ..release import bundles
+from ..release import bundles, policy
 from ..catalog.po_reader import read_po
 from ..catalog.stats import word_count
 from ..checks.model import Finding
-from ..checks.runner import run_checks
+from ..checks.cache import cache_dir
+from ..checks.runner import Execution, run_checks
 from ..locales import LocaleInfo
-from ..project import Project, source_date
+from ..clock import source_date
+from ..project import Project
 from ..review.signoff import UNREVIEWED
 from ..review.signoff import state as review_state
 from .highlight import Highlighter, Segment
@@ -187,14 +189,14 @@ def _entry_state(entry: polib.POEntry | None, source: str, reviewers: frozenset[
     return "translated" if current == UNREVIEWED else current
 
 
-def preview_document(release: bundles.ProcedureRelease, bcp47: str, direction: str, usable: dict[str, str],
+def preview_document(release: policy.ProcedureRelease, bcp47: str, direction: str, usable: dict[str, str],
                      source_language: str) -> dict[str, Any]:
     """The bundle document for a published procedure; for a withheld one, a draft in the same shape
     where every string that is missing, fuzzy or has an error finding shows the source instead."""
     if release.status == "published":
         return bundles.document(release, bcp47, direction)
-    strings = {m.context: bundles.Choice(usable[m.context], bcp47) if m.context in usable
-               else bundles.Choice(m.text.value, source_language, True) for m in release.procedure.messages()}
+    strings = {m.context: policy.Choice(usable[m.context], bcp47) if m.context in usable
+               else policy.Choice(m.text.value, source_language, True) for m in release.procedure.messages()}
     return bundles.document(dataclasses.replace(release, strings=strings), bcp47, direction)
 
 
@@ -214,7 +216,7 @@ class _Findings:
                       for f in found)
 
 
-def _target_cell(project: Project, info: LocaleInfo, release: bundles.ProcedureRelease, findings: _Findings,
+def _target_cell(project: Project, info: LocaleInfo, release: policy.ProcedureRelease, findings: _Findings,
                  highlighter: Highlighter) -> Cell:
     procedure = release.procedure
     path = project.catalog_path(info.posix, procedure.id)
@@ -250,7 +252,7 @@ def _target_cell(project: Project, info: LocaleInfo, release: bundles.ProcedureR
         translated_words=sum(r.words for r in rows if r.state in TRANSLATED_STATES))
 
 
-def _source_cell(project: Project, release: bundles.ProcedureRelease, findings: _Findings) -> Cell:
+def _source_cell(project: Project, release: policy.ProcedureRelease, findings: _Findings) -> Cell:
     procedure, language = release.procedure, project.config.source_language
     errors = tuple(f for f in findings.of(None, procedure.id) if f.severity == "error")
     texts = {m.context: m.text.value for m in procedure.messages()}
@@ -272,8 +274,8 @@ def _names(language: str) -> tuple[str, str]:
 
 def gather(project: Project) -> Site:
     """Everything the site shows, from the release plan, the checks, the catalogs and the termbase."""
-    releases = bundles.plan(project)
-    checks = run_checks(project, cache_dir=project.root / ".pipeline-cache" / "check")
+    releases = policy.plan(project)
+    checks = run_checks(project, execution=Execution(cache_dir=cache_dir(project)))
     findings = _Findings(checks.findings)
     language = project.config.source_language
     english, native = _names(language)

@@ -8,7 +8,8 @@ import json
 import polib
 import pytest
 
-from pipeline.checks.runner import run_checks
+from pipeline import parallel
+from pipeline.checks.runner import Execution, Selection, run_checks
 from pipeline.project import Project
 
 from .helpers import plant_inconsistency
@@ -21,63 +22,63 @@ def as_json(report) -> str:
 def test_cold_warm_and_parallel_runs_agree(content_root, tmp_path):
     cache = tmp_path / "cache"
     plain = as_json(run_checks(Project(content_root)))
-    assert as_json(run_checks(Project(content_root), cache_dir=cache)) == plain
+    assert as_json(run_checks(Project(content_root), execution=Execution(cache_dir=cache))) == plain
     assert (cache / "results.sqlite").exists()
-    assert as_json(run_checks(Project(content_root), cache_dir=cache)) == plain
-    assert as_json(run_checks(Project(content_root), jobs=2)) == plain
+    assert as_json(run_checks(Project(content_root), execution=Execution(cache_dir=cache))) == plain
+    assert as_json(run_checks(Project(content_root), execution=Execution(jobs=2))) == plain
 
 
 def test_corrupt_cache_entries_are_ignored(content_root, tmp_path):
     import sqlite3
 
     cache = tmp_path / "cache"
-    plain = as_json(run_checks(Project(content_root), cache_dir=cache))
+    plain = as_json(run_checks(Project(content_root), execution=Execution(cache_dir=cache)))
     db = sqlite3.connect(cache / "results.sqlite")
     keys = [row[0] for row in db.execute("SELECT key FROM results ORDER BY key")]
     with db:
         db.execute("UPDATE results SET payload = ? WHERE key = ?", (b"{not json", keys[0]))
         db.execute("UPDATE results SET payload = ? WHERE key = ?", (b'{"findings": [], "silenced": [], "entries": []}', keys[1]))
     db.close()
-    assert as_json(run_checks(Project(content_root), cache_dir=cache)) == plain
+    assert as_json(run_checks(Project(content_root), execution=Execution(cache_dir=cache))) == plain
     (cache / "results.sqlite").write_bytes(b"this is not a database")
-    assert as_json(run_checks(Project(content_root), cache_dir=cache)) == plain
+    assert as_json(run_checks(Project(content_root), execution=Execution(cache_dir=cache))) == plain
 
 
 def test_a_changed_catalog_or_termbase_is_checked_again(content_root, tmp_path):
     cache = tmp_path / "cache"
-    run_checks(Project(content_root), cache_dir=cache)
+    run_checks(Project(content_root), execution=Execution(cache_dir=cache))
     catalog = content_root / "locales/es/LC_MESSAGES/endoscopic-neurotomy.po"
     catalog.write_text(catalog.read_text("utf-8").replace("2–4 semanas", "2–6 semanas", 1), "utf-8")
-    report = run_checks(Project(content_root), cache_dir=cache)
+    report = run_checks(Project(content_root), execution=Execution(cache_dir=cache))
     assert any(f.code == "E201" and f.locale == "es" for f in report.findings)
     termbase = content_root / "source/termbase.yaml"
     text = termbase.read_text("utf-8")
     old = "{term: semana, status: preferred, pos: noun, match: forms, forms: [semana, semanas]}"
     assert old in text
     termbase.write_text(text.replace(old, "{term: semanita, status: preferred, pos: noun}"), "utf-8")
-    report = run_checks(Project(content_root), cache_dir=cache)
+    report = run_checks(Project(content_root), execution=Execution(cache_dir=cache))
     assert any(f.code == "E202" and "semanita" in f.message for f in report.findings)
 
 
 def test_worker_pool_gives_the_plain_results(content_root, monkeypatch):
-    from pipeline.checks import runner
+    from pipeline.checks import cache as runner
 
-    plain = as_json(run_checks(Project(content_root), jobs=1))
-    monkeypatch.setattr(runner, "PARALLEL_THRESHOLD", 1)
-    assert as_json(run_checks(Project(content_root), jobs=2)) == plain
+    plain = as_json(run_checks(Project(content_root), execution=Execution(jobs=1)))
+    monkeypatch.setattr(parallel, "THRESHOLD", 1)
+    assert as_json(run_checks(Project(content_root), execution=Execution(jobs=2))) == plain
 
 
 def test_bad_input_in_a_worker_is_reported_with_its_place(content_root, monkeypatch):
     import pytest
 
-    from pipeline.checks import runner
+    from pipeline.checks import cache as runner
     from pipeline.errors import InputError
 
-    monkeypatch.setattr(runner, "PARALLEL_THRESHOLD", 1)
+    monkeypatch.setattr(parallel, "THRESHOLD", 1)
     catalog = content_root / "locales/vi/LC_MESSAGES/endoscopic-rhizotomy.po"
     catalog.write_text(catalog.read_text("utf-8") + '\nmsgid "unterminated\nmsgstr ""\n', "utf-8")
     with pytest.raises(InputError) as caught:
-        run_checks(Project(content_root), jobs=2)
+        run_checks(Project(content_root), execution=Execution(jobs=2))
     assert str(caught.value).startswith("locales/vi/LC_MESSAGES/endoscopic-rhizotomy.po:")
     assert "unterminated string" in str(caught.value)
 
@@ -88,14 +89,14 @@ def test_locale_wide_checks_after_one_catalog_changed_read_the_others_from_the_c
     import sqlite3
 
     cache = tmp_path / "cache"
-    run_checks(Project(content_root), cache_dir=cache)
+    run_checks(Project(content_root), execution=Execution(cache_dir=cache))
     if lose_entries:  # the other catalogs' translations are then read from the catalogs again
         db = sqlite3.connect(cache / "results.sqlite")
         with db:
             assert db.execute("DELETE FROM results WHERE key LIKE '%/entries'").rowcount > 0
         db.close()
     plant_inconsistency(content_root)
-    warm = run_checks(Project(content_root), cache_dir=cache)
+    warm = run_checks(Project(content_root), execution=Execution(cache_dir=cache))
     assert any(f.code == "W308" and f.file.endswith("endoscopic-rhizotomy.po") for f in warm.findings)
     assert as_json(warm) == as_json(run_checks(Project(content_root)))
 
@@ -106,11 +107,11 @@ def test_a_translator_comment_silences_a_locale_wide_finding(content_root):
     entry = next(e for e in catalog if e.msgid == "Common questions")
     entry.msgstr += " (revisadas)"
     catalog.save()
-    report = run_checks(Project(content_root), select=("W308",))
+    report = run_checks(Project(content_root), Selection(select=("W308",)))
     assert [f.code for f in report.findings if f.file.endswith("endoscopic-rhizotomy.po")] == ["W308"]
     entry.tcomment = "ignore: W308"
     catalog.save()
-    report = run_checks(Project(content_root), select=("W308",))
+    report = run_checks(Project(content_root), Selection(select=("W308",)))
     assert not [f for f in report.findings if f.file.endswith("endoscopic-rhizotomy.po")]
     assert [(f.code, f.msgctxt) for f in report.silenced] == [("W308", entry.msgctxt)]
 
@@ -131,8 +132,8 @@ def test_json_report_from_encoded_parts_is_the_plain_encoding_of_the_findings(co
     entry.msgstr += " (revisadas) 3 mg"  # a locale-wide finding and an entry finding in one file
     catalog.save()
     for run in (lambda: run_checks(Project(content_root)),
-                lambda: run_checks(Project(content_root), cache_dir=tmp_path / "c"),
-                lambda: run_checks(Project(content_root), cache_dir=tmp_path / "c")):
+                lambda: run_checks(Project(content_root), execution=Execution(cache_dir=tmp_path / "c")),
+                lambda: run_checks(Project(content_root), execution=Execution(cache_dir=tmp_path / "c"))):
         report = run()
         codes = {f.code for f in report.findings if f.file.endswith("endoscopic-rhizotomy.po")}
         assert {"W308", "E201"} <= codes
@@ -155,24 +156,24 @@ def rows(cache) -> set[str]:
 
 @pytest.mark.parametrize("by_key", [1000, 0], ids=["stale-rows-by-key", "stale-rows-as-a-set"])
 def test_a_whole_run_keeps_only_the_rows_it_used(content_root, tmp_path, monkeypatch, by_key):
-    from pipeline.checks import runner
+    from pipeline.checks import cache as runner
 
     monkeypatch.setattr(runner, "_STALE_BY_KEY", by_key)
     cache = tmp_path / "cache"
-    run_checks(Project(content_root), cache_dir=cache)
+    run_checks(Project(content_root), execution=Execution(cache_dir=cache))
     first = rows(cache)
     catalog = content_root / "locales/es/LC_MESSAGES/endoscopic-neurotomy.po"
     catalog.write_text(catalog.read_text("utf-8").replace("2–4 semanas", "2–6 semanas", 1), "utf-8")
-    run_checks(Project(content_root), cache_dir=cache, locales=("es",))
+    run_checks(Project(content_root), Selection(locales=("es",)), Execution(cache_dir=cache))
     assert rows(cache) > first  # a partial run adds its rows and deletes nothing
-    run_checks(Project(content_root), cache_dir=cache)
+    run_checks(Project(content_root), execution=Execution(cache_dir=cache))
     fresh = tmp_path / "fresh"
-    run_checks(Project(content_root), cache_dir=fresh)
+    run_checks(Project(content_root), execution=Execution(cache_dir=fresh))
     assert rows(cache) == rows(fresh)
     assert len(rows(cache)) == len(first)  # the edited catalog's rows and its locale's were replaced
     termbase = content_root / "source/termbase.yaml"
     termbase.write_text(termbase.read_text("utf-8") + "\n", "utf-8")  # every key changes
-    run_checks(Project(content_root), cache_dir=cache)
+    run_checks(Project(content_root), execution=Execution(cache_dir=cache))
     assert rows(cache).isdisjoint(first) and len(rows(cache)) == len(first)
 
 
@@ -189,10 +190,10 @@ def test_a_well_signed_row_of_the_wrong_shape_is_recomputed(content_root, tmp_pa
     import sqlite3
 
     cache = tmp_path / "cache"
-    plain = as_json(run_checks(Project(content_root), cache_dir=cache))
+    plain = as_json(run_checks(Project(content_root), execution=Execution(cache_dir=cache)))
     db = sqlite3.connect(cache / "results.sqlite")
     with db:
         db.execute("UPDATE results SET payload = ?, digest = ? WHERE key NOT LIKE '%/%'",
                    (payload, hashlib.sha256(payload).hexdigest()))
     db.close()
-    assert as_json(run_checks(Project(content_root), cache_dir=cache)) == plain
+    assert as_json(run_checks(Project(content_root), execution=Execution(cache_dir=cache))) == plain

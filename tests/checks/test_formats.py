@@ -11,7 +11,7 @@ from itertools import groupby
 import pytest
 
 from pipeline.checks import formats
-from pipeline.checks.runner import run_checks
+from pipeline.checks.runner import Execution, run_checks
 from pipeline.project import Project
 
 from .helpers import plant_inconsistency
@@ -67,10 +67,10 @@ def test_text_and_github_reports_match_the_findings(content_root, tmp_path, run,
     plant_inconsistency(content_root)
     cache = None if run == "no-cache" else tmp_path / "cache"
     if run != "no-cache" and run != "cold":
-        run_checks(Project(content_root), cache_dir=cache, text=run != "warm-after-json")
+        run_checks(Project(content_root), execution=Execution(cache_dir=cache, text_lines=run != "warm-after-json"))
     if run.startswith("text-rows-"):
         damage_text_rows(cache, run.rsplit("-", 1)[1])
-    report = run_checks(Project(content_root), cache_dir=cache, text=text)
+    report = run_checks(Project(content_root), execution=Execution(cache_dir=cache, text_lines=text))
     merged = [f for f in report.findings if f.code == "W308"]
     assert merged and any(f.file == merged[0].file and f.code != "W308" for f in report.findings)
     assert formats.format_text(report, colour=colour) == reference_text(report, colour)

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from pipeline.checks.model import Finding, text_line
-from pipeline.checks.runner import _encode_dicts, _join, _REPORT_ORDER, _splice
+from pipeline.checks.encoded import _REPORT_ORDER, encode_findings as _encode_dicts, join as _join, splice as _splice
 
 FILE = "locales/es/LC_MESSAGES/a.po"
 

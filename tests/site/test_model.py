@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.release import bundles
+from pipeline.release import bundles, policy
 from pipeline.project import Project
 from pipeline.site.model import cell_state, gather
 
@@ -78,7 +78,7 @@ def test_shipped_totals(site, posix, required, translated, reviewed, fuzzy, erro
 
 
 def test_counts_agree_with_the_release_plan(site):
-    releases = {(r.locale.posix, r.procedure.id): r for r in bundles.plan(Project(REPO)) if r.locale}
+    releases = {(r.locale.posix, r.procedure.id): r for r in policy.plan(Project(REPO)) if r.locale}
     for locale in site.targets:
         for cell in locale.cells:
             release = releases[(locale.posix, cell.procedure_id)]
@@ -116,7 +116,7 @@ def test_withheld_preview_is_a_draft_that_falls_back_per_string(site):
 
 def test_published_preview_is_the_bundle_document(site):
     cell = row(site, "zh_Hans").cells[0]
-    release = next(r for r in bundles.plan(Project(REPO))
+    release = next(r for r in policy.plan(Project(REPO))
                    if r.locale and r.locale.posix == "zh_Hans" and r.procedure.id == cell.procedure_id)
     assert not cell.draft
     assert cell.preview == bundles.document(release, "zh-Hans", "ltr")

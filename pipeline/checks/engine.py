@@ -1,0 +1,170 @@
+"""What a check run does, without files, caches or processes: which checks are on (selection and
+configured severity), how each scope's checks are applied, and how a translator's `ignore:`
+comment silences a finding.
+
+Every function here takes model objects and returns findings; the runner decides where the
+objects come from (files, the cache, worker processes).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, cast
+
+from ..catalog.po_reader import read_entries
+from ..content.model import Procedure
+from ..errors import InputError
+from .model import (Catalog, CatalogRule, CheckSpec, Entry, EntryRule, Finding, LocaleContext, LocaleRule, Scope,
+                    SourceContext, SourceRule)
+from .registry import REGISTRY
+
+_IGNORE = re.compile(r"^\s*ignore:\s*(.+)$", re.IGNORECASE | re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class ActiveCheck:
+    """A check that is on, with the severity and options the configuration gives it."""
+
+    spec: CheckSpec
+    severity: str
+    options: dict[str, Any]
+
+
+def matches_selector(spec: CheckSpec, selector: str) -> bool:
+    """A selector is a code (E201), a code prefix (E2) or a name (numbers)."""
+    selector = selector.strip()
+    return spec.code.startswith(selector.upper()) or spec.name == selector.lower()
+
+
+def _validate_selectors(selectors: Iterable[str], option: str) -> None:
+    for selector in selectors:
+        if not any(matches_selector(spec, selector) for spec in REGISTRY):
+            raise InputError(f"{option} {selector!r} matches no check: use a code (E201), a prefix "
+                             "(E2) or a name (numbers); see `pipeline check --list`")
+
+
+def active_checks(config_checks: dict[str, dict[str, Any]], select: tuple[str, ...] = (),
+                  ignore: tuple[str, ...] = ()) -> list[ActiveCheck]:
+    """The checks to run, with the severity and options set in the config."""
+    _validate_selectors(select, "--select")
+    _validate_selectors(ignore, "--ignore")
+    for key in config_checks:
+        if not any(spec.code == key or spec.name == key for spec in REGISTRY):
+            raise InputError(f"checks.{key}: no such check (see `pipeline check --list`)", "pipeline.yaml")
+    result = []
+    for spec in REGISTRY:
+        if select and not any(matches_selector(spec, s) for s in select):
+            continue
+        if any(matches_selector(spec, s) for s in ignore):
+            continue
+        settings = dict(config_checks.get(spec.code, {}) | config_checks.get(spec.name, {}))
+        severity = settings.pop("severity", spec.severity)
+        if severity == "off":
+            continue
+        unknown = set(settings) - set(spec.options)
+        if unknown:
+            raise InputError(f"checks.{spec.code}: unknown option {sorted(unknown)[0]!r} "
+                             f"(options: {', '.join(spec.options) or 'none'})", "pipeline.yaml")
+        result.append(ActiveCheck(spec, severity, {**spec.options, **settings}))
+    return result
+
+
+def by_scope(checks: Iterable[ActiveCheck]) -> dict[Scope, list[ActiveCheck]]:
+    grouped: dict[Scope, list[ActiveCheck]] = {}
+    for check in checks:
+        grouped.setdefault(check.spec.scope, []).append(check)
+    return grouped
+
+
+def catalog_from_po(posix: str, procedure: str, file: str, data: bytes) -> Catalog:
+    """A catalog's live entries, as the checks see them, from its PO bytes."""
+    items = []
+    for e in read_entries(file, data):
+        if e.obsolete or not (e.msgid or e.msgctxt):
+            continue
+        plural = tuple(e.msgstr[i] for i in sorted(e.msgstr)) if e.msgid_plural else ()
+        items.append(Entry(locale=posix, procedure=procedure, file=file, line=e.line, msgctxt=e.msgctxt,
+                           msgid=e.msgid, msgstr=plural[0] if e.msgid_plural and plural else e.msgstr.get(0, ""),
+                           msgid_plural=e.msgid_plural, msgstr_plural=plural, previous_msgid=e.previous_msgid,
+                           fuzzy="fuzzy" in e.flags, translator_comment="\n".join(e.tcomment)))
+    return Catalog(posix, procedure, file, tuple(items))
+
+
+def silenced_codes(entry: Entry | None) -> set[str]:
+    """The codes and names a translator's `ignore:` comments name on ``entry`` (lower case)."""
+    if entry is None:
+        return set()
+    codes = set()
+    for match in _IGNORE.finditer(entry.translator_comment):
+        codes.update(token.strip().lower() for token in re.split(r"[,\s]+", match.group(1)) if token.strip())
+    return codes
+
+
+@dataclass
+class Collector:
+    """Findings as checks report them, with the ones a translator silenced set apart (a safety
+    check's findings are never silenced)."""
+
+    findings: list[Finding] = field(default_factory=list)
+    silenced: list[Finding] = field(default_factory=list)
+
+    def add(self, check: ActiveCheck, entry: Entry | None, message: str, *, file: str, line: int,
+            locale: str | None, procedure: str | None, msgctxt: str | None = None,
+            msgid: str | None = None) -> None:
+        if entry is not None:
+            msgctxt, msgid = entry.msgctxt, entry.msgid
+        finding = Finding(file=file, line=line, code=check.spec.code, name=check.spec.name,
+                          severity=check.severity, locale=locale, procedure=procedure,
+                          msgctxt=msgctxt, msgid=msgid, message=message)
+        codes = silenced_codes(entry)
+        if not check.spec.safety and (check.spec.code.lower() in codes or check.spec.name in codes):
+            self.silenced.append(finding)
+        else:
+            self.findings.append(finding)
+
+
+def check_procedure(procedure: Procedure, file: str, checks: Sequence[ActiveCheck], ctx: SourceContext,
+                    out: Collector) -> None:
+    """The source-scope checks of one procedure."""
+    for check in checks:
+        rule = cast(SourceRule, check.spec.module.check)
+        for message, text in rule(procedure, ctx, check.options):
+            out.add(check, None, text, file=file, line=message.text.line, locale=None,
+                    procedure=procedure.id, msgctxt=message.context, msgid=message.text.value)
+
+
+def entry_scope(entry: Entry) -> Scope | None:
+    """Which entry checks look at an entry: translated ones get the entry checks, fuzzy ones with
+    a translation the fuzzy checks, untranslated ones none."""
+    if entry.fuzzy:
+        return Scope.FUZZY if entry.msgstr else None
+    return Scope.ENTRY if entry.msgstr else None
+
+
+def check_catalog(catalog: Catalog, checks: dict[Scope, list[ActiveCheck]], ctx: LocaleContext,
+                  out: Collector) -> None:
+    """The entry, fuzzy and catalog-scope checks of one catalog."""
+    for entry in catalog.entries:
+        scope = entry_scope(entry)
+        for check in checks.get(scope, []) if scope else []:
+            entry_rule = cast(EntryRule, check.spec.module.check)
+            for text in entry_rule(entry, ctx, check.options):
+                out.add(check, entry, text, file=catalog.file, line=entry.line, locale=catalog.locale,
+                        procedure=catalog.procedure)
+    for check in checks.get(Scope.CATALOG, []):
+        catalog_rule = cast(CatalogRule, check.spec.module.check)
+        for found, text in catalog_rule(catalog, ctx, check.options):
+            out.add(check, found, text, file=catalog.file, line=found.line if found else 1,
+                    locale=catalog.locale, procedure=catalog.procedure)
+
+
+def check_locale(catalogs: Sequence[Catalog], checks: Sequence[ActiveCheck], ctx: LocaleContext,
+                 out: Collector) -> None:
+    """The locale-scope checks, over the translated entries of every catalog of one locale."""
+    for check in checks:
+        rule = cast(LocaleRule, check.spec.module.check)
+        for entry, text in rule(catalogs, ctx, check.options):
+            out.add(check, entry, text, file=entry.file, line=entry.line, locale=entry.locale,
+                    procedure=entry.procedure)

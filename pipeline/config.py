@@ -1,0 +1,79 @@
+"""The project's settings (pipeline.yaml): release settings per locale, checks, reviewers.
+
+Read strictly: unknown keys are refused and every error names file:line:column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError
+from .yamlio import load_yaml, validate
+
+CONFIG_FILE = "pipeline.yaml"
+REGISTRY_FILE = "locales/locales.yaml"
+TERMBASE_FILE = "source/termbase.yaml"
+
+
+@dataclass(frozen=True)
+class LocaleSettings:
+    required: bool = False
+    min_translated: float = 100.0
+    length_ratio: tuple[float, float] | None = None
+    fallback: str = "none"  # "string": a missing string falls back along the locale's chain
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"required": self.required, "min_translated": self.min_translated,
+                "length_ratio": self.length_ratio, "fallback": self.fallback}
+
+
+@dataclass(frozen=True)
+class Config:
+    project: str
+    bugs_address: str = ""
+    source_language: str = "en"
+    placeholders: frozenset[str] = frozenset()
+    locales: dict[str, LocaleSettings] = field(default_factory=dict)
+    checks: dict[str, dict[str, Any]] = field(default_factory=dict)
+    reviewers: dict[str, tuple[str, ...]] = field(default_factory=dict)  # id -> POSIX locales
+
+    def reviewers_for(self, posix: str) -> frozenset[str]:
+        return frozenset(r for r, locales in self.reviewers.items() if posix in locales)
+
+    def settings(self, posix: str) -> LocaleSettings:
+        return self.locales.get(posix, LocaleSettings())
+
+
+def read_yaml_file(path: Path, name: str) -> Any:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("file not found: run the command from the content root or pass --root",
+                         name) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", name) from None
+    return load_yaml(name, data)
+
+
+def load_config(root: Path) -> Config:
+    data = read_yaml_file(root / CONFIG_FILE, CONFIG_FILE)
+    if data is None:
+        raise InputError("empty config: it needs at least 'project'", CONFIG_FILE, 1, 1)
+    validate(CONFIG_FILE, data, "config.schema.json")
+    locales = {}
+    for posix, settings in (data.get("locales") or {}).items():
+        values = dict(settings or {})
+        if "length_ratio" in values:
+            values["length_ratio"] = tuple(float(v) for v in values["length_ratio"])
+        locales[str(posix)] = LocaleSettings(**values)
+    return Config(
+        project=str(data["project"]),
+        bugs_address=str(data.get("bugs_address", "")),
+        source_language=str(data.get("source_language", "en")),
+        placeholders=frozenset(str(p) for p in data.get("placeholders", [])),
+        locales=locales,
+        checks={str(k): dict(v or {}) for k, v in (data.get("checks") or {}).items()},
+        reviewers={str(k): tuple(str(x) for x in v["locales"]) for k, v in (data.get("reviewers") or {}).items()},
+    )

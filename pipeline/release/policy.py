@@ -1,0 +1,167 @@
+"""The release policy: for each locale and procedure, what may ship to patients, and nothing
+that should not.
+
+For each locale and procedure the policy decides, string by string, what may ship:
+- `complete` (the default for patient material): published only when every string is translated,
+  signed off and free of error findings; otherwise withheld, with the reasons in the manifest;
+- `fallback-string` (`fallback: string` in pipeline.yaml, for less critical content): a string that
+  is missing, fuzzy or has an error finding falls back along the locale's chain to the source, and
+  the document lists the keys that fell back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import polib
+
+from ..catalog.po_reader import read_po
+from ..catalog.stats import word_count
+from ..checks.cache import cache_dir
+from ..checks.runner import Execution, run_checks
+from ..content.model import Procedure
+from ..locales import LocaleInfo
+from ..project import Project
+from ..review.signoff import SIGNED_OFF_STATE, state as review_state
+
+
+@dataclass(frozen=True)
+class Choice:
+    text: str
+    lang: str  # BCP 47 tag of the language the text is in
+    fell_back: bool = False
+
+
+@dataclass(frozen=True)
+class ProcedureRelease:
+    locale: LocaleInfo | None  # None: the source language
+    procedure: Procedure
+    status: str  # "published" or "withheld"
+    reasons: tuple[str, ...]
+    strings: dict[str, Choice]
+    total: int
+    translated: int
+    total_words: int
+    translated_words: int
+    reviewed: int
+    blocking: tuple[str, ...] = ()  # error findings, one line each
+
+    @property
+    def fallback_keys(self) -> tuple[str, ...]:
+        return tuple(sorted(k for k, c in self.strings.items() if c.fell_back))
+
+
+def _source_bcp47(project: Project) -> str:
+    return project.config.source_language
+
+
+def _catalog_strings(project: Project, info: LocaleInfo, procedure: Procedure) -> dict[str, polib.POEntry]:
+    path = project.catalog_path(info.posix, procedure.id)
+    if not path.exists():
+        return {}
+    return {e.msgctxt: e for e in read_po(path, project.rel(path)) if not e.obsolete}
+
+
+def _errors_by_entry(project: Project) -> tuple[dict[tuple[str | None, str, str | None], list[str]], Any]:
+    report = run_checks(project, execution=Execution(cache_dir=cache_dir(project)))
+    errors: dict[tuple[str | None, str, str | None], list[str]] = {}
+    for f in report.findings:
+        if f.severity == "error":
+            errors.setdefault((f.locale, f.procedure, f.msgctxt), []).append(
+                f"{f.file}:{f.line}: {f.code} {f.name}: {f.message}")
+    return errors, report
+
+
+def plan(project: Project) -> tuple[ProcedureRelease, ...]:
+    """Decide, for every locale (source included) and procedure, what ships."""
+    errors, _ = _errors_by_entry(project)
+    source_lang = _source_bcp47(project)
+    releases: list[ProcedureRelease] = []
+    eligible: dict[tuple[str, str], dict[str, str]] = {}  # (posix, procedure) -> ctx -> text (strictly eligible)
+    for procedure in project.procedures:
+        messages = list(procedure.messages())
+        source_errors = [line for (loc, pid, _), lines in errors.items() if loc is None and pid == procedure.id
+                         for line in lines]
+        strings = {m.context: Choice(m.text.value, source_lang) for m in messages}
+        words = sum(word_count(m.text.value) for m in messages)
+        reasons = (f"{len(source_errors)} error findings in the source",) if source_errors else ()
+        releases.append(ProcedureRelease(None, procedure, "withheld" if source_errors else "published", reasons,
+                                         strings, len(messages), len(messages), words, words, len(messages),
+                                         tuple(source_errors)))
+    source_releases = {r.procedure.id: r for r in releases}
+    for info in project.locales:
+        settings = project.config.settings(info.posix)
+        reviewers = project.config.reviewers_for(info.posix)
+        for procedure in project.procedures:
+            entries = _catalog_strings(project, info, procedure)
+            messages = list(procedure.messages())
+            usable: dict[str, str] = {}
+            strict: dict[str, str] = {}
+            untranslated = fuzzy = unreviewed = 0
+            blocking: list[str] = []
+            translated = translated_words = reviewed = 0
+            for message in messages:
+                entry = entries.get(message.context)
+                current = entry is not None and entry.msgid == message.text.value
+                entry_errors = errors.get((info.posix, procedure.id, message.context), [])
+                if not current or not entry.msgstr:
+                    untranslated += 1
+                    continue
+                if "fuzzy" in entry.flags:
+                    fuzzy += 1
+                    continue
+                translated += 1
+                translated_words += word_count(message.text.value)
+                signed = review_state(entry, reviewers) == SIGNED_OFF_STATE
+                reviewed += signed
+                if entry_errors:
+                    blocking += entry_errors
+                    continue
+                usable[message.context] = entry.msgstr
+                if signed:
+                    strict[message.context] = entry.msgstr
+                else:
+                    unreviewed += 1
+            eligible[(info.posix, procedure.id)] = strict
+            total_words = sum(word_count(m.text.value) for m in messages)
+            reasons = []
+            if untranslated:
+                reasons.append(f"{untranslated} strings untranslated")
+            if fuzzy:
+                reasons.append(f"{fuzzy} strings fuzzy (source changed or marked for review)")
+            if unreviewed:
+                reasons.append(f"{unreviewed} strings not signed off by a reviewer")
+            if blocking:
+                reasons.append(f"{len(blocking)} error findings")
+            source_release = source_releases[procedure.id]
+            if source_release.status == "withheld":
+                reasons.insert(0, "the source is withheld")
+            chosen: dict[str, Choice] = {}
+            if settings.fallback == "string":
+                for message in messages:
+                    if message.context in usable:
+                        chosen[message.context] = Choice(usable[message.context], info.bcp47)
+                        continue
+                    for step in info.fallback:
+                        other = next((i for i in project.locales if i.posix == step), None)
+                        if other is not None and message.context in eligible.get((other.posix, procedure.id), {}):
+                            chosen[message.context] = Choice(eligible[(other.posix, procedure.id)][message.context],
+                                                             other.bcp47, True)
+                            break
+                        if step == project.config.source_language:
+                            chosen[message.context] = Choice(message.text.value, source_lang, True)
+                            break
+                    else:
+                        chosen[message.context] = Choice(message.text.value, source_lang, True)
+                status = "withheld" if source_release.status == "withheld" else "published"
+                reasons = [r for r in reasons if r == "the source is withheld"] or \
+                    ([f"{sum(c.fell_back for c in chosen.values())} strings fall back"] if any(
+                        c.fell_back for c in chosen.values()) else [])
+            else:
+                status = "withheld" if reasons else "published"
+                if status == "published":
+                    chosen = {m.context: Choice(strict[m.context], info.bcp47) for m in messages}
+            releases.append(ProcedureRelease(info, procedure, status, tuple(reasons), chosen, len(messages),
+                                             translated, total_words, translated_words, reviewed, tuple(blocking)))
+    return tuple(releases)

@@ -1,0 +1,57 @@
+"""The glossary commands: exchange the termbase with CAT tools (TBX-Basic, Weblate CSV).
+
+Plain functions on a Project returning frozen results; nothing here prints or reads argv.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..config import TERMBASE_FILE
+from ..errors import InputError
+from ..fsutil import write_atomic
+from ..project import Project
+from .exchange import Conflict, export_csv, export_tbx, merge_termbases, parse_csv, parse_tbx
+from .matching import termbase_language
+from .reader import parse_termbase
+from .writer import format_termbase
+
+
+def glossary_export(project: Project, fmt: str, locale: str | None) -> bytes:
+    if fmt == "tbx":
+        return export_tbx(project.termbase, project.config.source_language)
+    if locale is None:
+        raise InputError("the CSV glossary is per language: add --locale (e.g. --locale es)")
+    language = termbase_language(project.termbase, project.locale(locale).posix)
+    return export_csv(project.termbase, language, project.config.source_language)
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    added: int
+    conflicts: tuple[Conflict, ...]
+    written: bool
+
+
+def glossary_import(project: Project, path: Path, fmt: str | None, locale: str | None) -> ImportReport:
+    """Add the terms of a TBX or CSV file to the termbase; conflicts are reported, never applied."""
+    name = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", name) from None
+    fmt = fmt or ("csv" if path.suffix.lower() == ".csv" else "tbx")
+    if fmt == "csv":
+        if locale is None:
+            raise InputError("a CSV glossary is for one language: add --locale")
+        incoming = parse_csv(name, data, termbase_language(project.termbase, project.locale(locale).posix))
+    else:
+        incoming = parse_tbx(name, data)
+    merged, conflicts, added = merge_termbases(project.termbase, incoming)
+    written = False
+    if added:
+        text = format_termbase(merged)
+        parse_termbase(TERMBASE_FILE, text.encode("utf-8"))  # never write what we could not read back
+        written = write_atomic(project.root / TERMBASE_FILE, text.encode("utf-8"))
+    return ImportReport(added, conflicts, written)
