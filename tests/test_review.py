@@ -12,7 +12,10 @@ import polib
 import pytest
 
 from pipeline.catalog.po_reader import read_po
-from pipeline.review.signoff import NEEDS_REREVIEW, SIGNED_OFF_STATE, FUZZY, UNREVIEWED, state
+from pipeline.review.signoff import ReviewState, review_state_of as state
+
+NEEDS_REREVIEW, SIGNED_OFF_STATE, FUZZY, UNREVIEWED = (ReviewState.NEEDS_REREVIEW, ReviewState.SIGNED_OFF,
+                                                      ReviewState.FUZZY, ReviewState.UNREVIEWED)
 from pipeline.catalog.commands import render
 
 CATALOG = "locales/vi/LC_MESSAGES/endoscopic-rhizotomy.po"  # shipped translated, not yet reviewed

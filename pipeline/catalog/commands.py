@@ -23,8 +23,7 @@ from ..locales import LocaleInfo
 from .. import parallel
 from ..clock import source_date
 from ..project import Project
-from ..review.signoff import NEEDS_REREVIEW, SIGNED_OFF_STATE
-from ..review.signoff import state as review_state
+from ..review.signoff import ReviewState, review_state_of
 from ..termbase.matching import Matcher, termbase_language
 
 Progressor = Callable[[str], None]
@@ -217,7 +216,7 @@ def status(project: Project, locales: tuple[str, ...] = (),
                                  f"{info.posix}`)", project.rel(path))
             catalog = read_po(path, project.rel(path))
             reviewers = project.config.reviewers_for(info.posix)
-            states = [review_state(e, reviewers) for e in catalog if not e.obsolete]
-            rows.append(StatusRow(info.posix, procedure.id, progress(catalog), states.count(SIGNED_OFF_STATE),
-                                  states.count(NEEDS_REREVIEW)))
+            states = [review_state_of(e, reviewers) for e in catalog if not e.obsolete]
+            rows.append(StatusRow(info.posix, procedure.id, progress(catalog), states.count(ReviewState.SIGNED_OFF),
+                                  states.count(ReviewState.NEEDS_REREVIEW)))
     return tuple(rows)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import polib
 
 from ..locales import LocaleInfo
+from .states import forms_of, has_translation
 
 Key = tuple[str | None, str]
 
@@ -29,12 +30,6 @@ class MergeSummary:
     new: tuple[str, ...]
     obsoleted: tuple[str, ...]
     resurrected: tuple[str, ...]
-
-
-def _translated(entry: polib.POEntry) -> bool:
-    if entry.msgid_plural:
-        return any(entry.msgstr_plural.values())
-    return bool(entry.msgstr)
 
 
 def _copy_translation(target: polib.POEntry, source: polib.POEntry, nplurals: int) -> None:
@@ -62,7 +57,7 @@ def merge(catalog: polib.POFile, pot: polib.POFile, locale: LocaleInfo,
     template_contexts = {e.msgctxt for e in pot}
     leaving_by_msgid = {}
     for ctx, entry in live.items():
-        if ctx not in template_contexts and _translated(entry) and "fuzzy" not in entry.flags:
+        if ctx not in template_contexts and has_translation(forms_of(entry)) and "fuzzy" not in entry.flags:
             leaving_by_msgid.setdefault(entry.msgid, entry)
 
     result = polib.POFile(wrapwidth=79)
@@ -98,7 +93,7 @@ def merge(catalog: polib.POFile, pot: polib.POFile, locale: LocaleInfo,
                     entry.previous_msgid = old.previous_msgid
                     entry.previous_msgctxt = old.previous_msgctxt
                 kept += 1
-            elif _translated(old):
+            elif has_translation(forms_of(old)):
                 entry.flags.append("fuzzy")
                 entry.previous_msgid = old.previous_msgid if (was_fuzzy and old.previous_msgid) else old.msgid
                 if old.msgid_plural or source.msgid_plural:
@@ -120,7 +115,7 @@ def merge(catalog: polib.POFile, pot: polib.POFile, locale: LocaleInfo,
 
     obsoleted = []
     for ctx, entry in live.items():
-        if ctx not in template_contexts and _translated(entry):
+        if ctx not in template_contexts and has_translation(forms_of(entry)):
             entry.obsolete = True
             entry.occurrences = []
             result.append(entry)

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import polib
 
+from .states import state_of
+
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
@@ -34,24 +36,12 @@ class Progress:
         return round(100.0 * self.translated_words / self.total_words, 1) if self.total_words else 100.0
 
 
-def entry_state(entry: polib.POEntry) -> str:
-    """"translated", "fuzzy" or "untranslated"; a fuzzy entry counts as missing."""
-    strings = list(entry.msgstr_plural.values()) if entry.msgid_plural else [entry.msgstr]
-    if not any(strings):
-        return "untranslated"
-    if "fuzzy" in entry.flags:
-        return "fuzzy"
-    if not all(strings):
-        return "untranslated"
-    return "translated"
-
-
 def progress(catalog: polib.POFile) -> Progress:
     counts = {"translated": [0, 0], "fuzzy": [0, 0], "untranslated": [0, 0]}
     for entry in catalog:
         if entry.obsolete:
             continue
-        bucket = counts[entry_state(entry)]
+        bucket = counts[state_of(entry)]
         bucket[0] += 1
         bucket[1] += word_count(entry.msgid)
     total = sum(v[0] for v in counts.values())

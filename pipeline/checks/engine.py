@@ -14,12 +14,15 @@ from dataclasses import dataclass, field
 from typing import Any, cast
 
 from ..catalog.po_reader import read_entries
+from ..catalog.states import TranslationState, translation_state
 from ..content.model import Procedure
 from ..errors import InputError
 from .model import (Catalog, CatalogRule, CheckSpec, Entry, EntryRule, Finding, LocaleContext, LocaleRule, Scope,
                     SourceContext, SourceRule)
 from .registry import REGISTRY
 
+_SCOPE_OF = {TranslationState.TRANSLATED: Scope.ENTRY, TranslationState.FUZZY: Scope.FUZZY,
+             TranslationState.UNTRANSLATED: None}
 _IGNORE = re.compile(r"^\s*ignore:\s*(.+)$", re.IGNORECASE | re.MULTILINE)
 
 
@@ -138,9 +141,7 @@ def check_procedure(procedure: Procedure, file: str, checks: Sequence[ActiveChec
 def entry_scope(entry: Entry) -> Scope | None:
     """Which entry checks look at an entry: translated ones get the entry checks, fuzzy ones with
     a translation the fuzzy checks, untranslated ones none."""
-    if entry.fuzzy:
-        return Scope.FUZZY if entry.msgstr else None
-    return Scope.ENTRY if entry.msgstr else None
+    return _SCOPE_OF[translation_state(entry.forms, entry.fuzzy)]
 
 
 def check_catalog(catalog: Catalog, checks: dict[Scope, list[ActiveCheck]], ctx: LocaleContext,

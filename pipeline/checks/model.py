@@ -8,6 +8,7 @@ from enum import StrEnum
 from types import ModuleType
 from typing import Any, Protocol
 
+from ..catalog.states import is_translated
 from ..content.model import Message, Procedure
 from ..locales import LocaleInfo
 from ..termbase.matching import Matcher
@@ -93,6 +94,14 @@ class Entry:
     previous_msgid: str | None = None
     fuzzy: bool = False
     translator_comment: str = ""
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        return self.msgstr_plural if self.msgid_plural else (self.msgstr,)
+
+    @property
+    def translated(self) -> bool:
+        return is_translated(self.forms, self.fuzzy)
 
 
 @dataclass(frozen=True)

@@ -97,7 +97,7 @@ def _run_job(job: Job) -> Encoded:
         check_catalog(catalog, setup.checks, setup.contexts[posix], out)
         count = len(catalog.entries)
         rows = [[e.line, e.msgctxt, e.msgid, e.msgstr, e.translator_comment]
-                for e in catalog.entries if e.msgstr and not e.fuzzy]
+                for e in catalog.entries if e.translated]
     findings = sorted(out.findings, key=ORDER)
     tally = Counter((f.code, f.severity) for f in findings)
     meta = {"count": count, "tally": [[c, s, n] for (c, s), n in sorted(tally.items())],

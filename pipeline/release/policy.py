@@ -11,6 +11,7 @@ For each locale and procedure the policy decides, string by string, what may shi
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,7 +24,7 @@ from ..checks.runner import Execution, run_checks
 from ..content.model import Procedure
 from ..locales import LocaleInfo
 from ..project import Project
-from ..review.signoff import SIGNED_OFF_STATE, state as review_state
+from ..review.signoff import ReviewState, review_state_of
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,24 @@ class ProcedureRelease:
     @property
     def fallback_keys(self) -> tuple[str, ...]:
         return tuple(sorted(k for k, c in self.strings.items() if c.fell_back))
+
+
+TRANSLATED_STATES = frozenset({ReviewState.UNREVIEWED, ReviewState.NEEDS_REREVIEW, ReviewState.SIGNED_OFF})
+
+
+def entry_state(entry: polib.POEntry | None, source: str, reviewers: frozenset[str]) -> ReviewState:
+    """Where the translation of ``source`` stands. An entry made for another source text is not its
+    translation (`pipeline update` has not merged the change in yet)."""
+    if entry is None or entry.msgid != source:
+        return ReviewState.UNTRANSLATED
+    return review_state_of(entry, reviewers)
+
+
+def is_usable(state: ReviewState, errors: Sequence[object]) -> bool:
+    """The release rule for one string: translated (not fuzzy) and free of error findings. A usable
+    string may stand behind a fallback or in a draft preview; only a signed-off one is published
+    under the default policy."""
+    return state in TRANSLATED_STATES and not errors
 
 
 def _source_bcp47(project: Project) -> str:
@@ -103,21 +122,22 @@ def plan(project: Project) -> tuple[ProcedureRelease, ...]:
             translated = translated_words = reviewed = 0
             for message in messages:
                 entry = entries.get(message.context)
-                current = entry is not None and entry.msgid == message.text.value
+                state = entry_state(entry, message.text.value, reviewers)
                 entry_errors = errors.get((info.posix, procedure.id, message.context), [])
-                if not current or not entry.msgstr:
+                if state is ReviewState.UNTRANSLATED:
                     untranslated += 1
                     continue
-                if "fuzzy" in entry.flags:
+                if state is ReviewState.FUZZY:
                     fuzzy += 1
                     continue
                 translated += 1
                 translated_words += word_count(message.text.value)
-                signed = review_state(entry, reviewers) == SIGNED_OFF_STATE
+                signed = state is ReviewState.SIGNED_OFF
                 reviewed += signed
-                if entry_errors:
+                if not is_usable(state, entry_errors):
                     blocking += entry_errors
                     continue
+                assert entry is not None
                 usable[message.context] = entry.msgstr
                 if signed:
                     strict[message.context] = entry.msgstr

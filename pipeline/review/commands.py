@@ -16,12 +16,11 @@ from ..errors import InputError
 from ..fsutil import write_atomic
 from ..clock import review_date
 from ..project import Project
-from .signoff import (FUZZY, NEEDS_REREVIEW, SIGNED_OFF_STATE, UNREVIEWED, UNTRANSLATED,
-                     entry_fingerprint, provenance_of, reject, set_sign_off, state)
+from .signoff import ReviewState, entry_fingerprint, provenance_of, reject, review_state_of, set_sign_off
 from ..termbase.matching import Matcher, termbase_language
 from ..catalog.commands import render
 
-PENDING_STATES = (UNREVIEWED, NEEDS_REREVIEW)
+PENDING_STATES = (ReviewState.UNREVIEWED, ReviewState.NEEDS_REREVIEW)
 
 
 @dataclass(frozen=True)
@@ -96,7 +95,7 @@ def pending(project: Project, locales: tuple[str, ...] = (), procedures: tuple[s
             for entry in catalog:
                 if entry.obsolete:
                     continue
-                current = state(entry, reviewers)
+                current = review_state_of(entry, reviewers)
                 if current not in PENDING_STATES:
                     continue
                 origin = provenance_of(entry)
@@ -120,10 +119,10 @@ def _check_reviewer(project: Project, posix: str, reviewer: str) -> None:
 
 
 def _refusal(entry: polib.POEntry, reviewer: str, errors: list[Finding], reviewers: frozenset[str]) -> str | None:
-    current = state(entry, reviewers)
-    if current == UNTRANSLATED:
+    current = review_state_of(entry, reviewers)
+    if current is ReviewState.UNTRANSLATED:
         return "not translated"
-    if current == FUZZY:
+    if current is ReviewState.FUZZY:
         return "fuzzy: the translator must confirm it first"
     origin = provenance_of(entry)
     if origin is not None and origin.translator == reviewer:
@@ -169,7 +168,7 @@ def decide(project: Project, locale: str, reviewer: str, verdicts: dict[tuple[st
             refusal = _refusal(entry, reviewer, errors, reviewers)
             if refusal:
                 decisions.append(Decision(posix, pid, ctx, "refused", refusal))
-            elif state(entry, reviewers) == SIGNED_OFF_STATE:
+            elif review_state_of(entry, reviewers) is ReviewState.SIGNED_OFF:
                 decisions.append(Decision(posix, pid, ctx, "unchanged", "already signed off"))
             else:
                 set_sign_off(entry, reviewer, date)
@@ -191,7 +190,7 @@ def approve(project: Project, locale: str, reviewer: str, procedures: tuple[str,
                 continue
             if entries and entry.msgctxt not in entries:
                 continue
-            if not entries and state(entry, project.config.reviewers_for(posix)) == SIGNED_OFF_STATE:
+            if not entries and review_state_of(entry, project.config.reviewers_for(posix)) is ReviewState.SIGNED_OFF:
                 continue
             if not entries and not entry.msgstr:
                 continue

@@ -19,16 +19,26 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 
 import polib
+
+from ..catalog.states import TranslationState, forms_of, state_of
 
 SIGNED_OFF = re.compile(r"^signed-off: (\S+) (\d{4}-\d{2}-\d{2}) ([0-9a-f]{16})$")
 TRANSLATED_BY = re.compile(r"^translated-by: (\S+)(?: (machine))?$")
 REJECTED = re.compile(r"^review: rejected by ")
 
-# Review states of an entry, in the order a release cares about them.
-UNTRANSLATED, FUZZY, UNREVIEWED, NEEDS_REREVIEW, SIGNED_OFF_STATE = (
-    "untranslated", "fuzzy", "unreviewed", "needs-re-review", "signed-off")
+
+
+class ReviewState(StrEnum):
+    """Where an entry stands in review, in the order a release cares about them."""
+
+    UNTRANSLATED = "untranslated"
+    FUZZY = "fuzzy"
+    UNREVIEWED = "unreviewed"  # translated, never signed off
+    NEEDS_REREVIEW = "needs-re-review"  # signed off, but the sign-off no longer counts
+    SIGNED_OFF = "signed-off"
 
 
 @dataclass(frozen=True)
@@ -50,15 +60,9 @@ def fingerprint(msgctxt: str | None, msgid: str, translations: list[str]) -> str
     return hashlib.sha256(data.encode("utf-8")).hexdigest()[:16]
 
 
-def translations_of(entry: polib.POEntry) -> list[str]:
-    if entry.msgid_plural:
-        return [entry.msgstr_plural[i] for i in sorted(entry.msgstr_plural)]
-    return [entry.msgstr]
-
-
 def entry_fingerprint(entry: polib.POEntry) -> str:
     return fingerprint(entry.msgctxt, entry.msgid + ("\x00" + entry.msgid_plural if entry.msgid_plural else ""),
-                       translations_of(entry))
+                       forms_of(entry))
 
 
 def _lines(comment: str | None) -> list[str]:
@@ -81,29 +85,27 @@ def provenance_in(comment: str | None) -> Provenance | None:
     return None
 
 
-def review_state(comment: str | None, current_fingerprint: str, translated: bool, fuzzy: bool,
-                 reviewers: frozenset[str] | None = None) -> str:
+def review_state(comment: str | None, current_fingerprint: str, translation: TranslationState,
+                 reviewers: frozenset[str] | None = None) -> ReviewState:
     """The review state of an entry; ``reviewers`` are the ids whose sign-off counts."""
-    if not translated:
-        return UNTRANSLATED
-    if fuzzy:
-        return FUZZY
+    if translation is not TranslationState.TRANSLATED:
+        return ReviewState(translation.value)
     signed = sign_off_in(comment)
     if signed is None:
-        return UNREVIEWED
+        return ReviewState.UNREVIEWED
     if signed.fingerprint != current_fingerprint:
-        return NEEDS_REREVIEW
+        return ReviewState.NEEDS_REREVIEW
     if reviewers is not None and signed.reviewer not in reviewers:
-        return NEEDS_REREVIEW
+        return ReviewState.NEEDS_REREVIEW
     provenance = provenance_in(comment)
     if provenance is not None and provenance.translator == signed.reviewer:
-        return NEEDS_REREVIEW
-    return SIGNED_OFF_STATE
+        return ReviewState.NEEDS_REREVIEW
+    return ReviewState.SIGNED_OFF
 
 
-def state(entry: polib.POEntry, reviewers: frozenset[str] | None = None) -> str:
-    return review_state(entry.tcomment, entry_fingerprint(entry), all(translations_of(entry)),
-                        "fuzzy" in entry.flags, reviewers)
+def review_state_of(entry: polib.POEntry, reviewers: frozenset[str] | None = None) -> ReviewState:
+    """The review state of a catalog entry."""
+    return review_state(entry.tcomment, entry_fingerprint(entry), state_of(entry), reviewers)
 
 
 def sign_off_of(entry: polib.POEntry) -> SignOff | None:

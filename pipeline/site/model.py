@@ -17,7 +17,6 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-import polib
 from babel import Locale, UnknownLocaleError
 
 from ..release import bundles, policy
@@ -29,8 +28,7 @@ from ..checks.runner import Execution, run_checks
 from ..locales import LocaleInfo
 from ..clock import source_date
 from ..project import Project
-from ..review.signoff import UNREVIEWED
-from ..review.signoff import state as review_state
+from ..review.signoff import ReviewState
 from .highlight import Highlighter, Segment
 
 # (key, label, icon): the icon is decoration, the label always shows beside it.
@@ -182,11 +180,9 @@ class Site:
         return sum(row.words(states) for row in self.targets)
 
 
-def _entry_state(entry: polib.POEntry | None, source: str, reviewers: frozenset[str]) -> str:
-    if entry is None or entry.msgid != source:
-        return "untranslated"  # not in the catalog yet: `pipeline update` adds it
-    current = review_state(entry, reviewers)
-    return "translated" if current == UNREVIEWED else current
+def _shown(state: ReviewState) -> str:
+    """The state as the site names it (ENTRY_STATES): an unreviewed entry shows as translated."""
+    return "translated" if state is ReviewState.UNREVIEWED else state.value
 
 
 def preview_document(release: policy.ProcedureRelease, bcp47: str, direction: str, usable: dict[str, str],
@@ -227,10 +223,11 @@ def _target_cell(project: Project, info: LocaleInfo, release: policy.ProcedureRe
     for message in procedure.messages():
         source = message.text.value
         entry = entries.get(message.context)
-        state = _entry_state(entry, source, reviewers)
+        review = policy.entry_state(entry, source, reviewers)
+        state = _shown(review)
         current = entry is not None and entry.msgid == source
         found = findings.entry(info.posix, procedure.id, message.context)
-        if state in TRANSLATED_STATES and not any(f.severity == "error" for f in found):
+        if entry is not None and policy.is_usable(review, [f for f in found if f.severity == "error"]):
             usable[message.context] = entry.msgstr
         rows.append(EntryRow(
             msgctxt=message.context, line=entry.linenum if current else None, state=state,

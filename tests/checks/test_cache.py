@@ -61,7 +61,6 @@ def test_a_changed_catalog_or_termbase_is_checked_again(content_root, tmp_path):
 
 
 def test_worker_pool_gives_the_plain_results(content_root, monkeypatch):
-    from pipeline.checks import cache as runner
 
     plain = as_json(run_checks(Project(content_root), execution=Execution(jobs=1)))
     monkeypatch.setattr(parallel, "THRESHOLD", 1)
@@ -71,7 +70,6 @@ def test_worker_pool_gives_the_plain_results(content_root, monkeypatch):
 def test_bad_input_in_a_worker_is_reported_with_its_place(content_root, monkeypatch):
     import pytest
 
-    from pipeline.checks import cache as runner
     from pipeline.errors import InputError
 
     monkeypatch.setattr(parallel, "THRESHOLD", 1)

@@ -5,6 +5,7 @@ threshold is `min_translated` (percent of strings) per locale in `pipeline.yaml`
 The message gives strings and words, because a missing paragraph outweighs a missing title.
 """
 
+from ...catalog.states import has_translation
 from ...catalog.stats import word_count
 
 CODE = "W301"
@@ -17,12 +18,12 @@ OPTIONS: dict = {}
 
 def check(catalog, ctx, options):
     total = len(catalog.entries)
-    done = [e for e in catalog.entries if e.msgstr and not e.fuzzy]
-    fuzzy = sum(1 for e in catalog.entries if e.fuzzy and e.msgstr)
+    done = [e for e in catalog.entries if e.translated]
+    fuzzy = sum(1 for e in catalog.entries if e.fuzzy and has_translation(e.forms))
     percent = 100.0 * len(done) / total if total else 100.0
     threshold = float(ctx.settings.get("min_translated", 100))
     if percent + 1e-9 < threshold:
-        missing_words = sum(word_count(e.msgid) for e in catalog.entries if not (e.msgstr and not e.fuzzy))
+        missing_words = sum(word_count(e.msgid) for e in catalog.entries if not e.translated)
         yield None, (f"{len(done)}/{total} strings translated ({percent:.1f}%, threshold "
                      f"{threshold:g}%): {total - len(done) - fuzzy} untranslated, {fuzzy} fuzzy, "
                      f"{missing_words} words missing")

@@ -6,7 +6,8 @@ the locale in pipeline.yaml, or when the reviewer is the entry's own translator.
 in pipeline.yaml (`checks: {unreviewed: {severity: error}}`) to make this block a release.
 """
 
-from ...review.signoff import NEEDS_REREVIEW, UNREVIEWED, fingerprint, review_state, sign_off_in
+from ...catalog.states import TranslationState
+from ...review.signoff import ReviewState, fingerprint, review_state, sign_off_in
 
 CODE = "W314"
 NAME = "unreviewed"
@@ -23,10 +24,10 @@ def check(entry, ctx, options):
     msgid = entry.msgid + ("\x00" + entry.msgid_plural if entry.msgid_plural else "")
     translations = list(entry.msgstr_plural) if entry.msgid_plural else [entry.msgstr]
     state = review_state(entry.translator_comment, fingerprint(entry.msgctxt, msgid, translations),
-                         True, False, ctx.settings.get("reviewers"))
-    if state == UNREVIEWED:
+                         TranslationState.TRANSLATED, ctx.settings.get("reviewers"))
+    if state is ReviewState.UNREVIEWED:
         yield "not signed off by a reviewer"
-    elif state == NEEDS_REREVIEW:
+    elif state is ReviewState.NEEDS_REREVIEW:
         signed = sign_off_in(entry.translator_comment)
         yield (f"needs re-review: the sign-off by {signed.reviewer} on {signed.date} no longer matches "
                "(changed text, unlisted reviewer, or the reviewer translated it)")
