@@ -5,34 +5,42 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
 from . import __version__  # `workflow` is imported by the commands that use it: `check` starts faster
-from .catalog.wrap import WrapUnavailable
 from .errors import InputError
+from .exit_codes import ExitCode, exit_code_for
 from .jsonout import dumps
 from .project import Project
 
 
 class _Group(click.Group):
-    """Turns bad input into one line on stderr and exit code 2, never a traceback."""
+    """Turns the core's exceptions into exit codes (exit_codes.FOR_EXCEPTION): bad input is one
+    line on stderr and code 2, never a traceback."""
 
-    def invoke(self, ctx: click.Context):  # type: ignore[override]
+    def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except (InputError, WrapUnavailable) as exc:
-            click.echo(f"error: {exc}", err=True)
-            ctx.exit(2)
-        except BrokenPipeError:
-            # The reader went away (`pipeline check | head`): stop quietly, as other tools do,
-            # with standard output pointed at /dev/null so that the exit's flush cannot fail.
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            ctx.exit(1)
-        except OSError as exc:
-            where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
-            click.echo(f"error: {where}{exc.strerror or exc}", err=True)
-            ctx.exit(2)
+        except Exception as exc:
+            code = exit_code_for(exc)
+            if code is None:
+                raise
+            if isinstance(exc, BrokenPipeError):
+                # The reader went away (`pipeline check | head`): stop quietly, as other tools do,
+                # with standard output pointed at /dev/null so that the exit's flush cannot fail.
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            else:
+                click.echo(f"error: {_describe(exc)}", err=True)
+            ctx.exit(code)
+
+
+def _describe(exc: Exception) -> str:
+    if isinstance(exc, OSError) and not isinstance(exc, InputError):
+        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+        return f"{where}{exc.strerror or exc}"
+    return str(exc)
 
 
 class _State:
@@ -91,7 +99,7 @@ def _report_stale(stale: tuple[str, ...], command: str) -> None:
     for path in stale:
         click.echo(f"{path}: stale: run `pipeline {command}`")
     if stale:
-        sys.exit(1)
+        sys.exit(ExitCode.FAILED)
 
 
 @main.command()
@@ -235,7 +243,7 @@ def glossary_import(state: _State, file: Path, fmt: str | None, locale: str | No
     click.echo(f"{report.added} terms added, {len(report.conflicts)} conflicts"
                + (" (termbase written)" if report.written else ""))
     if report.conflicts:
-        sys.exit(1)
+        sys.exit(ExitCode.FAILED)
 
 
 @main.command()
@@ -301,7 +309,7 @@ def check(state: _State, locales, procedures, select, ignore, fmt, output, stric
                 batch, size = [], 0
         out.write(b"".join(batch))
         out.flush()
-    sys.exit(1 if result.blocking(strict) else 0)
+    sys.exit(ExitCode.FAILED if result.blocking(strict) else ExitCode.SUCCESS)
 
 
 @main.group()
@@ -359,7 +367,7 @@ def review_approve(state: _State, locale, reviewer, procedures, entries) -> None
     decisions = reviewing.approve(state.project, locale, reviewer, procedures, entries)
     _print_decisions(decisions)
     if any(d.outcome == "refused" for d in decisions):
-        sys.exit(1)
+        sys.exit(ExitCode.FAILED)
 
 
 @review.command("reject")
@@ -401,7 +409,7 @@ def review_import(state: _State, sheet, reviewer) -> None:
     decisions = reviewing.import_sheet(state.project, sheet, reviewer)
     _print_decisions(decisions)
     if any(d.outcome == "refused" for d in decisions):
-        sys.exit(1)
+        sys.exit(ExitCode.FAILED)
 
 
 @main.command()
@@ -425,7 +433,7 @@ def build(state: _State, out: Path | None, check: bool, mo: bool) -> None:
         for path in report.stale:
             click.echo(f"{path}: stale: run `pipeline build`")
         if report.stale:
-            sys.exit(1)
+            sys.exit(ExitCode.FAILED)
         click.echo(f"{target}: up to date ({len(report.files)} files)")
         return
     by_locale: dict[str, list] = {}
@@ -445,7 +453,7 @@ def build(state: _State, out: Path | None, check: bool, mo: bool) -> None:
             click.echo(f"  {release.locale.posix}/{release.procedure.id}: {'; '.join(release.reasons)}", err=True)
             for line in release.blocking:
                 click.echo(f"    {line}", err=True)
-        sys.exit(1)
+        sys.exit(ExitCode.FAILED)
     click.echo(f"{len(report.files)} files in {target}")
 
 
