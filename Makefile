@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: build test setup clean compare bench bench-large
+.PHONY: build test lint setup clean compare bench bench-large
 
 BENCH_VENV := .venv-bench
 BENCH_STAMP := $(BENCH_VENV)/.installed-stamp
@@ -25,8 +25,13 @@ build: setup
 	$(BIN)/pipeline build
 	$(BIN)/pipeline report
 
-test: setup
+test: setup lint
 	$(BIN)/python -m pytest -q
+
+# Types (mypy --strict on pipeline/) and lint (ruff, with a complexity limit), as configured in pyproject.toml.
+lint: setup
+	$(BIN)/mypy
+	$(BIN)/ruff check pipeline tests benchmarks tools
 
 # Peers measured beside the pipeline live in their own environment, never as runtime dependencies.
 $(BENCH_STAMP): Makefile

@@ -23,10 +23,10 @@ from pathlib import Path
 import polib
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from planted import DEFECTS  # noqa: E402
+from planted import DEFECTS
 
-from pipeline.catalog.po_reader import read_po  # noqa: E402
-from pipeline.catalog.commands import render  # noqa: E402
+from pipeline.catalog.commands import render
+from pipeline.catalog.po_reader import read_po
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -7,8 +7,8 @@ Each defect names what it breaks, how to plant it in a translation, and the chec
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 
 @dataclass(frozen=True)

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from . import __version__  # `workflow` is imported by the commands that use it: `check` starts faster
 from .errors import InputError
 from .exit_codes import ExitCode, exit_code_for
+
+if TYPE_CHECKING:  # the commands import what they use: `pipeline --help` starts faster
+    from .release.policy import ProcedureRelease
+    from .review.commands import Decision
 from .jsonout import dumps
 from .project import Project
 
@@ -261,8 +266,9 @@ def glossary_import(state: _State, file: Path, fmt: str | None, locale: str | No
 @click.option("--no-cache", is_flag=True, help="Do not read or write .pipeline-cache/.")
 @click.option("--jobs", type=click.IntRange(1, 64), default=None, help="Worker processes (default: all cores).")
 @pass_state
-def check(state: _State, locales, procedures, select, ignore, fmt, output, strict, list_checks, no_cache,
-          jobs) -> None:
+def check(state: _State, locales: tuple[str, ...], procedures: tuple[str, ...], select: tuple[str, ...],
+          ignore: tuple[str, ...], fmt: str,
+          output: Path | None, strict: bool, list_checks: bool, no_cache: bool, jobs: int | None) -> None:
     """Run every check over the source, the termbase and the catalogs.
 
     Exit 0 when clean, 1 when an error-level finding exists (--strict: warnings too), 2 for bad
@@ -326,7 +332,7 @@ _procedure_opt = click.option("--procedure", "procedures", multiple=True, help="
 @_procedure_opt
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @pass_state
-def review_pending(state: _State, locales, procedures, fmt) -> None:
+def review_pending(state: _State, locales: tuple[str, ...], procedures: tuple[str, ...], fmt: str) -> None:
     """Entries never signed off or needing re-review, with terms and check findings."""
     from .review import commands as reviewing
 
@@ -346,7 +352,7 @@ def review_pending(state: _State, locales, procedures, fmt) -> None:
     click.echo(f"{len(items)} entries pending review")
 
 
-def _print_decisions(decisions) -> None:
+def _print_decisions(decisions: Sequence[Decision]) -> None:
     for d in decisions:
         if d.outcome != "approved":
             click.echo(f"{d.outcome}: {d.locale}/{d.procedure} [{d.msgctxt}]" + (f": {d.reason}" if d.reason else ""))
@@ -360,7 +366,8 @@ def _print_decisions(decisions) -> None:
 @_procedure_opt
 @click.option("--entry", "entries", multiple=True, help="Only this entry (msgctxt, repeatable).")
 @pass_state
-def review_approve(state: _State, locale, reviewer, procedures, entries) -> None:
+def review_approve(state: _State, locale: str, reviewer: str, procedures: tuple[str, ...],
+                   entries: tuple[str, ...]) -> None:
     """Sign off translated, non-fuzzy entries free of error findings; refuse the rest, saying why."""
     from .review import commands as reviewing
 
@@ -377,7 +384,8 @@ def review_approve(state: _State, locale, reviewer, procedures, entries) -> None
 @click.option("--entry", "entries", multiple=True, required=True, help="Entry to reject (msgctxt, repeatable).")
 @click.option("--reason", required=True, help="What the translator should change.")
 @pass_state
-def review_reject(state: _State, locale, reviewer, procedures, entries, reason) -> None:
+def review_reject(state: _State, locale: str, reviewer: str, procedures: tuple[str, ...], entries: tuple[str, ...],
+                  reason: str) -> None:
     """Mark entries fuzzy and leave the reason for the translator as a translator comment."""
     from .review import commands as reviewing
 
@@ -389,10 +397,10 @@ def review_reject(state: _State, locale, reviewer, procedures, entries, reason) 
 @_procedure_opt
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="CSV file to write.")
 @pass_state
-def review_export(state: _State, locale, procedures, out) -> None:
+def review_export(state: _State, locale: str, procedures: tuple[str, ...], out: Path) -> None:
     """Write a review sheet (CSV) for reviewers who do not use git."""
-    from .review import commands as reviewing
     from .fsutil import write_atomic
+    from .review import commands as reviewing
 
     write_atomic(out, reviewing.export_sheet(state.project, locale, procedures))
     click.echo(f"wrote {out}")
@@ -402,7 +410,7 @@ def review_export(state: _State, locale, procedures, out) -> None:
 @click.argument("sheet", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--reviewer", required=True, help="Reviewer id, as listed in pipeline.yaml.")
 @pass_state
-def review_import(state: _State, sheet, reviewer) -> None:
+def review_import(state: _State, sheet: Path, reviewer: str) -> None:
     """Apply a filled-in review sheet; rows whose translation changed since export are refused."""
     from .review import commands as reviewing
 
@@ -436,9 +444,10 @@ def build(state: _State, out: Path | None, check: bool, mo: bool) -> None:
             sys.exit(ExitCode.FAILED)
         click.echo(f"{target}: up to date ({len(report.files)} files)")
         return
-    by_locale: dict[str, list] = {}
+    by_locale: dict[str, list[ProcedureRelease]] = {}
     for release in report.releases:
-        by_locale.setdefault(release.locale.posix if release.locale else project.config.source_language, []).append(release)
+        language = release.locale.posix if release.locale else project.config.source_language
+        by_locale.setdefault(language, []).append(release)
     for locale, releases in by_locale.items():
         published = [r for r in releases if r.status == "published"]
         click.echo(f"{locale:<8} published {len(published)}/{len(releases)}")
@@ -450,7 +459,8 @@ def build(state: _State, out: Path | None, check: bool, mo: bool) -> None:
     if report.required_blocked:
         click.echo("blocked: required locales cannot be published; the previous bundles are unchanged", err=True)
         for release in report.required_blocked:
-            click.echo(f"  {release.locale.posix}/{release.procedure.id}: {'; '.join(release.reasons)}", err=True)
+            where = release.locale.posix if release.locale else project.config.source_language
+            click.echo(f"  {where}/{release.procedure.id}: {'; '.join(release.reasons)}", err=True)
             for line in release.blocking:
                 click.echo(f"    {line}", err=True)
         sys.exit(ExitCode.FAILED)

@@ -6,7 +6,7 @@ The CLI builds one Project and passes it to the core functions; nothing below re
 from __future__ import annotations
 
 import io
-from functools import cached_property, lru_cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -58,7 +58,7 @@ class Project:
         return f"locales/{posix}/LC_MESSAGES/{procedure_id}.po"
 
     # --- content -----------------------------------------------------------------------------
-    @lru_cache(maxsize=None)  # noqa: B019 - one project object per command
+    @cache  # noqa: B019 - one project object per command
     def procedure_ids(self) -> list[str]:
         if not self.procedures_dir.is_dir():
             raise InputError("no source/procedures folder: is this a content root? (see --root)",
@@ -110,7 +110,8 @@ class Project:
         if data is None:
             raise InputError("empty registry: it needs 'locales:'", REGISTRY_FILE, 1, 1)
         validate(REGISTRY_FILE, data, "locales.schema.json")
-        return data
+        registry: dict[str, Any] = data
+        return registry
 
     @cached_property
     def locales(self) -> tuple[LocaleInfo, ...]:

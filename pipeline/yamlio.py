@@ -8,7 +8,7 @@ UTF-8 are all refused before anything is built.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -31,7 +31,7 @@ _PLAIN_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2
 Position = tuple[int, int]  # 1-based line and column
 
 
-class PosDict(dict):
+class PosDict(dict[Any, Any]):
     """A mapping that remembers where it, its keys and its values stand in the file."""
 
     def __init__(self, pos: Position) -> None:
@@ -41,7 +41,7 @@ class PosDict(dict):
         self.value_pos: dict[Any, Position] = {}
 
 
-class PosList(list):
+class PosList(list[Any]):
     def __init__(self, pos: Position) -> None:
         super().__init__()
         self.pos = pos
@@ -62,7 +62,7 @@ def _scalar(event: Any) -> Any:
     value = event.value
     if not event.implicit[0]:  # quoted, or tagged with a standard tag we accepted
         return value
-    tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
+    tag: str = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
     if tag.endswith(":null"):
         return None
     if tag.endswith(":bool"):
@@ -137,7 +137,8 @@ def load_yaml(name: str, data: bytes) -> Any:
                 if isinstance(event, yaml.ScalarEvent):
                     attach(_scalar(event), event)
                 else:
-                    pos = (event.start_mark.line + 1, event.start_mark.column + 1)
+                    start = event.start_mark
+                    pos = (start.line + 1, start.column + 1) if start is not None else (1, 1)
                     container = PosDict(pos) if isinstance(event, yaml.MappingStartEvent) else PosList(pos)
                     attach(container, event)
                     stack.append(container)
@@ -187,13 +188,13 @@ def field_path(path: list[Any]) -> str:
     return out or "(top level)"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _fast_validator(filename: str) -> Any:
     text = resources.files("pipeline.schemas").joinpath(filename).read_text("utf-8")
     return fastjsonschema.compile(json.loads(text))
 
 
-@lru_cache(maxsize=None)
+@cache
 def schema_validator(filename: str) -> Draft202012Validator:
     from jsonschema import Draft202012Validator
 
@@ -209,9 +210,9 @@ _TYPE_WORDS = {"string": "a string", "array": "a list", "object": "a mapping",
 
 def _expected(schema: dict[str, Any]) -> str:
     if "description" in schema and ("anyOf" in schema or "oneOf" in schema):
-        return schema["description"]
+        return str(schema["description"])
     kind = schema.get("type")
-    words = _TYPE_WORDS.get(kind, str(kind))
+    words = _TYPE_WORDS.get(str(kind), str(kind))
     if kind == "array" and isinstance(schema.get("items"), dict):
         items = schema["items"]
         inner = items.get("type") or ("mappings" if "$ref" in items else None)

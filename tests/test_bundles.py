@@ -11,9 +11,9 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from pipeline import fsutil
-from pipeline.release import bundles, policy
-from pipeline.catalog.po_reader import read_po
 from pipeline.catalog.commands import render
+from pipeline.catalog.po_reader import read_po
+from pipeline.release import bundles, policy
 
 from .conftest import REPO
 

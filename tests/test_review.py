@@ -11,12 +11,13 @@ from pathlib import Path
 import polib
 import pytest
 
+from pipeline.catalog.commands import render
 from pipeline.catalog.po_reader import read_po
-from pipeline.review.signoff import ReviewState, review_state_of as state
+from pipeline.review.signoff import ReviewState
+from pipeline.review.signoff import review_state_of as state
 
 NEEDS_REREVIEW, SIGNED_OFF_STATE, FUZZY, UNREVIEWED = (ReviewState.NEEDS_REREVIEW, ReviewState.SIGNED_OFF,
                                                       ReviewState.FUZZY, ReviewState.UNREVIEWED)
-from pipeline.catalog.commands import render
 
 CATALOG = "locales/vi/LC_MESSAGES/endoscopic-rhizotomy.po"  # shipped translated, not yet reviewed
 CTX = "during.duration"
@@ -179,9 +180,10 @@ def test_status_and_check_report_review(content_root, run):
 
 
 def test_shipped_review_state():
-    from .conftest import REPO
-    from pipeline.project import Project
     from pipeline.catalog.commands import status
+    from pipeline.project import Project
+
+    from .conftest import REPO
 
     rows = {(r.locale, r.procedure): r for r in status(Project(REPO))}
     for locale in ("es", "zh_Hans"):

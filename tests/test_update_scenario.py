@@ -8,8 +8,8 @@ from pathlib import Path
 import polib
 
 from pipeline import parallel
-from pipeline.catalog.po_reader import read_po
 from pipeline.catalog.commands import render
+from pipeline.catalog.po_reader import read_po
 
 PROCEDURE = "source/procedures/endoscopic-rhizotomy.yaml"
 CATALOG = "locales/es/LC_MESSAGES/endoscopic-rhizotomy.po"

@@ -6,25 +6,26 @@ Nothing here prints or reads argv; the CLI formats what these return.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import polib
 
-from .merge import MergeSummary, merge
-from .po_reader import read_po
-from .stats import Progress, progress
-from .templates import new_catalog, template
-from .po_writer import format_po
+from .. import parallel
+from ..clock import source_date
 from ..errors import InputError
 from ..fsutil import write_atomic
 from ..locales import LocaleInfo
-from .. import parallel
-from ..clock import source_date
 from ..project import Project
 from ..review.signoff import ReviewState, review_state_of
 from ..termbase.matching import Matcher, termbase_language
+from .merge import MergeSummary, merge
+from .po_reader import read_po
+from .po_writer import format_po
+from .stats import Progress, progress
+from .templates import new_catalog, template
 
 Progressor = Callable[[str], None]
 

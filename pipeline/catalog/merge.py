@@ -55,7 +55,7 @@ def merge(catalog: polib.POFile, pot: polib.POFile, locale: LocaleInfo,
         elif e.obsolete:
             dead_rest.append(e)
     template_contexts = {e.msgctxt for e in pot}
-    leaving_by_msgid = {}
+    leaving_by_msgid: dict[str, polib.POEntry] = {}
     for ctx, entry in live.items():
         if ctx not in template_contexts and has_translation(forms_of(entry)) and "fuzzy" not in entry.flags:
             leaving_by_msgid.setdefault(entry.msgid, entry)

@@ -10,8 +10,8 @@ generated ones.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import polib
 
@@ -50,7 +50,7 @@ _SIMPLE = {"\\": "\\", '"': '"', "a": "\a", "b": "\b", "f": "\f", "n": "\n", "r"
 def _unescape(text: str) -> str:
     if "\\" not in text:
         return text
-    def replace(match: re.Match) -> str:
+    def replace(match: re.Match[str]) -> str:
         if match.group(1):
             return _SIMPLE[match.group(1)]
         return chr(int(match.group(2), 8) if match.group(2) else int(match.group(3), 16))
@@ -79,7 +79,8 @@ _BODY = re.compile(rf'(?:msgctxt ({_STRING})\n)?msgid ({_STRING})\n'
                    rf'(?:msgstr ({_STRING})|msgid_plural ({_STRING})((?:\nmsgstr\[\d+\] {_STRING})+))\n?\Z')
 _PLURAL_FORM = re.compile(rf'msgstr\[(\d+)\] ({_STRING})')
 _SEGMENT = re.compile(r'"([^"\\\n]*(?:\\.[^"\\\n]*)*)"')
-_PREVIOUS = re.compile(r'#\| (msgctxt|msgid|msgid_plural) ("[^"\\\n]*(?:\\.[^"\\\n]*)*"(?:\n#\| "[^"\\\n]*(?:\\.[^"\\\n]*)*")*)\Z')
+_PREVIOUS = re.compile(r'#\| (msgctxt|msgid|msgid_plural) ("[^"\\\n]*(?:\\.[^"\\\n]*)*"'
+                       r'(?:\n#\| "[^"\\\n]*(?:\\.[^"\\\n]*)*")*)\Z')
 _BLANKS = re.compile(r"(\n(?:[ \t\f\v]*\n)+)")
 
 
@@ -216,7 +217,7 @@ class _LineParser:
             self.finish()
         self.target = None
 
-    def feed(self, block: str, first: int) -> None:
+    def feed(self, block: str, first: int) -> None:  # noqa: C901 - one PO grammar, line by line
         name = self.name
         for lineno, line in enumerate(block.split("\n"), start=first):
             if line.endswith("\r"):
@@ -284,10 +285,10 @@ class _LineParser:
                 if kind in ("msgctxt", "msgid", "msgid_plural"):
                     setattr(self.current, "previous_" + kind, value)
                 continue
-            current = self.current
-            if kind in ("msgctxt", "msgid") and self.seen_keyword and (kind == "msgctxt" or current.msgid or current.msgstr):
-                if kind == "msgctxt" or current.msgstr:
-                    self.finish()
+            started = self.current
+            if (kind in ("msgctxt", "msgid") and self.seen_keyword and started is not None
+                    and (kind == "msgctxt" or started.msgstr)):
+                self.finish()
             if self.current is None:
                 self.current = RawEntry(lineno)
             current = self.current
@@ -303,9 +304,9 @@ class _LineParser:
                 current.msgid_plural = value
                 self.target = ("msgid_plural", None)
             else:
-                number = int(index) if index is not None else 0
-                current.msgstr[number] = value
-                self.target = ("msgstr", number)
+                form = int(index) if index is not None else 0
+                current.msgstr[form] = value
+                self.target = ("msgstr", form)
 
 
 def _extend(entry: RawEntry | None, field_name: str, index: int | None, value: str) -> None:

@@ -35,8 +35,8 @@ def _comment_lines(entry: polib.POEntry) -> list[str]:
 
 def _first_msgstr(entry: polib.POEntry) -> str:
     if entry.msgid_plural:
-        return entry.msgstr_plural.get(0, "") if entry.msgstr_plural else ""
-    return entry.msgstr
+        return str(entry.msgstr_plural.get(0, "")) if entry.msgstr_plural else ""
+    return str(entry.msgstr)
 
 
 def _message_lines(entry: polib.POEntry, prefix: str) -> list[str]:

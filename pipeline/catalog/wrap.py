@@ -12,6 +12,7 @@ import ctypes
 import ctypes.util
 import re
 from functools import lru_cache
+from typing import Any
 
 PAGE_WIDTH = 79
 
@@ -27,7 +28,7 @@ class WrapUnavailable(RuntimeError):
 
 
 @lru_cache(maxsize=1)
-def _libunistring():
+def _libunistring() -> Any:
     name = ctypes.util.find_library("unistring")
     candidates = [name] if name else []
     candidates += ["libunistring.so.5", "libunistring.so.2", "libunistring.dylib"]
@@ -64,7 +65,7 @@ def _escape_portion(portion: str) -> tuple[bytes, bytes]:
     return out, bytes(overrides)
 
 
-_BUFFER: list = [ctypes.create_string_buffer(4096)]
+_BUFFER: list[ctypes.Array[ctypes.c_char]] = [ctypes.create_string_buffer(4096)]
 _POSSIBLE_BYTE = re.compile(bytes((_POSSIBLE,)))
 
 

@@ -111,7 +111,7 @@ class ResultCache:
             return None
         if self._db is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            for attempt in range(2):
+            for _attempt in range(2):
                 try:
                     db = sqlite3.connect(self.path)
                     # Large pages: a warm run reads 100 MB of rows, which as 4 KiB pages cost

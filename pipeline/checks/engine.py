@@ -17,8 +17,19 @@ from ..catalog.po_reader import read_entries
 from ..catalog.states import TranslationState, translation_state
 from ..content.model import Procedure
 from ..errors import InputError
-from .model import (Catalog, CatalogRule, CheckSpec, Entry, EntryRule, Finding, LocaleContext, LocaleRule, Scope,
-                    SourceContext, SourceRule)
+from .model import (
+    Catalog,
+    CatalogRule,
+    CheckSpec,
+    Entry,
+    EntryRule,
+    Finding,
+    LocaleContext,
+    LocaleRule,
+    Scope,
+    SourceContext,
+    SourceRule,
+)
 from .registry import REGISTRY
 
 _SCOPE_OF = {TranslationState.TRANSLATED: Scope.ENTRY, TranslationState.FUZZY: Scope.FUZZY,
@@ -99,7 +110,7 @@ def silenced_codes(entry: Entry | None) -> set[str]:
     """The codes and names a translator's `ignore:` comments name on ``entry`` (lower case)."""
     if entry is None:
         return set()
-    codes = set()
+    codes: set[str] = set()
     for match in _IGNORE.finditer(entry.translator_comment):
         codes.update(token.strip().lower() for token in re.split(r"[,\s]+", match.group(1)) if token.strip())
     return codes

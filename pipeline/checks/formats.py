@@ -5,17 +5,18 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from itertools import groupby
-from typing import Iterator
+from typing import Any
 
-from .model import CheckSpec, Finding, text_line
 from .encoded import CheckResult
+from .model import CheckSpec, Finding, text_line
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _RESET = "\033[0m"
 
 
-def _files(report: CheckResult) -> Iterator[tuple[str, list[dict]]]:
+def _files(report: CheckResult) -> Iterator[tuple[str, list[dict[str, Any]]]]:
     """Each file's findings as the report dicts they decode to. A large library's report has
     100,000s of findings: formatting them from the dicts, file by file, never holds them all
     decoded, nor builds a Finding of each."""
@@ -102,7 +103,8 @@ def format_junit(report: CheckResult) -> str:
         suite = ET.SubElement(suites, "testsuite", {"name": file, "tests": str(len(items)),
                                                     "failures": str(len(items))})
         for f in items:
-            case = ET.SubElement(suite, "testcase", {"classname": file, "name": f"{f.code} line {f.line} {f.msgctxt or ''}".strip()})
+            name = f"{f.code} line {f.line} {f.msgctxt or ''}".strip()
+            case = ET.SubElement(suite, "testcase", {"classname": file, "name": name})
             ET.SubElement(case, "failure", {"type": f.severity, "message": f"{f.code} {f.name}"}).text = f.message
     if not len(suites):
         ET.SubElement(suites, "testsuite", {"name": "pipeline check", "tests": "1", "failures": "0"}).append(

@@ -3,10 +3,30 @@
 from __future__ import annotations
 
 from .model import CheckSpec, Scope
-from .rules import (ambiguous, brackets, completeness, consistency, dnt, length, long_sentence, markup,
-                    number_words, numbers, placeholders, plurals, punctuation, reading_level,
-                    source_deprecated, stale, term_deprecated, term_missing, unchanged, units,
-                    unreviewed, whitespace)
+from .rules import (
+                    ambiguous,
+                    brackets,
+                    completeness,
+                    consistency,
+                    dnt,
+                    length,
+                    long_sentence,
+                    markup,
+                    number_words,
+                    numbers,
+                    placeholders,
+                    plurals,
+                    punctuation,
+                    reading_level,
+                    source_deprecated,
+                    stale,
+                    term_deprecated,
+                    term_missing,
+                    unchanged,
+                    units,
+                    unreviewed,
+                    whitespace,
+)
 
 MODULES = (
     placeholders, markup,                                                    # E1 structure

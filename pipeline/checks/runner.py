@@ -24,8 +24,16 @@ from ..project import Project
 from ..termbase.matching import Matcher, termbase_language
 from . import cache as results
 from .encoded import ORDER, CheckResult, decode_finding, encode, encode_findings, join, text_lines
-from .engine import (ActiveCheck, Collector, active_checks, by_scope, catalog_from_po, check_catalog,
-                     check_locale, check_procedure)
+from .engine import (
+    ActiveCheck,
+    Collector,
+    active_checks,
+    by_scope,
+    catalog_from_po,
+    check_catalog,
+    check_locale,
+    check_procedure,
+)
 from .model import Catalog, CheckSpec, Entry, Finding, LocaleContext, Scope, SourceContext
 from .registry import REGISTRY
 

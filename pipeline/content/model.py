@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator, Union
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ class Question:
     answer: Text
 
 
-Block = Union[Paragraph, BulletList, Question]
+Block = Paragraph | BulletList | Question
 
 
 @dataclass(frozen=True)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from ..errors import InputError
 from ..yamlio import field_path, load_yaml, position, validate
-from .model import BulletList, Item, Paragraph, Procedure, Question, Section, Text
+from .model import Block, BulletList, Item, Paragraph, Procedure, Question, Section, Text
 
 PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
@@ -60,7 +61,7 @@ class _Builder:
         for s_index, section in enumerate(root["sections"]):
             s_path = ["sections", s_index]
             self.unique(s_path + ["blocks"], section["blocks"], "block")
-            blocks = []
+            blocks: list[Block] = []
             for b_index, block in enumerate(section["blocks"]):
                 b_path = s_path + ["blocks", b_index]
                 if "paragraph" in block:

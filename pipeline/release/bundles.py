@@ -45,9 +45,9 @@ def _text(release: ProcedureRelease, context: str) -> dict[str, str]:
 
 def document(release: ProcedureRelease, bcp47: str, direction: str) -> dict[str, Any]:
     procedure = release.procedure
-    sections = []
+    sections: list[dict[str, Any]] = []
     for section in procedure.sections:
-        blocks = []
+        blocks: list[dict[str, Any]] = []
         for block in section.blocks:
             base = f"{section.id}.{block.id}"
             if isinstance(block, Paragraph):
@@ -105,17 +105,18 @@ def render(project: Project, releases: tuple[ProcedureRelease, ...], mo: bool = 
                     "direction": "ltr", "fallback": [], "plural_categories": ["one", "other"],
                     "policy": "source", "required": True, "procedures": []}
     groups: list[tuple[dict[str, Any], LocaleInfo | None]] = [(source_entry, None)]
+    bcp47_of = {i.posix: i.bcp47 for i in project.locales}
     for info in project.locales:
         settings = project.config.settings(info.posix)
         groups.append(({"bcp47": info.bcp47, "posix": info.posix, "english_name": info.english_name,
                          "native_name": info.native_name, "direction": info.direction,
-                         "fallback": [next((i.bcp47 for i in project.locales if i.posix == f), f) for f in info.fallback],
+                         "fallback": [bcp47_of.get(f, f) for f in info.fallback],
                          "plural_categories": list(info.plural_categories),
                          "policy": "fallback-string" if settings.fallback == "string" else "complete",
                          "required": settings.required, "procedures": []}, info))
 
-    for entry, info in groups:
-        for release in (r for r in releases if r.locale == info):
+    for entry, group_info in groups:
+        for release in (r for r in releases if r.locale == group_info):
             bcp47 = entry["bcp47"]
             outputs: dict[str, bytes] = {}
             if release.status == "published":
@@ -126,7 +127,7 @@ def render(project: Project, releases: tuple[ProcedureRelease, ...], mo: bool = 
                 outputs[f"{bcp47}/{release.procedure.id}.json"] = dumps(doc).encode("utf-8")
                 outputs[f"{bcp47}/{release.procedure.id}.i18n.json"] = dumps(flat).encode("utf-8")
                 if mo:
-                    plural = info.plural_forms if info else "nplurals=2; plural=(n != 1);"
+                    plural = group_info.plural_forms if group_info else "nplurals=2; plural=(n != 1);"
                     outputs[f"{bcp47}/{release.procedure.id}.mo"] = _mo(release, bcp47, plural)
             files.update(outputs)
             entry["procedures"].append({

@@ -21,7 +21,7 @@ from ..catalog.po_reader import read_po
 from ..catalog.stats import word_count
 from ..checks.cache import cache_dir
 from ..checks.runner import Execution, run_checks
-from ..content.model import Procedure
+from ..content.model import Message, Procedure
 from ..locales import LocaleInfo
 from ..project import Project
 from ..review.signoff import ReviewState, review_state_of
@@ -82,14 +82,28 @@ def _catalog_strings(project: Project, info: LocaleInfo, procedure: Procedure) -
     return {e.msgctxt: e for e in read_po(path, project.rel(path)) if not e.obsolete}
 
 
-def _errors_by_entry(project: Project) -> tuple[dict[tuple[str | None, str, str | None], list[str]], Any]:
+def _errors_by_entry(project: Project) -> tuple[dict[tuple[str | None, str | None, str | None], list[str]], Any]:
     report = run_checks(project, execution=Execution(cache_dir=cache_dir(project)))
-    errors: dict[tuple[str | None, str, str | None], list[str]] = {}
+    errors: dict[tuple[str | None, str | None, str | None], list[str]] = {}
     for f in report.findings:
         if f.severity == "error":
             errors.setdefault((f.locale, f.procedure, f.msgctxt), []).append(
                 f"{f.file}:{f.line}: {f.code} {f.name}: {f.message}")
     return errors, report
+
+
+def _fall_back(project: Project, info: LocaleInfo, procedure_id: str, message: Message,
+               eligible: dict[tuple[str, str], dict[str, str]]) -> Choice:
+    """A string's stand-in: the first locale along the chain whose string may be published, else
+    the source."""
+    source_lang = _source_bcp47(project)
+    for step in info.fallback:
+        other = next((i for i in project.locales if i.posix == step), None)
+        if other is not None and message.context in eligible.get((other.posix, procedure_id), {}):
+            return Choice(eligible[(other.posix, procedure_id)][message.context], other.bcp47, True)
+        if step == project.config.source_language:
+            break
+    return Choice(message.text.value, source_lang, True)
 
 
 def plan(project: Project) -> tuple[ProcedureRelease, ...]:
@@ -104,8 +118,8 @@ def plan(project: Project) -> tuple[ProcedureRelease, ...]:
                          for line in lines]
         strings = {m.context: Choice(m.text.value, source_lang) for m in messages}
         words = sum(word_count(m.text.value) for m in messages)
-        reasons = (f"{len(source_errors)} error findings in the source",) if source_errors else ()
-        releases.append(ProcedureRelease(None, procedure, "withheld" if source_errors else "published", reasons,
+        source_reasons = (f"{len(source_errors)} error findings in the source",) if source_errors else ()
+        releases.append(ProcedureRelease(None, procedure, "withheld" if source_errors else "published", source_reasons,
                                          strings, len(messages), len(messages), words, words, len(messages),
                                          tuple(source_errors)))
     source_releases = {r.procedure.id: r for r in releases}
@@ -145,7 +159,7 @@ def plan(project: Project) -> tuple[ProcedureRelease, ...]:
                     unreviewed += 1
             eligible[(info.posix, procedure.id)] = strict
             total_words = sum(word_count(m.text.value) for m in messages)
-            reasons = []
+            reasons: list[str] = []
             if untranslated:
                 reasons.append(f"{untranslated} strings untranslated")
             if fuzzy:
@@ -162,18 +176,8 @@ def plan(project: Project) -> tuple[ProcedureRelease, ...]:
                 for message in messages:
                     if message.context in usable:
                         chosen[message.context] = Choice(usable[message.context], info.bcp47)
-                        continue
-                    for step in info.fallback:
-                        other = next((i for i in project.locales if i.posix == step), None)
-                        if other is not None and message.context in eligible.get((other.posix, procedure.id), {}):
-                            chosen[message.context] = Choice(eligible[(other.posix, procedure.id)][message.context],
-                                                             other.bcp47, True)
-                            break
-                        if step == project.config.source_language:
-                            chosen[message.context] = Choice(message.text.value, source_lang, True)
-                            break
                     else:
-                        chosen[message.context] = Choice(message.text.value, source_lang, True)
+                        chosen[message.context] = _fall_back(project, info, procedure.id, message, eligible)
                 status = "withheld" if source_release.status == "withheld" else "published"
                 reasons = [r for r in reasons if r == "the source is withheld"] or \
                     ([f"{sum(c.fell_back for c in chosen.values())} strings fall back"] if any(

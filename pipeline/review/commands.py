@@ -4,21 +4,24 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import polib
 
+from ..catalog.commands import render
 from ..catalog.po_reader import read_po
 from ..checks.model import Finding
 from ..checks.runner import Selection, run_checks
+from ..clock import review_date
 from ..errors import InputError
 from ..fsutil import write_atomic
-from ..clock import review_date
+from ..locales import LocaleInfo
 from ..project import Project
-from .signoff import ReviewState, entry_fingerprint, provenance_of, reject, review_state_of, set_sign_off
 from ..termbase.matching import Matcher, termbase_language
-from ..catalog.commands import render
+from .signoff import ReviewState, entry_fingerprint, provenance_of, reject, review_state_of, set_sign_off
 
 PENDING_STATES = (ReviewState.UNREVIEWED, ReviewState.NEEDS_REREVIEW)
 
@@ -39,7 +42,7 @@ class PendingEntry:
     terms: tuple[str, ...]
     findings: tuple[Finding, ...]
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {"locale": self.locale, "procedure": self.procedure, "file": self.file, "line": self.line,
                 "msgctxt": self.msgctxt, "source": self.source, "translation": self.translation,
                 "state": self.state, "fingerprint": self.fingerprint, "translator": self.translator,
@@ -56,7 +59,8 @@ class Decision:
     reason: str = ""
 
 
-def _catalogs(project: Project, locale: str, procedures: tuple[str, ...]):
+def _catalogs(project: Project, locale: str, procedures: tuple[str, ...]
+              ) -> Iterator[tuple[LocaleInfo, str, Path, polib.POFile]]:
     info = project.locale(locale)
     for procedure in project.select_procedures(procedures):
         path = project.catalog_path(info.posix, procedure.id)
@@ -65,9 +69,10 @@ def _catalogs(project: Project, locale: str, procedures: tuple[str, ...]):
         yield info, procedure.id, path, read_po(path, project.rel(path))
 
 
-def _findings_by_entry(project: Project, locales: tuple[str, ...], procedures: tuple[str, ...]):
+def _findings_by_entry(project: Project, locales: tuple[str, ...], procedures: tuple[str, ...]
+                       ) -> dict[tuple[str, str | None, str], list[Finding]]:
     report = run_checks(project, Selection(locales, procedures, ignore=("W314",)))
-    by_entry: dict[tuple[str, str, str], list[Finding]] = {}
+    by_entry: dict[tuple[str, str | None, str], list[Finding]] = {}
     for finding in report.findings:
         if finding.locale and finding.msgctxt:
             by_entry.setdefault((finding.locale, finding.procedure, finding.msgctxt), []).append(finding)
@@ -84,7 +89,8 @@ def _terms(project: Project, source: Matcher, posix: str, text: str) -> tuple[st
     return tuple(out)
 
 
-def pending(project: Project, locales: tuple[str, ...] = (), procedures: tuple[str, ...] = ()) -> tuple[PendingEntry, ...]:
+def pending(project: Project, locales: tuple[str, ...] = (), procedures: tuple[str, ...] = ()
+            ) -> tuple[PendingEntry, ...]:
     """Entries waiting for review (never signed off, or needing re-review), with terms and findings."""
     findings = _findings_by_entry(project, locales, procedures)
     source = Matcher(project.termbase, project.config.source_language)
@@ -133,7 +139,8 @@ def _refusal(entry: polib.POEntry, reviewer: str, errors: list[Finding], reviewe
 
 
 def decide(project: Project, locale: str, reviewer: str, verdicts: dict[tuple[str, str], tuple[str, str]],
-           procedures: tuple[str, ...] = (), expected: dict[tuple[str, str], str] | None = None) -> tuple[Decision, ...]:
+           procedures: tuple[str, ...] = (), expected: dict[tuple[str, str], str] | None = None
+           ) -> tuple[Decision, ...]:
     """Apply verdicts {(procedure, msgctxt): ("approve"|"reject", reason)} with every rule;
     ``expected`` fingerprints refuse entries that changed since a review sheet was exported."""
     posix = project.locale(locale).posix
@@ -212,7 +219,7 @@ def reject_entries(project: Project, locale: str, reviewer: str, reason: str, pr
     return decide(project, posix, reviewer, verdicts, procedures)
 
 
-def _unknown_entries(entries: tuple[str, ...], verdicts: dict) -> None:
+def _unknown_entries(entries: tuple[str, ...], verdicts: dict[tuple[str, str], tuple[str, str]]) -> None:
     found = {ctx for _, ctx in verdicts}
     missing = [e for e in entries if e not in found]
     if missing:
@@ -250,7 +257,7 @@ def import_sheet(project: Project, path: Path, reviewer: str) -> tuple[Decision,
     missing = {"locale", "procedure", "msgctxt", "fingerprint", "verdict"} - set(reader.fieldnames or [])
     if missing:
         raise InputError(f"missing columns: {', '.join(sorted(missing))}", name, 1)
-    by_locale: dict[str, tuple[dict, dict]] = {}
+    by_locale: dict[str, tuple[dict[tuple[str, str], tuple[str, str]], dict[tuple[str, str], str]]] = {}
     for row in reader:
         verdict = (row.get("verdict") or "").strip().lower()
         if not verdict:

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..fsutil import replace_tree
 from ..errors import InputError
+from ..fsutil import replace_tree
 from ..project import Project
 from .model import CELL_STATES, Site, gather
 from .render import render_site

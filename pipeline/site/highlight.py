@@ -7,6 +7,7 @@ character by character, so a fold that changes length (ß -> ss) still lands on 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..termbase.matching import Hit, Matcher, termbase_language
@@ -72,7 +73,7 @@ class Highlighter:
             return f"{term.display} — approved {self.target_name} term{source}"
         return f"{term.display} — deprecated: use {_names(concept.approved(self.target_language)) or '?'}{source}"
 
-    def _segments(self, text: str, matcher: Matcher, title) -> tuple[Segment, ...]:
+    def _segments(self, text: str, matcher: Matcher, title: Callable[[Concept, Term], str]) -> tuple[Segment, ...]:
         nfc = unicodedata.normalize("NFC", text)
         starts = _fold_map(nfc)
         if starts is None or not text:

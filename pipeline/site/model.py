@@ -19,15 +19,15 @@ from typing import Any
 
 from babel import Locale, UnknownLocaleError
 
-from ..release import bundles, policy
 from ..catalog.po_reader import read_po
 from ..catalog.stats import word_count
-from ..checks.model import Finding
 from ..checks.cache import cache_dir
+from ..checks.model import Finding
 from ..checks.runner import Execution, run_checks
-from ..locales import LocaleInfo
 from ..clock import source_date
+from ..locales import LocaleInfo
 from ..project import Project
+from ..release import bundles, policy
 from ..review.signoff import ReviewState
 from .highlight import Highlighter, Segment
 
@@ -225,15 +225,15 @@ def _target_cell(project: Project, info: LocaleInfo, release: policy.ProcedureRe
         entry = entries.get(message.context)
         review = policy.entry_state(entry, source, reviewers)
         state = _shown(review)
-        current = entry is not None and entry.msgid == source
+        current = entry if entry is not None and entry.msgid == source else None
         found = findings.entry(info.posix, procedure.id, message.context)
         if entry is not None and policy.is_usable(review, [f for f in found if f.severity == "error"]):
             usable[message.context] = entry.msgstr
         rows.append(EntryRow(
-            msgctxt=message.context, line=entry.linenum if current else None, state=state,
+            msgctxt=message.context, line=current.linenum if current else None, state=state,
             source=highlighter.source_segments(source),
-            translation=highlighter.target_segments(entry.msgstr) if current else (),
-            previous_source=entry.previous_msgid if current and state == "fuzzy" else None,
+            translation=highlighter.target_segments(current.msgstr) if current else (),
+            previous_source=current.previous_msgid if current and state == "fuzzy" else None,
             terms=highlighter.terms(source), findings=found, words=word_count(source)))
     all_findings = findings.of(info.posix, procedure.id)
     errors = tuple(f for f in all_findings if f.severity == "error")

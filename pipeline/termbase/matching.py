@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Callable, Iterable
+from functools import cache
 
 import snowballstemmer
 from babel import Locale
@@ -43,13 +43,13 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFC", text).casefold()
 
 
-@lru_cache(maxsize=None)
+@cache
 def stemmer_for(language: str) -> Callable[[str], str] | None:
     """Snowball's stemmer for a language code (es, ar, en...), or None when it has none."""
     base = language.split("_")[0]
     try:
-        name = Locale.parse(base).english_name.lower()
-    except Exception:  # noqa: BLE001 - unknown codes simply have no stemmer
+        name = (Locale.parse(base).english_name or "").lower()
+    except Exception:
         return None
     if name not in snowballstemmer.algorithms():
         return None
@@ -147,7 +147,7 @@ class Matcher:
         if kind == "eq":
             self._by_word.setdefault(value, []).append(pattern)  # type: ignore[arg-type]
         elif kind == "in":
-            for word in value:  # type: ignore[union-attr]
+            for word in value:  # type: ignore[attr-defined]
                 self._by_word.setdefault(word, []).append(pattern)
         elif kind == "stem":
             self._by_stem.setdefault(value, []).append(pattern)  # type: ignore[arg-type]

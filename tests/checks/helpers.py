@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import polib
@@ -15,12 +15,12 @@ from pipeline.termbase.matching import Matcher, termbase_language
 from ..conftest import REPO
 
 
-@lru_cache(maxsize=None)
+@cache
 def project() -> Project:
     return Project(REPO)
 
 
-@lru_cache(maxsize=None)
+@cache
 def context(locale: str) -> LocaleContext:
     p = project()
     info = p.locale(locale)

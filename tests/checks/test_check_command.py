@@ -9,8 +9,8 @@ from pathlib import Path
 import polib
 import pytest
 
-from pipeline.catalog.po_reader import read_po
 from pipeline.catalog.commands import render
+from pipeline.catalog.po_reader import read_po
 
 NEURO_ES = "locales/es/LC_MESSAGES/endoscopic-neurotomy.po"
 

@@ -4,8 +4,20 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.checks.rules import (brackets, dnt, length, markup, numbers, placeholders, punctuation,
-                                   term_deprecated, term_missing, unchanged, units, whitespace)
+from pipeline.checks.rules import (
+    brackets,
+    dnt,
+    length,
+    markup,
+    numbers,
+    placeholders,
+    punctuation,
+    term_deprecated,
+    term_missing,
+    unchanged,
+    units,
+    whitespace,
+)
 
 from .helpers import planted, run, shipped
 

@@ -7,8 +7,11 @@ import json
 
 import pytest
 
+from pipeline.checks.encoded import _REPORT_ORDER
+from pipeline.checks.encoded import encode_findings as _encode_dicts
+from pipeline.checks.encoded import join as _join
+from pipeline.checks.encoded import splice as _splice
 from pipeline.checks.model import Finding, text_line
-from pipeline.checks.encoded import _REPORT_ORDER, encode_findings as _encode_dicts, join as _join, splice as _splice
 
 FILE = "locales/es/LC_MESSAGES/a.po"
 

@@ -90,7 +90,7 @@ def test_alias_bomb_is_refused_before_expansion():
 def test_non_utf8_bytes_are_refused_with_position():
     with pytest.raises(InputError) as caught:
         data = GOOD.replace("demo.", "d\N{LATIN SMALL LETTER E WITH ACUTE}mo.").encode("utf-8")
-        parse_procedure("x.yaml", data.replace("é".encode("utf-8"), b"\xe9"), PLACEHOLDERS)
+        parse_procedure("x.yaml", data.replace("é".encode(), b"\xe9"), PLACEHOLDERS)
     assert (caught.value.location.line, caught.value.location.column) == (9, 29)
     assert "UTF-8" in caught.value.message
 

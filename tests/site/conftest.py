@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.catalog.po_reader import read_po
 from pipeline.catalog.commands import render
+from pipeline.catalog.po_reader import read_po
 
 HOSTILE = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.release import bundles, policy
 from pipeline.project import Project
+from pipeline.release import bundles, policy
 from pipeline.site.model import cell_state, gather
 
 from ..conftest import REPO

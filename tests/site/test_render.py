@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 import pipeline.site as report_module
-from pipeline.release.bundles import replace_tree as real_replace_tree
 from pipeline.project import Project
+from pipeline.release.bundles import replace_tree as real_replace_tree
 from pipeline.site import report
 from pipeline.site.highlight import Segment
 from pipeline.site.render import environment

@@ -4,6 +4,12 @@ Two different English sentences rarely mean the same thing; the same long transl
 usually means one was pasted in the wrong place. Strings shorter than `min_chars` are skipped.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from ..model import Catalog, Entry, LocaleContext, Options
+
 CODE = "W309"
 NAME = "same-translation"
 SEVERITY = "warning"
@@ -12,8 +18,9 @@ SAFETY = False
 OPTIONS = {"min_chars": 40}
 
 
-def check(catalogs, ctx, options):
-    first = {}
+def check(catalogs: Sequence[Catalog], ctx: LocaleContext, options: Options
+          ) -> Iterator[tuple[Entry, str]]:
+    first: dict[str, Entry] = {}
     for catalog in catalogs:
         for entry in catalog.entries:
             if len(entry.msgstr) < options["min_chars"] or entry.fuzzy:

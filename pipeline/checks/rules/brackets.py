@@ -1,18 +1,24 @@
 """Brackets and quotation marks in the translation are balanced (when the source's are)."""
 
+from __future__ import annotations
+
 import re
+from collections.abc import Iterator
+from typing import Any
+
+from ..model import Entry, LocaleContext, Options
 
 CODE = "W307"
 NAME = "brackets"
 SEVERITY = "warning"
 SCOPE = "entry"
 SAFETY = False
-OPTIONS: dict = {}
+OPTIONS: dict[str, Any] = {}
 
 PAIRS = ["()", "[]", "{}", "（）", "«»", "“”", "「」", "【】"]
 
 
-def _balanced(text, pair):
+def _balanced(text: str, pair: str) -> bool:
     opening, closing = text.count(pair[0]), text.count(pair[1])
     if opening != closing:
         return False
@@ -32,7 +38,7 @@ def _balanced(text, pair):
 _ANY = re.compile("[" + re.escape("".join(PAIRS) + '"') + "]")
 
 
-def check(entry, ctx, options):
+def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
     if not _ANY.search(entry.msgstr):
         return
     for pair in PAIRS:

@@ -5,18 +5,24 @@ threshold is `min_translated` (percent of strings) per locale in `pipeline.yaml`
 The message gives strings and words, because a missing paragraph outweighs a missing title.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
 from ...catalog.states import has_translation
 from ...catalog.stats import word_count
+from ..model import Catalog, Entry, LocaleContext, Options
 
 CODE = "W301"
 NAME = "completeness"
 SEVERITY = "warning"
 SCOPE = "catalog"
 SAFETY = False
-OPTIONS: dict = {}
+OPTIONS: dict[str, Any] = {}
 
 
-def check(catalog, ctx, options):
+def check(catalog: Catalog, ctx: LocaleContext, options: Options) -> Iterator[tuple[Entry | None, str]]:
     total = len(catalog.entries)
     done = [e for e in catalog.entries if e.translated]
     fuzzy = sum(1 for e in catalog.entries if e.fuzzy and has_translation(e.forms))

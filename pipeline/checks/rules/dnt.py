@@ -6,22 +6,28 @@ differently ("Mri", "M.R.I.", "m m"), and, where every approved term of the conc
 language is do-not-translate, a translation that leaves the term out.
 """
 
+from __future__ import annotations
+
 import re
+from collections.abc import Iterator
+from typing import Any
+
+from ..model import Entry, LocaleContext, Options
 
 CODE = "E205"
 NAME = "dnt-altered"
 SEVERITY = "error"
 SCOPE = "entry"
 SAFETY = True
-OPTIONS: dict = {}
+OPTIONS: dict[str, Any] = {}
 
 
-def _loose(term):
+def _loose(term: str) -> re.Pattern[str]:
     letters = [re.escape(c) for c in term if not c.isspace()]
     return re.compile(r"(?<!\w)" + r"[.\s]?".join(letters) + r"\.?(?!\w)", re.IGNORECASE)
 
 
-def check(entry, ctx, options):
+def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
     reported = set()
     for hit in ctx.source.find(entry.msgid):
         if not hit.term.dnt:

@@ -5,6 +5,12 @@ bounds in `pipeline.yaml` (default 0.5 to 2.5; Chinese is naturally much shorter
 Only sources of at least `min_chars` characters are checked.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import Entry, LocaleContext, Options
+
 CODE = "W310"
 NAME = "length"
 SEVERITY = "warning"
@@ -15,7 +21,7 @@ OPTIONS = {"min_chars": 20}
 DEFAULT_BOUNDS = {"zh": (0.15, 1.2), "ja": (0.15, 1.2)}
 
 
-def check(entry, ctx, options):
+def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
     if len(entry.msgid) < options["min_chars"]:
         return
     low, high = ctx.settings.get("length_ratio") or DEFAULT_BOUNDS.get(ctx.info.language, (0.5, 2.5))

@@ -5,14 +5,20 @@ Bundles are rendered by apps: an HTML tag, an entity, an event-handler attribute
 reach a patient's screen. URLs and e-mail addresses must be exactly the source's.
 """
 
+from __future__ import annotations
+
 import re
+from collections.abc import Iterator
+from typing import Any
+
+from ..model import Entry, LocaleContext, Options
 
 CODE = "E102"
 NAME = "markup"
 SEVERITY = "error"
 SCOPE = "entry"
 SAFETY = True
-OPTIONS: dict = {}
+OPTIONS: dict[str, Any] = {}
 
 PATTERNS = {
     "HTML tag": re.compile(r"</?[A-Za-z][^<>]*>|<!--|-->"),
@@ -32,11 +38,11 @@ _TRIGGER_CHAR = re.compile(r"[<>&=@\[:]")
 _WWW = re.compile(r"www\.", re.IGNORECASE)
 
 
-def _triggers(text):
+def _triggers(text: str) -> bool:
     return _TRIGGER_CHAR.search(text) is not None or _WWW.search(text) is not None
 
 
-def check(entry, ctx, options):
+def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
     if not _triggers(entry.msgstr) and not _triggers(entry.msgid):
         return
     for kind, pattern in PATTERNS.items():

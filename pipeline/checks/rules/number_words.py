@@ -4,25 +4,32 @@ Numerals survive translation checks and are easier to read. "one" is only flagge
 of time or measure ("one week"), where it is a quantity rather than a pronoun.
 """
 
+from __future__ import annotations
+
 import re
+from collections.abc import Iterator
+from typing import Any
+
+from ...content.model import Message, Procedure
+from ..model import Options, SourceContext
 
 CODE = "W312"
 NAME = "number-words"
 SEVERITY = "warning"
 SCOPE = "source"
 SAFETY = False
-OPTIONS: dict = {}
+OPTIONS: dict[str, Any] = {}
 
 _WORDS = ("two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
           "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
           "ninety|hundred|thousand|dozen")
 _UNITS = r"(?:minutes?|hours?|days?|weeks?|months?|years?|millimet(?:re|er)s?|centimet(?:re|er)s?)"
 # The lookahead on first letters halves the scan: most words start with none of them.
-PATTERN = re.compile(rf"\b(?=[tfsenhdoa])(?:(?:{_WORDS})\b|(?:one|a half|half an?)\s+{_UNITS}\b|a (?:day|week|month|year) or two\b)",
-                     re.IGNORECASE)
+PATTERN = re.compile(rf"\b(?=[tfsenhdoa])(?:(?:{_WORDS})\b|(?:one|a half|half an?)\s+{_UNITS}\b"
+                     r"|a (?:day|week|month|year) or two\b)", re.IGNORECASE)
 
 
-def check(procedure, ctx, options):
+def check(procedure: Procedure, ctx: SourceContext, options: Options) -> Iterator[tuple[Message, str]]:
     for message in procedure.messages():
         for match in PATTERN.finditer(message.text.value):
             yield message, f"number written as words: «{match.group(0)}»; use numerals"

@@ -6,10 +6,16 @@ Spanish `1,5` equals `1.5`, but `15` does not. Ranges compare by their ends (`2â
 duration or size in patient material is a safety defect, so this cannot be silenced.
 """
 
+from __future__ import annotations
+
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
 from functools import lru_cache
+from typing import Any
 
+from ..model import Entry, LocaleContext, Options
 from ..text import numbers
 
 CODE = "E201"
@@ -17,22 +23,22 @@ NAME = "numbers"
 SEVERITY = "error"
 SCOPE = "entry"
 SAFETY = True
-OPTIONS: dict = {}
+OPTIONS: dict[str, Any] = {}
 
 
 @lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog
-def _source_numbers(text):
+def _source_numbers(text: str) -> Counter[Decimal]:
     return Counter(numbers(text, "en"))
 
 
-def _show(values):
+def _show(values: Iterable[Decimal]) -> str:
     return ", ".join(format(v.normalize(), "f") for v in sorted(values))
 
 
 _ANY_DIGIT = re.compile(r"\d")
 
 
-def check(entry, ctx, options):
+def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
     if not _ANY_DIGIT.search(entry.msgid) and not _ANY_DIGIT.search(entry.msgstr):
         return
     source = _source_numbers(entry.msgid)

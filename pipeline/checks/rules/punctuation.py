@@ -5,12 +5,19 @@ uses ؟ (and ، rather than a Latin comma). A source without end punctuation (a 
 translation without a full stop.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ..model import Entry, LocaleContext, Options
+
 CODE = "W306"
 NAME = "punctuation"
 SEVERITY = "warning"
 SCOPE = "entry"
 SAFETY = False
-OPTIONS: dict = {}
+OPTIONS: dict[str, Any] = {}
 
 QUESTION = {"zh": "？", "ja": "？", "ar": "؟", "fa": "؟", "ur": "؟"}
 FULL_STOP = {"zh": "。", "ja": "。"}
@@ -20,11 +27,11 @@ OPENING = {"es": {"?": "¿", "!": "¡"}}
 CLOSERS = "\"'”’»)）」』"
 
 
-def _last(text):
+def _last(text: str) -> str:
     return text.rstrip().rstrip(CLOSERS)[-1:]
 
 
-def check(entry, ctx, options):
+def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
     lang = ctx.info.language
     source_end, target_end = _last(entry.msgid), _last(entry.msgstr)
     expected = {"?": QUESTION.get(lang, "?"), ".": FULL_STOP.get(lang, "."),
@@ -36,5 +43,6 @@ def check(entry, ctx, options):
     opening = OPENING.get(lang, {}).get(source_end)
     if opening and opening not in entry.msgstr:
         yield f"a {'question' if source_end == '?' else 'exclamation'} in this language opens with '{opening}'"
-    if lang in ("ar", "fa", "ur") and "," in entry.msgstr and not any(c.isdigit() for c in entry.msgstr.split(",")[0][-1:]):
+    before_comma = entry.msgstr.split(",")[0][-1:]
+    if lang in ("ar", "fa", "ur") and "," in entry.msgstr and not any(c.isdigit() for c in before_comma):
         yield "use the Arabic comma '،' instead of ','"

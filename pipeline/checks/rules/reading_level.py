@@ -5,10 +5,15 @@ counted by Pyphen's hyphenation dictionary. Medical terms raise the grade; expla
 sentences around them.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterator
 from functools import lru_cache
 
 import pyphen
 
+from ...content.model import Message, Procedure
+from ..model import Options, SourceContext
 from ..text import WORD, sentences
 
 CODE = "W313"
@@ -20,17 +25,17 @@ OPTIONS = {"max_grade": 8.0, "min_words": 20}
 
 
 @lru_cache(maxsize=1)
-def _dictionary():
+def _dictionary() -> pyphen.Pyphen:
     return pyphen.Pyphen(lang="en_US")
 
 
 @lru_cache(maxsize=1 << 16)
-def _syllables(word):
+def _syllables(word: str) -> int:
     """Pyphen's hyphenation points plus one; a library reuses the same words in every leaflet."""
     return len(_dictionary().positions(word)) + 1
 
 
-def grade(text):
+def grade(text: str) -> float:
     words = WORD.findall(text)
     count = len(sentences(text)) or 1
     if not words:
@@ -39,7 +44,7 @@ def grade(text):
     return 0.39 * len(words) / count + 11.8 * syllables / len(words) - 15.59
 
 
-def check(procedure, ctx, options):
+def check(procedure: Procedure, ctx: SourceContext, options: Options) -> Iterator[tuple[Message, str]]:
     for message in procedure.messages():
         text = message.text.value
         if len(WORD.findall(text)) < options["min_words"]:

@@ -4,15 +4,23 @@ Checked in `source/`; the finding names the file and line so the content lead ca
 before it reaches translators.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ...content.model import Message, Procedure
+from ..model import Options, SourceContext
+
 CODE = "E206"
 NAME = "source-term-deprecated"
 SEVERITY = "error"
 SCOPE = "source"
 SAFETY = True
-OPTIONS: dict = {}
+OPTIONS: dict[str, Any] = {}
 
 
-def check(procedure, ctx, options):
+def check(procedure: Procedure, ctx: SourceContext, options: Options) -> Iterator[tuple[Message, str]]:
     for message in procedure.messages():
         for hit in ctx.source.find(message.text.value):
             if hit.term.status == "deprecated":

@@ -4,15 +4,22 @@ When the source changed, the finding shows the old and the new source text so th
 exactly what to update. Fuzzy entries never ship.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ..model import Entry, LocaleContext, Options
+
 CODE = "W302"
 NAME = "stale"
 SEVERITY = "warning"
 SCOPE = "fuzzy"
 SAFETY = False
-OPTIONS: dict = {}
+OPTIONS: dict[str, Any] = {}
 
 
-def check(entry, ctx, options):
+def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
     if entry.previous_msgid is not None and entry.previous_msgid != entry.msgid:
         yield f"source changed: was «{entry.previous_msgid}», now «{entry.msgid}»"
     else:

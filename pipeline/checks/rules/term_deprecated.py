@@ -1,14 +1,21 @@
 """A deprecated term is used in the translation: use the preferred one instead."""
 
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ..model import Entry, LocaleContext, Options
+
 CODE = "E204"
 NAME = "term-deprecated"
 SEVERITY = "error"
 SCOPE = "entry"
 SAFETY = True
-OPTIONS: dict = {}
+OPTIONS: dict[str, Any] = {}
 
 
-def check(entry, ctx, options):
+def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
     seen = set()
     for hit in ctx.target.find(entry.msgstr):
         if hit.term.status != "deprecated" or hit.term.display in seen:

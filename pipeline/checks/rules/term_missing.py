@@ -5,6 +5,12 @@ not also "disc"), the translation must contain one of its preferred or admitted 
 locale's language, found with the term's match mode (inflections tolerated).
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import Entry, LocaleContext, Options
+
 CODE = "E203"
 NAME = "term-missing"
 SEVERITY = "error"
@@ -13,7 +19,7 @@ SAFETY = True
 OPTIONS = {"subjects": ["anatomy", "condition", "procedure", "tool", "care", "medication"]}
 
 
-def check(entry, ctx, options):
+def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
     wanted = [hit for hit in ctx.source.concepts_in(entry.msgid, approved_only=True)
               if hit.concept.subject in options["subjects"]]
     if not wanted:

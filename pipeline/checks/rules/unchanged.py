@@ -3,8 +3,13 @@
 Allowed when the text is only do-not-translate terms, placeholders, numbers and punctuation.
 """
 
-import re
+from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from ..model import Entry, LocaleContext, Options
 from ..text import BRACE
 
 CODE = "W304"
@@ -12,10 +17,10 @@ NAME = "unchanged"
 SEVERITY = "warning"
 SCOPE = "entry"
 SAFETY = False
-OPTIONS: dict = {}
+OPTIONS: dict[str, Any] = {}
 
 
-def check(entry, ctx, options):
+def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
     if entry.msgstr != entry.msgid:
         return
     rest = BRACE.sub("", entry.msgid)

@@ -5,34 +5,41 @@ the wrong time. Units are the termbase concepts of subject `time` and `unit` tha
 in the source; the translation must contain one of the concept's preferred or admitted terms.
 """
 
+from __future__ import annotations
+
 import re
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from types import MappingProxyType
+from typing import Any
+
+from ...termbase.matching import Hit, Matcher
+from ..model import Entry, LocaleContext, Options
 
 CODE = "E202"
 NAME = "units"
 SEVERITY = "error"
 SCOPE = "entry"
 SAFETY = True
-OPTIONS: dict = {}
+OPTIONS: dict[str, Any] = {}
 
 _NUMBER_BEFORE = re.compile(r"\d[\d.,]*(?:\s*(?:[–—-]|to|or)\s*\d[\d.,]*)?[\s-]*$")
 
 
-def source_units(entry, ctx):
+def source_units(entry: Entry, ctx: LocaleContext) -> Mapping[str, Hit]:
     return _units_in(ctx.source, entry.msgid)
 
 
 @lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog
-def _units_in(matcher, text):
-    found = {}
+def _units_in(matcher: Matcher, text: str) -> Mapping[str, Hit]:
+    found: dict[str, Hit] = {}
     for hit in matcher.find(text):
         if hit.concept.subject in ("time", "unit") and _NUMBER_BEFORE.search(text[:hit.start]):
             found.setdefault(hit.concept.id, hit)
     return MappingProxyType(found)
 
 
-def check(entry, ctx, options):
+def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
     units = source_units(entry, ctx)
     if not units:
         return

@@ -6,18 +6,24 @@ the locale in pipeline.yaml, or when the reviewer is the entry's own translator.
 in pipeline.yaml (`checks: {unreviewed: {severity: error}}`) to make this block a release.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
 from ...catalog.states import TranslationState
 from ...review.signoff import ReviewState, fingerprint, review_state, sign_off_in
+from ..model import Entry, LocaleContext, Options
 
 CODE = "W314"
 NAME = "unreviewed"
 SEVERITY = "warning"
 SCOPE = "entry"
 SAFETY = False
-OPTIONS: dict = {}
+OPTIONS: dict[str, Any] = {}
 
 
-def check(entry, ctx, options):
+def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
     if "signed-off:" not in entry.translator_comment:  # no sign-off: no fingerprint to compute
         yield "not signed off by a reviewer"
         return
@@ -29,5 +35,6 @@ def check(entry, ctx, options):
         yield "not signed off by a reviewer"
     elif state is ReviewState.NEEDS_REREVIEW:
         signed = sign_off_in(entry.translator_comment)
+        assert signed is not None  # a re-review is only ever due for a signed-off entry
         yield (f"needs re-review: the sign-off by {signed.reviewer} on {signed.date} no longer matches "
                "(changed text, unlisted reviewer, or the reviewer translated it)")
