@@ -1,6 +1,6 @@
 """Compare `pipeline check` with translate-toolkit's pofilter on the same planted defects.
 
-Usage (from the repository root, after `make compare-env`):
+Usage (from the repository root, after `make compare`):
     .venv/bin/python benchmarks/compare_pofilter.py [--pofilter .venv-bench/bin/pofilter]
 
 Takes the shipped, finished Spanish catalogs, plants each defect of benchmarks/planted.py into up to
