@@ -118,7 +118,7 @@ BAD_REGISTRIES = [
 @pytest.mark.parametrize("registry,expected", BAD_REGISTRIES, ids=range(len(BAD_REGISTRIES)))
 def test_a_bad_registry_entry_is_refused_with_its_line(tmp_path, registry, expected):
     with pytest.raises(InputError) as caught:
-        Project(root_with(tmp_path, registry=registry)).locales
+        _ = Project(root_with(tmp_path, registry=registry)).locales
     assert str(caught.value).startswith(expected), str(caught.value)
 
 
@@ -127,7 +127,7 @@ def test_a_bad_registry_entry_is_refused_with_its_line(tmp_path, registry, expec
 def test_a_registry_key_in_the_wrong_form_is_refused_at_its_own_line(tmp_path):
     registry = "locales:\n" + ES + ES.replace("  es:", "  es_mx:").replace("bcp47: es", "bcp47: es-MX")
     with pytest.raises(InputError) as caught:
-        Project(root_with(tmp_path, registry=registry)).locales
+        _ = Project(root_with(tmp_path, registry=registry)).locales
     assert str(caught.value).startswith("locales/locales.yaml:10:3: locales.es_mx: not the POSIX form"), str(caught.value)
 
 
@@ -137,5 +137,5 @@ def test_a_registry_key_in_the_wrong_form_is_refused_at_its_own_line(tmp_path):
 def test_an_unknown_registry_key_names_the_file_and_line(tmp_path, key):
     registry = "locales:\n" + ES + ES.replace("  es:", f"  {key}:")
     with pytest.raises(InputError) as caught:
-        Project(root_with(tmp_path, registry=registry)).locales
-    assert str(caught.value).startswith(f"locales/locales.yaml:10:3: "), str(caught.value)
+        _ = Project(root_with(tmp_path, registry=registry)).locales
+    assert str(caught.value).startswith("locales/locales.yaml:10:3: "), str(caught.value)

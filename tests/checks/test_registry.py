@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 import pipeline.checks.rules
-from pipeline.checks.registry import BY_CODE, BY_NAME, REGISTRY
 from pipeline.checks.model import SEVERITIES
+from pipeline.checks.registry import BY_CODE, BY_NAME, REGISTRY
 
 RULE_TESTS = Path(__file__).parent / "rules"
 

@@ -7,9 +7,9 @@ under tests/fixtures/content, so an edit to the shipped content never reaches th
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from types import ModuleType
-from typing import Any, Union
+from typing import Any
 
 from pipeline.checks.model import Catalog, Entry, LocaleContext, SourceContext
 from pipeline.checks.registry import BY_CODE
@@ -20,16 +20,16 @@ from pipeline.termbase.model import Termbase
 
 from ...conftest import FIXTURE
 
-Found = tuple[str, Union[str, None], str]  # code, msgctxt (None: the catalog as a whole), message
-Subject = Union[Entry, Catalog, list[Catalog], Procedure]
+Found = tuple[str, str | None, str]  # code, msgctxt (None: the catalog as a whole), message
+Subject = Entry | Catalog | list[Catalog] | Procedure
 
 
-@lru_cache(maxsize=None)
+@cache
 def project() -> Project:
     return Project(FIXTURE)
 
 
-@lru_cache(maxsize=None)
+@cache
 def matcher(language: str) -> Matcher:
     return Matcher(project().termbase, language)
 
