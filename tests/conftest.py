@@ -1,4 +1,9 @@
-"""Shared fixtures: a throw-away copy of the shipped content root, and a CLI runner."""
+"""Shared fixtures: a throw-away copy of the frozen fixture content root, and a CLI runner.
+
+Tests of the code run on ``tests/fixtures/content`` (a frozen copy of a real content root), so a
+content lead who edits a translation or a source sentence never breaks them. Tests about the
+shipped content itself (under ``source/`` and ``locales/``) live in ``tests/shipped``.
+"""
 
 from __future__ import annotations
 
@@ -11,20 +16,21 @@ from click.testing import CliRunner
 from pipeline.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
+FIXTURE = REPO / "tests" / "fixtures" / "content"
 
 
-def copy_content(root: Path) -> Path:
-    """Copy the shipped content (config, source, locales) to ``root``."""
+def copy_content(root: Path, origin: Path = FIXTURE) -> Path:
+    """Copy a content root (config, source, locales; the fixture by default) to ``root``."""
     root.mkdir(parents=True)
-    shutil.copy(REPO / "pipeline.yaml", root / "pipeline.yaml")
-    shutil.copytree(REPO / "source", root / "source")
-    shutil.copytree(REPO / "locales", root / "locales")
+    shutil.copy(origin / "pipeline.yaml", root / "pipeline.yaml")
+    shutil.copytree(origin / "source", root / "source")
+    shutil.copytree(origin / "locales", root / "locales")
     return root
 
 
 @pytest.fixture()
 def content_root(tmp_path: Path) -> Path:
-    """A copy of the shipped content (config, source, locales) to modify freely."""
+    """A copy of the fixture content (config, source, locales) to modify freely."""
     return copy_content(tmp_path / "content")
 
 

@@ -51,7 +51,7 @@ def set_locale_config(root: Path, line: str, new: str) -> None:
     config.write_text(text.replace(line, new))
 
 
-def test_shipped_release_outcomes(content_root, run):
+def test_release_outcomes(content_root, run):
     result, out = build(run, content_root)
     assert result.exit_code == 0, result.output
     manifest = manifest_of(out)

@@ -19,7 +19,7 @@ from pipeline.review.signoff import review_state_of as state
 NEEDS_REREVIEW, SIGNED_OFF_STATE, FUZZY, UNREVIEWED = (ReviewState.NEEDS_REREVIEW, ReviewState.SIGNED_OFF,
                                                       ReviewState.FUZZY, ReviewState.UNREVIEWED)
 
-CATALOG = "locales/vi/LC_MESSAGES/endoscopic-rhizotomy.po"  # shipped translated, not yet reviewed
+CATALOG = "locales/vi/LC_MESSAGES/endoscopic-rhizotomy.po"  # translated in the fixture, not yet reviewed
 CTX = "during.duration"
 REVIEWERS = frozenset({"vi-clinical-review"})
 
@@ -179,13 +179,11 @@ def test_status_and_check_report_review(content_root, run):
     assert messages[CTX].startswith("needs re-review")
 
 
-def test_shipped_review_state():
+def test_status_counts_the_review_state(content_root):
     from pipeline.catalog.commands import status
     from pipeline.project import Project
 
-    from .conftest import REPO
-
-    rows = {(r.locale, r.procedure): r for r in status(Project(REPO))}
+    rows = {(r.locale, r.procedure): r for r in status(Project(content_root))}
     for locale in ("es", "zh_Hans"):
         assert all(r.reviewed == r.progress.total for (loc, _), r in rows.items() if loc == locale)
     vi = [r for (loc, _), r in rows.items() if loc == "vi"]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, cast
 
 from ..catalog.po_reader import read_entries
-from ..catalog.states import TranslationState, translation_state
+from ..catalog.states import has_translation
 from ..content.model import Procedure
 from ..errors import InputError
 from .model import (
@@ -32,8 +32,6 @@ from .model import (
 )
 from .registry import REGISTRY
 
-_SCOPE_OF = {TranslationState.TRANSLATED: Scope.ENTRY, TranslationState.FUZZY: Scope.FUZZY,
-             TranslationState.UNTRANSLATED: None}
 _IGNORE = re.compile(r"^\s*ignore:\s*(.+)$", re.IGNORECASE | re.MULTILINE)
 
 
@@ -150,9 +148,13 @@ def check_procedure(procedure: Procedure, file: str, checks: Sequence[ActiveChec
 
 
 def entry_scope(entry: Entry) -> Scope | None:
-    """Which entry checks look at an entry: translated ones get the entry checks, fuzzy ones with
-    a translation the fuzzy checks, untranslated ones none."""
-    return _SCOPE_OF[translation_state(entry.forms, entry.fuzzy)]
+    """Which entry checks look at an entry: the checks look at whatever text a translator wrote, so
+    an entry holding any translated text gets the entry checks (a half-translated plural entry
+    too: it is not translated, and W303 says which forms are missing), a fuzzy one the fuzzy
+    checks, an empty one none."""
+    if not has_translation(entry.forms):
+        return None
+    return Scope.FUZZY if entry.fuzzy else Scope.ENTRY
 
 
 def check_catalog(catalog: Catalog, checks: dict[Scope, list[ActiveCheck]], ctx: LocaleContext,

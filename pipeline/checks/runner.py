@@ -33,6 +33,7 @@ from .engine import (
     check_catalog,
     check_locale,
     check_procedure,
+    entry_scope,
 )
 from .model import Catalog, CheckSpec, Entry, Finding, LocaleContext, Scope, SourceContext
 from .registry import REGISTRY
@@ -105,7 +106,7 @@ def _run_job(job: Job) -> Encoded:
         check_catalog(catalog, setup.checks, setup.contexts[posix], out)
         count = len(catalog.entries)
         rows = [[e.line, e.msgctxt, e.msgid, e.msgstr, e.translator_comment]
-                for e in catalog.entries if e.translated]
+                for e in catalog.entries if entry_scope(e) is Scope.ENTRY]
     findings = sorted(out.findings, key=ORDER)
     tally = Counter((f.code, f.severity) for f in findings)
     meta = {"count": count, "tally": [[c, s, n] for (c, s), n in sorted(tally.items())],

@@ -1,4 +1,4 @@
-"""`pipeline check` end to end on a copy of the shipped content."""
+"""`pipeline check` end to end on a copy of the fixture content."""
 
 from __future__ import annotations
 
@@ -27,12 +27,6 @@ def edit_entry(root: Path, rel: str, msgctxt: str, **changes) -> None:
 def findings(run, *args):
     result = run("check", "--format", "json", *args)
     return result.exit_code, json.loads(result.output)
-
-
-def test_shipped_complete_locales_have_no_errors(run):
-    code, report = findings(run, "--locale", "es", "--locale", "zh_Hans", "--locale", "vi")
-    assert [f for f in report["findings"] if f["severity"] == "error"] == []
-    assert code == 0
 
 
 def test_json_contract(run):

@@ -1,6 +1,6 @@
 """The review site in a real browser: headless Chromium (Debian's chromium and chromium-driver).
 
-One browser for the module, serving two generated sites over HTTP: the shipped content, and a copy
+One browser for the module, serving two generated sites over HTTP: the fixture content, and a copy
 with a hostile translation planted in a Spanish catalog. Screenshots go to test-artifacts/.
 `.ci/run` installs the browser and the Noto fonts; without them these tests fail, never skip.
 """
@@ -36,8 +36,8 @@ def base_url(tmp_path_factory) -> str:
     sites = tmp_path_factory.mktemp("sites")
     with pytest.MonkeyPatch.context() as env:
         env.setenv("SOURCE_DATE_EPOCH", "1795000000")
-        shipped = copy_content(tmp_path_factory.mktemp("shipped") / "content")
-        report(Project(shipped), sites / "shipped")
+        clean = copy_content(tmp_path_factory.mktemp("clean") / "content")
+        report(Project(clean), sites / "clean")
         planted = copy_content(tmp_path_factory.mktemp("planted") / "content")
         plant(planted)
         report(Project(planted), sites / "planted")
@@ -106,7 +106,7 @@ DASHBOARD = [
 def test_dashboard_shows_the_state_of_each_locale(driver, base_url):
     from selenium.webdriver.common.by import By
 
-    open_page(driver, f"{base_url}/shipped/index.html")
+    open_page(driver, f"{base_url}/clean/index.html")
     screenshot(driver, "dashboard.png")
     assert driver.find_element(By.TAG_NAME, "h1").text == "Release status"
     for posix, labels in DASHBOARD:
@@ -144,7 +144,7 @@ PREVIEWS = [
 def test_preview_language_direction_and_fonts(driver, base_url, page, lang, direction, text, font):
     from selenium.webdriver.common.by import By
 
-    open_page(driver, f"{base_url}/shipped/{page}")
+    open_page(driver, f"{base_url}/clean/{page}")
     if lang == "ar":
         screenshot(driver, "preview-ar.png")
     article = driver.find_element(By.CSS_SELECTOR, "article.leaflet")
@@ -197,7 +197,7 @@ def test_filters_work_by_keyboard(driver, base_url):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
 
-    open_page(driver, f"{base_url}/shipped/ar/endoscopic-discectomy.html")
+    open_page(driver, f"{base_url}/clean/ar/endoscopic-discectomy.html")
     total = len(_shown(driver))
     assert total == 45
     status = driver.find_element(By.ID, "filter-status")
@@ -217,7 +217,7 @@ def test_filters_work_by_keyboard(driver, base_url):
 
 
 def test_every_page_loads_without_console_errors(driver, base_url):
-    open_page(driver, f"{base_url}/shipped/index.html")
+    open_page(driver, f"{base_url}/clean/index.html")
     links = driver.execute_script("return Array.from(document.querySelectorAll('.cell-links a')).map(a => a.href)")
     assert len(links) == 4 + 5 * 4 * 2  # the source's previews, then entries and preview per locale
     for url in links:

@@ -8,12 +8,12 @@ from pipeline.project import Project
 from pipeline.site.highlight import Highlighter, Segment
 from pipeline.termbase.model import Concept, Term, Termbase
 
-from ..conftest import REPO
+from ..conftest import FIXTURE
 
 
 @pytest.fixture(scope="module")
 def termbase() -> Termbase:
-    return Project(REPO).termbase
+    return Project(FIXTURE).termbase
 
 
 def marked(segments: tuple[Segment, ...]) -> list[tuple[str, str]]:

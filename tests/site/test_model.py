@@ -1,4 +1,4 @@
-"""What the review site shows for the shipped content, and the rule that makes a cell blocked."""
+"""What the review site shows for the fixture content, and the rule that makes a cell blocked."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pipeline.project import Project
 from pipeline.release import bundles, policy
 from pipeline.site.model import cell_state, gather
 
-from ..conftest import REPO
+from ..conftest import copy_content
 from .conftest import plant
 
 PROCEDURES = ("endoscopic-discectomy", "endoscopic-neurotomy", "endoscopic-rhizotomy",
@@ -19,8 +19,14 @@ P, W, B = "published", "withheld", "blocked"
 
 
 @pytest.fixture(scope="module")
-def site():
-    return gather(Project(REPO))
+def project(tmp_path_factory) -> Project:
+    # gather() keeps a check cache under the root: give it a copy, never the fixture itself.
+    return Project(copy_content(tmp_path_factory.mktemp("fixture") / "content"))
+
+
+@pytest.fixture(scope="module")
+def site(project):
+    return gather(project)
 
 
 def row(site, posix: str):
@@ -51,7 +57,7 @@ MATRIX = [
 
 
 @pytest.mark.parametrize("posix,states", MATRIX)
-def test_shipped_matrix(site, posix, states):
+def test_matrix(site, posix, states):
     cells = row(site, posix).cells
     assert tuple(c.procedure_id for c in cells) == PROCEDURES
     assert tuple(c.state for c in cells) == states
@@ -68,7 +74,7 @@ TOTALS = [
 
 
 @pytest.mark.parametrize("posix,required,translated,reviewed,fuzzy,errors", TOTALS)
-def test_shipped_totals(site, posix, required, translated, reviewed, fuzzy, errors):
+def test_totals(site, posix, required, translated, reviewed, fuzzy, errors):
     locale = row(site, posix)
     assert locale.required is required
     assert locale.translated_percent == translated
@@ -77,8 +83,8 @@ def test_shipped_totals(site, posix, required, translated, reviewed, fuzzy, erro
     assert sum(len(c.errors) for c in locale.cells) == errors
 
 
-def test_counts_agree_with_the_release_plan(site):
-    releases = {(r.locale.posix, r.procedure.id): r for r in policy.plan(Project(REPO)) if r.locale}
+def test_counts_agree_with_the_release_plan(site, project):
+    releases = {(r.locale.posix, r.procedure.id): r for r in policy.plan(project) if r.locale}
     for locale in site.targets:
         for cell in locale.cells:
             release = releases[(locale.posix, cell.procedure_id)]
@@ -114,9 +120,9 @@ def test_withheld_preview_is_a_draft_that_falls_back_per_string(site):
     assert langs == {"ar", "en"}
 
 
-def test_published_preview_is_the_bundle_document(site):
+def test_published_preview_is_the_bundle_document(site, project):
     cell = row(site, "zh_Hans").cells[0]
-    release = next(r for r in policy.plan(Project(REPO))
+    release = next(r for r in policy.plan(project)
                    if r.locale and r.locale.posix == "zh_Hans" and r.procedure.id == cell.procedure_id)
     assert not cell.draft
     assert cell.preview == bundles.document(release, "zh-Hans", "ltr")

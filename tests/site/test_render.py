@@ -133,15 +133,15 @@ PAGES = [
 
 
 @pytest.fixture(scope="module")
-def shipped_site(tmp_path_factory) -> dict[str, bytes]:
-    root = copy_content(tmp_path_factory.mktemp("shipped") / "content")
+def fixture_site(tmp_path_factory) -> dict[str, bytes]:
+    root = copy_content(tmp_path_factory.mktemp("fixture") / "content")
     report(Project(root), root / "site")
     return tree(root / "site")
 
 
 @pytest.mark.parametrize("page,lang,direction", PAGES)
-def test_pages_have_language_landmarks_and_one_h1(shipped_site, page, lang, direction):
-    parsed = parse(shipped_site[page])
+def test_pages_have_language_landmarks_and_one_h1(fixture_site, page, lang, direction):
+    parsed = parse(fixture_site[page])
     tags = [tag for tag, _ in parsed.tags]
     html = dict(parsed.tags)["html"]
     assert (html["lang"], html["dir"]) == (lang, direction)

@@ -10,21 +10,21 @@ from pipeline.termbase.model import Concept, Term, Termbase
 from pipeline.termbase.reader import parse_termbase, read_termbase
 from pipeline.termbase.writer import format_termbase
 
-from ..conftest import REPO
+from ..conftest import FIXTURE
 
-SHIPPED = read_termbase(REPO / "source/termbase.yaml", "source/termbase.yaml")
+TERMBASE = read_termbase(FIXTURE / "source/termbase.yaml", "source/termbase.yaml")
 
 
 def test_tbx_round_trip_into_an_empty_termbase_gives_the_same_bytes():
-    first = export_tbx(SHIPPED)
+    first = export_tbx(TERMBASE)
     imported, conflicts, added = merge_termbases(Termbase(()), parse_tbx("t.tbx", first))
-    assert conflicts == () and added == sum(len(t) for c in SHIPPED.concepts for t in c.terms.values())
+    assert conflicts == () and added == sum(len(t) for c in TERMBASE.concepts for t in c.terms.values())
     reread = parse_termbase("tb.yaml", format_termbase(imported).encode("utf-8"))
     assert export_tbx(reread) == first
 
 
 def test_tbx_is_tbx_basic_with_statuses_and_languages():
-    text = export_tbx(SHIPPED).decode("utf-8")
+    text = export_tbx(TERMBASE).decode("utf-8")
     assert '<martif type="TBX-Basic" xml:lang="en">' in text
     assert '<langSet xml:lang="zh-Hans">' in text
     assert "deprecatedTerm-admn-sts" in text and "preferredTerm-admn-sts" in text
@@ -61,12 +61,12 @@ def test_conflicts_are_reported_not_applied():
 
 
 def test_csv_round_trip_of_one_language():
-    data = export_csv(SHIPPED, "es")
+    data = export_csv(TERMBASE, "es")
     assert data.startswith(b"source,target,context,developer_comments,translator_comments\n")
     parsed = parse_csv("g.csv", data, "es")
     for concept in parsed.concepts:
-        shipped = SHIPPED.concept(concept.id)
+        shipped = TERMBASE.concept(concept.id)
         assert [(t.display, t.status) for t in concept.terms["es"]] == \
             [(t.display, t.status) for t in shipped.terms["es"]]
-    _, conflicts, added = merge_termbases(SHIPPED, parsed)
+    _, conflicts, added = merge_termbases(TERMBASE, parsed)
     assert conflicts == () and added == 0

@@ -1,4 +1,4 @@
-"""The term matcher on inflected text in every shipped language: a hit, and a near-miss."""
+"""The term matcher on inflected text in every language of the fixture content: a hit, and a near-miss."""
 
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ import pytest
 from pipeline.termbase.matching import Matcher
 from pipeline.termbase.reader import read_termbase
 
-from ..conftest import REPO
+from ..conftest import FIXTURE
 
-TERMBASE = read_termbase(REPO / "source/termbase.yaml", "source/termbase.yaml")
+TERMBASE = read_termbase(FIXTURE / "source/termbase.yaml", "source/termbase.yaml")
 
 HITS = [
-    # language, procedure, entry (msgctxt) of the shipped catalog, concept its translation names
+    # language, procedure, entry (msgctxt) of the fixture catalog, concept its translation names
     ("es", "endoscopic-discectomy", "during.pressure", "nerve-root"),        # raíces nerviosas
     ("es", "endoscopic-discectomy", "spine.discs", "vertebra"),              # vértebras
     ("es", "endoscopic-discectomy", "after.feel.return", "day"),             # días
@@ -29,18 +29,18 @@ HITS = [
 ]
 
 
-def shipped_translation(language: str, procedure: str, context: str) -> str:
+def real_translation(language: str, procedure: str, context: str) -> str:
     import polib
 
-    path = REPO / "locales" / language / "LC_MESSAGES" / f"{procedure}.po"
+    path = FIXTURE / "locales" / language / "LC_MESSAGES" / f"{procedure}.po"
     entry = next(e for e in polib.pofile(str(path)) if e.msgctxt == context)
     assert entry.msgstr, f"{path}: {context} is not translated"
     return entry.msgstr
 
 
 @pytest.mark.parametrize("language,procedure,context,concept", HITS)
-def test_inflected_forms_in_shipped_translations_are_found(language, procedure, context, concept):
-    text = shipped_translation(language, procedure, context)
+def test_inflected_forms_in_real_translations_are_found(language, procedure, context, concept):
+    text = real_translation(language, procedure, context)
     found = {hit.concept.id for hit in Matcher(TERMBASE, language).find(text)}
     assert concept in found, text
 
@@ -68,26 +68,3 @@ def test_longer_term_hides_the_term_inside_it():
     hits = Matcher(TERMBASE, "en").concepts_in("A herniated disc presses on a nerve.")
     ids = {hit.concept.id for hit in hits}
     assert "herniated-disc" in ids and "disc" not in ids
-
-
-def test_termbase_has_the_required_breadth():
-    assert len(TERMBASE.concepts) >= 45
-    for concept in ("intervertebral-disc", "facet-joint", "sacroiliac-joint", "medial-branch-nerve",
-                    "sciatica", "radiculopathy", "spinal-stenosis", "laminectomy", "cannula",
-                    "fluoroscopy", "local-anaesthetic", "physical-therapy", "minute", "hour", "day",
-                    "week", "month", "year"):
-        assert TERMBASE.concept(concept) is not None, concept
-    for concept in TERMBASE.concepts:
-        assert set(concept.terms) >= {"en", "es", "zh_Hans", "vi", "ar", "ht"}, concept.id
-
-
-def test_shipped_complete_catalogs_are_covered_by_the_matcher():
-    """Sanity on real content: in the complete Spanish catalogs, the termbase finds terms."""
-    import polib
-
-    matcher = Matcher(TERMBASE, "es")
-    hits = 0
-    for path in sorted((REPO / "locales/es/LC_MESSAGES").glob("*.po")):
-        for entry in polib.pofile(str(path)):
-            hits += len(matcher.find(entry.msgstr))
-    assert hits > 50

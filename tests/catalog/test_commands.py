@@ -1,0 +1,177 @@
+"""extract, init, update and status on a scratch content root holding one tiny procedure."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import polib
+import pytest
+
+from pipeline.catalog.commands import extract, init, render, status, update
+from pipeline.catalog.po_reader import read_po
+from pipeline.errors import InputError
+from pipeline.project import Project
+
+TINY = """\
+id: tiny
+title: Knee care
+summary: Rest your knee for 2 days.
+sections:
+  - id: after
+    title: After the operation
+    blocks:
+      - id: call
+        paragraph:
+          text: Call {clinic_phone} if the wound bleeds.
+          note: The number of the clinic's day ward.
+      - id: tips
+        list:
+          - id: ice
+            text: Put ice on your knee.
+      - id: faq
+        question: Can I walk?
+        answer: Yes, a little every day.
+"""
+
+TERMBASE = """\
+concepts:
+  - id: knee
+    subject: anatomy
+    definition: The joint in the middle of the leg.
+    terms:
+      en:
+        - {term: knee, status: preferred, pos: noun}
+      es:
+        - {term: rodilla, status: preferred, pos: noun}
+"""
+
+CONTEXTS = ["title", "summary", "after.title", "after.call", "after.tips.ice", "after.faq.question",
+            "after.faq.answer"]
+TEMPLATE = "locales/templates/tiny.pot"
+CATALOG = "locales/es/LC_MESSAGES/tiny.po"
+
+
+@pytest.fixture()
+def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    (tmp_path / "source/procedures").mkdir(parents=True)
+    (tmp_path / "pipeline.yaml").write_text("project: Tiny\nbugs_address: lead@clinic.invalid\n"
+                                            "placeholders: [clinic_phone]\n", "utf-8")
+    (tmp_path / "source/procedures/tiny.yaml").write_text(TINY, "utf-8")
+    (tmp_path / "source/termbase.yaml").write_text(TERMBASE, "utf-8")
+    return tmp_path
+
+
+def edit_source(root: Path, old: str, new: str) -> None:
+    path = root / "source/procedures/tiny.yaml"
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def translate(root: Path, translations: dict[str, str]) -> None:
+    catalog = read_po(root / CATALOG)
+    for entry in catalog:
+        if entry.msgctxt in translations:
+            entry.msgstr = translations[entry.msgctxt]
+    (root / CATALOG).write_bytes(render(catalog))
+
+
+def msgcat(path: Path) -> bytes:
+    return subprocess.run(["msgcat", str(path)], check=True, capture_output=True).stdout
+
+
+def test_extract_writes_one_template_entry_per_string_in_document_order(root):
+    report = extract(Project(root))
+    assert [(f.path, f.state) for f in report.files] == [(TEMPLATE, "created")]
+    pot = polib.pofile(str(root / TEMPLATE))
+    assert [e.msgctxt for e in pot] == CONTEXTS
+    call = pot[3]
+    assert (call.msgid, call.comment, call.flags) == ("Call {clinic_phone} if the wound bleeds.",
+                                                       "The number of the clinic's day ward.", ["python-brace-format"])
+    assert call.occurrences == [("source/procedures/tiny.yaml", "10")]
+    assert "POT-Creation-Date" not in pot.metadata  # no wall-clock time without SOURCE_DATE_EPOCH
+    assert msgcat(root / TEMPLATE) == (root / TEMPLATE).read_bytes()
+
+
+def test_extract_again_changes_nothing_and_check_only_reports(root):
+    extract(Project(root))
+    before = (root / TEMPLATE).read_bytes()
+    assert [f.state for f in extract(Project(root)).files] == ["unchanged"]
+    edit_source(root, "Put ice on your knee.", "Put ice on your knee for 20 minutes.")
+    report = extract(Project(root), check=True)
+    assert report.stale == (TEMPLATE,) and (root / TEMPLATE).read_bytes() == before
+    assert [f.state for f in extract(Project(root)).files] == ["written"]
+
+
+def test_source_date_epoch_sets_the_creation_date(root, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795000000")
+    extract(Project(root))
+    assert polib.pofile(str(root / TEMPLATE)).metadata["POT-Creation-Date"] == "2026-11-18 11:06+0000"
+
+
+def test_init_needs_a_template(root):
+    with pytest.raises(InputError) as caught:
+        init(Project(root), ("es",))
+    assert str(caught.value) == f"{TEMPLATE}: template missing: run `pipeline extract` first"
+
+
+def test_init_registers_the_locale_and_creates_its_catalog_once(root):
+    extract(Project(root))
+    [report] = init(Project(root), ("es",))
+    assert (report.locale.posix, report.registered) == ("es", True)
+    assert [(f.path, f.state) for f in report.files] == [(CATALOG, "created")]
+    catalog = polib.pofile(str(root / CATALOG))
+    assert catalog.metadata["Language"] == "es" and catalog.metadata["Plural-Forms"] == report.locale.plural_forms
+    assert [e.msgctxt for e in catalog] == CONTEXTS and not any(e.msgstr for e in catalog)
+    assert "es:" in (root / "locales/locales.yaml").read_text("utf-8")
+    translate(root, {"title": "Cuidado de la rodilla"})
+    before = (root / CATALOG).read_bytes()
+    [again] = init(Project(root), ("es",))
+    assert (again.registered, [f.state for f in again.files]) == (False, ["kept"])
+    assert (root / CATALOG).read_bytes() == before
+
+
+def test_update_keeps_translations_marks_changed_ones_fuzzy_and_obsoletes_removed_ones(root):
+    extract(Project(root))
+    init(Project(root), ("es",))
+    translate(root, {"summary": "Descanse la rodilla 2 días.", "after.tips.ice": "Póngase hielo en la rodilla.",
+                     "title": "Cuidado de la rodilla"})
+    edit_source(root, "Rest your knee for 2 days.", "Rest your knee for 3 days.")
+    edit_source(root, "          - id: ice\n            text: Put ice on your knee.\n", "          - id: ice2\n"
+                "            text: Keep your leg up.\n")
+    extract(Project(root))
+    assert update(Project(root), check=True).stale == (CATALOG,)
+    [outcome] = update(Project(root)).outcomes
+    assert (outcome.summary.kept, outcome.summary.fuzzied, outcome.summary.obsoleted) == (
+        5, ("summary",), ("after.tips.ice",))
+    catalog = polib.pofile(str(root / CATALOG))
+    summary = next(e for e in catalog if e.msgctxt == "summary")
+    assert (summary.msgstr, summary.flags, summary.previous_msgid) == (
+        "Descanse la rodilla 2 días.", ["fuzzy"], "Rest your knee for 2 days.")
+    assert [e.msgstr for e in catalog if e.obsolete] == ["Póngase hielo en la rodilla."]
+    assert next(e for e in catalog if e.msgctxt == "title").comment == "Terms: knee = rodilla"
+    assert update(Project(root), check=True).stale == ()
+    assert msgcat(root / CATALOG) == (root / CATALOG).read_bytes()
+
+
+def test_status_counts_strings_and_words(root):
+    extract(Project(root))
+    init(Project(root), ("es",))
+    translate(root, {"title": "Cuidado de la rodilla", "after.faq.question": "¿Puedo caminar?"})
+    [row] = status(Project(root))
+    assert (row.locale, row.procedure) == ("es", "tiny")
+    p = row.progress
+    assert (p.total, p.translated, p.fuzzy, p.untranslated) == (7, 2, 0, 5)
+    assert (p.translated_words, p.total_words) == (5, 30)
+    assert (row.reviewed, row.reviewed_percent) == (0, 0.0)
+
+
+def test_status_without_a_catalog_says_what_to_run(root):
+    extract(Project(root))
+    init(Project(root), ("es",))
+    (root / CATALOG).unlink()
+    with pytest.raises(InputError) as caught:
+        status(Project(root))
+    assert str(caught.value).startswith(f"{CATALOG}: catalog missing: run `pipeline update`")

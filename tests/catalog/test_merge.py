@@ -1,0 +1,144 @@
+"""merge(): a template into a catalog like msgmerge, on in-memory catalogs; nothing is lost."""
+
+from __future__ import annotations
+
+import polib
+import pytest
+
+from pipeline.catalog.commands import render
+from pipeline.catalog.merge import merge
+from pipeline.locales import LocaleInfo
+
+ES = LocaleInfo("es", "es", "Spanish", "español", "ltr", "nplurals=2; plural=(n != 1);", ("one", "other"))
+AR = LocaleInfo("ar", "ar", "Arabic", "العربية", "rtl",
+                "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : "
+                "n%100>=11 ? 4 : 5);", ("few", "many", "one", "other", "two", "zero"))
+
+
+def pot(*entries: tuple[str, str] | tuple[str, str, str]) -> polib.POFile:
+    """A template of (msgctxt, msgid[, msgid_plural]) entries."""
+    out = polib.POFile()
+    out.metadata = {"Content-Type": "text/plain; charset=UTF-8", "POT-Creation-Date": "2026-11-01 00:00+0000"}
+    for ctx, msgid, *plural in entries:
+        out.append(polib.POEntry(msgctxt=ctx, msgid=msgid, msgid_plural=plural[0] if plural else "",
+                                 occurrences=[("source/procedures/x.yaml", "3")]))
+    return out
+
+
+def po(*entries: polib.POEntry) -> polib.POFile:
+    out = polib.POFile()
+    out.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "es"}
+    for entry in entries:
+        out.append(entry)
+    return out
+
+
+def e(ctx: str, msgid: str, msgstr: str = "", **fields: object) -> polib.POEntry:
+    return polib.POEntry(msgctxt=ctx, msgid=msgid, msgstr=msgstr, **fields)
+
+
+def by_ctx(catalog: polib.POFile, ctx: str, obsolete: bool = False) -> polib.POEntry:
+    return next(x for x in catalog if x.msgctxt == ctx and bool(x.obsolete) == obsolete)
+
+
+def test_a_translation_is_kept_with_its_comments():
+    merged, summary = merge(po(e("a", "Rest.", "Descanse.", tcomment="signed-off: r 2026-11-22 0123456789abcdef")),
+                            pot(("a", "Rest.")), ES)
+    entry = by_ctx(merged, "a")
+    assert (entry.msgstr, entry.flags, entry.tcomment) == ("Descanse.", [], "signed-off: r 2026-11-22 0123456789abcdef")
+    assert entry.occurrences == [("source/procedures/x.yaml", "3")]
+    assert (summary.kept, summary.fuzzied, summary.new, summary.obsoleted) == (1, (), (), ())
+
+
+CHANGED = [
+    # old entry in the catalog, new source, expected (msgstr, fuzzy, previous msgid), in summary.fuzzied / new
+    (e("a", "Rest for 2 days.", "Descanse 2 días."), "Rest for 3 days.",
+     ("Descanse 2 días.", True, "Rest for 2 days."), "fuzzied"),
+    # changed twice before a translator looked: the previous msgid is still the one translated
+    (e("a", "Rest for 3 days.", "Descanse 2 días.", flags=["fuzzy"], previous_msgid="Rest for 2 days."),
+     "Rest for 4 days.", ("Descanse 2 días.", True, "Rest for 2 days."), "fuzzied"),
+    (e("a", "Rest for 2 days.", ""), "Rest for 3 days.", ("", False, None), "new"),
+    (e("a", "Rest.", "Descanse.", flags=["fuzzy"]), "Rest.", ("Descanse.", True, None), "kept"),
+]
+
+
+@pytest.mark.parametrize("old,source,expected,counted", CHANGED, ids=["changed", "changed-twice", "untranslated",
+                                                                      "still-fuzzy"])
+def test_a_changed_source_keeps_the_translation_as_fuzzy(old, source, expected, counted):
+    merged, summary = merge(po(old), pot(("a", source)), ES)
+    entry = by_ctx(merged, "a")
+    assert (entry.msgid, entry.msgstr, "fuzzy" in entry.flags, entry.previous_msgid) == (source, *expected)
+    assert {"fuzzied": summary.fuzzied == ("a",), "new": summary.new == ("a",), "kept": summary.kept == 1}[counted]
+
+
+def test_a_removed_translation_becomes_obsolete_and_an_empty_one_is_dropped():
+    catalog = po(e("a", "Rest.", "Descanse."), e("gone", "Walk.", "Camine."), e("empty", "Sit.", ""))
+    merged, summary = merge(catalog, pot(("a", "Rest.")), ES)
+    gone = by_ctx(merged, "gone", obsolete=True)
+    assert (gone.msgstr, gone.occurrences) == ("Camine.", [])
+    assert [x.msgctxt for x in merged] == ["a", "gone"]
+    assert summary.obsoleted == ("gone",)
+
+
+@pytest.mark.parametrize("msgid,previous", [("Walk.", None), ("Walk slowly.", "Walk.")],
+                         ids=["same-source", "changed-source"])
+def test_an_obsolete_entry_comes_back_as_fuzzy(msgid, previous):
+    dead = e("walk", "Walk.", "Camine.", obsolete=True)
+    merged, summary = merge(po(e("a", "Rest.", "Descanse."), dead), pot(("a", "Rest."), ("walk", msgid)), ES)
+    entry = by_ctx(merged, "walk")
+    assert (entry.msgstr, "fuzzy" in entry.flags, entry.previous_msgid) == ("Camine.", True, previous)
+    assert summary.resurrected == ("walk",)
+    assert not [x for x in merged if x.obsolete]
+
+
+def test_a_moved_paragraph_is_offered_as_fuzzy_with_its_previous_context():
+    merged, summary = merge(po(e("before.rest", "Rest.", "Descanse.")), pot(("after.rest", "Rest.")), ES)
+    moved = by_ctx(merged, "after.rest")
+    assert (moved.msgstr, "fuzzy" in moved.flags) == ("Descanse.", True)
+    assert (moved.previous_msgctxt, moved.previous_msgid) == ("before.rest", "Rest.")
+    assert by_ctx(merged, "before.rest", obsolete=True).msgstr == "Descanse."  # the original is kept too
+    assert (summary.fuzzied, summary.obsoleted) == (("after.rest",), ("before.rest",))
+
+
+def test_a_fuzzy_translation_is_never_offered_for_a_moved_paragraph():
+    merged, summary = merge(po(e("before", "Rest.", "Descanse.", flags=["fuzzy"])), pot(("after", "Rest.")), ES)
+    assert (by_ctx(merged, "after").msgstr, summary.new) == ("", ("after",))
+
+
+PLURALS = [
+    # locale, old entry, expected msgstr_plural, fuzzy
+    (ES, e("d", "{n} day", msgid_plural="{n} days", msgstr_plural={0: "{n} día", 1: "{n} días"}),
+     {0: "{n} día", 1: "{n} días"}, False),
+    (AR, e("d", "{n} day", msgid_plural="{n} days", msgstr_plural={0: "a", 1: "b"}),
+     {0: "a", 1: "b", 2: "", 3: "", 4: "", 5: ""}, False),
+    (ES, e("d", "{n} day", "{n} día"), {0: "{n} día", 1: ""}, True),  # became a plural: fuzzy
+    (ES, None, {0: "", 1: ""}, False),
+]
+
+
+@pytest.mark.parametrize("locale,old,expected,fuzzy", PLURALS, ids=["kept", "padded-to-6", "became-plural", "new"])
+def test_plural_entries_get_the_locales_number_of_forms(locale, old, expected, fuzzy):
+    merged, _ = merge(po(*([old] if old else [])), pot(("d", "{n} day", "{n} days")), locale)
+    entry = by_ctx(merged, "d")
+    assert (entry.msgstr_plural, "fuzzy" in entry.flags) == (expected, fuzzy)
+    assert merged.metadata["Plural-Forms"] == locale.plural_forms
+
+
+def test_obsolete_entries_are_sorted_by_context_and_a_second_merge_changes_no_byte():
+    dead = [e(ctx, f"Text {ctx}.", f"Texto {ctx}.", obsolete=True) for ctx in ("m", "b", "z")]
+    template = pot(("a", "Rest."))
+    merged, _ = merge(po(e("a", "Rest.", "Descanse."), e("k", "Gone.", "Ido."), *dead), template, ES)
+    assert [x.msgctxt for x in merged if x.obsolete] == ["b", "k", "m", "z"]
+    again, _ = merge(polib.pofile(render(merged).decode("utf-8")), template, ES)
+    assert render(again) == render(merged)
+    reversed_input, _ = merge(po(e("a", "Rest.", "Descanse."), *reversed(dead), e("k", "Gone.", "Ido.")), template, ES)
+    assert render(reversed_input) == render(merged)
+
+
+def test_header_follows_the_template_and_the_locale():
+    catalog = po()
+    catalog.metadata["Plural-Forms"] = "nplurals=3; plural=0;"
+    merged, _ = merge(catalog, pot(("a", "Rest.")), ES, extra_comments={("a", "Rest."): "Terms: rest = descanso"})
+    assert merged.metadata["POT-Creation-Date"] == "2026-11-01 00:00+0000"
+    assert merged.metadata["Plural-Forms"] == ES.plural_forms and merged.metadata["Language"] == "es"
+    assert by_ctx(merged, "a").comment == "Terms: rest = descanso"

@@ -1,0 +1,44 @@
+"""E205 dnt-altered: a do-not-translate term is written letter for letter, and kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.checks.rules import dnt
+from pipeline.termbase.model import Concept, Term, Termbase
+
+from .helpers import assert_flagged, context, entry, row_ids, run
+from .sentences import TESTS, TESTS_ZH, planted
+
+# A concept whose only approved Spanish term is do-not-translate: leaving it out is a defect too.
+ONLY_DNT = Termbase((Concept("ct-scan", "procedure", "A scan.", {
+    "en": (Term("CT", "preferred", dnt=True),),
+    "es": (Term("CT", "preferred", dnt=True),),
+}),))
+
+CLEAN = [
+    # locale, source, translation, termbase (None: the fixture's)
+    ("zh_Hans", TESTS, TESTS_ZH, None),
+    ("es", "You will have a CT.", "Le harán una CT.", ONLY_DNT),
+]
+
+FLAGGED = [
+    # locale, source, translation, termbase, telling part of the message
+    ("zh_Hans", TESTS, planted(TESTS_ZH, "MRI", "Mri"), None, "'Mri' must be written exactly 'MRI'"),
+    ("zh_Hans", TESTS, planted(TESTS_ZH, "MRI", "M.R.I."), None, "'M.R.I' must be written exactly 'MRI'"),
+    ("es", "You will have a CT.", "Le harán un TAC.", ONLY_DNT, "'CT' must stay as 'CT' (do not translate)"),
+]
+
+
+def ctx(locale, termbase):
+    return context(locale, termbase=termbase) if termbase is not None else None
+
+
+@pytest.mark.parametrize("locale,msgid,msgstr,termbase", CLEAN, ids=row_ids(CLEAN))
+def test_no_finding(locale, msgid, msgstr, termbase):
+    assert run(dnt, entry(msgid, msgstr, locale), ctx(locale, termbase)) == []
+
+
+@pytest.mark.parametrize("locale,msgid,msgstr,termbase,expected", FLAGGED, ids=row_ids(FLAGGED))
+def test_finding(locale, msgid, msgstr, termbase, expected):
+    assert_flagged(run(dnt, entry(msgid, msgstr, locale), ctx(locale, termbase)), "E205", expected)

@@ -1,0 +1,44 @@
+"""E102 markup: no tag, entity, handler, script link, Markdown link, URL or e-mail the source lacks."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.checks.rules import markup
+
+from .helpers import assert_flagged, entry, row_ids, run
+from .sentences import CALL, CALL_T, planted
+
+SITE = "See https://clinic.example/back for more."
+SITE_ES = "Vea https://clinic.example/back para más información."
+
+CLEAN = [
+    # locale, source, translation
+    ("es", CALL, CALL_T["es"]),
+    ("es", SITE, SITE_ES),  # the source's URL, kept
+    ("es", "Rest: 2 < 3 days.", "Descanse: 2 < 3 días."),  # a trigger character that is no markup
+]
+
+FLAGGED = [
+    # locale, source, translation, telling part of the message
+    ("es", CALL, planted(CALL_T["es"], None, " <script>alert(1)</script>"), "HTML tag '<script>'"),
+    ("es", CALL, planted(CALL_T["es"], None, " <img src=x onerror=alert(1)>"), "event-handler attribute"),
+    ("ar", CALL, planted(CALL_T["ar"], None, " https://evil.example/x"), "URL 'https://evil.example/x'"),
+    ("es", CALL, planted(CALL_T["es"], None, " [aquí](javascript:alert(1))"), "Markdown link"),
+    ("es", CALL, planted(CALL_T["es"], None, " &lt;b&gt;"), "HTML entity"),
+    ("es", CALL, planted(CALL_T["es"], None, " WWW.evil.example"), "URL 'WWW.evil.example'"),
+    ("es", CALL, planted(CALL_T["es"], None, " data:text/html,x"), "script link 'data:'"),
+    ("es", CALL, planted(CALL_T["es"], None, " a@b.example"), "e-mail address 'a@b.example'"),
+    ("es", SITE, planted(SITE_ES, "https://clinic.example/back", "la web"),
+     "URL 'https://clinic.example/back' from the source is missing: copy it unchanged"),
+]
+
+
+@pytest.mark.parametrize("locale,msgid,msgstr", CLEAN, ids=row_ids(CLEAN))
+def test_no_finding(locale, msgid, msgstr):
+    assert run(markup, entry(msgid, msgstr, locale)) == []
+
+
+@pytest.mark.parametrize("locale,msgid,msgstr,expected", FLAGGED, ids=row_ids(FLAGGED))
+def test_finding(locale, msgid, msgstr, expected):
+    assert_flagged(run(markup, entry(msgid, msgstr, locale)), "E102", expected)

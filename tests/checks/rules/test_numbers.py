@@ -1,0 +1,39 @@
+"""E201 numbers: every number of the source is in the translation, compared as a value."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.checks.rules import numbers
+
+from .helpers import assert_flagged, entry, row_ids, run
+from .sentences import ACTIVITY, ACTIVITY_T, INCISION, INCISION_ES, planted
+
+CLEAN = [
+    # locale, source, translation
+    ("es", ACTIVITY, ACTIVITY_T["es"]),
+    ("es", ACTIVITY, planted(ACTIVITY_T["es"], "2–4", "2-4")),  # a hyphen for the en dash
+    ("es", INCISION, planted(INCISION_ES, "5 mm", "5,0 mm")),  # the same value, Spanish separator
+    ("zh_Hans", ACTIVITY, planted(ACTIVITY_T["zh_Hans"], "2–4", "２–４")),  # full-width digits
+    ("ar", ACTIVITY, planted(ACTIVITY_T["ar"], "2–4", "٢–٤")),  # Arabic-Indic digits
+    ("es", "Rest.", "Descanse."),
+]
+
+FLAGGED = [
+    # locale, source, translation, telling part of the message
+    ("es", ACTIVITY, planted(ACTIVITY_T["es"], "2–4", "2–5"), "number 4 of the source is missing"),
+    ("es", INCISION, planted(INCISION_ES, "5 mm", "15 mm"), "number 5 of the source is missing"),
+    ("es", INCISION, planted(INCISION_ES, "5 mm", "5 mm (1,5)"), "number 1.5 is not in the source"),
+    ("ar", ACTIVITY, planted(ACTIVITY_T["ar"], "2–4", "2–3"), "number 4"),
+    ("es", "Rest.", "Descanse 2 días.", "number 2 is not in the source"),
+]
+
+
+@pytest.mark.parametrize("locale,msgid,msgstr", CLEAN, ids=row_ids(CLEAN))
+def test_no_finding(locale, msgid, msgstr):
+    assert run(numbers, entry(msgid, msgstr, locale)) == []
+
+
+@pytest.mark.parametrize("locale,msgid,msgstr,expected", FLAGGED, ids=row_ids(FLAGGED))
+def test_finding(locale, msgid, msgstr, expected):
+    assert_flagged(run(numbers, entry(msgid, msgstr, locale)), "E201", expected)

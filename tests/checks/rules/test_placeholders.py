@@ -1,0 +1,36 @@
+"""E101 placeholders: the translation has exactly the source's placeholders."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.checks.rules import placeholders
+
+from .helpers import assert_flagged, entry, row_ids, run
+from .sentences import ACTIVITY, ACTIVITY_T, CALL, CALL_T, planted
+
+CLEAN = [
+    # locale, source, translation
+    ("es", CALL, CALL_T["es"]),
+    ("zh_Hans", CALL, CALL_T["zh_Hans"]),
+    ("es", "%(count)d days, %s", "%s, %(count)d días"),  # order may change
+]
+
+FLAGGED = [
+    # locale, source, translation, telling part of the message
+    ("es", CALL, planted(CALL_T["es"], "{clinic_phone}", "{telefono}"), "placeholder {clinic_phone} missing"),
+    ("es", CALL, planted(CALL_T["es"], "{clinic_phone}", "{telefono}"),
+     "placeholder {telefono} is not in the source: remove it or fix its spelling"),
+    ("zh_Hans", CALL, planted(CALL_T["zh_Hans"], "{surgeon_name}", "{surgeon_name} %s"), "%s"),
+    ("es", ACTIVITY, planted(ACTIVITY_T["es"], None, " %d"), "placeholder %d is not in the source"),
+]
+
+
+@pytest.mark.parametrize("locale,msgid,msgstr", CLEAN, ids=row_ids(CLEAN))
+def test_no_finding(locale, msgid, msgstr):
+    assert run(placeholders, entry(msgid, msgstr, locale)) == []
+
+
+@pytest.mark.parametrize("locale,msgid,msgstr,expected", FLAGGED, ids=row_ids(FLAGGED))
+def test_finding(locale, msgid, msgstr, expected):
+    assert_flagged(run(placeholders, entry(msgid, msgstr, locale)), "E101", expected)
