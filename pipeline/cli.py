@@ -11,6 +11,7 @@ import click
 from . import __version__  # `workflow` is imported by the commands that use it: `check` starts faster
 from .catalog.wrap import WrapUnavailable
 from .errors import InputError
+from .fsutil import describe_os_error
 from .jsonout import dumps
 from .project import Project
 
@@ -30,8 +31,7 @@ class _Group(click.Group):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             ctx.exit(1)
         except OSError as exc:
-            where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
-            click.echo(f"error: {where}{exc.strerror or exc}", err=True)
+            click.echo(f"error: {describe_os_error(exc)}", err=True)
             ctx.exit(2)
 
 

@@ -14,6 +14,7 @@ from ..checks.model import Finding
 from ..checks.runner import Selection, run_checks
 from ..errors import InputError
 from ..fsutil import write_atomic
+from ..lock import exclusive
 from ..clock import review_date
 from ..project import Project
 from .signoff import (FUZZY, NEEDS_REREVIEW, SIGNED_OFF_STATE, UNREVIEWED, UNTRANSLATED,
@@ -136,7 +137,16 @@ def _refusal(entry: polib.POEntry, reviewer: str, errors: list[Finding], reviewe
 def decide(project: Project, locale: str, reviewer: str, verdicts: dict[tuple[str, str], tuple[str, str]],
            procedures: tuple[str, ...] = (), expected: dict[tuple[str, str], str] | None = None) -> tuple[Decision, ...]:
     """Apply verdicts {(procedure, msgctxt): ("approve"|"reject", reason)} with every rule;
-    ``expected`` fingerprints refuse entries that changed since a review sheet was exported."""
+    ``expected`` fingerprints refuse entries that changed since a review sheet was exported.
+
+    The catalogs are read and written back under the repository lock: an `update` running at
+    the same time can neither overwrite a sign-off nor be overwritten."""
+    with exclusive(project.root):
+        return _decide(project, locale, reviewer, verdicts, procedures, expected)
+
+
+def _decide(project: Project, locale: str, reviewer: str, verdicts: dict[tuple[str, str], tuple[str, str]],
+            procedures: tuple[str, ...], expected: dict[tuple[str, str], str] | None) -> tuple[Decision, ...]:
     posix = project.locale(locale).posix
     _check_reviewer(project, posix, reviewer)
     reviewers = project.config.reviewers_for(posix)
