@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from . import __version__  # `workflow` is imported by the commands that use it: `check` starts faster
-from .errors import InputError
 from .exit_codes import ExitCode, exit_code_for
+from .fsutil import describe_os_error
 
 if TYPE_CHECKING:  # the commands import what they use: `pipeline --help` starts faster
     from .release.policy import ProcedureRelease
@@ -42,9 +42,8 @@ class _Group(click.Group):
 
 
 def _describe(exc: Exception) -> str:
-    if isinstance(exc, OSError) and not isinstance(exc, InputError):
-        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
-        return f"{where}{exc.strerror or exc}"
+    if isinstance(exc, OSError):
+        return describe_os_error(exc)
     return str(exc)
 
 

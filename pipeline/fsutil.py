@@ -4,13 +4,65 @@ from __future__ import annotations
 
 import ctypes
 import errno
+import glob
 import os
+import re
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 FILE_MODE = 0o644
+# What `tempfile.mkstemp` names our temporary files: ".<name>.<8 random characters>.tmp".
+_TEMP_NAME = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
+
+
+def destination(path: Path) -> Path:
+    """Where writing ``path`` must land: the final target of a symlink (a catalog shared from
+    elsewhere stays shared), else the path itself."""
+    return path.resolve() if path.is_symlink() else path
+
+
+@contextmanager
+def naming(path: Path) -> Iterator[None]:
+    """Re-raise an OSError as one about ``path``: a full disk fails in `write()`, which names no
+    file, and a failed rename names our temporary file, which the user never heard of."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.filename == str(path) and exc.filename2 is None:
+            raise
+        raise OSError(exc.errno, exc.strerror or str(exc), str(path)) from exc
+
+
+_HINTS = {
+    errno.ENOSPC: "free some disk space and run the command again",
+    errno.EDQUOT: "free some space within your disk quota and run the command again",
+    errno.EISDIR: "a folder is where a file should be: move the folder away and run the command again",
+    errno.ENOTDIR: "a file is where a folder should be: move the file away and run the command again",
+    errno.EACCES: "check the owner and permissions of the file and its folder",
+    errno.EPERM: "check the owner and permissions of the file and its folder",
+    errno.EROFS: "the file system is read-only: work in a writable copy",
+    errno.ENOENT: "check that the path exists",
+    errno.ELOOP: "a symbolic link points in a circle: fix the link",
+}
+
+
+def describe_os_error(exc: OSError) -> str:
+    """One line for the user: the file, what went wrong and what to do."""
+    what = exc.strerror or str(exc)
+    hint = _HINTS.get(exc.errno or 0, "check the file and run the command again")
+    where = exc.filename if exc.filename is not None else "(file unknown)"
+    return f"{where}: {what}: {hint}"
+
+
+def remove_temp_files(folder: Path, name: str = "*") -> None:
+    """Remove the temporary files a killed write left in ``folder`` (of ``name`` only, if given).
+    Only call it while holding the repository lock: otherwise they may be another run's."""
+    for path in folder.glob(f".{name if name == '*' else glob.escape(name)}.*.tmp"):
+        if _TEMP_NAME.fullmatch(path.name) and path.is_file() and not path.is_symlink():
+            path.unlink(missing_ok=True)
 
 
 def write_atomic(path: Path, data: bytes, durable: bool = True) -> bool:
@@ -31,24 +83,27 @@ def write_atomic(path: Path, data: bytes, durable: bool = True) -> bool:
 
 def write_atomic_chunks(path: Path, chunks: Iterable[bytes], durable: bool = True) -> None:
     """Like `write_atomic`, for output too large to hold twice: the chunks are written as they
-    come, and the file appears whole or not at all (always replaced)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            for chunk in chunks:
-                handle.write(chunk)
-            handle.flush()
-            if durable:
-                os.fsync(handle.fileno())
-        os.chmod(tmp, FILE_MODE)
-        os.replace(tmp, path)
-    except BaseException:
+    come, and the file appears whole or not at all (always replaced). A symlink is written
+    through: its target is replaced, from a temporary file beside the target."""
+    with naming(path):
+        target = destination(path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+            with os.fdopen(fd, "wb") as handle:
+                for chunk in chunks:
+                    handle.write(chunk)
+                handle.flush()
+                if durable:
+                    os.fsync(handle.fileno())
+            os.chmod(tmp, FILE_MODE)
+            os.replace(tmp, target)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except FileNotFoundError:
+                pass
+            raise
 
 
 # --- writing a tree atomically ------------------------------------------------------------------
@@ -81,29 +136,52 @@ def write_file(path: Path, data: bytes) -> None:
     os.chmod(path, FILE_MODE)
 
 
+def _remove(path: Path) -> None:
+    """Remove a file, a folder or a link (never what a link points to)."""
+    if path.is_symlink() or not path.is_dir():
+        path.unlink(missing_ok=True)
+    else:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def remove_staging(out: Path) -> None:
+    """Remove what a killed `replace_tree` of ``out`` left beside it (staging and old trees)."""
+    for leftover in [*out.parent.glob(f".{out.name}.new-*"), out.with_name(f".{out.name}.old")]:
+        _remove(leftover)
+
+
 def replace_tree(out: Path, files: dict[str, bytes], write: Callable[[Path, bytes], None] = write_file) -> None:
     """Write ``files`` into a new directory beside ``out`` and swap it in whole. If anything fails
-    or the process is killed, ``out`` is left exactly as it was."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    for leftover in out.parent.glob(f".{out.name}.new-*"):
-        shutil.rmtree(leftover, ignore_errors=True)  # from a build that was killed
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+    or the process is killed, ``out`` is left exactly as it was. When ``out`` is a symlink, the
+    folder it points to is replaced and the link is kept (a web server may serve the target)."""
+    remove_staging(out)  # an earlier run that was killed, or that swapped a link away
+    target = out.resolve() if out.is_symlink() else out
+    with naming(out):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        remove_staging(target)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
     try:
         for rel, data in sorted(files.items()):
-            write(staging / rel, data)
-        for directory in [staging, *(p for p in staging.rglob("*") if p.is_dir())]:
-            os.chmod(directory, 0o755)
-        if out.exists():
-            if _exchange(staging, out):
-                shutil.rmtree(staging)
-                return
-            old = out.with_name(f".{out.name}.old")
-            shutil.rmtree(old, ignore_errors=True)
-            os.rename(out, old)
-            os.rename(staging, out)
-            shutil.rmtree(old)
-        else:
-            os.rename(staging, out)
+            with naming(out / rel):
+                write(staging / rel, data)
+        with naming(out):
+            for directory in [staging, *(p for p in staging.rglob("*") if p.is_dir())]:
+                os.chmod(directory, 0o755)
+            _swap(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def _swap(staging: Path, target: Path) -> None:
+    if not target.exists():
+        os.rename(staging, target)
+        return
+    if _exchange(staging, target):
+        shutil.rmtree(staging)
+        return
+    old = target.with_name(f".{target.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    os.rename(target, old)
+    os.rename(staging, target)
+    shutil.rmtree(old)

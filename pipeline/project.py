@@ -145,12 +145,17 @@ class Project:
     def select_locales(self, wanted: tuple[str, ...] = ()) -> tuple[LocaleInfo, ...]:
         return tuple(self.locale(code) for code in wanted) if wanted else self.locales
 
-    def register_locale(self, code: str) -> tuple[LocaleInfo, bool]:
-        """Add a locale to the registry (facts from CLDR); return it and whether it was new."""
+    def describe_locale(self, code: str) -> tuple[LocaleInfo, bool]:
+        """A locale by code: as registered, or its facts from CLDR and True when not yet registered."""
         info = describe(parse_locale(code, self.config.source_language))
         if info.posix in self._registry_data()["locales"]:
-            self.__dict__.pop("locales", None)
             return self.locale(info.posix), False
+        return info, True
+
+    def register_locales(self, infos: list[LocaleInfo]) -> None:
+        """Add locales to the registry in one write (a no-op for none)."""
+        if not infos:
+            return
         # Edit through ruamel's round-trip loader so the content lead's comments are kept.
         path = self.root / REGISTRY_FILE
         if path.exists():
@@ -158,6 +163,22 @@ class Project:
         else:
             data = CommentedMap()
             data["locales"] = CommentedMap()
+        for info in infos:
+            if info.posix not in data["locales"]:
+                names = sorted([*data["locales"].keys(), info.posix])
+                data["locales"].insert(names.index(info.posix), info.posix, self._registry_entry(info))
+        buffer = io.StringIO()
+        yaml = YAML(typ="rt")
+        yaml.indent(mapping=2, sequence=4, offset=2)
+        yaml.width = 4096
+        if not path.exists():
+            buffer.write("# The locale registry: one entry per target locale, filled from CLDR by\n"
+                         "# `pipeline init LOCALE`. Content leads may edit names and fallback chains.\n")
+        yaml.dump(data, buffer)
+        write_atomic(path, buffer.getvalue().encode("utf-8"))
+        self.__dict__.pop("locales", None)
+
+    def _registry_entry(self, info: LocaleInfo) -> CommentedMap:
         entry = CommentedMap()
         entry["bcp47"] = info.bcp47
         entry["english_name"] = info.english_name
@@ -167,16 +188,4 @@ class Project:
         entry["plural_categories"] = list(info.plural_categories)
         chain = [info.language] if info.posix != info.language else []
         entry["fallback"] = chain + [self.config.source_language]
-        names = sorted([*data["locales"].keys(), info.posix])
-        data["locales"].insert(names.index(info.posix), info.posix, entry)
-        buffer = io.StringIO()
-        yaml = YAML(typ="rt")
-        yaml.indent(mapping=2, sequence=4, offset=2)
-        yaml.width = 4096
-        if not (self.root / REGISTRY_FILE).exists():
-            buffer.write("# The locale registry: one entry per target locale, filled from CLDR by\n"
-                         "# `pipeline init LOCALE`. Content leads may edit names and fallback chains.\n")
-        yaml.dump(data, buffer)
-        write_atomic(self.root / REGISTRY_FILE, buffer.getvalue().encode("utf-8"))
-        self.__dict__.pop("locales", None)
-        return info, True
+        return entry

@@ -7,6 +7,7 @@ Nothing here prints or reads argv; the CLI formats what these return.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from ..clock import source_date
 from ..errors import InputError
 from ..fsutil import write_atomic
 from ..locales import LocaleInfo
+from ..lock import exclusive
 from ..project import Project
 from ..review.signoff import ReviewState, review_state_of
 from ..termbase.matching import Matcher, termbase_language
@@ -76,10 +78,16 @@ def build_templates(project: Project) -> dict[str, polib.POFile]:
     return {p.id: template(p, config.project, config.bugs_address, date) for p in project.procedures}
 
 
+def _writing(project: Project, check: bool) -> AbstractContextManager[None]:
+    """The repository lock, unless the command only compares (a check may run beside a writer)."""
+    return nullcontext() if check else exclusive(project.root)
+
+
 def extract(project: Project, check: bool = False) -> WriteReport:
     """Write (or with ``check``, compare) one template per procedure."""
-    outcomes = [_emit(project, project.template_path(pid), render(pot), check)
-                for pid, pot in build_templates(project).items()]
+    with _writing(project, check):
+        outcomes = [_emit(project, project.template_path(pid), render(pot), check)
+                    for pid, pot in build_templates(project).items()]
     return WriteReport(tuple(outcomes))
 
 
@@ -97,22 +105,42 @@ class InitReport:
     files: tuple[FileOutcome, ...]
 
 
-def init(project: Project, codes: tuple[str, ...]) -> tuple[InitReport, ...]:
-    """Register each locale and create its catalogs; existing catalogs are never overwritten."""
-    infos = [project.register_locale(code) for code in codes]
-    reports = []
-    for info, registered in infos:
-        outcomes = []
+Planned = tuple[LocaleInfo, bool, tuple[tuple[Path, bytes | None], ...]]  # locale, new, (catalog, bytes or kept)
+
+
+def _plan_init(project: Project, codes: tuple[str, ...]) -> list[Planned]:
+    """Each locale once, with the bytes of each catalog to create (None: an existing one is kept)."""
+    infos: dict[str, tuple[LocaleInfo, bool]] = {}
+    for code in codes:
+        info, new = project.describe_locale(code)
+        infos.setdefault(info.posix, (info, new))
+    planned = []
+    for info, new in infos.values():
+        files = []
         for procedure in project.procedures:
             path = project.catalog_path(info.posix, procedure.id)
-            if path.exists():
-                outcomes.append(FileOutcome(project.rel(path), "kept"))
-                continue
-            pot = _load_template(project, procedure.id)
-            write_atomic(path, render(new_catalog(pot, info, source_date())))
-            outcomes.append(FileOutcome(project.rel(path), "created"))
-        reports.append(InitReport(info, registered, tuple(outcomes)))
-    return tuple(reports)
+            data = None if path.exists() else render(new_catalog(_load_template(project, procedure.id), info,
+                                                                  source_date()))
+            files.append((path, data))
+        planned.append((info, new, tuple(files)))
+    return planned
+
+
+def init(project: Project, codes: tuple[str, ...]) -> tuple[InitReport, ...]:
+    """Register each locale and create its catalogs; existing catalogs are never overwritten.
+
+    Everything is read and rendered before anything is written, and the registry is written
+    last: a bad code or a broken template leaves the repository as it was."""
+    with exclusive(project.root):
+        planned = _plan_init(project, codes)
+        for _, _, files in planned:
+            for path, data in files:
+                if data is not None:
+                    write_atomic(path, data)
+        project.register_locales([info for info, new, _ in planned if new])
+    return tuple(InitReport(info, new, tuple(FileOutcome(project.rel(path), "kept" if data is None else "created")
+                                             for path, data in files))
+                 for info, new, files in planned)
 
 
 @dataclass(frozen=True)
@@ -179,6 +207,12 @@ def update(project: Project, locales: tuple[str, ...] = (), check: bool = False,
     """Merge every template into every catalog of the selected locales, with the termbase's
     approved terms as a note on each entry. Large runs spread the catalogs over ``jobs`` worker
     processes (default: all cores); each catalog is written atomically by the worker merging it."""
+    with _writing(project, check):
+        return _update(project, locales, check, on_progress, jobs)
+
+
+def _update(project: Project, locales: tuple[str, ...], check: bool, on_progress: Progressor,
+            jobs: int | None) -> UpdateReport:
     selected = project.select_locales(locales)
     templates = {pid: _load_template(project, pid) for pid in project.procedure_ids()}
     _UPDATE.update(project=project, templates=templates, check=check, infos={i.posix: i for i in selected},

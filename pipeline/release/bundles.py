@@ -22,6 +22,8 @@ from ..content.reader import PLACEHOLDER
 from ..fsutil import replace_tree
 from ..jsonout import dumps
 from ..locales import LocaleInfo, cldr_version
+from ..lock import exclusive
+from ..outputs import check_output_folder, pipeline_manifest
 from ..project import Project
 from ..yamlio import validate_output
 from .policy import ProcedureRelease, plan
@@ -157,7 +159,18 @@ def _read_tree(out: Path) -> dict[str, bytes]:
     return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
 
 
+DEFAULT_OUT = "dist/bundles"
+
+
 def build(project: Project, out: Path, check: bool = False, mo: bool = False) -> BuildReport:
+    if check:
+        return _build(project, out, check, mo)
+    check_output_folder(project.root, out, pipeline_manifest, "build", DEFAULT_OUT)
+    with exclusive(project.root):
+        return _build(project, out, check, mo)
+
+
+def _build(project: Project, out: Path, check: bool, mo: bool) -> BuildReport:
     releases = plan(project)
     files = render(project, releases, mo)
     blocked = tuple(r for r in releases if r.locale is not None and r.status == "withheld"

@@ -19,6 +19,7 @@ from ..clock import review_date
 from ..errors import InputError
 from ..fsutil import write_atomic
 from ..locales import LocaleInfo
+from ..lock import exclusive
 from ..project import Project
 from ..termbase.matching import Matcher, termbase_language
 from .signoff import ReviewState, entry_fingerprint, provenance_of, reject, review_state_of, set_sign_off
@@ -142,7 +143,16 @@ def decide(project: Project, locale: str, reviewer: str, verdicts: dict[tuple[st
            procedures: tuple[str, ...] = (), expected: dict[tuple[str, str], str] | None = None
            ) -> tuple[Decision, ...]:
     """Apply verdicts {(procedure, msgctxt): ("approve"|"reject", reason)} with every rule;
-    ``expected`` fingerprints refuse entries that changed since a review sheet was exported."""
+    ``expected`` fingerprints refuse entries that changed since a review sheet was exported.
+
+    The catalogs are read and written back under the repository lock: an `update` running at
+    the same time can neither overwrite a sign-off nor be overwritten."""
+    with exclusive(project.root):
+        return _decide(project, locale, reviewer, verdicts, procedures, expected)
+
+
+def _decide(project: Project, locale: str, reviewer: str, verdicts: dict[tuple[str, str], tuple[str, str]],
+            procedures: tuple[str, ...], expected: dict[tuple[str, str], str] | None) -> tuple[Decision, ...]:
     posix = project.locale(locale).posix
     _check_reviewer(project, posix, reviewer)
     reviewers = project.config.reviewers_for(posix)

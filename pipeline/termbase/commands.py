@@ -5,17 +5,20 @@ Plain functions on a Project returning frozen results; nothing here prints or re
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import TERMBASE_FILE
 from ..errors import InputError
 from ..fsutil import write_atomic
+from ..lock import exclusive
 from ..project import Project
 from .exchange import Conflict, export_csv, export_tbx, merge_termbases, parse_csv, parse_tbx
 from .matching import termbase_language
+from .model import Termbase
 from .reader import parse_termbase
-from .writer import format_termbase
+from .writer import format_termbase, origin
 
 
 def glossary_export(project: Project, fmt: str, locale: str | None) -> bytes:
@@ -25,6 +28,21 @@ def glossary_export(project: Project, fmt: str, locale: str | None) -> bytes:
         raise InputError("the CSV glossary is per language: add --locale (e.g. --locale es)")
     language = termbase_language(project.termbase, project.locale(locale).posix)
     return export_csv(project.termbase, language, project.config.source_language)
+
+
+def _check_incoming(name: str, incoming: Termbase) -> None:
+    """Refuse a concept the termbase could not hold, naming its place in the imported file
+    (a message about a line of the merged termbase, never written, would lead nowhere)."""
+    for concept in incoming.concepts:
+        alone = Termbase((concept,))
+        try:
+            parse_termbase(name, format_termbase(alone).encode("utf-8"))
+        except InputError as exc:
+            found = origin(alone, exc.location.line) if exc.location and exc.location.line else None
+            term = found[1] if found else None
+            line = term.line if term is not None and term.line is not None else concept.line
+            message = re.sub(r"^concepts\[0\]", f"concept {concept.id}", exc.message)
+            raise InputError(message, name, line) from None
 
 
 @dataclass(frozen=True)
@@ -42,12 +60,18 @@ def glossary_import(project: Project, path: Path, fmt: str | None, locale: str |
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", name) from None
     fmt = fmt or ("csv" if path.suffix.lower() == ".csv" else "tbx")
+    with exclusive(project.root):
+        return _merge_into_termbase(project, name, data, fmt, locale)
+
+
+def _merge_into_termbase(project: Project, name: str, data: bytes, fmt: str, locale: str | None) -> ImportReport:
     if fmt == "csv":
         if locale is None:
             raise InputError("a CSV glossary is for one language: add --locale")
         incoming = parse_csv(name, data, termbase_language(project.termbase, project.locale(locale).posix))
     else:
         incoming = parse_tbx(name, data)
+    _check_incoming(name, incoming)
     merged, conflicts, added = merge_termbases(project.termbase, incoming)
     written = False
     if added:

@@ -12,9 +12,10 @@ import csv
 import io
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, replace
+from typing import Any
 
 from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import fromstring
+from defusedxml.ElementTree import DefusedXMLParser
 
 from ..errors import InputError
 from .model import Concept, Term, Termbase
@@ -77,9 +78,27 @@ def _child_text(element: ET.Element, tag: str, type_: str | None = None) -> str 
     return None
 
 
+def _parse_xml(data: bytes) -> tuple[ET.Element, dict[int, int]]:
+    """The document and the line each element starts on (by element id), for messages."""
+    parser = DefusedXMLParser(target=ET.TreeBuilder(), forbid_dtd=False, forbid_entities=True,
+                              forbid_external=True)
+    expat = parser.parser
+    start = expat.StartElementHandler
+    lines: dict[int, int] = {}
+
+    def on_start(*args: Any) -> Any:
+        element = start(*args)
+        lines[id(element)] = expat.CurrentLineNumber
+        return element
+
+    expat.StartElementHandler = on_start
+    parser.feed(data)
+    return parser.close(), lines
+
+
 def parse_tbx(name: str, data: bytes) -> Termbase:
     try:
-        root = fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+        root, lines = _parse_xml(data)
     except DefusedXmlException as exc:
         raise InputError(f"refused: the file declares XML entities or external references "
                          f"({type(exc).__name__}); export it again without them", name) from None
@@ -99,11 +118,11 @@ def parse_tbx(name: str, data: bytes) -> Termbase:
             language = posix(lang_set.get(XML_LANG, ""))
             items = []
             for tig in lang_set.findall("tig"):
-                items.append(_term_from_tig(name, concept_id, tig))
+                items.append(replace(_term_from_tig(name, concept_id, tig), line=lines.get(id(tig))))
             terms[language] = tuple(items)
         concepts.append(Concept(id=concept_id, subject=_child_text(entry, "descrip", "subjectField") or "care",
                                 definition=_child_text(entry, "descrip", "definition") or "",
-                                terms=terms))
+                                terms=terms, line=lines.get(id(entry))))
     return Termbase(tuple(concepts))
 
 

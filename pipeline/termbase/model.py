@@ -20,6 +20,7 @@ class Term:
     forms: tuple[str, ...] = ()
     dnt: bool = False
     note: str | None = None
+    line: int | None = field(default=None, compare=False)  # where the term is in an imported file
 
     @property
     def display(self) -> str:
