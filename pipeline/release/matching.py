@@ -11,7 +11,7 @@ read the other.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from typing import Any
 
@@ -40,7 +40,7 @@ def bcp47(subtags: Subtags) -> str:
 
 
 def _likely(language: str, region: str) -> Subtags:
-    likely: dict[str, str] = get_global("likely_subtags")
+    likely: Mapping[str, str] = get_global("likely_subtags")
     found = likely.get(f"{language}_{region}") if region else None
     found = found or likely.get(language) or language
     full = split(found)
@@ -53,7 +53,7 @@ def default_script(language: str) -> str:
 
 def _parent_region(language: str, script: str, region: str) -> str | None:
     """The region CLDR's parentLocales name for this locale (es-MX -> 419), if any."""
-    parents: dict[str, str] = get_global("parent_exceptions")
+    parents: Mapping[str, str] = get_global("parent_exceptions")
     key = f"{language}_{region}" if script == default_script(language) else f"{language}_{script}_{region}"
     parent = split(parents.get(key, ""))
     if parent is None or not parent[2] or parent[0] != language:

@@ -69,17 +69,19 @@ def per_locale(targets: Iterable[str], strings: Strings, source_language: str) -
     chosen = set(targets)
     files: dict[str, bytes] = {}
     if "icu" in chosen:
-        from . import icu
+        from .icu import render as icu_messages
 
-        files[f"{strings.locale}/{strings.procedure}.icu.json"] = icu.render(strings)
+        files[f"{strings.locale}/{strings.procedure}.icu.json"] = icu_messages(strings)
     if "android" in chosen:
-        from . import android
+        from .android import path as android_path
+        from .android import render as android_resources
 
-        files[android.path(strings, strings.locale == source_language)] = android.render(strings)
+        files[android_path(strings, strings.locale == source_language)] = android_resources(strings)
     if "flutter" in chosen:
-        from . import flutter
+        from .flutter import path as arb_path
+        from .flutter import render as arb
 
-        files[flutter.path(strings)] = flutter.render(strings, strings.locale == source_language)
+        files[arb_path(strings)] = arb(strings, strings.locale == source_language)
     return files
 
 
@@ -87,13 +89,13 @@ def shared(targets: Iterable[str], published: Iterable[Strings], source_language
     """Files that hold every locale at once (schemas, Apple string catalogs)."""
     files = {f"schemas/{name}": schema_bytes(name) for name in SHIPPED_SCHEMAS}
     if "apple" in set(targets):
-        from . import apple
+        from .apple import render as string_catalog
 
         by_procedure: dict[str, list[Strings]] = {}
         for strings in published:
             by_procedure.setdefault(strings.procedure, []).append(strings)
         for procedure, locales in sorted(by_procedure.items()):
-            files[f"apple/{procedure}.xcstrings"] = apple.render(locales, source_language)
+            files[f"apple/{procedure}.xcstrings"] = string_catalog(locales, source_language)
     return files
 
 
