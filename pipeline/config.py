@@ -15,6 +15,8 @@ from .yamlio import load_yaml, validate
 CONFIG_FILE = "pipeline.yaml"
 REGISTRY_FILE = "locales/locales.yaml"
 TERMBASE_FILE = "source/termbase.yaml"
+# What `pipeline build` wrote before targets could be chosen, so existing projects see no change.
+DEFAULT_BUNDLE_TARGETS = ("documents", "i18next")
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,7 @@ class Config:
     locales: dict[str, LocaleSettings] = field(default_factory=dict)
     checks: dict[str, dict[str, Any]] = field(default_factory=dict)
     reviewers: dict[str, tuple[str, ...]] = field(default_factory=dict)  # id -> POSIX locales
+    bundle_targets: tuple[str, ...] = DEFAULT_BUNDLE_TARGETS  # what `pipeline build` writes
 
     def reviewers_for(self, posix: str) -> frozenset[str]:
         return frozenset(r for r, locales in self.reviewers.items() if posix in locales)
@@ -76,4 +79,5 @@ def load_config(root: Path) -> Config:
         locales=locales,
         checks={str(k): dict(v or {}) for k, v in (data.get("checks") or {}).items()},
         reviewers={str(k): tuple(str(x) for x in v["locales"]) for k, v in (data.get("reviewers") or {}).items()},
+        bundle_targets=tuple(str(t) for t in (data.get("bundles") or {}).get("targets", DEFAULT_BUNDLE_TARGETS)),
     )

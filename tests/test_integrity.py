@@ -201,6 +201,7 @@ def test_two_builds_at_once_leave_one_whole_tree(content_root: Path) -> None:
     out = content_root / "dist/bundles"
     manifest = json.loads((out / "manifest.json").read_text("utf-8"))
     listed = {path for loc in manifest["locales"] for p in loc["procedures"] for path in p["files"]}
+    listed |= set(manifest.get("files", {}))  # files for the whole tree: the schemas, the app catalogs
     assert listed | {"manifest.json"} == set(snapshot(out))
     assert not list((content_root / "dist").glob(".bundles*"))
 

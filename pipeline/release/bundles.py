@@ -26,6 +26,7 @@ from ..lock import exclusive
 from ..outputs import check_output_folder, pipeline_manifest
 from ..project import Project
 from ..yamlio import validate_output
+from . import matching, targets
 from .policy import ProcedureRelease, plan
 
 SCHEMA_VERSION = 1
@@ -117,6 +118,8 @@ def render(project: Project, releases: tuple[ProcedureRelease, ...], mo: bool = 
                          "policy": "fallback-string" if settings.fallback == "string" else "complete",
                          "required": settings.required, "procedures": []}, info))
 
+    chosen = project.config.bundle_targets
+    published: list[targets.Strings] = []
     for entry, group_info in groups:
         for release in (r for r in releases if r.locale == group_info):
             bcp47 = entry["bcp47"]
@@ -126,25 +129,35 @@ def render(project: Project, releases: tuple[ProcedureRelease, ...], mo: bool = 
                 flat = {key: choice.text for key, choice in release.strings.items()}
                 validate_output("bundle-document.schema.json", doc)
                 validate_output("bundle-flat.schema.json", flat)
-                outputs[f"{bcp47}/{release.procedure.id}.json"] = dumps(doc).encode("utf-8")
-                outputs[f"{bcp47}/{release.procedure.id}.i18n.json"] = dumps(flat).encode("utf-8")
+                if "documents" in chosen:
+                    outputs[f"{bcp47}/{release.procedure.id}.json"] = dumps(doc).encode("utf-8")
+                if "i18next" in chosen:
+                    outputs[f"{bcp47}/{release.procedure.id}.i18n.json"] = dumps(flat).encode("utf-8")
+                catalog = (project.rel(project.catalog_path(group_info.posix, release.procedure.id))
+                           if group_info else None)
+                published.append(targets.strings_of(release, bcp47, entry["direction"], flat, catalog))
+                outputs.update(targets.per_locale(chosen, published[-1], source))
                 if mo:
                     plural = group_info.plural_forms if group_info else "nplurals=2; plural=(n != 1);"
                     outputs[f"{bcp47}/{release.procedure.id}.mo"] = _mo(release, bcp47, plural)
             files.update(outputs)
             entry["procedures"].append({
                 "id": release.procedure.id, "status": release.status, "reasons": list(release.reasons),
+                "reason_codes": list(release.reason_codes),
                 "strings": {"total": release.total, "translated": release.translated},
                 "words": {"total": release.total_words, "translated": release.translated_words},
                 "reviewed": round(release.reviewed / release.total, 4) if release.total else 1.0,
                 "fallback_strings": len(release.fallback_keys),
-                "files": {path: {"size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
-                          for path, data in sorted(outputs.items())}})
+                "files": targets.listing(outputs)})
         locales_out.append(entry)
+    matching.annotate(locales_out)
+    common = targets.shared(chosen, published, source)
+    files.update(common)
     manifest: dict[str, Any] = {"schema_version": SCHEMA_VERSION,
                                 "generator": {"name": "pipeline", "version": __version__},
                                 "cldr_version": cldr_version(), "source_revision": _revision(project),
-                                "content_digest": _digest(project), "locales": locales_out}
+                                "content_digest": _digest(project), "locales": locales_out,
+                                "files": targets.listing(common)}
     stamp = source_date()
     if stamp:
         manifest["generated_at"] = stamp

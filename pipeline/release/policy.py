@@ -26,6 +26,10 @@ from ..locales import LocaleInfo
 from ..project import Project
 from ..review.signoff import ReviewState, review_state_of
 
+# Stable codes apps and dashboards can act on; the English reasons beside them are for people.
+REASON_CODES = ("source-withheld", "untranslated", "fuzzy", "unreviewed", "error-findings", "fallback-strings",
+                "source-error-findings")
+
 
 @dataclass(frozen=True)
 class Choice:
@@ -47,6 +51,7 @@ class ProcedureRelease:
     translated_words: int
     reviewed: int
     blocking: tuple[str, ...] = ()  # error findings, one line each
+    reason_codes: tuple[str, ...] = ()  # one stable code per reason, same order (REASON_CODES)
 
     @property
     def fallback_keys(self) -> tuple[str, ...]:
@@ -121,7 +126,7 @@ def plan(project: Project) -> tuple[ProcedureRelease, ...]:
         source_reasons = (f"{len(source_errors)} error findings in the source",) if source_errors else ()
         releases.append(ProcedureRelease(None, procedure, "withheld" if source_errors else "published", source_reasons,
                                          strings, len(messages), len(messages), words, words, len(messages),
-                                         tuple(source_errors)))
+                                         tuple(source_errors), ("source-error-findings",) if source_errors else ()))
     source_releases = {r.procedure.id: r for r in releases}
     for info in project.locales:
         settings = project.config.settings(info.posix)
@@ -159,18 +164,18 @@ def plan(project: Project) -> tuple[ProcedureRelease, ...]:
                     unreviewed += 1
             eligible[(info.posix, procedure.id)] = strict
             total_words = sum(word_count(m.text.value) for m in messages)
-            reasons: list[str] = []
+            coded: list[tuple[str, str]] = []
             if untranslated:
-                reasons.append(f"{untranslated} strings untranslated")
+                coded.append(("untranslated", f"{untranslated} strings untranslated"))
             if fuzzy:
-                reasons.append(f"{fuzzy} strings fuzzy (source changed or marked for review)")
+                coded.append(("fuzzy", f"{fuzzy} strings fuzzy (source changed or marked for review)"))
             if unreviewed:
-                reasons.append(f"{unreviewed} strings not signed off by a reviewer")
+                coded.append(("unreviewed", f"{unreviewed} strings not signed off by a reviewer"))
             if blocking:
-                reasons.append(f"{len(blocking)} error findings")
+                coded.append(("error-findings", f"{len(blocking)} error findings"))
             source_release = source_releases[procedure.id]
             if source_release.status == "withheld":
-                reasons.insert(0, "the source is withheld")
+                coded.insert(0, ("source-withheld", "the source is withheld"))
             chosen: dict[str, Choice] = {}
             if settings.fallback == "string":
                 for message in messages:
@@ -179,13 +184,14 @@ def plan(project: Project) -> tuple[ProcedureRelease, ...]:
                     else:
                         chosen[message.context] = _fall_back(project, info, procedure.id, message, eligible)
                 status = "withheld" if source_release.status == "withheld" else "published"
-                reasons = [r for r in reasons if r == "the source is withheld"] or \
-                    ([f"{sum(c.fell_back for c in chosen.values())} strings fall back"] if any(
-                        c.fell_back for c in chosen.values()) else [])
+                fell_back = sum(c.fell_back for c in chosen.values())
+                coded = [c for c in coded if c[0] == "source-withheld"] or \
+                    ([("fallback-strings", f"{fell_back} strings fall back")] if fell_back else [])
             else:
-                status = "withheld" if reasons else "published"
+                status = "withheld" if coded else "published"
                 if status == "published":
                     chosen = {m.context: Choice(strict[m.context], info.bcp47) for m in messages}
-            releases.append(ProcedureRelease(info, procedure, status, tuple(reasons), chosen, len(messages),
-                                             translated, total_words, translated_words, reviewed, tuple(blocking)))
+            releases.append(ProcedureRelease(info, procedure, status, tuple(text for _, text in coded), chosen,
+                                             len(messages), translated, total_words, translated_words, reviewed,
+                                             tuple(blocking), tuple(code for code, _ in coded)))
     return tuple(releases)
