@@ -12,6 +12,7 @@ from typing import Any, Callable
 
 import polib
 
+from .hints import Hint
 from .merge import MergeSummary, merge
 from .po_reader import read_po
 from .stats import Progress, progress
@@ -132,16 +133,13 @@ class UpdateReport:
         return tuple(o.file.path for o in self.outcomes if o.file.state == "stale")
 
 
-TERMS_PREFIX = "Terms: "
-
-
 def term_comments(project: Project, pot: polib.POFile, posix: str,
-                  source_matcher: Matcher) -> dict[tuple[str | None, str], str]:
-    """For each entry, the approved target terms of the concepts its source text mentions, as one
-    extracted comment line ("Terms: disc = disco; week = semana"), regenerated on every update."""
+                  source_matcher: Matcher) -> dict[tuple[str | None, str], list[Hint]]:
+    """For each entry, the approved target terms of the concepts its source text mentions, one
+    hint per concept ("disc = disco"), regenerated on every update."""
     termbase = project.termbase
     language = termbase_language(termbase, posix)
-    comments = {}
+    comments: dict[tuple[str | None, str], list[Hint]] = {}
     for entry in pot:
         parts = []
         for hit in source_matcher.concepts_in(entry.msgid, approved_only=True):
@@ -149,9 +147,9 @@ def term_comments(project: Project, pot: polib.POFile, posix: str,
             if not targets:
                 continue
             rendered = ", ".join(t.display + (" (do not translate)" if t.dnt else "") for t in targets)
-            parts.append(f"{hit.term.display} = {rendered}")
+            parts.append(Hint("term", f"{hit.term.display} = {rendered}"))
         if parts:
-            comments[(entry.msgctxt, entry.msgid)] = TERMS_PREFIX + "; ".join(parts)
+            comments[(entry.msgctxt, entry.msgid)] = parts
     return comments
 
 
