@@ -379,14 +379,20 @@ def review_reject(state: _State, locale, reviewer, procedures, entries, reason) 
 @review.command("export")
 @_locale_opt
 @_procedure_opt
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="CSV file to write.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="File to write: sheet.xlsx (one sheet per procedure) or sheet.csv (UTF-8 with BOM).")
 @pass_state
 def review_export(state: _State, locale, procedures, out) -> None:
-    """Write a review sheet (CSV) for reviewers who do not use git."""
+    """Write a review sheet (XLSX or CSV, by the extension of --out) for reviewers who do not use git.
+
+    The reviewer fills in the verdict column with one of: approve, reject (with a reason), or
+    leaves it empty to decide later.
+    """
     from .review import commands as reviewing
     from .fsutil import write_atomic
 
-    write_atomic(out, reviewing.export_sheet(state.project, locale, procedures))
+    fmt = "xlsx" if out.suffix.lower() == ".xlsx" else "csv"
+    write_atomic(out, reviewing.export_sheet(state.project, locale, procedures, fmt))
     click.echo(f"wrote {out}")
 
 
@@ -395,7 +401,11 @@ def review_export(state: _State, locale, procedures, out) -> None:
 @click.option("--reviewer", required=True, help="Reviewer id, as listed in pipeline.yaml.")
 @pass_state
 def review_import(state: _State, sheet, reviewer) -> None:
-    """Apply a filled-in review sheet; rows whose translation changed since export are refused."""
+    """Apply a filled-in review sheet (XLSX, or CSV separated by commas, semicolons or tabs).
+
+    Verdicts: approve, reject (needs a reason), or empty (no decision). Every row is checked
+    before any catalog is written; rows whose translation changed since export are refused.
+    """
     from .review import commands as reviewing
 
     decisions = reviewing.import_sheet(state.project, sheet, reviewer)
