@@ -238,6 +238,30 @@ def glossary_import(state: _State, file: Path, fmt: str | None, locale: str | No
         sys.exit(1)
 
 
+@main.group()
+def tm() -> None:
+    """Translation memory: the signed-off translations of a locale, for CAT tools (TMX 1.4b)."""
+
+
+@tm.command("export")
+@click.option("--locale", required=True, help="The target locale.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write to this file instead of standard output.")
+@pass_state
+def tm_export(state: _State, locale: str, out: Path | None) -> None:
+    """Write the locale's signed-off translations as TMX 1.4b (memoQ, Trados, OmegaT)."""
+    from .catalog import commands as workflow
+
+    data = workflow.tm_export(state.project, locale)
+    if out is None:
+        click.echo(data.decode("utf-8"), nl=False)
+    else:
+        from .fsutil import write_atomic
+
+        write_atomic(out, data)
+        click.echo(f"wrote {out}")
+
+
 @main.command()
 @click.option("--locale", "locales", multiple=True, help="Only this locale (repeatable).")
 @click.option("--procedure", "procedures", multiple=True, help="Only this procedure (repeatable).")

@@ -12,7 +12,8 @@ from typing import Any, Callable
 
 import polib
 
-from .hints import Hint
+from .hints import Hint, with_hints
+from .memory import Memory, approved_units, fill
 from .merge import MergeSummary, merge
 from .po_reader import read_po
 from .stats import Progress, progress
@@ -168,8 +169,38 @@ def _update_one(job: tuple[str, str]) -> UpdateOutcome:
     else:
         current = new_catalog(pot, info, source_date())
     comments = term_comments(project, pot, posix, _UPDATE["matcher"])
-    merged, summary = merge(current, pot, info, comments)
+    merged, summary = merge(current, pot, info, comments, frozenset({"term", "suggestion"}))
+    memory = _UPDATE["memories"][posix]
+    for entry in merged:
+        offered = fill(entry, memory)
+        if offered:
+            entry.tcomment = with_hints(entry.tcomment, offered, frozenset())
     return UpdateOutcome(posix, pid, _emit(project, path, render(merged), check), summary)
+
+
+def approved_memory(project: Project, posix: str) -> Memory:
+    """The locale's signed-off translations, from its catalogs as they are on disk."""
+    reviewers = project.config.reviewers_for(posix)
+    units = []
+    for pid in project.procedure_ids():
+        path = project.catalog_path(posix, pid)
+        if path.exists():
+            units += approved_units(pid, read_po(path, project.rel(path)), reviewers)
+    return Memory(units)
+
+
+def tm_export(project: Project, locale: str) -> bytes:
+    """The locale's signed-off translations as TMX 1.4b."""
+    from .. import __version__
+    from .memory import export_tmx
+
+    info = project.locale(locale)
+    units = []
+    for pid in project.procedure_ids():
+        path = project.catalog_path(info.posix, pid)
+        if path.exists():
+            units += approved_units(pid, read_po(path, project.rel(path)), project.config.reviewers_for(info.posix))
+    return export_tmx(units, project.config.source_language, info.bcp47, __version__)
 
 
 def update(project: Project, locales: tuple[str, ...] = (), check: bool = False,
@@ -180,7 +211,8 @@ def update(project: Project, locales: tuple[str, ...] = (), check: bool = False,
     selected = project.select_locales(locales)
     templates = {pid: _load_template(project, pid) for pid in project.procedure_ids()}
     _UPDATE.update(project=project, templates=templates, check=check, infos={i.posix: i for i in selected},
-                   matcher=Matcher(project.termbase, project.config.source_language))
+                   matcher=Matcher(project.termbase, project.config.source_language),
+                   memories={i.posix: approved_memory(project, i.posix) for i in selected})
     work = [(info.posix, pid) for info in selected for pid in templates]
     outcomes = []
     with parallel.mapper(_update_one, len(work), jobs) as run_all:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 MARK = "(pipeline) "
 CONTINUED = "(pipeline)   "
 WIDTH = 76  # polib's default wrap width, 78, less the "# " it writes before a comment line
+_ORDER = {"term": 0, "memory": 1, "suggestion": 2}
 
 
 @dataclass(frozen=True)
@@ -58,5 +59,6 @@ def with_hints(tcomment: str | None, hints: list[Hint], regenerated: frozenset[s
     """
     old, others = split_hints(tcomment)
     kept = [h for h in old if h.kind not in regenerated]
-    lines = [line for hint in [*kept, *hints] for line in hint_lines(hint)]
+    ordered = sorted([*kept, *hints], key=lambda h: _ORDER.get(h.kind, len(_ORDER)))
+    lines = [line for hint in ordered for line in hint_lines(hint)]
     return "\n".join([*lines, *others])
