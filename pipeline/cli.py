@@ -250,6 +250,30 @@ def glossary_import(state: _State, file: Path, fmt: str | None, locale: str | No
         sys.exit(ExitCode.FAILED)
 
 
+@main.group()
+def tm() -> None:
+    """Translation memory: the signed-off translations of a locale, for CAT tools (TMX 1.4b)."""
+
+
+@tm.command("export")
+@click.option("--locale", required=True, help="The target locale.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write to this file instead of standard output.")
+@pass_state
+def tm_export(state: _State, locale: str, out: Path | None) -> None:
+    """Write the locale's signed-off translations as TMX 1.4b (memoQ, Trados, OmegaT)."""
+    from .catalog import commands as workflow
+
+    data = workflow.tm_export(state.project, locale)
+    if out is None:
+        click.echo(data.decode("utf-8"), nl=False)
+    else:
+        from .fsutil import write_atomic
+
+        write_atomic(out, data)
+        click.echo(f"wrote {out}")
+
+
 @main.command()
 @click.option("--locale", "locales", multiple=True, help="Only this locale (repeatable).")
 @click.option("--procedure", "procedures", multiple=True, help="Only this procedure (repeatable).")
@@ -394,14 +418,20 @@ def review_reject(state: _State, locale: str, reviewer: str, procedures: tuple[s
 @review.command("export")
 @_locale_opt
 @_procedure_opt
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="CSV file to write.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="File to write: sheet.xlsx (one sheet per procedure) or sheet.csv (UTF-8 with BOM).")
 @pass_state
 def review_export(state: _State, locale: str, procedures: tuple[str, ...], out: Path) -> None:
-    """Write a review sheet (CSV) for reviewers who do not use git."""
+    """Write a review sheet (XLSX or CSV, by the extension of --out) for reviewers who do not use git.
+
+    The reviewer fills in the verdict column with one of: approve, reject (with a reason), or
+    leaves it empty to decide later.
+    """
     from .fsutil import write_atomic
     from .review import commands as reviewing
 
-    write_atomic(out, reviewing.export_sheet(state.project, locale, procedures))
+    fmt = "xlsx" if out.suffix.lower() == ".xlsx" else "csv"
+    write_atomic(out, reviewing.export_sheet(state.project, locale, procedures, fmt))
     click.echo(f"wrote {out}")
 
 
@@ -410,7 +440,11 @@ def review_export(state: _State, locale: str, procedures: tuple[str, ...], out: 
 @click.option("--reviewer", required=True, help="Reviewer id, as listed in pipeline.yaml.")
 @pass_state
 def review_import(state: _State, sheet: Path, reviewer: str) -> None:
-    """Apply a filled-in review sheet; rows whose translation changed since export are refused."""
+    """Apply a filled-in review sheet (XLSX, or CSV separated by commas, semicolons or tabs).
+
+    Verdicts: approve, reject (needs a reason), or empty (no decision). Every row is checked
+    before any catalog is written; rows whose translation changed since export are refused.
+    """
     from .review import commands as reviewing
 
     decisions = reviewing.import_sheet(state.project, sheet, reviewer)

@@ -23,6 +23,8 @@ from ..lock import exclusive
 from ..project import Project
 from ..review.signoff import ReviewState, review_state_of
 from ..termbase.matching import Matcher, termbase_language
+from .hints import Hint, with_hints
+from .memory import Memory, approved_units, fill
 from .merge import MergeSummary, merge
 from .po_reader import read_po
 from .po_writer import format_po
@@ -160,16 +162,13 @@ class UpdateReport:
         return tuple(o.file.path for o in self.outcomes if o.file.state == "stale")
 
 
-TERMS_PREFIX = "Terms: "
-
-
 def term_comments(project: Project, pot: polib.POFile, posix: str,
-                  source_matcher: Matcher) -> dict[tuple[str | None, str], str]:
-    """For each entry, the approved target terms of the concepts its source text mentions, as one
-    extracted comment line ("Terms: disc = disco; week = semana"), regenerated on every update."""
+                  source_matcher: Matcher) -> dict[tuple[str | None, str], list[Hint]]:
+    """For each entry, the approved target terms of the concepts its source text mentions, one
+    hint per concept ("disc = disco"), regenerated on every update."""
     termbase = project.termbase
     language = termbase_language(termbase, posix)
-    comments = {}
+    comments: dict[tuple[str | None, str], list[Hint]] = {}
     for entry in pot:
         parts = []
         for hit in source_matcher.concepts_in(entry.msgid, approved_only=True):
@@ -177,9 +176,9 @@ def term_comments(project: Project, pot: polib.POFile, posix: str,
             if not targets:
                 continue
             rendered = ", ".join(t.display + (" (do not translate)" if t.dnt else "") for t in targets)
-            parts.append(f"{hit.term.display} = {rendered}")
+            parts.append(Hint("term", f"{hit.term.display} = {rendered}"))
         if parts:
-            comments[(entry.msgctxt, entry.msgid)] = TERMS_PREFIX + "; ".join(parts)
+            comments[(entry.msgctxt, entry.msgid)] = parts
     return comments
 
 
@@ -198,8 +197,38 @@ def _update_one(job: tuple[str, str]) -> UpdateOutcome:
     else:
         current = new_catalog(pot, info, source_date())
     comments = term_comments(project, pot, posix, _UPDATE["matcher"])
-    merged, summary = merge(current, pot, info, comments)
+    merged, summary = merge(current, pot, info, comments, frozenset({"term", "suggestion"}))
+    memory = _UPDATE["memories"][posix]
+    for entry in merged:
+        offered = fill(entry, memory)
+        if offered:
+            entry.tcomment = with_hints(entry.tcomment, offered, frozenset())
     return UpdateOutcome(posix, pid, _emit(project, path, render(merged), check), summary)
+
+
+def approved_memory(project: Project, posix: str) -> Memory:
+    """The locale's signed-off translations, from its catalogs as they are on disk."""
+    reviewers = project.config.reviewers_for(posix)
+    units = []
+    for pid in project.procedure_ids():
+        path = project.catalog_path(posix, pid)
+        if path.exists():
+            units += approved_units(pid, read_po(path, project.rel(path)), reviewers)
+    return Memory(units)
+
+
+def tm_export(project: Project, locale: str) -> bytes:
+    """The locale's signed-off translations as TMX 1.4b."""
+    from .. import __version__
+    from .memory import export_tmx
+
+    info = project.locale(locale)
+    units = []
+    for pid in project.procedure_ids():
+        path = project.catalog_path(info.posix, pid)
+        if path.exists():
+            units += approved_units(pid, read_po(path, project.rel(path)), project.config.reviewers_for(info.posix))
+    return export_tmx(units, project.config.source_language, info.bcp47, __version__)
 
 
 def update(project: Project, locales: tuple[str, ...] = (), check: bool = False,
@@ -216,7 +245,8 @@ def _update(project: Project, locales: tuple[str, ...], check: bool, on_progress
     selected = project.select_locales(locales)
     templates = {pid: _load_template(project, pid) for pid in project.procedure_ids()}
     _UPDATE.update(project=project, templates=templates, check=check, infos={i.posix: i for i in selected},
-                   matcher=Matcher(project.termbase, project.config.source_language))
+                   matcher=Matcher(project.termbase, project.config.source_language),
+                   memories={i.posix: approved_memory(project, i.posix) for i in selected})
     work = [(info.posix, pid) for info in selected for pid in templates]
     outcomes = []
     with parallel.mapper(_update_one, len(work), jobs) as run_all:

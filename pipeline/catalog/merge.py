@@ -13,11 +13,13 @@ taken from a different sentence is too easy to ship by mistake in patient materi
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import polib
 
 from ..locales import LocaleInfo
+from .hints import Hint, with_hints
 from .states import forms_of, has_translation
 
 Key = tuple[str | None, str]
@@ -41,10 +43,12 @@ def _copy_translation(target: polib.POEntry, source: polib.POEntry, nplurals: in
 
 
 def merge(catalog: polib.POFile, pot: polib.POFile, locale: LocaleInfo,
-          extra_comments: dict[Key, str] | None = None) -> tuple[polib.POFile, MergeSummary]:
+          hints: Mapping[Key, list[Hint]] | None = None,
+          regenerated: frozenset[str] = frozenset({"term"})) -> tuple[polib.POFile, MergeSummary]:
     """Return a new catalog: ``pot``'s entries with ``catalog``'s translations carried over.
 
-    ``extra_comments`` adds a generated extracted comment to an entry (e.g. termbase terms).
+    ``hints`` are the pipeline's guidance per entry (e.g. termbase terms), written as marked
+    translator comments; earlier hints of the ``regenerated`` kinds are replaced by them.
     """
     live = {e.msgctxt: e for e in catalog if not e.obsolete}
     dead: dict[str | None, polib.POEntry] = {}
@@ -73,9 +77,7 @@ def merge(catalog: polib.POFile, pot: polib.POFile, locale: LocaleInfo,
         entry = polib.POEntry(msgctxt=source.msgctxt, msgid=source.msgid,
                               msgid_plural=source.msgid_plural, msgstr="",
                               occurrences=list(source.occurrences), flags=[])
-        comments = [c for c in (source.comment, (extra_comments or {}).get((source.msgctxt, source.msgid)))
-                    if c]
-        entry.comment = "\n".join(comments)
+        entry.comment = source.comment
         if source.msgid_plural:
             entry.msgstr_plural = {i: "" for i in range(locale.nplurals)}
         old = live.get(source.msgctxt)
@@ -84,7 +86,7 @@ def merge(catalog: polib.POFile, pot: polib.POFile, locale: LocaleInfo,
             resurrected.append(source.msgctxt)
         format_flags = [f for f in source.flags if f != "fuzzy"]
         if old is not None:
-            entry.tcomment = old.tcomment
+            entry.tcomment = old.tcomment or ""
             _copy_translation(entry, old, locale.nplurals)
             was_fuzzy = "fuzzy" in old.flags
             if old.msgid == source.msgid and old.msgid_plural == source.msgid_plural:
@@ -111,6 +113,8 @@ def merge(catalog: polib.POFile, pot: polib.POFile, locale: LocaleInfo,
         else:
             new.append(source.msgctxt)
         entry.flags += format_flags
+        entry.tcomment = with_hints(entry.tcomment, (hints or {}).get((source.msgctxt, source.msgid), []),
+                                    regenerated)
         result.append(entry)
 
     obsoleted = []

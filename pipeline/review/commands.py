@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,14 +13,15 @@ from ..catalog.commands import render
 from ..catalog.po_reader import read_po
 from ..checks.model import Finding
 from ..checks.runner import Selection, run_checks
-from ..clock import review_date
+from ..clock import review_date, source_date
 from ..errors import InputError
 from ..fsutil import write_atomic
 from ..locales import LocaleInfo
 from ..lock import exclusive
 from ..project import Project
 from ..termbase.matching import Matcher, termbase_language
-from .signoff import ReviewState, entry_fingerprint, provenance_of, reject, review_state_of, set_sign_off
+from . import sheet
+from .signoff import ReviewState, entry_fingerprint, provenance_of, reject, review_state_of, set_sign_off, sign_off_of
 
 PENDING_STATES = (ReviewState.UNREVIEWED, ReviewState.NEEDS_REREVIEW)
 
@@ -42,13 +41,14 @@ class PendingEntry:
     machine: bool
     terms: tuple[str, ...]
     findings: tuple[Finding, ...]
+    changes: str = ""  # what changed since the last sign-off, as far as the catalog tells
 
     def as_dict(self) -> dict[str, Any]:
         return {"locale": self.locale, "procedure": self.procedure, "file": self.file, "line": self.line,
                 "msgctxt": self.msgctxt, "source": self.source, "translation": self.translation,
                 "state": self.state, "fingerprint": self.fingerprint, "translator": self.translator,
                 "machine": self.machine, "terms": list(self.terms),
-                "findings": [f.as_dict() for f in self.findings]}
+                "findings": [f.as_dict() for f in self.findings], "changes": self.changes}
 
 
 @dataclass(frozen=True)
@@ -112,8 +112,19 @@ def pending(project: Project, locales: tuple[str, ...] = (), procedures: tuple[s
                     fingerprint=entry_fingerprint(entry), translator=origin.translator if origin else None,
                     machine=bool(origin and origin.machine),
                     terms=_terms(project, source, info.posix, entry.msgid),
-                    findings=tuple(findings.get((info.posix, pid, entry.msgctxt), ()))))
+                    findings=tuple(findings.get((info.posix, pid, entry.msgctxt), ())),
+                    changes=_changes(entry, current)))
     return tuple(result)
+
+
+def _changes(entry: polib.POEntry, current: str) -> str:
+    parts = []
+    signed = sign_off_of(entry)
+    if current is ReviewState.NEEDS_REREVIEW and signed is not None:
+        parts.append(f"signed off by {signed.reviewer} on {signed.date}; the source or translation changed since")
+    if entry.previous_msgid:
+        parts.append(f"source was: {entry.previous_msgid}")
+    return "\n".join(parts)
 
 
 def _check_reviewer(project: Project, posix: str, reviewer: str) -> None:
@@ -148,52 +159,61 @@ def decide(project: Project, locale: str, reviewer: str, verdicts: dict[tuple[st
     The catalogs are read and written back under the repository lock: an `update` running at
     the same time can neither overwrite a sign-off nor be overwritten."""
     with exclusive(project.root):
-        return _decide(project, locale, reviewer, verdicts, procedures, expected)
+        decisions, changed = _decide(project, locale, reviewer, verdicts, procedures, expected)
+        for path, catalog in changed:
+            write_atomic(path, render(catalog))
+    return tuple(decisions)
+
+
+Changed = list[tuple[Path, polib.POFile]]
 
 
 def _decide(project: Project, locale: str, reviewer: str, verdicts: dict[tuple[str, str], tuple[str, str]],
-            procedures: tuple[str, ...], expected: dict[tuple[str, str], str] | None) -> tuple[Decision, ...]:
+            procedures: tuple[str, ...], expected: dict[tuple[str, str], str] | None) -> tuple[list[Decision], Changed]:
+    """The decisions, and the catalogs they change (not yet written)."""
     posix = project.locale(locale).posix
     _check_reviewer(project, posix, reviewer)
     reviewers = project.config.reviewers_for(posix)
     findings = _findings_by_entry(project, (posix,), procedures)
     date = review_date()
-    decisions = []
+    decisions: list[Decision] = []
+    changed: Changed = []
     for _, pid, path, catalog in _catalogs(project, posix, procedures):
-        changed = False
         by_ctx = {e.msgctxt: e for e in catalog if not e.obsolete}
+        before = len(decisions)
         for (vpid, ctx), (verdict, reason) in verdicts.items():
             if vpid != pid:
                 continue
-            entry = by_ctx.get(ctx)
-            if entry is None:
-                decisions.append(Decision(posix, pid, ctx, "refused", "no such entry"))
-                continue
-            if expected and expected.get((pid, ctx)) not in (None, entry_fingerprint(entry)):
-                decisions.append(Decision(posix, pid, ctx, "refused",
-                                          "the source or translation changed since the sheet was exported"))
-                continue
-            if verdict == "reject":
-                if not reason:
-                    decisions.append(Decision(posix, pid, ctx, "refused", "a rejection needs a reason"))
-                    continue
-                reject(entry, reviewer, date, reason)
-                changed = True
-                decisions.append(Decision(posix, pid, ctx, "rejected", reason))
-                continue
             errors = [f for f in findings.get((posix, pid, ctx), []) if f.severity == "error"]
-            refusal = _refusal(entry, reviewer, errors, reviewers)
-            if refusal:
-                decisions.append(Decision(posix, pid, ctx, "refused", refusal))
-            elif review_state_of(entry, reviewers) is ReviewState.SIGNED_OFF:
-                decisions.append(Decision(posix, pid, ctx, "unchanged", "already signed off"))
-            else:
-                set_sign_off(entry, reviewer, date)
-                changed = True
-                decisions.append(Decision(posix, pid, ctx, "approved"))
-        if changed:
-            write_atomic(path, render(catalog))
-    return tuple(decisions)
+            decisions.append(_apply(by_ctx.get(ctx), Decision(posix, pid, ctx, verdict, reason), reviewer, date,
+                                    errors, reviewers, (expected or {}).get((pid, ctx))))
+        if any(d.outcome in ("approved", "rejected") for d in decisions[before:]):
+            changed.append((path, catalog))
+    return decisions, changed
+
+
+def _apply(entry: polib.POEntry | None, asked: Decision, reviewer: str, date: str, errors: list[Finding],
+           reviewers: frozenset[str], expected: str | None) -> Decision:
+    """One verdict (``asked.outcome``) on one entry, which it changes when approved or rejected."""
+    def refused(reason: str) -> Decision:
+        return Decision(asked.locale, asked.procedure, asked.msgctxt, "refused", reason)
+
+    if entry is None:
+        return refused("no such entry")
+    if expected not in (None, entry_fingerprint(entry)):
+        return refused("the source or translation changed since the sheet was exported")
+    if asked.outcome == "reject":
+        if not asked.reason:
+            return refused("a rejection needs a reason")
+        reject(entry, reviewer, date, asked.reason)
+        return Decision(asked.locale, asked.procedure, asked.msgctxt, "rejected", asked.reason)
+    refusal = _refusal(entry, reviewer, errors, reviewers)
+    if refusal:
+        return refused(refusal)
+    if review_state_of(entry, reviewers) is ReviewState.SIGNED_OFF:
+        return Decision(asked.locale, asked.procedure, asked.msgctxt, "unchanged", "already signed off")
+    set_sign_off(entry, reviewer, date)
+    return Decision(asked.locale, asked.procedure, asked.msgctxt, "approved")
 
 
 def approve(project: Project, locale: str, reviewer: str, procedures: tuple[str, ...] = (),
@@ -236,50 +256,79 @@ def _unknown_entries(entries: tuple[str, ...], verdicts: dict[tuple[str, str], t
         raise InputError(f"no entry with context {missing[0]!r} in the selected catalogs")
 
 
-SHEET_FIELDS = ["locale", "procedure", "msgctxt", "state", "source", "translation", "terms", "findings",
-                "fingerprint", "verdict", "reason"]
+def _sheet_row(item: PendingEntry) -> dict[str, str]:
+    return {"locale": item.locale, "procedure": item.procedure, "msgctxt": item.msgctxt, "state": item.state,
+            "source": item.source, "translation": item.translation, "terms": "; ".join(item.terms),
+            "findings": "; ".join(f"{f.code} {f.message}" for f in item.findings), "changes": item.changes,
+            "fingerprint": item.fingerprint, "verdict": "", "reason": ""}
 
 
-def export_sheet(project: Project, locale: str, procedures: tuple[str, ...] = ()) -> bytes:
-    """A CSV review sheet of what is pending: fill in `verdict` (approve/reject) and `reason`."""
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=SHEET_FIELDS, lineterminator="\n")
-    writer.writeheader()
-    for item in pending(project, (locale,), procedures):
-        writer.writerow({"locale": item.locale, "procedure": item.procedure, "msgctxt": item.msgctxt,
-                         "state": item.state, "source": item.source, "translation": item.translation,
-                         "terms": "; ".join(item.terms),
-                         "findings": "; ".join(f"{f.code} {f.message}" for f in item.findings),
-                         "fingerprint": item.fingerprint, "verdict": "", "reason": ""})
-    return out.getvalue().encode("utf-8")
+def export_sheet(project: Project, locale: str, procedures: tuple[str, ...] = (), fmt: str = "csv") -> bytes:
+    """A review sheet of what is pending, as CSV or XLSX (one sheet per procedure): the reviewer
+    fills in `verdict` (approve or reject) and `reason`."""
+    items = pending(project, (locale,), procedures)
+    if fmt == "csv":
+        return sheet.write_csv([_sheet_row(item) for item in items])
+    by_procedure: dict[str, list[dict[str, str]]] = {p.id: [] for p in project.select_procedures(procedures)}
+    for item in items:
+        by_procedure[item.procedure].append(_sheet_row(item))
+    return sheet.write_xlsx(by_procedure, source_date())
+
+
+Verdicts = dict[str, tuple[dict[tuple[str, str], tuple[str, str]], dict[tuple[str, str], str]]]
 
 
 def import_sheet(project: Project, path: Path, reviewer: str) -> tuple[Decision, ...]:
-    """Apply a filled-in review sheet with the same rules as approve and reject."""
-    name = str(path)
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", name) from None
-    except UnicodeDecodeError:
-        raise InputError("not valid UTF-8: save the sheet as CSV UTF-8", name) from None
-    reader = csv.DictReader(io.StringIO(text))
-    missing = {"locale", "procedure", "msgctxt", "fingerprint", "verdict"} - set(reader.fieldnames or [])
-    if missing:
-        raise InputError(f"missing columns: {', '.join(sorted(missing))}", name, 1)
-    by_locale: dict[str, tuple[dict[tuple[str, str], tuple[str, str]], dict[tuple[str, str], str]]] = {}
-    for row in reader:
-        verdict = (row.get("verdict") or "").strip().lower()
+    """Apply a filled-in review sheet (CSV or XLSX) with the same rules as approve and reject.
+
+    Every row is checked first; a row naming an unknown locale, procedure or verdict, a locale the
+    reviewer may not sign off, or an entry another row already decided differently stops the
+    import before any catalog is written."""
+    by_locale = _sheet_verdicts(project, sheet.read_rows(path), reviewer, str(path))
+    decisions: list[Decision] = []
+    changed: Changed = []
+    with exclusive(project.root):  # read, decide and write as one step, as `decide` does
+        for posix, (verdicts, expected) in sorted(by_locale.items()):
+            more, catalogs = _decide(project, posix, reviewer, verdicts, (), expected)
+            decisions += more
+            changed += catalogs
+        for catalog_path, catalog in changed:
+            write_atomic(catalog_path, render(catalog))
+    return tuple(decisions)
+
+
+def _sheet_verdicts(project: Project, rows: list[sheet.Row], reviewer: str, name: str) -> Verdicts:
+    by_locale: Verdicts = {}
+    seen: dict[tuple[str, str, str], tuple[int, tuple[str, str]]] = {}
+    procedures = set(project.procedure_ids())
+    for row in rows:
+        verdict = row.cells.get("verdict", "").strip().lower()
         if not verdict:
             continue
-        if verdict not in ("approve", "reject"):
-            raise InputError(f"verdict {verdict!r}: write approve or reject (or leave it empty)", name,
-                             reader.line_num)
-        verdicts, expected = by_locale.setdefault(row["locale"], ({}, {}))
-        key = (row["procedure"], row["msgctxt"])
-        verdicts[key] = (verdict, (row.get("reason") or "").strip())
-        expected[key] = row["fingerprint"]
-    decisions: list[Decision] = []
-    for locale, (verdicts, expected) in sorted(by_locale.items()):
-        decisions += decide(project, locale, reviewer, verdicts, (), expected)
-    return tuple(decisions)
+        where = f"sheet {row.sheet!r}: " if row.sheet else ""
+        try:
+            posix = _row_locale(project, row, reviewer, verdict, procedures)
+        except InputError as exc:
+            raise InputError(where + exc.message, name, row.line) from None
+        key = (posix, row.cells.get("procedure", ""), row.cells.get("msgctxt", ""))
+        decision = (verdict, " ".join(row.cells.get("reason", "").split()))
+        if key in seen and seen[key][1] != decision:
+            raise InputError(f"{where}this row's verdict on {key[0]}/{key[1]} [{key[2]}] conflicts with line "
+                             f"{seen[key][0]}: keep one row per entry", name, row.line)
+        seen.setdefault(key, (row.line, decision))
+        verdicts, expected = by_locale.setdefault(posix, ({}, {}))
+        verdicts[key[1:]] = decision
+        expected[key[1:]] = row.cells.get("fingerprint", "").strip()
+    return by_locale
+
+
+def _row_locale(project: Project, row: sheet.Row, reviewer: str, verdict: str, procedures: set[str]) -> str:
+    """The row's locale once the row is known to be usable; InputError says what is wrong."""
+    if verdict not in sheet.VERDICTS:
+        raise InputError(f"verdict {verdict!r}: write {' or '.join(sheet.VERDICTS)} (or leave it empty)")
+    posix = project.locale(row.cells.get("locale", "").strip()).posix
+    _check_reviewer(project, posix, reviewer)
+    procedure = row.cells.get("procedure", "")
+    if procedure not in procedures:
+        raise InputError(f"unknown procedure {procedure!r} (known: {', '.join(sorted(procedures))})")
+    return posix

@@ -6,6 +6,7 @@ import polib
 import pytest
 
 from pipeline.catalog.commands import render
+from pipeline.catalog.hints import Hint
 from pipeline.catalog.merge import merge
 from pipeline.locales import LocaleInfo
 
@@ -138,7 +139,7 @@ def test_obsolete_entries_are_sorted_by_context_and_a_second_merge_changes_no_by
 def test_header_follows_the_template_and_the_locale():
     catalog = po()
     catalog.metadata["Plural-Forms"] = "nplurals=3; plural=0;"
-    merged, _ = merge(catalog, pot(("a", "Rest.")), ES, extra_comments={("a", "Rest."): "Terms: rest = descanso"})
+    merged, _ = merge(catalog, pot(("a", "Rest.")), ES, {("a", "Rest."): [Hint("term", "rest = descanso")]})
     assert merged.metadata["POT-Creation-Date"] == "2026-11-01 00:00+0000"
     assert merged.metadata["Plural-Forms"] == ES.plural_forms and merged.metadata["Language"] == "es"
-    assert by_ctx(merged, "a").comment == "Terms: rest = descanso"
+    assert by_ctx(merged, "a").tcomment == "(pipeline) term: rest = descanso"

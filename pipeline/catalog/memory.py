@@ -1,0 +1,133 @@
+"""Translation memory from approved wording only, and its exchange as TMX 1.4b.
+
+The memory of a locale is every signed-off translation in that locale's catalogs: a reused
+sentence is one a reviewer approved. `pipeline update` pre-fills an untranslated entry whose
+source text is identical to a remembered one, as fuzzy (so a translator confirms it and a reviewer
+signs it off again), and offers near matches as hints with their score, never filled: in patient
+material a near match often differs by a number or a negation.
+
+Near matches are scored by difflib's ratio over the words of the two sources (2 x matching words /
+all words): 0.75 means at most about a quarter of the words differ, below which editing a
+suggestion is no faster than translating.
+"""
+
+from __future__ import annotations
+
+import difflib
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import polib
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring
+
+from ..errors import InputError
+from ..review.signoff import ReviewState, review_state_of, sign_off_of
+from .hints import Hint
+
+THRESHOLD = 0.75
+MAX_SUGGESTIONS = 3
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+@dataclass(frozen=True)
+class Unit:
+    source: str
+    target: str
+    origin: str  # "endoscopic-discectomy [contact.call], signed off by es-clinical-review 2026-11-22"
+
+
+class Memory:
+    def __init__(self, units: Iterable[Unit]) -> None:
+        self.exact: dict[str, Unit] = {}
+        for unit in sorted(units, key=lambda u: (u.source, u.origin)):
+            self.exact.setdefault(unit.source, unit)
+        self._words = {source: source.lower().split() for source in self.exact}
+
+    def __len__(self) -> int:
+        return len(self.exact)
+
+    def near(self, source: str) -> list[tuple[float, Unit]]:
+        """The best near matches (not the identical source), best first."""
+        words = source.lower().split()
+        matcher = difflib.SequenceMatcher(autojunk=False)
+        matcher.set_seq2(words)
+        found = []
+        for text, other in self._words.items():
+            if text == source or 2 * min(len(words), len(other)) < THRESHOLD * (len(words) + len(other)):
+                continue
+            matcher.set_seq1(other)
+            if matcher.quick_ratio() >= THRESHOLD and (score := matcher.ratio()) >= THRESHOLD:
+                found.append((score, self.exact[text]))
+        found.sort(key=lambda f: (-f[0], f[1].source))
+        return found[:MAX_SUGGESTIONS]
+
+
+def approved_units(procedure: str, catalog: polib.POFile, reviewers: frozenset[str]) -> list[Unit]:
+    units = []
+    for entry in catalog:
+        if entry.obsolete or entry.msgid_plural or review_state_of(entry, reviewers) is not ReviewState.SIGNED_OFF:
+            continue
+        signed = sign_off_of(entry)
+        assert signed is not None
+        units.append(Unit(entry.msgid, entry.msgstr, f"{procedure} [{entry.msgctxt}], signed off by "
+                                                     f"{signed.reviewer} {signed.date}"))
+    return units
+
+
+def fill(entry: polib.POEntry, memory: Memory) -> list[Hint]:
+    """Pre-fill an untranslated entry from an exact match (fuzzy), or return near-match hints."""
+    if entry.obsolete or entry.msgid_plural or entry.msgstr:
+        return []
+    unit = memory.exact.get(entry.msgid)
+    if unit is not None:
+        entry.msgstr = unit.target
+        entry.flags.insert(0, "fuzzy")
+        return [Hint("memory", f"pre-filled from {unit.origin}: check it, then clear the fuzzy flag")]
+    return [Hint("suggestion", f"{score:.0%} like {unit.origin}: {unit.target}")
+            for score, unit in memory.near(entry.msgid)]
+
+
+def export_tmx(units: Iterable[Unit], source_language: str, target_language: str, tool_version: str) -> bytes:
+    tmx = ET.Element("tmx", {"version": "1.4"})
+    ET.SubElement(tmx, "header", {"creationtool": "pipeline", "creationtoolversion": tool_version,
+                                  "segtype": "sentence", "o-tmf": "PO", "adminlang": "en",
+                                  "srclang": source_language, "datatype": "plaintext"})
+    body = ET.SubElement(tmx, "body")
+    for unit in sorted(units, key=lambda u: (u.source, u.target, u.origin)):
+        tu = ET.SubElement(body, "tu")
+        ET.SubElement(tu, "note").text = unit.origin
+        for lang, text in ((source_language, unit.source), (target_language, unit.target)):
+            ET.SubElement(ET.SubElement(tu, "tuv", {XML_LANG: lang}), "seg").text = text
+    ET.indent(tmx)
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(tmx, encoding="unicode").encode() + b"\n"
+
+
+def parse_tmx(name: str, data: bytes, source_language: str, target_language: str) -> list[Unit]:
+    """The units of a TMX file for one language pair (language tags compared by primary match)."""
+    try:
+        root = fromstring(data, forbid_dtd=True)
+    except DefusedXmlException as exc:
+        raise InputError(f"refused: {type(exc).__name__} (DTDs and entities are not accepted in TMX)", name) from None
+    except ET.ParseError as exc:
+        raise InputError(f"not well-formed XML: {exc}", name, exc.position[0]) from None
+    if root.tag != "tmx" or root.find("body") is None:
+        raise InputError("not a TMX file: expected <tmx> with a <body>", name)
+    units = []
+    for tu in root.iter("tu"):
+        segs = {_lang(tuv.get(XML_LANG) or tuv.get("lang") or ""): _seg_text(tuv) for tuv in tu.findall("tuv")}
+        source, target = segs.get(_lang(source_language)), segs.get(_lang(target_language))
+        if source and target:
+            note = tu.findtext("note") or "imported"
+            units.append(Unit(source, target, f"TMX {name}: {' '.join(note.split())}"))
+    return units
+
+
+def _seg_text(tuv: ET.Element) -> str:
+    seg = tuv.find("seg")
+    return "" if seg is None else "".join(seg.itertext())
+
+
+def _lang(tag: str) -> str:
+    return tag.replace("_", "-").lower()

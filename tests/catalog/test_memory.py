@@ -1,0 +1,76 @@
+"""Translation memory: approved wording only, pre-filled as fuzzy; near matches offered, not filled."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.catalog.commands import render
+from pipeline.catalog.hints import split_hints
+from pipeline.catalog.memory import Memory, Unit, export_tmx, parse_tmx
+from pipeline.catalog.po_reader import read_po
+from pipeline.errors import InputError
+
+ES = "locales/es/LC_MESSAGES/{}.po"
+HT = "locales/ht/LC_MESSAGES/{}.po"
+
+
+def _clear(root: Path, rel: str, ctx: str) -> str:
+    catalog = read_po(root / rel)
+    entry = next(e for e in catalog if e.msgctxt == ctx)
+    old, entry.msgstr, entry.tcomment = entry.msgstr, "", ""
+    (root / rel).write_bytes(render(catalog))
+    return old
+
+
+def test_an_exact_approved_match_is_prefilled_as_fuzzy_with_its_origin(content_root: Path, run) -> None:
+    assert run("update").exit_code == 0
+    approved = read_po(content_root / ES.format("endoscopic-discectomy"))
+    wanted = next(e for e in approved if e.msgctxt == "contact.call")
+    _clear(content_root, ES.format("endoscopic-neurotomy"), "contact.call")
+    assert run("update").exit_code == 0
+    entry = next(e for e in read_po(content_root / ES.format("endoscopic-neurotomy")) if e.msgctxt == "contact.call")
+    assert entry.msgid == wanted.msgid and entry.msgstr == wanted.msgstr and "fuzzy" in entry.flags
+    memory = [h.text for h in split_hints(entry.tcomment)[0] if h.kind == "memory"]
+    assert memory and "[contact.call], signed off by es-clinical-review" in memory[0]
+    assert run("update", "--check").exit_code == 0
+
+
+def test_unapproved_wording_never_feeds_the_memory(content_root: Path, run) -> None:
+    # Haitian Creole: discectomy translated but not signed off; rhizotomy untranslated
+    assert run("update").exit_code == 0
+    rhizotomy = read_po(content_root / HT.format("endoscopic-rhizotomy"))
+    assert not any(e.msgstr for e in rhizotomy if not e.obsolete)
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("Call us on {clinic_phone} if you have questions.", 1.0),
+    ("Call us on {clinic_phone} if you have any questions.", 0.9),
+    ("Rest for two days.", None),
+])
+def test_near_matches_carry_their_score(source: str, expected: float | None) -> None:
+    memory = Memory([Unit("Call us on {clinic_phone} if you have questions.", "Llámenos.", "a [b]")])
+    near = memory.near(source)
+    if expected is None or expected == 1.0:
+        assert near == []  # an identical source is an exact match, not a near one
+    else:
+        assert near and near[0][0] == pytest.approx(expected, abs=0.05)
+
+
+def test_tmx_round_trips_and_refuses_entities() -> None:
+    units = [Unit("Rest.", "Descanse.", "p [c], signed off by r 2026-01-01")]
+    data = export_tmx(units, "en", "es", "0.1.0")
+    assert b'<tmx version="1.4">' in data and b'srclang="en"' in data
+    back = parse_tmx("m.tmx", data, "en", "es")
+    assert [(u.source, u.target) for u in back] == [("Rest.", "Descanse.")]
+    with pytest.raises(InputError, match="refused"):
+        parse_tmx("evil.tmx", b'<!DOCTYPE t [<!ENTITY a "x">]><tmx><body/></tmx>', "en", "es")
+
+
+def test_tm_export_writes_the_signed_off_wording(run) -> None:
+    result = run("tm", "export", "--locale", "es")
+    assert result.exit_code == 0
+    units = parse_tmx("es.tmx", result.output.encode("utf-8"), "en", "es")
+    assert len(units) > 100 and all("signed off by es-clinical-review" in u.origin for u in units)
+    assert parse_tmx("ht.tmx", run("tm", "export", "--locale", "ht").output.encode(), "en", "ht") == []
