@@ -7,8 +7,8 @@ Each defect names what it breaks, how to plant it in a translation, and the chec
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,9 @@ DEFECTS = [
            lambda s, t: re.sub(r"\s*\d+", "", t, count=1)),
     Defect("unit changed (weeks → days)", "E202", lambda s, t: re.search(r"\d\s*semanas", t) is not None,
            lambda s, t: re.sub(r"(\d\s*)semanas", r"\1días", t, count=1)),
+    Defect("negation dropped (no → removed)", "E207",
+           lambda s, t: re.search(r"\bnot\b", s) is not None and re.search(r"\bno\s", t) is not None,
+           lambda s, t: re.sub(r"\bno\s+", "", t, count=1)),
     Defect("placeholder removed", "E101", lambda s, t: "{clinic_phone}" in t,
            lambda s, t: t.replace("{clinic_phone}", "", 1)),
     Defect("placeholder misspelled", "E101", lambda s, t: "{clinic_name}" in t,

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from .model import CheckSpec, Scope
 from .rules import (ambiguous, brackets, completeness, consistency, dnt, length, long_sentence, markup,
-                    number_words, numbers, placeholders, plurals, punctuation, reading_level,
+                    negation, number_words, numbers, placeholders, plurals, punctuation, reading_level,
                     source_deprecated, stale, term_deprecated, term_missing, unchanged, units,
                     unreviewed, whitespace)
 
 MODULES = (
     placeholders, markup,                                                    # E1 structure
-    numbers, units, term_missing, term_deprecated, dnt, source_deprecated,  # E2 patient safety
+    numbers, units, term_missing, term_deprecated, dnt, source_deprecated, negation,  # E2 patient safety
     completeness, stale, plurals, unchanged, whitespace, punctuation, brackets,  # W3 completeness
     consistency, ambiguous, length, long_sentence, number_words, reading_level,  # and quality
     unreviewed,                                                              # review
