@@ -5,12 +5,13 @@ from __future__ import annotations
 from .model import CheckSpec, Scope
 from .rules import (ambiguous, brackets, completeness, consistency, dnt, length, long_sentence, markup,
                     negation, number_words, numbers, placeholders, plurals, punctuation, reading_level,
-                    source_deprecated, stale, term_deprecated, term_missing, unchanged, units,
-                    unreviewed, whitespace)
+                    rtl_order, source_deprecated, stale, term_deprecated, term_missing, unchanged,
+                    units, unreviewed, whitespace)
 
 MODULES = (
     placeholders, markup,                                                    # E1 structure
     numbers, units, term_missing, term_deprecated, dnt, source_deprecated, negation,  # E2 patient safety
+    rtl_order,
     completeness, stale, plurals, unchanged, whitespace, punctuation, brackets,  # W3 completeness
     consistency, ambiguous, length, long_sentence, number_words, reading_level,  # and quality
     unreviewed,                                                              # review
