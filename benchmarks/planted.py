@@ -32,6 +32,10 @@ DEFECTS = [
     Defect("negation dropped (no → removed)", "E207",
            lambda s, t: re.search(r"\bnot\b", s) is not None and re.search(r"\bno\s", t) is not None,
            lambda s, t: re.sub(r"\bno\s+", "", t, count=1)),
+    Defect("unit without a number changed (semanas → días)", "E202",
+           lambda s, t: (re.search(r"(?<![\d–-]\s)\bweeks\b", s) is not None
+                         and re.search(r"(?<![\d–-]\s)semanas", t) is not None),
+           lambda s, t: re.sub(r"(?<![\d–-]\s)semanas", "días", t, count=1)),
     Defect("placeholder removed", "E101", lambda s, t: "{clinic_phone}" in t,
            lambda s, t: t.replace("{clinic_phone}", "", 1)),
     Defect("placeholder misspelled", "E101", lambda s, t: "{clinic_name}" in t,

@@ -31,7 +31,8 @@ _PROBE = "555-0100"  # a placeholder's value with the separator the algorithm sp
 _PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
 _SEPARATOR = r"[-\u2010\u2011./:,\u00a0\u202f\u066b\u066c ]"
 _LATIN = r"[A-Za-z\u00c0-\u024f]"
-_TOKEN = re.compile(rf"\+?\d+(?:{_SEPARATOR}\d+)*|{_LATIN}[A-Za-z\u00c0-\u024f0-9]*(?:[-./:'’ ]+[A-Za-z\u00c0-\u024f0-9]+)*")
+_LATIN_OR_DIGIT = r"[A-Za-z\u00c0-\u024f0-9]"
+_TOKEN = re.compile(rf"\+?\d+(?:{_SEPARATOR}\d+)*|{_LATIN}{_LATIN_OR_DIGIT}*(?:[-./:'’ ]+{_LATIN_OR_DIGIT}+)*")
 _CANDIDATE = re.compile(r"\d|[A-Za-z\u00c0-\u024f]")
 
 
