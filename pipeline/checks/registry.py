@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from .model import CheckSpec, Scope
-from .rules import (ambiguous, brackets, completeness, consistency, dnt, length, long_sentence, markup,
-                    negation, number_words, numbers, placeholders, plurals, punctuation, reading_level,
+from .rules import (ambiguous, brackets, completeness, consistency, dnt, ignore_comment, length, long_sentence,
+                    markup, negation, number_words, numbers, placeholders, plurals, punctuation, reading_level,
                     rtl_order, source_deprecated, stale, term_deprecated, term_missing, unchanged,
                     units, unreviewed, whitespace)
 
@@ -15,6 +15,7 @@ MODULES = (
     completeness, stale, plurals, unchanged, whitespace, punctuation, brackets,  # W3 completeness
     consistency, ambiguous, length, long_sentence, number_words, reading_level,  # and quality
     unreviewed,                                                              # review
+    ignore_comment,                                                          # and silencing
 )
 
 REGISTRY: tuple[CheckSpec, ...] = tuple(
