@@ -5,8 +5,8 @@ from __future__ import annotations
 from .model import CheckSpec, Scope
 from .rules import (ambiguous, brackets, completeness, consistency, dnt, ignore_comment, length, long_sentence,
                     markup, negation, number_words, numbers, placeholders, plurals, punctuation, reading_level,
-                    rtl_order, source_deprecated, stale, term_deprecated, term_missing, unchanged,
-                    units, unreviewed, whitespace)
+                    rtl_order, source_deprecated, spelling, spelling_dictionary, stale, term_deprecated,
+                    term_missing, unchanged, units, unreviewed, whitespace)
 
 MODULES = (
     placeholders, markup,                                                    # E1 structure
@@ -14,6 +14,7 @@ MODULES = (
     rtl_order,
     completeness, stale, plurals, unchanged, whitespace, punctuation, brackets,  # W3 completeness
     consistency, ambiguous, length, long_sentence, number_words, reading_level,  # and quality
+    spelling, spelling_dictionary,
     unreviewed,                                                              # review
     ignore_comment,                                                          # and silencing
 )
