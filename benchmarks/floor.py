@@ -24,11 +24,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from pipeline.catalog.po_reader import read_entries  # noqa: E402
-from pipeline.checks import engine, runner  # noqa: E402
-from pipeline.checks.model import Scope  # noqa: E402
-from pipeline.project import Project  # noqa: E402
-from pipeline.termbase.matching import Matcher  # noqa: E402
+from pipeline.catalog.po_reader import read_entries
+from pipeline.checks import engine, runner
+from pipeline.checks.model import Scope
+from pipeline.project import Project
+from pipeline.termbase.matching import Matcher
 
 
 def _noop(entry, ctx, options):

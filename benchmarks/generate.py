@@ -22,16 +22,16 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from pipeline.catalog.commands import term_comments  # noqa: E402
-from pipeline.catalog.merge import merge  # noqa: E402
-from pipeline.catalog.po_reader import read_po  # noqa: E402
-from pipeline.catalog.po_writer import format_po  # noqa: E402
-from pipeline.catalog.templates import new_catalog, template  # noqa: E402
-from pipeline.jsonout import dumps  # noqa: E402
-from pipeline.locales import describe, parse_locale  # noqa: E402
-from pipeline.project import Project  # noqa: E402
-from pipeline.review.signoff import set_sign_off  # noqa: E402
-from pipeline.termbase.matching import Matcher  # noqa: E402
+from pipeline.catalog.commands import term_comments
+from pipeline.catalog.merge import merge
+from pipeline.catalog.po_reader import read_po
+from pipeline.catalog.po_writer import format_po
+from pipeline.catalog.templates import new_catalog, template
+from pipeline.jsonout import dumps
+from pipeline.locales import describe, parse_locale
+from pipeline.project import Project
+from pipeline.review.signoff import set_sign_off
+from pipeline.termbase.matching import Matcher
 
 LOCALES = ["es", "zh_Hans", "vi", "ar", "ht", "fr", "de", "pt_BR", "ru", "ko"]
 SHIPPED = {"es", "zh_Hans", "vi", "ar", "ht"}

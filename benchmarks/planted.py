@@ -47,4 +47,11 @@ DEFECTS = [
     Defect("<script> added", "E102", lambda s, t: True, lambda s, t: t + " <script>alert(1)</script>"),
     Defect("onerror= attribute added", "E102", lambda s, t: True, lambda s, t: t + ' <img src=x onerror=alert(1)>'),
     Defect("URL added", "E102", lambda s, t: True, lambda s, t: t + " https://example.invalid/x"),
+    Defect("negation dropped (no → removed)", "E207",
+           lambda s, t: re.search(r"\bnot\b", s) is not None and re.search(r"\bno\s", t) is not None,
+           lambda s, t: re.sub(r"\bno\s+", "", t, count=1)),
+    Defect("unit without a number changed (semanas → días)", "E202",
+           lambda s, t: (re.search(r"(?<![\d–-]\s)\bweeks\b", s) is not None
+                         and re.search(r"(?<![\d–-]\s)semanas", t) is not None),
+           lambda s, t: re.sub(r"(?<![\d–-]\s)semanas", "días", t, count=1)),
 ]

@@ -20,6 +20,7 @@ from .errors import InputError
 from .fsutil import write_atomic
 from .locales import LocaleInfo, describe, parse_locale
 from .termbase.model import Termbase
+from .termbase.negation import NEGATION_FILE, Negation, read_negation
 from .termbase.reader import read_termbase
 from .yamlio import position, validate
 
@@ -100,6 +101,10 @@ class Project:
     @cached_property
     def termbase(self) -> Termbase:
         return read_termbase(self.root / TERMBASE_FILE, TERMBASE_FILE)
+
+    @cached_property
+    def negation(self) -> Negation:
+        return read_negation(self.root / NEGATION_FILE, NEGATION_FILE)
 
     # --- locales -----------------------------------------------------------------------------
     def _registry_data(self) -> dict[str, Any]:

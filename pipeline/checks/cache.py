@@ -22,6 +22,7 @@ from typing import Any
 
 from ..config import CONFIG_FILE, REGISTRY_FILE, TERMBASE_FILE
 from ..project import Project
+from ..termbase.negation import NEGATION_FILE
 from .engine import ActiveCheck
 
 CACHE_SUBDIR = ".pipeline-cache/check"
@@ -35,15 +36,19 @@ def cache_dir(project: Project) -> Path:
 
 def global_key(project: Project, checks: Sequence[ActiveCheck]) -> str:
     """What every cached result depends on besides its own catalog: the code, the config, the
-    locale registry, the termbase and the active checks with their settings."""
+    locale registry, the termbase, the negation markers, the active checks with their settings and
+    what they read outside the project."""
     digest = hashlib.sha256()
     package = Path(__file__).resolve().parent.parent
     for source in sorted(package.rglob("*.py")) + sorted(package.rglob("*.json")):
         digest.update(source.read_bytes())
-    for rel in (CONFIG_FILE, REGISTRY_FILE, TERMBASE_FILE):
+    for rel in (CONFIG_FILE, REGISTRY_FILE, TERMBASE_FILE, NEGATION_FILE):
         path = project.root / rel
         digest.update(path.read_bytes() if path.exists() else b"-")
     digest.update(repr([(c.spec.code, c.severity, sorted(c.options.items())) for c in checks]).encode())
+    for check in checks:  # what a check reads outside the project (installed dictionaries)
+        if hasattr(check.spec.module, "cache_key"):
+            digest.update(check.spec.module.cache_key().encode())
     return digest.hexdigest()
 
 

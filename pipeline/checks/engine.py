@@ -8,7 +8,6 @@ objects come from (files, the cache, worker processes).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
@@ -31,8 +30,7 @@ from .model import (
     SourceRule,
 )
 from .registry import REGISTRY
-
-_IGNORE = re.compile(r"^\s*ignore:\s*(.+)$", re.IGNORECASE | re.MULTILINE)
+from .text import ignored
 
 
 @dataclass(frozen=True)
@@ -106,12 +104,7 @@ def catalog_from_po(posix: str, procedure: str, file: str, data: bytes) -> Catal
 
 def silenced_codes(entry: Entry | None) -> set[str]:
     """The codes and names a translator's `ignore:` comments name on ``entry`` (lower case)."""
-    if entry is None:
-        return set()
-    codes: set[str] = set()
-    for match in _IGNORE.finditer(entry.translator_comment):
-        codes.update(token.strip().lower() for token in re.split(r"[,\s]+", match.group(1)) if token.strip())
-    return codes
+    return set(ignored(entry.translator_comment)) if entry is not None else set()
 
 
 @dataclass

@@ -13,6 +13,7 @@ from ..content.model import Message, Procedure
 from ..locales import LocaleInfo
 from ..termbase.matching import Matcher
 from ..termbase.model import Termbase
+from ..termbase.negation import Negation
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -122,6 +123,7 @@ class LocaleContext:
     source: Matcher
     target: Matcher
     settings: dict[str, Any] = field(default_factory=dict)
+    negation: Negation = field(default_factory=Negation)  # markers per language (source/negation.yaml)
 
 
 @dataclass

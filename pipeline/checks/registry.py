@@ -9,16 +9,21 @@ from .rules import (
                     completeness,
                     consistency,
                     dnt,
+                    ignore_comment,
                     length,
                     long_sentence,
                     markup,
+                    negation,
                     number_words,
                     numbers,
                     placeholders,
                     plurals,
                     punctuation,
                     reading_level,
+                    rtl_order,
                     source_deprecated,
+                    spelling,
+                    spelling_dictionary,
                     stale,
                     term_deprecated,
                     term_missing,
@@ -30,10 +35,13 @@ from .rules import (
 
 MODULES = (
     placeholders, markup,                                                    # E1 structure
-    numbers, units, term_missing, term_deprecated, dnt, source_deprecated,  # E2 patient safety
+    numbers, units, term_missing, term_deprecated, dnt, source_deprecated, negation,  # E2 patient safety
+    rtl_order,
     completeness, stale, plurals, unchanged, whitespace, punctuation, brackets,  # W3 completeness
     consistency, ambiguous, length, long_sentence, number_words, reading_level,  # and quality
+    spelling, spelling_dictionary,
     unreviewed,                                                              # review
+    ignore_comment,                                                          # and silencing
 )
 
 REGISTRY: tuple[CheckSpec, ...] = tuple(

@@ -123,7 +123,7 @@ def _contexts(project: Project, posix_ids: list[str], source_matcher: Matcher) -
         settings = project.config.settings(info.posix).as_dict()
         settings["reviewers"] = project.config.reviewers_for(info.posix)
         contexts[info.posix] = LocaleContext(info, language, termbase, source_matcher,
-                                             Matcher(termbase, language), settings)
+                                             Matcher(termbase, language), settings, project.negation)
     return contexts
 
 

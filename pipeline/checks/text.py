@@ -75,4 +75,15 @@ def sentences(text: str) -> list[str]:
     return [s for s in (part.strip() for part in SENTENCE_END.split(text)) if s]
 
 
+_IGNORE = re.compile(r"^\s*ignore:\s*(.+)$", re.IGNORECASE | re.MULTILINE)
+
+
+def ignored(translator_comment: str) -> list[str]:
+    """The codes and names a translator's `ignore:` comments name, lower case, in order."""
+    if not translator_comment or "gnore:" not in translator_comment.lower():  # most entries have no comment
+        return []
+    return [token.strip().lower() for match in _IGNORE.finditer(translator_comment)
+            for token in re.split(r"[,\s]+", match.group(1)) if token.strip()]
+
+
 WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")

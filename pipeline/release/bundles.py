@@ -9,13 +9,14 @@ from __future__ import annotations
 import hashlib
 import subprocess
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import polib
 
 from .. import __version__
+from ..bidi import isolate_placeholders
 from ..clock import source_date
 from ..content.model import BulletList, Paragraph
 from ..content.reader import PLACEHOLDER
@@ -39,6 +40,15 @@ class BuildReport:
     required_blocked: tuple[ProcedureRelease, ...]
     written: bool
     stale: tuple[str, ...] = ()
+
+
+def for_direction(release: ProcedureRelease, direction: str) -> ProcedureRelease:
+    """The release as a locale of ``direction`` shows it: right to left, every placeholder isolated
+    (FSI…PDI), so that a filled-in phone number or name keeps its order (pipeline/bidi.py)."""
+    if direction != "rtl":
+        return release
+    strings = {key: replace(choice, text=isolate_placeholders(choice.text)) for key, choice in release.strings.items()}
+    return replace(release, strings=strings)
 
 
 def _text(release: ProcedureRelease, context: str) -> dict[str, str]:
@@ -121,7 +131,8 @@ def render(project: Project, releases: tuple[ProcedureRelease, ...], mo: bool = 
     chosen = project.config.bundle_targets
     published: list[targets.Strings] = []
     for entry, group_info in groups:
-        for release in (r for r in releases if r.locale == group_info):
+        for planned in (r for r in releases if r.locale == group_info):
+            release = for_direction(planned, entry["direction"])  # every output below shows these strings
             bcp47 = entry["bcp47"]
             outputs: dict[str, bytes] = {}
             if release.status == "published":

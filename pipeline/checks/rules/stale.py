@@ -1,14 +1,15 @@
-"""A fuzzy translation: its source changed, or a translator marked it for review.
+"""A fuzzy translation: its source changed, a reviewer rejected it, or a translator marked it for review.
 
 When the source changed, the finding shows the old and the new source text so the translator sees
-exactly what to update. Fuzzy entries never ship.
+exactly what to update; when a reviewer rejected the translation (`pipeline review reject`), it
+shows who, when and why. Fuzzy entries never ship.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
+from ...review.signoff import REJECTED
 from ..model import Entry, LocaleContext, Options
 
 CODE = "W302"
@@ -16,11 +17,21 @@ NAME = "stale"
 SEVERITY = "warning"
 SCOPE = "fuzzy"
 SAFETY = False
-OPTIONS: dict[str, Any] = {}
+OPTIONS: dict[str, object] = {}
+
+
+def _rejection(comment: str) -> str | None:
+    """The reviewer's last rejection note ("rejected by REVIEWER on DATE: REASON"), if any."""
+    notes = [line.strip() for line in comment.splitlines() if REJECTED.match(line.strip())]
+    return notes[-1].removeprefix("review: ") if notes else None
 
 
 def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
+    rejection = _rejection(entry.translator_comment) if "rejected by" in entry.translator_comment else None
     if entry.previous_msgid is not None and entry.previous_msgid != entry.msgid:
-        yield f"source changed: was «{entry.previous_msgid}», now «{entry.msgid}»"
+        changed = f"source changed: was «{entry.previous_msgid}», now «{entry.msgid}»"
+        yield f"{changed}; and {rejection}" if rejection else changed
+    elif rejection:
+        yield rejection
     else:
         yield "marked fuzzy: the translation needs review before it can ship"

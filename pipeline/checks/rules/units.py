@@ -1,17 +1,18 @@
 """A unit of time or measure in the source is rendered with that unit's approved term.
 
 "2–4 weeks" rendered as "2–4 days" passes the numbers check but tells a patient to rest for
-the wrong time. Units are the termbase concepts of subject `time` and `unit` that follow a number
-in the source; the translation must contain one of the concept's preferred or admitted terms.
+the wrong time, and "weeks or months" rendered "days or months" has no number to compare at all.
+Units are the termbase concepts of subject `time` and `unit`, wherever the source names them;
+the translation must name each as often as the source does with one of the concept's preferred
+or admitted terms. When it does not, the finding names the unit of the same kind (a time for a
+time, a measure for a measure) that the translation has in its place.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator, Mapping
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from types import MappingProxyType
-from typing import Any
 
 from ...termbase.matching import Hit, Matcher
 from ..model import Entry, LocaleContext, Options
@@ -21,35 +22,51 @@ NAME = "units"
 SEVERITY = "error"
 SCOPE = "entry"
 SAFETY = True
-OPTIONS: dict[str, Any] = {}
+OPTIONS: dict[str, object] = {}
 
-_NUMBER_BEFORE = re.compile(r"\d[\d.,]*(?:\s*(?:[–—-]|to|or)\s*\d[\d.,]*)?[\s-]*$")
+_KINDS = ("time", "unit")
 
 
-def source_units(entry: Entry, ctx: LocaleContext) -> Mapping[str, Hit]:
-    return _units_in(ctx.source, entry.msgid)
+def _count(hits: Iterable[Hit]) -> tuple[Counter[str], dict[str, Hit]]:
+    """Occurrences per unit concept (overlapping matches of one concept, such as 个月 and 月, count
+    once), and each concept's first hit."""
+    counts: Counter[str] = Counter()
+    first: dict[str, Hit] = {}
+    end: dict[str, int] = {}
+    for hit in hits:
+        if hit.concept.subject not in _KINDS or hit.start < end.get(hit.concept.id, -1):
+            continue
+        counts[hit.concept.id] += 1
+        first.setdefault(hit.concept.id, hit)
+        end[hit.concept.id] = hit.end
+    return counts, first
 
 
 @lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog
-def _units_in(matcher: Matcher, text: str) -> Mapping[str, Hit]:
-    found: dict[str, Hit] = {}
-    for hit in matcher.find(text):
-        if hit.concept.subject in ("time", "unit") and _NUMBER_BEFORE.search(text[:hit.start]):
-            found.setdefault(hit.concept.id, hit)
-    return MappingProxyType(found)
+def _source_units(matcher: Matcher, text: str) -> tuple[tuple[Hit, int], ...]:
+    """Each unit the source names (its first hit) with how often it names it."""
+    counts, first = _count(matcher.find(text))
+    return tuple((first[concept_id], n) for concept_id, n in counts.items())
 
 
 def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
-    units = source_units(entry, ctx)
+    units = _source_units(ctx.source, entry.msgid)
     if not units:
         return
-    present = {hit.concept.id: hit for hit in ctx.target.find(entry.msgstr)}
-    for concept_id, hit in units.items():
+    present, hits = _count(ctx.target.find(entry.msgstr))
+    named = {hit.concept.id: n for hit, n in units}
+    for hit, wanted in units:
         approved = hit.concept.approved(ctx.language)
-        if not approved or concept_id in present:
+        found = present.get(hit.concept.id, 0)
+        if not approved or found >= wanted:
             continue
-        others = sorted({h.term.display for cid, h in present.items()
-                         if h.concept.subject in ("time", "unit") and cid not in units})
+        others = sorted({h.term.display for cid, h in hits.items() if h.concept.subject == hit.concept.subject
+                         and present[cid] > named.get(cid, 0)})
         instead = f" (found {', '.join(others)} instead)" if others else ""
-        yield (f"unit '{entry.msgid[hit.start:hit.end]}' is not rendered with its approved term "
-               f"{' / '.join(t.display for t in approved)}{instead}")
+        terms = " / ".join(t.display for t in approved)
+        unit = entry.msgid[hit.start:hit.end]
+        if found:
+            yield (f"unit '{unit}' is named {wanted} times in the source, its approved term {terms} only "
+                   f"{found} time{'s' if found > 1 else ''}{instead}")
+        else:
+            yield f"unit '{unit}' is not rendered with its approved term {terms}{instead}"

@@ -1,40 +1,50 @@
-"""A translated entry is not signed off by a qualified reviewer, or needs re-review.
+"""Translated entries not signed off by a qualified reviewer, or needing re-review.
 
-Patient material is revised by a second qualified linguist (ISO 17100). An entry needs re-review
-when its source or translation changed after the sign-off, when the reviewer is not listed for
-the locale in pipeline.yaml, or when the reviewer is the entry's own translator. Set the severity
+Patient material is revised by a second qualified linguist (ISO 17100). Entries never signed off
+are counted once per catalog (`pipeline review pending` lists them), so that the report's first
+screen keeps what else needs action. An entry needs re-review when its source or translation
+changed after the sign-off, when the reviewer is not listed for the locale in pipeline.yaml, or
+when the reviewer is the entry's own translator: each is reported on its entry. Set the severity
 in pipeline.yaml (`checks: {unreviewed: {severity: error}}`) to make this block a release.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from ...catalog.states import TranslationState
 from ...review.signoff import ReviewState, fingerprint, review_state, sign_off_in
-from ..model import Entry, LocaleContext, Options
+from ..model import Catalog, Entry, LocaleContext, Options
 
 CODE = "W314"
 NAME = "unreviewed"
 SEVERITY = "warning"
-SCOPE = "entry"
+SCOPE = "catalog"
 SAFETY = False
-OPTIONS: dict[str, Any] = {}
+OPTIONS: dict[str, object] = {}
 
 
-def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
+def _state(entry: Entry, ctx: LocaleContext) -> ReviewState:
     if "signed-off:" not in entry.translator_comment:  # no sign-off: no fingerprint to compute
-        yield "not signed off by a reviewer"
-        return
+        return ReviewState.UNREVIEWED
     msgid = entry.msgid + ("\x00" + entry.msgid_plural if entry.msgid_plural else "")
     translations = list(entry.msgstr_plural) if entry.msgid_plural else [entry.msgstr]
-    state = review_state(entry.translator_comment, fingerprint(entry.msgctxt, msgid, translations),
-                         TranslationState.TRANSLATED, ctx.settings.get("reviewers"))
-    if state is ReviewState.UNREVIEWED:
-        yield "not signed off by a reviewer"
-    elif state is ReviewState.NEEDS_REREVIEW:
-        signed = sign_off_in(entry.translator_comment)
-        assert signed is not None  # a re-review is only ever due for a signed-off entry
-        yield (f"needs re-review: the sign-off by {signed.reviewer} on {signed.date} no longer matches "
-               "(changed text, unlisted reviewer, or the reviewer translated it)")
+    return review_state(entry.translator_comment, fingerprint(entry.msgctxt, msgid, translations),
+                        TranslationState.TRANSLATED, ctx.settings.get("reviewers"))
+
+
+def check(catalog: Catalog, ctx: LocaleContext, options: Options) -> Iterator[tuple[Entry | None, str]]:
+    translated = [e for e in catalog.entries if e.translated]
+    unsigned: list[Entry] = []
+    for entry in translated:
+        state = _state(entry, ctx)
+        if state is ReviewState.UNREVIEWED:
+            unsigned.append(entry)
+        elif state is ReviewState.NEEDS_REREVIEW:
+            signed = sign_off_in(entry.translator_comment)
+            by = f" by {signed.reviewer} on {signed.date}" if signed else ""
+            yield entry, (f"needs re-review: the sign-off{by} no longer matches (changed text, unlisted "
+                          "reviewer, or the reviewer translated it)")
+    if unsigned:
+        yield None, (f"{len(unsigned)} of {len(translated)} translated entries are not signed off by a reviewer "
+                     f"(first at line {unsigned[0].line}): list them with `pipeline review pending`")

@@ -14,7 +14,7 @@ CLEAN = [
     ("es", ACTIVITY, ACTIVITY_T["es"]),
     ("zh_Hans", ACTIVITY, ACTIVITY_T["zh_Hans"]),
     ("vi", ACTIVITY, ACTIVITY_T["vi"]),
-    ("es", "A week of rest helps.", "Descansar ayuda."),  # no number before the unit: not a quantity
+    ("es", "A week of rest helps.", "Una semana de descanso ayuda."),  # a unit without a number, rendered
 ]
 
 FLAGGED = [
@@ -23,6 +23,7 @@ FLAGGED = [
      "unit 'weeks' is not rendered with its approved term semana (found día instead)"),
     ("zh_Hans", ACTIVITY, planted(ACTIVITY_T["zh_Hans"], "2–4周", "2–4天"), "unit 'weeks'"),
     ("vi", ACTIVITY, planted(ACTIVITY_T["vi"], "tuần", "ngày"), "unit 'weeks'"),
+    ("es", "A week of rest helps.", "Descansar ayuda.", "week"),  # a unit without a number still counts
 ]
 
 

@@ -1,4 +1,5 @@
-"""W314 unreviewed: a translated entry carries a valid sign-off by a reviewer listed for its locale."""
+"""W314 unreviewed: every translated entry of a catalog carries a valid sign-off by a reviewer listed for its
+locale; unsigned entries are counted once per catalog, entries needing re-review named one by one."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import pytest
 from pipeline.checks.rules import unreviewed
 from pipeline.review.signoff import fingerprint
 
-from .helpers import assert_flagged, context, entry, row_ids, run
+from .helpers import assert_flagged, catalog, context, entry, row_ids, run
 
 SOURCE, TEXT = "Rest for 2 days.", "Descanse 2 días."
 REVIEWER = "es-clinical-review"
@@ -45,9 +46,15 @@ def ctx():
 
 @pytest.mark.parametrize("subject", CLEAN, ids=[f"clean-{i}" for i in range(len(CLEAN))])
 def test_no_finding(subject):
-    assert run(unreviewed, subject, ctx()) == []
+    assert run(unreviewed, catalog(subject), ctx()) == []
 
 
 @pytest.mark.parametrize("subject,expected", FLAGGED, ids=row_ids([(e.translator_comment, x) for e, x in FLAGGED]))
 def test_finding(subject, expected):
-    assert_flagged(run(unreviewed, subject, ctx()), "W314", expected)
+    assert_flagged(run(unreviewed, catalog(subject), ctx()), "W314", expected)
+
+
+def test_unsigned_entries_are_counted_once_per_catalog():
+    found = run(unreviewed, catalog(entry(SOURCE, TEXT, msgctxt="a"), entry(SOURCE, TEXT, msgctxt="b"),
+                                    entry(SOURCE, TEXT, msgctxt="c", translator_comment=signed())), ctx())
+    assert len(found) == 1 and "2 of 3 translated entries are not signed off" in found[0][2]

@@ -1,0 +1,154 @@
+"""Hunspell dictionaries (through Enchant) for the spelling check, with the termbase's words known.
+
+Dictionaries are system packages (Debian's hunspell-es, hunspell-vi, hunspell-ar); a locale whose
+language has none is reported once by the spelling-dictionary check. A word is known when the
+dictionary accepts it, when it is a word of an approved term of the language or of any
+do-not-translate term (also with another ending, by the language's Snowball stem), or when the
+entry's English source has it (a name, an abbreviation copied as written).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import unicodedata
+from functools import cache, lru_cache
+from typing import Any
+
+from ..termbase.matching import stemmer_for
+from ..termbase.model import Termbase
+
+# Where Enchant's Hunspell and Myspell providers find dictionaries on Debian and most Linux systems.
+_DICTIONARY_DIRS = ("/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts")
+WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_PLACEHOLDER = re.compile(r"\{[A-Za-z_]\w*\}|%(?:\([A-Za-z_]\w*\))?[-#0 +]*\d*(?:\.\d+)?[a-zA-Z]")
+# Arabic short vowels, tanween and the tatweel are optional in writing; the dictionary has the bare word.
+_ARABIC_MARKS = dict.fromkeys([0x0640, *range(0x064B, 0x0660), 0x0670])
+# Vietnamese writes the tone of oa, oe and uy on either vowel (hoá / hóa): both are correct.
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+_TONE_FIRST = re.compile(rf"([oOuU])([{_TONES}])([aAeEyY])")
+_TONE_SECOND = re.compile(rf"([oOuU])([aAeEyY])([{_TONES}])")
+
+
+def _enchant() -> Any:
+    """The pyenchant module, or None when it or its C library is missing."""
+    try:
+        import enchant  # type: ignore[import-untyped]  # on first use: most commands never spell-check
+    except ImportError:
+        return None
+    return enchant
+
+
+@cache
+def dictionary_tag(posix: str, language: str) -> str | None:
+    """The installed dictionary for a locale: its own, its language's, the language's main country's,
+    else the first of the language's regional ones (es_AR...), or None."""
+    enchant = _enchant()
+    if enchant is None:
+        return None
+    available = sorted(enchant.list_languages())
+    base = language.split("_")[0]
+    for tag in (posix, language, base, f"{base}_{base.upper()}"):
+        if tag in available:
+            return tag
+    return next((tag for tag in available if tag.split("_")[0] == base), None)
+
+
+def installed() -> str:
+    """What the spelling checks depend on outside the project, for the check cache's key: whether
+    pyenchant is there and which dictionary files are, without loading Enchant (a warm run would pay
+    for it)."""
+    if importlib.util.find_spec("enchant") is None:
+        return "none"
+    files = []
+    for folder in _DICTIONARY_DIRS:
+        try:
+            files += sorted(f"{e.path}:{e.stat().st_size}:{e.stat().st_mtime_ns}" for e in os.scandir(folder)
+                            if e.name.endswith(".dic"))
+        except OSError:
+            continue
+    return ",".join(files)
+
+
+def _tone_variant(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word)
+    moved = _TONE_FIRST.sub(r"\1\3\2", decomposed)
+    if moved == decomposed:
+        moved = _TONE_SECOND.sub(r"\1\3\2", decomposed)
+    return unicodedata.normalize("NFC", moved)
+
+
+class Speller:
+    """One locale's dictionary and known words."""
+
+    def __init__(self, tag: str, language: str, termbase: Termbase) -> None:
+        enchant = _enchant()
+        self.dictionary = enchant.Dict(tag)
+        self.tag, self.language, self.termbase = tag, language, termbase
+        self.stem = stemmer_for(language)
+        known: set[str] = set()
+        for concept in termbase.concepts:
+            for lang, terms in concept.terms.items():
+                for term in terms:
+                    if (lang == language and term.approved) or term.dnt:
+                        known.update(w.casefold() for w in WORD.findall(" ".join((term.display, *term.forms))))
+        self.known = frozenset(known)
+        self.stems = frozenset(self.stem(w) for w in known) if self.stem else frozenset()
+        self._verdicts: dict[str, bool] = {}
+        self._texts: dict[str, tuple[str, ...]] = {}
+
+    def _judge(self, word: str) -> bool:
+        """Whether a word is known or correct, looked up once per word (a library's words repeat)."""
+        folded = word.casefold()
+        ok = folded in self.known or bool(self.stem and self.stem(folded) in self.stems)
+        if not ok:
+            ok = bool(self.dictionary.check(word))
+        if not ok and self.language.split("_")[0] == "vi":
+            variant = _tone_variant(word)
+            ok = variant != word and bool(self.dictionary.check(variant))
+        self._verdicts[word] = ok
+        return ok
+
+    def unknown(self, text: str, source: str) -> list[str]:
+        """The words of ``text`` the dictionary does not know and no known word explains, in order."""
+        found = self._texts.get(text)
+        if found is None:
+            if len(self._texts) > 100_000:  # bounded: a large library's translations are mostly distinct
+                self._texts.clear()
+            found = self._texts[text] = self._unknown_words(text)
+        if not found:
+            return []
+        copied = _source_words(source)
+        return list(dict.fromkeys(w for w in found if w.casefold() not in copied))
+
+    def _unknown_words(self, text: str) -> tuple[str, ...]:
+        if "{" in text or "%" in text:
+            text = _PLACEHOLDER.sub(" ", text)
+        if not text.isascii():
+            text = text.translate(_ARABIC_MARKS)
+        verdicts = self._verdicts
+        found = []
+        for word in WORD.findall(text):
+            ok = verdicts.get(word)
+            if not (self._judge(word) if ok is None else ok):
+                found.append(word)
+        return tuple(found)
+
+
+@lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog
+def _source_words(source: str) -> frozenset[str]:
+    return frozenset(w.casefold() for w in WORD.findall(source))
+
+
+_SPELLERS: dict[tuple[str, str], Speller | None] = {}
+
+
+def speller_for(posix: str, language: str, termbase: Termbase) -> Speller | None:
+    """The locale's speller, made once per process (and termbase)."""
+    key = (posix, language)
+    speller = _SPELLERS.get(key)
+    if key not in _SPELLERS or (speller is not None and speller.termbase is not termbase):
+        tag = dictionary_tag(posix, language)
+        speller = _SPELLERS[key] = Speller(tag, language, termbase) if tag is not None else None
+    return speller

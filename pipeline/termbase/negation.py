@@ -1,0 +1,116 @@
+"""Negation markers per language (source/negation.yaml), kept as data so a linguist can extend them.
+
+A marker is a word ("not", "sin", "không") matched as a whole word, or, for a language written
+without spaces between words (Chinese), a substring ("不", "避免"). Exceptions are words that
+contain a marker without negating ("不适" discomfort, "非常" very, "không khí" air): they are
+skipped, so that they cannot hide a dropped negation elsewhere in the text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from ..yamlio import key_position, load_yaml, position, validate
+
+NEGATION_FILE = "source/negation.yaml"
+_LANGUAGE = re.compile(r"^[a-z]{2,3}(?:_[A-Za-z0-9]{2,8})*$")
+
+# Arabic short-vowel marks and the tatweel are optional in writing: "تجنّب" is "تجنب".
+_OPTIONAL_MARKS = dict.fromkeys([0x0640, *range(0x064B, 0x0660), 0x0670])
+_APOSTROPHES = {0x2019: "'", 0x02BC: "'"}
+
+
+def normalise(text: str) -> str:
+    """Text as markers are matched: NFC, case-folded, typographic apostrophes plain, optional
+    Arabic marks removed."""
+    text = unicodedata.normalize("NFC", text).casefold()
+    return text.translate(_APOSTROPHES).translate(_OPTIONAL_MARKS)
+
+
+def _alternation(words: list[str]) -> str:
+    # Longest first, so "pa t" wins over "pa" and an exception over the marker it contains.
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True, eq=False)  # compared by identity: a cheap key for memoised source text
+class NegationMarkers:
+    """One language's markers and exceptions, compiled into one pattern."""
+
+    language: str
+    markers: tuple[str, ...]
+    exceptions: tuple[str, ...] = ()
+    substring: bool = False  # match anywhere (scripts without spaces) rather than whole words
+    pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    _skip: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # One alternation, longest first: at each place the longest listed word wins, so "不适合"
+        # (not suitable) is a marker although "不适" (discomfort) is an exception.
+        body = _alternation([normalise(w) for w in (*self.markers, *self.exceptions)])
+        regex = f"(?:{body})" if self.substring else rf"(?<!\w)(?:{body})(?!\w)"
+        object.__setattr__(self, "pattern", re.compile(regex))
+        object.__setattr__(self, "_skip", frozenset(" ".join(normalise(w).split()) for w in self.exceptions))
+
+    def found(self, text: str) -> list[str]:
+        """The markers in ``text``, in order, each time it occurs (normalised)."""
+        words = (" ".join(m.group(0).split()) for m in self.pattern.finditer(normalise(text)))
+        return [w for w in words if w not in self._skip]
+
+
+@dataclass(frozen=True)
+class Negation:
+    """Every language's markers."""
+
+    languages: dict[str, NegationMarkers] = field(default_factory=dict)
+
+    def for_language(self, language: str) -> NegationMarkers | None:
+        """The markers of a termbase language, else of its base language (es for es_MX)."""
+        return self.languages.get(language) or self.languages.get(language.split("_")[0])
+
+
+def _duplicate(words: list[str]) -> int | None:
+    seen: set[str] = set()
+    for index, word in enumerate(words):
+        if normalise(word) in seen:
+            return index
+        seen.add(normalise(word))
+    return None
+
+
+def parse_negation(name: str, data: bytes) -> Negation:
+    root: Any = load_yaml(name, data)
+    if root is None:
+        return Negation()
+    validate(name, root, "negation.schema.json")
+    languages = {}
+    for language, raw in root["languages"].items():
+        if not isinstance(language, str) or not _LANGUAGE.match(language):
+            line, column = key_position(root, ["languages"], language)
+            raise InputError(f"languages.{language}: not a language code: use the termbase's codes "
+                             "(en, es, zh_Hans)", name, line, column)
+        for key in ("markers", "exceptions"):
+            index = _duplicate(list(raw.get(key, [])))
+            if index is not None:
+                line, column = position(root, ["languages", language, key, index])
+                raise InputError(f"languages.{language}.{key}[{index}]: {raw[key][index]!r} is listed twice: "
+                                 "remove one", name, line, column)
+        languages[str(language)] = NegationMarkers(
+            language=str(language), markers=tuple(str(m) for m in raw["markers"]),
+            exceptions=tuple(str(e) for e in raw.get("exceptions", [])),
+            substring=raw.get("match", "word") == "substring")
+    return Negation(languages)
+
+
+def read_negation(path: Path, name: str = NEGATION_FILE) -> Negation:
+    if not path.exists():
+        return Negation()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", name) from None
+    return parse_negation(name, data)

@@ -1,0 +1,89 @@
+"""E207 lost-negation on real shipped translations: clean as shipped, a dropped negation caught in
+every shipped language, and the markers read from source/negation.yaml (cache included)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+
+from pipeline.checks.model import LocaleContext
+from pipeline.checks.rules import negation
+
+from .real_entries import context, planted, project, shipped
+
+NEURO = "endoscopic-neurotomy"
+RHIZO = "endoscopic-rhizotomy"
+MICRO = "microdiscectomy-rehabilitation"
+
+
+def negation_context(locale: str) -> LocaleContext:
+    return replace(context(locale), negation=project().negation)
+
+
+CASES = [
+    # locale, procedure, entry, planted (old, new) or None, expected message part (None: clean)
+    ("es", NEURO, "recovery.activity", None, None),
+    ("es", NEURO, "recovery.activity", ("Evite", "Haga"), "negates (avoid) but its translation does not"),
+    ("es", RHIZO, "overview.facet-joints", ("que no desaparece", "que desaparece"), "negation is lost"),
+    ("es", RHIZO, "faq.painful.answer", ("y no duran", "y duran"), "'Soreness afterwards is mild and does not"),
+    ("es", MICRO, "faq.surgery-needed.answer", ("No siempre", "Siempre"), "'Not always.' negates (not)"),
+    ("zh_Hans", NEURO, "recovery.activity", None, None),
+    ("zh_Hans", NEURO, "recovery.activity", ("请避免", "请进行"), "negation is lost"),
+    ("zh_Hans", RHIZO, "faq.painful.answer", ("也不会", "也会"), "negation is lost"),  # 不适 is no negation
+    ("zh_Hans", MICRO, "comparison.comes-and-goes", None, None),  # 不适合: not suitable
+    ("zh_Hans", NEURO, "during.close", ("就不能", "就能"), "negation is lost"),  # 无菌 elsewhere cannot hide it
+    ("vi", NEURO, "recovery.activity", ("Tránh", "Thực hiện"), "negation is lost"),
+    ("vi", RHIZO, "overview.intro", None, None),  # chẳng hạn: for example
+    ("vi", RHIZO, "overview.intro", ("chưa giúp", "đã giúp"), "negation is lost"),
+    ("vi", MICRO, "comparison.comes-and-goes", ("có thể không", "có thể"), "negation is lost"),
+    ("ar", NEURO, "recovery.activity", None, None),  # تجنّب with its shadda is تجنب
+    ("ar", NEURO, "recovery.activity", ("وتجنّب", "ومارس"), "negation is lost"),
+    ("ar", MICRO, "faq.surgery-needed.answer", ("ليس دائمًا", "دائمًا"), "negation is lost"),
+    ("ar", RHIZO, "indications.suitable.injury", ("ولم تنجح", "ونجحت"), "negation is lost"),
+    ("ht", NEURO, "recovery.activity", ("Evite", "Fè"), "negation is lost"),
+    ("ht", NEURO, "overview.terms", ("pa mache", "mache"), "negation is lost"),
+    ("ht", NEURO, "during.close", ("pa ka", "ka"), "negation is lost"),
+    ("ht", NEURO, "during.close", None, None),
+]
+
+
+@pytest.mark.parametrize(("locale", "procedure", "msgctxt", "plant", "expected"), CASES)
+def test_lost_negation(locale: str, procedure: str, msgctxt: str, plant: tuple[str, str] | None,
+                       expected: str | None) -> None:
+    entry = shipped(locale, procedure, msgctxt)
+    if plant is not None:
+        entry = planted(entry, *plant)
+    messages = list(negation.check(entry, negation_context(locale), negation.OPTIONS))
+    if expected is None:
+        assert messages == []
+    else:
+        assert len(messages) == 1 and expected in messages[0], messages
+
+
+def test_a_language_without_markers_is_not_checked() -> None:
+    entry = planted(shipped("es", NEURO, "recovery.activity"), "Evite", "Haga")
+    ctx = replace(negation_context("es"), negation=replace(project().negation, languages={
+        k: v for k, v in project().negation.languages.items() if k != "es"}))
+    assert list(negation.check(entry, ctx, negation.OPTIONS)) == []
+
+
+def _errors(result: Result) -> list[str]:
+    return [f["message"] for f in json.loads(result.output)["findings"] if f["code"] == "E207"]
+
+
+def test_markers_come_from_the_data_file_and_a_change_reaches_a_cached_run(
+        content_root: Path, run: Callable[..., Result]) -> None:
+    """A linguist removing a Spanish marker makes the shipped "Evite" an error at once, cache or not."""
+    args = ("check", "--locale", "es", "--procedure", NEURO, "--format", "json")
+    assert _errors(run(*args)) == []
+    path = content_root / "source/negation.yaml"
+    path.write_text(path.read_text("utf-8").replace("evite, eviten, ", ""), "utf-8")
+    assert any("(avoid)" in m for m in _errors(run(*args)))
+
+CLEAN = [row for row in CASES if row[-1] is None]
+FLAGGED = [row for row in CASES if row[-1] is not None]

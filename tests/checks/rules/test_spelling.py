@@ -1,0 +1,43 @@
+"""W316 spelling with Debian's Hunspell dictionaries (through Enchant), the termbase's words known;
+I401 says once per locale when there is no dictionary."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from pipeline.checks.rules import spelling
+
+from .real_entries import planted, run, shipped
+
+NEURO = "endoscopic-neurotomy"
+
+CASES = [
+    # locale, entry, planted (old, new) or None, unknown words reported (None: clean)
+    ("es", "overview.terms", None, None),  # facetarias: a termbase term (facetaria) with another ending
+    ("es", "overview.terms", ("pequeñas", "pequenas"), "pequenas"),
+    ("es", "overview.terms", ("funciona como", "funsiona komo"), "funsiona, komo"),
+    ("es", "overview.terms", (None, " {clinic_name} RFA"), None),  # placeholders; RFA is in no source: below
+    ("vi", "during.ablate", None, None),  # hủy: the tone on either vowel of uy is correct
+    ("vi", "during.ablate", ("dây thần kinh", "dây thầnn kinh"), "thầnn"),
+    ("ar", "contact.call", None, None),  # أيضًا: the tanween is optional writing
+    ("ar", "contact.call", ("أسئلة", "أسءلةة"), "أسءلةة"),
+]
+
+
+@pytest.mark.parametrize(("locale", "msgctxt", "plant", "words"), CASES)
+def test_spelling(locale: str, msgctxt: str, plant: tuple[str | None, str] | None, words: str | None) -> None:
+    entry = shipped(locale, NEURO, msgctxt)
+    if plant is not None:
+        entry = planted(entry, *plant)
+    if plant == (None, " {clinic_name} RFA"):
+        entry = replace(entry, msgid=entry.msgid + " (RFA)")  # a word of the source is known as written
+    messages = run(spelling, entry, locale)
+    if words is None:
+        assert messages == []
+    else:
+        assert len(messages) == 1 and messages[0].split(": ", 1)[1].startswith(f"{words} (if it is correct"), messages
+
+CLEAN = [row for row in CASES if row[-1] is None]
+FLAGGED = [row for row in CASES if row[-1] is not None]

@@ -1,0 +1,60 @@
+"""source/negation.yaml: read strictly, and its markers matched as words (or substrings)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.errors import InputError
+from pipeline.termbase.negation import NEGATION_FILE, NegationMarkers, parse_negation, read_negation
+
+from ..conftest import REPO
+
+MATCHES = [
+    # markers, exceptions, substring, text, markers found
+    (("not", "no", "don't"), (), False, "Do not lift. Notice: no!", ["not", "no"]),
+    (("not", "no", "don't"), (), False, "Don’t lift anything", ["don't"]),  # typographic apostrophe
+    (("no",), (), False, "NO. Nothing. Piano", ["no"]),
+    (("pa", "pa t"), (), False, "Li pa t ede ou, li pa ka", ["pa t", "pa"]),
+    (("không",), ("không khí",), False, "không khí sạch, không hút thuốc", ["không"]),
+    (("لا", "تجنب"), (), False, "وتجنّب ذلك، لا تفعل", ["لا"]),
+    (("لا", "وتجنب"), (), False, "وتجنّب ذلك، لا تفعل", ["وتجنب", "لا"]),  # the shadda is optional
+    (("不", "没", "不适合"), ("不适",), True, "不适。不能。没有。不适合您", ["不", "没", "不适合"]),
+]
+
+
+@pytest.mark.parametrize(("markers", "exceptions", "substring", "text", "found"), MATCHES)
+def test_markers_found(markers: tuple[str, ...], exceptions: tuple[str, ...], substring: bool, text: str,
+                       found: list[str]) -> None:
+    assert NegationMarkers("xx", markers, exceptions, substring).found(text) == found
+
+
+BAD = [
+    # file content, expected error
+    ("languages:\n  en:\n    markers: [not, no]\n", "3:20: languages.en.markers[1]: expected a string"),
+    ("languages:\n  en:\n    markers: []\n", "3:14: languages.en.markers: empty list"),
+    ("languages:\n  en:\n    marker: [not]\n", "unknown field 'marker'"),
+    ("languages:\n  en:\n    markers: [not]\n    match: letters\n", "'letters' is not one of: word, substring"),
+    ("languages:\n  en:\n    markers: [not, Not]\n", "3:20: languages.en.markers[1]: 'Not' is listed twice"),
+    ("languages:\n  en:\n    markers: [' not']\n", "leading or trailing white space"),
+    ("languages:\n  English:\n    markers: [not]\n", "2:3: languages.English: not a language code"),
+    ("languages: [en]\n", "languages: expected a mapping"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BAD)
+def test_bad_file_is_one_precise_error(text: str, expected: str) -> None:
+    with pytest.raises(InputError) as raised:
+        parse_negation(NEGATION_FILE, text.encode("utf-8"))
+    assert expected in str(raised.value) and str(raised.value).startswith(NEGATION_FILE)
+
+
+def test_shipped_file_has_every_shipped_language() -> None:
+    negation = read_negation(REPO / NEGATION_FILE)
+    assert set(negation.languages) == {"en", "es", "zh_Hans", "vi", "ar", "ht"}
+    assert negation.for_language("es_MX") is negation.languages["es"]
+
+
+def test_no_file_means_no_markers(tmp_path: Path) -> None:
+    assert read_negation(tmp_path / "negation.yaml").languages == {}
