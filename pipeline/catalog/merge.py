@@ -45,13 +45,38 @@ def _copy_translation(target: polib.POEntry, source: polib.POEntry, nplurals: in
         target.msgstr = source.msgstr if not source.msgid_plural else source.msgstr_plural.get(0, "")
 
 
+def _live_by_context(catalog: polib.POFile, pot: polib.POFile) -> tuple[dict[str | None, polib.POEntry],
+                                                                        list[polib.POEntry]]:
+    """The one live entry per context, and the other live entries of a context held twice (a bad git
+    merge leaves such catalogs; msgfmt accepts them when the msgids differ).
+
+    The entry made for the template's current source wins; failing that, a translated one that is
+    not fuzzy, then the first in the file. The others become obsolete, so that no
+    translation is lost and the choice stays visible to the translator."""
+    sources = {e.msgctxt: (e.msgid, e.msgid_plural) for e in pot}
+    by_context: dict[str | None, list[polib.POEntry]] = {}
+    for entry in catalog:
+        if not entry.obsolete:
+            by_context.setdefault(entry.msgctxt, []).append(entry)
+    live: dict[str | None, polib.POEntry] = {}
+    doubles: list[polib.POEntry] = []
+    for context, entries in by_context.items():
+        def rank(entry: polib.POEntry) -> tuple[bool, bool, bool]:
+            current = sources.get(context) == (entry.msgid, entry.msgid_plural)
+            return (not current, not _translated(entry), "fuzzy" in entry.flags)
+        ordered = sorted(entries, key=rank)  # stable: the first in the file wins a tie
+        live[context] = ordered[0]
+        doubles += ordered[1:]
+    return live, doubles
+
+
 def merge(catalog: polib.POFile, pot: polib.POFile, locale: LocaleInfo,
           extra_comments: dict[Key, str] | None = None) -> tuple[polib.POFile, MergeSummary]:
     """Return a new catalog: ``pot``'s entries with ``catalog``'s translations carried over.
 
     ``extra_comments`` adds a generated extracted comment to an entry (e.g. termbase terms).
     """
-    live = {e.msgctxt: e for e in catalog if not e.obsolete}
+    live, doubles = _live_by_context(catalog, pot)
     dead: dict[str | None, polib.POEntry] = {}
     dead_rest: list[polib.POEntry] = []
     for e in catalog:
@@ -125,6 +150,12 @@ def merge(catalog: polib.POFile, pot: polib.POFile, locale: LocaleInfo,
             entry.occurrences = []
             result.append(entry)
             obsoleted.append(ctx)
+    for entry in doubles:
+        if _translated(entry):
+            entry.obsolete = True
+            entry.occurrences = []
+            result.append(entry)
+            obsoleted.append(entry.msgctxt)
     for entry in [*dead.values(), *dead_rest]:
         result.append(entry)
     # Keep obsolete entries in a stable order: by context, so repeated runs write the same bytes.
