@@ -61,10 +61,10 @@ def _live_by_context(catalog: polib.POFile, pot: polib.POFile) -> tuple[dict[str
     live: dict[str | None, polib.POEntry] = {}
     doubles: list[polib.POEntry] = []
     for context, entries in by_context.items():
-        def rank(entry: polib.POEntry) -> tuple[bool, bool, bool]:
-            current = sources.get(context) == (entry.msgid, entry.msgid_plural)
-            return (not current, not _translated(entry), "fuzzy" in entry.flags)
-        ordered = sorted(entries, key=rank)  # stable: the first in the file wins a tie
+        source = sources.get(context)
+        # sorted is stable: the first in the file wins a tie
+        ordered = sorted(entries, key=lambda e: ((e.msgid, e.msgid_plural) != source, not _translated(e),
+                                                 "fuzzy" in e.flags))
         live[context] = ordered[0]
         doubles += ordered[1:]
     return live, doubles
