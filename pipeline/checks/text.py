@@ -9,7 +9,8 @@ from decimal import Decimal, DecimalException, localcontext
 from babel.numbers import NumberFormatError, get_group_symbol, parse_decimal
 
 BRACE = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
-PRINTF = re.compile(r"%(?:\([A-Za-z_]\w*\))?[#0\-+]*\d*(?:\.\d+)?[diouxXeEfFgGcrs]")
+# Possessive: flags and width both accept "0", so "%000..." would otherwise try every split of the zeros.
+PRINTF = re.compile(r"%(?:\([A-Za-z_]\w*+\))?[#0\-+]*+\d*+(?:\.\d++)?[diouxXeEfFgGcrs]")
 _NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f\u066b\u066c]\d+)*")
 SENTENCE_END = re.compile(r"(?<=[.!?。！？؟])\s+|(?<=[。！？])")
 

@@ -16,7 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 import snowballstemmer
 from babel import Locale
@@ -193,15 +193,38 @@ class Matcher:
             return cached
         hits = [h for h in self.find(text) if h.term.approved or not approved_only]
         kept: dict[str, Hit] = {}
-        for hit in hits:
-            covered = any(o.concept.id != hit.concept.id and o.start <= hit.start and hit.end <= o.end
-                          and (o.end - o.start) > (hit.end - hit.start) for o in hits)
-            if not covered and hit.concept.id not in kept:
-                kept[hit.concept.id] = hit
+        for hit in _uncovered(hits):
+            kept.setdefault(hit.concept.id, hit)
         if len(self._concepts) > 50_000:
             self._concepts.clear()
         result = self._concepts[(text, approved_only)] = tuple(kept.values())
         return result
+
+
+def _uncovered(hits: list[Hit]) -> Iterator[Hit]:
+    """The hits (sorted by start, longest first) not inside a longer hit of another concept, in one
+    sweep: a hit can only be covered by one sorted before it, so the two largest ends seen so far
+    for two different concepts answer for every hit (comparing every pair is quadratic)."""
+    best: tuple[int, str] = (-1, "")     # the largest end seen, and its concept
+    second: tuple[int, str] = (-1, "")   # the largest end of any other concept
+    index = 0
+    while index < len(hits):
+        span = hits[index].text_span
+        group = index
+        while group < len(hits) and hits[group].text_span == span:
+            group += 1
+        for hit in hits[index:group]:
+            end = best[0] if best[1] != hit.concept.id else second[0]
+            if end < hit.end:
+                yield hit
+        for hit in hits[index:group]:
+            if hit.concept.id == best[1]:
+                best = (max(best[0], hit.end), best[1])
+            elif hit.end > best[0]:
+                best, second = (hit.end, hit.concept.id), best
+            elif hit.end > second[0]:
+                second = (hit.end, hit.concept.id)
+        index = group
 
 
 def matchers(termbase: Termbase, languages: Iterable[str]) -> dict[str, Matcher]:

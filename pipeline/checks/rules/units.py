@@ -5,7 +5,6 @@ the wrong time. Units are the termbase concepts of subject `time` and `unit` tha
 in the source; the translation must contain one of the concept's preferred or admitted terms.
 """
 
-import re
 from functools import lru_cache
 from types import MappingProxyType
 
@@ -16,7 +15,21 @@ SCOPE = "entry"
 SAFETY = True
 OPTIONS: dict = {}
 
-_NUMBER_BEFORE = re.compile(r"\d[\d.,]*(?:\s*(?:[–—-]|to|or)\s*\d[\d.,]*)?[\s-]*$")
+
+
+def _number_before(text, end):
+    """Whether ``text[:end]`` ends with a number, then spaces or hyphens ("2 weeks", "2-4 weeks",
+    "3-day"). Read backwards from ``end`` over those characters only, so a text with many units
+    costs no more than its length (a regular expression anchored at the end is retried from
+    every earlier position)."""
+    index = end
+    while index > 0 and (text[index - 1].isspace() or text[index - 1] == "-"):
+        index -= 1
+    while index > 0 and (text[index - 1] in ".," or text[index - 1].isdecimal()):
+        if text[index - 1].isdecimal():
+            return True
+        index -= 1
+    return False
 
 
 def source_units(entry, ctx):
@@ -27,7 +40,7 @@ def source_units(entry, ctx):
 def _units_in(matcher, text):
     found = {}
     for hit in matcher.find(text):
-        if hit.concept.subject in ("time", "unit") and _NUMBER_BEFORE.search(text[:hit.start]):
+        if hit.concept.subject in ("time", "unit") and _number_before(text, hit.start):
             found.setdefault(hit.concept.id, hit)
     return MappingProxyType(found)
 
