@@ -46,6 +46,7 @@ class Row:
     unit: str
     placement: str
     seconds: dict[int, float]
+    error: str | None = None  # the exception a run raised, when one did
 
     @property
     def ratio(self) -> float | None:
@@ -119,25 +120,34 @@ def hostile(unit: str, kilobytes: int) -> str:
     return (unit * (size // len(unit) + 1))[:size]
 
 
+def grow(name: str, job: Callable[[str, str], Callable[[], Any]], ctx: LocaleContext, unit: str,
+         placement: str, sizes: list[int], limit: float) -> Row:
+    """One unit in one placement, timed at each size until a run is slower than ``limit``."""
+    seconds: dict[int, float] = {}
+    for size in sizes:
+        text = hostile(unit, size)
+        msgid = {"msgstr": SOURCE, "both": text + " source", "same": text}[placement]
+        try:
+            seconds[size] = timed(job(msgid, text), ctx)
+        except Exception as exc:  # noqa: BLE001 - a crash is a result of this benchmark
+            return Row(name, unit, placement, seconds, f"{type(exc).__name__} at {size} KB")
+        if seconds[size] > limit:
+            break
+    return Row(name, unit, placement, seconds)
+
+
 def measure(name: str, job: Callable[[str, str], Callable[[], Any]], ctx: LocaleContext, sizes: list[int],
             limit: float) -> list[Row]:
-    rows = []
-    for unit in UNITS:
-        for placement in ("msgstr", "both", "same"):
-            seconds: dict[int, float] = {}
-            for size in sizes:
-                text = hostile(unit, size)
-                msgid = {"msgstr": SOURCE, "both": text + " source", "same": text}[placement]
-                seconds[size] = timed(job(msgid, text), ctx)
-                if seconds[size] > limit:
-                    break
-            rows.append(Row(name, unit, placement, seconds))
-    return rows
+    return [grow(name, job, ctx, unit, placement, sizes, limit)
+            for unit in UNITS for placement in ("msgstr", "both", "same")]
 
 
-def worst(rows: list[Row]) -> Row:
-    """The unit whose largest run was slowest, at the largest size any unit reached."""
-    return max(rows, key=lambda r: (max(r.seconds), r.seconds[max(r.seconds)]))
+def worst(rows: list[Row]) -> list[Row]:
+    """The unit whose largest run was slowest, at the largest size any unit reached, and every
+    unit that crashed."""
+    timed_rows = [r for r in rows if r.seconds]
+    slowest = [max(timed_rows, key=lambda r: (max(r.seconds), r.seconds[max(r.seconds)]))] if timed_rows else []
+    return slowest + [r for r in rows if r.error and r not in slowest]
 
 
 def table(rows: list[Row], sizes: list[int]) -> str:
@@ -147,7 +157,8 @@ def table(rows: list[Row], sizes: list[int]) -> str:
         times = [f"{row.seconds[s]:.4f}" if s in row.seconds else "-" for s in sizes]
         ratio = f"{row.ratio:.1f}" if row.ratio is not None and sizes[-1] in row.seconds else "-"
         exponent = f"{row.exponent:.2f}" if row.exponent is not None else "-"
-        lines.append([row.name, repr(row.unit), row.placement, *times, ratio, exponent])
+        crash = f"  {row.error}" if row.error else ""
+        lines.append([row.name, repr(row.unit), row.placement, *times, ratio, exponent + crash])
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
     return "\n".join("  ".join(cell.ljust(width) for cell, width in zip(line, widths)) for line in lines)
 
@@ -169,8 +180,9 @@ def main() -> None:
     for name, job in workloads(ctx, info.posix).items():
         if args.only and name not in args.only:
             continue
-        results.append(worst(measure(name, job, ctx, sizes, args.limit)))
-        print(f"{name}: done", file=sys.stderr, flush=True)
+        found = worst(measure(name, job, ctx, sizes, args.limit))
+        results += found
+        print(table(found, sizes).split("\n", 1)[-1], file=sys.stderr, flush=True)
     print(table(results, sizes))
 
 
