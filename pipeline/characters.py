@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import re
 
-_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff"
+_IN_TEXT = re.compile(f"[{_CONTROLS}\r]")
+_IN_FILE = re.compile(f"[{_CONTROLS}]")  # a file may end its lines with CR LF
 
 
-def find_forbidden(text: str, start: int = 0) -> int | None:
-    """Index of the first forbidden character of ``text`` at or after ``start``, or None."""
-    match = _FORBIDDEN.search(text, start)
+def find_forbidden(text: str, start: int = 0, file: bool = False) -> int | None:
+    """Index of the first forbidden character of ``text`` at or after ``start``, or None.
+    ``file``: ``text`` is a whole file, whose line ends may be CR LF."""
+    match = (_IN_FILE if file else _IN_TEXT).search(text, start)
     return match.start() if match else None
 
 

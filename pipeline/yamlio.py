@@ -19,6 +19,8 @@ if TYPE_CHECKING:  # jsonschema is imported only to describe an invalid file (it
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import ValidationError
 
+from .characters import describe, find_forbidden
+from .characters import position as text_position
 from .errors import InputError
 
 # libyaml (through PyYAML) parses about 40 times faster than a pure-Python parser (measured on
@@ -87,6 +89,9 @@ def load_yaml(name: str, data: bytes) -> Any:
     duplicate keys, and bytes that are not UTF-8.
     """
     text = _decode(name, data)
+    bad = find_forbidden(text, file=True)
+    if bad is not None:
+        raise InputError(describe(text[bad]), name, *text_position(text, bad))
     stack: list[Any] = []
     keys: list[Any] = []  # pending key per open mapping (or a sentinel while waiting for one)
     root: Any = None
@@ -135,6 +140,9 @@ def load_yaml(name: str, data: bytes) -> Any:
                 if explicit and not (isinstance(event, yaml.ScalarEvent) and event.tag in _PLAIN_TAGS):
                     raise InputError(f"YAML tag {event.tag} is not allowed: remove it", *where(event))
                 if isinstance(event, yaml.ScalarEvent):
+                    bad = find_forbidden(event.value)
+                    if bad is not None:  # written as an escape ("\0", "\x1b") in a quoted string
+                        raise InputError(describe(event.value[bad]), *where(event))
                     attach(_scalar(event), event)
                 else:
                     pos = (event.start_mark.line + 1, event.start_mark.column + 1)

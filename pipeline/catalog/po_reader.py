@@ -16,6 +16,7 @@ from typing import NoReturn
 
 import polib
 
+from ..characters import describe
 from ..errors import InputError
 
 _CHARSET = re.compile(r"charset=([^\s\\]+)")
@@ -51,6 +52,8 @@ def _unescape(text: str) -> str:
     one byte of the encoded text, so the pieces are joined as UTF-8 bytes and decoded at the end:
     an escape above one byte (gettext silently truncates it), a NUL (gettext cuts the string there)
     or bytes that are not UTF-8 are refused rather than read differently from gettext."""
+    if "\x00" in text:
+        raise _EscapeError(text.index("\x00"), describe("\x00"))
     if "\\" not in text:
         return text
     chunks: list[tuple[int, bytes]] = []

@@ -80,6 +80,13 @@ def _child_text(element: ET.Element, tag: str, type_: str | None = None) -> str 
 
 
 def parse_tbx(name: str, data: bytes) -> Termbase:
+    try:  # only to place a forbidden character: the XML parser decodes (UTF-16 too) on its own
+        text: str | None = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = None
+    bad = find_forbidden(text, file=True) if text is not None else None
+    if text is not None and bad is not None:
+        raise InputError(describe(text[bad]), name, *position(text, bad))
     try:
         root = fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as exc:
@@ -182,7 +189,7 @@ def parse_csv(name: str, data: bytes, language: str) -> Termbase:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InputError("not valid UTF-8: save the CSV as UTF-8", name) from None
-    bad = find_forbidden(text)
+    bad = find_forbidden(text, file=True)
     if bad is not None:
         raise InputError(describe(text[bad]), name, *position(text, bad))
     reader = csv.DictReader(io.StringIO(text))
