@@ -195,20 +195,66 @@ def field_path(path: list[Any]) -> str:
     return out or "(top level)"
 
 
+def python_pattern(pattern: str) -> str:
+    """A JSON Schema (ECMA-262) pattern for Python's re: its ``$`` ends the text, while Python's
+    ``$`` also matches before a final newline (``"es\\n"`` would pass ``^[a-z]{2,3}$``). Every
+    ``$`` outside a character class and not escaped becomes ``\\Z``."""
+    out: list[str] = []
+    in_class = False
+    index = 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            out.append(pattern[index:index + 2])
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "$":
+            char = "\\Z"
+        out.append(char)
+        index += 1
+    return "".join(out)
+
+
+def _for_python(node: Any) -> Any:
+    """``node`` (a schema) with every pattern (``pattern`` values, ``patternProperties`` keys)
+    read the way JSON Schema means it."""
+    if isinstance(node, list):
+        return [_for_python(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    result = {}
+    for key, value in node.items():
+        if key == "pattern" and isinstance(value, str):
+            result[key] = python_pattern(value)
+        elif key == "patternProperties" and isinstance(value, dict):
+            result[key] = {python_pattern(k): _for_python(v) for k, v in value.items()}
+        else:
+            result[key] = _for_python(value)
+    return result
+
+
+def _schema(filename: str) -> dict[str, Any]:
+    text = resources.files("pipeline.schemas").joinpath(filename).read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
 @lru_cache(maxsize=None)
 def _fast_validator(filename: str) -> Any:
-    text = resources.files("pipeline.schemas").joinpath(filename).read_text("utf-8")
-    return fastjsonschema.compile(json.loads(text))
+    return fastjsonschema.compile(_for_python(_schema(filename)))
 
 
 @lru_cache(maxsize=None)
 def schema_validator(filename: str) -> Draft202012Validator:
     from jsonschema import Draft202012Validator
 
-    text = resources.files("pipeline.schemas").joinpath(filename).read_text("utf-8")
-    schema = json.loads(text)
+    schema = _schema(filename)
     Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema)
+    return Draft202012Validator(_for_python(schema))
 
 
 _TYPE_WORDS = {"string": "a string", "array": "a list", "object": "a mapping",
