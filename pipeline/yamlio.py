@@ -226,7 +226,7 @@ def _for_python(node: Any) -> Any:
         return [_for_python(item) for item in node]
     if not isinstance(node, dict):
         return node
-    result = {}
+    result: dict[str, Any] = {}
     for key, value in node.items():
         if key == "pattern" and isinstance(value, str):
             result[key] = python_pattern(value)
