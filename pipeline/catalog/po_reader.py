@@ -138,14 +138,20 @@ def _string(name: str, lineno: int, quoted: str) -> str:
 def _fast_block(name: str, block: str, lineno: int) -> RawEntry:
     """One well-formed entry as msgcat writes it (comments, then keywords each followed by their
     strings), parsed with one regular expression; anything else raises _Unusual."""
+    if "\\\n" in block or block.endswith("\\"):
+        raise _Unusual  # gettext joins such a line to the next: the line parser refuses it
     entry = RawEntry(lineno)
     pos = 0
+    previous_seen = False
     while block.startswith("#", pos):
         end = block.find("\n", pos)
         if end < 0:
             raise _Unusual
         line = block[pos:end]
         kind = line[1:2]
+        if kind != "|" and previous_seen:
+            raise _Unusual  # a comment after a previous string: the line parser refuses it
+        previous_seen = previous_seen or kind == "|"
         if kind == ",":
             entry.flags += [f.strip() for f in line[2:].split(",") if f.strip()]
         elif kind == ".":
@@ -165,7 +171,12 @@ def _fast_block(name: str, block: str, lineno: int) -> RawEntry:
             if match is None:
                 raise _Unusual
             quoted = match.group(2).replace("\n#| ", "\n")
-            setattr(entry, "previous_" + match.group(1), _string(name, lineno, quoted))
+            kind = match.group(1)
+            if any(getattr(entry, "previous_" + k) is not None
+                   for k in _PREVIOUS_ORDER[_PREVIOUS_ORDER.index(kind):]) or (
+                    kind == "msgid_plural" and entry.previous_msgid is None):
+                raise _Unusual  # repeated or out of order: the line parser refuses it
+            setattr(entry, "previous_" + kind, _string(name, lineno, quoted))
             end = stop
         elif kind == "~":
             raise _Unusual
@@ -219,6 +230,7 @@ def read_entries(name: str, data: bytes, fast: bool = True) -> list[RawEntry]:
             lineno += parts[i + 1].count("\n")
     parser.finish()
     entries = parser.entries
+    _check_plural_counts(name, entries)
     seen: dict[tuple[str | None, str], int] = {}
     for entry in entries:
         # msgfmt refuses an obsolete entry that repeats another entry, live or obsolete, too
@@ -234,11 +246,30 @@ def read_entries(name: str, data: bytes, fast: bool = True) -> list[RawEntry]:
 # has its msgstr (or msgstr[0]); the order and count of keywords are those GNU msgfmt enforces.
 _START, _MSGCTXT, _MSGID, _MSGID_PLURAL, _MSGSTR, _PLURAL = "start", "msgctxt", "msgid", "msgid_plural", "msgstr", "plural"
 _COMPLETE = (_MSGSTR, _PLURAL)
+_PREVIOUS_ORDER = ("msgctxt", "msgid", "msgid_plural")
 _MISSING = {
     _MSGCTXT: "the msgctxt above has no msgid and msgstr",
     _MSGID: 'the msgid above has no msgstr: add msgstr ""',
     _MSGID_PLURAL: "the msgid_plural above has no msgstr[0], msgstr[1]...: add them",
 }
+
+
+_NPLURALS = re.compile(r"^Plural-Forms:.*?\bnplurals\s*=\s*(\d+)", re.MULTILINE)
+
+
+def _check_plural_counts(name: str, entries: list[RawEntry]) -> None:
+    """Every live plural entry has as many forms as the header's Plural-Forms says (msgfmt refuses
+    a catalog where one has fewer or more: the program would show an empty or no text)."""
+    header = next((e for e in entries if e.msgid == "" and e.msgctxt is None and not e.obsolete), None)
+    found = _NPLURALS.search(header.msgstr.get(0, "")) if header is not None else None
+    if found is None:
+        return  # a template (nplurals=INTEGER) or no header: nothing to compare with
+    nplurals = int(found.group(1))
+    for entry in entries:
+        if entry.msgid_plural is not None and not entry.obsolete and len(entry.msgstr) != nplurals:
+            raise InputError(f"{len(entry.msgstr)} plural forms, but the header's Plural-Forms says "
+                             f"nplurals={nplurals}: give the entry msgstr[0] to msgstr[{nplurals - 1}]",
+                             name, entry.line)
 
 
 class _LineParser:
@@ -253,6 +284,7 @@ class _LineParser:
         self.obsolete: bool | None = None  # whether the entry's keyword lines carry #~
         self.next_form = 0
         self.target: tuple[str, int | None] | None = None  # which field continuation lines extend
+        self.previous_seen = False  # a #| line was read: only keywords may follow (msgfmt's grammar)
 
     @property
     def idle(self) -> bool:
@@ -273,6 +305,7 @@ class _LineParser:
         assert self.current is not None
         self.entries.append(self.current)
         self.current, self.state, self.obsolete, self.next_form, self.target = None, _START, None, 0, None
+        self.previous_seen = False
 
     def _interrupt(self, what: str, lineno: int) -> None:
         """A comment or previous string: it ends a complete entry and may not split an unfinished one."""
@@ -284,6 +317,8 @@ class _LineParser:
             self.current = RawEntry(lineno)
 
     def finish(self) -> None:
+        if self.state == _START and self.previous_seen and self.current is not None:
+            raise self._error("a previous string (#|) with no entry after it: remove it", self.current.line)
         self._close()
 
     def blank(self) -> None:
@@ -297,6 +332,11 @@ class _LineParser:
         if not line or line.isspace():
             self.blank()
             return
+        if line.endswith("\\"):
+            # gettext reads a backslash at the end of a line as a line continuation, anywhere: a
+            # comment ending so would swallow the msgid line below it
+            raise self._error("a line ends with a backslash, which gettext joins to the next line: remove it or "
+                              "add a space after it", lineno, len(line))
         obsolete = previous = False
         body = line
         if line.startswith("#~|"):
@@ -320,9 +360,10 @@ class _LineParser:
         except _EscapeError as exc:
             raise self._error(exc.message, lineno, len(line) - len(body) + match.start(group) + exc.index + 1) from None
         if keyword is None:
+            self._check_obsolete(obsolete, lineno)
             self._continue(value, previous, line, body, lineno)
         elif previous:
-            self._previous(keyword.group(1), value, lineno)
+            self._previous(keyword.group(1), value, obsolete, lineno)
         else:
             self._keyword(keyword.group(1), keyword.group(2), value, obsolete, lineno)
 
@@ -337,6 +378,9 @@ class _LineParser:
         self._interrupt("a comment", lineno)
         current = self.current
         assert current is not None
+        if self.previous_seen:
+            raise self._error("a comment after a previous string (#|): write comments and flags before the #| "
+                              "lines", lineno)
         if line.startswith("#,"):
             current.flags += [f.strip() for f in line[2:].split(",") if f.strip()]
         elif line.startswith("#."):
@@ -348,8 +392,18 @@ class _LineParser:
         else:
             current.tcomment.append(line[2:] if line.startswith("# ") else line[1:])
 
-    def _previous(self, kind: str, value: str, lineno: int) -> None:
+    def _previous(self, kind: str, value: str, obsolete: bool, lineno: int) -> None:
         self._interrupt("a previous string (#|)", lineno)
+        self._check_obsolete(obsolete, lineno)
+        self.obsolete = obsolete
+        self.previous_seen = True
+        assert self.current is not None
+        order = _PREVIOUS_ORDER.index(kind)
+        current = self.current
+        seen = [k for k in _PREVIOUS_ORDER if getattr(current, "previous_" + k) is not None]
+        if any(_PREVIOUS_ORDER.index(k) >= order for k in seen) or (kind == "msgid_plural" and "msgid" not in seen):
+            raise self._error(f"#| {kind} here: previous strings come once each, in the order msgctxt, msgid, "
+                              "msgid_plural", lineno)
         self.target = ("previous_" + kind, None)
         if kind in ("msgctxt", "msgid", "msgid_plural"):
             setattr(self.current, "previous_" + kind, value)
@@ -364,9 +418,7 @@ class _LineParser:
         if kind in (_MSGCTXT, _MSGID) and self.state in _COMPLETE:
             self._start_next()
         self._check_order(kind, index, lineno)
-        if self.obsolete is not None and self.obsolete != obsolete:
-            raise self._error("an entry mixes obsolete (#~) and live lines: mark all of its lines with #~ "
-                              "or none", lineno)
+        self._check_obsolete(obsolete, lineno)
         if self.current is None:
             self.current = RawEntry(lineno)
         current = self.current
@@ -383,6 +435,11 @@ class _LineParser:
             current.msgstr[0] = value
         else:
             setattr(current, kind, value)
+
+    def _check_obsolete(self, obsolete: bool, lineno: int) -> None:
+        if self.obsolete is not None and self.obsolete != obsolete:
+            raise self._error("an entry mixes obsolete (#~) and live lines: mark all of its lines with #~ "
+                              "or none", lineno)
 
     def _check_order(self, kind: str, index: str | None, lineno: int) -> None:
         state = self.state

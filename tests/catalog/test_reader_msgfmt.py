@@ -52,6 +52,19 @@ REFUSED_BY_MSGFMT = [
     ("live and obsolete duplicates", 'msgid "a"\nmsgstr "b"\n\n#~ msgid "a"\n#~ msgstr "c"\n', 3, "duplicate"),
     ("two obsolete duplicates", '#~ msgid "a"\n#~ msgstr "b"\n\n#~ msgid "a"\n#~ msgstr "c"\n', 3, "duplicate"),
     ("text after a string", 'msgid "a"\nmsgstr "b" x\n', 1, "unexpected"),
+    ("one plural form where the header has two", 'msgid "a"\nmsgid_plural "as"\nmsgstr[0] "x"\n', 0, "nplurals=2"),
+    ("three plural forms where the header has two",
+     'msgid "a"\nmsgid_plural "as"\nmsgstr[0] "x"\nmsgstr[1] "y"\nmsgstr[2] "z"\n', 0, "nplurals=2"),
+    ("a flag after a previous string", '#| msgid "old"\n#, fuzzy\nmsgid "a"\nmsgstr "b"\n', 1, "#|"),
+    ("a comment after a previous string", '#| msgid "old"\n# note\nmsgid "a"\nmsgstr "b"\n', 1, "#|"),
+    ("a doubled previous msgid", '#| msgid "old"\n#| msgid "older"\nmsgid "a"\nmsgstr "b"\n', 1, "#| msgid"),
+    ("previous strings out of order", '#| msgid "old"\n#| msgctxt "c"\nmsgid "a"\nmsgstr "b"\n', 1,
+     "#| msgctxt"),
+    ("an obsolete continuation in a live entry", 'msgid ""\n#~ "a"\nmsgstr "b"\n', 1, "#~"),
+    ("an obsolete previous string before a live entry", '#~| msgid "o"\nmsgid "a"\nmsgstr "b"\n', 1, "#~"),
+    ("a previous string at the end", 'msgid "a"\nmsgstr "b"\n#| msgid "old"\n', 2, "#|"),
+    ("a comment ending with a backslash", '# note\\\nmsgid "a"\nmsgstr "b"\n', 0, "backslash"),
+    ("an extracted comment ending with a backslash", '#. x\\\nmsgid "a"\nmsgstr "b"\n', 0, "backslash"),
 ]
 
 
