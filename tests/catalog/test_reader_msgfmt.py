@@ -116,3 +116,19 @@ def test_escapes_gettext_cannot_carry_are_refused(name, line, fragment, fast):
 def test_escapes_are_read_as_bytes_like_gettext(escaped, text, fast):
     entries = read_entries("x.po", (HEADER + f'msgid "a"\nmsgstr "{escaped}"\n').encode(), fast=fast)
     assert entries[-1].msgstr == {0: text}
+
+
+CATALOG = "locales/es/LC_MESSAGES/endoscopic-rhizotomy.po"
+
+
+@pytest.mark.parametrize("command", [["check"], ["update"], ["build"]])
+def test_a_doubled_msgctxt_stops_every_command_and_changes_nothing(content_root, run, command):
+    path = content_root / CATALOG
+    text = path.read_text("utf-8")
+    line = text.splitlines().index('msgctxt "title"') + 1
+    path.write_text(text.replace('msgctxt "title"\n', 'msgctxt "title"\nmsgctxt "summary"\n', 1), "utf-8")
+    before = path.read_bytes()
+    result = run(*command)
+    assert result.exit_code == 2, result.output
+    assert f"{CATALOG}:{line + 1}:" in result.output and "msgctxt" in result.output, result.output
+    assert path.read_bytes() == before

@@ -33,3 +33,14 @@ def test_a_long_decimal_keeps_every_digit(locale):
     decimals = "1" + "0" * 40 + "1"
     assert numbers(f"0.{decimals}", "en") == [Decimal(f"0.{decimals}")]
     assert len(numbers(f"0.{decimals} 0,{decimals}", locale)) == 2
+
+
+def test_check_reports_a_huge_number_instead_of_crashing(content_root, run):
+    path = content_root / "locales/es/LC_MESSAGES/endoscopic-rhizotomy.po"
+    text = path.read_text("utf-8")
+    old = 'msgstr "Rizotomía endoscópica para el dolor de espalda"'
+    assert old in text
+    path.write_text(text.replace(old, old[:-1] + ' 1.000.000.000.000.000.000.000.000.000"', 1), "utf-8")
+    result = run("check")
+    assert result.exit_code == 1, result.output
+    assert "number 1000000000000000000000000000 is not in the source" in result.output
