@@ -108,6 +108,12 @@ class Matcher:
         for concept in termbase.concepts:
             for term in concept.terms_for(language):
                 self._compile(concept, term)
+        # Snowball's stemmers take time growing faster than a word's length, and a word much longer
+        # than every term's cannot stem to a term's stem (suffixes are short): such words are
+        # compared as written, so a 100 KB "word" in a translation costs no more than its length.
+        longest = max((len(w) for c in termbase.concepts for t in c.terms_for(language)
+                       for w in _WORD.findall(t.text)), default=0)
+        self._stem_limit = longest + 32
 
     def _stem(self, word: str) -> str:
         return self.stem(word) if self.stem else word
@@ -168,7 +174,9 @@ class Matcher:
                 start = folded.find(needle, start + 1)
         if self._by_word or self._by_stem or self._by_prefix:
             words = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(folded)]
-            stems = [self._stem(w) for w, _, _ in words] if self._by_stem else [w for w, _, _ in words]
+            limit = self._stem_limit
+            stems = ([self._stem(w) if len(w) <= limit else w for w, _, _ in words] if self._by_stem
+                     else [w for w, _, _ in words])
             for index, (word, start, _) in enumerate(words):
                 candidates = self._by_word.get(word, []) + self._by_stem.get(stems[index], [])
                 candidates += [p for p in self._by_prefix if word.startswith(p[0][0][1])]  # type: ignore[arg-type]

@@ -32,6 +32,7 @@ HOSTILE = [
     ("MRI ", "same", None),
     ("disc ", "both", None),                 # concepts compared pairwise
     ("1.000.", "msgstr", None),              # one number of 100 000 digits
+    ("é", "msgstr", None),                   # one word of 100 000 letters for the stemmer
 ]
 
 
