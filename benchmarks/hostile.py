@@ -5,7 +5,7 @@
 
 Every entry check (and the text and termbase helpers the checks share) runs on entries whose
 translation, or source and translation (different or identical), repeat one short hostile unit (``www.``, ``a@``,
-digits, braces, ``<``, spaces...) up to each size. The table gives, per check, the worst unit, its
+digits, braces, ``<``, spaces...; ``%|0`` is one ``%`` then zeros) up to each size. The table gives, per check, the worst unit, its
 seconds per size, the ratio time(largest)/time(smallest) (linear: about the size ratio, 8 for
 25 -> 200 KB; quadratic: 64) and the growth exponent (1 linear, 2 quadratic). A run slower than
 --limit seconds stops that unit's growth, so a quadratic check cannot stall the benchmark; its
@@ -37,7 +37,7 @@ from pipeline.project import Project  # noqa: E402
 from pipeline.termbase.matching import Matcher, termbase_language  # noqa: E402
 
 UNITS = ["www.", "a@", "a.", "1", "1.", "1,", "1 ", "{", "{a", "}", "%", "%0", "%(a", "<", "<a", "&a", "[", "[](", "[](x", "[a](", "((",
-         " ", "-", "a ", "on", "\n", "1 day ", "MRI ", "disc ", "'", "é", "٣", "x" * 7]
+         " ", "-", "a ", "on", "\n", "%|0", "on|a", "<a|a", "[|a", "www.|a", "1 day ", "MRI ", "disc ", "'", "é", "٣", "x" * 7]
 SOURCE = "Call {clinic} at www.example.org or help@example.org within 2 weeks of the MRI: take 1.5 mg."
 
 
@@ -117,8 +117,10 @@ def workloads(ctx: LocaleContext, locale: str) -> dict[str, Callable[[str, str],
 
 
 def hostile(unit: str, kilobytes: int) -> str:
+    """``unit`` repeated to ``kilobytes``; "prefix|unit" writes the prefix once, then the unit."""
     size = kilobytes * 1000
-    return (unit * (size // len(unit) + 1))[:size]
+    prefix, _, unit = unit.rpartition("|") if "|" in unit[:-1] else ("", "", unit)
+    return (prefix + unit * (size // len(unit) + 1))[:size]
 
 
 def grow(name: str, job: Callable[[str, str], Callable[[], Any]], ctx: LocaleContext, unit: str,

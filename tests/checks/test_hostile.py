@@ -26,6 +26,8 @@ HOSTILE = [
     ("<a", "msgstr", None),
     ("%0", "both", None),                    # printf flags and width both take "0"
     ("%(a", "msgstr", None),
+    ("%|0", "msgstr", None),                 # one "%", then zeros: every split of them was tried
+    ("on|a", "msgstr", None),
     ("1 day ", "both", None),                # a unit after a number, looked up before every hit
     ("1111", "both", None),
     ("MRI ", "both", None),                  # a do-not-translate term in every word
@@ -37,7 +39,9 @@ HOSTILE = [
 
 
 def hostile(unit: str) -> str:
-    return (unit * (SIZE // len(unit) + 1))[:SIZE]
+    """``unit`` repeated; "prefix|unit" writes the prefix once, then the unit."""
+    prefix, _, unit = unit.rpartition("|") if "|" in unit[:-1] else ("", "", unit)
+    return (prefix + unit * (SIZE // len(unit) + 1))[:SIZE]
 
 
 @pytest.mark.parametrize("unit,placement,_", HOSTILE, ids=[f"{h[0]!r}-{h[1]}" for h in HOSTILE])
