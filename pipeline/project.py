@@ -123,11 +123,15 @@ class Project:
         data = self._registry_data()
         result = []
         for posix, entry in data["locales"].items():
-            canonical = describe(parse_locale(str(posix), self.config.source_language)).posix
-            if canonical != posix:
+            canonical = describe(parse_locale(str(posix), self.config.source_language))
+            if canonical.posix != posix:
                 line, column = position(data, ["locales"])
                 raise InputError(f"locales.{posix}: not the POSIX form of a known locale "
-                                 f"(expected {canonical})", REGISTRY_FILE, line, column)
+                                 f"(expected {canonical.posix})", REGISTRY_FILE, line, column)
+            if entry["bcp47"] != canonical.bcp47:  # it names bundle folders and files: one spelling only
+                line, column = position(data, ["locales", posix, "bcp47"])
+                raise InputError(f"locales.{posix}.bcp47: {entry['bcp47']!r} is not the BCP 47 tag of {posix}: "
+                                 f"write {canonical.bcp47}", REGISTRY_FILE, line, column)
             result.append(LocaleInfo(
                 posix=str(posix), bcp47=str(entry["bcp47"]), english_name=str(entry["english_name"]),
                 native_name=str(entry["native_name"]), direction=str(entry["direction"]),

@@ -19,6 +19,8 @@ if TYPE_CHECKING:  # jsonschema is imported only to describe an invalid file (im
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import ValidationError
 
+from .characters import describe, find_forbidden
+from .characters import position as text_position
 from .errors import InputError
 
 # libyaml (through PyYAML) parses far faster than a pure-Python parser, and its events carry line
@@ -80,6 +82,21 @@ def _scalar(event: Any) -> Any:
     return value
 
 
+def _refuse_unsafe(event: Any, where: tuple[str, int, int]) -> None:
+    """Refuse an anchor, a tag that could build an object, or a character gettext cannot carry
+    written as an escape ("\\0", "\\x1b") in a quoted string."""
+    if event.anchor:
+        raise InputError("YAML anchors (&name) are not allowed: write the value out", *where)
+    scalar = isinstance(event, yaml.ScalarEvent)
+    explicit = event.tag is not None and event.tag != "!" and not (scalar and event.implicit[0])
+    if explicit and not (scalar and event.tag in _PLAIN_TAGS):
+        raise InputError(f"YAML tag {event.tag} is not allowed: remove it", *where)
+    if scalar:
+        bad = find_forbidden(event.value)
+        if bad is not None:
+            raise InputError(describe(event.value[bad]), *where)
+
+
 def load_yaml(name: str, data: bytes) -> Any:
     """Parse YAML bytes into plain data whose mappings and lists know their positions.
 
@@ -87,6 +104,9 @@ def load_yaml(name: str, data: bytes) -> Any:
     duplicate keys, and bytes that are not UTF-8.
     """
     text = _decode(name, data)
+    bad = find_forbidden(text, file=True)
+    if bad is not None:
+        raise InputError(describe(text[bad]), name, *text_position(text, bad))
     stack: list[Any] = []
     keys: list[Any] = []  # pending key per open mapping (or a sentinel while waiting for one)
     root: Any = None
@@ -128,12 +148,7 @@ def load_yaml(name: str, data: bytes) -> Any:
             elif isinstance(event, yaml.AliasEvent):
                 raise InputError("YAML aliases (*name) are not allowed: write the value out", *where(event))
             elif isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                if event.anchor:
-                    raise InputError("YAML anchors (&name) are not allowed: write the value out", *where(event))
-                explicit = event.tag is not None and event.tag != "!" and not (
-                    isinstance(event, yaml.ScalarEvent) and event.implicit[0])
-                if explicit and not (isinstance(event, yaml.ScalarEvent) and event.tag in _PLAIN_TAGS):
-                    raise InputError(f"YAML tag {event.tag} is not allowed: remove it", *where(event))
+                _refuse_unsafe(event, where(event))
                 if isinstance(event, yaml.ScalarEvent):
                     attach(_scalar(event), event)
                 else:
@@ -188,20 +203,66 @@ def field_path(path: list[Any]) -> str:
     return out or "(top level)"
 
 
+def python_pattern(pattern: str) -> str:
+    """A JSON Schema (ECMA-262) pattern for Python's re: its ``$`` ends the text, while Python's
+    ``$`` also matches before a final newline (``"es\\n"`` would pass ``^[a-z]{2,3}$``). Every
+    ``$`` outside a character class and not escaped becomes ``\\Z``."""
+    out: list[str] = []
+    in_class = False
+    index = 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            out.append(pattern[index:index + 2])
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "$":
+            char = "\\Z"
+        out.append(char)
+        index += 1
+    return "".join(out)
+
+
+def _for_python(node: Any) -> Any:
+    """``node`` (a schema) with every pattern (``pattern`` values, ``patternProperties`` keys)
+    read the way JSON Schema means it."""
+    if isinstance(node, list):
+        return [_for_python(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    result: dict[str, Any] = {}
+    for key, value in node.items():
+        if key == "pattern" and isinstance(value, str):
+            result[key] = python_pattern(value)
+        elif key == "patternProperties" and isinstance(value, dict):
+            result[key] = {python_pattern(k): _for_python(v) for k, v in value.items()}
+        else:
+            result[key] = _for_python(value)
+    return result
+
+
+def _schema(filename: str) -> dict[str, Any]:
+    text = resources.files("pipeline.schemas").joinpath(filename).read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
 @cache
 def _fast_validator(filename: str) -> Any:
-    text = resources.files("pipeline.schemas").joinpath(filename).read_text("utf-8")
-    return fastjsonschema.compile(json.loads(text))
+    return fastjsonschema.compile(_for_python(_schema(filename)))
 
 
 @cache
 def schema_validator(filename: str) -> Draft202012Validator:
     from jsonschema import Draft202012Validator
 
-    text = resources.files("pipeline.schemas").joinpath(filename).read_text("utf-8")
-    schema = json.loads(text)
+    schema = _schema(filename)
     Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema)
+    return Draft202012Validator(_for_python(schema))
 
 
 _TYPE_WORDS = {"string": "a string", "array": "a list", "object": "a mapping",

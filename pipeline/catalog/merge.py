@@ -42,6 +42,43 @@ def _copy_translation(target: polib.POEntry, source: polib.POEntry, nplurals: in
         target.msgstr = source.msgstr if not source.msgid_plural else source.msgstr_plural.get(0, "")
 
 
+def _live_by_context(catalog: polib.POFile, pot: polib.POFile) -> tuple[dict[str | None, polib.POEntry],
+                                                                        list[polib.POEntry]]:
+    """The one live entry per context, and the other live entries of a context held twice (a bad git
+    merge leaves such catalogs; msgfmt accepts them when the msgids differ).
+
+    The entry made for the template's current source wins; failing that, a translated one that is
+    not fuzzy, then the first in the file. The others become obsolete, so that no
+    translation is lost and the choice stays visible to the translator."""
+    sources = {e.msgctxt: (e.msgid, e.msgid_plural) for e in pot}
+    by_context: dict[str | None, list[polib.POEntry]] = {}
+    for entry in catalog:
+        if not entry.obsolete:
+            by_context.setdefault(entry.msgctxt, []).append(entry)
+    live: dict[str | None, polib.POEntry] = {}
+    doubles: list[polib.POEntry] = []
+    for context, entries in by_context.items():
+        source = sources.get(context)
+        # sorted is stable: the first in the file wins a tie
+        ordered = sorted(entries, key=lambda e: ((e.msgid, e.msgid_plural) != source, not has_translation(forms_of(e)),
+                                                 "fuzzy" in e.flags))
+        live[context] = ordered[0]
+        doubles += ordered[1:]
+    return live, doubles
+
+
+def _retire(result: polib.POFile, entries: list[polib.POEntry]) -> list[str]:
+    """Keep the entries that hold a translation as obsolete (``#~``); return their contexts."""
+    retired = []
+    for entry in entries:
+        if has_translation(forms_of(entry)):
+            entry.obsolete = True
+            entry.occurrences = []
+            result.append(entry)
+            retired.append(entry.msgctxt or "")
+    return retired
+
+
 def merge(catalog: polib.POFile, pot: polib.POFile, locale: LocaleInfo,
           hints: Mapping[Key, list[Hint]] | None = None,
           regenerated: frozenset[str] = frozenset({"term"})) -> tuple[polib.POFile, MergeSummary]:
@@ -50,7 +87,7 @@ def merge(catalog: polib.POFile, pot: polib.POFile, locale: LocaleInfo,
     ``hints`` are the pipeline's guidance per entry (e.g. termbase terms), written as marked
     translator comments; earlier hints of the ``regenerated`` kinds are replaced by them.
     """
-    live = {e.msgctxt: e for e in catalog if not e.obsolete}
+    live, doubles = _live_by_context(catalog, pot)
     dead: dict[str | None, polib.POEntry] = {}
     dead_rest: list[polib.POEntry] = []
     for e in catalog:
@@ -117,13 +154,8 @@ def merge(catalog: polib.POFile, pot: polib.POFile, locale: LocaleInfo,
                                     regenerated)
         result.append(entry)
 
-    obsoleted = []
-    for ctx, entry in live.items():
-        if ctx not in template_contexts and has_translation(forms_of(entry)):
-            entry.obsolete = True
-            entry.occurrences = []
-            result.append(entry)
-            obsoleted.append(ctx)
+    leaving = [e for ctx, e in live.items() if ctx not in template_contexts]
+    obsoleted = _retire(result, [*leaving, *doubles])
     for entry in [*dead.values(), *dead_rest]:
         result.append(entry)
     # Keep obsolete entries in a stable order: by context, so repeated runs write the same bytes.

@@ -12,22 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NoReturn
 
 import polib
 
+from ..characters import describe
 from ..errors import InputError
 
-_ESCAPE_PAIR = re.compile(r"\\(.?)", re.S)
-_VALID_ESCAPES = frozenset('\\"abfnrtv01234567x')
-
-
-def _bad_escape(value: str) -> int | None:
-    """Index of the first backslash in ``value`` that starts no valid C escape, or None. Pairs
-    are consumed left to right, so an escaped backslash followed by a letter is fine."""
-    for match in _ESCAPE_PAIR.finditer(value):
-        if match.group(1) not in _VALID_ESCAPES or not match.group(1):
-            return match.start()
-    return None
 _CHARSET = re.compile(r"charset=([^\s\\]+)")
 
 
@@ -43,18 +34,67 @@ def _decode(path: str, data: bytes) -> str:
 
 _KEYWORD = re.compile(r'(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)[ \t]+"([^"\\]*(?:\\.[^"\\]*)*)"[ \t]*\Z')
 _CONTINUATION = re.compile(r'[ \t]*"([^"\\]*(?:\\.[^"\\]*)*)"[ \t]*\Z')
-_ESCAPE = re.compile(r'\\(?:([\\"abfnrtv])|([0-7]{1,3})|x([0-9a-fA-F]+))')
+_ESCAPE = re.compile(r'\\(?:([\\"abfnrtv])|([0-7]{1,3})|x([0-9a-fA-F]+)|(.?))', re.DOTALL)
 _SIMPLE = {"\\": "\\", '"': '"', "a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v"}
 
 
+class _EscapeError(Exception):
+    """An escape gettext would refuse or mangle; ``index`` is its offset in the quoted text."""
+
+    def __init__(self, index: int, message: str) -> None:
+        super().__init__(message)
+        self.index = index
+        self.message = message
+
+
 def _unescape(text: str) -> str:
+    """The value of the text between two quotes. gettext reads a numeric escape (\\x.., octal) as
+    one byte of the encoded text, so the pieces are joined as UTF-8 bytes and decoded at the end:
+    an escape above one byte (gettext silently truncates it), a NUL (gettext cuts the string there)
+    or bytes that are not UTF-8 are refused rather than read differently from gettext."""
+    if "\x00" in text:
+        raise _EscapeError(text.index("\x00"), describe("\x00"))
     if "\\" not in text:
         return text
-    def replace(match: re.Match[str]) -> str:
-        if match.group(1):
-            return _SIMPLE[match.group(1)]
-        return chr(int(match.group(2), 8) if match.group(2) else int(match.group(3), 16))
-    return _ESCAPE.sub(replace, text)
+    chunks: list[tuple[int, bytes]] = []
+    pos = 0
+    for match in _ESCAPE.finditer(text):
+        chunks.append((pos, text[pos:match.start()].encode("utf-8")))
+        chunks.append((match.start(), _escape_byte(match)))
+        pos = match.end()
+    chunks.append((pos, text[pos:].encode("utf-8")))
+    data = b"".join(chunk for _, chunk in chunks)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise _EscapeError(_source_index(chunks, exc.start), "escapes give bytes that are not valid UTF-8: write "
+                           "the character itself instead of \\x or octal escapes") from None
+
+
+def _escape_byte(match: re.Match[str]) -> bytes:
+    simple, octal, hexa, _invalid = match.groups()
+    if simple:
+        return _SIMPLE[simple].encode("ascii")
+    if octal is None and hexa is None:
+        raise _EscapeError(match.start(), f"invalid escape sequence {match.group(0)!r}: write a backslash as \\\\")
+    value = int(octal, 8) if octal is not None else int(hexa, 16)
+    if value > 0xFF:
+        raise _EscapeError(match.start(), f"escape {match.group(0)} is larger than one byte (gettext reads \\x and "
+                           "octal escapes as bytes): write the character itself")
+    if value == 0:
+        raise _EscapeError(match.start(), f"escape {match.group(0)} is a NUL, which gettext cannot carry (it cuts "
+                           "the text there): remove it")
+    return bytes((value,))
+
+
+def _source_index(chunks: list[tuple[int, bytes]], byte_offset: int) -> int:
+    """Offset in the quoted text of the piece holding byte ``byte_offset`` of the decoded value."""
+    seen = 0
+    for index, chunk in chunks:
+        if byte_offset < seen + len(chunk):
+            return index
+        seen += len(chunk)
+    return chunks[-1][0]
 
 
 @dataclass
@@ -90,24 +130,29 @@ class _Unusual(Exception):
 
 def _string(name: str, lineno: int, quoted: str) -> str:
     value = quoted[1:-1] if "\n" not in quoted else "".join(_SEGMENT.findall(quoted))
-    if "\\" in value:
-        if _bad_escape(value) is not None:
-            raise _Unusual  # the line parser reports it with its exact column
-        value = _unescape(value)
-    return value
+    try:
+        return _unescape(value)
+    except _EscapeError:
+        raise _Unusual from None  # the line parser reports it with its exact column
 
 
 def _fast_block(name: str, block: str, lineno: int) -> RawEntry:
     """One well-formed entry as msgcat writes it (comments, then keywords each followed by their
     strings), parsed with one regular expression; anything else raises _Unusual."""
+    if "\\\n" in block or block.endswith("\\"):
+        raise _Unusual  # gettext joins such a line to the next: the line parser refuses it
     entry = RawEntry(lineno)
     pos = 0
+    previous_seen = False
     while block.startswith("#", pos):
         end = block.find("\n", pos)
         if end < 0:
             raise _Unusual
         line = block[pos:end]
         kind = line[1:2]
+        if kind != "|" and previous_seen:
+            raise _Unusual  # a comment after a previous string: the line parser refuses it
+        previous_seen = previous_seen or kind == "|"
         if kind == ",":
             entry.flags += [f.strip() for f in line[2:].split(",") if f.strip()]
         elif kind == ".":
@@ -127,7 +172,12 @@ def _fast_block(name: str, block: str, lineno: int) -> RawEntry:
             if match is None:
                 raise _Unusual
             quoted = match.group(2).replace("\n#| ", "\n")
-            setattr(entry, "previous_" + match.group(1), _string(name, lineno, quoted))
+            kind = match.group(1)
+            if any(getattr(entry, "previous_" + k) is not None
+                   for k in _PREVIOUS_ORDER[_PREVIOUS_ORDER.index(kind):]) or (
+                    kind == "msgid_plural" and entry.previous_msgid is None):
+                raise _Unusual  # repeated or out of order: the line parser refuses it
+            setattr(entry, "previous_" + kind, _string(name, lineno, quoted))
             end = stop
         elif kind == "~":
             raise _Unusual
@@ -145,8 +195,10 @@ def _fast_block(name: str, block: str, lineno: int) -> RawEntry:
         entry.msgstr[0] = _string(name, lineno, msgstr)
     else:
         entry.msgid_plural = _string(name, lineno, plural)
-        for index, quoted in _PLURAL_FORM.findall(forms):
-            entry.msgstr[int(index)] = _string(name, lineno, quoted)
+        for expected, (index, quoted) in enumerate(_PLURAL_FORM.findall(forms)):
+            if index != str(expected):
+                raise _Unusual  # a gap or a repeat: the line parser reports it
+            entry.msgstr[expected] = _string(name, lineno, quoted)
     return entry
 
 
@@ -179,16 +231,47 @@ def read_entries(name: str, data: bytes, fast: bool = True) -> list[RawEntry]:
             lineno += parts[i + 1].count("\n")
     parser.finish()
     entries = parser.entries
+    _check_plural_counts(name, entries)
     seen: dict[tuple[str | None, str], int] = {}
     for entry in entries:
-        if entry.obsolete:
-            continue
+        # msgfmt refuses an obsolete entry that repeats another entry, live or obsolete, too
         key = (entry.msgctxt, entry.msgid)
         if key in seen:
             raise InputError(f"duplicate entry (msgctxt {entry.msgctxt!r}, first defined at line {seen[key]}): "
                              "remove one of the two", name, entry.line)
         seen[key] = entry.line
     return entries
+
+
+# What has been read of the current entry, and what may come next. An entry is complete once it
+# has its msgstr (or msgstr[0]); the order and count of keywords are those GNU msgfmt enforces.
+_START, _MSGCTXT, _MSGID, _MSGID_PLURAL = "start", "msgctxt", "msgid", "msgid_plural"
+_MSGSTR, _PLURAL = "msgstr", "plural"
+_COMPLETE = (_MSGSTR, _PLURAL)
+_PREVIOUS_ORDER = ("msgctxt", "msgid", "msgid_plural")
+_MISSING = {
+    _MSGCTXT: "the msgctxt above has no msgid and msgstr",
+    _MSGID: 'the msgid above has no msgstr: add msgstr ""',
+    _MSGID_PLURAL: "the msgid_plural above has no msgstr[0], msgstr[1]...: add them",
+}
+
+
+_NPLURALS = re.compile(r"^Plural-Forms:.*?\bnplurals\s*=\s*(\d+)", re.MULTILINE)
+
+
+def _check_plural_counts(name: str, entries: list[RawEntry]) -> None:
+    """Every live plural entry has as many forms as the header's Plural-Forms says (msgfmt refuses
+    a catalog where one has fewer or more: the program would show an empty or no text)."""
+    header = next((e for e in entries if e.msgid == "" and e.msgctxt is None and not e.obsolete), None)
+    found = _NPLURALS.search(header.msgstr.get(0, "")) if header is not None else None
+    if found is None:
+        return  # a template (nplurals=INTEGER) or no header: nothing to compare with
+    nplurals = int(found.group(1))
+    for entry in entries:
+        if entry.msgid_plural is not None and not entry.obsolete and len(entry.msgstr) != nplurals:
+            raise InputError(f"{len(entry.msgstr)} plural forms, but the header's Plural-Forms says "
+                             f"nplurals={nplurals}: give the entry msgstr[0] to msgstr[{nplurals - 1}]",
+                             name, entry.line)
 
 
 class _LineParser:
@@ -198,115 +281,195 @@ class _LineParser:
         self.name = name
         self.entries: list[RawEntry] = []
         self.current: RawEntry | None = None
+        self.state = _START
+        self.keyword_line = 0  # line of the last keyword, where an unfinished entry is reported
+        self.obsolete: bool | None = None  # whether the entry's keyword lines carry #~
+        self.next_form = 0
         self.target: tuple[str, int | None] | None = None  # which field continuation lines extend
-        self.seen_keyword = False
+        self.previous_seen = False  # a #| line was read: only keywords may follow (msgfmt's grammar)
 
     @property
     def idle(self) -> bool:
         return self.current is None
 
-    def finish(self) -> None:
-        if self.current is not None and self.seen_keyword:
-            self.entries.append(self.current)
-        if self.seen_keyword:
-            self.current = None
-        self.seen_keyword = False
+    def _error(self, message: str, line: int, column: int | None = None) -> InputError:
+        return InputError(message, self.name, line, column)
 
-    def blank(self) -> None:
-        if self.seen_keyword:
-            self.finish()
+    def _close(self) -> None:
+        """End the entry at a blank line or at the end of the file; pending comments stay pending."""
+        if self.state in _COMPLETE:
+            self._start_next()
+        elif self.state != _START:
+            raise self._error(_MISSING[self.state], self.keyword_line)
         self.target = None
 
-    def feed(self, block: str, first: int) -> None:  # noqa: C901 - one PO grammar, line by line
-        name = self.name
+    def _start_next(self) -> None:
+        assert self.current is not None
+        self.entries.append(self.current)
+        self.current, self.state, self.obsolete, self.next_form, self.target = None, _START, None, 0, None
+        self.previous_seen = False
+
+    def _interrupt(self, what: str, lineno: int) -> None:
+        """A comment or previous string: it ends a complete entry and may not split an unfinished one."""
+        if self.state in _COMPLETE:
+            self._start_next()
+        elif self.state != _START:
+            raise self._error(f"{what} inside an entry: {_MISSING[self.state]}", lineno)
+        if self.current is None:
+            self.current = RawEntry(lineno)
+
+    def finish(self) -> None:
+        if self.state == _START and self.previous_seen and self.current is not None:
+            raise self._error("a previous string (#|) with no entry after it: remove it", self.current.line)
+        self._close()
+
+    def blank(self) -> None:
+        self._close()
+
+    def feed(self, block: str, first: int) -> None:
         for lineno, line in enumerate(block.split("\n"), start=first):
-            if line.endswith("\r"):
-                line = line[:-1]
-            if not line or line.isspace():
-                self.blank()
-                continue
-            obsolete = False
-            previous = False
-            if line.startswith("#"):
-                if line.startswith("#~|"):
-                    body, obsolete, previous = line[3:].lstrip(" "), True, True
-                elif line.startswith("#~"):
-                    body, obsolete = line[2:].lstrip(" "), True
-                elif line.startswith("#|"):
-                    body, previous = line[2:].lstrip(" "), True
-                else:
-                    if self.seen_keyword:
-                        self.finish()
-                    if self.current is None:
-                        self.current = RawEntry(lineno)
-                    current = self.current
-                    if line.startswith("#,"):
-                        current.flags += [f.strip() for f in line[2:].split(",") if f.strip()]
-                    elif line.startswith("#."):
-                        current.comment.append(line[3:] if line.startswith("#. ") else line[2:])
-                    elif line.startswith("#:"):
-                        for ref in line[2:].split():
-                            path, sep, number = ref.rpartition(":")
-                            current.occurrences.append((path, number) if sep and number.isdigit() else (ref, ""))
-                    else:
-                        current.tcomment.append(line[2:] if line.startswith("# ") else line[1:])
-                    continue
-                if not body:
-                    continue
-            else:
-                body = line
-            keyword = None if body[0] == '"' else _KEYWORD.match(body)
-            if keyword is not None:
-                kind, index, value = keyword.group(1), keyword.group(2), keyword.group(3)
-                offset = len(line) - len(body) + keyword.start(3)
-            else:
-                cont = _CONTINUATION.match(body)
-                if cont is None or self.target is None:
-                    if body.count('"') % 2 == 1 or (cont is None and re.search(r'"[^"]*\\"[ \t]*$', body)):
-                        raise InputError("unterminated string: close it with a double quote", name, lineno)
-                    word = body.split()[0] if body.split() else body
-                    raise InputError(f"unexpected {word!r}: expected a comment, a keyword (msgctxt, msgid, "
-                                     "msgstr...) or a quoted string", name, lineno, len(line) - len(body) + 1)
-                kind, index, value = None, None, cont.group(1)
-                offset = len(line) - len(body) + cont.start(1)
-            bad = _bad_escape(value) if "\\" in value else None
-            if bad is not None:
-                raise InputError(f"invalid escape sequence {value[bad:bad + 2]!r}: "
-                                 "write a backslash as \\\\", name, lineno, offset + bad + 1)
-            value = _unescape(value)
-            if kind is None:
-                field_name, field_index = self.target  # type: ignore[misc]
-                _extend(self.current, field_name, field_index, value)
-                continue
-            if previous:
-                if self.current is None:
-                    self.current = RawEntry(lineno)
-                self.target = ("previous_" + kind, None)
-                if kind in ("msgctxt", "msgid", "msgid_plural"):
-                    setattr(self.current, "previous_" + kind, value)
-                continue
-            started = self.current
-            if (kind in ("msgctxt", "msgid") and self.seen_keyword and started is not None
-                    and (kind == "msgctxt" or started.msgstr)):
-                self.finish()
-            if self.current is None:
-                self.current = RawEntry(lineno)
-            current = self.current
-            self.seen_keyword = True
-            current.obsolete = current.obsolete or obsolete
-            if kind == "msgctxt":
-                current.msgctxt = value
-                self.target = ("msgctxt", None)
-            elif kind == "msgid":
-                current.msgid = value
-                self.target = ("msgid", None)
-            elif kind == "msgid_plural":
-                current.msgid_plural = value
-                self.target = ("msgid_plural", None)
-            else:
-                form = int(index) if index is not None else 0
-                current.msgstr[form] = value
-                self.target = ("msgstr", form)
+            self._line(line.removesuffix("\r"), lineno)
+
+    def _line(self, line: str, lineno: int) -> None:
+        if not line or line.isspace():
+            self.blank()
+            return
+        if line.endswith("\\"):
+            # gettext reads a backslash at the end of a line as a line continuation, anywhere: a
+            # comment ending so would swallow the msgid line below it
+            raise self._error("a line ends with a backslash, which gettext joins to the next line: remove it or "
+                              "add a space after it", lineno, len(line))
+        obsolete = previous = False
+        body = line
+        if line.startswith("#~|"):
+            body, obsolete, previous = line[3:].lstrip(" "), True, True
+        elif line.startswith("#~"):
+            body, obsolete = line[2:].lstrip(" "), True
+        elif line.startswith("#|"):
+            body, previous = line[2:].lstrip(" "), True
+        elif line.startswith("#"):
+            self._comment(line, lineno)
+            return
+        if not body:
+            return
+        keyword = None if body[0] == '"' else _KEYWORD.match(body)
+        match = keyword or _CONTINUATION.match(body)
+        if match is None:
+            self._unexpected(line, body, lineno)
+        group = 3 if keyword is not None else 1
+        try:
+            value = _unescape(match.group(group))
+        except _EscapeError as exc:
+            raise self._error(exc.message, lineno, len(line) - len(body) + match.start(group) + exc.index + 1) from None
+        if keyword is None:
+            self._check_obsolete(obsolete, lineno)
+            self._continue(value, previous, line, body, lineno)
+        elif previous:
+            self._previous(keyword.group(1), value, obsolete, lineno)
+        else:
+            self._keyword(keyword.group(1), keyword.group(2), value, obsolete, lineno)
+
+    def _unexpected(self, line: str, body: str, lineno: int) -> NoReturn:
+        if body.count('"') % 2 == 1 or re.search(r'"[^"]*\\"[ \t]*$', body):
+            raise self._error("unterminated string: close it with a double quote", lineno)
+        word = body.split()[0] if body.split() else body
+        raise self._error(f"unexpected {word!r}: expected a comment, a keyword (msgctxt, msgid, msgstr...) "
+                          "or a quoted string", lineno, len(line) - len(body) + 1)
+
+    def _comment(self, line: str, lineno: int) -> None:
+        self._interrupt("a comment", lineno)
+        current = self.current
+        assert current is not None
+        if self.previous_seen:
+            raise self._error("a comment after a previous string (#|): write comments and flags before the #| "
+                              "lines", lineno)
+        if line.startswith("#,"):
+            current.flags += [f.strip() for f in line[2:].split(",") if f.strip()]
+        elif line.startswith("#."):
+            current.comment.append(line[3:] if line.startswith("#. ") else line[2:])
+        elif line.startswith("#:"):
+            for ref in line[2:].split():
+                path, sep, number = ref.rpartition(":")
+                current.occurrences.append((path, number) if sep and number.isdigit() else (ref, ""))
+        else:
+            current.tcomment.append(line[2:] if line.startswith("# ") else line[1:])
+
+    def _previous(self, kind: str, value: str, obsolete: bool, lineno: int) -> None:
+        self._interrupt("a previous string (#|)", lineno)
+        self._check_obsolete(obsolete, lineno)
+        self.obsolete = obsolete
+        self.previous_seen = True
+        assert self.current is not None
+        order = _PREVIOUS_ORDER.index(kind)
+        current = self.current
+        seen = [k for k in _PREVIOUS_ORDER if getattr(current, "previous_" + k) is not None]
+        if any(_PREVIOUS_ORDER.index(k) >= order for k in seen) or (kind == "msgid_plural" and "msgid" not in seen):
+            raise self._error(f"#| {kind} here: previous strings come once each, in the order msgctxt, msgid, "
+                              "msgid_plural", lineno)
+        self.target = ("previous_" + kind, None)
+        if kind in ("msgctxt", "msgid", "msgid_plural"):
+            setattr(self.current, "previous_" + kind, value)
+
+    def _continue(self, value: str, previous: bool, line: str, body: str, lineno: int) -> None:
+        if self.target is None or previous != self.target[0].startswith("previous_"):
+            self._unexpected(line, body, lineno)
+        assert self.target is not None
+        _extend(self.current, self.target[0], self.target[1], value)
+
+    def _keyword(self, kind: str, index: str | None, value: str, obsolete: bool, lineno: int) -> None:
+        if kind in (_MSGCTXT, _MSGID) and self.state in _COMPLETE:
+            self._start_next()
+        self._check_order(kind, index, lineno)
+        self._check_obsolete(obsolete, lineno)
+        if self.current is None:
+            self.current = RawEntry(lineno)
+        current = self.current
+        self.obsolete = current.obsolete = obsolete
+        self.keyword_line = lineno
+        if index is not None:
+            current.msgstr[self.next_form] = value
+            self.target, self.state = ("msgstr", self.next_form), _PLURAL
+            self.next_form += 1
+            return
+        self.state = kind
+        self.target = (kind, 0) if kind == _MSGSTR else (kind, None)
+        if kind == _MSGSTR:
+            current.msgstr[0] = value
+        else:
+            setattr(current, kind, value)
+
+    def _check_obsolete(self, obsolete: bool, lineno: int) -> None:
+        if self.obsolete is not None and self.obsolete != obsolete:
+            raise self._error("an entry mixes obsolete (#~) and live lines: mark all of its lines with #~ "
+                              "or none", lineno)
+
+    def _check_order(self, kind: str, index: str | None, lineno: int) -> None:
+        state = self.state
+        if index is not None:
+            if state == _MSGID:
+                raise self._error(f"msgstr[{index}] needs a msgid_plural above it: write msgstr for a singular "
+                                  "entry", lineno)
+            if state in (_MSGID_PLURAL, _PLURAL) and index != str(self.next_form):
+                raise self._error(f"msgstr[{index}] where msgstr[{self.next_form}] is expected: number the "
+                                  "plural forms 0, 1, 2... in order", lineno)
+            if state in (_MSGID_PLURAL, _PLURAL):
+                return
+        allowed = {_MSGCTXT: (_START,), _MSGID: (_START, _MSGCTXT), _MSGID_PLURAL: (_MSGID,),
+                   _MSGSTR: (_MSGID,)}
+        if index is None and state in allowed[kind]:
+            return
+        label = kind if index is None else f"msgstr[{index}]"
+        if state == kind:
+            raise self._error(f"a second {label}: an entry has one {kind}", lineno)
+        if state == _MSGID_PLURAL and kind == _MSGSTR:
+            raise self._error("an entry with msgid_plural takes msgstr[0], msgstr[1]... instead of msgstr", lineno)
+        if state in _COMPLETE:
+            raise self._error(f"{label} after the entry's msgstr: an entry has one msgstr, or one msgstr[N] per "
+                              "plural form", lineno)
+        if state in _MISSING:
+            raise self._error(f"{label} here: {_MISSING[state]}", lineno)
+        raise self._error(f"{label} needs a msgid above it, in the order msgctxt, msgid, msgid_plural, msgstr",
+                          lineno)
 
 
 def _extend(entry: RawEntry | None, field_name: str, index: int | None, value: str) -> None:

@@ -12,14 +12,20 @@ KNOWN_FLAGS = ("c-format", "no-c-format", "python-format", "no-python-format",
                "python-brace-format", "no-python-brace-format", "no-wrap")
 
 
+def _comment_text(line: str) -> str:
+    # gettext joins a line ending with a backslash to the next one (a comment would swallow the
+    # msgid below it): a space after the backslash keeps the comment's text and the entry whole.
+    return line + " " if line.endswith("\\") else line
+
+
 def _comment_lines(entry: polib.POEntry) -> list[str]:
     lines: list[str] = []
     if entry.tcomment:
         for line in entry.tcomment.split("\n"):
-            lines.append(f"# {line}" if line else "#")
+            lines.append(f"# {_comment_text(line)}" if line else "#")
     if entry.comment:
         for line in entry.comment.split("\n"):
-            lines.append(f"#. {line}" if line else "#.")
+            lines.append(f"#. {_comment_text(line)}" if line else "#.")
     if entry.occurrences:
         current, column = "#:", 2
         for path, lineno in entry.occurrences:
@@ -39,28 +45,28 @@ def _first_msgstr(entry: polib.POEntry) -> str:
     return str(entry.msgstr)
 
 
-def _message_lines(entry: polib.POEntry, prefix: str) -> list[str]:
+def _message_lines(entry: polib.POEntry, prefix: str, wrap: bool = True) -> list[str]:
     lines: list[str] = []
     if entry.msgctxt is not None:
-        lines += wrap_string("msgctxt", entry.msgctxt, prefix)
-    lines += wrap_string("msgid", entry.msgid, prefix)
+        lines += wrap_string("msgctxt", entry.msgctxt, prefix, wrap)
+    lines += wrap_string("msgid", entry.msgid, prefix, wrap)
     if entry.msgid_plural:
-        lines += wrap_string("msgid_plural", entry.msgid_plural, prefix)
+        lines += wrap_string("msgid_plural", entry.msgid_plural, prefix, wrap)
         for index in sorted(entry.msgstr_plural):
-            lines += wrap_string(f"msgstr[{index}]", entry.msgstr_plural[index], prefix)
+            lines += wrap_string(f"msgstr[{index}]", entry.msgstr_plural[index], prefix, wrap)
     else:
-        lines += wrap_string("msgstr", entry.msgstr, prefix)
+        lines += wrap_string("msgstr", entry.msgstr, prefix, wrap)
     return lines
 
 
-def _previous_lines(entry: polib.POEntry, prefix: str) -> list[str]:
+def _previous_lines(entry: polib.POEntry, prefix: str, wrap: bool = True) -> list[str]:
     lines: list[str] = []
     if entry.previous_msgctxt is not None:
-        lines += wrap_string("msgctxt", entry.previous_msgctxt, prefix)
+        lines += wrap_string("msgctxt", entry.previous_msgctxt, prefix, wrap)
     if entry.previous_msgid is not None:
-        lines += wrap_string("msgid", entry.previous_msgid, prefix)
+        lines += wrap_string("msgid", entry.previous_msgid, prefix, wrap)
     if entry.previous_msgid_plural is not None:
-        lines += wrap_string("msgid_plural", entry.previous_msgid_plural, prefix)
+        lines += wrap_string("msgid_plural", entry.previous_msgid_plural, prefix, wrap)
     return lines
 
 
@@ -72,8 +78,9 @@ def _entry_lines(entry: polib.POEntry) -> list[str]:
         flags.insert(0, "fuzzy")
     if flags:
         lines.append("#, " + ", ".join(flags))
-    lines += _previous_lines(entry, "#| ")
-    lines += _message_lines(entry, "")
+    wrap = "no-wrap" not in flags  # msgcat does not wrap such an entry's strings
+    lines += _previous_lines(entry, "#| ", wrap)
+    lines += _message_lines(entry, "", wrap)
     return lines
 
 

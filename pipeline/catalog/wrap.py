@@ -79,13 +79,14 @@ def _breaks(text: bytes, overrides: bytes, width: int, start_column: int) -> lis
     return [m.start() for m in _POSSIBLE_BYTE.finditer(result.raw, 0, len(text))]
 
 
-def wrap_string(name: str, value: str, prefix: str = "") -> list[str]:
+def wrap_string(name: str, value: str, prefix: str = "", wrap: bool = True) -> list[str]:
     """Lines (without newline) for ``name "value"``, e.g. ``msgid``, with an optional line prefix
-    such as ``#| `` or ``#~ ``."""
+    such as ``#| `` or ``#~ ``. ``wrap`` False (an entry flagged no-wrap): cut after each ``\\n``
+    only, as gettext does."""
     if "\n" not in value[:-1]:
         escaped = value.translate(_ESCAPE_TABLE) if _NEEDS_ESCAPE.search(value) else value
         # Fits on one line whatever the characters' widths (at most 2 columns each): no breaks.
-        if len(prefix) + len(name) + 3 + 2 * len(escaped) <= PAGE_WIDTH or (
+        if not wrap or len(prefix) + len(name) + 3 + 2 * len(escaped) <= PAGE_WIDTH or (
                 escaped.isascii() and len(prefix) + len(name) + 3 + len(escaped) <= PAGE_WIDTH):
             return [f'{prefix}{name} "{escaped}"']
     portions: list[str] = []
@@ -104,13 +105,13 @@ def wrap_string(name: str, value: str, prefix: str = "") -> list[str]:
     for index, portion in enumerate(portions):
         text, overrides = _escape_portion(portion)
         start_column = (len(name) + 1 if first_line else 0) + 1 + len(prefix) - startcol_after_break
-        breaks = _breaks(text, overrides, width, start_column)
+        breaks = _breaks(text, overrides, width, start_column) if wrap else []
         more_follow = index < len(portions) - 1
-        if first_line and text and (more_follow or start_column > width or breaks):
+        if first_line and text and (more_follow or (wrap and start_column > width) or breaks):
             lines.append(f'{prefix}{name} ""')
             first_line = False
             start_column = 1 + len(prefix) - startcol_after_break
-            breaks = _breaks(text, overrides, width, start_column)
+            breaks = _breaks(text, overrides, width, start_column) if wrap else []
         head = f"{prefix}{name} " if first_line else prefix
         first_line = False
         cuts = [0, *breaks, len(text)]

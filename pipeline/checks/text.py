@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from decimal import Decimal
+from decimal import Decimal, DecimalException, localcontext
 
-from babel.numbers import NumberFormatError, get_decimal_symbol, get_group_symbol, parse_decimal
+from babel.numbers import NumberFormatError, get_group_symbol, parse_decimal
 
 BRACE = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
-PRINTF = re.compile(r"%(?:\([A-Za-z_]\w*\))?[#0\-+]*\d*(?:\.\d+)?[diouxXeEfFgGcrs]")
+# Possessive: flags and width both accept "0", so "%000..." would otherwise try every split of the zeros.
+PRINTF = re.compile(r"%(?:\([A-Za-z_]\w*+\))?[#0\-+]*+\d*+(?:\.\d++)?[diouxXeEfFgGcrs]")
 _NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f\u066b\u066c]\d+)*")
 SENTENCE_END = re.compile(r"(?<=[.!?。！？؟])\s+|(?<=[。！？])")
 
@@ -43,10 +44,21 @@ def ascii_digits(text: str) -> str:
 
 
 def _parse(token: str, locale: str) -> Decimal | None:
-    try:
-        return parse_decimal(token, locale=locale, strict=True)
-    except (NumberFormatError, ValueError):
-        return None
+    # Babel re-formats the value to test strictness, which rounds to the context's precision (28
+    # digits by default) and raises on longer numbers: give the context room for every digit.
+    with localcontext() as context:
+        context.prec = max(context.prec, len(token) + 2)
+        try:
+            return parse_decimal(token, locale=locale, strict=True)
+        except (NumberFormatError, ValueError, DecimalException):
+            return None
+
+
+def _unparsed(token: str) -> Decimal:
+    """A token neither the locale nor English reads: one separator is a decimal point, several
+    are grouping. Built from the digits alone, so any token gives a value."""
+    parts = re.split(r"[.,]", re.sub(r"[^\d.,]", "", token))
+    return Decimal(f"{parts[0]}.{parts[1]}") if len(parts) == 2 else Decimal("".join(parts))
 
 
 def numbers(text: str, locale: str = "en") -> list[Decimal]:
@@ -64,9 +76,7 @@ def numbers(text: str, locale: str = "en") -> list[Decimal]:
         if value is None:
             value = _parse(token, "en")
         if value is None:
-            decimal = get_decimal_symbol(locale)
-            parts = re.split(r"[.,]", token)
-            value = Decimal(token.replace(decimal, ".")) if len(parts) == 2 else Decimal(re.sub(r"\D", "", token))
+            value = _unparsed(token)
         values.append(value)
     return values
 

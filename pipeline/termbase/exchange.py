@@ -11,12 +11,14 @@ from __future__ import annotations
 import csv
 import io
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 
+from ..characters import describe, find_forbidden, position
 from ..errors import InputError
 from .model import Concept, Term, Termbase
 
@@ -97,6 +99,13 @@ def _parse_xml(data: bytes) -> tuple[ET.Element, dict[int, int]]:
 
 
 def parse_tbx(name: str, data: bytes) -> Termbase:
+    try:  # only to place a forbidden character: the XML parser decodes (UTF-16 too) on its own
+        text: str | None = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = None
+    bad = find_forbidden(text, file=True) if text is not None else None
+    if text is not None and bad is not None:
+        raise InputError(describe(text[bad]), name, *position(text, bad))
     try:
         root, lines = _parse_xml(data)
     except DefusedXmlException as exc:
@@ -170,18 +179,49 @@ def export_csv(termbase: Termbase, language: str, source_language: str = "en") -
     return out.getvalue().encode("utf-8")
 
 
+def _csv_error(name: str, exc: csv.Error, start: int, line: int) -> InputError:
+    """A CSV error as a refusal naming the line where the bad row begins (``start``) or where the
+    reader stopped (``line``)."""
+    if "field larger" in str(exc):
+        # Deliberately not raised: a glossary cell is a term or a note, and a cell this long is
+        # nearly always an unclosed quote that read the rest of the file into one cell.
+        return InputError(f"a cell is longer than {csv.field_size_limit()} characters (an unclosed double "
+                          "quote reads the rest of the file into one cell): close the quote or shorten the cell",
+                          name, start)
+    return InputError(f"malformed CSV ({exc}): save the file as standard CSV", name, line)
+
+
+def _csv_rows(name: str, reader: csv.DictReader[str]) -> Iterator[dict[str, str]]:
+    while True:
+        start = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise _csv_error(name, exc, start, reader.line_num) from None
+        yield row
+
+
 def parse_csv(name: str, data: bytes, language: str) -> Termbase:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InputError("not valid UTF-8: save the CSV as UTF-8", name) from None
+    bad = find_forbidden(text, file=True)
+    if bad is not None:
+        raise InputError(describe(text[bad]), name, *position(text, bad))
     reader = csv.DictReader(io.StringIO(text))
-    missing = {"source", "target", "context"} - set(reader.fieldnames or [])
+    try:
+        fieldnames = reader.fieldnames
+    except csv.Error as exc:
+        raise _csv_error(name, exc, 1, reader.line_num) from None
+    missing = {"source", "target", "context"} - set(fieldnames or [])
     if missing:
         raise InputError(f"missing CSV columns: {', '.join(sorted(missing))}", name, 1)
     by_concept: dict[str, list[Term]] = {}
     definitions: dict[str, str] = {}
-    for row in reader:
+    for row in _csv_rows(name, reader):
         concept_id = (row.get("context") or "").strip()
         target = (row.get("target") or "").strip()
         if not concept_id or not target:

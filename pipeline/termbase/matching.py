@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -108,6 +108,12 @@ class Matcher:
         for concept in termbase.concepts:
             for term in concept.terms_for(language):
                 self._compile(concept, term)
+        # Snowball's stemmers take time growing faster than a word's length, and a word much longer
+        # than every term's cannot stem to a term's stem (suffixes are short): such words are
+        # compared as written, so a 100 KB "word" in a translation costs no more than its length.
+        longest = max((len(w) for c in termbase.concepts for t in c.terms_for(language)
+                       for w in _WORD.findall(t.text)), default=0)
+        self._stem_limit = longest + 32
 
     def _stem(self, word: str) -> str:
         return self.stem(word) if self.stem else word
@@ -168,7 +174,9 @@ class Matcher:
                 start = folded.find(needle, start + 1)
         if self._by_word or self._by_stem or self._by_prefix:
             words = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(folded)]
-            stems = [self._stem(w) for w, _, _ in words] if self._by_stem else [w for w, _, _ in words]
+            limit = self._stem_limit
+            stems = ([self._stem(w) if len(w) <= limit else w for w, _, _ in words] if self._by_stem
+                     else [w for w, _, _ in words])
             for index, (word, start, _) in enumerate(words):
                 candidates = self._by_word.get(word, []) + self._by_stem.get(stems[index], [])
                 candidates += [p for p in self._by_prefix if word.startswith(p[0][0][1])]  # type: ignore[arg-type]
@@ -193,15 +201,38 @@ class Matcher:
             return cached
         hits = [h for h in self.find(text) if h.term.approved or not approved_only]
         kept: dict[str, Hit] = {}
-        for hit in hits:
-            covered = any(o.concept.id != hit.concept.id and o.start <= hit.start and hit.end <= o.end
-                          and (o.end - o.start) > (hit.end - hit.start) for o in hits)
-            if not covered and hit.concept.id not in kept:
-                kept[hit.concept.id] = hit
+        for hit in _uncovered(hits):
+            kept.setdefault(hit.concept.id, hit)
         if len(self._concepts) > 50_000:
             self._concepts.clear()
         result = self._concepts[(text, approved_only)] = tuple(kept.values())
         return result
+
+
+def _uncovered(hits: list[Hit]) -> Iterator[Hit]:
+    """The hits (sorted by start, longest first) not inside a longer hit of another concept, in one
+    sweep: a hit can only be covered by one sorted before it, so the two largest ends seen so far
+    for two different concepts answer for every hit (comparing every pair is quadratic)."""
+    best: tuple[int, str] = (-1, "")     # the largest end seen, and its concept
+    second: tuple[int, str] = (-1, "")   # the largest end of any other concept
+    index = 0
+    while index < len(hits):
+        span = hits[index].text_span
+        group = index
+        while group < len(hits) and hits[group].text_span == span:
+            group += 1
+        for hit in hits[index:group]:
+            end = best[0] if best[1] != hit.concept.id else second[0]
+            if end < hit.end:
+                yield hit
+        for hit in hits[index:group]:
+            if hit.concept.id == best[1]:
+                best = (max(best[0], hit.end), best[1])
+            elif hit.end > best[0]:
+                best, second = (hit.end, hit.concept.id), best
+            elif hit.end > second[0]:
+                second = (hit.end, hit.concept.id)
+        index = group
 
 
 def matchers(termbase: Termbase, languages: Iterable[str]) -> dict[str, Matcher]:

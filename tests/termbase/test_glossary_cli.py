@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline.catalog.hints import split_hints
 from pipeline.catalog.po_reader import read_po
 
@@ -57,3 +59,26 @@ def test_update_writes_term_notes_once_and_regenerates_them(content_root, run):
     catalog = read_po(content_root / "locales/es/LC_MESSAGES/endoscopic-neurotomy.po")
     comments = "\n".join(e.tcomment for e in catalog)
     assert "week = semanita" in comments and "week = semana;" not in comments
+
+
+CSV_HEADER = "source,target,context,developer_comments,translator_comments\n"
+BAD_CSV = [
+    # name, rows after the header, line named in the error, message fragment
+    ("a cell over the csv module's limit", "disc,disco,disc,,\nnerve," + "n" * 140_000 + ",nerve,,\n", 3,
+     "longer than"),
+    ("an unclosed quote swallowing the file", 'disc,"disco,disc,,\n' + "nerve,nervio,nerve,,\n" * 8000, 2,
+     "longer than"),
+    ("a NUL in a term", "disc,dis\x00co,disc,,\n", 2, "U+0000"),
+    ("a control character in a term", "disc,dis\x1bco,disc,,\n", 2, "U+001B"),
+]
+
+
+@pytest.mark.parametrize("name,rows,line,message", BAD_CSV, ids=[b[0] for b in BAD_CSV])
+def test_a_bad_csv_is_refused_with_its_line(content_root, run, tmp_path, name, rows, line, message):
+    path = tmp_path / "terms.csv"
+    path.write_text(CSV_HEADER + rows, "utf-8")
+    before = (content_root / "source/termbase.yaml").read_bytes()
+    result = run("glossary", "import", "--locale", "es", str(path))
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith(f"error: {path}:{line}:") and message in result.output, result.output
+    assert (content_root / "source/termbase.yaml").read_bytes() == before

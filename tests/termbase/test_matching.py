@@ -68,3 +68,17 @@ def test_longer_term_hides_the_term_inside_it():
     hits = Matcher(TERMBASE, "en").concepts_in("A herniated disc presses on a nerve.")
     ids = {hit.concept.id for hit in hits}
     assert "herniated-disc" in ids and "disc" not in ids
+
+
+def test_a_word_longer_than_any_term_is_not_stemmed():
+    from pipeline.termbase.matching import Matcher
+    from pipeline.termbase.model import Concept, Term, Termbase
+
+    termbase = Termbase((Concept(id="disc", subject="anatomy", definition="", terms={"es": (Term(text="disco", status="preferred"),)}),))
+    matcher = Matcher(termbase, "es")
+    stemmed: list[str] = []
+    real = matcher.stem
+    matcher.stem = lambda word: stemmed.append(word) or real(word)  # type: ignore[assignment,misc]
+    hits = matcher.find("discos " + "é" * 100_000 + " disco")
+    assert [h.concept.id for h in hits] == ["disc", "disc"]
+    assert max(len(w) for w in stemmed) < 100  # the long word is compared as written

@@ -28,17 +28,30 @@ def _loose(term: str) -> re.Pattern[str]:
 
 
 def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
-    reported = set()
+    # Each term is looked for in the translation once, however often the source repeats it: a
+    # scan per occurrence would make a long text cost the square of its length.
+    scanned: set[str] = set()
+    kept: dict[tuple[str, ...], bool] = {}
     for hit in ctx.source.find(entry.msgid):
         if not hit.term.dnt:
             continue
         approved = hit.concept.approved(ctx.language)
-        target_dnt = [t.display for t in approved if t.dnt]
+        target_dnt = tuple(t.display for t in approved if t.dnt)
         for term in target_dnt:
-            for match in _loose(term).finditer(entry.msgstr):
-                written = match.group(0).rstrip(".") if not term.endswith(".") else match.group(0)
-                if written != term and term not in reported:
-                    reported.add(term)
-                    yield f"'{written}' must be written exactly '{term}' (do not translate)"
-        if target_dnt and len(target_dnt) == len(approved) and not any(t in entry.msgstr for t in target_dnt):
-            yield f"'{hit.term.display}' must stay as '{target_dnt[0]}' (do not translate)"
+            if term not in scanned:
+                scanned.add(term)
+                yield from _altered(term, entry.msgstr)
+        if target_dnt and len(target_dnt) == len(approved):
+            if target_dnt not in kept:
+                kept[target_dnt] = any(t in entry.msgstr for t in target_dnt)
+            if not kept[target_dnt]:
+                yield f"'{hit.term.display}' must stay as '{target_dnt[0]}' (do not translate)"
+
+
+def _altered(term: str, msgstr: str) -> Iterator[str]:
+    """The first spelling of ``term`` in ``msgstr`` that differs from it, as a finding."""
+    for match in _loose(term).finditer(msgstr):
+        written = match.group(0).rstrip(".") if not term.endswith(".") else match.group(0)
+        if written != term:
+            yield f"'{written}' must be written exactly '{term}' (do not translate)"
+            return

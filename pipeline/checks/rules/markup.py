@@ -20,14 +20,19 @@ SCOPE = "entry"
 SAFETY = True
 OPTIONS: dict[str, Any] = {}
 
+# Each pattern is linear in the length of the text: a repetition never runs over the character
+# that starts another attempt (a "[" in a link text; in a link target, a "(" that does not close
+# one level of parentheses, as in "javascript:alert(1)"), and a run that could begin an e-mail
+# address is tried from its first character only. Otherwise an unclosed "[" or "www." repeated
+# over a long translation is scanned again from every position: quadratic time.
 PATTERNS = {
-    "HTML tag": re.compile(r"</?[A-Za-z][^<>]*>|<!--|-->"),
+    "HTML tag": re.compile(r"</?[A-Za-z][^<>]*+>|<!--|-->"),
     "HTML entity": re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#\d+|#x[0-9A-Fa-f]+);"),
-    "event-handler attribute": re.compile(r"\bon[a-z]+\s*=", re.IGNORECASE),
+    "event-handler attribute": re.compile(r"\bon[a-z]++\s*+=", re.IGNORECASE),
     "script link": re.compile(r"\b(?:javascript|vbscript|data):", re.IGNORECASE),
-    "Markdown link": re.compile(r"!?\[[^\]]*\]\([^)]*\)"),
+    "Markdown link": re.compile(r"!?\[[^\[\]]*+\]\((?:[^()]|\([^()]*+\))*+\)"),
     "URL": re.compile(r"\b(?:https?|ftp)://[^\s<>\"]+|\bwww\.[^\s<>\"]+", re.IGNORECASE),
-    "e-mail address": re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
+    "e-mail address": re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)+"),
 }
 
 

@@ -24,8 +24,9 @@ def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
     if entry.msgstr != entry.msgid:
         return
     rest = BRACE.sub("", entry.msgid)
-    for hit in ctx.source.find(entry.msgid):
-        if hit.term.dnt:
-            rest = rest.replace(entry.msgid[hit.start:hit.end], "")
+    # each distinct term once: a term repeated over a long text would otherwise rescan it per hit
+    for term in dict.fromkeys(entry.msgid[hit.start:hit.end] for hit in ctx.source.find(entry.msgid)
+                              if hit.term.dnt):
+        rest = rest.replace(term, "")
     if re.search(r"[^\W\d_]", rest):
         yield "the translation is identical to the source"

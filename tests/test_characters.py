@@ -1,0 +1,80 @@
+"""Text gettext cannot carry (a NUL, other control characters) is refused where it is written."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.catalog.po_reader import read_entries
+from pipeline.errors import InputError
+from pipeline.yamlio import load_yaml
+
+PROCEDURE = "source/procedures/endoscopic-rhizotomy.yaml"
+TEMPLATE = "locales/templates/endoscopic-rhizotomy.pot"
+ANCHOR = "            text: Facet joint pain that lasts or keeps coming back."
+
+# how the character is written in YAML, its code point
+ESCAPED = [('"\\0"', "U+0000"), ('"\\x00"', "U+0000"), ('"\\x1b"', "U+001B"), ('"\\x7f"', "U+007F"),
+           ('"\\x85"', "U+0085"), ('"\\r"', "U+000D"), ('"\\b"', "U+0008")]
+
+
+@pytest.mark.parametrize("written,code", ESCAPED, ids=[e[1] + " " + e[0] for e in ESCAPED])
+def test_an_escaped_control_character_in_a_procedure_is_refused_before_extract_writes(
+        content_root, run, written, code):
+    path = content_root / PROCEDURE
+    text = path.read_text("utf-8")
+    line = text.splitlines().index(ANCHOR) + 1
+    path.write_text(text.replace(ANCHOR, f'            text: {written[:-1]}Facet joint pain."', 1), "utf-8")
+    before = (content_root / TEMPLATE).read_bytes()
+    result = run("extract")
+    assert result.exit_code == 2, result.output
+    assert f"{PROCEDURE}:{line}:19: character {code}" in result.output, result.output
+    assert (content_root / TEMPLATE).read_bytes() == before
+
+
+@pytest.mark.parametrize("raw,code", [("\x1b", "U+001B"), ("\x7f", "U+007F"), ("\x85", "U+0085"), ("\x0c", "U+000C")])
+def test_a_raw_control_character_is_refused_at_its_line_and_column(raw, code):
+    data = f"a: 1\nb: x{raw}y\n".encode()
+    with pytest.raises(InputError) as caught:
+        load_yaml("f.yaml", data)
+    assert str(caught.value).startswith(f"f.yaml:2:5: character {code}")
+
+
+@pytest.mark.parametrize("yaml_text", ['"tab\\there"', "|\n  two\n  lines\n", "plain text", "'é 中文 ٣'"])
+def test_tabs_newlines_and_any_script_are_text(yaml_text):
+    assert load_yaml("f.yaml", f"a: {yaml_text}".encode())["a"]
+
+
+def test_a_control_character_in_a_key_is_refused():
+    with pytest.raises(InputError) as caught:
+        load_yaml("f.yaml", b'"k\\x01": 1\n')
+    assert "U+0001" in str(caught.value)
+
+
+def test_a_termbase_term_with_a_nul_is_refused(content_root, run):
+    path = content_root / "source/termbase.yaml"
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("{term: disc,", '{term: "disc\\0",', 1), "utf-8")
+    result = run("update")
+    assert result.exit_code == 2 and "source/termbase.yaml:" in result.output and "U+0000" in result.output, \
+        result.output
+
+
+def test_a_raw_nul_in_a_catalog_is_refused():
+    data = b'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nmsgstr "b\x00c"\n'
+    for fast in (True, False):
+        with pytest.raises(InputError) as caught:
+            read_entries("x.po", data, fast=fast)
+        assert caught.value.location is not None and caught.value.location.line == 6
+        assert "U+0000" in caught.value.message
+
+
+def test_a_control_character_in_a_tbx_is_refused_at_its_line(content_root, run, tmp_path):
+    tbx = run("glossary", "export").output
+    line = tbx[:tbx.index("<term>")].count("\n") + 1
+    path = tmp_path / "terms.tbx"
+    path.write_text(tbx.replace("<term>", "<term>\x85", 1), "utf-8")
+    before = (content_root / "source/termbase.yaml").read_bytes()
+    result = run("glossary", "import", str(path))
+    assert result.exit_code == 2 and f"terms.tbx:{line}:" in result.output and "U+0085" in result.output, \
+        result.output
+    assert (content_root / "source/termbase.yaml").read_bytes() == before
