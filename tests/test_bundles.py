@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -147,6 +148,7 @@ def test_failure_mid_build_leaves_the_previous_bundles_intact(content_root, run,
 def test_required_locale_that_cannot_publish_fails_and_keeps_old_bundles(content_root, run):
     _, out = build(run, content_root)
     before = tree_hashes(out)
+    shutil.rmtree(content_root / "locales/releases")  # nothing published before: no last good version
     path = content_root / "locales/es/LC_MESSAGES/endoscopic-neurotomy.po"
     catalog = read_po(path)
     entry = next(e for e in catalog if e.msgctxt == "contact.call")
