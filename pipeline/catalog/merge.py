@@ -8,7 +8,10 @@
   moved paragraph), whose translation is then offered as fuzzy with the previous context.
 
 Contexts are stable ids, so unlike msgmerge there is no similarity guessing: a fuzzy suggestion
-taken from a different sentence is too easy to ship by mistake in patient material.
+taken from a different sentence is too easy to ship by mistake in patient material. Only a rename
+the content lead declared (``renamed_from:`` in the procedure) moves a translation without fuzzying
+it, and only when the source text is the same: the reviewer signed off that text and that
+translation, so the sign-off is re-keyed to the new context.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from dataclasses import dataclass
 import polib
 
 from ..locales import LocaleInfo
+from ..review.signoff import carry_sign_off
 from .hints import Hint, with_hints
 from .states import forms_of, has_translation
 
@@ -42,13 +46,58 @@ def _copy_translation(target: polib.POEntry, source: polib.POEntry, nplurals: in
         target.msgstr = source.msgstr if not source.msgid_plural else source.msgstr_plural.get(0, "")
 
 
+Entries = Mapping[str | None, polib.POEntry]
+
+
+def _declared_move(source: polib.POEntry, renames: Mapping[str, str], live: Entries, dead: Entries,
+                   template_contexts: set[str | None]) -> polib.POEntry | None:
+    """The translated entry a declared rename moved to ``source``'s context, if any: from the old
+    context, live or already obsolete (an update that ran before the declaration)."""
+    old_ctx = renames.get(source.msgctxt or "")
+    if old_ctx is None or old_ctx in template_contexts:
+        return None
+    current = live.get(source.msgctxt)
+    if current is not None and not ("fuzzy" in current.flags and current.previous_msgctxt == old_ctx):
+        return None  # translated at its new context since: that work stands
+    old = live.get(old_ctx) or dead.get(old_ctx)
+    if old is None or "fuzzy" in old.flags or bool(old.msgid_plural) != bool(source.msgid_plural):
+        return None
+    return old if has_translation(forms_of(old)) else None
+
+
+def _header(catalog: polib.POFile, pot: polib.POFile, locale: LocaleInfo) -> polib.POFile:
+    result = polib.POFile(wrapwidth=79)
+    result.header = catalog.header
+    result.metadata = dict(catalog.metadata)
+    result.metadata_is_fuzzy = catalog.metadata_is_fuzzy
+    if "POT-Creation-Date" in pot.metadata:
+        result.metadata["POT-Creation-Date"] = pot.metadata["POT-Creation-Date"]
+    result.metadata["Plural-Forms"] = locale.plural_forms
+    return result
+
+
+def _take_moved(entry: polib.POEntry, moved: polib.POEntry, nplurals: int) -> bool:
+    """Carry a translation a declared rename moved; True when the text is unchanged (sign-off kept)."""
+    _copy_translation(entry, moved, nplurals)
+    if (moved.msgid, moved.msgid_plural) == (entry.msgid, entry.msgid_plural):
+        entry.tcomment = carry_sign_off(moved, entry)
+        return True
+    entry.tcomment = moved.tcomment or ""  # renamed and rewritten: the translation is a suggestion
+    entry.flags.append("fuzzy")
+    entry.previous_msgctxt = moved.msgctxt
+    entry.previous_msgid = moved.msgid
+    return False
+
+
 def merge(catalog: polib.POFile, pot: polib.POFile, locale: LocaleInfo,
           hints: Mapping[Key, list[Hint]] | None = None,
-          regenerated: frozenset[str] = frozenset({"term"})) -> tuple[polib.POFile, MergeSummary]:
+          regenerated: frozenset[str] = frozenset({"term"}),
+          renames: Mapping[str, str] | None = None) -> tuple[polib.POFile, MergeSummary]:
     """Return a new catalog: ``pot``'s entries with ``catalog``'s translations carried over.
 
     ``hints`` are the pipeline's guidance per entry (e.g. termbase terms), written as marked
     translator comments; earlier hints of the ``regenerated`` kinds are replaced by them.
+    ``renames`` are the declared renames, new context -> old context.
     """
     live = {e.msgctxt: e for e in catalog if not e.obsolete}
     dead: dict[str | None, polib.POEntry] = {}
@@ -64,13 +113,7 @@ def merge(catalog: polib.POFile, pot: polib.POFile, locale: LocaleInfo,
         if ctx not in template_contexts and has_translation(forms_of(entry)) and "fuzzy" not in entry.flags:
             leaving_by_msgid.setdefault(entry.msgid, entry)
 
-    result = polib.POFile(wrapwidth=79)
-    result.header = catalog.header
-    result.metadata = dict(catalog.metadata)
-    result.metadata_is_fuzzy = catalog.metadata_is_fuzzy
-    if "POT-Creation-Date" in pot.metadata:
-        result.metadata["POT-Creation-Date"] = pot.metadata["POT-Creation-Date"]
-    result.metadata["Plural-Forms"] = locale.plural_forms
+    result = _header(catalog, pot, locale)
 
     kept, fuzzied, new, resurrected = 0, [], [], []
     for source in pot:
@@ -80,7 +123,18 @@ def merge(catalog: polib.POFile, pot: polib.POFile, locale: LocaleInfo,
         entry.comment = source.comment
         if source.msgid_plural:
             entry.msgstr_plural = {i: "" for i in range(locale.nplurals)}
+        moved_by_rename = _declared_move(source, renames or {}, live, dead, template_contexts)
         old = live.get(source.msgctxt)
+        if moved_by_rename is not None:
+            if _take_moved(entry, moved_by_rename, locale.nplurals):
+                kept += 1
+            else:
+                fuzzied.append(source.msgctxt)
+            entry.flags += [f for f in source.flags if f != "fuzzy"]
+            entry.tcomment = with_hints(entry.tcomment, (hints or {}).get((source.msgctxt, source.msgid), []),
+                                        regenerated)
+            result.append(entry)
+            continue
         if old is None and source.msgctxt in dead:
             old = dead.pop(source.msgctxt)
             resurrected.append(source.msgctxt)
