@@ -576,4 +576,5 @@ def report_command(state: _State, out: Path | None) -> None:
     target = out if out is not None else project.root / "dist" / "report"
     result = report(project, target)
     click.echo(f"{result.locales} locales x {result.procedures} procedures: "
-               + ", ".join(f"{n} {state}" for state, n in result.states) + f"; {len(result.files)} files in {target}")
+               + ", ".join(f"{n} {state}" for state, n in result.states
+                         if n or state in ("published", "withheld", "blocked")) + f"; {len(result.files)} files in {target}")
