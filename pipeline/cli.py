@@ -575,5 +575,7 @@ def report_command(state: _State, out: Path | None) -> None:
     project = state.project
     target = out if out is not None else project.root / "dist" / "report"
     result = report(project, target)
-    counts = ", ".join(f"{n} {state}" for state, n in result.states if n or state in ("published", "withheld", "blocked"))
-    click.echo(f"{result.locales} locales x {result.procedures} procedures: {counts}; {len(result.files)} files in {target}")
+    always = ("published", "withheld", "blocked")
+    counts = ", ".join(f"{n} {state}" for state, n in result.states if n or state in always)
+    click.echo(f"{result.locales} locales x {result.procedures} procedures: {counts}; "
+               f"{len(result.files)} files in {target}")
