@@ -17,13 +17,17 @@ $(STAMP): pyproject.toml constraints.txt
 
 setup: $(STAMP)
 
+# The review site is written even when the release is blocked (that is when it is needed most);
+# the target still fails with the first failing step's exit status.
 build: setup
 	$(BIN)/pipeline extract
 	$(BIN)/pipeline update
-	$(BIN)/pipeline check
-	$(BIN)/pipeline status
-	$(BIN)/pipeline build
-	$(BIN)/pipeline report
+	@status=0; \
+	$(BIN)/pipeline check || status=$$?; \
+	$(BIN)/pipeline status || [ $$status -ne 0 ] || status=$$?; \
+	$(BIN)/pipeline build || [ $$status -ne 0 ] || status=$$?; \
+	$(BIN)/pipeline report || [ $$status -ne 0 ] || status=$$?; \
+	exit $$status
 
 test: setup lint
 	$(BIN)/python -m pytest -q

@@ -462,8 +462,10 @@ def review_import(state: _State, sheet: Path, reviewer: str) -> None:
 def build(state: _State, out: Path | None, check: bool, mo: bool) -> None:
     """Build the bundles apps load: documents, flat i18next files and a manifest.
 
-    Exit 1 when a locale marked `required` cannot be published (the previous bundles are left as
-    they were) or, with --check, when the output is stale.
+    A cell whose current content cannot be published ships its last good version (from the release
+    record, locales/releases/) marked outdated. Exit 1 when an active procedure has nothing
+    publishable in a `required` locale (the previous bundles and the record are left as they were)
+    or, with --check, when the output is stale or a build would be blocked.
     """
     from .release import bundles
 
@@ -473,7 +475,8 @@ def build(state: _State, out: Path | None, check: bool, mo: bool) -> None:
     if check:
         for path in report.stale:
             click.echo(f"{path}: stale: run `pipeline build`")
-        if report.stale:
+        _print_blocked(project, report.required_blocked, "would be blocked")
+        if report.stale or report.required_blocked:
             sys.exit(ExitCode.FAILED)
         click.echo(f"{target}: up to date ({len(report.files)} files)")
         return
@@ -482,22 +485,79 @@ def build(state: _State, out: Path | None, check: bool, mo: bool) -> None:
         language = release.locale.posix if release.locale else project.config.source_language
         by_locale.setdefault(language, []).append(release)
     for locale, releases in by_locale.items():
-        published = [r for r in releases if r.status == "published"]
-        click.echo(f"{locale:<8} published {len(published)}/{len(releases)}")
+        click.echo(f"{locale:<8} published {sum(r.ships for r in releases)}/{len(releases)}")
         for release in releases:
-            if release.status == "withheld":
-                click.echo(f"         withheld {release.procedure.id}: {'; '.join(release.reasons)}")
+            if release.status != "published":
+                click.echo(f"         {release.status} {release.procedure.id}: {'; '.join(release.reasons)}")
             elif release.fallback_keys:
                 click.echo(f"         {release.procedure.id}: {len(release.fallback_keys)} strings fall back")
+    unreviewed = sum(r.unreviewed for r in report.releases)
+    if unreviewed:
+        click.echo(f"unreviewed: {unreviewed} strings ship without a reviewer's sign-off (allow_unreviewed)")
     if report.required_blocked:
-        click.echo("blocked: required locales cannot be published; the previous bundles are unchanged", err=True)
-        for release in report.required_blocked:
-            where = release.locale.posix if release.locale else project.config.source_language
-            click.echo(f"  {where}/{release.procedure.id}: {'; '.join(release.reasons)}", err=True)
-            for line in release.blocking:
-                click.echo(f"    {line}", err=True)
+        _print_blocked(project, report.required_blocked, "blocked")
+        click.echo(f"withdrawals published in {target}; exit 1 until every required cell has a version"
+                   if report.written else "the previous bundles are unchanged", err=True)
         sys.exit(ExitCode.FAILED)
     click.echo(f"{len(report.files)} files in {target}")
+
+
+def _print_blocked(project: Project, cells: Sequence[ProcedureRelease], verb: str) -> None:
+    if not cells:
+        return
+    click.echo(f"{verb}: these cells of required locales have nothing publishable (no current content and no "
+               "last good version that was not withdrawn):", err=True)
+    for release in cells:
+        where = release.locale.posix if release.locale else project.config.source_language
+        click.echo(f"  {where}/{release.procedure.id}: {'; '.join(release.reasons)}", err=True)
+        for line in release.blocking:
+            click.echo(f"    {line}", err=True)
+
+
+@main.group()
+def release() -> None:
+    """What a build would ship per cell, and withdrawing a cell at once."""
+
+
+@release.command("plan")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@pass_state
+def release_plan(state: _State, fmt: str) -> None:
+    """Per locale and procedure: new, unchanged, outdated, withdrawn, withheld, draft or retired, with
+    reason codes. Writes nothing. Exit 1 when a required cell has nothing publishable."""
+    from .release import commands as releasing
+
+    cells = releasing.release_plan(state.project)
+    stopped = releasing.blocking(cells)
+    if fmt == "json":
+        click.echo(dumps({"cells": [c.as_dict() for c in cells],
+                          "blocked": [f"{c.posix}/{c.procedure}" for c in stopped]}), nl=False)
+    else:
+        for cell in cells:
+            why = f": {'; '.join(cell.release.reasons)}" if cell.release.reasons else ""
+            codes = f" [{', '.join(cell.release.reason_codes)}]" if cell.release.reason_codes else ""
+            mark = " BLOCKS" if cell.blocking else ""
+            click.echo(f"{cell.posix:<8} {cell.procedure:<32} {cell.outcome:<9}{mark}{codes}{why}")
+        if stopped:
+            click.echo(f"would be blocked: {', '.join(f'{c.posix}/{c.procedure}' for c in stopped)}", err=True)
+    if stopped:
+        sys.exit(ExitCode.FAILED)
+
+
+@release.command("withdraw")
+@click.option("--locale", required=True, help="The locale (POSIX or BCP 47; the source language too).")
+@click.option("--procedure", required=True, help="The procedure id.")
+@click.option("--reason", required=True, help="Why: recorded in locales/releases/ and in the manifest.")
+@pass_state
+def release_withdraw(state: _State, locale: str, procedure: str, reason: str) -> None:
+    """Withdraw a cell at once: its published text never ships again (a safety correction). The next
+    `pipeline build` removes it from the bundles; a new, different version publishes as usual."""
+    from .release import commands as releasing
+
+    cell = releasing.withdraw(state.project, locale, procedure, reason)
+    assert cell.withdrawn is not None
+    click.echo(f"withdrawn {locale}/{procedure} on {cell.withdrawn.date}: {cell.withdrawn.reason}; "
+               "run `pipeline build` to publish the withdrawal")
 
 
 @main.command("report")
@@ -515,5 +575,7 @@ def report_command(state: _State, out: Path | None) -> None:
     project = state.project
     target = out if out is not None else project.root / "dist" / "report"
     result = report(project, target)
-    click.echo(f"{result.locales} locales x {result.procedures} procedures: "
-               + ", ".join(f"{n} {state}" for state, n in result.states) + f"; {len(result.files)} files in {target}")
+    always = ("published", "withheld", "blocked")
+    counts = ", ".join(f"{n} {state}" for state, n in result.states if n or state in always)
+    click.echo(f"{result.locales} locales x {result.procedures} procedures: {counts}; "
+               f"{len(result.files)} files in {target}")

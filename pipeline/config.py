@@ -25,10 +25,12 @@ class LocaleSettings:
     min_translated: float = 100.0
     length_ratio: tuple[float, float] | None = None
     fallback: str = "none"  # "string": a missing string falls back along the locale's chain
+    allow_unreviewed: bool = False  # with fallback "string": a translated string ships before its sign-off
 
     def as_dict(self) -> dict[str, Any]:
         return {"required": self.required, "min_translated": self.min_translated,
-                "length_ratio": self.length_ratio, "fallback": self.fallback}
+                "length_ratio": self.length_ratio, "fallback": self.fallback,
+                "allow_unreviewed": self.allow_unreviewed}
 
 
 @dataclass(frozen=True)

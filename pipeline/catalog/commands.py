@@ -16,6 +16,7 @@ import polib
 
 from .. import parallel
 from ..clock import source_date
+from ..content.model import Procedure
 from ..errors import InputError
 from ..fsutil import write_atomic
 from ..locales import LocaleInfo
@@ -182,6 +183,12 @@ def term_comments(project: Project, pot: polib.POFile, posix: str,
     return comments
 
 
+def declared_renames(procedure: Procedure) -> dict[str, str]:
+    """new context -> old context for every entry a declared rename (``renamed_from:``) covers."""
+    found = {m.context: procedure.old_context(m.context) for m in procedure.messages()}
+    return {new: old for new, old in found.items() if old is not None}
+
+
 _UPDATE: dict[str, Any] = {}  # set in the parent before forking workers, inherited by them
 
 
@@ -197,7 +204,8 @@ def _update_one(job: tuple[str, str]) -> UpdateOutcome:
     else:
         current = new_catalog(pot, info, source_date())
     comments = term_comments(project, pot, posix, _UPDATE["matcher"])
-    merged, summary = merge(current, pot, info, comments, frozenset({"term", "suggestion"}))
+    merged, summary = merge(current, pot, info, comments, frozenset({"term", "suggestion"}),
+                            _UPDATE["renames"].get(pid, {}))
     memory = _UPDATE["memories"][posix]
     for entry in merged:
         offered = fill(entry, memory)
@@ -246,7 +254,8 @@ def _update(project: Project, locales: tuple[str, ...], check: bool, on_progress
     templates = {pid: _load_template(project, pid) for pid in project.procedure_ids()}
     _UPDATE.update(project=project, templates=templates, check=check, infos={i.posix: i for i in selected},
                    matcher=Matcher(project.termbase, project.config.source_language),
-                   memories={i.posix: approved_memory(project, i.posix) for i in selected})
+                   memories={i.posix: approved_memory(project, i.posix) for i in selected},
+                   renames={p.id: declared_renames(p) for p in project.procedures if p.renamed_from})
     work = [(info.posix, pid) for info in selected for pid in templates]
     outcomes = []
     with parallel.mapper(_update_one, len(work), jobs) as run_all:

@@ -8,7 +8,10 @@
   moved paragraph), whose translation is then offered as fuzzy with the previous context.
 
 Contexts are stable ids, so unlike msgmerge there is no similarity guessing: a fuzzy suggestion
-taken from a different sentence is too easy to ship by mistake in patient material.
+taken from a different sentence is too easy to ship by mistake in patient material. Only a rename
+the content lead declared (``renamed_from:`` in the procedure) moves a translation without fuzzying
+it, and only when the source text is the same: the reviewer signed off that text and that
+translation, so the sign-off is re-keyed to the new context.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from dataclasses import dataclass
 import polib
 
 from ..locales import LocaleInfo
+from ..review.signoff import carry_sign_off
 from .hints import Hint, with_hints
 from .states import forms_of, has_translation
 
@@ -79,13 +83,80 @@ def _retire(result: polib.POFile, entries: list[polib.POEntry]) -> list[str]:
     return retired
 
 
+Entries = Mapping[str | None, polib.POEntry]
+
+
+def _declared_move(source: polib.POEntry, renames: Mapping[str, str], live: Entries, dead: Entries,
+                   template_contexts: set[str | None]) -> polib.POEntry | None:
+    """The translated entry a declared rename moved to ``source``'s context, if any: from the old
+    context, live or already obsolete (an update that ran before the declaration)."""
+    old_ctx = renames.get(source.msgctxt or "")
+    if old_ctx is None or old_ctx in template_contexts:
+        return None
+    current = live.get(source.msgctxt)
+    if current is not None and not ("fuzzy" in current.flags and current.previous_msgctxt == old_ctx):
+        return None  # translated at its new context since: that work stands
+    old = live.get(old_ctx) or dead.get(old_ctx)
+    if old is None or "fuzzy" in old.flags or bool(old.msgid_plural) != bool(source.msgid_plural):
+        return None
+    return old if has_translation(forms_of(old)) else None
+
+
+def _header(catalog: polib.POFile, pot: polib.POFile, locale: LocaleInfo) -> polib.POFile:
+    result = polib.POFile(wrapwidth=79)
+    result.header = catalog.header
+    result.metadata = dict(catalog.metadata)
+    result.metadata_is_fuzzy = catalog.metadata_is_fuzzy
+    if "POT-Creation-Date" in pot.metadata:
+        result.metadata["POT-Creation-Date"] = pot.metadata["POT-Creation-Date"]
+    result.metadata["Plural-Forms"] = locale.plural_forms
+    return result
+
+
+def _take_moved(entry: polib.POEntry, moved: polib.POEntry, nplurals: int) -> bool:
+    """Carry a translation a declared rename moved; True when the text is unchanged (sign-off kept)."""
+    _copy_translation(entry, moved, nplurals)
+    if (moved.msgid, moved.msgid_plural) == (entry.msgid, entry.msgid_plural):
+        entry.tcomment = carry_sign_off(moved, entry)
+        return True
+    entry.tcomment = moved.tcomment or ""  # renamed and rewritten: the translation is a suggestion
+    entry.flags.append("fuzzy")
+    entry.previous_msgctxt = moved.msgctxt
+    entry.previous_msgid = moved.msgid
+    return False
+
+
+def _carry(entry: polib.POEntry, old: polib.POEntry, source: polib.POEntry, nplurals: int) -> str:
+    """Carry ``old``'s translation into the new entry for ``source``: "kept" when the source is the
+    same, "fuzzy" when it changed (the translation stays, marked, with the previous source), "new"
+    when there was nothing to carry."""
+    entry.tcomment = old.tcomment or ""
+    _copy_translation(entry, old, nplurals)
+    was_fuzzy = "fuzzy" in old.flags
+    if old.msgid == source.msgid and old.msgid_plural == source.msgid_plural:
+        if was_fuzzy or old.obsolete:
+            entry.flags.append("fuzzy")
+            entry.previous_msgid = old.previous_msgid
+            entry.previous_msgctxt = old.previous_msgctxt
+        return "kept"
+    if not has_translation(forms_of(old)):
+        return "new"
+    entry.flags.append("fuzzy")
+    entry.previous_msgid = old.previous_msgid if (was_fuzzy and old.previous_msgid) else old.msgid
+    if old.msgid_plural or source.msgid_plural:
+        entry.previous_msgid_plural = old.msgid_plural or None
+    return "fuzzy"
+
+
 def merge(catalog: polib.POFile, pot: polib.POFile, locale: LocaleInfo,
           hints: Mapping[Key, list[Hint]] | None = None,
-          regenerated: frozenset[str] = frozenset({"term"})) -> tuple[polib.POFile, MergeSummary]:
+          regenerated: frozenset[str] = frozenset({"term"}),
+          renames: Mapping[str, str] | None = None) -> tuple[polib.POFile, MergeSummary]:
     """Return a new catalog: ``pot``'s entries with ``catalog``'s translations carried over.
 
     ``hints`` are the pipeline's guidance per entry (e.g. termbase terms), written as marked
     translator comments; earlier hints of the ``regenerated`` kinds are replaced by them.
+    ``renames`` are the declared renames, new context -> old context.
     """
     live, doubles = _live_by_context(catalog, pot)
     dead: dict[str | None, polib.POEntry] = {}
@@ -101,15 +172,12 @@ def merge(catalog: polib.POFile, pot: polib.POFile, locale: LocaleInfo,
         if ctx not in template_contexts and has_translation(forms_of(entry)) and "fuzzy" not in entry.flags:
             leaving_by_msgid.setdefault(entry.msgid, entry)
 
-    result = polib.POFile(wrapwidth=79)
-    result.header = catalog.header
-    result.metadata = dict(catalog.metadata)
-    result.metadata_is_fuzzy = catalog.metadata_is_fuzzy
-    if "POT-Creation-Date" in pot.metadata:
-        result.metadata["POT-Creation-Date"] = pot.metadata["POT-Creation-Date"]
-    result.metadata["Plural-Forms"] = locale.plural_forms
+    result = _header(catalog, pot, locale)
 
-    kept, fuzzied, new, resurrected = 0, [], [], []
+    kept = 0
+    fuzzied: list[str] = []
+    new: list[str] = []
+    resurrected: list[str] = []
     for source in pot:
         entry = polib.POEntry(msgctxt=source.msgctxt, msgid=source.msgid,
                               msgid_plural=source.msgid_plural, msgstr="",
@@ -117,29 +185,28 @@ def merge(catalog: polib.POFile, pot: polib.POFile, locale: LocaleInfo,
         entry.comment = source.comment
         if source.msgid_plural:
             entry.msgstr_plural = {i: "" for i in range(locale.nplurals)}
+        moved_by_rename = _declared_move(source, renames or {}, live, dead, template_contexts)
         old = live.get(source.msgctxt)
+        if moved_by_rename is not None:
+            if _take_moved(entry, moved_by_rename, locale.nplurals):
+                kept += 1
+            else:
+                fuzzied.append(source.msgctxt)
+            entry.flags += [f for f in source.flags if f != "fuzzy"]
+            entry.tcomment = with_hints(entry.tcomment, (hints or {}).get((source.msgctxt, source.msgid), []),
+                                        regenerated)
+            result.append(entry)
+            continue
         if old is None and source.msgctxt in dead:
             old = dead.pop(source.msgctxt)
             resurrected.append(source.msgctxt)
         format_flags = [f for f in source.flags if f != "fuzzy"]
         if old is not None:
-            entry.tcomment = old.tcomment or ""
-            _copy_translation(entry, old, locale.nplurals)
-            was_fuzzy = "fuzzy" in old.flags
-            if old.msgid == source.msgid and old.msgid_plural == source.msgid_plural:
-                if was_fuzzy or old.obsolete:
-                    entry.flags.append("fuzzy")
-                    entry.previous_msgid = old.previous_msgid
-                    entry.previous_msgctxt = old.previous_msgctxt
+            outcome = _carry(entry, old, source, locale.nplurals)
+            if outcome == "kept":
                 kept += 1
-            elif has_translation(forms_of(old)):
-                entry.flags.append("fuzzy")
-                entry.previous_msgid = old.previous_msgid if (was_fuzzy and old.previous_msgid) else old.msgid
-                if old.msgid_plural or source.msgid_plural:
-                    entry.previous_msgid_plural = old.msgid_plural or None
-                fuzzied.append(source.msgctxt)
             else:
-                new.append(source.msgctxt)
+                (fuzzied if outcome == "fuzzy" else new).append(source.msgctxt)
         elif source.msgid in leaving_by_msgid:
             moved = leaving_by_msgid[source.msgid]
             _copy_translation(entry, moved, locale.nplurals)

@@ -58,6 +58,12 @@ class Message:
     text: Text
 
 
+# The lifecycle a content lead declares (`status:` in the YAML): a draft is translated and reviewed
+# but never published, an active procedure follows the release policy, a retired one is withdrawn
+# from every bundle and the manifest tells apps to delete it.
+LIFECYCLE = ("draft", "active", "retired")
+
+
 @dataclass(frozen=True)
 class Procedure:
     id: str
@@ -65,6 +71,17 @@ class Procedure:
     title: Text
     summary: Text
     sections: tuple[Section, ...]
+    status: str = "active"  # one of LIFECYCLE
+    renamed_from: tuple[tuple[str, str], ...] = ()  # (new context or prefix, old one), declared by the content lead
+
+    def old_context(self, context: str) -> str | None:
+        """The context this one had before a declared rename (``renamed_from:``), if any."""
+        for new, old in self.renamed_from:
+            if context == new:
+                return old
+            if context.startswith(new + "."):
+                return old + context[len(new):]
+        return None
 
     def messages(self) -> Iterator[Message]:
         """Every translatable string in document order, each with a context built from ids only,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -75,8 +76,29 @@ class _Builder:
                     blocks.append(Question(str(block["id"]), self.text(b_path + ["question"]),
                                            self.text(b_path + ["answer"])))
             sections.append(Section(str(section["id"]), self.text(s_path + ["title"]), tuple(blocks)))
-        return Procedure(id=str(root["id"]), source=self.name, title=self.text(["title"]),
-                         summary=self.text(["summary"]), sections=tuple(sections))
+        procedure = Procedure(id=str(root["id"]), source=self.name, title=self.text(["title"]),
+                              summary=self.text(["summary"]), sections=tuple(sections),
+                              status=str(root.get("status", "active")))
+        return self.renames(procedure)
+
+    def renames(self, procedure: Procedure) -> Procedure:
+        """Attach the declared renames, each naming a context (or prefix) that exists now and an old
+        one that no longer does: a rename that points nowhere would silently carry nothing."""
+        declared = self.root.get("renamed_from") or {}
+        contexts = [m.context for m in procedure.messages()]
+
+        def covers(name: str) -> bool:
+            return any(c == name or c.startswith(name + ".") for c in contexts)
+
+        for new, old in declared.items():
+            if not covers(str(new)):
+                raise self.fail(["renamed_from", new], f"no message context is or starts with {new!r}: "
+                                "name the new id as the content has it now")
+            if covers(str(old)):
+                raise self.fail(["renamed_from", new], f"{old!r} still exists, so it was not renamed: "
+                                "remove this line")
+        pairs = tuple(sorted(((str(k), str(v)) for k, v in declared.items()), key=lambda kv: -len(kv[0])))
+        return dataclasses.replace(procedure, renamed_from=pairs)
 
 
 def parse_procedure(name: str, data: bytes, placeholders: frozenset[str] | None = None,

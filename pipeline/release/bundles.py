@@ -27,8 +27,8 @@ from ..lock import exclusive
 from ..outputs import check_output_folder, pipeline_manifest
 from ..project import Project
 from ..yamlio import validate_output
-from . import matching, targets
-from .policy import ProcedureRelease, plan
+from . import matching, record, targets
+from .policy import SHIPPING, ProcedureRelease, blocked, next_records, plan, records
 
 SCHEMA_VERSION = 1
 
@@ -57,7 +57,7 @@ def _text(release: ProcedureRelease, context: str) -> dict[str, str]:
 
 
 def document(release: ProcedureRelease, bcp47: str, direction: str) -> dict[str, Any]:
-    procedure = release.procedure
+    procedure = release.shipped_procedure
     sections: list[dict[str, Any]] = []
     for section in procedure.sections:
         blocks: list[dict[str, Any]] = []
@@ -82,7 +82,7 @@ def _mo(release: ProcedureRelease, bcp47: str, plural_forms: str) -> bytes:
     catalog = polib.POFile()
     catalog.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": bcp47.replace("-", "_"),
                         "Plural-Forms": plural_forms}
-    source = {m.context: m.text.value for m in release.procedure.messages()}
+    source = {m.context: m.text.value for m in release.shipped_procedure.messages()}
     for key in sorted(release.strings):
         catalog.append(polib.POEntry(msgctxt=key, msgid=source[key], msgstr=release.strings[key].text))
     with tempfile.TemporaryDirectory() as scratch:
@@ -91,7 +91,9 @@ def _mo(release: ProcedureRelease, bcp47: str, plural_forms: str) -> bytes:
         return path.read_bytes()
 
 
-def _digest(project: Project) -> str:
+def _digest(project: Project, records: dict[str, bytes] | None = None) -> str:
+    """Digest of every input: the release record as this build leaves it (``records``: path -> bytes),
+    so that a build and a check after it agree."""
     inputs = [project.root / "pipeline.yaml", project.root / "locales/locales.yaml"]
     inputs += sorted((project.root / "source").rglob("*.yaml"))
     inputs += sorted((project.root / "locales").glob("*/LC_MESSAGES/*.po"))
@@ -99,6 +101,8 @@ def _digest(project: Project) -> str:
     for path in inputs:
         if path.exists():
             outer.update(project.rel(path).encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    for name, data in sorted((records or {}).items()):
+        outer.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
     return "sha256:" + outer.hexdigest()
 
 
@@ -109,7 +113,33 @@ def _revision(project: Project) -> str | None:
     return result.stdout.strip() or None if result.returncode == 0 else None
 
 
-def render(project: Project, releases: tuple[ProcedureRelease, ...], mo: bool = False) -> dict[str, bytes]:
+def _flat(release: ProcedureRelease, bcp47: str) -> dict[str, str]:
+    """The i18next namespace: only strings in the locale's own language. A string that fell back is
+    left out, so that i18next's own fallback serves it from that language's namespace and `dir()`
+    gives the direction of the language the text is really in."""
+    return {key: choice.text for key, choice in release.strings.items() if choice.lang == bcp47}
+
+
+def _entry(release: ProcedureRelease, outputs: dict[str, bytes]) -> dict[str, Any]:
+    """A procedure's manifest entry: what ships and, for everything short of current content, why."""
+    entry: dict[str, Any] = {
+        "id": release.procedure.id, "status": release.status, "reasons": list(release.reasons),
+        "reason_codes": list(release.reason_codes),
+        "strings": {"total": release.total, "translated": release.translated},
+        "words": {"total": release.total_words, "translated": release.translated_words},
+        "reviewed": round(release.reviewed / release.total, 4) if release.total else 1.0,
+        "fallback_strings": len(release.fallback_keys), "unreviewed_strings": release.unreviewed,
+        "files": targets.listing(outputs)}
+    if release.lag is not None:
+        entry["lags_behind"] = {"published_for": release.lag.published_for,
+                                "source_digest": release.lag.source_digest, "keys": list(release.lag.keys)}
+    if release.withdrawal is not None:
+        entry["withdrawn"] = {"reason": release.withdrawal.reason, "date": release.withdrawal.date}
+    return entry
+
+
+def render(project: Project, releases: tuple[ProcedureRelease, ...], mo: bool = False,
+           records: dict[str, bytes] | None = None) -> dict[str, bytes]:
     """Every output file, path -> bytes, validated against the published schemas."""
     files: dict[str, bytes] = {}
     locales_out = []
@@ -135,15 +165,16 @@ def render(project: Project, releases: tuple[ProcedureRelease, ...], mo: bool = 
             release = for_direction(planned, entry["direction"])  # every output below shows these strings
             bcp47 = entry["bcp47"]
             outputs: dict[str, bytes] = {}
-            if release.status == "published":
+            if release.ships:
                 doc = document(release, bcp47, entry["direction"])
                 flat = {key: choice.text for key, choice in release.strings.items()}
+                own = _flat(release, bcp47)
                 validate_output("bundle-document.schema.json", doc)
-                validate_output("bundle-flat.schema.json", flat)
                 if "documents" in chosen:
                     outputs[f"{bcp47}/{release.procedure.id}.json"] = dumps(doc).encode("utf-8")
-                if "i18next" in chosen:
-                    outputs[f"{bcp47}/{release.procedure.id}.i18n.json"] = dumps(flat).encode("utf-8")
+                if "i18next" in chosen and own:
+                    validate_output("bundle-flat.schema.json", own)
+                    outputs[f"{bcp47}/{release.procedure.id}.i18n.json"] = dumps(own).encode("utf-8")
                 catalog = (project.rel(project.catalog_path(group_info.posix, release.procedure.id))
                            if group_info else None)
                 published.append(targets.strings_of(release, bcp47, entry["direction"], flat, catalog))
@@ -152,22 +183,16 @@ def render(project: Project, releases: tuple[ProcedureRelease, ...], mo: bool = 
                     plural = group_info.plural_forms if group_info else "nplurals=2; plural=(n != 1);"
                     outputs[f"{bcp47}/{release.procedure.id}.mo"] = _mo(release, bcp47, plural)
             files.update(outputs)
-            entry["procedures"].append({
-                "id": release.procedure.id, "status": release.status, "reasons": list(release.reasons),
-                "reason_codes": list(release.reason_codes),
-                "strings": {"total": release.total, "translated": release.translated},
-                "words": {"total": release.total_words, "translated": release.translated_words},
-                "reviewed": round(release.reviewed / release.total, 4) if release.total else 1.0,
-                "fallback_strings": len(release.fallback_keys),
-                "files": targets.listing(outputs)})
+            entry["procedures"].append(_entry(release, outputs))
         locales_out.append(entry)
-    matching.annotate(locales_out)
+    matching.annotate(locales_out, [e["bcp47"] for e in locales_out
+                                    if any(p["status"] in SHIPPING for p in e["procedures"])])
     common = targets.shared(chosen, published, source)
     files.update(common)
     manifest: dict[str, Any] = {"schema_version": SCHEMA_VERSION,
                                 "generator": {"name": "pipeline", "version": __version__},
                                 "cldr_version": cldr_version(), "source_revision": _revision(project),
-                                "content_digest": _digest(project), "locales": locales_out,
+                                "content_digest": _digest(project, records), "locales": locales_out,
                                 "files": targets.listing(common)}
     stamp = source_date()
     if stamp:
@@ -195,15 +220,24 @@ def build(project: Project, out: Path, check: bool = False, mo: bool = False) ->
 
 
 def _build(project: Project, out: Path, check: bool, mo: bool) -> BuildReport:
+    previous = records(project)
     releases = plan(project)
-    files = render(project, releases, mo)
-    blocked = tuple(r for r in releases if r.locale is not None and r.status == "withheld"
-                    and project.config.settings(r.locale.posix).required)
+    after = next_records(project, releases, previous)
+    encoded = {f"{record.RECORD_DIR}/{posix}.json": record.encode(posix, cells)
+               for posix, cells in after.items() if cells or record.path_of(project.root, posix).exists()}
+    files = render(project, releases, mo, encoded)
+    stopped = blocked(project, releases)
     if check:
         current = _read_tree(out)
         stale = tuple(sorted(p for p in set(files) | set(current) if files.get(p) != current.get(p)))
-        return BuildReport(releases, files, blocked, False, stale)
-    if blocked:
-        return BuildReport(releases, files, blocked, False)
+        return BuildReport(releases, files, stopped, False, stale)
+    # A withdrawal is a safety correction: it reaches the bundles even while a required cell has
+    # nothing to ship (the build still fails, naming the cells).
+    if stopped and not any(r.status == "withdrawn" for r in releases):
+        return BuildReport(releases, files, stopped, False)
     replace_tree(out, files)
-    return BuildReport(releases, files, blocked, True)
+    # The record follows the bundles: a crash in between leaves it one build behind, which the next
+    # build makes good, never ahead of what apps could have received.
+    for posix, cells in after.items():
+        record.write(project.root, posix, cells)
+    return BuildReport(releases, files, stopped, True)

@@ -141,10 +141,13 @@ def shipped_chain(own: str, fallback: Iterable[str], shipped: Sequence[str]) -> 
     return chain_out
 
 
-def annotate(locales: list[dict[str, Any]]) -> None:
-    """Give each manifest locale the requests it serves and a fallback chain of shipped locales."""
+def annotate(locales: list[dict[str, Any]], shipping: Sequence[str] | None = None) -> None:
+    """Give each manifest locale the requests it serves and a fallback chain of the locales that ship
+    something (``shipping``, BCP 47; every listed locale when None): a chain through a locale that
+    ships nothing would send an app to files that do not exist."""
     shipped = [entry["bcp47"] for entry in locales]
     serves = served(shipped)
+    chain_to = list(shipping) if shipping is not None else shipped
     for entry in locales:
         entry["serves"] = serves[entry["bcp47"]]
-        entry["fallback"] = shipped_chain(entry["bcp47"], entry["fallback"], shipped)
+        entry["fallback"] = shipped_chain(entry["bcp47"], entry["fallback"], chain_to)

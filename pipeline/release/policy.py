@@ -11,6 +11,7 @@ For each locale and procedure the policy decides, string by string, what may shi
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -25,10 +26,19 @@ from ..content.model import Message, Procedure
 from ..locales import LocaleInfo
 from ..project import Project
 from ..review.signoff import ReviewState, review_state_of
+from . import record
 
 # Stable codes apps and dashboards can act on; the English reasons beside them are for people.
 REASON_CODES = ("source-withheld", "untranslated", "fuzzy", "unreviewed", "error-findings", "fallback-strings",
-                "source-error-findings")
+                "source-error-findings", "draft", "retired", "withdrawn", "source-changed", "translation-changed",
+                "unreviewed-shipped")
+
+# What a cell does in a release. published: its current content ships; outdated: its last good
+# version (from the release record) ships, because the current one cannot; withheld: nothing ships
+# yet; withdrawn: a content lead pulled it; draft: the procedure is not released yet; retired: the
+# procedure is gone and apps delete it.
+STATUSES = ("published", "outdated", "withheld", "withdrawn", "draft", "retired")
+SHIPPING = frozenset({"published", "outdated"})
 
 
 @dataclass(frozen=True)
@@ -39,10 +49,19 @@ class Choice:
 
 
 @dataclass(frozen=True)
+class Lag:
+    """What an outdated cell lags behind: the source it was published for, and the keys changed since."""
+
+    published_for: str  # source digest of the shipped version
+    source_digest: str  # source digest of the current content
+    keys: tuple[str, ...]  # keys added, removed or changed in the source since
+
+
+@dataclass(frozen=True)
 class ProcedureRelease:
     locale: LocaleInfo | None  # None: the source language
-    procedure: Procedure
-    status: str  # "published" or "withheld"
+    procedure: Procedure  # the current content
+    status: str  # one of STATUSES
     reasons: tuple[str, ...]
     strings: dict[str, Choice]
     total: int
@@ -52,10 +71,36 @@ class ProcedureRelease:
     reviewed: int
     blocking: tuple[str, ...] = ()  # error findings, one line each
     reason_codes: tuple[str, ...] = ()  # one stable code per reason, same order (REASON_CODES)
+    layout: Procedure | None = None  # the procedure as the shipped version has it (outdated: from the record)
+    lag: Lag | None = None
+    withdrawal: record.Withdrawal | None = None
+    unreviewed: int = 0  # shipped strings no reviewer signed off (only with allow_unreviewed)
 
     @property
     def fallback_keys(self) -> tuple[str, ...]:
         return tuple(sorted(k for k, c in self.strings.items() if c.fell_back))
+
+    @property
+    def ships(self) -> bool:
+        return self.status in SHIPPING
+
+    @property
+    def shipped_procedure(self) -> Procedure:
+        return self.layout or self.procedure
+
+    @property
+    def posix(self) -> str | None:
+        return self.locale.posix if self.locale else None
+
+    def published(self) -> tuple[record.Published, ...]:
+        """The shipped strings as the release record keeps them."""
+        kinds = record.kinds(self.shipped_procedure)
+        return tuple(record.Published(m.context, kinds[m.context], m.text.value, self.strings[m.context].text,
+                                      self.strings[m.context].lang) for m in self.shipped_procedure.messages())
+
+    @property
+    def digest(self) -> str | None:
+        return record.digest(self.published()) if self.ships else None
 
 
 TRANSLATED_STATES = frozenset({ReviewState.UNREVIEWED, ReviewState.NEEDS_REREVIEW, ReviewState.SIGNED_OFF})
@@ -111,87 +156,217 @@ def _fall_back(project: Project, info: LocaleInfo, procedure_id: str, message: M
     return Choice(message.text.value, source_lang, True)
 
 
+def source_digest(procedure: Procedure) -> str:
+    return record.source_digest((m.context, m.text.value) for m in procedure.messages())
+
+
+def records(project: Project) -> dict[str, record.Record]:
+    """The release record of every locale, the source language included (POSIX id -> record)."""
+    names = [project.config.source_language, *(i.posix for i in project.locales)]
+    return {posix: record.read(project.root, posix) for posix in names}
+
+
+def _source_release(procedure: Procedure, errors: dict[tuple[str | None, str | None, str | None], list[str]],
+                    source_lang: str) -> ProcedureRelease:
+    messages = list(procedure.messages())
+    source_errors = [line for (loc, pid, _), lines in errors.items() if loc is None and pid == procedure.id
+                     for line in lines]
+    strings = {m.context: Choice(m.text.value, source_lang) for m in messages}
+    words = sum(word_count(m.text.value) for m in messages)
+    source_reasons = (f"{len(source_errors)} error findings in the source",) if source_errors else ()
+    return ProcedureRelease(None, procedure, "withheld" if source_errors else "published", source_reasons,
+                            strings if not source_errors else {}, len(messages), len(messages), words, words,
+                            len(messages), tuple(source_errors), ("source-error-findings",) if source_errors else ())
+
+
+@dataclass
+class _Tally:
+    usable: dict[str, str]  # translated, not fuzzy, no error finding
+    strict: dict[str, str]  # the same, signed off
+    untranslated: int = 0
+    fuzzy: int = 0
+    unreviewed: int = 0
+    translated: int = 0
+    translated_words: int = 0
+    reviewed: int = 0
+
+
+def _tally(project: Project, info: LocaleInfo, procedure: Procedure,
+           errors: dict[tuple[str | None, str | None, str | None], list[str]]) -> tuple[_Tally, list[str]]:
+    entries = _catalog_strings(project, info, procedure)
+    reviewers = project.config.reviewers_for(info.posix)
+    tally, blocking = _Tally({}, {}), []
+    for message in procedure.messages():
+        entry = entries.get(message.context)
+        state = entry_state(entry, message.text.value, reviewers)
+        entry_errors = errors.get((info.posix, procedure.id, message.context), [])
+        if state in (ReviewState.UNTRANSLATED, ReviewState.FUZZY):
+            tally.untranslated += state is ReviewState.UNTRANSLATED
+            tally.fuzzy += state is ReviewState.FUZZY
+            continue
+        tally.translated += 1
+        tally.translated_words += word_count(message.text.value)
+        signed = state is ReviewState.SIGNED_OFF
+        tally.reviewed += signed
+        if not is_usable(state, entry_errors):
+            blocking += entry_errors
+            continue
+        assert entry is not None
+        tally.usable[message.context] = entry.msgstr
+        if signed:
+            tally.strict[message.context] = entry.msgstr
+        else:
+            tally.unreviewed += 1
+    return tally, blocking
+
+
+def _target_release(project: Project, info: LocaleInfo, procedure: Procedure, source_withheld: bool,
+                    errors: dict[tuple[str | None, str | None, str | None], list[str]],
+                    eligible: dict[tuple[str, str], dict[str, str]]) -> ProcedureRelease:
+    """What the current content of one cell allows, before lifecycle, withdrawal and last good."""
+    settings = project.config.settings(info.posix)
+    messages = list(procedure.messages())
+    tally, blocking = _tally(project, info, procedure, errors)
+    eligible[(info.posix, procedure.id)] = tally.strict
+    coded: list[tuple[str, str]] = []
+    if tally.untranslated:
+        coded.append(("untranslated", f"{tally.untranslated} strings untranslated"))
+    if tally.fuzzy:
+        coded.append(("fuzzy", f"{tally.fuzzy} strings fuzzy (source changed or marked for review)"))
+    if tally.unreviewed:
+        coded.append(("unreviewed", f"{tally.unreviewed} strings not signed off by a reviewer"))
+    if blocking:
+        coded.append(("error-findings", f"{len(blocking)} error findings"))
+    if source_withheld:
+        coded.insert(0, ("source-withheld", "the source is withheld"))
+    chosen: dict[str, Choice] = {}
+    unreviewed = 0
+    if settings.fallback == "string":
+        # Without allow_unreviewed only signed-off strings stand; the rest fall back along the chain.
+        own = tally.usable if settings.allow_unreviewed else tally.strict
+        for message in messages:
+            if message.context in own:
+                chosen[message.context] = Choice(own[message.context], info.bcp47)
+                unreviewed += message.context not in tally.strict
+            else:
+                chosen[message.context] = _fall_back(project, info, procedure.id, message, eligible)
+        status = "withheld" if source_withheld else "published"
+        fell_back = sum(c.fell_back for c in chosen.values())
+        coded = [c for c in coded if c[0] == "source-withheld"] or \
+            ([("fallback-strings", f"{fell_back} strings fall back")] if fell_back else [])
+        if unreviewed and status == "published":
+            coded.append(("unreviewed-shipped", f"{unreviewed} strings ship without a reviewer's sign-off "
+                                                "(allow_unreviewed)"))
+    else:
+        status = "withheld" if coded else "published"
+        if status == "published":
+            chosen = {m.context: Choice(tally.strict[m.context], info.bcp47) for m in messages}
+    if status != "published":
+        chosen, unreviewed = {}, 0
+    total_words = sum(word_count(m.text.value) for m in messages)
+    return ProcedureRelease(info, procedure, status, tuple(text for _, text in coded), chosen, len(messages),
+                            tally.translated, total_words, tally.translated_words, tally.reviewed, tuple(blocking),
+                            tuple(code for code, _ in coded), unreviewed=unreviewed)
+
+
+def _with(release: ProcedureRelease, status: str, coded: list[tuple[str, str]], keep: bool = True,
+          **changes: Any) -> ProcedureRelease:
+    """The release with a new status; its reasons first, then (``keep``) what stops the current content."""
+    codes = [code for code, _ in coded] + (list(release.reason_codes) if keep else [])
+    reasons = [text for _, text in coded] + (list(release.reasons) if keep else [])
+    return dataclasses.replace(release, status=status, reasons=tuple(reasons), reason_codes=tuple(codes), **changes)
+
+
+def _lag(procedure: Procedure, cell: record.Cell) -> Lag:
+    then = {s.key: s.source for s in cell.strings}
+    now = {m.context: m.text.value for m in procedure.messages()}
+    keys = tuple(sorted(k for k in set(then) | set(now) if then.get(k) != now.get(k)))
+    return Lag(cell.source_digest, source_digest(procedure), keys)
+
+
+def _last_good(release: ProcedureRelease, cell: record.Cell, language: str) -> ProcedureRelease:
+    lag = _lag(release.procedure, cell)
+    if lag.keys:
+        shown = ", ".join(lag.keys[:3]) + (", ..." if len(lag.keys) > 3 else "")
+        coded = [("source-changed", f"ships the version published for an earlier {language} text; "
+                                    f"{len(lag.keys)} strings changed since ({shown})")]
+    else:
+        coded = [("translation-changed", "ships the last published version; the current translation cannot "
+                                         "be published yet")]
+    strings = {s.key: Choice(s.text, s.lang) for s in cell.strings}
+    layout = record.procedure_of(release.procedure.id, cell.strings, release.procedure.source)
+    return _with(release, "outdated", coded, strings=strings, layout=layout, lag=lag, unreviewed=0)
+
+
+def settle(release: ProcedureRelease, cell: record.Cell | None, language: str) -> ProcedureRelease:
+    """The cell's status once lifecycle, withdrawal and the last good version are applied to what
+    its current content allows."""
+    lifecycle = release.procedure.status
+    if lifecycle == "retired":
+        return _with(release, "retired", [("retired", "the procedure is retired: apps delete it")], keep=False,
+                     strings={}, blocking=(), unreviewed=0)
+    if lifecycle == "draft":
+        return _with(release, "draft", [("draft", "the procedure is a draft: it is never published")], strings={},
+                     unreviewed=0)
+    withdrawal = cell.withdrawn if cell is not None else None
+    if release.status == "published":
+        if withdrawal is None or release.digest not in withdrawal.digests:
+            return release
+    if withdrawal is not None:
+        return _with(release, "withdrawn", [("withdrawn", f"withdrawn on {withdrawal.date}: {withdrawal.reason}")],
+                     strings={}, withdrawal=withdrawal, unreviewed=0)
+    if cell is not None:
+        return _last_good(release, cell, language)
+    return release
+
+
 def plan(project: Project) -> tuple[ProcedureRelease, ...]:
     """Decide, for every locale (source included) and procedure, what ships."""
     errors, _ = _errors_by_entry(project)
     source_lang = _source_bcp47(project)
-    releases: list[ProcedureRelease] = []
+    published = records(project)
+    language = _language_name(source_lang)
+    current = [_source_release(p, errors, source_lang) for p in project.procedures]
+    withheld_source = {r.procedure.id for r in current if r.status != "published"}
+    releases = [settle(r, published[source_lang].get(r.procedure.id), language) for r in current]
     eligible: dict[tuple[str, str], dict[str, str]] = {}  # (posix, procedure) -> ctx -> text (strictly eligible)
-    for procedure in project.procedures:
-        messages = list(procedure.messages())
-        source_errors = [line for (loc, pid, _), lines in errors.items() if loc is None and pid == procedure.id
-                         for line in lines]
-        strings = {m.context: Choice(m.text.value, source_lang) for m in messages}
-        words = sum(word_count(m.text.value) for m in messages)
-        source_reasons = (f"{len(source_errors)} error findings in the source",) if source_errors else ()
-        releases.append(ProcedureRelease(None, procedure, "withheld" if source_errors else "published", source_reasons,
-                                         strings, len(messages), len(messages), words, words, len(messages),
-                                         tuple(source_errors), ("source-error-findings",) if source_errors else ()))
-    source_releases = {r.procedure.id: r for r in releases}
     for info in project.locales:
-        settings = project.config.settings(info.posix)
-        reviewers = project.config.reviewers_for(info.posix)
         for procedure in project.procedures:
-            entries = _catalog_strings(project, info, procedure)
-            messages = list(procedure.messages())
-            usable: dict[str, str] = {}
-            strict: dict[str, str] = {}
-            untranslated = fuzzy = unreviewed = 0
-            blocking: list[str] = []
-            translated = translated_words = reviewed = 0
-            for message in messages:
-                entry = entries.get(message.context)
-                state = entry_state(entry, message.text.value, reviewers)
-                entry_errors = errors.get((info.posix, procedure.id, message.context), [])
-                if state is ReviewState.UNTRANSLATED:
-                    untranslated += 1
-                    continue
-                if state is ReviewState.FUZZY:
-                    fuzzy += 1
-                    continue
-                translated += 1
-                translated_words += word_count(message.text.value)
-                signed = state is ReviewState.SIGNED_OFF
-                reviewed += signed
-                if not is_usable(state, entry_errors):
-                    blocking += entry_errors
-                    continue
-                assert entry is not None
-                usable[message.context] = entry.msgstr
-                if signed:
-                    strict[message.context] = entry.msgstr
-                else:
-                    unreviewed += 1
-            eligible[(info.posix, procedure.id)] = strict
-            total_words = sum(word_count(m.text.value) for m in messages)
-            coded: list[tuple[str, str]] = []
-            if untranslated:
-                coded.append(("untranslated", f"{untranslated} strings untranslated"))
-            if fuzzy:
-                coded.append(("fuzzy", f"{fuzzy} strings fuzzy (source changed or marked for review)"))
-            if unreviewed:
-                coded.append(("unreviewed", f"{unreviewed} strings not signed off by a reviewer"))
-            if blocking:
-                coded.append(("error-findings", f"{len(blocking)} error findings"))
-            source_release = source_releases[procedure.id]
-            if source_release.status == "withheld":
-                coded.insert(0, ("source-withheld", "the source is withheld"))
-            chosen: dict[str, Choice] = {}
-            if settings.fallback == "string":
-                for message in messages:
-                    if message.context in usable:
-                        chosen[message.context] = Choice(usable[message.context], info.bcp47)
-                    else:
-                        chosen[message.context] = _fall_back(project, info, procedure.id, message, eligible)
-                status = "withheld" if source_release.status == "withheld" else "published"
-                fell_back = sum(c.fell_back for c in chosen.values())
-                coded = [c for c in coded if c[0] == "source-withheld"] or \
-                    ([("fallback-strings", f"{fell_back} strings fall back")] if fell_back else [])
-            else:
-                status = "withheld" if coded else "published"
-                if status == "published":
-                    chosen = {m.context: Choice(strict[m.context], info.bcp47) for m in messages}
-            releases.append(ProcedureRelease(info, procedure, status, tuple(text for _, text in coded), chosen,
-                                             len(messages), translated, total_words, translated_words, reviewed,
-                                             tuple(blocking), tuple(code for code, _ in coded)))
+            release = _target_release(project, info, procedure, procedure.id in withheld_source, errors, eligible)
+            releases.append(settle(release, published[info.posix].get(procedure.id), language))
     return tuple(releases)
+
+
+def _language_name(tag: str) -> str:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return str(Locale.parse(tag).english_name or tag)
+    except (ValueError, UnknownLocaleError):
+        return tag
+
+
+def blocked(project: Project, releases: Sequence[ProcedureRelease]) -> tuple[ProcedureRelease, ...]:
+    """Cells of an active procedure in a required locale (the source always is) with nothing to ship:
+    neither its current content nor a last good version that was not withdrawn."""
+    return tuple(r for r in releases if r.procedure.status == "active" and not r.ships
+                 and (r.locale is None or project.config.settings(r.locale.posix).required))
+
+
+def next_records(project: Project, releases: Sequence[ProcedureRelease],
+                 previous: dict[str, record.Record]) -> dict[str, record.Record]:
+    """The release record after publishing ``releases``: a published cell records its strings (and so
+    ends a withdrawal of an earlier version); a retired or deleted procedure leaves the record; every
+    other cell keeps what it had."""
+    source_lang = _source_bcp47(project)
+    out: dict[str, record.Record] = {posix: {} for posix in previous}
+    for release in releases:
+        posix = release.posix or source_lang
+        old = previous.get(posix, {}).get(release.procedure.id)
+        if release.status == "published":
+            strings = release.published()
+            out[posix][release.procedure.id] = record.Cell(record.digest(strings), source_digest(release.procedure),
+                                                           strings)
+        elif release.status != "retired" and old is not None:
+            out[posix][release.procedure.id] = old
+    return out

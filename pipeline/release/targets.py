@@ -59,7 +59,7 @@ class Strings:
 
 def strings_of(release: ProcedureRelease, bcp47: str, direction: str, texts: Mapping[str, str],
                catalog_file: str | None) -> Strings:
-    messages = list(release.procedure.messages())
+    messages = list(release.shipped_procedure.messages())
     return Strings(release.procedure.id, bcp47, direction, dict(texts), {m.context: m.text.value for m in messages},
                    release.procedure.source, {m.context: m.text.line for m in messages}, catalog_file)
 

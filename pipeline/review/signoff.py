@@ -124,6 +124,17 @@ def set_sign_off(entry: polib.POEntry, reviewer: str, date: str) -> None:
     entry.tcomment = "\n".join(kept)
 
 
+def carry_sign_off(old: polib.POEntry, new: polib.POEntry) -> str:
+    """``old``'s translator comment for ``new``, an entry a declared rename moved with its text and
+    translation unchanged: a sign-off that counted for ``old`` is re-keyed to ``new``'s fingerprint
+    (same reviewer, same date); any other sign-off is carried as it is, and still does not count."""
+    signed = sign_off_in(old.tcomment)
+    if signed is None or signed.fingerprint != entry_fingerprint(old):
+        return old.tcomment or ""
+    return "\n".join(f"signed-off: {signed.reviewer} {signed.date} {entry_fingerprint(new)}"
+                     if SIGNED_OFF.match(line.strip()) else line for line in _lines(old.tcomment))
+
+
 def reject(entry: polib.POEntry, reviewer: str, date: str, reason: str) -> None:
     """Mark fuzzy, drop the sign-off, and leave the reason for the translator."""
     kept = [line for line in _lines(entry.tcomment)

@@ -7,12 +7,18 @@ The state of a locale × procedure cell (what `pipeline build` would do, and who
   clear: someone must fix something before this release;
 - withheld: withheld only for work in progress (untranslated, fuzzy or unreviewed strings) in a
   locale that is not required.
+- outdated: the cell ships its last good version (release record) while its current content
+  cannot be published; withdrawn, draft, retired: as the release policy says (nothing ships).
 The source language row is always required: a withheld source withholds every locale.
+
+Each cell also says what dist/bundles holds for it (its manifest, when a build wrote one) when that
+is not what the working tree would publish: the site never calls a cell published that apps lack.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -25,6 +31,7 @@ from ..checks.cache import cache_dir
 from ..checks.model import Finding
 from ..checks.runner import Execution, run_checks
 from ..clock import source_date
+from ..jsonout import dumps
 from ..locales import LocaleInfo
 from ..project import Project
 from ..release import bundles, policy
@@ -32,7 +39,9 @@ from ..review.signoff import ReviewState
 from .highlight import Highlighter, Segment
 
 # (key, label, icon): the icon is decoration, the label always shows beside it.
-CELL_STATES = (("published", "Published", "✔"), ("withheld", "Withheld", "⏸"), ("blocked", "Blocked", "✖"))
+CELL_STATES = (("published", "Published", "✔"), ("outdated", "Outdated", "◷"), ("withheld", "Withheld", "⏸"),
+               ("blocked", "Blocked", "✖"), ("withdrawn", "Withdrawn", "⊘"), ("draft", "Draft", "✎"),
+               ("retired", "Retired", "∅"))
 ENTRY_STATES = (("untranslated", "Untranslated", "○"), ("fuzzy", "Fuzzy", "≈"),
                 ("translated", "Translated, not reviewed", "◑"), ("needs-re-review", "Needs re-review", "↻"),
                 ("signed-off", "Signed off", "✔"))
@@ -40,9 +49,48 @@ TRANSLATED_STATES = ("translated", "needs-re-review", "signed-off")
 
 
 def cell_state(status: str, required: bool, errors: int) -> str:
-    if status == "published":
-        return "published"
+    if status in ("published", "outdated", "draft", "retired"):
+        return status
+    if status == "withdrawn":
+        return "blocked" if required else "withdrawn"
     return "blocked" if required or errors else "withheld"
+
+
+@dataclass(frozen=True)
+class Shipped:
+    """What dist/bundles holds for a cell, from its manifest."""
+
+    status: str  # the manifest's status, or "absent" when the manifest does not list the cell
+    document: str | None  # sha256 of the cell's bundle document, when there is one
+
+
+def _dist(project: Project) -> dict[tuple[str, str], Shipped] | None:
+    """Each cell as dist/bundles/manifest.json lists it; None when no build wrote one."""
+    import json
+
+    path = project.root / bundles.DEFAULT_OUT / "manifest.json"
+    try:
+        manifest = json.loads(path.read_text("utf-8"))
+        return {(loc["posix"], p["id"]): Shipped(p["status"], p["files"].get(f"{loc['bcp47']}/{p['id']}.json",
+                                                                              {}).get("sha256"))
+                for loc in manifest["locales"] for p in loc["procedures"]}
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _in_dist(dist: dict[tuple[str, str], Shipped] | None, posix: str, release: policy.ProcedureRelease,
+             bcp47: str, direction: str) -> str | None:
+    """The cell's status in dist/ when it differs from what the working tree would publish."""
+    if dist is None:
+        return None
+    shipped = dist.get((posix, release.procedure.id), Shipped("absent", None))
+    document = None
+    if release.ships:
+        built = bundles.document(bundles.for_direction(release, direction), bcp47, direction)
+        document = hashlib.sha256(dumps(built).encode("utf-8")).hexdigest()
+    if shipped.status == release.status and shipped.document == document:
+        return None
+    return shipped.status
 
 
 @dataclass(frozen=True)
@@ -80,6 +128,7 @@ class Cell:
     reviewed: int
     total_words: int
     translated_words: int
+    in_dist: str | None = None  # dist/'s status for the cell when it is not what a build would publish now
 
     def entries_in(self, state: str) -> int:
         return sum(1 for e in self.entries if e.state == state)
@@ -119,7 +168,8 @@ class LocaleRow:
 
     @property
     def published(self) -> int:
-        return sum(1 for c in self.cells if c.state == "published")
+        """Cells that ship (their current content, or their last good version)."""
+        return sum(1 for c in self.cells if c.state in ("published", "outdated"))
 
     def total(self, field: str) -> int:
         return sum(getattr(c, field) for c in self.cells)
@@ -189,7 +239,7 @@ def preview_document(release: policy.ProcedureRelease, bcp47: str, direction: st
                      source_language: str) -> dict[str, Any]:
     """The bundle document for a published procedure; for a withheld one, a draft in the same shape
     where every string that is missing, fuzzy or has an error finding shows the source instead."""
-    if release.status == "published":
+    if release.ships:
         return bundles.document(release, bcp47, direction)
     strings = {m.context: policy.Choice(usable[m.context], bcp47) if m.context in usable
                else policy.Choice(m.text.value, source_language, True) for m in release.procedure.messages()}
@@ -213,7 +263,7 @@ class _Findings:
 
 
 def _target_cell(project: Project, info: LocaleInfo, release: policy.ProcedureRelease, findings: _Findings,
-                 highlighter: Highlighter) -> Cell:
+                 highlighter: Highlighter, dist: dict[tuple[str, str], Shipped] | None) -> Cell:
     procedure = release.procedure
     path = project.catalog_path(info.posix, procedure.id)
     catalog = read_po(path, project.rel(path)) if path.exists() else []
@@ -238,26 +288,29 @@ def _target_cell(project: Project, info: LocaleInfo, release: policy.ProcedureRe
     all_findings = findings.of(info.posix, procedure.id)
     errors = tuple(f for f in all_findings if f.severity == "error")
     required = project.config.settings(info.posix).required
+    preview = preview_document(release, info.bcp47, info.direction, usable, project.config.source_language)
     return Cell(
         posix=info.posix, bcp47=info.bcp47, procedure_id=procedure.id, procedure_title=procedure.title.value,
         state=cell_state(release.status, required, len(errors)), reasons=release.reasons, errors=errors,
         catalog_findings=tuple(f for f in all_findings if f.msgctxt is None), entries=tuple(rows),
-        preview=preview_document(release, info.bcp47, info.direction, usable, project.config.source_language),
-        draft=release.status != "published", total=len(rows),
+        preview=preview, in_dist=_in_dist(dist, info.posix, release, info.bcp47, info.direction),
+        draft=not release.ships, total=len(rows),
         translated=sum(1 for r in rows if r.state in TRANSLATED_STATES),
         reviewed=sum(1 for r in rows if r.state == "signed-off"), total_words=sum(r.words for r in rows),
         translated_words=sum(r.words for r in rows if r.state in TRANSLATED_STATES))
 
 
-def _source_cell(project: Project, release: policy.ProcedureRelease, findings: _Findings) -> Cell:
+def _source_cell(project: Project, release: policy.ProcedureRelease, findings: _Findings,
+                 dist: dict[tuple[str, str], Shipped] | None) -> Cell:
     procedure, language = release.procedure, project.config.source_language
     errors = tuple(f for f in findings.of(None, procedure.id) if f.severity == "error")
     texts = {m.context: m.text.value for m in procedure.messages()}
+    preview = preview_document(release, language, "ltr", texts, language)
     return Cell(
         posix=language, bcp47=language, procedure_id=procedure.id, procedure_title=procedure.title.value,
         state=cell_state(release.status, True, len(errors)), reasons=release.reasons, errors=errors,
-        catalog_findings=(), entries=(), preview=preview_document(release, language, "ltr", texts, language),
-        draft=release.status != "published", total=release.total, translated=release.translated,
+        catalog_findings=(), entries=(), preview=preview, in_dist=_in_dist(dist, language, release, language, "ltr"),
+        draft=not release.ships, total=release.total, translated=release.translated,
         reviewed=release.reviewed, total_words=release.total_words, translated_words=release.translated_words)
 
 
@@ -272,17 +325,19 @@ def _names(language: str) -> tuple[str, str]:
 def gather(project: Project) -> Site:
     """Everything the site shows, from the release plan, the checks, the catalogs and the termbase."""
     releases = policy.plan(project)
+    dist = _dist(project)
     checks = run_checks(project, execution=Execution(cache_dir=cache_dir(project)))
     findings = _Findings(checks.findings)
     language = project.config.source_language
     english, native = _names(language)
     rows = [LocaleRow(language, language, english, native, "ltr", True, "source",
-                      tuple(_source_cell(project, r, findings) for r in releases if r.locale is None),
+                      tuple(_source_cell(project, r, findings, dist) for r in releases if r.locale is None),
                       tuple(findings.of(None, None)))]
     for info in project.locales:
         settings = project.config.settings(info.posix)
         highlighter = Highlighter(project.termbase, language, info.posix, info.english_name)
-        cells = tuple(_target_cell(project, info, r, findings, highlighter) for r in releases if r.locale == info)
+        cells = tuple(_target_cell(project, info, r, findings, highlighter, dist)
+                      for r in releases if r.locale == info)
         rows.append(LocaleRow(info.posix, info.bcp47, info.english_name, info.native_name, info.direction,
                               settings.required, "fallback-string" if settings.fallback == "string" else "complete",
                               cells, tuple(findings.of(info.posix, None))))

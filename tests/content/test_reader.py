@@ -67,6 +67,13 @@ CASES = [
      3, 10, "anchors"),
     ("unknown placeholder", bad("It is a demo.", "Call {surgeon}."), 9, 20, "unknown placeholder {surgeon}"),
     ("syntax error", bad("title: Demo procedure", "title: [Demo"), 3, 8, "invalid YAML"),
+    ("unknown lifecycle", bad("id: demo\n", "id: demo\nstatus: paused\n"), 2, 9, "status"),
+    ("rename to nothing", bad("id: demo\n", "id: demo\nrenamed_from: {later.what: before.what}\n"), 2, 28,
+     "no message context is or starts with 'later.what'"),
+    ("rename of a live id", bad("id: demo\n", "id: demo\nrenamed_from: {overview.what: overview.work}\n"), 2, 31,
+     "'overview.work' still exists"),
+    ("rename not a context", bad("id: demo\n", "id: demo\nrenamed_from: {overview.what: Old What}\n"), 2, 31,
+     "renamed_from"),
 ]
 
 
@@ -109,3 +116,24 @@ def test_messages_have_stable_contexts_lines_and_notes():
         ("overview.steps.second", 15, "A placeholder."),
         ("overview.work.question", 18, None), ("overview.work.answer", 19, None),
     ]
+
+
+@pytest.mark.parametrize("declared,status", [("", "active"), ("status: draft\n", "draft"),
+                                             ("status: active\n", "active"), ("status: retired\n", "retired")])
+def test_lifecycle_is_declared_in_the_content_and_active_by_default(declared, status):
+    procedure = parse_procedure("demo.yaml", GOOD.replace("id: demo\n", "id: demo\n" + declared).encode(),
+                                PLACEHOLDERS)
+    assert procedure.status == status
+
+
+@pytest.mark.parametrize("context,old", [
+    ("overview.what", "overview.what-it-is"),  # the declared block
+    ("overview.title", "intro.title"),  # under the declared section
+    ("overview.steps.first", "intro.steps.first"),
+    ("title", None),
+])
+def test_declared_renames_map_each_context_to_its_old_one(context, old):
+    document = GOOD.replace("id: demo\n", "id: demo\nrenamed_from:\n  overview: intro\n"
+                            "  overview.what: overview.what-it-is\n")
+    procedure = parse_procedure("demo.yaml", document.encode(), PLACEHOLDERS)
+    assert procedure.old_context(context) == old
