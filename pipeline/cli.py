@@ -372,39 +372,47 @@ def review_pending(state: _State, locales: tuple[str, ...], procedures: tuple[st
             click.echo(f"  term:        {term}")
         for finding in item.findings:
             click.echo(f"  {finding.severity}:  {finding.code} {finding.name}: {finding.message}")
+        for finding in item.silenced:
+            click.echo(f"  silenced by the translator: {finding.code} {finding.name}: {finding.message}")
+        for line in item.changes.splitlines():
+            click.echo(f"  changed:     {line}")
     click.echo(f"{len(items)} entries pending review")
 
 
-def _print_decisions(decisions: Sequence[Decision]) -> None:
+def _finish_decisions(decisions: Sequence[Decision]) -> None:
+    """Every review command ends the same way: what it did, each refusal with its reason, and
+    exit 1 when it could not do all it was asked."""
+    from .review.commands import OUTCOMES
+
     for d in decisions:
         if d.outcome != "approved":
             click.echo(f"{d.outcome}: {d.locale}/{d.procedure} [{d.msgctxt}]" + (f": {d.reason}" if d.reason else ""))
-    counts = {o: sum(1 for d in decisions if d.outcome == o) for o in ("approved", "rejected", "refused", "unchanged")}
+    counts = {o: sum(1 for d in decisions if d.outcome == o) for o in OUTCOMES}
     click.echo(", ".join(f"{n} {o}" for o, n in counts.items()))
+    if counts["refused"]:
+        sys.exit(ExitCode.FAILED)
 
 
 @review.command("approve")
 @_locale_opt
 @click.option("--reviewer", required=True, help="Reviewer id, as listed in pipeline.yaml.")
 @_procedure_opt
-@click.option("--entry", "entries", multiple=True, help="Only this entry (msgctxt, repeatable).")
+@click.option("--entry", "entries", multiple=True, help="Only this entry: CTX or PROCEDURE:CTX (repeatable).")
 @pass_state
 def review_approve(state: _State, locale: str, reviewer: str, procedures: tuple[str, ...],
                    entries: tuple[str, ...]) -> None:
     """Sign off translated, non-fuzzy entries free of error findings; refuse the rest, saying why."""
     from .review import commands as reviewing
 
-    decisions = reviewing.approve(state.project, locale, reviewer, procedures, entries)
-    _print_decisions(decisions)
-    if any(d.outcome == "refused" for d in decisions):
-        sys.exit(ExitCode.FAILED)
+    _finish_decisions(reviewing.approve(state.project, locale, reviewer, procedures, entries))
 
 
 @review.command("reject")
 @_locale_opt
 @click.option("--reviewer", required=True, help="Reviewer id, as listed in pipeline.yaml.")
 @_procedure_opt
-@click.option("--entry", "entries", multiple=True, required=True, help="Entry to reject (msgctxt, repeatable).")
+@click.option("--entry", "entries", multiple=True, required=True,
+              help="Entry to reject: CTX or PROCEDURE:CTX (repeatable).")
 @click.option("--reason", required=True, help="What the translator should change.")
 @pass_state
 def review_reject(state: _State, locale: str, reviewer: str, procedures: tuple[str, ...], entries: tuple[str, ...],
@@ -412,7 +420,7 @@ def review_reject(state: _State, locale: str, reviewer: str, procedures: tuple[s
     """Mark entries fuzzy and leave the reason for the translator as a translator comment."""
     from .review import commands as reviewing
 
-    _print_decisions(reviewing.reject_entries(state.project, locale, reviewer, reason, procedures, entries))
+    _finish_decisions(reviewing.reject_entries(state.project, locale, reviewer, reason, procedures, entries))
 
 
 @review.command("export")
@@ -447,10 +455,7 @@ def review_import(state: _State, sheet: Path, reviewer: str) -> None:
     """
     from .review import commands as reviewing
 
-    decisions = reviewing.import_sheet(state.project, sheet, reviewer)
-    _print_decisions(decisions)
-    if any(d.outcome == "refused" for d in decisions):
-        sys.exit(ExitCode.FAILED)
+    _finish_decisions(reviewing.import_sheet(state.project, sheet, reviewer))
 
 
 @main.command()
