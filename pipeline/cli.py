@@ -48,16 +48,17 @@ def _describe(exc: Exception) -> str:
 
 
 class _State:
-    def __init__(self, root: Path, quiet: bool) -> None:
+    def __init__(self, root: Path, quiet: bool, command: str | None = None) -> None:
         self.root = root
         self.quiet = quiet
+        self.command = command
         self._project: Project | None = None
         self._drawn = 0.0
 
     @property
     def project(self) -> Project:
-        if self._project is None:
-            self._project = Project(self.root)
+        if self._project is None:  # `init` registers locales that pipeline.yaml may already name
+            self._project = Project(self.root, check_references=self.command != "init")
         return self._project
 
     @property
@@ -96,7 +97,7 @@ def main(ctx: click.Context, root: Path, quiet: bool) -> None:
 
     Exit codes: 0 success, 1 stale files (--check) or blocking findings, 2 bad input or usage.
     """
-    ctx.obj = _State(root, quiet)
+    ctx.obj = _State(root, quiet, ctx.invoked_subcommand)
 
 
 def _report_stale(stale: tuple[str, ...], command: str) -> None:

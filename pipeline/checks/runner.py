@@ -220,7 +220,7 @@ def run_checks(project: Project, selection: Selection = Selection(),
                execution: Execution = Execution()) -> CheckResult:
     """Run the active checks on what ``selection`` names; ``execution`` says how (cache, workers,
     text lines), never what is found."""
-    checks = active_checks(project.config.checks, selection.select, selection.ignore)
+    checks = active_checks(project.config.checks, selection.select, selection.ignore, project.config)
     scoped = by_scope(checks)
     source_matcher = Matcher(project.termbase, project.config.source_language)
     use_cache = execution.cache_dir is not None

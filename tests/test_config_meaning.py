@@ -1,0 +1,99 @@
+"""Settings in pipeline.yaml mean what they say: YAML 1.1 booleans are strings where a string is
+wanted, a setting naming something that does not exist is refused with its place, and what a new
+locale still needs is said."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.config import load_config
+
+MINIMAL = "project: P\n"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("checks:\n  W313: {severity: off}\n", {"W313": {"severity": "off"}}),
+    ("checks:\n  reading-level:\n    severity: off\n", {"reading-level": {"severity": "off"}}),
+    ("checks:\n  W313: {severity: 'off'}\n", {"W313": {"severity": "off"}}),
+])
+def test_off_is_a_string_where_the_schema_wants_one(tmp_path: Path, text: str, expected: dict) -> None:
+    (tmp_path / "pipeline.yaml").write_text(MINIMAL + text, "utf-8")
+    assert load_config(tmp_path).checks == expected
+
+
+@pytest.mark.parametrize("text, field, expected", [
+    ("project: yes\n", "project", "yes"),
+    ("project: P\nbugs_address: on\n", "bugs_address", "on"),
+    ("project: P\nplaceholders: [no, off]\n", "placeholders", frozenset({"no", "off"})),
+    ("project: 1.0\n", "project", "1.0"),
+])
+def test_every_string_field_keeps_its_text(tmp_path: Path, text: str, field: str, expected: object) -> None:
+    (tmp_path / "pipeline.yaml").write_text(text, "utf-8")
+    assert getattr(load_config(tmp_path), field) == expected
+
+
+def test_a_boolean_field_still_reads_yes_as_true(tmp_path: Path) -> None:
+    (tmp_path / "pipeline.yaml").write_text(MINIMAL + "locales:\n  'no': {required: yes}\n", "utf-8")
+    assert load_config(tmp_path).settings("no").required is True
+
+
+def test_a_key_no_is_norwegian_not_false(tmp_path: Path) -> None:
+    (tmp_path / "pipeline.yaml").write_text(MINIMAL + "locales:\n  no: {required: true}\n", "utf-8")
+    assert list(load_config(tmp_path).locales) == ["no"]
+
+
+def test_severity_off_turns_a_check_off(content_root: Path, run) -> None:
+    before = run("check", "--locale", "vi", "--format", "json").output
+    assert '"W313"' in before
+    config = content_root / "pipeline.yaml"
+    config.write_text(config.read_text("utf-8") + "checks:\n  W313: {severity: off}\n", "utf-8")
+    result = run("check", "--locale", "vi", "--format", "json")
+    assert result.exit_code in (0, 1), result.output
+    assert '"W313"' not in result.output
+
+
+def _line_of(path: Path, text: str) -> int:
+    return next(i for i, line in enumerate(path.read_text("utf-8").splitlines(), 1) if text in line)
+
+
+@pytest.mark.parametrize("addition, anchor, column, message", [
+    ("checks:\n  W999: {severity: error}\n", "W999", 3, "checks.W999: no such check"),
+    ("checks:\n  W311: {max_word: 3}\n", "max_word", 10, "checks.W311: unknown option 'max_word'"),
+])
+@pytest.mark.parametrize("command", [["check"], ["review", "pending", "--locale", "vi"]])
+def test_a_check_setting_error_names_its_line(content_root: Path, run, addition: str, anchor: str, column: int,
+                                              message: str, command: list[str]) -> None:
+    config = content_root / "pipeline.yaml"
+    config.write_text(config.read_text("utf-8") + addition, "utf-8")
+    result = run(*command)
+    assert result.exit_code == 2
+    assert f"pipeline.yaml:{_line_of(config, anchor)}:{column}: {message}" in result.output
+
+
+@pytest.mark.parametrize("old, new, anchor, token, message", [
+    ("  ht: {required: false, min_translated: 40}", "  ht: {required: false, min_translated: 40}\n  de: {required: true}",
+     "  de:", "de:", "locales.de: locale de is not in locales/locales.yaml"),
+    ("locales: [ar]}", "locales: [ar, fr]}", "ar-clinical-review", "fr]",
+     "reviewers.ar-clinical-review.locales: locale fr is not in locales/locales.yaml"),
+])
+@pytest.mark.parametrize("command", [["check"], ["build", "--check"], ["status"], ["report"]])
+def test_a_setting_for_an_unregistered_locale_is_refused(content_root: Path, run, old: str, new: str, anchor: str,
+                                                         token: str, message: str, command: list[str]) -> None:
+    config = content_root / "pipeline.yaml"
+    assert old in config.read_text("utf-8")
+    config.write_text(config.read_text("utf-8").replace(old, new), "utf-8")
+    result = run(*command)
+    assert result.exit_code == 2, result.output
+    line = _line_of(config, anchor)
+    column = config.read_text("utf-8").splitlines()[line - 1].index(token) + 1
+    assert f"pipeline.yaml:{line}:{column}: {message}" in result.output
+
+
+def test_init_registers_a_locale_pipeline_yaml_already_names(content_root: Path, run) -> None:
+    config = content_root / "pipeline.yaml"
+    config.write_text(config.read_text("utf-8").replace("  ht: {", "  de: {required: false}\n  ht: {"), "utf-8")
+    result = run("init", "de")
+    assert result.exit_code == 0, result.output
+    assert run("status", "--locale", "de").exit_code == 0
