@@ -174,6 +174,35 @@ def _pct(value: float) -> str:
 
 
 @main.command()
+@click.option("--orphans", is_flag=True, required=True,
+              help="Templates, catalogs and locale folders nothing reads (what `check` reports as W318).")
+@click.option("--apply", "apply_", is_flag=True, help="Remove them; without it, only list what would go.")
+@pass_state
+def clean(state: _State, orphans: bool, apply_: bool) -> None:
+    """List, or with --apply remove, the files the pipeline no longer reads.
+
+    Source files (a procedure saved as .yml) are listed but never removed: rename them.
+    """
+    from .catalog import orphans as strays
+    from .lock import exclusive
+
+    with exclusive(state.project.root):
+        found = strays.find_strays(state.project)
+        removable = [s for s in found if s.removable]
+        for stray in found:
+            verb = ("removed" if apply_ else "would remove") if stray.removable else "left for you"
+            click.echo(f"{verb}: {stray.path}: {stray.problem}")
+        if apply_:
+            strays.remove(state.project, tuple(removable))
+    done = "removed" if apply_ else "to remove (run with --apply)"
+    click.echo(f"{_count(len(removable), 'file or folder', 'files or folders')} {done}")
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+@main.command()
 @click.option("--locale", "locales", multiple=True, help="Only this locale (repeatable).")
 @click.option("--procedure", "procedures", multiple=True, help="Only this procedure (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)

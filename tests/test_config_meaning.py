@@ -4,6 +4,7 @@ locale still needs is said."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -97,3 +98,44 @@ def test_init_registers_a_locale_pipeline_yaml_already_names(content_root: Path,
     result = run("init", "de")
     assert result.exit_code == 0, result.output
     assert run("status", "--locale", "de").exit_code == 0
+
+
+# --- what nothing reads, and what nobody may review ----------------------------------------------
+
+def _orphans(root: Path) -> list[str]:
+    (root / "source/procedures/endoscopic-rhizotomy.yaml").unlink()
+    (root / "source/procedures/new-leaflet.yml").write_text("id: new-leaflet\n", "utf-8")
+    (root / "locales/de/LC_MESSAGES").mkdir(parents=True)
+    (root / "locales/de/LC_MESSAGES/endoscopic-discectomy.po").write_text("", "utf-8")
+    return ["locales/de/", "locales/templates/endoscopic-rhizotomy.pot",
+            *(f"locales/{loc}/LC_MESSAGES/endoscopic-rhizotomy.po" for loc in ("ar", "es", "ht", "vi", "zh_Hans"))]
+
+
+def test_check_reports_orphans_and_wrong_extensions(content_root: Path, run) -> None:
+    removable = _orphans(content_root)
+    report = run("check", "--select", "W318", "--format", "json")
+    found = {f["file"]: f["message"] for f in json.loads(report.output)["findings"]}
+    assert set(found) == {*removable, "source/procedures/new-leaflet.yml"}
+    assert "rename it to new-leaflet.yaml" in found["source/procedures/new-leaflet.yml"]
+
+
+def test_clean_lists_by_default_and_removes_with_apply(content_root: Path, run) -> None:
+    removable = _orphans(content_root)
+    listed = run("clean", "--orphans")
+    assert listed.exit_code == 0, listed.output
+    assert all(f"would remove: {path}" in listed.output for path in removable)
+    assert "left for you: source/procedures/new-leaflet.yml" in listed.output
+    assert all((content_root / path).exists() for path in removable)
+    applied = run("clean", "--orphans", "--apply")
+    assert applied.exit_code == 0 and f"{len(removable)} files or folders removed" in applied.output
+    assert not any((content_root / path).exists() for path in removable)
+    assert (content_root / "source/procedures/new-leaflet.yml").exists()
+    after = json.loads(run("check", "--select", "W318", "--format", "json").output)
+    assert [f["file"] for f in after["findings"]] == ["source/procedures/new-leaflet.yml"]
+
+
+def test_check_reports_a_locale_nobody_may_review(content_root: Path, run) -> None:
+    config = content_root / "pipeline.yaml"
+    report = json.loads(run("check", "--select", "W317", "--format", "json").output)
+    assert [(f["file"], f["line"]) for f in report["findings"]] == [("pipeline.yaml", _line_of(config, "  ht:"))]
+    assert "no reviewer is listed for ht" in report["findings"][0]["message"]

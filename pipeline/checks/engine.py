@@ -26,6 +26,8 @@ from .model import (
     Finding,
     LocaleContext,
     LocaleRule,
+    ProjectLayout,
+    ProjectRule,
     Scope,
     SourceContext,
     SourceRule,
@@ -184,3 +186,11 @@ def check_locale(catalogs: Sequence[Catalog], checks: Sequence[ActiveCheck], ctx
         for entry, text in rule(catalogs, ctx, check.options):
             out.add(check, entry, text, file=entry.file, line=entry.line, locale=entry.locale,
                     procedure=entry.procedure)
+
+
+def check_project(layout: ProjectLayout, checks: Sequence[ActiveCheck], out: Collector) -> None:
+    """The project-scope checks: the content root's layout and settings as a whole."""
+    for check in checks:
+        rule = cast(ProjectRule, check.spec.module.check)
+        for file, line, text in rule(layout, check.options):
+            out.add(check, None, text, file=file, line=line, locale=None, procedure=None)
