@@ -15,6 +15,7 @@ from .exit_codes import ExitCode, exit_code_for
 from .fsutil import describe_os_error
 
 if TYPE_CHECKING:  # the commands import what they use: `pipeline --help` starts faster
+    from .catalog.commands import FileOutcome
     from .release.policy import ProcedureRelease
     from .review.commands import Decision
 from .jsonout import dumps
@@ -100,9 +101,12 @@ def main(ctx: click.Context, root: Path, quiet: bool) -> None:
     ctx.obj = _State(root, quiet, ctx.invoked_subcommand)
 
 
-def _report_stale(stale: tuple[str, ...], command: str) -> None:
-    for path in stale:
-        click.echo(f"{path}: stale: run `pipeline {command}`")
+def _report_stale(stale: Sequence[FileOutcome], command: str) -> None:
+    """Each stale file, and what differs (the start of a unified diff from disk to expected)."""
+    for outcome in stale:
+        click.echo(f"{outcome.path}: stale: run `pipeline {command}`")
+        for line in outcome.diff.splitlines():
+            click.echo(f"  {line}")
     if stale:
         sys.exit(ExitCode.FAILED)
 
@@ -116,7 +120,7 @@ def extract(state: _State, check: bool) -> None:
 
     report = workflow.extract(state.project, check=check)
     if check:
-        _report_stale(report.stale, "extract")
+        _report_stale([f for f in report.files if f.state == "stale"], "extract")
         click.echo(f"{len(report.files)} templates up to date")
         return
     for outcome in report.files:
@@ -141,6 +145,8 @@ def init(state: _State, locales: tuple[str, ...]) -> None:
         click.echo(f"{info.posix} ({info.bcp47}, {info.english_name}, {info.direction}): {verb}")
         for outcome in report.files:
             click.echo(f"  {outcome.state}: {outcome.path}")
+        for need in workflow.still_needed(state.project, info.posix):
+            click.echo(f"  to publish {info.posix}, still needed: {need}")
 
 
 @main.command()
@@ -155,7 +161,7 @@ def update(state: _State, locales: tuple[str, ...], check: bool, jobs: int | Non
     report = workflow.update(state.project, locales, check=check, on_progress=state.progress, jobs=jobs)
     state.end_progress()
     if check:
-        _report_stale(report.stale, "update")
+        _report_stale([o.file for o in report.outcomes if o.file.state == "stale"], "update")
         click.echo(f"{len(report.outcomes)} catalogs up to date")
         return
     changed = 0

@@ -139,3 +139,36 @@ def test_check_reports_a_locale_nobody_may_review(content_root: Path, run) -> No
     report = json.loads(run("check", "--select", "W317", "--format", "json").output)
     assert [(f["file"], f["line"]) for f in report["findings"]] == [("pipeline.yaml", _line_of(config, "  ht:"))]
     assert "no reviewer is listed for ht" in report["findings"][0]["message"]
+
+
+def test_init_says_what_a_new_locale_still_needs(content_root: Path, run) -> None:
+    result = run("init", "fr")
+    assert result.exit_code == 0, result.output
+    assert "to publish fr, still needed: a qualified reviewer" in result.output
+    assert "to publish fr, still needed: release settings" in result.output
+    config = content_root / "pipeline.yaml"
+    config.write_text(config.read_text("utf-8").replace("  ht: {", "  fr: {required: false}\n  ht: {")
+                      + "  fr-review: {name: French reviewer, locales: [fr]}\n", "utf-8")
+    assert "still needed" not in run("init", "fr").output
+
+
+# --- --check says what differs -----------------------------------------------------------------------
+
+def test_update_check_shows_what_differs(content_root: Path, run) -> None:
+    catalog = content_root / "locales/vi/LC_MESSAGES/endoscopic-rhizotomy.po"
+    catalog.write_text(catalog.read_text("utf-8").replace('msgid "Endoscopic rhizotomy for back pain"',
+                                                          'msgid "Endoscopic rhizotomy for pain"'), "utf-8")
+    result = run("update", "--check")
+    assert result.exit_code == 1
+    assert "locales/vi/LC_MESSAGES/endoscopic-rhizotomy.po: stale: run `pipeline update`" in result.output
+    assert '-msgid "Endoscopic rhizotomy for pain"' in result.output
+    assert "(on disk)" in result.output and "(expected)" in result.output
+
+
+def test_extract_check_shows_what_differs(content_root: Path, run) -> None:
+    source = content_root / "source/procedures/endoscopic-rhizotomy.yaml"
+    source.write_text(source.read_text("utf-8").replace("less than 60 minutes", "less than 90 minutes"), "utf-8")
+    result = run("extract", "--check")
+    assert result.exit_code == 1
+    assert "locales/templates/endoscopic-rhizotomy.pot: stale" in result.output
+    assert "-" in result.output and "90 minutes" in result.output

@@ -6,6 +6,7 @@ Nothing here prints or reads argv; the CLI formats what these return.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
@@ -42,6 +43,23 @@ def _quiet(_: str) -> None:
 class FileOutcome:
     path: str
     state: str  # "written", "unchanged", "stale" (with --check) or "created"
+    diff: str = ""  # with --check, what differs: the start of a unified diff, disk -> expected
+
+
+_DIFF_LINES = 24  # enough to see what differs; the command that writes the file shows the rest
+
+
+def short_diff(name: str, current: bytes | None, expected: bytes) -> str:
+    """The first lines of a unified diff from the file on disk to what the command would write."""
+    if current is None:
+        return f"{name}: missing"
+    old = current.decode("utf-8", "replace").splitlines(keepends=True)
+    new = expected.decode("utf-8", "replace").splitlines(keepends=True)
+    lines = list(difflib.unified_diff(old, new, f"{name} (on disk)", f"{name} (expected)", n=1))
+    shown = [line.rstrip("\n") for line in lines[:_DIFF_LINES]]
+    if len(lines) > _DIFF_LINES:
+        shown.append(f"... {len(lines) - _DIFF_LINES} more diff lines")
+    return "\n".join(shown)
 
 
 @dataclass(frozen=True)
@@ -65,7 +83,7 @@ def _emit(project: Project, path: Path, data: bytes, check: bool) -> FileOutcome
     if current == data:
         return FileOutcome(name, "unchanged")
     if check:
-        return FileOutcome(name, "stale")
+        return FileOutcome(name, "stale", short_diff(name, current, data))
     write_atomic(path, data)
     return FileOutcome(name, "written" if current is not None else "created")
 
@@ -105,6 +123,19 @@ class InitReport:
     locale: LocaleInfo
     registered: bool
     files: tuple[FileOutcome, ...]
+
+
+def still_needed(project: Project, posix: str) -> tuple[str, ...]:
+    """What pipeline.yaml still lacks for a locale to be published, in words a content lead acts on."""
+    needed = []
+    if not project.config.reviewers_for(posix):
+        needed.append(f"a qualified reviewer: add one under `reviewers:` in pipeline.yaml with `locales: [{posix}]` "
+                      "(without one nothing can be signed off, so nothing is published)")
+    if posix not in project.config.locales:
+        needed.append(f"release settings: add `{posix}: {{required: false}}` under `locales:` in pipeline.yaml "
+                      "(`required`, `min_translated`, `fallback`; the defaults publish a procedure only when "
+                      "every string is translated and signed off)")
+    return tuple(needed)
 
 
 Planned = tuple[LocaleInfo, bool, tuple[tuple[Path, bytes | None], ...]]  # locale, new, (catalog, bytes or kept)
