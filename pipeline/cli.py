@@ -228,7 +228,8 @@ def status(state: _State, locales: tuple[str, ...], procedures: tuple[str, ...],
                       "fuzzy": r.progress.fuzzy_words, "untranslated": r.progress.untranslated_words,
                       "percent": r.progress.percent_words},
             "review": {"signed_off": r.reviewed, "needs_rereview": r.needs_rereview,
-                       "percent": r.reviewed_percent},
+                       "percent": r.reviewed_percent, "sample_signed_off": r.sample,
+                       "kind": "sample" if r.sample else ("clinical" if r.reviewed else "none")},
         } for r in rows]}), nl=False)
         return
     width = max([len(r.procedure) for r in rows] + [9])
@@ -239,7 +240,10 @@ def status(state: _State, locales: tuple[str, ...], procedures: tuple[str, ...],
         click.echo(f"{r.locale:<8} {r.procedure:<{width}} {p.translated:>10} {p.fuzzy:>5} "
                    f"{p.untranslated:>9} {_pct(p.percent):>7} "
                    f"{p.translated_words:>5}/{p.total_words:<5} {_pct(p.percent_words):>7} "
-                   f"{_pct(r.reviewed_percent):>8} {r.needs_rereview:>9}")
+                   f"{_pct(r.reviewed_percent):>8} {r.needs_rereview:>9}" + ("  sample sign-off" if r.sample else ""))
+    if any(r.sample for r in rows):
+        click.echo("sample sign-off: signed off by reviewers marked `sample: true` in pipeline.yaml; "
+                   "no qualified clinical reviewer has read them")
 
 
 @main.group()

@@ -172,3 +172,15 @@ def test_extract_check_shows_what_differs(content_root: Path, run) -> None:
     assert result.exit_code == 1
     assert "locales/templates/endoscopic-rhizotomy.pot: stale" in result.output
     assert "-" in result.output and "90 minutes" in result.output
+
+
+# --- sample sign-offs are never presented as a clinical review ----------------------------------------
+
+def test_status_says_which_sign_offs_are_sample_data(content_root: Path, run) -> None:
+    rows = json.loads(run("status", "--format", "json").output)["catalogs"]
+    kinds = {(r["locale"], r["review"]["kind"]) for r in rows if r["review"]["signed_off"]}
+    assert ("es", "sample") in kinds and ("zh_Hans", "sample") in kinds and ("vi", "clinical") in kinds
+    assert all(r["review"]["sample_signed_off"] == r["review"]["signed_off"] for r in rows if r["locale"] == "es")
+    text = run("status", "--locale", "es").output
+    assert "sample sign-off" in text and "no qualified clinical reviewer" in text
+    assert "sample sign-off" not in run("status", "--locale", "vi").output

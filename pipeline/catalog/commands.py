@@ -22,7 +22,7 @@ from ..fsutil import write_atomic
 from ..locales import LocaleInfo
 from ..lock import exclusive
 from ..project import Project
-from ..review.signoff import ReviewState, review_state_of
+from ..review.signoff import ReviewState, review_state_of, sign_off_of
 from ..termbase.matching import Matcher, termbase_language
 from .hints import Hint, with_hints
 from .memory import Memory, approved_units, fill
@@ -294,11 +294,17 @@ class StatusRow:
     progress: Progress
     reviewed: int = 0
     needs_rereview: int = 0
+    sample: int = 0  # of the signed-off entries, those signed by a reviewer marked `sample: true`
 
     @property
     def reviewed_percent(self) -> float:
         total = self.progress.total
         return round(100.0 * self.reviewed / total, 1) if total else 100.0
+
+
+def _signer(entry: polib.POEntry) -> str | None:
+    signed = sign_off_of(entry)
+    return signed.reviewer if signed else None
 
 
 def status(project: Project, locales: tuple[str, ...] = (),
@@ -312,7 +318,9 @@ def status(project: Project, locales: tuple[str, ...] = (),
                                  f"{info.posix}`)", project.rel(path))
             catalog = read_po(path, project.rel(path))
             reviewers = project.config.reviewers_for(info.posix)
-            states = [review_state_of(e, reviewers) for e in catalog if not e.obsolete]
-            rows.append(StatusRow(info.posix, procedure.id, progress(catalog), states.count(ReviewState.SIGNED_OFF),
-                                  states.count(ReviewState.NEEDS_REREVIEW)))
+            states = [(review_state_of(e, reviewers), e) for e in catalog if not e.obsolete]
+            signed = [e for state, e in states if state is ReviewState.SIGNED_OFF]
+            sample = sum(1 for e in signed if _signer(e) in project.config.sample_reviewers)
+            rows.append(StatusRow(info.posix, procedure.id, progress(catalog), len(signed),
+                                  sum(1 for state, _ in states if state is ReviewState.NEEDS_REREVIEW), sample))
     return tuple(rows)
