@@ -15,6 +15,7 @@ from .exit_codes import ExitCode, exit_code_for
 from .fsutil import describe_os_error
 
 if TYPE_CHECKING:  # the commands import what they use: `pipeline --help` starts faster
+    from .catalog.commands import FileOutcome
     from .release.policy import ProcedureRelease
     from .review.commands import Decision
 from .jsonout import dumps
@@ -48,16 +49,17 @@ def _describe(exc: Exception) -> str:
 
 
 class _State:
-    def __init__(self, root: Path, quiet: bool) -> None:
+    def __init__(self, root: Path, quiet: bool, command: str | None = None) -> None:
         self.root = root
         self.quiet = quiet
+        self.command = command
         self._project: Project | None = None
         self._drawn = 0.0
 
     @property
     def project(self) -> Project:
-        if self._project is None:
-            self._project = Project(self.root)
+        if self._project is None:  # `init` registers locales that pipeline.yaml may already name
+            self._project = Project(self.root, check_references=self.command != "init")
         return self._project
 
     @property
@@ -96,12 +98,15 @@ def main(ctx: click.Context, root: Path, quiet: bool) -> None:
 
     Exit codes: 0 success, 1 stale files (--check) or blocking findings, 2 bad input or usage.
     """
-    ctx.obj = _State(root, quiet)
+    ctx.obj = _State(root, quiet, ctx.invoked_subcommand)
 
 
-def _report_stale(stale: tuple[str, ...], command: str) -> None:
-    for path in stale:
-        click.echo(f"{path}: stale: run `pipeline {command}`")
+def _report_stale(stale: Sequence[FileOutcome], command: str) -> None:
+    """Each stale file, and what differs (the start of a unified diff from disk to expected)."""
+    for outcome in stale:
+        click.echo(f"{outcome.path}: stale: run `pipeline {command}`")
+        for line in outcome.diff.splitlines():
+            click.echo(f"  {line}")
     if stale:
         sys.exit(ExitCode.FAILED)
 
@@ -115,7 +120,7 @@ def extract(state: _State, check: bool) -> None:
 
     report = workflow.extract(state.project, check=check)
     if check:
-        _report_stale(report.stale, "extract")
+        _report_stale([f for f in report.files if f.state == "stale"], "extract")
         click.echo(f"{len(report.files)} templates up to date")
         return
     for outcome in report.files:
@@ -140,6 +145,8 @@ def init(state: _State, locales: tuple[str, ...]) -> None:
         click.echo(f"{info.posix} ({info.bcp47}, {info.english_name}, {info.direction}): {verb}")
         for outcome in report.files:
             click.echo(f"  {outcome.state}: {outcome.path}")
+        for need in workflow.still_needed(state.project, info.posix):
+            click.echo(f"  to publish {info.posix}, still needed: {need}")
 
 
 @main.command()
@@ -154,7 +161,7 @@ def update(state: _State, locales: tuple[str, ...], check: bool, jobs: int | Non
     report = workflow.update(state.project, locales, check=check, on_progress=state.progress, jobs=jobs)
     state.end_progress()
     if check:
-        _report_stale(report.stale, "update")
+        _report_stale([o.file for o in report.outcomes if o.file.state == "stale"], "update")
         click.echo(f"{len(report.outcomes)} catalogs up to date")
         return
     changed = 0
@@ -170,6 +177,35 @@ def update(state: _State, locales: tuple[str, ...], check: bool, jobs: int | Non
 
 def _pct(value: float) -> str:
     return f"{value:5.1f}%"
+
+
+@main.command()
+@click.option("--orphans", is_flag=True, required=True,
+              help="Templates, catalogs and locale folders nothing reads (what `check` reports as W318).")
+@click.option("--apply", "apply_", is_flag=True, help="Remove them; without it, only list what would go.")
+@pass_state
+def clean(state: _State, orphans: bool, apply_: bool) -> None:
+    """List, or with --apply remove, the files the pipeline no longer reads.
+
+    Source files (a procedure saved as .yml) are listed but never removed: rename them.
+    """
+    from .catalog import orphans as strays
+    from .lock import exclusive
+
+    with exclusive(state.project.root):
+        found = strays.find_strays(state.project)
+        removable = [s for s in found if s.removable]
+        for stray in found:
+            verb = ("removed" if apply_ else "would remove") if stray.removable else "left for you"
+            click.echo(f"{verb}: {stray.path}: {stray.problem}")
+        if apply_:
+            strays.remove(state.project, tuple(removable))
+    done = "removed" if apply_ else "to remove (run with --apply)"
+    click.echo(f"{_count(len(removable), 'file or folder', 'files or folders')} {done}")
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
 
 
 @main.command()
@@ -192,7 +228,8 @@ def status(state: _State, locales: tuple[str, ...], procedures: tuple[str, ...],
                       "fuzzy": r.progress.fuzzy_words, "untranslated": r.progress.untranslated_words,
                       "percent": r.progress.percent_words},
             "review": {"signed_off": r.reviewed, "needs_rereview": r.needs_rereview,
-                       "percent": r.reviewed_percent},
+                       "percent": r.reviewed_percent, "sample_signed_off": r.sample,
+                       "kind": "sample" if r.sample else ("clinical" if r.reviewed else "none")},
         } for r in rows]}), nl=False)
         return
     width = max([len(r.procedure) for r in rows] + [9])
@@ -203,7 +240,10 @@ def status(state: _State, locales: tuple[str, ...], procedures: tuple[str, ...],
         click.echo(f"{r.locale:<8} {r.procedure:<{width}} {p.translated:>10} {p.fuzzy:>5} "
                    f"{p.untranslated:>9} {_pct(p.percent):>7} "
                    f"{p.translated_words:>5}/{p.total_words:<5} {_pct(p.percent_words):>7} "
-                   f"{_pct(r.reviewed_percent):>8} {r.needs_rereview:>9}")
+                   f"{_pct(r.reviewed_percent):>8} {r.needs_rereview:>9}" + ("  sample sign-off" if r.sample else ""))
+    if any(r.sample for r in rows):
+        click.echo("sample sign-off: signed off by reviewers marked `sample: true` in pipeline.yaml; "
+                   "no qualified clinical reviewer has read them")
 
 
 @main.group()
@@ -372,39 +412,47 @@ def review_pending(state: _State, locales: tuple[str, ...], procedures: tuple[st
             click.echo(f"  term:        {term}")
         for finding in item.findings:
             click.echo(f"  {finding.severity}:  {finding.code} {finding.name}: {finding.message}")
+        for finding in item.silenced:
+            click.echo(f"  silenced by the translator: {finding.code} {finding.name}: {finding.message}")
+        for line in item.changes.splitlines():
+            click.echo(f"  changed:     {line}")
     click.echo(f"{len(items)} entries pending review")
 
 
-def _print_decisions(decisions: Sequence[Decision]) -> None:
+def _finish_decisions(decisions: Sequence[Decision]) -> None:
+    """Every review command ends the same way: what it did, each refusal with its reason, and
+    exit 1 when it could not do all it was asked."""
+    from .review.commands import OUTCOMES
+
     for d in decisions:
         if d.outcome != "approved":
             click.echo(f"{d.outcome}: {d.locale}/{d.procedure} [{d.msgctxt}]" + (f": {d.reason}" if d.reason else ""))
-    counts = {o: sum(1 for d in decisions if d.outcome == o) for o in ("approved", "rejected", "refused", "unchanged")}
+    counts = {o: sum(1 for d in decisions if d.outcome == o) for o in OUTCOMES}
     click.echo(", ".join(f"{n} {o}" for o, n in counts.items()))
+    if counts["refused"]:
+        sys.exit(ExitCode.FAILED)
 
 
 @review.command("approve")
 @_locale_opt
 @click.option("--reviewer", required=True, help="Reviewer id, as listed in pipeline.yaml.")
 @_procedure_opt
-@click.option("--entry", "entries", multiple=True, help="Only this entry (msgctxt, repeatable).")
+@click.option("--entry", "entries", multiple=True, help="Only this entry: CTX or PROCEDURE:CTX (repeatable).")
 @pass_state
 def review_approve(state: _State, locale: str, reviewer: str, procedures: tuple[str, ...],
                    entries: tuple[str, ...]) -> None:
     """Sign off translated, non-fuzzy entries free of error findings; refuse the rest, saying why."""
     from .review import commands as reviewing
 
-    decisions = reviewing.approve(state.project, locale, reviewer, procedures, entries)
-    _print_decisions(decisions)
-    if any(d.outcome == "refused" for d in decisions):
-        sys.exit(ExitCode.FAILED)
+    _finish_decisions(reviewing.approve(state.project, locale, reviewer, procedures, entries))
 
 
 @review.command("reject")
 @_locale_opt
 @click.option("--reviewer", required=True, help="Reviewer id, as listed in pipeline.yaml.")
 @_procedure_opt
-@click.option("--entry", "entries", multiple=True, required=True, help="Entry to reject (msgctxt, repeatable).")
+@click.option("--entry", "entries", multiple=True, required=True,
+              help="Entry to reject: CTX or PROCEDURE:CTX (repeatable).")
 @click.option("--reason", required=True, help="What the translator should change.")
 @pass_state
 def review_reject(state: _State, locale: str, reviewer: str, procedures: tuple[str, ...], entries: tuple[str, ...],
@@ -412,7 +460,7 @@ def review_reject(state: _State, locale: str, reviewer: str, procedures: tuple[s
     """Mark entries fuzzy and leave the reason for the translator as a translator comment."""
     from .review import commands as reviewing
 
-    _print_decisions(reviewing.reject_entries(state.project, locale, reviewer, reason, procedures, entries))
+    _finish_decisions(reviewing.reject_entries(state.project, locale, reviewer, reason, procedures, entries))
 
 
 @review.command("export")
@@ -447,10 +495,7 @@ def review_import(state: _State, sheet: Path, reviewer: str) -> None:
     """
     from .review import commands as reviewing
 
-    decisions = reviewing.import_sheet(state.project, sheet, reviewer)
-    _print_decisions(decisions)
-    if any(d.outcome == "refused" for d in decisions):
-        sys.exit(ExitCode.FAILED)
+    _finish_decisions(reviewing.import_sheet(state.project, sheet, reviewer))
 
 
 @main.command()

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
-from .yamlio import load_yaml, validate
+from .yamlio import PosDict, PosList, load_yaml, validate
 
 CONFIG_FILE = "pipeline.yaml"
 REGISTRY_FILE = "locales/locales.yaml"
@@ -43,6 +43,15 @@ class Config:
     checks: dict[str, dict[str, Any]] = field(default_factory=dict)
     reviewers: dict[str, tuple[str, ...]] = field(default_factory=dict)  # id -> POSIX locales
     bundle_targets: tuple[str, ...] = DEFAULT_BUNDLE_TARGETS  # what `pipeline build` writes
+    sample_reviewers: frozenset[str] = frozenset()  # reviewers marked `sample: true`: no real sign-off
+    # Where each setting stands in pipeline.yaml ("checks.W313", "reviewers.x.locales.0"), so that
+    # an error found later (an unknown check, a locale not registered) still names its line.
+    positions: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
+
+    def where(self, path: str) -> tuple[str, int, int]:
+        """file, line and column of a setting, for InputError(message, *config.where(path))."""
+        line, column = self.positions.get(path, (1, 1))
+        return CONFIG_FILE, line, column
 
     def reviewers_for(self, posix: str) -> frozenset[str]:
         return frozenset(r for r, locales in self.reviewers.items() if posix in locales)
@@ -60,6 +69,19 @@ def read_yaml_file(path: Path, name: str) -> Any:
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", name) from None
     return load_yaml(name, data)
+
+
+def _positions(node: Any, prefix: str, out: dict[str, tuple[int, int]]) -> dict[str, tuple[int, int]]:
+    if isinstance(node, PosDict):
+        for key, value in node.items():
+            path = f"{prefix}.{key}" if prefix else str(key)
+            out[path] = node.key_pos[key]
+            _positions(value, path, out)
+    elif isinstance(node, PosList):
+        for index, value in enumerate(node):
+            out[f"{prefix}.{index}"] = node.item_pos[index]
+            _positions(value, f"{prefix}.{index}", out)
+    return out
 
 
 def load_config(root: Path) -> Config:
@@ -82,4 +104,6 @@ def load_config(root: Path) -> Config:
         checks={str(k): dict(v or {}) for k, v in (data.get("checks") or {}).items()},
         reviewers={str(k): tuple(str(x) for x in v["locales"]) for k, v in (data.get("reviewers") or {}).items()},
         bundle_targets=tuple(str(t) for t in (data.get("bundles") or {}).get("targets", DEFAULT_BUNDLE_TARGETS)),
+        sample_reviewers=frozenset(str(k) for k, v in (data.get("reviewers") or {}).items() if v.get("sample")),
+        positions=_positions(data, "", {}),
     )

@@ -22,15 +22,18 @@ from .locales import LocaleInfo, describe, parse_locale
 from .termbase.model import Termbase
 from .termbase.negation import NEGATION_FILE, Negation, read_negation
 from .termbase.reader import read_termbase
-from .yamlio import position, validate
+from .yamlio import key_position, position, validate
 
 
 class Project:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, *, check_references: bool = True) -> None:
+        """``check_references``: refuse settings in pipeline.yaml for locales the registry lacks
+        (off only for `pipeline init`, which is how a locale gets registered)."""
         self.root = root.resolve()
         if not self.root.is_dir():
             raise InputError(f"{root} is not a directory: pass the content root with --root")
         self.config: Config = load_config(self.root)
+        self._check_references = check_references
 
     # --- paths -------------------------------------------------------------------------------
     def rel(self, path: Path) -> str:
@@ -123,9 +126,12 @@ class Project:
         data = self._registry_data()
         result = []
         for posix, entry in data["locales"].items():
-            canonical = describe(parse_locale(str(posix), self.config.source_language))
+            line, column = key_position(data, ["locales"], posix)
+            try:
+                canonical = describe(parse_locale(str(posix), self.config.source_language))
+            except InputError as exc:
+                raise InputError(f"locales.{posix}: {exc.message}", REGISTRY_FILE, line, column) from None
             if canonical.posix != posix:
-                line, column = position(data, ["locales"])
                 raise InputError(f"locales.{posix}: not the POSIX form of a known locale "
                                  f"(expected {canonical.posix})", REGISTRY_FILE, line, column)
             if entry["bcp47"] != canonical.bcp47:  # it names bundle folders and files: one spelling only
@@ -139,7 +145,25 @@ class Project:
                 plural_categories=tuple(str(c) for c in entry["plural_categories"]),
                 fallback=tuple(str(f) for f in entry.get("fallback", [])),
             ))
+        if self._check_references:
+            self._refuse_unregistered({info.posix for info in result})
         return tuple(sorted(result, key=lambda info: info.posix))
+
+    def _refuse_unregistered(self, registered: set[str]) -> None:
+        """A setting for a locale the registry lacks would silently mean nothing (`required: true`
+        for a locale no build ever sees): refused with its place in pipeline.yaml."""
+        known = ", ".join(sorted(registered)) or "none"
+        for posix in self.config.locales:
+            if posix not in registered:
+                raise InputError(f"locales.{posix}: locale {posix} is not in {REGISTRY_FILE} (registered: {known}); "
+                                 f"register it with `pipeline init {posix}` or remove the setting",
+                                 *self.config.where(f"locales.{posix}"))
+        for reviewer, locales in self.config.reviewers.items():
+            for index, posix in enumerate(locales):
+                if posix not in registered:
+                    raise InputError(f"reviewers.{reviewer}.locales: locale {posix} is not in {REGISTRY_FILE} "
+                                     f"(registered: {known}); register it with `pipeline init {posix}` or "
+                                     "remove it", *self.config.where(f"reviewers.{reviewer}.locales.{index}"))
 
     def locale(self, code: str) -> LocaleInfo:
         """A registered locale by any accepted spelling (es-MX, es_MX)."""

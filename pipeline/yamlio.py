@@ -41,6 +41,10 @@ class PosDict(dict[Any, Any]):
         self.pos = pos
         self.key_pos: dict[Any, Position] = {}
         self.value_pos: dict[Any, Position] = {}
+        # The text of plain scalars YAML resolved to something other than a string (`off` is
+        # false in YAML 1.1): `validate` gives it back where the schema wants a string.
+        self.key_text: dict[Any, str] = {}
+        self.value_text: dict[Any, str] = {}
 
 
 class PosList(list[Any]):
@@ -48,6 +52,7 @@ class PosList(list[Any]):
         super().__init__()
         self.pos = pos
         self.item_pos: list[Position] = []
+        self.item_text: dict[int, str] = {}
 
 
 def _decode(name: str, data: bytes) -> str:
@@ -97,6 +102,26 @@ def _refuse_unsafe(event: Any, where: tuple[str, int, int]) -> None:
             raise InputError(describe(event.value[bad]), *where)
 
 
+def _append(parent: PosList, value: Any, pos: Position, text: str | None) -> None:
+    if text is not None:
+        parent.item_text[len(parent)] = text
+    parent.append(value)
+    parent.item_pos.append(pos)
+
+
+def _add_key(parent: PosDict, key: Any, pos: Position, text: str | None) -> None:
+    parent.key_pos[key] = pos
+    if text is not None:
+        parent.key_text[key] = text
+
+
+def _set_value(parent: PosDict, key: Any, value: Any, pos: Position, text: str | None) -> None:
+    parent[key] = value
+    parent.value_pos[key] = pos
+    if text is not None:
+        parent.value_text[key] = text
+
+
 def load_yaml(name: str, data: bytes) -> Any:
     """Parse YAML bytes into plain data whose mappings and lists know their positions.
 
@@ -123,20 +148,19 @@ def load_yaml(name: str, data: bytes) -> Any:
             root = value
             return
         parent = stack[-1]
+        text = event.value if isinstance(event, yaml.ScalarEvent) and not isinstance(value, str) else None
         if isinstance(parent, PosList):
-            parent.append(value)
-            parent.item_pos.append(pos)
+            _append(parent, value, pos, text)
         elif keys[-1] is waiting:
             if isinstance(value, (dict, list)):
                 raise InputError("a mapping key must be a plain value", *where(event))
             if value in parent:
                 first = parent.key_pos[value][0]
                 raise InputError(f"duplicate key {value!r} (first at line {first}): keep one", *where(event))
-            parent.key_pos[value] = pos
+            _add_key(parent, value, pos, text)
             keys[-1] = value
         else:
-            parent[keys[-1]] = value
-            parent.value_pos[keys[-1]] = pos
+            _set_value(parent, keys[-1], value, pos, text)
             keys[-1] = waiting
 
     try:
@@ -245,12 +269,6 @@ def _for_python(node: Any) -> Any:
     return result
 
 
-def _schema(filename: str) -> dict[str, Any]:
-    text = resources.files("pipeline.schemas").joinpath(filename).read_text("utf-8")
-    schema: dict[str, Any] = json.loads(text)
-    return schema
-
-
 @cache
 def _fast_validator(filename: str) -> Any:
     return fastjsonschema.compile(_for_python(_schema(filename)))
@@ -325,9 +343,78 @@ def _message(error: ValidationError) -> tuple[list[Any], str, Any]:
     return path, error.message, None
 
 
+@cache
+def _schema(filename: str) -> dict[str, Any]:
+    schema: dict[str, Any] = json.loads(resources.files("pipeline.schemas").joinpath(filename).read_text("utf-8"))
+    return schema
+
+
+def _resolve(schema: Any, document: dict[str, Any]) -> Any:
+    while isinstance(schema, dict) and isinstance(schema.get("$ref"), str) and schema["$ref"].startswith("#/"):
+        target: Any = document
+        for step in schema["$ref"][2:].split("/"):
+            target = target.get(step, {}) if isinstance(target, dict) else {}
+        schema = target
+    return schema
+
+
+def _wants_string(schema: Any) -> bool:
+    if not isinstance(schema, dict):
+        return False
+    enum = schema.get("enum")
+    return schema.get("type") == "string" or (isinstance(enum, list) and all(isinstance(v, str) for v in enum))
+
+
+def _child_schema(schema: Any, key: Any) -> Any:
+    properties = schema.get("properties", {}) if isinstance(schema, dict) else {}
+    if key in properties:
+        return properties[key]
+    extra = schema.get("additionalProperties") if isinstance(schema, dict) else None
+    return extra if isinstance(extra, dict) else None
+
+
+def _strings_where_wanted(node: Any, schema: Any, document: dict[str, Any]) -> None:
+    """Give plain scalars back their text where the schema wants a string: YAML 1.1 reads `off`,
+    `no`, `on` and `yes` as booleans and `1.0` as a number, but `severity: off` means "off". Keys
+    of a mapping are always strings in a schema (a locale `no` is Norwegian, not false)."""
+    schema = _resolve(schema, document)
+    if isinstance(node, PosDict):
+        for key, text in list(node.key_text.items()):
+            _rename_key(node, key, text)
+        for key in list(node):
+            child = _resolve(_child_schema(schema, key), document)
+            if _wants_string(child) and key in node.value_text:
+                node[key] = node.value_text.pop(key)
+            elif child is not None:
+                _strings_where_wanted(node[key], child, document)
+    elif isinstance(node, PosList) and isinstance(schema, dict) and isinstance(schema.get("items"), dict):
+        items = _resolve(schema["items"], document)
+        for index, value in enumerate(node):
+            if _wants_string(items) and index in node.item_text:
+                node[index] = node.item_text.pop(index)
+            else:
+                _strings_where_wanted(value, items, document)
+
+
+def _rename_key(node: PosDict, key: Any, text: str) -> None:
+    if text in node:
+        return  # `no` and "no" both: left as it is for the duplicate to show
+    items = [(text if k == key else k, v) for k, v in node.items()]
+    node.clear()
+    node.update(items)
+    for positions in (node.key_pos, node.value_pos):
+        if key in positions:
+            positions[text] = positions.pop(key)
+    if key in node.value_text:
+        node.value_text[text] = node.value_text.pop(key)
+    del node.key_text[key]
+
+
 def validate(name: str, root: Any, filename: str) -> None:
     """Validate ``root`` against the packaged schema ``filename``; raise the first error in
-    file order as an InputError naming file:line:column and the field."""
+    file order as an InputError naming file:line:column and the field. Plain scalars are read
+    as strings first wherever the schema wants one (see `_strings_where_wanted`)."""
+    _strings_where_wanted(root, _schema(filename), _schema(filename))
     try:
         _fast_validator(filename)(root)
         return  # the common case: a compiled validator, much faster than jsonschema's full walk

@@ -125,7 +125,7 @@ WRITERS = [
     ("build",),
     ("report",),
     ("review", "approve", "--locale", "vi", "--reviewer", "vi-clinical-review"),
-    ("review", "reject", "--locale", "es", "--reviewer", "es-clinical-review", "--entry", "title",
+    ("review", "reject", "--locale", "es", "--reviewer", "es-clinical-review", "--entry", "endoscopic-discectomy:title",
      "--reason", "too long"),
     ("glossary", "import", "GLOSSARY"),
 ]

@@ -6,6 +6,7 @@ Nothing here prints or reads argv; the CLI formats what these return.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from ..fsutil import write_atomic
 from ..locales import LocaleInfo
 from ..lock import exclusive
 from ..project import Project
-from ..review.signoff import ReviewState, review_state_of
+from ..review.signoff import ReviewState, review_state_of, sign_off_of
 from ..termbase.matching import Matcher, termbase_language
 from .hints import Hint, with_hints
 from .memory import Memory, approved_units, fill
@@ -43,6 +44,23 @@ def _quiet(_: str) -> None:
 class FileOutcome:
     path: str
     state: str  # "written", "unchanged", "stale" (with --check) or "created"
+    diff: str = ""  # with --check, what differs: the start of a unified diff, disk -> expected
+
+
+_DIFF_LINES = 24  # enough to see what differs; the command that writes the file shows the rest
+
+
+def short_diff(name: str, current: bytes | None, expected: bytes) -> str:
+    """The first lines of a unified diff from the file on disk to what the command would write."""
+    if current is None:
+        return f"{name}: missing"
+    old = current.decode("utf-8", "replace").splitlines(keepends=True)
+    new = expected.decode("utf-8", "replace").splitlines(keepends=True)
+    lines = list(difflib.unified_diff(old, new, f"{name} (on disk)", f"{name} (expected)", n=1))
+    shown = [line.rstrip("\n") for line in lines[:_DIFF_LINES]]
+    if len(lines) > _DIFF_LINES:
+        shown.append(f"... {len(lines) - _DIFF_LINES} more diff lines")
+    return "\n".join(shown)
 
 
 @dataclass(frozen=True)
@@ -66,7 +84,7 @@ def _emit(project: Project, path: Path, data: bytes, check: bool) -> FileOutcome
     if current == data:
         return FileOutcome(name, "unchanged")
     if check:
-        return FileOutcome(name, "stale")
+        return FileOutcome(name, "stale", short_diff(name, current, data))
     write_atomic(path, data)
     return FileOutcome(name, "written" if current is not None else "created")
 
@@ -106,6 +124,19 @@ class InitReport:
     locale: LocaleInfo
     registered: bool
     files: tuple[FileOutcome, ...]
+
+
+def still_needed(project: Project, posix: str) -> tuple[str, ...]:
+    """What pipeline.yaml still lacks for a locale to be published, in words a content lead acts on."""
+    needed = []
+    if not project.config.reviewers_for(posix):
+        needed.append(f"a qualified reviewer: add one under `reviewers:` in pipeline.yaml with `locales: [{posix}]` "
+                      "(without one nothing can be signed off, so nothing is published)")
+    if posix not in project.config.locales:
+        needed.append(f"release settings: add `{posix}: {{required: false}}` under `locales:` in pipeline.yaml "
+                      "(`required`, `min_translated`, `fallback`; the defaults publish a procedure only when "
+                      "every string is translated and signed off)")
+    return tuple(needed)
 
 
 Planned = tuple[LocaleInfo, bool, tuple[tuple[Path, bytes | None], ...]]  # locale, new, (catalog, bytes or kept)
@@ -272,11 +303,17 @@ class StatusRow:
     progress: Progress
     reviewed: int = 0
     needs_rereview: int = 0
+    sample: int = 0  # of the signed-off entries, those signed by a reviewer marked `sample: true`
 
     @property
     def reviewed_percent(self) -> float:
         total = self.progress.total
         return round(100.0 * self.reviewed / total, 1) if total else 100.0
+
+
+def _signer(entry: polib.POEntry) -> str | None:
+    signed = sign_off_of(entry)
+    return signed.reviewer if signed else None
 
 
 def status(project: Project, locales: tuple[str, ...] = (),
@@ -290,7 +327,9 @@ def status(project: Project, locales: tuple[str, ...] = (),
                                  f"{info.posix}`)", project.rel(path))
             catalog = read_po(path, project.rel(path))
             reviewers = project.config.reviewers_for(info.posix)
-            states = [review_state_of(e, reviewers) for e in catalog if not e.obsolete]
-            rows.append(StatusRow(info.posix, procedure.id, progress(catalog), states.count(ReviewState.SIGNED_OFF),
-                                  states.count(ReviewState.NEEDS_REREVIEW)))
+            states = [(review_state_of(e, reviewers), e) for e in catalog if not e.obsolete]
+            signed = [e for state, e in states if state is ReviewState.SIGNED_OFF]
+            sample = sum(1 for e in signed if _signer(e) in project.config.sample_reviewers)
+            rows.append(StatusRow(info.posix, procedure.id, progress(catalog), len(signed),
+                                  sum(1 for state, _ in states if state is ReviewState.NEEDS_REREVIEW), sample))
     return tuple(rows)

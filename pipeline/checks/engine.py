@@ -14,6 +14,7 @@ from typing import Any, cast
 
 from ..catalog.po_reader import read_entries
 from ..catalog.states import has_translation
+from ..config import Config
 from ..content.model import Procedure
 from ..errors import InputError
 from .model import (
@@ -25,6 +26,8 @@ from .model import (
     Finding,
     LocaleContext,
     LocaleRule,
+    ProjectLayout,
+    ProjectRule,
     Scope,
     SourceContext,
     SourceRule,
@@ -55,14 +58,20 @@ def _validate_selectors(selectors: Iterable[str], option: str) -> None:
                              "(E2) or a name (numbers); see `pipeline check --list`")
 
 
+def _where(config: Config | None, path: str) -> tuple[str, int, int]:
+    return config.where(path) if config is not None else ("pipeline.yaml", 1, 1)
+
+
 def active_checks(config_checks: dict[str, dict[str, Any]], select: tuple[str, ...] = (),
-                  ignore: tuple[str, ...] = ()) -> list[ActiveCheck]:
-    """The checks to run, with the severity and options set in the config."""
+                  ignore: tuple[str, ...] = (), config: Config | None = None) -> list[ActiveCheck]:
+    """The checks to run, with the severity and options set in the config (``config`` gives the
+    settings' places in pipeline.yaml for the errors)."""
     _validate_selectors(select, "--select")
     _validate_selectors(ignore, "--ignore")
     for key in config_checks:
         if not any(spec.code == key or spec.name == key for spec in REGISTRY):
-            raise InputError(f"checks.{key}: no such check (see `pipeline check --list`)", "pipeline.yaml")
+            raise InputError(f"checks.{key}: no such check (see `pipeline check --list`)",
+                             *_where(config, f"checks.{key}"))
     result = []
     for spec in REGISTRY:
         if select and not any(matches_selector(spec, s) for s in select):
@@ -75,8 +84,10 @@ def active_checks(config_checks: dict[str, dict[str, Any]], select: tuple[str, .
             continue
         unknown = set(settings) - set(spec.options)
         if unknown:
-            raise InputError(f"checks.{spec.code}: unknown option {sorted(unknown)[0]!r} "
-                             f"(options: {', '.join(spec.options) or 'none'})", "pipeline.yaml")
+            option = sorted(unknown)[0]
+            key = spec.code if option in config_checks.get(spec.code, {}) else spec.name
+            raise InputError(f"checks.{key}: unknown option {option!r} (options: {', '.join(spec.options) or 'none'})",
+                             *_where(config, f"checks.{key}.{option}"))
         result.append(ActiveCheck(spec, severity, {**spec.options, **settings}))
     return result
 
@@ -175,3 +186,11 @@ def check_locale(catalogs: Sequence[Catalog], checks: Sequence[ActiveCheck], ctx
         for entry, text in rule(catalogs, ctx, check.options):
             out.add(check, entry, text, file=entry.file, line=entry.line, locale=entry.locale,
                     procedure=entry.procedure)
+
+
+def check_project(layout: ProjectLayout, checks: Sequence[ActiveCheck], out: Collector) -> None:
+    """The project-scope checks: the content root's layout and settings as a whole."""
+    for check in checks:
+        rule = cast(ProjectRule, check.spec.module.check)
+        for file, line, text in rule(layout, check.options):
+            out.add(check, None, text, file=file, line=line, locale=None, procedure=None)

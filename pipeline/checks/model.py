@@ -26,6 +26,7 @@ class Scope(StrEnum):
     CATALOG = "catalog"  # one catalog (a locale and a procedure): CatalogRule
     LOCALE = "locale"  # every catalog of a locale: LocaleRule
     SOURCE = "source"  # one procedure's English source: SourceRule
+    PROJECT = "project"  # the content root's layout and settings as a whole: ProjectRule
 
 
 @dataclass(frozen=True, order=True, slots=True)
@@ -154,6 +155,32 @@ class LocaleRule(Protocol):
 
     def __call__(self, catalogs: Sequence[Catalog], ctx: LocaleContext, options: Options
                  ) -> Iterable[tuple[Entry, str]]: ...
+
+
+@dataclass(frozen=True)
+class Stray:
+    """A file or folder under the content root that nothing reads: what it is and what to do."""
+
+    path: str  # relative to the content root; a folder ends with "/"
+    problem: str
+    removable: bool  # `pipeline clean --orphans` removes it (never source content)
+
+
+@dataclass(frozen=True)
+class ProjectLayout:
+    """What the project-scope checks see: the registered locales, who may review each, where
+    their settings stand in pipeline.yaml, and the files nothing reads."""
+
+    locales: tuple[str, ...]
+    reviewers: Mapping[str, frozenset[str]]  # POSIX locale -> reviewer ids
+    places: Mapping[str, tuple[int, int]]  # "locales.ht", "reviewers" -> line and column in pipeline.yaml
+    strays: tuple[Stray, ...]
+
+
+class ProjectRule(Protocol):
+    """`check` of a project check: (file, line, message) per problem."""
+
+    def __call__(self, layout: ProjectLayout, options: Options) -> Iterable[tuple[str, int, str]]: ...
 
 
 class SourceRule(Protocol):

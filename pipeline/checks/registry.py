@@ -14,8 +14,10 @@ from .rules import (
                     long_sentence,
                     markup,
                     negation,
+                    no_reviewer,
                     number_words,
                     numbers,
+                    orphaned_file,
                     placeholders,
                     plurals,
                     punctuation,
@@ -40,7 +42,8 @@ MODULES = (
     completeness, stale, plurals, unchanged, whitespace, punctuation, brackets,  # W3 completeness
     consistency, ambiguous, length, long_sentence, number_words, reading_level,  # and quality
     spelling, spelling_dictionary,
-    unreviewed,                                                              # review
+    unreviewed, no_reviewer,                                                 # review
+    orphaned_file,                                                           # layout
     ignore_comment,                                                          # and silencing
 )
 

@@ -33,9 +33,10 @@ from .engine import (
     check_catalog,
     check_locale,
     check_procedure,
+    check_project,
     entry_scope,
 )
-from .model import Catalog, CheckSpec, Entry, Finding, LocaleContext, Scope, SourceContext
+from .model import Catalog, CheckSpec, Entry, Finding, LocaleContext, ProjectLayout, Scope, SourceContext
 from .registry import REGISTRY
 
 Job = tuple[str, str, str, str]  # (POSIX locale, or "" for a procedure's source; procedure; file; path)
@@ -220,7 +221,7 @@ def run_checks(project: Project, selection: Selection = Selection(),
                execution: Execution = Execution()) -> CheckResult:
     """Run the active checks on what ``selection`` names; ``execution`` says how (cache, workers,
     text lines), never what is found."""
-    checks = active_checks(project.config.checks, selection.select, selection.ignore)
+    checks = active_checks(project.config.checks, selection.select, selection.ignore, project.config)
     scoped = by_scope(checks)
     source_matcher = Matcher(project.termbase, project.config.source_language)
     use_cache = execution.cache_dir is not None
@@ -271,6 +272,8 @@ def run_checks(project: Project, selection: Selection = Selection(),
                 totals.add_locale(*_locale_checks(job[0], pending, contexts[job[0]], scoped.get(Scope.LOCALE, []),
                                                   store, fresh, lkey))
                 pending = []
+    if scoped.get(Scope.PROJECT) and not (selection.locales or selection.procedures):
+        totals.add_locale(*_project_checks(project, scoped[Scope.PROJECT]))
     if use_cache:
         store.put_many(fresh)
         if selection.everything:  # drop what the run no longer uses
@@ -313,6 +316,19 @@ def _locale_checks(posix: str, catalogs: list[tuple[Job, bytes | None, str]], ct
         if key is not None:
             fresh[key] = encode(payload)
     return [decode_finding(f) for f in payload["findings"]], [decode_finding(f) for f in payload["silenced"]]
+
+
+def _project_checks(project: Project, checks: list[ActiveCheck]) -> tuple[list[Finding], list[Finding]]:
+    """The layout checks, never cached: they look at which files exist, which no cache key covers."""
+    from ..catalog.orphans import find_strays
+
+    config = project.config
+    layout = ProjectLayout(tuple(info.posix for info in project.locales),
+                           {info.posix: config.reviewers_for(info.posix) for info in project.locales},
+                           config.positions, find_strays(project))
+    out = Collector()
+    check_project(layout, checks, out)
+    return out.findings, out.silenced
 
 
 def catalogue() -> list[CheckSpec]:

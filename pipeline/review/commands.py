@@ -11,6 +11,7 @@ import polib
 
 from ..catalog.commands import render
 from ..catalog.po_reader import read_po
+from ..catalog.states import forms_of
 from ..checks.model import Finding
 from ..checks.runner import Selection, run_checks
 from ..clock import review_date, source_date
@@ -21,7 +22,17 @@ from ..lock import exclusive
 from ..project import Project
 from ..termbase.matching import Matcher, termbase_language
 from . import sheet
-from .signoff import ReviewState, entry_fingerprint, provenance_of, reject, review_state_of, set_sign_off, sign_off_of
+from .changes import signed_text, word_diff
+from .signoff import (
+    ReviewState,
+    correct,
+    entry_fingerprint,
+    provenance_of,
+    reject,
+    review_state_of,
+    set_sign_off,
+    sign_off_of,
+)
 
 PENDING_STATES = (ReviewState.UNREVIEWED, ReviewState.NEEDS_REREVIEW)
 
@@ -41,14 +52,16 @@ class PendingEntry:
     machine: bool
     terms: tuple[str, ...]
     findings: tuple[Finding, ...]
-    changes: str = ""  # what changed since the last sign-off, as far as the catalog tells
+    changes: str = ""  # what changed since the last sign-off, as word diffs (see changes.py)
+    silenced: tuple[Finding, ...] = ()  # findings the translator silenced with `ignore:`
 
     def as_dict(self) -> dict[str, Any]:
         return {"locale": self.locale, "procedure": self.procedure, "file": self.file, "line": self.line,
                 "msgctxt": self.msgctxt, "source": self.source, "translation": self.translation,
                 "state": self.state, "fingerprint": self.fingerprint, "translator": self.translator,
                 "machine": self.machine, "terms": list(self.terms),
-                "findings": [f.as_dict() for f in self.findings], "changes": self.changes}
+                "findings": [f.as_dict() for f in self.findings], "changes": self.changes,
+                "silenced": [f.as_dict() for f in self.silenced]}
 
 
 @dataclass(frozen=True)
@@ -56,8 +69,24 @@ class Decision:
     locale: str
     procedure: str
     msgctxt: str
-    outcome: str  # "approved", "rejected", "refused" or "unchanged"
+    outcome: str  # "approved", "rejected", "edited", "refused" or "unchanged"
     reason: str = ""
+
+
+OUTCOMES = ("approved", "rejected", "refused", "unchanged", "edited")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What a reviewer asked for one entry: "approve", "reject" or "" (no verdict), a reason, and
+    their own wording of the translation when they corrected it in a review sheet."""
+
+    action: str
+    reason: str = ""
+    correction: str | None = None
+
+
+Verdicts = dict[tuple[str, str], Verdict]  # (procedure, msgctxt) -> verdict
 
 
 def _catalogs(project: Project, locale: str, procedures: tuple[str, ...]
@@ -70,14 +99,22 @@ def _catalogs(project: Project, locale: str, procedures: tuple[str, ...]
         yield info, procedure.id, path, read_po(path, project.rel(path))
 
 
-def _findings_by_entry(project: Project, locales: tuple[str, ...], procedures: tuple[str, ...]
-                       ) -> dict[tuple[str, str | None, str], list[Finding]]:
-    report = run_checks(project, Selection(locales, procedures, ignore=("W314",)))
-    by_entry: dict[tuple[str, str | None, str], list[Finding]] = {}
-    for finding in report.findings:
+FindingsByEntry = dict[tuple[str, str | None, str], list[Finding]]
+
+
+def _by_entry(findings: tuple[Finding, ...]) -> FindingsByEntry:
+    by_entry: FindingsByEntry = {}
+    for finding in findings:
         if finding.locale and finding.msgctxt:
             by_entry.setdefault((finding.locale, finding.procedure, finding.msgctxt), []).append(finding)
     return by_entry
+
+
+def _findings_by_entry(project: Project, locales: tuple[str, ...], procedures: tuple[str, ...],
+                       ) -> tuple[FindingsByEntry, FindingsByEntry]:
+    """The findings per entry, and the ones a translator silenced per entry."""
+    report = run_checks(project, Selection(locales, procedures, ignore=("W314",)))
+    return _by_entry(report.findings), _by_entry(report.silenced)
 
 
 def _terms(project: Project, source: Matcher, posix: str, text: str) -> tuple[str, ...]:
@@ -93,7 +130,7 @@ def _terms(project: Project, source: Matcher, posix: str, text: str) -> tuple[st
 def pending(project: Project, locales: tuple[str, ...] = (), procedures: tuple[str, ...] = ()
             ) -> tuple[PendingEntry, ...]:
     """Entries waiting for review (never signed off, or needing re-review), with terms and findings."""
-    findings = _findings_by_entry(project, locales, procedures)
+    findings, silenced = _findings_by_entry(project, locales, procedures)
     source = Matcher(project.termbase, project.config.source_language)
     result = []
     for info in project.select_locales(locales):
@@ -113,17 +150,30 @@ def pending(project: Project, locales: tuple[str, ...] = (), procedures: tuple[s
                     machine=bool(origin and origin.machine),
                     terms=_terms(project, source, info.posix, entry.msgid),
                     findings=tuple(findings.get((info.posix, pid, entry.msgctxt), ())),
-                    changes=_changes(entry, current)))
+                    changes=_changes(project, project.rel(path), entry, current),
+                    silenced=tuple(silenced.get((info.posix, pid, entry.msgctxt), ()))))
     return tuple(result)
 
 
-def _changes(entry: polib.POEntry, current: str) -> str:
+def _changes(project: Project, file: str, entry: polib.POEntry, current: str) -> str:
+    """What changed since the entry's last sign-off, as word diffs of the source and translation."""
     parts = []
     signed = sign_off_of(entry)
+    before = None
     if current is ReviewState.NEEDS_REREVIEW and signed is not None:
-        parts.append(f"signed off by {signed.reviewer} on {signed.date}; the source or translation changed since")
-    if entry.previous_msgid:
-        parts.append(f"source was: {entry.previous_msgid}")
+        parts.append(f"signed off by {signed.reviewer} on {signed.date}")
+        before = signed_text(project.root, file, entry, signed)
+    if before is not None:
+        translation = "\n".join(forms_of(entry))
+        if before.source != entry.msgid:
+            parts.append("source: " + word_diff(before.source, entry.msgid))
+        if before.translation != translation:
+            parts.append("translation: " + word_diff(before.translation, translation))
+    elif entry.previous_msgid:
+        parts.append("source: " + word_diff(entry.previous_msgid, entry.msgid))
+    elif signed is not None and current is ReviewState.NEEDS_REREVIEW:
+        parts.append("the signed text is not in the git history (sign-off not committed, or no git): "
+                     "compare with the source and translation shown")
     return "\n".join(parts)
 
 
@@ -150,11 +200,10 @@ def _refusal(entry: polib.POEntry, reviewer: str, errors: list[Finding], reviewe
     return None
 
 
-def decide(project: Project, locale: str, reviewer: str, verdicts: dict[tuple[str, str], tuple[str, str]],
-           procedures: tuple[str, ...] = (), expected: dict[tuple[str, str], str] | None = None
-           ) -> tuple[Decision, ...]:
-    """Apply verdicts {(procedure, msgctxt): ("approve"|"reject", reason)} with every rule;
-    ``expected`` fingerprints refuse entries that changed since a review sheet was exported.
+def decide(project: Project, locale: str, reviewer: str, verdicts: Verdicts, procedures: tuple[str, ...] = (),
+           expected: dict[tuple[str, str], str] | None = None) -> tuple[Decision, ...]:
+    """Apply ``verdicts`` with every rule; ``expected`` fingerprints refuse entries that changed
+    since a review sheet was exported.
 
     The catalogs are read and written back under the repository lock: an `update` running at
     the same time can neither overwrite a sign-off nor be overwritten."""
@@ -168,71 +217,145 @@ def decide(project: Project, locale: str, reviewer: str, verdicts: dict[tuple[st
 Changed = list[tuple[Path, polib.POFile]]
 
 
-def _decide(project: Project, locale: str, reviewer: str, verdicts: dict[tuple[str, str], tuple[str, str]],
-            procedures: tuple[str, ...], expected: dict[tuple[str, str], str] | None) -> tuple[list[Decision], Changed]:
+def _decide(project: Project, locale: str, reviewer: str, verdicts: Verdicts, procedures: tuple[str, ...],
+            expected: dict[tuple[str, str], str] | None) -> tuple[list[Decision], Changed]:
     """The decisions, and the catalogs they change (not yet written)."""
     posix = project.locale(locale).posix
     _check_reviewer(project, posix, reviewer)
     reviewers = project.config.reviewers_for(posix)
-    findings = _findings_by_entry(project, (posix,), procedures)
+    findings, _ = _findings_by_entry(project, (posix,), procedures)
     date = review_date()
     decisions: list[Decision] = []
     changed: Changed = []
     for _, pid, path, catalog in _catalogs(project, posix, procedures):
         by_ctx = {e.msgctxt: e for e in catalog if not e.obsolete}
         before = len(decisions)
-        for (vpid, ctx), (verdict, reason) in verdicts.items():
+        for (vpid, ctx), verdict in verdicts.items():
             if vpid != pid:
                 continue
             errors = [f for f in findings.get((posix, pid, ctx), []) if f.severity == "error"]
-            decisions.append(_apply(by_ctx.get(ctx), Decision(posix, pid, ctx, verdict, reason), reviewer, date,
-                                    errors, reviewers, (expected or {}).get((pid, ctx))))
-        if any(d.outcome in ("approved", "rejected") for d in decisions[before:]):
+            asked = _Asked(Decision(posix, pid, ctx, verdict.action, verdict.reason), verdict.correction,
+                           (expected or {}).get((pid, ctx)))
+            decision = _apply(by_ctx.get(ctx), asked, reviewer, date, errors, reviewers)
+            if decision is not None:
+                decisions.append(decision)
+        if any(d.outcome in ("approved", "rejected", "edited") for d in decisions[before:]):
             changed.append((path, catalog))
     return decisions, changed
 
 
-def _apply(entry: polib.POEntry | None, asked: Decision, reviewer: str, date: str, errors: list[Finding],
-           reviewers: frozenset[str], expected: str | None) -> Decision:
-    """One verdict (``asked.outcome``) on one entry, which it changes when approved or rejected."""
-    def refused(reason: str) -> Decision:
-        return Decision(asked.locale, asked.procedure, asked.msgctxt, "refused", reason)
+@dataclass(frozen=True)
+class _Asked:
+    decision: Decision  # what was asked: its outcome is the verdict's action
+    correction: str | None  # the translation cell of a review sheet, when it has one
+    expected: str | None  # the fingerprint the sheet was exported with
 
+
+def _refused(asked: Decision, reason: str) -> Decision:
+    return Decision(asked.locale, asked.procedure, asked.msgctxt, "refused", reason)
+
+
+def _apply(entry: polib.POEntry | None, asked: _Asked, reviewer: str, date: str, errors: list[Finding],
+           reviewers: frozenset[str]) -> Decision | None:
+    """One verdict on one entry, which it changes when approved, rejected or corrected; None when
+    a sheet's row asked for nothing."""
+    want = asked.decision
     if entry is None:
-        return refused("no such entry")
-    if expected not in (None, entry_fingerprint(entry)):
-        return refused("the source or translation changed since the sheet was exported")
-    if asked.outcome == "reject":
-        if not asked.reason:
-            return refused("a rejection needs a reason")
-        reject(entry, reviewer, date, asked.reason)
-        return Decision(asked.locale, asked.procedure, asked.msgctxt, "rejected", asked.reason)
+        return _refused(want, "no such entry")
+    if asked.expected not in (None, entry_fingerprint(entry)):
+        return None if not want.outcome else _refused(
+            want, "the source or translation changed since the sheet was exported")
+    if asked.correction is not None and asked.correction != entry.msgstr:
+        return _correct(entry, want, reviewer, asked.correction, reviewers)
+    if want.outcome == "reject":
+        return _reject(entry, want, reviewer, date, reviewers)
+    if want.outcome != "approve":
+        return None
     refusal = _refusal(entry, reviewer, errors, reviewers)
     if refusal:
-        return refused(refusal)
+        return _refused(want, refusal)
     if review_state_of(entry, reviewers) is ReviewState.SIGNED_OFF:
-        return Decision(asked.locale, asked.procedure, asked.msgctxt, "unchanged", "already signed off")
+        return Decision(want.locale, want.procedure, want.msgctxt, "unchanged", "already signed off")
     set_sign_off(entry, reviewer, date)
-    return Decision(asked.locale, asked.procedure, asked.msgctxt, "approved")
+    return Decision(want.locale, want.procedure, want.msgctxt, "approved")
+
+
+def _reject(entry: polib.POEntry, want: Decision, reviewer: str, date: str, reviewers: frozenset[str]) -> Decision:
+    if not want.reason:
+        return _refused(want, "a rejection needs a reason")
+    if review_state_of(entry, reviewers) is ReviewState.UNTRANSLATED:
+        return _refused(want, "not translated: there is nothing to reject")
+    reject(entry, reviewer, date, want.reason)
+    return Decision(want.locale, want.procedure, want.msgctxt, "rejected", want.reason)
+
+
+def _correct(entry: polib.POEntry, want: Decision, reviewer: str, text: str, reviewers: frozenset[str]
+             ) -> Decision:
+    """A reviewer's corrected wording from a review sheet becomes the translation, with the
+    reviewer as its translator: never signed off in the same step (a second reviewer must read it)."""
+    if want.outcome == "reject":
+        return _refused(want, "a correction with verdict reject: either write the correction (verdict approve "
+                              "or empty: it then waits for a second reviewer) or reject with a reason, not both")
+    if entry.msgid_plural:
+        return _refused(want, "a plural entry: correct its forms in the catalog, not in the sheet")
+    if not text.strip():
+        return _refused(want, "the translation cell is empty: to reject the translation, use verdict reject")
+    if review_state_of(entry, reviewers) in (ReviewState.UNTRANSLATED, ReviewState.FUZZY):
+        return _refused(want, "not ready for review (untranslated or fuzzy): correct it in the catalog")
+    correct(entry, reviewer, text)
+    return Decision(want.locale, want.procedure, want.msgctxt, "edited",
+                    "corrected by the reviewer: a second reviewer must sign it off")
+
+
+def _scope(project: Project, posix: str, procedures: tuple[str, ...], entries: tuple[str, ...]
+           ) -> tuple[tuple[str, ...], set[tuple[str, str]]]:
+    """The procedures to read and the (procedure, msgctxt) pairs that ``entries`` name. An entry is
+    `CTX` or `PROCEDURE:CTX`; a bare context found in several procedures is refused unless the
+    procedures were named, because a reviewer reads one entry, not every entry sharing its context."""
+    known = set(project.procedure_ids())
+    named: list[tuple[str | None, str]] = []
+    for item in entries:
+        head, sep, tail = item.partition(":")
+        named.append((head, tail) if sep and head in known else (None, item))
+    wanted = tuple(dict.fromkeys([*procedures, *(p for p, _ in named if p is not None)]))
+    if procedures and any(p is not None and p not in procedures for p, _ in named):
+        raise InputError("an --entry PROCEDURE:CTX names a procedure outside --procedure: name it in both")
+    where: dict[str, list[str]] = {}
+    for _, procedure, _, catalog in _catalogs(project, posix, procedures):
+        for entry in catalog:
+            if not entry.obsolete:
+                where.setdefault(entry.msgctxt, []).append(procedure)
+    pairs: set[tuple[str, str]] = set()
+    for pid, ctx in named:
+        found = where.get(ctx, [])
+        if pid is not None:
+            if pid not in found:
+                raise InputError(f"no entry with context {ctx!r} in {pid}")
+            pairs.add((pid, ctx))
+        elif not found:
+            raise InputError(f"no entry with context {ctx!r} in the selected catalogs")
+        elif len(found) > 1 and not procedures:
+            raise InputError(f"entry {ctx!r} is in {len(found)} procedures ({', '.join(found)}): name one with "
+                             f"--procedure P or --entry P:{ctx}")
+        else:
+            pairs.update((p, ctx) for p in found)
+    return wanted, pairs
 
 
 def approve(project: Project, locale: str, reviewer: str, procedures: tuple[str, ...] = (),
             entries: tuple[str, ...] = ()) -> tuple[Decision, ...]:
     """Sign off the named entries, or every pending entry in scope."""
     posix = project.locale(locale).posix
+    if entries:
+        wanted, pairs = _scope(project, posix, procedures, entries)
+        return decide(project, posix, reviewer, {pair: Verdict("approve") for pair in sorted(pairs)}, wanted)
     verdicts = {}
+    reviewers = project.config.reviewers_for(posix)
     for _, pid, _, catalog in _catalogs(project, posix, procedures):
         for entry in catalog:
-            if entry.obsolete:
+            if entry.obsolete or not entry.msgstr or review_state_of(entry, reviewers) is ReviewState.SIGNED_OFF:
                 continue
-            if entries and entry.msgctxt not in entries:
-                continue
-            if not entries and review_state_of(entry, project.config.reviewers_for(posix)) is ReviewState.SIGNED_OFF:
-                continue
-            if not entries and not entry.msgstr:
-                continue
-            verdicts[(pid, entry.msgctxt)] = ("approve", "")
-    _unknown_entries(entries, verdicts)
+            verdicts[(pid, entry.msgctxt)] = Verdict("approve")
     return decide(project, posix, reviewer, verdicts, procedures)
 
 
@@ -243,23 +366,15 @@ def reject_entries(project: Project, locale: str, reviewer: str, reason: str, pr
     if not reason.strip():
         raise InputError("--reason must say what the translator should change")
     posix = project.locale(locale).posix
-    verdicts = {(pid, e.msgctxt): ("reject", reason) for _, pid, _, catalog in _catalogs(project, posix, procedures)
-                for e in catalog if not e.obsolete and e.msgctxt in entries}
-    _unknown_entries(entries, verdicts)
-    return decide(project, posix, reviewer, verdicts, procedures)
-
-
-def _unknown_entries(entries: tuple[str, ...], verdicts: dict[tuple[str, str], tuple[str, str]]) -> None:
-    found = {ctx for _, ctx in verdicts}
-    missing = [e for e in entries if e not in found]
-    if missing:
-        raise InputError(f"no entry with context {missing[0]!r} in the selected catalogs")
+    wanted, pairs = _scope(project, posix, procedures, entries)
+    return decide(project, posix, reviewer, {pair: Verdict("reject", reason) for pair in sorted(pairs)}, wanted)
 
 
 def _sheet_row(item: PendingEntry) -> dict[str, str]:
     return {"locale": item.locale, "procedure": item.procedure, "msgctxt": item.msgctxt, "state": item.state,
             "source": item.source, "translation": item.translation, "terms": "; ".join(item.terms),
             "findings": "; ".join(f"{f.code} {f.message}" for f in item.findings), "changes": item.changes,
+            "silenced": "; ".join(f"{f.code} {f.name}: {f.message}" for f in item.silenced),
             "fingerprint": item.fingerprint, "verdict": "", "reason": ""}
 
 
@@ -275,7 +390,7 @@ def export_sheet(project: Project, locale: str, procedures: tuple[str, ...] = ()
     return sheet.write_xlsx(by_procedure, source_date())
 
 
-Verdicts = dict[str, tuple[dict[tuple[str, str], tuple[str, str]], dict[tuple[str, str], str]]]
+SheetVerdicts = dict[str, tuple[Verdicts, dict[tuple[str, str], str]]]
 
 
 def import_sheet(project: Project, path: Path, reviewer: str) -> tuple[Decision, ...]:
@@ -297,13 +412,21 @@ def import_sheet(project: Project, path: Path, reviewer: str) -> tuple[Decision,
     return tuple(decisions)
 
 
-def _sheet_verdicts(project: Project, rows: list[sheet.Row], reviewer: str, name: str) -> Verdicts:
-    by_locale: Verdicts = {}
+def _correction(row: sheet.Row) -> str | None:
+    """The row's translation cell as the reviewer left it (None when the sheet has no such column);
+    spreadsheets may save a line break inside a cell as CR LF."""
+    text = row.cells.get("translation")
+    return None if text is None else text.replace("\r\n", "\n")
+
+
+def _sheet_verdicts(project: Project, rows: list[sheet.Row], reviewer: str, name: str) -> SheetVerdicts:
+    """Rows with a verdict, or with a translation cell (a correction is looked for in every row)."""
+    by_locale: SheetVerdicts = {}
     seen: dict[tuple[str, str, str], tuple[int, tuple[str, str]]] = {}
     procedures = set(project.procedure_ids())
     for row in rows:
         verdict = row.cells.get("verdict", "").strip().lower()
-        if not verdict:
+        if not verdict and _correction(row) is None:
             continue
         where = f"sheet {row.sheet!r}: " if row.sheet else ""
         try:
@@ -317,14 +440,14 @@ def _sheet_verdicts(project: Project, rows: list[sheet.Row], reviewer: str, name
                              f"{seen[key][0]}: keep one row per entry", name, row.line)
         seen.setdefault(key, (row.line, decision))
         verdicts, expected = by_locale.setdefault(posix, ({}, {}))
-        verdicts[key[1:]] = decision
+        verdicts[key[1:]] = Verdict(decision[0], decision[1], _correction(row))
         expected[key[1:]] = row.cells.get("fingerprint", "").strip()
     return by_locale
 
 
 def _row_locale(project: Project, row: sheet.Row, reviewer: str, verdict: str, procedures: set[str]) -> str:
     """The row's locale once the row is known to be usable; InputError says what is wrong."""
-    if verdict not in sheet.VERDICTS:
+    if verdict and verdict not in sheet.VERDICTS:
         raise InputError(f"verdict {verdict!r}: write {' or '.join(sheet.VERDICTS)} (or leave it empty)")
     posix = project.locale(row.cells.get("locale", "").strip()).posix
     _check_reviewer(project, posix, reviewer)

@@ -20,14 +20,16 @@ from typing import Any
 
 from ..errors import InputError
 
-FIELDS = ("locale", "procedure", "msgctxt", "state", "source", "translation", "terms", "findings", "changes",
-          "fingerprint", "verdict", "reason")
+FIELDS = ("locale", "procedure", "msgctxt", "state", "source", "translation", "terms", "findings", "silenced",
+          "changes", "fingerprint", "verdict", "reason")
 REQUIRED = frozenset({"locale", "procedure", "msgctxt", "fingerprint", "verdict"})
 VERDICTS = ("approve", "reject")
-EDITABLE = ("verdict", "reason")
+# A reviewer may correct the translation: import applies it as the reviewer's own translation,
+# which a second reviewer then signs off.
+EDITABLE = ("translation", "verdict", "reason")
 _TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "'")
 _DELIMITERS = (",", ";", "\t")  # Excel saves "CSV" with the list separator of the system's region
-_WIDTHS = {"source": 60, "translation": 60, "terms": 40, "findings": 40, "changes": 40, "reason": 40,
+_WIDTHS = {"source": 60, "translation": 60, "terms": 40, "findings": 40, "silenced": 30, "changes": 40, "reason": 40,
            "msgctxt": 28, "procedure": 24, "state": 14, "fingerprint": 18}
 
 
@@ -90,7 +92,7 @@ def _fill(ws: Any, rows: Sequence[dict[str, str]]) -> None:
     check.add(f"{verdict}2:{verdict}{max(len(rows), 1) + 1}")
     ws.add_data_validation(check)
     ws.freeze_panes = "A2"
-    ws.protection.sheet = True  # locked key columns: only verdict and reason are editable
+    ws.protection.sheet = True  # locked key columns: only the EDITABLE ones can be changed
     ws.protection.formatColumns = ws.protection.formatRows = False  # widths and heights may change
 
 

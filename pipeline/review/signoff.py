@@ -27,8 +27,8 @@ from ..catalog.states import TranslationState, forms_of, state_of
 
 SIGNED_OFF = re.compile(r"^signed-off: (\S+) (\d{4}-\d{2}-\d{2}) ([0-9a-f]{16})$")
 TRANSLATED_BY = re.compile(r"^translated-by: (\S+)(?: (machine))?$")
-REJECTED = re.compile(r"^review: rejected by ")
-
+REJECTION_START = re.compile(r"^review: rejected by ")
+REJECTED = re.compile(r"^review: rejected by (\S+) on (\S+): (.*)$")
 
 
 class ReviewState(StrEnum):
@@ -46,6 +46,17 @@ class SignOff:
     reviewer: str
     date: str
     fingerprint: str
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """A reviewer's rejection note and the comment lines it spans (``first`` to ``last``)."""
+
+    reviewer: str
+    date: str
+    reason: str
+    first: int
+    last: int
 
 
 @dataclass(frozen=True)
@@ -116,10 +127,69 @@ def provenance_of(entry: polib.POEntry) -> Provenance | None:
     return provenance_in(entry.tcomment)
 
 
+def _quote(reason: str) -> str:
+    return '"' + " ".join(reason.split()).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _closed(text: str) -> bool:
+    """Whether a quoted reason ends here: a final quote that no backslash escapes."""
+    if len(text) < 2 or not text.endswith('"'):
+        return False
+    escapes = len(text[:-1]) - len(text[:-1].rstrip("\\"))
+    return escapes % 2 == 0
+
+
+def _unquote(text: str) -> str:
+    return re.sub(r'\\(.)', r"\1", text[1:-1])
+
+
+def _rejection_at(lines: list[str], index: int) -> Rejection | None:
+    """The rejection note starting at ``lines[index]``. The reason is written quoted, so that the
+    lines a tool wrapped the note over (some editors re-wrap translator comments) are read, and
+    removed, with it; an unquoted note (older pipelines) is its one line."""
+    if not REJECTION_START.match(lines[index].strip()):
+        return None
+    text = ""
+    for last in range(index, len(lines)):
+        text = f"{text} {lines[last].strip()}".strip()
+        match = REJECTED.match(text)
+        if match and match.group(3).startswith('"') and _closed(match.group(3)):
+            return Rejection(match.group(1), match.group(2), _unquote(match.group(3)), index, last)
+    match = REJECTED.match(lines[index].strip())
+    if match is None:  # a header wrapped and never closed: only its first line is known to be the note
+        return Rejection("", "", "", index, index)
+    return Rejection(match.group(1), match.group(2), match.group(3), index, index)
+
+
+def rejection_in(comment: str | None) -> Rejection | None:
+    """The last rejection note in a translator comment, however it was wrapped."""
+    lines, found, index = _lines(comment), None, 0
+    while index < len(lines):
+        note = _rejection_at(lines, index)
+        if note is not None:
+            found, index = note, note.last
+        index += 1
+    return found
+
+
+def _without_review_notes(comment: str | None, *, provenance: bool = False) -> list[str]:
+    """The comment's lines without sign-offs and rejection notes (and provenance, when asked)."""
+    lines, kept, index = _lines(comment), [], 0
+    while index < len(lines):
+        note = _rejection_at(lines, index)
+        if note is not None:
+            index = note.last + 1
+            continue
+        line = lines[index].strip()
+        if not SIGNED_OFF.match(line) and not (provenance and TRANSLATED_BY.match(line)):
+            kept.append(lines[index])
+        index += 1
+    return kept
+
+
 def set_sign_off(entry: polib.POEntry, reviewer: str, date: str) -> None:
     """Record a sign-off (replacing any earlier one) and clear an earlier rejection note."""
-    kept = [line for line in _lines(entry.tcomment)
-            if not SIGNED_OFF.match(line.strip()) and not REJECTED.match(line.strip())]
+    kept = _without_review_notes(entry.tcomment)
     kept.append(f"signed-off: {reviewer} {date} {entry_fingerprint(entry)}")
     entry.tcomment = "\n".join(kept)
 
@@ -137,9 +207,17 @@ def carry_sign_off(old: polib.POEntry, new: polib.POEntry) -> str:
 
 def reject(entry: polib.POEntry, reviewer: str, date: str, reason: str) -> None:
     """Mark fuzzy, drop the sign-off, and leave the reason for the translator."""
-    kept = [line for line in _lines(entry.tcomment)
-            if not SIGNED_OFF.match(line.strip()) and not REJECTED.match(line.strip())]
-    kept.append(f"review: rejected by {reviewer} on {date}: {' '.join(reason.split())}")
+    kept = _without_review_notes(entry.tcomment)
+    kept.append(f"review: rejected by {reviewer} on {date}: {_quote(reason)}")
     entry.tcomment = "\n".join(kept)
     if "fuzzy" not in entry.flags:
         entry.flags.insert(0, "fuzzy")
+
+
+def correct(entry: polib.POEntry, reviewer: str, translation: str) -> None:
+    """A reviewer's own wording replaces the translation: the reviewer becomes its translator, so
+    a different reviewer must sign it off; earlier sign-offs and rejections no longer apply."""
+    kept = _without_review_notes(entry.tcomment, provenance=True)
+    kept.append(f"translated-by: {reviewer}")
+    entry.tcomment = "\n".join(kept)
+    entry.msgstr = translation

@@ -24,7 +24,7 @@ def test_every_rule_module_is_registered_once():
 
 @pytest.mark.parametrize("spec", REGISTRY, ids=lambda s: s.code)
 def test_every_rule_declares_itself(spec):
-    assert spec.severity in SEVERITIES and spec.scope in ("entry", "fuzzy", "catalog", "locale", "source")
+    assert spec.severity in SEVERITIES and spec.scope in ("entry", "fuzzy", "catalog", "locale", "source", "project")
     assert spec.summary and callable(spec.module.check)
 
 

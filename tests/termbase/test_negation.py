@@ -32,7 +32,7 @@ def test_markers_found(markers: tuple[str, ...], exceptions: tuple[str, ...], su
 
 BAD = [
     # file content, expected error
-    ("languages:\n  en:\n    markers: [not, no]\n", "3:20: languages.en.markers[1]: expected a string"),
+    ("languages:\n  en:\n    markers: [not, {no: 1}]\n", "3:20: languages.en.markers[1]: expected a string"),
     ("languages:\n  en:\n    markers: []\n", "3:14: languages.en.markers: empty list"),
     ("languages:\n  en:\n    marker: [not]\n", "unknown field 'marker'"),
     ("languages:\n  en:\n    markers: [not]\n    match: letters\n", "'letters' is not one of: word, substring"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...review.signoff import REJECTED
+from ...review.signoff import rejection_in
 from ..model import Entry, LocaleContext, Options
 
 CODE = "W302"
@@ -21,9 +21,10 @@ OPTIONS: dict[str, object] = {}
 
 
 def _rejection(comment: str) -> str | None:
-    """The reviewer's last rejection note ("rejected by REVIEWER on DATE: REASON"), if any."""
-    notes = [line.strip() for line in comment.splitlines() if REJECTED.match(line.strip())]
-    return notes[-1].removeprefix("review: ") if notes else None
+    """The reviewer's last rejection note ("rejected by REVIEWER on DATE: REASON"), if any, read
+    whole even when an editor wrapped it over several comment lines."""
+    note = rejection_in(comment)
+    return f"rejected by {note.reviewer} on {note.date}: {note.reason}" if note else None
 
 
 def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:

@@ -1,0 +1,67 @@
+"""Files under the content root that nothing reads: templates and catalogs of a procedure that no
+longer exists, folders of a locale that is not registered, and procedure files whose extension the
+pipeline does not read (`.yml`). `pipeline check` reports them (W318); `pipeline clean --orphans`
+removes the generated ones, never source content.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+from ..checks.model import Stray
+from ..project import Project
+
+
+def _procedure_strays(project: Project) -> list[Stray]:
+    out = []
+    folder = project.procedures_dir
+    for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+        if path.name.startswith(".") or (path.is_file() and path.suffix == ".yaml"):
+            continue
+        if path.is_file() and path.suffix in (".yml", ".YAML", ".Yaml", ".YML"):
+            problem = f"not read: procedures are read from .yaml files only; rename it to {path.stem}.yaml"
+        else:
+            problem = "not read: source/procedures holds one <id>.yaml file per procedure; move it elsewhere"
+        out.append(Stray(project.rel(path) + ("/" if path.is_dir() else ""), problem, removable=False))
+    return out
+
+
+def _locale_strays(project: Project, procedures: set[str], registered: set[str]) -> list[Stray]:
+    out = []
+    for path in sorted(project.templates_dir.glob("*.pot")):
+        if path.stem not in procedures:
+            out.append(Stray(project.rel(path), f"template of procedure {path.stem!r}, which does not exist "
+                                                "(source/procedures has no such file)", removable=True))
+    locales_dir = project.root / "locales"
+    for folder in sorted(p for p in locales_dir.iterdir() if p.is_dir()) if locales_dir.is_dir() else []:
+        if folder.name.startswith(".") or folder == project.templates_dir:
+            continue
+        if folder.name not in registered:
+            out.append(Stray(project.rel(folder) + "/", f"folder of locale {folder.name!r}, which is not in "
+                                                        "locales/locales.yaml", removable=True))
+            continue
+        for path in sorted((folder / "LC_MESSAGES").glob("*.po")):
+            if path.stem not in procedures:
+                out.append(Stray(project.rel(path), f"catalog of procedure {path.stem!r}, which does not exist "
+                                                    "(its translations stay in git history)", removable=True))
+    return out
+
+
+def find_strays(project: Project) -> tuple[Stray, ...]:
+    """Every stray file and folder under the content root, in path order."""
+    procedures = set(project.procedure_ids())
+    registered = {info.posix for info in project.locales}
+    return tuple(sorted(_procedure_strays(project) + _locale_strays(project, procedures, registered),
+                        key=lambda s: s.path))
+
+
+def remove(project: Project, strays: tuple[Stray, ...]) -> None:
+    """Remove the removable strays (files, and whole folders of unregistered locales)."""
+    for stray in strays:
+        if not stray.removable:
+            continue
+        path = project.root / stray.path.rstrip("/")
+        if path.is_dir():
+            shutil.rmtree(path)
+        else:
+            path.unlink(missing_ok=True)
