@@ -15,7 +15,7 @@ from xml.sax.saxutils import escape as xml_escape
 
 from ..content.reader import PLACEHOLDER
 from .matching import split
-from .targets import Strings
+from .targets import Strings, unique_names
 
 TARGET = "android"
 _NAME = re.compile(r"[a-z][a-z0-9_]*")
@@ -82,18 +82,13 @@ def value(strings: Strings, key: str) -> tuple[str, bool]:
 
 def names(strings: Strings) -> dict[str, str]:
     """Key -> resource name; two keys that would share a name, or a name Android refuses, stop the build."""
-    found: dict[str, str] = {}
-    for key in sorted(strings.texts):
-        name = resource_name(strings.procedure, key)
-        if not _NAME.fullmatch(name):
-            raise strings.error(key, TARGET, f"resource name {name!r} must start with a letter: rename the "
-                                             "procedure or the id", translated=False)
-        if name in found.values():
-            other = next(k for k, n in found.items() if n == name)
-            raise strings.error(key, TARGET, f"becomes resource name {name!r}, as {other!r} does: rename one "
-                                             "of the ids", translated=False)
-        found[key] = name
-    return found
+    def refusal(name: str) -> str | None:
+        if _NAME.fullmatch(name):
+            return None
+        return f"resource name {name!r} must start with a letter: rename the procedure or the id"
+
+    return unique_names(strings, TARGET, "resource name", lambda key: resource_name(strings.procedure, key),
+                        refusal)
 
 
 def render(strings: Strings) -> bytes:

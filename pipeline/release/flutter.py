@@ -13,7 +13,7 @@ import re
 
 from ..content.reader import PLACEHOLDER
 from ..jsonout import dumps
-from .targets import Strings
+from .targets import Strings, unique_names
 
 TARGET = "flutter"
 _IDENTIFIER = re.compile(r"[a-z][A-Za-z0-9]*")
@@ -37,18 +37,12 @@ def message_name(key: str) -> str:
 
 
 def names(strings: Strings) -> dict[str, str]:
-    found: dict[str, str] = {}
-    for key in sorted(strings.texts):
-        name = message_name(key)
-        if not _IDENTIFIER.fullmatch(name) or name in RESERVED:
-            raise strings.error(key, TARGET, f"message name {name!r} is not a Dart identifier Flutter can "
-                                             "generate: rename the id", translated=False)
-        if name in found.values():
-            other = next(k for k, n in found.items() if n == name)
-            raise strings.error(key, TARGET, f"becomes message name {name!r}, as {other!r} does: rename one "
-                                             "of the ids", translated=False)
-        found[key] = name
-    return found
+    def refusal(name: str) -> str | None:
+        if _IDENTIFIER.fullmatch(name) and name not in RESERVED:
+            return None
+        return f"message name {name!r} is not a Dart identifier Flutter can generate: rename the id"
+
+    return unique_names(strings, TARGET, "message name", message_name, refusal)
 
 
 def message(strings: Strings, key: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -55,6 +55,25 @@ class Strings:
             raise self.error(key, target, f"placeholder {{{unknown[0]}}} is not in the source text, so apps "
                                           "do not pass it: fix the translation")
         return order
+
+
+def unique_names(strings: Strings, target: str, kind: str, name_of: Callable[[str], str],
+                 refusal: Callable[[str], str | None]) -> dict[str, str]:
+    """Key -> the name a platform gives it. A name the platform refuses (``refusal`` says why) or
+    one two keys would share stops the build, naming the entry."""
+    found: dict[str, str] = {}
+    owner: dict[str, str] = {}
+    for key in sorted(strings.texts):
+        name = name_of(key)
+        problem = refusal(name)
+        if problem:
+            raise strings.error(key, target, problem, translated=False)
+        if name in owner:
+            raise strings.error(key, target, f"becomes {kind} {name!r}, as {owner[name]!r} does: rename one "
+                                             "of the ids", translated=False)
+        owner[name] = key
+        found[key] = name
+    return found
 
 
 def strings_of(release: ProcedureRelease, bcp47: str, direction: str, texts: Mapping[str, str],
