@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..spreadsheet import neutralise, restore
 
 FIELDS = ("locale", "procedure", "msgctxt", "state", "source", "translation", "terms", "findings", "silenced",
           "changes", "fingerprint", "verdict", "reason")
@@ -27,18 +28,9 @@ VERDICTS = ("approve", "reject")
 # A reviewer may correct the translation: import applies it as the reviewer's own translation,
 # which a second reviewer then signs off.
 EDITABLE = ("translation", "verdict", "reason")
-_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "'")
 _DELIMITERS = (",", ";", "\t")  # Excel saves "CSV" with the list separator of the system's region
 _WIDTHS = {"source": 60, "translation": 60, "terms": 40, "findings": 40, "silenced": 30, "changes": 40, "reason": 40,
            "msgctxt": 28, "procedure": 24, "state": 14, "fingerprint": 18}
-
-
-def neutralise(text: str) -> str:
-    return "'" + text if text.startswith(_TRIGGERS) else text
-
-
-def restore(text: str) -> str:
-    return text.removeprefix("'")
 
 
 @dataclass(frozen=True)

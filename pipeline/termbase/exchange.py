@@ -20,6 +20,7 @@ from defusedxml.ElementTree import DefusedXMLParser
 
 from ..characters import describe, find_forbidden, position
 from ..errors import InputError
+from ..spreadsheet import neutralise, restore
 from .model import Concept, Term, Termbase
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -164,7 +165,8 @@ CSV_FIELDS = ["source", "target", "context", "developer_comments", "translator_c
 
 
 def export_csv(termbase: Termbase, language: str, source_language: str = "en") -> bytes:
-    """Weblate's CSV glossary for one target language: one row per approved or deprecated term."""
+    """Weblate's CSV glossary for one target language: one row per approved or deprecated term. A
+    cell a spreadsheet would run as a formula is written as text (`pipeline.spreadsheet`)."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
     writer.writeheader()
@@ -174,8 +176,9 @@ def export_csv(termbase: Termbase, language: str, source_language: str = "en") -
             continue
         for term in concept.terms_for(language):
             comments = term.status + (f": {term.note}" if term.note else "")
-            writer.writerow({"source": source.display, "target": term.display, "context": concept.id,
-                             "developer_comments": concept.definition, "translator_comments": comments})
+            row = {"source": source.display, "target": term.display, "context": concept.id,
+                   "developer_comments": concept.definition, "translator_comments": comments}
+            writer.writerow({key: neutralise(value) for key, value in row.items()})
     return out.getvalue().encode("utf-8")
 
 
@@ -221,7 +224,8 @@ def parse_csv(name: str, data: bytes, language: str) -> Termbase:
         raise InputError(f"missing CSV columns: {', '.join(sorted(missing))}", name, 1)
     by_concept: dict[str, list[Term]] = {}
     definitions: dict[str, str] = {}
-    for row in _csv_rows(name, reader):
+    for raw in _csv_rows(name, reader):
+        row = {key: restore(value or "") for key, value in raw.items() if key is not None}
         concept_id = (row.get("context") or "").strip()
         target = (row.get("target") or "").strip()
         if not concept_id or not target:
