@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
+from .fsutil import read_input
 from .yamlio import PosDict, PosList, load_yaml, validate
 
 CONFIG_FILE = "pipeline.yaml"
@@ -61,13 +62,7 @@ class Config:
 
 
 def read_yaml_file(path: Path, name: str) -> Any:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("file not found: run the command from the content root or pass --root",
-                         name) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", name) from None
+    data = read_input(path, name, missing="file not found: run the command from the content root or pass --root")
     return load_yaml(name, data)
 
 

@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from .errors import InputError
+
 FILE_MODE = 0o644
 # What `tempfile.mkstemp` names our temporary files: ".<name>.<8 random characters>.tmp".
 _TEMP_NAME = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
@@ -185,3 +187,14 @@ def _swap(staging: Path, target: Path) -> None:
     os.rename(target, old)
     os.rename(staging, target)
     shutil.rmtree(old)
+
+
+def read_input(path: Path, name: str, missing: str | None = None) -> bytes:
+    """The bytes of an input file, or an InputError naming it (``name``, as the user knows it) with
+    what went wrong; ``missing`` is what to say when the file does not exist."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        if missing is not None and isinstance(exc, FileNotFoundError):
+            raise InputError(missing, name) from None
+        raise InputError(f"cannot read: {exc.strerror}", name) from None

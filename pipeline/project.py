@@ -17,7 +17,7 @@ from .config import REGISTRY_FILE, TERMBASE_FILE, Config, load_config, read_yaml
 from .content.model import Procedure
 from .content.reader import read_procedure
 from .errors import InputError
-from .fsutil import write_atomic
+from .fsutil import read_input, write_atomic
 from .locales import LocaleInfo, describe, parse_locale
 from .termbase.model import Termbase
 from .termbase.negation import NEGATION_FILE, Negation, read_negation
@@ -87,10 +87,7 @@ class Project:
 
     def source_bytes(self, procedure_id: str) -> bytes:
         path = self.procedures_dir / f"{procedure_id}.yaml"
-        try:
-            return path.read_bytes()
-        except OSError as exc:
-            raise InputError(f"cannot read: {exc.strerror}", self.rel(path)) from None
+        return read_input(path, self.rel(path))
 
     def select_procedures(self, wanted: tuple[str, ...] = ()) -> tuple[Procedure, ...]:
         if not wanted:

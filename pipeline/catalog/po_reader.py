@@ -18,6 +18,7 @@ import polib
 
 from ..characters import describe
 from ..errors import InputError
+from ..fsutil import read_input
 
 _CHARSET = re.compile(r"charset=([^\s\\]+)")
 
@@ -521,8 +522,5 @@ def parse_po(path: str, data: bytes) -> polib.POFile:
 def read_po(path: Path, display: str | None = None) -> polib.POFile:
     """Read and parse the PO file at ``path``; ``display`` is the name used in error messages."""
     name = display or str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", name) from None
+    data = read_input(path, name)
     return parse_po(name, data)

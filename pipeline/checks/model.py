@@ -50,6 +50,18 @@ class Finding:
                 "msgctxt": self.msgctxt, "msgid": self.msgid, "message": self.message}
 
 
+EntryKey = tuple[str | None, str | None, str | None]  # (locale, procedure, msgctxt); None: not that precise
+
+
+def by_entry(findings: Iterable[Finding]) -> dict[EntryKey, list[Finding]]:
+    """Findings grouped by the entry they are about, each group in the order given. Every
+    consumer of findings per entry (review, release policy, review site) asks this one index."""
+    grouped: dict[EntryKey, list[Finding]] = {}
+    for finding in findings:
+        grouped.setdefault((finding.locale, finding.procedure, finding.msgctxt), []).append(finding)
+    return grouped
+
+
 def text_line(finding: dict[str, Any]) -> str:
     """A finding (as its report dict) as a line of the text report, without colour. A line
     break in the message (a quoted source, say) is shown as \\n: one finding, one line."""

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..fsutil import read_input
 from ..yamlio import field_path, load_yaml, position, validate
 from .model import Block, BulletList, Item, Paragraph, Procedure, Question, Section, Text
 
@@ -116,8 +117,5 @@ def parse_procedure(name: str, data: bytes, placeholders: frozenset[str] | None 
 
 
 def read_procedure(path: Path, name: str, placeholders: frozenset[str] | None = None) -> Procedure:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", name) from None
+    data = read_input(path, name)
     return parse_procedure(name, data, placeholders, expected_id=path.stem)

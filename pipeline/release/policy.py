@@ -21,6 +21,7 @@ import polib
 from ..catalog.po_reader import read_po
 from ..catalog.stats import word_count
 from ..checks.cache import cache_dir
+from ..checks.model import EntryKey, by_entry
 from ..checks.runner import Execution, run_checks
 from ..content.model import Message, Procedure
 from ..locales import LocaleInfo
@@ -132,13 +133,11 @@ def _catalog_strings(project: Project, info: LocaleInfo, procedure: Procedure) -
     return {e.msgctxt: e for e in read_po(path, project.rel(path)) if not e.obsolete}
 
 
-def _errors_by_entry(project: Project) -> tuple[dict[tuple[str | None, str | None, str | None], list[str]], Any]:
+def _errors_by_entry(project: Project) -> tuple[dict[EntryKey, list[str]], Any]:
     report = run_checks(project, execution=Execution(cache_dir=cache_dir(project)))
-    errors: dict[tuple[str | None, str | None, str | None], list[str]] = {}
-    for f in report.findings:
-        if f.severity == "error":
-            errors.setdefault((f.locale, f.procedure, f.msgctxt), []).append(
-                f"{f.file}:{f.line}: {f.code} {f.name}: {f.message}")
+    grouped = by_entry(f for f in report.findings if f.severity == "error")
+    errors = {key: [f"{f.file}:{f.line}: {f.code} {f.name}: {f.message}" for f in found]
+              for key, found in grouped.items()}
     return errors, report
 
 

@@ -20,7 +20,7 @@ from typing import Any
 
 from ..content.model import BulletList, Item, Paragraph, Procedure, Question, Section, Text
 from ..errors import InputError
-from ..fsutil import write_atomic
+from ..fsutil import read_input, write_atomic
 from ..jsonout import dumps
 from ..review.signoff import fingerprint
 from ..yamlio import validate
@@ -158,12 +158,9 @@ def read(root: Path, posix: str) -> Record:
     """The locale's record; empty when none was committed yet (nothing published so far)."""
     path = path_of(root, posix)
     name = f"{RECORD_DIR}/{posix}.json"
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
+    if not path.exists():
         return {}
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", name) from None
+    raw = read_input(path, name)
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:

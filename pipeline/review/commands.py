@@ -12,7 +12,7 @@ import polib
 from ..catalog.commands import render
 from ..catalog.po_reader import read_po
 from ..catalog.states import forms_of
-from ..checks.model import Finding
+from ..checks.model import EntryKey, Finding, by_entry
 from ..checks.runner import Selection, run_checks
 from ..clock import review_date, source_date
 from ..errors import InputError
@@ -99,22 +99,14 @@ def _catalogs(project: Project, locale: str, procedures: tuple[str, ...]
         yield info, procedure.id, path, read_po(path, project.rel(path))
 
 
-FindingsByEntry = dict[tuple[str, str | None, str], list[Finding]]
-
-
-def _by_entry(findings: tuple[Finding, ...]) -> FindingsByEntry:
-    by_entry: FindingsByEntry = {}
-    for finding in findings:
-        if finding.locale and finding.msgctxt:
-            by_entry.setdefault((finding.locale, finding.procedure, finding.msgctxt), []).append(finding)
-    return by_entry
+FindingsByEntry = dict[EntryKey, list[Finding]]
 
 
 def _findings_by_entry(project: Project, locales: tuple[str, ...], procedures: tuple[str, ...],
                        ) -> tuple[FindingsByEntry, FindingsByEntry]:
     """The findings per entry, and the ones a translator silenced per entry."""
     report = run_checks(project, Selection(locales, procedures, ignore=("W314",)))
-    return _by_entry(report.findings), _by_entry(report.silenced)
+    return by_entry(report.findings), by_entry(report.silenced)
 
 
 def _terms(project: Project, source: Matcher, posix: str, text: str) -> tuple[str, ...]:

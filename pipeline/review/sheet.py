@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..fsutil import read_input
 from ..spreadsheet import neutralise, restore
 
 FIELDS = ("locale", "procedure", "msgctxt", "state", "source", "translation", "terms", "findings", "silenced",
@@ -131,10 +132,9 @@ def read_rows(path: Path) -> list[Row]:
 
 
 def _decode(path: Path) -> str:
+    data = read_input(path, str(path))
     try:
-        return path.read_bytes().decode("utf-8-sig")
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", str(path)) from None
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InputError("not valid UTF-8: save the sheet as \"CSV UTF-8\"", str(path)) from None
 

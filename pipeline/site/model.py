@@ -28,7 +28,7 @@ from babel import Locale, UnknownLocaleError
 from ..catalog.po_reader import read_po
 from ..catalog.stats import word_count
 from ..checks.cache import cache_dir
-from ..checks.model import Finding
+from ..checks.model import Finding, by_entry
 from ..checks.runner import Execution, run_checks
 from ..clock import source_date
 from ..jsonout import dumps
@@ -250,9 +250,7 @@ class _Findings:
     """The check report, indexed the ways the site needs it."""
 
     def __init__(self, findings: tuple[Finding, ...]) -> None:
-        self.by_entry: dict[tuple[str | None, str | None, str | None], list[Finding]] = {}
-        for finding in sorted(findings):
-            self.by_entry.setdefault((finding.locale, finding.procedure, finding.msgctxt), []).append(finding)
+        self.by_entry = by_entry(sorted(findings))
 
     def entry(self, posix: str, pid: str, msgctxt: str) -> tuple[Finding, ...]:
         return tuple(self.by_entry.get((posix, pid, msgctxt), ()))

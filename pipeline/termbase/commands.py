@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..config import TERMBASE_FILE
 from ..errors import InputError
-from ..fsutil import write_atomic
+from ..fsutil import read_input, write_atomic
 from ..lock import exclusive
 from ..project import Project
 from .exchange import Conflict, export_csv, export_tbx, merge_termbases, parse_csv, parse_tbx
@@ -55,10 +55,7 @@ class ImportReport:
 def glossary_import(project: Project, path: Path, fmt: str | None, locale: str | None) -> ImportReport:
     """Add the terms of a TBX or CSV file to the termbase; conflicts are reported, never applied."""
     name = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", name) from None
+    data = read_input(path, name)
     fmt = fmt or ("csv" if path.suffix.lower() == ".csv" else "tbx")
     with exclusive(project.root):
         return _merge_into_termbase(project, name, data, fmt, locale)

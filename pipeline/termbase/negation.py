@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..fsutil import read_input
 from ..yamlio import key_position, load_yaml, position, validate
 
 NEGATION_FILE = "source/negation.yaml"
@@ -109,8 +110,5 @@ def parse_negation(name: str, data: bytes) -> Negation:
 def read_negation(path: Path, name: str = NEGATION_FILE) -> Negation:
     if not path.exists():
         return Negation()
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", name) from None
+    data = read_input(path, name)
     return parse_negation(name, data)

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..fsutil import read_input
 from ..yamlio import load_yaml, position, validate
 from .model import Concept, Term, Termbase
 
@@ -49,8 +50,5 @@ def parse_termbase(name: str, data: bytes) -> Termbase:
 def read_termbase(path: Path, name: str) -> Termbase:
     if not path.exists():
         return Termbase(())
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", name) from None
+    data = read_input(path, name)
     return parse_termbase(name, data)
