@@ -18,17 +18,19 @@ from typing import Any
 
 from ..termbase.matching import stemmer_for
 from ..termbase.model import Termbase
+from .text import BRACE, PRINTF
 
 # Where Enchant's Hunspell and Myspell providers find dictionaries on Debian and most Linux systems.
 _DICTIONARY_DIRS = ("/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts")
 WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
-_PLACEHOLDER = re.compile(r"\{[A-Za-z_]\w*\}|%(?:\([A-Za-z_]\w*\))?[-#0 +]*\d*(?:\.\d+)?[a-zA-Z]")
 # Arabic short vowels, tanween and the tatweel are optional in writing; the dictionary has the bare word.
 _ARABIC_MARKS = dict.fromkeys([0x0640, *range(0x064B, 0x0660), 0x0670])
 # Vietnamese writes the tone of oa, oe and uy on either vowel (hoá / hóa): both are correct.
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
 _TONE_FIRST = re.compile(rf"([oOuU])([{_TONES}])([aAeEyY])")
 _TONE_SECOND = re.compile(rf"([oOuU])([aAeEyY])([{_TONES}])")
+
+_LONGEST_WORD = 100  # Hunspell checks words of up to 100 bytes
 
 
 def _enchant() -> Any:
@@ -101,6 +103,9 @@ class Speller:
     def _judge(self, word: str) -> bool:
         """Whether a word is known or correct, looked up once per word (a library's words repeat)."""
         folded = word.casefold()
+        if len(word) > _LONGEST_WORD:  # no dictionary word is this long, and stemming it costs its square
+            self._verdicts[word] = False
+            return False
         ok = folded in self.known or bool(self.stem and self.stem(folded) in self.stems)
         if not ok:
             ok = bool(self.dictionary.check(word))
@@ -124,7 +129,7 @@ class Speller:
 
     def _unknown_words(self, text: str) -> tuple[str, ...]:
         if "{" in text or "%" in text:
-            text = _PLACEHOLDER.sub(" ", text)
+            text = PRINTF.sub(" ", BRACE.sub(" ", text))  # the placeholder patterns the checks share
         if not text.isascii():
             text = text.translate(_ARABIC_MARKS)
         verdicts = self._verdicts
