@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -48,10 +48,19 @@ def _describe(exc: Exception) -> str:
     return str(exc)
 
 
+def colour_wanted(choice: str, tty: bool, env: Mapping[str, str]) -> bool:
+    """--color always/never decide; auto colours a terminal unless NO_COLOR is set (no-color.org)
+    or TERM=dumb."""
+    if choice != "auto":
+        return choice == "always"
+    return tty and not env.get("NO_COLOR") and env.get("TERM") != "dumb"
+
+
 class _State:
-    def __init__(self, root: Path, quiet: bool, command: str | None = None) -> None:
+    def __init__(self, root: Path, quiet: bool, command: str | None = None, colour: str = "auto") -> None:
         self.root = root
         self.quiet = quiet
+        self.colour = colour
         self.command = command
         self._project: Project | None = None
         self._drawn = 0.0
@@ -67,7 +76,8 @@ class _State:
         """Progress goes to a terminal only: never with --quiet, in CI, or into a pipe or file."""
         import os
 
-        return not self.quiet and not os.environ.get("CI") and sys.stderr.isatty()
+        return (not self.quiet and not os.environ.get("CI") and os.environ.get("TERM") != "dumb"
+                and sys.stderr.isatty())
 
     def progress(self, label: str) -> None:
         """One status line, redrawn at most ten times a second (a large run has 10,000s of steps)."""
@@ -90,15 +100,17 @@ pass_state = click.make_pass_decorator(_State)
 @click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
               envvar="PIPELINE_ROOT", show_default=True,
               help="The content root (holds pipeline.yaml, source/ and locales/).")
-@click.option("-q", "--quiet", is_flag=True, help="Print only errors and results.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors and results (check: only the summary line).")
+@click.option("--color", "colour", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour the check report; auto: on a terminal, unless NO_COLOR is set or TERM=dumb.")
 @click.version_option(__version__, prog_name="pipeline")
 @click.pass_context
-def main(ctx: click.Context, root: Path, quiet: bool) -> None:
+def main(ctx: click.Context, root: Path, quiet: bool, colour: str) -> None:
     """Translation pipeline for patient-education content.
 
     Exit codes: 0 success, 1 stale files (--check) or blocking findings, 2 bad input or usage.
     """
-    ctx.obj = _State(root, quiet, ctx.invoked_subcommand)
+    ctx.obj = _State(root, quiet, ctx.invoked_subcommand, colour)
 
 
 def _report_stale(stale: Sequence[FileOutcome], command: str) -> None:
@@ -358,7 +370,10 @@ def check(state: _State, locales: tuple[str, ...], procedures: tuple[str, ...], 
     elif fmt == "junit":
         chunks = iter((formats.format_junit(result).encode("utf-8"),))
     else:
-        chunks = formats.text_chunks(result, colour=output is None and sys.stdout.isatty())
+        chunks = formats.text_chunks(result, colour=colour_wanted(state.colour, output is None and sys.stdout.isatty(),
+                                                                   os.environ))
+        if state.quiet:  # the summary line, always the last chunk
+            chunks = iter(list(chunks)[-1:])
     if output is not None:
         from .fsutil import write_atomic_chunks
 

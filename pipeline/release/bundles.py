@@ -123,7 +123,8 @@ def _flat(release: ProcedureRelease, bcp47: str) -> dict[str, str]:
 def _entry(release: ProcedureRelease, outputs: dict[str, bytes]) -> dict[str, Any]:
     """A procedure's manifest entry: what ships and, for everything short of current content, why."""
     entry: dict[str, Any] = {
-        "id": release.procedure.id, "status": release.status, "reasons": list(release.reasons),
+        "id": release.procedure.id, "status": release.status, "review": release.review,
+        "reasons": list(release.reasons),
         "reason_codes": list(release.reason_codes),
         "strings": {"total": release.total, "translated": release.translated},
         "words": {"total": release.total_words, "translated": release.translated_words},

@@ -26,13 +26,13 @@ from ..checks.runner import Execution, run_checks
 from ..content.model import Message, Procedure
 from ..locales import LocaleInfo
 from ..project import Project
-from ..review.signoff import ReviewState, review_state_of
+from ..review.signoff import ReviewState, review_state_of, sign_off_of
 from . import record
 
 # Stable codes apps and dashboards can act on; the English reasons beside them are for people.
 REASON_CODES = ("source-withheld", "untranslated", "fuzzy", "unreviewed", "error-findings", "fallback-strings",
                 "source-error-findings", "draft", "retired", "withdrawn", "source-changed", "translation-changed",
-                "unreviewed-shipped")
+                "unreviewed-shipped", "sample-review")
 
 # What a cell does in a release. published: its current content ships; outdated: its last good
 # version (from the release record) ships, because the current one cannot; withheld: nothing ships
@@ -47,6 +47,7 @@ class Choice:
     text: str
     lang: str  # BCP 47 tag of the language the text is in
     fell_back: bool = False
+    sample: bool = False  # signed off by a reviewer marked `sample: true`: not a clinical review
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,18 @@ class ProcedureRelease:
     @property
     def fallback_keys(self) -> tuple[str, ...]:
         return tuple(sorted(k for k, c in self.strings.items() if c.fell_back))
+
+    @property
+    def sample(self) -> int:
+        """Shipped strings whose sign-off is sample data (a reviewer marked `sample: true`)."""
+        return sum(1 for c in self.strings.values() if c.sample)
+
+    @property
+    def review(self) -> str:
+        """Whose sign-offs ship: "sample", "clinical", or "none" (nothing ships, or the source language)."""
+        if not self.ships or self.locale is None:
+            return "none"
+        return "sample" if self.sample else "clinical"
 
     @property
     def ships(self) -> bool:
@@ -142,14 +155,14 @@ def _errors_by_entry(project: Project) -> tuple[dict[EntryKey, list[str]], Any]:
 
 
 def _fall_back(project: Project, info: LocaleInfo, procedure_id: str, message: Message,
-               eligible: dict[tuple[str, str], dict[str, str]]) -> Choice:
+               eligible: dict[tuple[str, str], dict[str, Choice]]) -> Choice:
     """A string's stand-in: the first locale along the chain whose string may be published, else
     the source."""
     source_lang = _source_bcp47(project)
     for step in info.fallback:
         other = next((i for i in project.locales if i.posix == step), None)
         if other is not None and message.context in eligible.get((other.posix, procedure_id), {}):
-            return Choice(eligible[(other.posix, procedure_id)][message.context], other.bcp47, True)
+            return dataclasses.replace(eligible[(other.posix, procedure_id)][message.context], fell_back=True)
         if step == project.config.source_language:
             break
     return Choice(message.text.value, source_lang, True)
@@ -182,6 +195,7 @@ def _source_release(procedure: Procedure, errors: dict[tuple[str | None, str | N
 class _Tally:
     usable: dict[str, str]  # translated, not fuzzy, no error finding
     strict: dict[str, str]  # the same, signed off
+    sample: set[str] = dataclasses.field(default_factory=set)  # of strict, signed off by a sample reviewer
     untranslated: int = 0
     fuzzy: int = 0
     unreviewed: int = 0
@@ -195,6 +209,7 @@ def _tally(project: Project, info: LocaleInfo, procedure: Procedure,
     entries = _catalog_strings(project, info, procedure)
     reviewers = project.config.reviewers_for(info.posix)
     tally, blocking = _Tally({}, {}), []
+    samples = project.config.sample_reviewers
     for message in procedure.messages():
         entry = entries.get(message.context)
         state = entry_state(entry, message.text.value, reviewers)
@@ -214,6 +229,9 @@ def _tally(project: Project, info: LocaleInfo, procedure: Procedure,
         tally.usable[message.context] = entry.msgstr
         if signed:
             tally.strict[message.context] = entry.msgstr
+            signer = sign_off_of(entry)
+            if signer is not None and signer.reviewer in samples:
+                tally.sample.add(message.context)
         else:
             tally.unreviewed += 1
     return tally, blocking
@@ -221,12 +239,13 @@ def _tally(project: Project, info: LocaleInfo, procedure: Procedure,
 
 def _target_release(project: Project, info: LocaleInfo, procedure: Procedure, source_withheld: bool,
                     errors: dict[tuple[str | None, str | None, str | None], list[str]],
-                    eligible: dict[tuple[str, str], dict[str, str]]) -> ProcedureRelease:
+                    eligible: dict[tuple[str, str], dict[str, Choice]]) -> ProcedureRelease:
     """What the current content of one cell allows, before lifecycle, withdrawal and last good."""
     settings = project.config.settings(info.posix)
     messages = list(procedure.messages())
     tally, blocking = _tally(project, info, procedure, errors)
-    eligible[(info.posix, procedure.id)] = tally.strict
+    own_choices = {ctx: Choice(text, info.bcp47, sample=ctx in tally.sample) for ctx, text in tally.usable.items()}
+    eligible[(info.posix, procedure.id)] = {ctx: own_choices[ctx] for ctx in tally.strict}
     coded: list[tuple[str, str]] = []
     if tally.untranslated:
         coded.append(("untranslated", f"{tally.untranslated} strings untranslated"))
@@ -245,7 +264,7 @@ def _target_release(project: Project, info: LocaleInfo, procedure: Procedure, so
         own = tally.usable if settings.allow_unreviewed else tally.strict
         for message in messages:
             if message.context in own:
-                chosen[message.context] = Choice(own[message.context], info.bcp47)
+                chosen[message.context] = own_choices[message.context]
                 unreviewed += message.context not in tally.strict
             else:
                 chosen[message.context] = _fall_back(project, info, procedure.id, message, eligible)
@@ -259,7 +278,7 @@ def _target_release(project: Project, info: LocaleInfo, procedure: Procedure, so
     else:
         status = "withheld" if coded else "published"
         if status == "published":
-            chosen = {m.context: Choice(tally.strict[m.context], info.bcp47) for m in messages}
+            chosen = {m.context: own_choices[m.context] for m in messages}
     if status != "published":
         chosen, unreviewed = {}, 0
     total_words = sum(word_count(m.text.value) for m in messages)
@@ -292,7 +311,7 @@ def _last_good(release: ProcedureRelease, cell: record.Cell, language: str) -> P
     else:
         coded = [("translation-changed", "ships the last published version; the current translation cannot "
                                          "be published yet")]
-    strings = {s.key: Choice(s.text, s.lang) for s in cell.strings}
+    strings = {s.key: Choice(s.text, s.lang, sample=cell.sample) for s in cell.strings}
     layout = record.procedure_of(release.procedure.id, cell.strings, release.procedure.source)
     return _with(release, "outdated", coded, strings=strings, layout=layout, lag=lag, unreviewed=0)
 
@@ -319,6 +338,16 @@ def settle(release: ProcedureRelease, cell: record.Cell | None, language: str) -
     return release
 
 
+def marked_sample(release: ProcedureRelease) -> ProcedureRelease:
+    """A shipping cell whose sign-offs are sample data says so, so that no app shows it as reviewed."""
+    if release.review != "sample":
+        return release
+    reason = f"{release.sample} strings signed off by sample reviewers (`sample: true` in pipeline.yaml): " \
+        "not a clinical review"
+    return dataclasses.replace(release, reasons=(*release.reasons, reason),
+                               reason_codes=(*release.reason_codes, "sample-review"))
+
+
 def plan(project: Project) -> tuple[ProcedureRelease, ...]:
     """Decide, for every locale (source included) and procedure, what ships."""
     errors, _ = _errors_by_entry(project)
@@ -328,11 +357,11 @@ def plan(project: Project) -> tuple[ProcedureRelease, ...]:
     current = [_source_release(p, errors, source_lang) for p in project.procedures]
     withheld_source = {r.procedure.id for r in current if r.status != "published"}
     releases = [settle(r, published[source_lang].get(r.procedure.id), language) for r in current]
-    eligible: dict[tuple[str, str], dict[str, str]] = {}  # (posix, procedure) -> ctx -> text (strictly eligible)
+    eligible: dict[tuple[str, str], dict[str, Choice]] = {}  # (posix, procedure) -> ctx -> strictly eligible
     for info in project.locales:
         for procedure in project.procedures:
             release = _target_release(project, info, procedure, procedure.id in withheld_source, errors, eligible)
-            releases.append(settle(release, published[info.posix].get(procedure.id), language))
+            releases.append(marked_sample(settle(release, published[info.posix].get(procedure.id), language)))
     return tuple(releases)
 
 
@@ -365,7 +394,7 @@ def next_records(project: Project, releases: Sequence[ProcedureRelease],
         if release.status == "published":
             strings = release.published()
             out[posix][release.procedure.id] = record.Cell(record.digest(strings), source_digest(release.procedure),
-                                                           strings)
+                                                           strings, sample=release.sample > 0)
         elif release.status != "retired" and old is not None:
             out[posix][release.procedure.id] = old
     return out

@@ -67,9 +67,12 @@ class Cell:
     source_digest: str  # of the source texts they were published for
     strings: tuple[Published, ...] = ()
     withdrawn: Withdrawal | None = None
+    sample: bool = False  # signed off by reviewers marked `sample: true`: never a clinical review
 
     def as_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"digest": self.digest, "source_digest": self.source_digest}
+        if self.sample:
+            data["review"] = "sample"
         if self.withdrawn is not None:
             data["withdrawn"] = self.withdrawn.as_dict()
         else:
@@ -147,7 +150,8 @@ def _cell(name: str, pid: str, data: Mapping[str, Any]) -> Cell:
                              "restore the file from git; only `pipeline build` writes it", name)
     withdrawn = data.get("withdrawn")
     cell = Cell(data["digest"], data["source_digest"], strings,
-                Withdrawal(withdrawn["reason"], withdrawn["date"], tuple(withdrawn["digests"])) if withdrawn else None)
+                Withdrawal(withdrawn["reason"], withdrawn["date"], tuple(withdrawn["digests"])) if withdrawn else None,
+                data.get("review") == "sample")
     if withdrawn is None and digest(strings) != cell.digest:
         raise InputError(f"{pid}: the strings do not match the cell's digest (edited by hand?): restore the file "
                          "from git; only `pipeline build` writes it", name)

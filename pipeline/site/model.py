@@ -35,7 +35,7 @@ from ..jsonout import dumps
 from ..locales import LocaleInfo
 from ..project import Project
 from ..release import bundles, policy
-from ..review.signoff import ReviewState
+from ..review.signoff import ReviewState, sign_off_of
 from .highlight import Highlighter, Segment
 
 # (key, label, icon): the icon is decoration, the label always shows beside it.
@@ -104,6 +104,7 @@ class EntryRow:
     terms: tuple[tuple[str, str], ...]  # (source term, approved target terms)
     findings: tuple[Finding, ...]
     words: int
+    sample: bool = False  # signed off by a reviewer marked `sample: true`: sample data, not a clinical review
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -129,6 +130,7 @@ class Cell:
     total_words: int
     translated_words: int
     in_dist: str | None = None  # dist/'s status for the cell when it is not what a build would publish now
+    sample: int = 0  # strings signed off by sample reviewers (what ships, else the current catalog)
 
     def entries_in(self, state: str) -> int:
         return sum(1 for e in self.entries if e.state == state)
@@ -268,6 +270,7 @@ def _target_cell(project: Project, info: LocaleInfo, release: policy.ProcedureRe
     entries = {e.msgctxt: e for e in catalog if not e.obsolete}
     reviewers = project.config.reviewers_for(info.posix)
     rows, usable = [], {}
+    samples = project.config.sample_reviewers
     for message in procedure.messages():
         source = message.text.value
         entry = entries.get(message.context)
@@ -275,6 +278,7 @@ def _target_cell(project: Project, info: LocaleInfo, release: policy.ProcedureRe
         state = _shown(review)
         current = entry if entry is not None and entry.msgid == source else None
         found = findings.entry(info.posix, procedure.id, message.context)
+        signer = sign_off_of(entry) if entry is not None and review is ReviewState.SIGNED_OFF else None
         if entry is not None and policy.is_usable(review, [f for f in found if f.severity == "error"]):
             usable[message.context] = entry.msgstr
         rows.append(EntryRow(
@@ -282,7 +286,8 @@ def _target_cell(project: Project, info: LocaleInfo, release: policy.ProcedureRe
             source=highlighter.source_segments(source),
             translation=highlighter.target_segments(current.msgstr) if current else (),
             previous_source=current.previous_msgid if current and state == "fuzzy" else None,
-            terms=highlighter.terms(source), findings=found, words=word_count(source)))
+            terms=highlighter.terms(source), findings=found, words=word_count(source),
+            sample=signer is not None and signer.reviewer in samples))
     all_findings = findings.of(info.posix, procedure.id)
     errors = tuple(f for f in all_findings if f.severity == "error")
     required = project.config.settings(info.posix).required
@@ -293,6 +298,7 @@ def _target_cell(project: Project, info: LocaleInfo, release: policy.ProcedureRe
         catalog_findings=tuple(f for f in all_findings if f.msgctxt is None), entries=tuple(rows),
         preview=preview, in_dist=_in_dist(dist, info.posix, release, info.bcp47, info.direction),
         draft=not release.ships, total=len(rows),
+        sample=release.sample if release.ships else sum(1 for r in rows if r.sample),
         translated=sum(1 for r in rows if r.state in TRANSLATED_STATES),
         reviewed=sum(1 for r in rows if r.state == "signed-off"), total_words=sum(r.words for r in rows),
         translated_words=sum(r.words for r in rows if r.state in TRANSLATED_STATES))

@@ -125,7 +125,7 @@ def test_an_english_fix_ships_while_translations_keep_their_last_good_version(co
     assert NEW_WEEKS in json.dumps(doc(out, "en", "endoscopic-neurotomy"), ensure_ascii=False)
     assert doc(out, "es", "endoscopic-neurotomy") == before  # the whole last good version, unchanged
     cell = procedure(manifest_of(out), "es", "endoscopic-neurotomy")
-    assert cell["status"] == "outdated" and cell["reason_codes"] == ["source-changed", "fuzzy"]
+    assert cell["status"] == "outdated" and cell["reason_codes"] == ["source-changed", "fuzzy", "sample-review"]
     assert cell["lags_behind"]["keys"] == ["faq.lifting.answer", "recovery.activity"]
     assert cell["lags_behind"]["published_for"] != cell["lags_behind"]["source_digest"]
     assert "outdated endoscopic-neurotomy: ships the version published for an earlier English text" in result.output

@@ -81,5 +81,5 @@ def test_reason_codes_stand_beside_the_english_reasons(content_root: Path, run) 
     procedures = {(l["posix"], p["id"]): p for l in manifest["locales"] for p in l["procedures"]}
     assert procedures[("vi", "endoscopic-rhizotomy")]["reason_codes"] == ["unreviewed"]
     assert procedures[("ar", "endoscopic-discectomy")]["reason_codes"] == ["untranslated", "fuzzy", "unreviewed"]
-    assert procedures[("es", "endoscopic-discectomy")]["reason_codes"] == []
+    assert procedures[("es", "endoscopic-discectomy")]["reason_codes"] == ["sample-review"]
     assert all(len(p["reasons"]) == len(p["reason_codes"]) for p in procedures.values())

@@ -38,8 +38,8 @@ def test_plan_says_what_would_ship_per_cell(content_root, run):
     expected = {
         ("en", "endoscopic-neurotomy"): ("new", []),
         ("en", "endoscopic-discectomy"): ("unchanged", []),
-        ("es", "endoscopic-neurotomy"): ("outdated", ["source-changed", "fuzzy"]),
-        ("es", "endoscopic-discectomy"): ("unchanged", []),
+        ("es", "endoscopic-neurotomy"): ("outdated", ["source-changed", "fuzzy", "sample-review"]),
+        ("es", "endoscopic-discectomy"): ("unchanged", ["sample-review"]),  # es sign-offs are sample data
         ("vi", "endoscopic-discectomy"): ("withdrawn", ["withdrawn"]),
         ("vi", "microdiscectomy-rehabilitation"): ("withheld", ["unreviewed"]),
         ("es", "endoscopic-rhizotomy"): ("retired", ["retired"]),
@@ -48,7 +48,7 @@ def test_plan_says_what_would_ship_per_cell(content_root, run):
     assert cells[("es", "endoscopic-neurotomy")]["lags_behind"]["keys"] == ["faq.lifting.answer", "recovery.activity"]
     assert all(code in REASON_CODES for c in cells.values() for code in c["reason_codes"])
     text = run("release", "plan")
-    assert "es       endoscopic-neurotomy             outdated  [source-changed, fuzzy]" in text.output
+    assert "es       endoscopic-neurotomy             outdated  [source-changed, fuzzy, sample-review]" in text.output
 
 
 def test_plan_and_check_fail_when_a_required_cell_has_nothing_publishable(content_root, run):

@@ -73,7 +73,7 @@ def test_the_content_leads_release_workflow(content_root: Path) -> None:
     assert "4–6 weeks" in lead.shipped("en", "endoscopic-neurotomy")
     assert "2–4 semanas" in lead.shipped("es", "endoscopic-neurotomy")
     spanish = lead.cell("es", "endoscopic-neurotomy")
-    assert spanish["status"] == "outdated" and spanish["reason_codes"] == ["source-changed", "fuzzy"]
+    assert spanish["status"] == "outdated" and spanish["reason_codes"] == ["source-changed", "fuzzy", "sample-review"]
 
     # 3. The old figure is unsafe: the lead withdraws the Spanish at once; es is required, so the
     #    build fails (naming the cell) until a new translation is signed off, but the withdrawal ships.
