@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # the commands import what they use: `pipeline --help` starts
     from .review.commands import Decision
 from .jsonout import dumps
 from .project import Project
+from .wording import count
 
 
 class _Group(click.Group):
@@ -46,6 +47,32 @@ def _describe(exc: Exception) -> str:
     if isinstance(exc, OSError):
         return describe_os_error(exc)
     return str(exc)
+
+
+def find_root(start: Path) -> Path:
+    """The nearest folder from ``start`` up that holds pipeline.yaml; ``start`` itself when none does
+    (the command then says pipeline.yaml is missing there)."""
+    for folder in (start, *start.parents):
+        if (folder / "pipeline.yaml").is_file():
+            return folder
+    return start
+
+
+def _set_root(ctx: click.Context, _: click.Parameter, value: Path | None) -> None:
+    if value is not None:
+        state = ctx.find_object(_State)
+        if state is not None:
+            state.root = value
+
+
+def _root_after_command(command: click.Command) -> None:
+    """Give a command (and a group's commands) a --root of its own: `pipeline status --root X`."""
+    command.params.append(click.Option(["--root"], type=click.Path(file_okay=False, path_type=Path),
+                                       expose_value=False, is_eager=True, callback=_set_root,
+                                       help="The content root (as `pipeline --root`)."))
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            _root_after_command(sub)
 
 
 def colour_wanted(choice: str, tty: bool, env: Mapping[str, str]) -> bool:
@@ -97,20 +124,20 @@ pass_state = click.make_pass_decorator(_State)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
-              envvar="PIPELINE_ROOT", show_default=True,
-              help="The content root (holds pipeline.yaml, source/ and locales/).")
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=None, envvar="PIPELINE_ROOT",
+              help="The content root (holds pipeline.yaml, source/ and locales/); also accepted after the command "
+                   "name. Default: the nearest folder holding pipeline.yaml, from here up, as git finds .git.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors and results (check: only the summary line).")
 @click.option("--color", "colour", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour the check report; auto: on a terminal, unless NO_COLOR is set or TERM=dumb.")
 @click.version_option(__version__, prog_name="pipeline")
 @click.pass_context
-def main(ctx: click.Context, root: Path, quiet: bool, colour: str) -> None:
+def main(ctx: click.Context, root: Path | None, quiet: bool, colour: str) -> None:
     """Translation pipeline for patient-education content.
 
     Exit codes: 0 success, 1 stale files (--check) or blocking findings, 2 bad input or usage.
     """
-    ctx.obj = _State(root, quiet, ctx.invoked_subcommand, colour)
+    ctx.obj = _State(root if root is not None else find_root(Path.cwd()), quiet, ctx.invoked_subcommand, colour)
 
 
 def _report_stale(stale: Sequence[FileOutcome], command: str) -> None:
@@ -133,12 +160,12 @@ def extract(state: _State, check: bool) -> None:
     report = workflow.extract(state.project, check=check)
     if check:
         _report_stale([f for f in report.files if f.state == "stale"], "extract")
-        click.echo(f"{len(report.files)} templates up to date")
+        click.echo(f"{count(len(report.files), 'template')} up to date")
         return
     for outcome in report.files:
         if outcome.state != "unchanged" and not state.quiet:
             click.echo(f"{outcome.state}: {outcome.path}")
-    click.echo(f"{len(report.files)} templates ({report.count('written') + report.count('created')} written)")
+    click.echo(f"{count(len(report.files), 'template')} ({report.count('written') + report.count('created')} written)")
 
 
 @main.command()
@@ -174,7 +201,7 @@ def update(state: _State, locales: tuple[str, ...], check: bool, jobs: int | Non
     state.end_progress()
     if check:
         _report_stale([o.file for o in report.outcomes if o.file.state == "stale"], "update")
-        click.echo(f"{len(report.outcomes)} catalogs up to date")
+        click.echo(f"{count(len(report.outcomes), 'catalog')} up to date")
         return
     changed = 0
     for outcome in report.outcomes:
@@ -184,7 +211,7 @@ def update(state: _State, locales: tuple[str, ...], check: bool, jobs: int | Non
             if not state.quiet:
                 click.echo(f"{outcome.file.state}: {outcome.file.path} (new {len(s.new)}, "
                            f"fuzzy {len(s.fuzzied)}, obsolete {len(s.obsoleted)})")
-    click.echo(f"{len(report.outcomes)} catalogs ({changed} written)")
+    click.echo(f"{count(len(report.outcomes), 'catalog')} ({changed} written)")
 
 
 def _pct(value: float) -> str:
@@ -296,7 +323,7 @@ def glossary_import(state: _State, file: Path, fmt: str | None, locale: str | No
     report = glossary_commands.glossary_import(state.project, file, fmt, locale)
     for conflict in report.conflicts:
         click.echo(f"conflict: {conflict.concept} [{conflict.language}] {conflict.term}: {conflict.message}")
-    click.echo(f"{report.added} terms added, {len(report.conflicts)} conflicts"
+    click.echo(f"{count(report.added, 'term')} added, {count(len(report.conflicts), 'conflict')}"
                + (" (termbase written)" if report.written else ""))
     if report.conflicts:
         sys.exit(ExitCode.FAILED)
@@ -379,7 +406,8 @@ def check(state: _State, locales: tuple[str, ...], procedures: tuple[str, ...], 
 
         write_atomic_chunks(output, chunks)
         s = result.summary()
-        click.echo(f"{s['errors']} errors, {s['warnings']} warnings, {s['silenced']} silenced -> {output}")
+        click.echo(f"{count(s['errors'], 'error')}, {count(s['warnings'], 'warning')}, {s['silenced']} silenced "
+                   f"-> {output}")
     else:
         sys.stdout.flush()
         out = sys.stdout.buffer
@@ -431,7 +459,7 @@ def review_pending(state: _State, locales: tuple[str, ...], procedures: tuple[st
             click.echo(f"  silenced by the translator: {finding.code} {finding.name}: {finding.message}")
         for line in item.changes.splitlines():
             click.echo(f"  changed:     {line}")
-    click.echo(f"{len(items)} entries pending review")
+    click.echo(f"{count(len(items), 'entry')} pending review")
 
 
 def _finish_decisions(decisions: Sequence[Decision]) -> None:
@@ -538,7 +566,7 @@ def build(state: _State, out: Path | None, check: bool, mo: bool) -> None:
         _print_blocked(project, report.required_blocked, "would be blocked")
         if report.stale or report.required_blocked:
             sys.exit(ExitCode.FAILED)
-        click.echo(f"{target}: up to date ({len(report.files)} files)")
+        click.echo(f"{target}: up to date ({count(len(report.files), 'file')})")
         return
     by_locale: dict[str, list[ProcedureRelease]] = {}
     for release in report.releases:
@@ -550,16 +578,16 @@ def build(state: _State, out: Path | None, check: bool, mo: bool) -> None:
             if release.status != "published":
                 click.echo(f"         {release.status} {release.procedure.id}: {'; '.join(release.reasons)}")
             elif release.fallback_keys:
-                click.echo(f"         {release.procedure.id}: {len(release.fallback_keys)} strings fall back")
+                click.echo(f"         {release.procedure.id}: {count(len(release.fallback_keys), 'string')} fall back")
     unreviewed = sum(r.unreviewed for r in report.releases)
     if unreviewed:
-        click.echo(f"unreviewed: {unreviewed} strings ship without a reviewer's sign-off (allow_unreviewed)")
+        click.echo(f"unreviewed: {count(unreviewed, 'string')} ship without a reviewer's sign-off (allow_unreviewed)")
     if report.required_blocked:
         _print_blocked(project, report.required_blocked, "blocked")
         click.echo(f"withdrawals published in {target}; exit 1 until every required cell has a version"
                    if report.written else "the previous bundles are unchanged", err=True)
         sys.exit(ExitCode.FAILED)
-    click.echo(f"{len(report.files)} files in {target}")
+    click.echo(f"{count(len(report.files), 'file')} in {target}")
 
 
 def _print_blocked(project: Project, cells: Sequence[ProcedureRelease], verb: str) -> None:
@@ -637,5 +665,9 @@ def report_command(state: _State, out: Path | None) -> None:
     result = report(project, target)
     always = ("published", "withheld", "blocked")
     counts = ", ".join(f"{n} {state}" for state, n in result.states if n or state in always)
-    click.echo(f"{result.locales} locales x {result.procedures} procedures: {counts}; "
-               f"{len(result.files)} files in {target}")
+    click.echo(f"{count(result.locales, 'locale')} x {count(result.procedures, 'procedure')}: {counts}; "
+               f"{count(len(result.files), 'file')} in {target}")
+
+
+for _command in main.commands.values():
+    _root_after_command(_command)

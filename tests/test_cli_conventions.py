@@ -33,3 +33,36 @@ def test_quiet_check_prints_only_the_summary_line(run):
     full, quiet = run("check"), run("-q", "check")
     assert full.output.count("\n") > 1 and quiet.exit_code == full.exit_code
     assert quiet.output == full.output.splitlines(keepends=True)[-1]
+
+
+def test_root_is_accepted_after_the_command_name(content_root, monkeypatch, tmp_path):
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    for args in (["status", "--root", str(content_root)], ["review", "pending", "--root", str(content_root)]):
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 0, result.output
+
+
+def test_the_content_root_is_found_from_a_folder_below_it(content_root, monkeypatch):
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    monkeypatch.delenv("PIPELINE_ROOT", raising=False)
+    monkeypatch.chdir(content_root / "source" / "procedures")
+    result = CliRunner().invoke(main, ["status"])
+    assert result.exit_code == 0 and "endoscopic-discectomy" in result.output, result.output
+
+
+def test_without_a_content_root_above_the_error_says_what_to_do(monkeypatch, tmp_path):
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    monkeypatch.delenv("PIPELINE_ROOT", raising=False)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["status"])
+    assert result.exit_code == 2 and "pipeline.yaml: file not found" in result.output

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from itertools import groupby
 from typing import Any
 
+from ..wording import count
 from .encoded import CheckResult
 from .model import CheckSpec, Finding, text_line
 
@@ -28,8 +29,8 @@ def _files(report: CheckResult) -> Iterator[tuple[str, list[dict[str, Any]]]]:
 
 def _summary_line(report: CheckResult, counts: bool = True) -> str:
     s = report.summary()
-    line = f"{s['errors']} errors, {s['warnings']} warnings, {s['silenced']} silenced"
-    return line + (f" ({s['catalogs']} catalogs, {s['entries']} entries)" if counts else "")
+    line = f"{count(s['errors'], 'error')}, {count(s['warnings'], 'warning')}, {s['silenced']} silenced"
+    return line + (f" ({count(s['catalogs'], 'catalog')}, {count(s['entries'], 'entry')})" if counts else "")
 
 
 def text_chunks(report: CheckResult, colour: bool = False) -> Iterator[bytes]:

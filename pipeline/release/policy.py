@@ -27,6 +27,7 @@ from ..content.model import Message, Procedure
 from ..locales import LocaleInfo
 from ..project import Project
 from ..review.signoff import ReviewState, review_state_of, sign_off_of
+from ..wording import count
 from . import record
 
 # Stable codes apps and dashboards can act on; the English reasons beside them are for people.
@@ -248,11 +249,11 @@ def _target_release(project: Project, info: LocaleInfo, procedure: Procedure, so
     eligible[(info.posix, procedure.id)] = {ctx: own_choices[ctx] for ctx in tally.strict}
     coded: list[tuple[str, str]] = []
     if tally.untranslated:
-        coded.append(("untranslated", f"{tally.untranslated} strings untranslated"))
+        coded.append(("untranslated", f"{count(tally.untranslated, 'string')} untranslated"))
     if tally.fuzzy:
-        coded.append(("fuzzy", f"{tally.fuzzy} strings fuzzy (source changed or marked for review)"))
+        coded.append(("fuzzy", f"{count(tally.fuzzy, 'string')} fuzzy (source changed or marked for review)"))
     if tally.unreviewed:
-        coded.append(("unreviewed", f"{tally.unreviewed} strings not signed off by a reviewer"))
+        coded.append(("unreviewed", f"{count(tally.unreviewed, 'string')} not signed off by a reviewer"))
     if blocking:
         coded.append(("error-findings", f"{len(blocking)} error findings"))
     if source_withheld:
@@ -271,9 +272,9 @@ def _target_release(project: Project, info: LocaleInfo, procedure: Procedure, so
         status = "withheld" if source_withheld else "published"
         fell_back = sum(c.fell_back for c in chosen.values())
         coded = [c for c in coded if c[0] == "source-withheld"] or \
-            ([("fallback-strings", f"{fell_back} strings fall back")] if fell_back else [])
+            ([("fallback-strings", f"{count(fell_back, 'string')} fall back")] if fell_back else [])
         if unreviewed and status == "published":
-            coded.append(("unreviewed-shipped", f"{unreviewed} strings ship without a reviewer's sign-off "
+            coded.append(("unreviewed-shipped", f"{count(unreviewed, 'string')} ship without a reviewer's sign-off "
                                                 "(allow_unreviewed)"))
     else:
         status = "withheld" if coded else "published"
@@ -307,7 +308,7 @@ def _last_good(release: ProcedureRelease, cell: record.Cell, language: str) -> P
     if lag.keys:
         shown = ", ".join(lag.keys[:3]) + (", ..." if len(lag.keys) > 3 else "")
         coded = [("source-changed", f"ships the version published for an earlier {language} text; "
-                                    f"{len(lag.keys)} strings changed since ({shown})")]
+                                    f"{count(len(lag.keys), 'string')} changed since ({shown})")]
     else:
         coded = [("translation-changed", "ships the last published version; the current translation cannot "
                                          "be published yet")]
@@ -342,7 +343,7 @@ def marked_sample(release: ProcedureRelease) -> ProcedureRelease:
     """A shipping cell whose sign-offs are sample data says so, so that no app shows it as reviewed."""
     if release.review != "sample":
         return release
-    reason = f"{release.sample} strings signed off by sample reviewers (`sample: true` in pipeline.yaml): " \
+    reason = f"{count(release.sample, 'string')} signed off by sample reviewers (`sample: true` in pipeline.yaml): " \
         "not a clinical review"
     return dataclasses.replace(release, reasons=(*release.reasons, reason),
                                reason_codes=(*release.reason_codes, "sample-review"))

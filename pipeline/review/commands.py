@@ -21,6 +21,7 @@ from ..locales import LocaleInfo
 from ..lock import exclusive
 from ..project import Project
 from ..termbase.matching import Matcher, termbase_language
+from ..wording import count
 from . import sheet
 from .changes import signed_text, word_diff
 from .signoff import (
@@ -327,7 +328,8 @@ def _scope(project: Project, posix: str, procedures: tuple[str, ...], entries: t
         elif not found:
             raise InputError(f"no entry with context {ctx!r} in the selected catalogs")
         elif len(found) > 1 and not procedures:
-            raise InputError(f"entry {ctx!r} is in {len(found)} procedures ({', '.join(found)}): name one with "
+            raise InputError(f"entry {ctx!r} is in {count(len(found), 'procedure')} ({', '.join(found)}): name one "
+                             "with "
                              f"--procedure P or --entry P:{ctx}")
         else:
             pairs.update((p, ctx) for p in found)

@@ -12,6 +12,7 @@ from typing import Any
 
 from ...catalog.states import has_translation
 from ...catalog.stats import word_count
+from ...wording import count
 from ..model import Catalog, Entry, LocaleContext, Options
 
 CODE = "W301"
@@ -32,4 +33,4 @@ def check(catalog: Catalog, ctx: LocaleContext, options: Options) -> Iterator[tu
         missing_words = sum(word_count(e.msgid) for e in catalog.entries if not e.translated)
         yield None, (f"{len(done)}/{total} strings translated ({percent:.1f}%, threshold "
                      f"{threshold:g}%): {total - len(done) - fuzzy} untranslated, {fuzzy} fuzzy, "
-                     f"{missing_words} words missing")
+                     f"{count(missing_words, 'word')} missing")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...content.model import Message, Procedure
+from ...wording import count as counted
 from ..model import Options, SourceContext
 from ..text import WORD, sentences
 
@@ -21,4 +22,4 @@ def check(procedure: Procedure, ctx: SourceContext, options: Options) -> Iterato
         for sentence in sentences(message.text.value):
             count = len(WORD.findall(sentence))
             if count > options["max_words"]:
-                yield message, f"sentence of {count} words (at most {options['max_words']}): «{sentence}»"
+                yield message, f"sentence of {counted(count, 'word')} (at most {options['max_words']}): «{sentence}»"
