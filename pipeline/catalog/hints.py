@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import textwrap
 from dataclasses import dataclass
+from functools import lru_cache
 
 MARK = "(pipeline) "
 CONTINUED = "(pipeline)   "
@@ -29,10 +30,15 @@ class Hint:
     text: str
 
 
+@lru_cache(maxsize=1 << 16)  # the same term hints recur in every catalog of a locale
+def _wrapped(hint: Hint) -> tuple[str, ...]:
+    return tuple(textwrap.wrap(" ".join(hint.text.split()), WIDTH, initial_indent=f"{MARK}{hint.kind}: ",
+                               subsequent_indent=CONTINUED, break_long_words=False, break_on_hyphens=False))
+
+
 def hint_lines(hint: Hint) -> list[str]:
     """The comment lines of one hint, wrapped between words (a longer word stays whole)."""
-    return textwrap.wrap(" ".join(hint.text.split()), WIDTH, initial_indent=f"{MARK}{hint.kind}: ",
-                         subsequent_indent=CONTINUED, break_long_words=False, break_on_hyphens=False)
+    return list(_wrapped(hint))
 
 
 def split_hints(tcomment: str | None) -> tuple[list[Hint], list[str]]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import difflib
 import xml.etree.ElementTree as ET
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -44,9 +45,26 @@ class Memory:
         for unit in sorted(units, key=lambda u: (u.source, u.origin)):
             self.exact.setdefault(unit.source, unit)
         self._words = {source: source.lower().split() for source in self.exact}
+        # word -> (source, how often the source has it): a source shares too few words with a text
+        # to reach THRESHOLD unless the index says otherwise, so most sources are never compared.
+        self._postings: dict[str, list[tuple[str, int]]] = {}
+        for source, words in self._words.items():
+            for word, n in Counter(words).items():
+                self._postings.setdefault(word, []).append((source, n))
 
     def __len__(self) -> int:
         return len(self.exact)
+
+    def _candidates(self, words: list[str]) -> list[str]:
+        """The sources whose words could reach THRESHOLD: twice the words they share (as multisets)
+        over both lengths, which is difflib's quick_ratio, an upper bound of its ratio."""
+        shared: Counter[str] = Counter()
+        for word, n in Counter(words).items():
+            for source, m in self._postings.get(word, ()):
+                shared[source] += min(n, m)
+        size = len(words)
+        return [source for source, common in shared.items()
+                if 2 * common >= THRESHOLD * (size + len(self._words[source]))]
 
     def near(self, source: str) -> list[tuple[float, Unit]]:
         """The best near matches (not the identical source), best first."""
@@ -54,11 +72,11 @@ class Memory:
         matcher = difflib.SequenceMatcher(autojunk=False)
         matcher.set_seq2(words)
         found = []
-        for text, other in self._words.items():
-            if text == source or 2 * min(len(words), len(other)) < THRESHOLD * (len(words) + len(other)):
+        for text in self._candidates(words):
+            if text == source:
                 continue
-            matcher.set_seq1(other)
-            if matcher.quick_ratio() >= THRESHOLD and (score := matcher.ratio()) >= THRESHOLD:
+            matcher.set_seq1(self._words[text])
+            if (score := matcher.ratio()) >= THRESHOLD:
                 found.append((score, self.exact[text]))
         found.sort(key=lambda f: (-f[0], f[1].source))
         return found[:MAX_SUGGESTIONS]
