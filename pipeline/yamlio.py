@@ -304,6 +304,26 @@ def _expected(schema: dict[str, Any]) -> str:
     return words
 
 
+# What a value must look like, in words, for the patterns the schemas use.
+_PATTERN_WORDS = {
+    "^\\S(.*\\S)?$": "leading or trailing white space: remove it",
+    "^[a-z]{2,3}$": "{value} is not a language code: write two or three lower-case letters (en)",
+    "^[A-Za-z_][A-Za-z0-9_]*$": "{value} is not a placeholder name: use letters, digits and _ (clinic_name)",
+    "^[A-Za-z0-9][A-Za-z0-9._-]*$": "{value} is not a reviewer id: use letters, digits, '.', '_' and '-' "
+                                    "(es-clinical-review)",
+}
+
+
+def _pattern_message(pattern: str, value: object) -> str:
+    pattern = pattern.replace("\\Z", "$")  # as the schema file writes it (see python_pattern)
+    if pattern.startswith("^[a-z0-9]"):
+        return f"{value!r} is not a valid id: use lower-case letters, digits and single hyphens"
+    words = _PATTERN_WORDS.get(pattern)
+    if words is not None:
+        return words.format(value=repr(value))
+    return f"{value!r} does not have the form this field needs (pattern {pattern})"
+
+
 def _message(error: ValidationError) -> tuple[list[Any], str, Any]:
     """(path, message, key-or-None) in plain words for one schema error."""
     path = list(error.absolute_path)
@@ -329,10 +349,7 @@ def _message(error: ValidationError) -> tuple[list[Any], str, Any]:
     if validator == "minItems":
         return path, "empty list: add at least one entry or remove the field", None
     if validator == "pattern":
-        if error.schema.get("pattern", "").startswith("^[a-z0-9]"):
-            return path, (f"{error.instance!r} is not a valid id: use lower-case letters, "
-                          "digits and single hyphens"), None
-        return path, "leading or trailing white space: remove it", None
+        return path, _pattern_message(str(error.schema.get("pattern", "")), error.instance), None
     if validator == "not":
         return path, f"{error.instance!r} is reserved here: choose another id", None
     if validator == "enum":

@@ -42,7 +42,7 @@ def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
         yield "the source has no final full stop (a title?): remove it from the translation"
     opening = OPENING.get(lang, {}).get(source_end)
     if opening and opening not in entry.msgstr:
-        yield f"a {'question' if source_end == '?' else 'exclamation'} in this language opens with '{opening}'"
+        yield f"{'a question' if source_end == '?' else 'an exclamation'} in this language opens with '{opening}'"
     before_comma = entry.msgstr.split(",")[0][-1:]
     if lang in ("ar", "fa", "ur") and "," in entry.msgstr and not any(c.isdigit() for c in before_comma):
         yield "use the Arabic comma '،' instead of ','"
