@@ -229,22 +229,14 @@ def clean(state: _State, orphans: bool, apply_: bool) -> None:
     Source files (a procedure saved as .yml) are listed but never removed: rename them.
     """
     from .catalog import orphans as strays
-    from .lock import exclusive
 
-    with exclusive(state.project.root):
-        found = strays.find_strays(state.project)
-        removable = [s for s in found if s.removable]
-        for stray in found:
-            verb = ("removed" if apply_ else "would remove") if stray.removable else "left for you"
-            click.echo(f"{verb}: {stray.path}: {stray.problem}")
-        if apply_:
-            strays.remove(state.project, tuple(removable))
+    found = strays.clean(state.project, apply_)
+    removable = [s for s in found if s.removable]
+    for stray in found:
+        verb = ("removed" if apply_ else "would remove") if stray.removable else "left for you"
+        click.echo(f"{verb}: {stray.path}: {stray.problem}")
     done = "removed" if apply_ else "to remove (run with --apply)"
-    click.echo(f"{_count(len(removable), 'file or folder', 'files or folders')} {done}")
-
-
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
+    click.echo(f"{count(len(removable), 'file or folder', 'files or folders')} {done}")
 
 
 @main.command()

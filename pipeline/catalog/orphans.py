@@ -9,6 +9,7 @@ from __future__ import annotations
 import shutil
 
 from ..checks.model import Stray
+from ..lock import exclusive
 from ..project import Project
 
 
@@ -65,3 +66,13 @@ def remove(project: Project, strays: tuple[Stray, ...]) -> None:
             shutil.rmtree(path)
         else:
             path.unlink(missing_ok=True)
+
+
+def clean(project: Project, apply: bool) -> tuple[Stray, ...]:
+    """The files nothing reads; with ``apply``, the removable ones are removed, under the
+    repository lock."""
+    with exclusive(project.root):
+        found = find_strays(project)
+        if apply:
+            remove(project, tuple(s for s in found if s.removable))
+    return found
