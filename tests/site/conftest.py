@@ -1,4 +1,5 @@
-"""Helpers for the review-site tests: a planted hostile translation."""
+"""Helpers for the review-site tests: the fixture content's release matrix, a planted hostile
+translation."""
 
 from __future__ import annotations
 
@@ -6,6 +7,17 @@ from pathlib import Path
 
 from pipeline.catalog.commands import render
 from pipeline.catalog.po_reader import read_po
+
+# The fixture content's cell state per locale, procedures in the dashboard's column order; the
+# model tests read the keys, the browser tests the labels the dashboard shows for them.
+MATRIX = [
+    ("en", ("published",) * 4),
+    ("es", ("published",) * 4),
+    ("zh_Hans", ("published",) * 4),
+    ("vi", ("published", "published", "withheld", "withheld")),
+    ("ar", ("withheld",) * 4),
+    ("ht", ("withheld",) * 4),
+]
 
 HOSTILE = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
 

@@ -11,7 +11,7 @@ from pipeline.release import bundles, policy
 from pipeline.site.model import cell_state, gather
 
 from ..conftest import copy_content
-from .conftest import plant
+from .conftest import MATRIX, plant
 
 PROCEDURES = ("endoscopic-discectomy", "endoscopic-neurotomy", "endoscopic-rhizotomy",
               "microdiscectomy-rehabilitation")
@@ -43,17 +43,6 @@ def row(site, posix: str):
 ])
 def test_cell_state_rule(status, required, errors, expected):
     assert cell_state(status, required, errors) == expected
-
-
-MATRIX = [
-    # locale, state per procedure (in PROCEDURES order)
-    ("en", (P, P, P, P)),
-    ("es", (P, P, P, P)),
-    ("zh_Hans", (P, P, P, P)),
-    ("vi", (P, P, W, W)),
-    ("ar", (W, W, W, W)),
-    ("ht", (W, W, W, W)),
-]
 
 
 @pytest.mark.parametrize("posix,states", MATRIX)
