@@ -14,6 +14,7 @@ suggestion is no faster than translating.
 from __future__ import annotations
 
 import difflib
+import math
 import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Iterable
@@ -39,32 +40,64 @@ class Unit:
     origin: str  # "endoscopic-discectomy [contact.call], signed off by es-clinical-review 2026-11-22"
 
 
+def _tokens(words: list[str]) -> list[str]:
+    """The words as a set of distinct tokens ("the", "the\x001" for a second "the"...), so the
+    words two texts share as multisets are the tokens they share as sets."""
+    seen: Counter[str] = Counter()
+    tokens = []
+    for word in words:
+        tokens.append(f"{word}\x00{seen[word]}" if seen[word] else word)
+        seen[word] += 1
+    return tokens
+
+
+def _least_shared(size: int) -> int:
+    """The fewest words a text of ``size`` words shares with any source that can reach THRESHOLD:
+    2c >= T(a + b) with c <= b gives b >= aT / (2 - T), so c >= aT / (2 - T)."""
+    return max(1, math.ceil(size * THRESHOLD / (2 - THRESHOLD) - 1e-9))
+
+
 class Memory:
+    """Exact matches by source text; near matches through an index of the sources' words.
+
+    A near match must share at least ``_least_shared(a)`` of a text's ``a`` words, so it shares at
+    least one of the text's ``a - _least_shared(a) + 1`` rarest words: only the sources filed under
+    those (prefix filtering, as in set-similarity joins) are counted, then bounded by length and
+    by the words they share (difflib's quick_ratio), and only the survivors are scored. Common
+    words ("the", "your"), which most sources have, are never walked."""
+
     def __init__(self, units: Iterable[Unit]) -> None:
         self.exact: dict[str, Unit] = {}
         for unit in sorted(units, key=lambda u: (u.source, u.origin)):
             self.exact.setdefault(unit.source, unit)
         self._words = {source: source.lower().split() for source in self.exact}
-        # word -> (source, how often the source has it): a source shares too few words with a text
-        # to reach THRESHOLD unless the index says otherwise, so most sources are never compared.
-        self._postings: dict[str, list[tuple[str, int]]] = {}
-        for source, words in self._words.items():
-            for word, n in Counter(words).items():
-                self._postings.setdefault(word, []).append((source, n))
+        self._tokens = {source: frozenset(_tokens(words)) for source, words in self._words.items()}
+        self._postings: dict[str, list[str]] = {}
+        for source, tokens in self._tokens.items():
+            for token in tokens:
+                self._postings.setdefault(token, []).append(source)
 
     def __len__(self) -> int:
         return len(self.exact)
 
     def _candidates(self, words: list[str]) -> list[str]:
-        """The sources whose words could reach THRESHOLD: twice the words they share (as multisets)
-        over both lengths, which is difflib's quick_ratio, an upper bound of its ratio."""
-        shared: Counter[str] = Counter()
-        for word, n in Counter(words).items():
-            for source, m in self._postings.get(word, ()):
-                shared[source] += min(n, m)
+        """The sources that can reach THRESHOLD (a superset of them, never missing one)."""
         size = len(words)
-        return [source for source, common in shared.items()
-                if 2 * common >= THRESHOLD * (size + len(self._words[source]))]
+        if not size:
+            return []
+        tokens = sorted(_tokens(words), key=lambda t: (len(self._postings.get(t, ())), t))  # rarest first
+        prefix = tokens[:size - _least_shared(size) + 1]
+        low, high = size * THRESHOLD / (2 - THRESHOLD), size * (2 - THRESHOLD) / THRESHOLD
+        query = set(tokens)
+        found = []
+        for source in dict.fromkeys(s for t in prefix for s in self._postings.get(t, ())):
+            other = self._words[source]
+            if not low - 1e-9 <= len(other) <= high + 1e-9:
+                continue
+            common = len(query.intersection(self._tokens[source]))
+            if 2 * common >= THRESHOLD * (size + len(other)) - 1e-9:
+                found.append(source)
+        return found
 
     def near(self, source: str) -> list[tuple[float, Unit]]:
         """The best near matches (not the identical source), best first."""

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.catalog.commands import render
 from pipeline.catalog.hints import split_hints
-from pipeline.catalog.memory import Memory, Unit, export_tmx, parse_tmx
+from pipeline.catalog.memory import MAX_SUGGESTIONS, THRESHOLD, Memory, Unit, export_tmx, parse_tmx
 from pipeline.catalog.po_reader import read_po
 from pipeline.errors import InputError
 
@@ -74,3 +77,33 @@ def test_tm_export_writes_the_signed_off_wording(run) -> None:
     units = parse_tmx("es.tmx", result.output.encode("utf-8"), "en", "es")
     assert len(units) > 100 and all("signed off by es-clinical-review" in u.origin for u in units)
     assert parse_tmx("ht.tmx", run("tm", "export", "--locale", "ht").output.encode(), "en", "ht") == []
+
+
+_WORDS = st.sampled_from("the a your disc pain rest for weeks days do not lift call us on 2 4 {clinic_phone}".split())
+_SENTENCE = st.lists(_WORDS, min_size=1, max_size=12).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_SENTENCE, min_size=1, max_size=40, unique=True), st.data())
+def test_the_near_match_index_finds_what_comparing_every_source_finds(sources: list[str], data) -> None:
+    # The query is a source with a few words changed, dropped or added, so near matches are common.
+    words = data.draw(st.sampled_from(sources)).split()
+    for _ in range(data.draw(st.integers(0, 3))):
+        at = data.draw(st.integers(0, len(words)))
+        edit = data.draw(st.sampled_from(("drop", "add", "change")))
+        if edit == "add" or not words[at:]:
+            words.insert(at, data.draw(_WORDS))
+        elif edit == "drop" and len(words) > 1:
+            del words[at]
+        else:
+            words[at] = data.draw(_WORDS)
+    query = " ".join(words)
+    memory = Memory([Unit(s, s.upper(), f"p [{i}]") for i, s in enumerate(sources)])
+    scored = []
+    for text in sources:
+        if text != query:
+            ratio = difflib.SequenceMatcher(None, text.lower().split(), query.lower().split(), autojunk=False).ratio()
+            if ratio >= THRESHOLD:
+                scored.append((ratio, text))
+    scored.sort(key=lambda f: (-f[0], f[1]))
+    assert [(score, unit.source) for score, unit in memory.near(query)] == scored[:MAX_SUGGESTIONS]
