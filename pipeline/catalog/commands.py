@@ -18,6 +18,7 @@ import polib
 from .. import parallel
 from ..clock import source_date
 from ..content.model import Procedure
+from ..content.reader import read_procedure
 from ..errors import InputError
 from ..fsutil import write_atomic
 from ..locales import LocaleInfo
@@ -26,7 +27,7 @@ from ..project import Project
 from ..review.signoff import ReviewState, review_state_of, sign_off_of
 from ..termbase.matching import Matcher, termbase_language
 from .hints import Hint, with_hints
-from .memory import Memory, approved_units, fill
+from .memory import Memory, Unit, approved_units, fill
 from .merge import MergeSummary, merge
 from .po_reader import read_po
 from .po_writer import format_po
@@ -247,13 +248,25 @@ def _update_one(job: tuple[str, str]) -> UpdateOutcome:
 
 def approved_memory(project: Project, posix: str) -> Memory:
     """The locale's signed-off translations, from its catalogs as they are on disk."""
-    reviewers = project.config.reviewers_for(posix)
-    units = []
-    for pid in project.procedure_ids():
-        path = project.catalog_path(posix, pid)
-        if path.exists():
-            units += approved_units(pid, read_po(path, project.rel(path)), reviewers)
-    return Memory(units)
+    return Memory(unit for pid in project.procedure_ids() for unit in _approved_in(project, posix, pid))
+
+
+def _approved_in(project: Project, posix: str, pid: str) -> list[Unit]:
+    path = project.catalog_path(posix, pid)
+    if not path.exists():
+        return []
+    return approved_units(pid, read_po(path, project.rel(path)), project.config.reviewers_for(posix))
+
+
+def _gather_one(job: tuple[str, str]) -> tuple[list[Unit], dict[str, str]]:
+    """Before merging: a catalog's signed-off units (the memory), or, for a procedure (locale ""),
+    the renames its source declares."""
+    posix, pid = job
+    project = _UPDATE["project"]
+    if not posix:
+        path = project.procedures_dir / f"{pid}.yaml"
+        return [], declared_renames(read_procedure(path, project.rel(path), project.config.placeholders))
+    return _approved_in(project, posix, pid), {}
 
 
 def tm_export(project: Project, locale: str) -> bytes:
@@ -283,10 +296,21 @@ def _update(project: Project, locales: tuple[str, ...], check: bool, on_progress
             jobs: int | None) -> UpdateReport:
     selected = project.select_locales(locales)
     templates = {pid: _load_template(project, pid) for pid in project.procedure_ids()}
+    _UPDATE.update(project=project)
+    # The memories (every signed-off unit of each locale) and the declared renames are read in
+    # workers too: each catalog is read once here and once when it is merged.
+    gather = [("", pid) for pid in templates] + [(info.posix, pid) for info in selected for pid in templates]
+    units: dict[str, list[Unit]] = {info.posix: [] for info in selected}
+    renames: dict[str, dict[str, str]] = {}
+    with parallel.mapper(_gather_one, len(gather), jobs) as run_all:
+        for (posix, pid), (found, renamed) in zip(gather, run_all(gather)):
+            if posix:
+                units[posix] += found
+            elif renamed:
+                renames[pid] = renamed
     _UPDATE.update(project=project, templates=templates, check=check, infos={i.posix: i for i in selected},
                    matcher=Matcher(project.termbase, project.config.source_language),
-                   memories={i.posix: approved_memory(project, i.posix) for i in selected},
-                   renames={p.id: declared_renames(p) for p in project.procedures if p.renamed_from})
+                   memories={posix: Memory(found) for posix, found in units.items()}, renames=renames)
     work = [(info.posix, pid) for info in selected for pid in templates]
     outcomes = []
     with parallel.mapper(_update_one, len(work), jobs) as run_all:
