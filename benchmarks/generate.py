@@ -4,10 +4,18 @@
 
 Procedures are recombined from the shipped ones (sections kept, dropped or reordered, numbers
 shifted consistently in source and translations), so sentences, lists, FAQs, numbers, units,
-placeholders and termbase terms look like the real content. Catalogs mix translated, fuzzy
-(with the previous source), untranslated and signed-off entries, with a small rate of planted
-defects (changed numbers, dropped placeholders, markup). Written in the project's own formats
-by the project's own writers.
+placeholders and termbase terms look like the real content. With `--shape varied` (the default)
+entries vary the way a real library's do: most paragraphs become one to eight shipped sentences
+drawn at random (term-rich ones more often), most list items one or two, most FAQ answers one to
+three. Texts are then mostly distinct, as in a real library, rather than the same few hundred
+repeated (titles and the contact sentence still recur, as they do in real leaflets); lengths run
+from a few words to long paragraphs, and the number of sections varies more. Their translations
+are the shipped translations of the sentences (taken from paragraphs whose every translation
+splits into as many sentences with the same numbers), joined as the locale writes.
+`--shape uniform` keeps every shipped entry as it is, the shape of the log's first entries.
+Catalogs mix translated, fuzzy (with the previous source), untranslated and signed-off entries,
+with a small rate of planted defects (changed numbers, dropped placeholders, markup). Written in
+the project's own formats by the project's own writers.
 """
 
 from __future__ import annotations
@@ -54,8 +62,82 @@ def pseudo(text: str) -> str:
     return "".join(out)
 
 
-def variant(base: dict, rng: random.Random, new_id: str, offset: int) -> dict:
-    sections = [s for s in base["sections"] if s["id"] in ("overview", "contact") or rng.random() < 0.75]
+def _text(value) -> str:
+    return value["text"] if isinstance(value, dict) else value
+
+
+def _with_text(value, text: str):
+    return {**value, "text": text} if isinstance(value, dict) else text
+
+
+_SENTENCE_END = {"zh_Hans": re.compile(r"(?<=[。！？])")}
+_SENTENCE_END_DEFAULT = re.compile(r"(?<=[.!?؟])\s+")
+
+
+def sentences(text: str, locale: str) -> list[str]:
+    return [part.strip() for part in _SENTENCE_END.get(locale, _SENTENCE_END_DEFAULT).split(text) if part.strip()]
+
+
+def aligned_sentences(paragraphs: list[str], translations: dict[str, dict[str, str]]) -> list[str]:
+    """The sentences of shipped paragraphs whose every shipped translation splits into as many
+    sentences with the same numbers, added to ``translations`` sentence by sentence."""
+    pool = []
+    for text in paragraphs:
+        source = sentences(text, "en")
+        split = {}
+        for locale in sorted(SHIPPED):
+            known = translations.get(locale, {}).get(text)
+            parts = sentences(known, locale) if known else []
+            if len(parts) != len(source) or any(sorted(_NUMBER.findall(a)) != sorted(_NUMBER.findall(b))
+                                                for a, b in zip(source, parts)):
+                break
+            split[locale] = parts
+        else:
+            for index, sentence in enumerate(source):
+                pool.append(sentence)
+                for locale, parts in split.items():
+                    translations[locale].setdefault(sentence, parts[index])
+    return sorted(set(pool))
+
+
+def _draw(rng: random.Random, size: int, pool: list[str], rich: list[str], parts: dict[str, list[str]]) -> str:
+    texts = [rng.choice(rich if rng.random() < 0.4 else pool) for _ in range(size)]
+    joined = " ".join(texts)
+    parts[joined] = texts
+    return joined
+
+
+def vary(sections: list[dict], rng: random.Random, pool: list[str], rich: list[str],
+         parts: dict[str, list[str]]) -> list[dict]:
+    """Most paragraphs become new ones: one to eight shipped sentences drawn at random (term-rich
+    ones more often), so entries are distinct and their lengths and terms vary; `parts` records
+    each new text's sentences, so its translation can be put together from theirs."""
+    out = []
+    for section in sections:
+        blocks = []
+        for block in section["blocks"]:
+            if "paragraph" in block and rng.random() < 0.7:
+                size = rng.choice((1, 1, 2, 2, 3, 3, 3, 4, 4, 5, 6, 8))
+                block = {**block, "paragraph": _with_text(block["paragraph"], _draw(rng, size, pool, rich, parts))}
+            elif "list" in block:
+                block = {**block, "list": [{**item, "text": _with_text(item["text"], _draw(rng, rng.choice((1, 1, 2)),
+                                                                                          pool, rich, parts))}
+                                           if rng.random() < 0.6 else item for item in block["list"]]}
+            elif "answer" in block and rng.random() < 0.6:
+                block = {**block, "answer": _with_text(block["answer"], _draw(rng, rng.choice((1, 2, 2, 3)),
+                                                                              pool, rich, parts))}
+            blocks.append(block)
+        out.append({**section, "blocks": blocks})
+    return out
+
+
+def variant(base: dict, rng: random.Random, new_id: str, offset: int, shape: str = "uniform",
+            pool: list[str] | None = None, rich: list[str] | None = None,
+            parts: dict[str, list[str]] | None = None) -> dict:
+    keep = 0.75 if shape == "uniform" else rng.choice((0.4, 0.75, 1.0))
+    sections = [s for s in base["sections"] if s["id"] in ("overview", "contact") or rng.random() < keep]
+    if shape == "varied" and pool and rich and parts is not None:
+        sections = vary(sections, rng, pool, rich, parts)
     middle = sections[1:-1]
     rng.shuffle(middle)
     sections = sections[:1] + middle + sections[-1:]
@@ -75,12 +157,23 @@ def variant(base: dict, rng: random.Random, new_id: str, offset: int) -> dict:
     return {"id": new_id, "title": title, "summary": fix(base["summary"]), "sections": fix(sections)}
 
 
+def translate(known: dict[str, str], text: str, parts: dict[str, list[str]], locale: str) -> str | None:
+    """The shipped translation of a text, or of each of its parts joined as the locale writes."""
+    if text in known:
+        return known[text]
+    pieces = [known.get(part) for part in parts.get(text, ())]
+    if not pieces or None in pieces:
+        return None
+    return ("" if locale == "zh_Hans" else " ").join(p for p in pieces if p)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--procedures", type=int, default=500)
     parser.add_argument("--locales", type=int, default=5)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--defect-rate", type=float, default=0.005)
+    parser.add_argument("--shape", choices=("varied", "uniform"), default="varied")
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args()
     rng = random.Random(args.seed)
@@ -116,11 +209,20 @@ def main() -> None:
 
     project = Project(out)
     base_ids = sorted(bases)
+    shipped_matcher = Matcher(shipped.termbase, "en")
+    paragraphs = sorted({_text(text) for base in bases.values() for section in base["sections"]
+                         for block in section["blocks"]
+                         for text in ([block["paragraph"]] if "paragraph" in block else
+                                      [item["text"] for item in block.get("list", ())] + [block.get("answer", "")])
+                         if _text(text)})
+    pool = aligned_sentences(paragraphs, translations)
+    rich = [text for text in pool if len({m.concept.id for m in shipped_matcher.find(text)}) >= 2]
+    parts: dict[str, list[str]] = {}
     for index in range(args.procedures):
         base_id = base_ids[index % len(base_ids)]
         offset = index % 7
         proc_id = f"{base_id}-{index:05d}"
-        data = variant(bases[base_id], rng, proc_id, offset)
+        data = variant(bases[base_id], rng, proc_id, offset, args.shape, pool, rich, parts)
         (out / f"source/procedures/{proc_id}.yaml").write_text(dumps(data), "utf-8")
     project = Project(out)
     date = "2026-11-22"
@@ -133,7 +235,7 @@ def main() -> None:
             catalog = new_catalog(pot, info, None)
             for entry in catalog:
                 original = shift_numbers(entry.msgid, -offset) if offset else entry.msgid
-                known = translations.get(info.posix, {}).get(original)
+                known = translate(translations.get(info.posix, {}), original, parts, info.posix)
                 text = shift_numbers(known, offset) if known else (pseudo(entry.msgid) if info.posix not in SHIPPED else None)
                 roll = rng.random()
                 if text is None or roll < 0.10:

@@ -2,6 +2,7 @@
 translate-toolkit's pofilter on the same catalogs.
 
     python benchmarks/run.py --size medium        # 500 procedures x 5 locales (make bench)
+    python benchmarks/run.py --size mid           # 300 procedures x 4 locales, where fixed costs weigh more
     python benchmarks/run.py --size large         # 2,000 procedures x 10 locales
     python benchmarks/run.py --size shipped       # the shipped content
 
@@ -28,7 +29,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 WORK = REPO / "benchmarks/.work"
-SIZES = {"shipped": None, "medium": (500, 5), "large": (2000, 10)}
+SIZES = {"shipped": None, "mid": (300, 4), "medium": (500, 5), "large": (2000, 10)}
 PIPELINE = str(REPO / ".venv/bin/pipeline")
 
 
@@ -43,8 +44,8 @@ def timed(args: list[str], cwd: Path) -> tuple[float, int]:
     return wall, peak
 
 
-def prepare(size: str, seed: int) -> Path:
-    root = WORK / size
+def prepare(size: str, seed: int, shape: str) -> Path:
+    root = WORK / (size if shape == "varied" or size == "shipped" else f"{size}-{shape}")
     if size == "shipped":
         if root.exists():
             shutil.rmtree(root)
@@ -54,10 +55,11 @@ def prepare(size: str, seed: int) -> Path:
         shutil.copytree(REPO / "locales", root / "locales")
         return root
     procedures, locales = SIZES[size]
-    marker = root / f".generated-{procedures}x{locales}-{seed}"
+    marker = root / f".generated-{procedures}x{locales}-{seed}-{shape}"
     if not marker.exists():
         subprocess.run([sys.executable, str(REPO / "benchmarks/generate.py"), "--procedures", str(procedures),
-                        "--locales", str(locales), "--seed", str(seed), "--out", str(root)], check=True)
+                        "--locales", str(locales), "--seed", str(seed), "--shape", shape, "--out", str(root)],
+                       check=True)
         marker.touch()
     return root
 
@@ -73,16 +75,23 @@ def main() -> None:
     parser.add_argument("--size", choices=SIZES, default="medium")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--shape", choices=("varied", "uniform"), default="varied",
+                        help="the generator's shape (benchmarks/generate.py); uniform is the shape of the log's first entries")
+    parser.add_argument("--only", default="",
+                        help="comma-separated command names to time (e.g. 'check (cold),update'); peers always run")
     parser.add_argument("--pofilter", default=str(REPO / ".venv-bench/bin/pofilter"))
     args = parser.parse_args()
     args.pofilter = str(Path(args.pofilter).resolve())
-    root = prepare(args.size, args.seed)
+    root = prepare(args.size, args.seed, args.shape)
+    only = {name.strip() for name in args.only.split(",") if name.strip()}
     catalogs = sorted(root.glob("locales/*/LC_MESSAGES/*.po"))
     entries = sum(p.read_text("utf-8").count("\nmsgid ") for p in catalogs) - len(catalogs)  # less headers
     cache = root / ".pipeline-cache"
     results: dict[str, list[tuple[float, int]]] = {}
 
     def measure(name: str, command: list[str], before=None) -> None:
+        if only and name not in only:
+            return
         for round_ in range(args.runs):
             if before:
                 before(round_)
@@ -118,8 +127,8 @@ def main() -> None:
         rows.append((name, wall, peak))
         if "peer" in name:
             peers[name.split(" ")[0]] = wall
-    cold = next(w for n, w, _ in rows if n == "check (cold)")
-    print(f"Size: {args.size}: {len(catalogs)} catalogs, {entries} entries; {os.cpu_count()} cores "
+    cold = next((w for n, w, _ in rows if n == "check (cold)"), float("nan"))
+    print(f"Size: {args.size} ({args.shape} shape, seed {args.seed}): {len(catalogs)} catalogs, {entries} entries; {os.cpu_count()} cores "
           f"({platform.machine()}), Python {platform.python_version()}; {time.strftime('%Y-%m-%d')}; "
           f"median of {args.runs} runs.\n")
     print("| command | wall time | peak memory | entries/s | vs check (cold) |")
@@ -128,8 +137,11 @@ def main() -> None:
         print(f"| {name} | {wall:.2f} s | {peak / 1024:.0f} MiB | {entries / wall:,.0f} | {wall / cold:.2f}× |")
     print()
     named = {n: w for n, w, _ in rows}
-    print(f"- check (warm) / check (cold): {named['check (warm, 1 catalog edited)'] / cold:.3f}; text report: "
-          f"{named['check, text report (warm, 1 catalog edited)'] / named['check, text report (cold)']:.3f}")
+    if {"check (warm, 1 catalog edited)", "check, text report (cold)"} <= named.keys():
+        print(f"- check (warm) / check (cold): {named['check (warm, 1 catalog edited)'] / cold:.3f}; text report: "
+              f"{named['check, text report (warm, 1 catalog edited)'] / named['check, text report (cold)']:.3f}")
+    if "update" in named:
+        print(f"- update / check (cold): {named['update'] / cold:.2f}")
     if "msgfmt" in peers:
         print(f"- check (cold) / msgfmt --check-format: {cold / peers['msgfmt']:.2f}")
     if "pofilter," in peers:
