@@ -326,6 +326,25 @@ def tm() -> None:
     """Translation memory: the signed-off translations of a locale, for CAT tools (TMX 1.4b)."""
 
 
+@tm.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--locale", required=True, help="The target locale.")
+@pass_state
+def tm_import(state: _State, file: Path, locale: str) -> None:
+    """Keep FILE, a TMX 1.4b memory from a CAT tool, as locales/LOCALE/memory/NAME.tmx.
+
+    `update` then offers its matches (exact ones too) as suggestions with their score; it never
+    fills an entry from it, since its wording was not signed off in this project. Only the units
+    of the project's source language and LOCALE are kept; DTDs and entities are refused.
+    """
+    from .catalog import commands as workflow
+    from .fsutil import read_input
+
+    data = read_input(file, str(file), missing="file not found")
+    path, units = workflow.tm_import(state.project, locale, str(file), data)
+    click.echo(f"{count(units, 'unit')} kept in {state.project.rel(path)}")
+
+
 @tm.command("export")
 @click.option("--locale", required=True, help="The target locale.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,

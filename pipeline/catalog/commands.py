@@ -7,6 +7,7 @@ Nothing here prints or reads argv; the CLI formats what these return.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
@@ -27,7 +28,7 @@ from ..project import Project
 from ..review.signoff import ReviewState, review_state_of, sign_off_of
 from ..termbase.matching import Matcher, termbase_language
 from .hints import Hint, with_hints
-from .memory import Memory, Unit, approved_units, fill
+from .memory import Memory, Unit, approved_units, export_tmx, fill, parse_tmx
 from .merge import MergeSummary, merge
 from .po_reader import read_po
 from .po_writer import format_po
@@ -221,6 +222,7 @@ def declared_renames(procedure: Procedure) -> dict[str, str]:
     return {new: old for new, old in found.items() if old is not None}
 
 
+_SAFE_NAME = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9_.-]{0,99}")
 _UPDATE: dict[str, Any] = {}  # set in the parent before forking workers, inherited by them
 
 
@@ -238,9 +240,9 @@ def _update_one(job: tuple[str, str]) -> UpdateOutcome:
     comments = term_comments(project, pot, posix, _UPDATE["matcher"])
     merged, summary = merge(current, pot, info, comments, frozenset({"term", "suggestion"}),
                             _UPDATE["renames"].get(pid, {}))
-    memory = _UPDATE["memories"][posix]
+    memory, imported = _UPDATE["memories"][posix], _UPDATE["imported"][posix]
     for entry in merged:
-        offered = fill(entry, memory)
+        offered = fill(entry, memory, imported)
         if offered:
             entry.tcomment = with_hints(entry.tcomment, offered, frozenset())
     return UpdateOutcome(posix, pid, _emit(project, path, render(merged), check), summary)
@@ -269,10 +271,46 @@ def _gather_one(job: tuple[str, str]) -> tuple[list[Unit], dict[str, str]]:
     return _approved_in(project, posix, pid), {}
 
 
+def memory_dir(project: Project, posix: str) -> Path:
+    """Where a locale's imported TMX files are kept (`pipeline tm import`)."""
+    return project.root / "locales" / posix / "memory"
+
+
+def imported_memory(project: Project, posix: str, source_language: str, bcp47: str) -> Memory:
+    """The units of the locale's imported TMX files: offered as suggestions, never filled."""
+    units = []
+    for path in sorted(memory_dir(project, posix).glob("*.tmx")):
+        units += parse_tmx(project.rel(path), path.read_bytes(), source_language, bcp47)
+    return Memory(units)
+
+
+def tm_import(project: Project, locale: str, name: str, data: bytes) -> tuple[Path, int]:
+    """Keep a CAT tool's TMX for one locale as ``locales/<locale>/memory/<name>.tmx``, rewritten
+    with only the units of the project's language pair (sorted, so re-importing the same memory
+    changes nothing). Refused, writing nothing, when it is not safe, well-formed TMX 1.4 or has
+    no unit of the pair."""
+    from .. import __version__
+
+    info = project.locale(locale)
+    source = project.config.source_language
+    stem = Path(name).stem
+    if not _SAFE_NAME.fullmatch(stem):
+        raise InputError("a memory's name is letters, digits, '-', '_' and '.', not starting with '.': "
+                         "rename the file", name)
+    units = parse_tmx(name, data, source, info.bcp47)
+    if not units:
+        raise InputError(f"no translation unit from {source} to {info.bcp47}: export the memory for this "
+                         "language pair", name)
+    path = memory_dir(project, info.posix) / f"{stem}.tmx"
+    with exclusive(project.root):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, export_tmx(units, source, info.bcp47, __version__))
+    return path, len(units)
+
+
 def tm_export(project: Project, locale: str) -> bytes:
     """The locale's signed-off translations as TMX 1.4b."""
     from .. import __version__
-    from .memory import export_tmx
 
     info = project.locale(locale)
     units = []
@@ -310,7 +348,9 @@ def _update(project: Project, locales: tuple[str, ...], check: bool, on_progress
                 renames[pid] = renamed
     _UPDATE.update(project=project, templates=templates, check=check, infos={i.posix: i for i in selected},
                    matcher=Matcher(project.termbase, project.config.source_language),
-                   memories={posix: Memory(found) for posix, found in units.items()}, renames=renames)
+                   memories={posix: Memory(found) for posix, found in units.items()}, renames=renames,
+                   imported={i.posix: imported_memory(project, i.posix, project.config.source_language, i.bcp47)
+                             for i in selected})
     work = [(info.posix, pid) for info in selected for pid in templates]
     outcomes = []
     with parallel.mapper(_update_one, len(work), jobs) as run_all:

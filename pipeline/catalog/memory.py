@@ -127,8 +127,13 @@ def approved_units(procedure: str, catalog: polib.POFile, reviewers: frozenset[s
     return units
 
 
-def fill(entry: polib.POEntry, memory: Memory) -> list[Hint]:
-    """Pre-fill an untranslated entry from an exact match (fuzzy), or return near-match hints."""
+_EMPTY = Memory(())
+
+
+def fill(entry: polib.POEntry, memory: Memory, imported: Memory = _EMPTY) -> list[Hint]:
+    """Pre-fill an untranslated entry from an exact signed-off match (fuzzy), or return hints:
+    near matches, and matches from imported TMX files (exact ones too, which were never signed
+    off in this project and so are offered, not filled)."""
     if entry.obsolete or entry.msgid_plural or entry.msgstr:
         return []
     unit = memory.exact.get(entry.msgid)
@@ -136,8 +141,12 @@ def fill(entry: polib.POEntry, memory: Memory) -> list[Hint]:
         entry.msgstr = unit.target
         entry.flags.insert(0, "fuzzy")
         return [Hint("memory", f"pre-filled from {unit.origin}: check it, then clear the fuzzy flag")]
-    return [Hint("suggestion", f"{score:.0%} like {unit.origin}: {unit.target}")
-            for score, unit in memory.near(entry.msgid)]
+    found = memory.near(entry.msgid)
+    if len(imported):
+        same = imported.exact.get(entry.msgid)
+        found = sorted(found + ([(1.0, same)] if same else []) + imported.near(entry.msgid),
+                       key=lambda f: (-f[0], f[1].source, f[1].origin))[:MAX_SUGGESTIONS]
+    return [Hint("suggestion", f"{score:.0%} like {unit.origin}: {unit.target}") for score, unit in found]
 
 
 def export_tmx(units: Iterable[Unit], source_language: str, target_language: str, tool_version: str) -> bytes:

@@ -107,3 +107,45 @@ def test_the_near_match_index_finds_what_comparing_every_source_finds(sources: l
                 scored.append((ratio, text))
     scored.sort(key=lambda f: (-f[0], f[1]))
     assert [(score, unit.source) for score, unit in memory.near(query)] == scored[:MAX_SUGGESTIONS]
+
+
+def _tmx(pairs: list[tuple[str, str]], target: str = "ht") -> bytes:
+    return export_tmx([Unit(s, t, "from a CAT tool") for s, t in pairs], "en", target, "9")
+
+
+def test_an_imported_memory_is_offered_never_filled(content_root: Path, run, tmp_path: Path) -> None:
+    assert run("update").exit_code == 0
+    rhizotomy = read_po(content_root / HT.format("endoscopic-rhizotomy"))
+    untranslated = next(e for e in rhizotomy if not e.obsolete and e.msgid and not e.msgstr)
+    (tmp_path / "cat-tool.tmx").write_bytes(_tmx([(untranslated.msgid, "Tradiksyon"), ("Other.", "Lòt.")]))
+    result = run("tm", "import", "--locale", "ht", str(tmp_path / "cat-tool.tmx"))
+    assert result.exit_code == 0 and "2 units kept in locales/ht/memory/cat-tool.tmx" in result.output
+    assert run("update").exit_code == 0
+    entry = next(e for e in read_po(content_root / HT.format("endoscopic-rhizotomy"))
+                 if (e.msgctxt, e.msgid) == (untranslated.msgctxt, untranslated.msgid))
+    assert entry.msgstr == "" and "fuzzy" not in entry.flags
+    offered = [h.text for h in split_hints(entry.tcomment)[0] if h.kind == "suggestion"]
+    assert offered and offered[0].startswith("100% like TMX") and offered[0].endswith(": Tradiksyon")
+    assert run("update", "--check").exit_code == 0
+    again = run("tm", "import", "--locale", "ht", str(tmp_path / "cat-tool.tmx"))
+    assert again.exit_code == 0 and run("update", "--check").exit_code == 0  # re-importing changes nothing
+
+
+@pytest.mark.parametrize("name, data, message", [
+    ("evil.tmx", b'<!DOCTYPE t [<!ENTITY a "x">]><tmx><body/></tmx>', "refused: DTDForbidden"),
+    ("bomb.tmx", b'<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;">]><tmx/>', "refused"),
+    ("broken.tmx", b"<tmx><body><tu>", "not well-formed XML"),
+    ("other.tmx", b'<tmx version="1.4"><header/><body/></tmx>', "no translation unit from en to ht"),
+    ("spanish.tmx", None, "no translation unit from en to ht"),
+    ("..hidden.tmx", None, "a memory's name is letters"),
+    ("notes.txt", b"plain text", "not well-formed XML"),
+])
+def test_a_memory_that_cannot_be_used_is_refused_and_nothing_is_written(
+        content_root: Path, run, tmp_path: Path, name: str, data: bytes | None, message: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(data if data is not None else _tmx([("Rest.", "Descanse.")], "es"
+                                                         if name == "spanish.tmx" else "ht"))
+    result = run("tm", "import", "--locale", "ht", str(path))
+    assert result.exit_code == 2 and message in result.output and "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    assert not (content_root / "locales/ht/memory").exists()
