@@ -105,6 +105,7 @@ class Matcher:
         self._by_prefix: list[tuple[list[WordTest], Concept, Term]] = []
         self._cache: dict[str, list[Hit]] = {}
         self._concepts: dict[tuple[str, bool], tuple[Hit, ...]] = {}
+        self._starting: dict[str, tuple[tuple[list[WordTest], Concept, Term], ...]] = {}
         for concept in termbase.concepts:
             for term in concept.terms_for(language):
                 self._compile(concept, term)
@@ -117,6 +118,16 @@ class Matcher:
 
     def _stem(self, word: str) -> str:
         return self.stem(word) if self.stem else word
+
+    def _stem_of(self, word: str) -> str:
+        """A word's stem as the patterns compare it; a word much longer than every term as written."""
+        return self.stem(word) if self.stem and len(word) <= self._stem_limit else word
+
+    def _starting_with(self, word: str) -> tuple[tuple[list[WordTest], Concept, Term], ...]:
+        """The patterns whose first word test ``word`` passes."""
+        found = self._by_word.get(word, []) + (self._by_stem.get(self._stem_of(word), []) if self._by_stem else [])
+        found += [p for p in self._by_prefix if word.startswith(p[0][0][1])]  # type: ignore[arg-type]
+        return tuple(found)
 
     def _compile(self, concept: Concept, term: Term) -> None:
         mode = term.match or default_mode(self.language)
@@ -173,19 +184,27 @@ class Matcher:
                 hits.append(Hit(concept, term, start, start + len(needle)))
                 start = folded.find(needle, start + 1)
         if self._by_word or self._by_stem or self._by_prefix:
-            words = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(folded)]
-            limit = self._stem_limit
-            stems = ([self._stem(w) if len(w) <= limit else w for w, _, _ in words] if self._by_stem
-                     else [w for w, _, _ in words])
-            for index, (word, start, _) in enumerate(words):
-                candidates = self._by_word.get(word, []) + self._by_stem.get(stems[index], [])
-                candidates += [p for p in self._by_prefix if word.startswith(p[0][0][1])]  # type: ignore[arg-type]
+            # Most words start no term: each distinct word's candidates are worked out once.
+            words = _WORD.findall(folded)
+            memo = self._starting
+            spans: list[tuple[int, int]] | None = None
+            for index, word in enumerate(words):
+                candidates = memo.get(word)
+                if candidates is None:
+                    if len(memo) > 200_000:
+                        memo.clear()
+                    candidates = memo[word] = self._starting_with(word)
+                if not candidates:
+                    continue
+                if spans is None:
+                    spans = [m.span() for m in _WORD.finditer(folded)]
                 for tests, concept, term in candidates:
                     size = len(tests)
                     if index + size > len(words):
                         continue
-                    if all(_passes(tests[k], words[index + k][0], stems[index + k]) for k in range(1, size)):
-                        hits.append(Hit(concept, term, start, words[index + size - 1][2]))
+                    if size == 1 or all(_passes(tests[k], words[index + k], self._stem_of(words[index + k]))
+                                        for k in range(1, size)):
+                        hits.append(Hit(concept, term, spans[index][0], spans[index + size - 1][1]))
         hits.sort(key=lambda h: (h.start, -h.end, h.concept.id, h.term.text))
         if len(self._cache) > 50_000:
             self._cache.clear()
