@@ -90,6 +90,10 @@ def load_config(root: Path) -> Config:
         if "length_ratio" in values:
             values["length_ratio"] = tuple(float(v) for v in values["length_ratio"])
         locales[str(posix)] = LocaleSettings(**values)
+        if values.get("allow_unreviewed") and values.get("fallback", "none") != "string":
+            line, column = settings.key_pos["allow_unreviewed"]
+            raise InputError("allow_unreviewed: true only acts with fallback: string (a string falls back on its "
+                             "own): add fallback: string, or remove allow_unreviewed", CONFIG_FILE, line, column)
     return Config(
         project=str(data["project"]),
         bugs_address=str(data.get("bugs_address", "")),

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.config import load_config
+from pipeline.errors import InputError
 
 MINIMAL = "project: P\n"
 
@@ -184,3 +185,23 @@ def test_status_says_which_sign_offs_are_sample_data(content_root: Path, run) ->
     text = run("status", "--locale", "es").output
     assert "sample sign-off" in text and "no qualified clinical reviewer" in text
     assert "sample sign-off" not in run("status", "--locale", "vi").output
+
+
+@pytest.mark.parametrize("settings, accepted", [
+    ("{fallback: string, allow_unreviewed: true}", True),
+    ("{fallback: string, allow_unreviewed: false}", True),
+    ("{fallback: none, allow_unreviewed: false}", True),
+    ("{allow_unreviewed: true}", False),
+    ("{fallback: none, allow_unreviewed: true}", False),
+    ("{required: true, allow_unreviewed: yes}", False),
+])
+def test_allow_unreviewed_without_string_fallback_is_refused(tmp_path: Path, settings: str, accepted: bool) -> None:
+    # It lets a translated string stand before its sign-off only when strings fall back one by
+    # one; elsewhere it would be silently ignored, and the person who set it would think it works.
+    (tmp_path / "pipeline.yaml").write_text(MINIMAL + f"locales:\n  es: {settings}\n", "utf-8")
+    if accepted:
+        load_config(tmp_path)
+        return
+    with pytest.raises(InputError) as error:
+        load_config(tmp_path)
+    assert error.value.location and error.value.location.line == 3 and "allow_unreviewed" in str(error.value) and "fallback: string" in str(error.value)
