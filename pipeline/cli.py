@@ -583,13 +583,20 @@ def build(state: _State, out: Path | None, check: bool, mo: bool) -> None:
     for release in report.releases:
         language = release.locale.posix if release.locale else project.config.source_language
         by_locale.setdefault(language, []).append(release)
+    sampled = 0
     for locale, releases in by_locale.items():
-        click.echo(f"{locale:<8} published {sum(r.ships for r in releases)}/{len(releases)}")
+        sample = sum(1 for r in releases if r.ships and r.review == "sample")
+        sampled += sample
+        click.echo(f"{locale:<8} published {sum(r.ships for r in releases)}/{len(releases)}"
+                   + (f" ({sample} on a sample sign-off)" if sample else ""))
         for release in releases:
             if release.status != "published":
                 click.echo(f"         {release.status} {release.procedure.id}: {'; '.join(release.reasons)}")
             elif release.fallback_keys:
                 click.echo(f"         {release.procedure.id}: {count(len(release.fallback_keys), 'string')} fall back")
+    if sampled:
+        click.echo("sample sign-off: signed off by reviewers marked `sample: true` in pipeline.yaml; no qualified "
+                   "clinical reviewer has read them")
     unreviewed = sum(r.unreviewed for r in report.releases)
     if unreviewed:
         click.echo(f"unreviewed: {count(unreviewed, 'string')} ship without a reviewer's sign-off (allow_unreviewed)")

@@ -114,3 +114,17 @@ def test_fallback_chains_list_only_locales_that_ship(content_root, run):
     manifest = manifest_of(content_root / "dist/bundles")
     arabic = next(loc for loc in manifest["locales"] if loc["posix"] == "ar")
     assert arabic["fallback"] == ["en"]  # ht ships nothing
+
+
+def test_the_build_summary_says_which_published_cells_rest_on_sample_sign_offs(content_root, run):
+    # The fixture's es, zh_Hans and vi sign-offs are by reviewers marked `sample: true`.
+    result = run("build")
+    assert result.exit_code == 0, result.output
+    manifest = manifest_of(content_root / "dist/bundles")
+    for loc in manifest["locales"]:
+        sample = [p["id"] for p in loc["procedures"] if p["review"] == "sample"]
+        line = next(line for line in result.output.splitlines() if line.startswith(f"{loc['posix']} "))
+        assert ("sample sign-off" in line) == bool(sample), line
+        if sample:
+            assert f"{len(sample)} on a sample sign-off" in line
+    assert "no qualified clinical reviewer has read them" in result.output
