@@ -358,12 +358,34 @@ def plan(project: Project) -> tuple[ProcedureRelease, ...]:
     current = [_source_release(p, errors, source_lang) for p in project.procedures]
     withheld_source = {r.procedure.id for r in current if r.status != "published"}
     releases = [settle(r, published[source_lang].get(r.procedure.id), language) for r in current]
+    releases = _with_deleted(project, None, releases, published.get(project.config.source_language, {}))
     eligible: dict[tuple[str, str], dict[str, Choice]] = {}  # (posix, procedure) -> ctx -> strictly eligible
     for info in project.locales:
+        cells = []
         for procedure in project.procedures:
             release = _target_release(project, info, procedure, procedure.id in withheld_source, errors, eligible)
-            releases.append(marked_sample(settle(release, published[info.posix].get(procedure.id), language)))
+            cells.append(marked_sample(settle(release, published[info.posix].get(procedure.id), language)))
+        releases += _with_deleted(project, info, cells, published.get(info.posix, {}))
     return tuple(releases)
+
+
+def _with_deleted(project: Project, info: LocaleInfo | None, cells: list[ProcedureRelease],
+                  published: record.Record) -> list[ProcedureRelease]:
+    """The locale's cells, with a retired one (in procedure order) for every procedure whose source
+    file is gone but whose last published version the release record still holds: apps that have
+    it must delete it. The record keeps such a cell, so every later build says so too (an app may
+    skip a release)."""
+    present = {cell.procedure.id for cell in cells}
+    deleted = []
+    for pid, cell in published.items():
+        if pid in present or pid in project.procedure_ids():
+            continue
+        shipped = record.procedure_of(pid, cell.strings, f"source/procedures/{pid}.yaml")
+        deleted.append(ProcedureRelease(
+            info, dataclasses.replace(shipped, status="retired"), "retired",
+            ("its source file was deleted: apps delete it (the release record keeps this notice)",), {},
+            0, 0, 0, 0, 0, reason_codes=("retired",)))
+    return sorted([*cells, *deleted], key=lambda r: r.procedure.id)
 
 
 def _language_name(tag: str) -> str:
@@ -385,8 +407,8 @@ def blocked(project: Project, releases: Sequence[ProcedureRelease]) -> tuple[Pro
 def next_records(project: Project, releases: Sequence[ProcedureRelease],
                  previous: dict[str, record.Record]) -> dict[str, record.Record]:
     """The release record after publishing ``releases``: a published cell records its strings (and so
-    ends a withdrawal of an earlier version); a retired or deleted procedure leaves the record; every
-    other cell keeps what it had."""
+    ends a withdrawal of an earlier version); a retired procedure leaves the record, a deleted one
+    stays as the notice that it retired; every other cell keeps what it had."""
     source_lang = _source_bcp47(project)
     out: dict[str, record.Record] = {posix: {} for posix in previous}
     for release in releases:
@@ -396,6 +418,6 @@ def next_records(project: Project, releases: Sequence[ProcedureRelease],
             strings = release.published()
             out[posix][release.procedure.id] = record.Cell(record.digest(strings), source_digest(release.procedure),
                                                            strings, sample=release.sample > 0)
-        elif release.status != "retired" and old is not None:
-            out[posix][release.procedure.id] = old
+        elif old is not None and (release.status != "retired" or release.procedure.id not in project.procedure_ids()):
+            out[posix][release.procedure.id] = old  # a deleted procedure's cell stays: the notice that it retired
     return out

@@ -99,6 +99,30 @@ def test_a_retired_procedure_leaves_every_bundle_and_the_manifest_says_so(conten
     assert "endoscopic-rhizotomy" not in record_of(content_root, "es")["procedures"]
 
 
+def test_a_deleted_procedure_is_listed_as_retired_wherever_it_was_published(content_root, run):
+    # Deleting the YAML instead of marking it retired must still tell apps to delete their copy,
+    # in this build and the next ones (an app may skip a release).
+    assert run("build").exit_code == 0
+    published = {posix for posix in ("en", "es", "zh_Hans", "vi", "ar", "ht")
+                 if (content_root / f"locales/releases/{posix}.json").exists()
+                 and "endoscopic-neurotomy" in record_of(content_root, posix)["procedures"]}
+    assert {"en", "es"} <= published
+    (content_root / "source/procedures/endoscopic-neurotomy.yaml").unlink()
+    for _ in range(2):
+        result = run("build")
+        assert result.exit_code == 0, result.output
+        out = content_root / "dist/bundles"
+        manifest = manifest_of(out)
+        for loc in manifest["locales"]:
+            cells = [p for p in loc["procedures"] if p["id"] == "endoscopic-neurotomy"]
+            assert bool(cells) == (loc["posix"] in published), loc["posix"]
+            for cell in cells:
+                assert (cell["status"], cell["reason_codes"], cell["files"]) == ("retired", ["retired"], {})
+                assert "deleted" in cell["reasons"][0]
+        assert not list(out.rglob("endoscopic-neurotomy*"))
+        assert run("build", "--check").exit_code == 0
+
+
 # --- last good version -------------------------------------------------------------------------
 
 def test_build_records_what_it_published_deterministically(content_root, run):
