@@ -161,20 +161,39 @@ def entry_scope(entry: Entry) -> Scope | None:
     return Scope.FUZZY if entry.fuzzy else Scope.ENTRY
 
 
+Found = list[tuple[ActiveCheck, str]]
+_MEMO_LIMIT = 100_000
+
+
 def check_catalog(catalog: Catalog, checks: dict[Scope, list[ActiveCheck]], ctx: LocaleContext,
-                  out: Collector) -> None:
-    """The entry, fuzzy and catalog-scope checks of one catalog."""
+                  out: Collector, memo: dict[tuple[object, ...], Found] | None = None) -> None:
+    """The entry, fuzzy and catalog-scope checks of one catalog.
+
+    An entry check sees only an entry's texts, flags and comments and the locale (`EntryRule`),
+    so an entry that repeats one already checked with the same ``checks`` and ``ctx`` (a section
+    title, the contact sentence, a standard risk in every leaflet) has the same findings: with a
+    ``memo`` (one per locale and run) they are looked up instead of worked out again."""
     for entry in catalog.entries:
         scope = entry_scope(entry)
-        for check in checks.get(scope, []) if scope else []:
-            entry_rule = cast(EntryRule, check.spec.module.check)
-            for text in entry_rule(entry, ctx, check.options):
-                out.add(check, entry, text, file=catalog.file, line=entry.line, locale=catalog.locale,
-                        procedure=catalog.procedure)
+        if scope is None:
+            continue
+        key = (scope, entry.msgctxt, entry.msgid, entry.msgstr, entry.msgid_plural, entry.msgstr_plural,
+               entry.previous_msgid, entry.translator_comment)
+        found = memo.get(key) if memo is not None else None
+        if found is None:
+            found = [(check, text) for check in checks.get(scope, [])
+                     for text in cast(EntryRule, check.spec.module.check)(entry, ctx, check.options)]
+            if memo is not None:
+                if len(memo) >= _MEMO_LIMIT:
+                    memo.clear()
+                memo[key] = found
+        for check, text in found:
+            out.add(check, entry, text, file=catalog.file, line=entry.line, locale=catalog.locale,
+                    procedure=catalog.procedure)
     for check in checks.get(Scope.CATALOG, []):
         catalog_rule = cast(CatalogRule, check.spec.module.check)
-        for found, text in catalog_rule(catalog, ctx, check.options):
-            out.add(check, found, text, file=catalog.file, line=found.line if found else 1,
+        for where, text in catalog_rule(catalog, ctx, check.options):
+            out.add(check, where, text, file=catalog.file, line=where.line if where else 1,
                     locale=catalog.locale, procedure=catalog.procedure)
 
 

@@ -150,7 +150,10 @@ Options = Mapping[str, Any]
 
 
 class EntryRule(Protocol):
-    """`check` of an entry or fuzzy check: one message per problem in the entry."""
+    """`check` of an entry or fuzzy check: one message per problem in the entry. It depends only on
+    the entry's context, texts, previous source, flags and translator comment, the locale context
+    and its options, never on where the entry is (locale, procedure, file, line): the engine reuses
+    the findings of an identical entry (tests/checks/test_engine.py holds every rule to this)."""
 
     def __call__(self, entry: Entry, ctx: LocaleContext, options: Options) -> Iterable[str]: ...
 

@@ -82,6 +82,8 @@ class _Setup:
     checks: dict[Scope, list[ActiveCheck]]
     contexts: dict[str, LocaleContext]
     source_matcher: Matcher
+    # Findings of entries already checked, for the locale a process is on (see check_catalog).
+    memo: dict[str, dict[tuple[object, ...], Any]] = field(default_factory=dict)
 
 
 _STATE: dict[str, _Setup] = {}  # set in the parent before forking workers, inherited by them
@@ -104,7 +106,10 @@ def _run_job(job: Job) -> Encoded:
         check_procedure(procedure, file, setup.checks.get(Scope.SOURCE, []), ctx, out)
     else:
         catalog = catalog_from_po(posix, pid, file, Path(path).read_bytes())
-        check_catalog(catalog, setup.checks, setup.contexts[posix], out)
+        if posix not in setup.memo:  # jobs come locale by locale: keep one locale's memo at a time
+            setup.memo.clear()
+            setup.memo[posix] = {}
+        check_catalog(catalog, setup.checks, setup.contexts[posix], out, setup.memo[posix])
         count = len(catalog.entries)
         rows = [[e.line, e.msgctxt, e.msgid, e.msgstr, e.translator_comment]
                 for e in catalog.entries if entry_scope(e) is Scope.ENTRY]
