@@ -192,12 +192,21 @@ def init(state: _State, locales: tuple[str, ...]) -> None:
 @click.option("--locale", "locales", multiple=True, help="Only this locale (repeatable).")
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 when catalogs on disk are stale.")
 @click.option("--jobs", type=click.IntRange(1, 64), default=None, help="Worker processes (default: all cores).")
+@click.option("--suggest", is_flag=True,
+              help="Offer memory matches again on every untranslated entry, not only on entries this update "
+                   "creates or changes (after `tm import` or a round of sign-offs).")
 @pass_state
-def update(state: _State, locales: tuple[str, ...], check: bool, jobs: int | None) -> None:
-    """Merge the templates into every catalog; no translation is ever lost."""
+def update(state: _State, locales: tuple[str, ...], check: bool, jobs: int | None, suggest: bool) -> None:
+    """Merge the templates into every catalog; no translation is ever lost.
+
+    An untranslated entry is pre-filled (fuzzy) from an identical signed-off translation of the
+    locale whenever there is one; near matches are offered on entries this update creates or
+    changes, and with --suggest on every untranslated entry.
+    """
     from .catalog import commands as workflow
 
-    report = workflow.update(state.project, locales, check=check, on_progress=state.progress, jobs=jobs)
+    report = workflow.update(state.project, locales, check=check, on_progress=state.progress, jobs=jobs,
+                             suggest=suggest)
     state.end_progress()
     if check:
         _report_stale([o.file for o in report.outcomes if o.file.state == "stale"], "update")
@@ -333,16 +342,18 @@ def tm() -> None:
 def tm_import(state: _State, file: Path, locale: str) -> None:
     """Keep FILE, a TMX 1.4b memory from a CAT tool, as locales/LOCALE/memory/NAME.tmx.
 
-    `update` then offers its matches (exact ones too) as suggestions with their score; it never
-    fills an entry from it, since its wording was not signed off in this project. Only the units
-    of the project's source language and LOCALE are kept; DTDs and entities are refused.
+    `update` then offers its matches (exact ones too) as suggestions with their score on entries
+    it creates or changes, and `update --suggest` on every untranslated entry; it never fills an
+    entry from it, since its wording was not signed off in this project. Only the units of the
+    project's source language and LOCALE are kept; DTDs and entities are refused.
     """
     from .catalog import commands as workflow
     from .fsutil import read_input
 
     data = read_input(file, str(file), missing="file not found")
     path, units = workflow.tm_import(state.project, locale, str(file), data)
-    click.echo(f"{count(units, 'unit')} kept in {state.project.rel(path)}")
+    click.echo(f"{count(units, 'unit')} kept in {state.project.rel(path)}; `pipeline update --suggest --locale "
+               f"{locale}` offers its matches on the entries already waiting")
 
 
 @tm.command("export")

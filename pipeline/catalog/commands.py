@@ -238,13 +238,23 @@ def _update_one(job: tuple[str, str]) -> UpdateOutcome:
     else:
         current = new_catalog(pot, info, source_date())
     comments = term_comments(project, pot, posix, _UPDATE["matcher"])
-    merged, summary = merge(current, pot, info, comments, frozenset({"term", "suggestion"}),
-                            _UPDATE["renames"].get(pid, {}))
+    before = {(e.msgctxt, e.msgid) for e in current if not e.obsolete}
+    merged, summary = merge(current, pot, info, comments, frozenset({"term"}), _UPDATE["renames"].get(pid, {}))
     memory, imported = _UPDATE["memories"][posix], _UPDATE["imported"][posix]
     for entry in merged:
-        offered = fill(entry, memory, imported)
-        if offered:
-            entry.tcomment = with_hints(entry.tcomment, offered, frozenset())
+        if entry.obsolete:
+            continue
+        if entry.msgstr or entry.msgid_plural:
+            offered: list[Hint] = []  # translated: suggestions have done their work
+        elif (entry.msgctxt, entry.msgid) in before and not _UPDATE["suggest"]:
+            # Unchanged and still untranslated: an exact signed-off match is filled at any time,
+            # and its suggestions were worked out when update created or changed it.
+            offered = fill(entry, memory, near=False)
+            if not offered:
+                continue
+        else:  # created or changed by this update
+            offered = fill(entry, memory, imported)
+        entry.tcomment = with_hints(entry.tcomment, offered, frozenset({"suggestion"}))
     return UpdateOutcome(posix, pid, _emit(project, path, render(merged), check), summary)
 
 
@@ -322,16 +332,20 @@ def tm_export(project: Project, locale: str) -> bytes:
 
 
 def update(project: Project, locales: tuple[str, ...] = (), check: bool = False,
-           on_progress: Progressor = _quiet, jobs: int | None = None) -> UpdateReport:
+           on_progress: Progressor = _quiet, jobs: int | None = None, suggest: bool = False) -> UpdateReport:
     """Merge every template into every catalog of the selected locales, with the termbase's
     approved terms as a note on each entry. Large runs spread the catalogs over ``jobs`` worker
-    processes (default: all cores); each catalog is written atomically by the worker merging it."""
+    processes (default: all cores); each catalog is written atomically by the worker merging it.
+
+    The memory pre-fills any untranslated entry with an identical signed-off source; near matches
+    are worked out for the entries this update creates or changes (``suggest``: for every
+    untranslated entry), and kept on an entry until it is translated or changes."""
     with _writing(project, check):
-        return _update(project, locales, check, on_progress, jobs)
+        return _update(project, locales, check, on_progress, jobs, suggest)
 
 
 def _update(project: Project, locales: tuple[str, ...], check: bool, on_progress: Progressor,
-            jobs: int | None) -> UpdateReport:
+            jobs: int | None, suggest: bool = False) -> UpdateReport:
     selected = project.select_locales(locales)
     templates = {pid: _load_template(project, pid) for pid in project.procedure_ids()}
     _UPDATE.update(project=project)
@@ -346,7 +360,8 @@ def _update(project: Project, locales: tuple[str, ...], check: bool, on_progress
                 units[posix] += found
             elif renamed:
                 renames[pid] = renamed
-    _UPDATE.update(project=project, templates=templates, check=check, infos={i.posix: i for i in selected},
+    _UPDATE.update(project=project, templates=templates, check=check, suggest=suggest,
+                   infos={i.posix: i for i in selected},
                    matcher=Matcher(project.termbase, project.config.source_language),
                    memories={posix: Memory(found) for posix, found in units.items()}, renames=renames,
                    imported={i.posix: imported_memory(project, i.posix, project.config.source_language, i.bcp47)

@@ -70,21 +70,30 @@ class Memory:
         self.exact: dict[str, Unit] = {}
         for unit in sorted(units, key=lambda u: (u.source, u.origin)):
             self.exact.setdefault(unit.source, unit)
-        self._words = {source: source.lower().split() for source in self.exact}
-        self._tokens = {source: frozenset(_tokens(words)) for source, words in self._words.items()}
+        self._words: dict[str, list[str]] = {}
+        self._tokens: dict[str, frozenset[str]] = {}
         self._postings: dict[str, list[str]] = {}
-        for source, tokens in self._tokens.items():
-            for token in tokens:
-                self._postings.setdefault(token, []).append(source)
+        self._indexed = False
 
     def __len__(self) -> int:
         return len(self.exact)
+
+    def _index(self) -> None:
+        """Built on the first near-match query: most updates create no entry and ask none."""
+        self._words = {source: source.lower().split() for source in self.exact}
+        self._tokens = {source: frozenset(_tokens(words)) for source, words in self._words.items()}
+        for source, tokens in self._tokens.items():
+            for token in tokens:
+                self._postings.setdefault(token, []).append(source)
+        self._indexed = True
 
     def _candidates(self, words: list[str]) -> list[str]:
         """The sources that can reach THRESHOLD (a superset of them, never missing one)."""
         size = len(words)
         if not size:
             return []
+        if not self._indexed:
+            self._index()
         tokens = sorted(_tokens(words), key=lambda t: (len(self._postings.get(t, ())), t))  # rarest first
         prefix = tokens[:size - _least_shared(size) + 1]
         low, high = size * THRESHOLD / (2 - THRESHOLD), size * (2 - THRESHOLD) / THRESHOLD
@@ -130,10 +139,10 @@ def approved_units(procedure: str, catalog: polib.POFile, reviewers: frozenset[s
 _EMPTY = Memory(())
 
 
-def fill(entry: polib.POEntry, memory: Memory, imported: Memory = _EMPTY) -> list[Hint]:
+def fill(entry: polib.POEntry, memory: Memory, imported: Memory = _EMPTY, near: bool = True) -> list[Hint]:
     """Pre-fill an untranslated entry from an exact signed-off match (fuzzy), or return hints:
     near matches, and matches from imported TMX files (exact ones too, which were never signed
-    off in this project and so are offered, not filled)."""
+    off in this project and so are offered, not filled); with ``near`` false, only the exact match."""
     if entry.obsolete or entry.msgid_plural or entry.msgstr:
         return []
     unit = memory.exact.get(entry.msgid)
@@ -141,6 +150,8 @@ def fill(entry: polib.POEntry, memory: Memory, imported: Memory = _EMPTY) -> lis
         entry.msgstr = unit.target
         entry.flags.insert(0, "fuzzy")
         return [Hint("memory", f"pre-filled from {unit.origin}: check it, then clear the fuzzy flag")]
+    if not near:
+        return []
     found = memory.near(entry.msgid)
     if len(imported):
         same = imported.exact.get(entry.msgid)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
+import polib
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -120,13 +121,20 @@ def test_an_imported_memory_is_offered_never_filled(content_root: Path, run, tmp
     (tmp_path / "cat-tool.tmx").write_bytes(_tmx([(untranslated.msgid, "Tradiksyon"), ("Other.", "Lòt.")]))
     result = run("tm", "import", "--locale", "ht", str(tmp_path / "cat-tool.tmx"))
     assert result.exit_code == 0 and "2 units kept in locales/ht/memory/cat-tool.tmx" in result.output
-    assert run("update").exit_code == 0
-    entry = next(e for e in read_po(content_root / HT.format("endoscopic-rhizotomy"))
-                 if (e.msgctxt, e.msgid) == (untranslated.msgctxt, untranslated.msgid))
+
+    def offered() -> tuple[polib.POEntry, list[str]]:
+        entry = next(e for e in read_po(content_root / HT.format("endoscopic-rhizotomy"))
+                     if (e.msgctxt, e.msgid) == (untranslated.msgctxt, untranslated.msgid))
+        return entry, [h.text for h in split_hints(entry.tcomment)[0] if h.kind == "suggestion"]
+
+    # An entry already waiting gets the memory's suggestions with --suggest (a plain update works
+    # them out only for the entries it creates or changes).
+    assert run("update").exit_code == 0 and offered()[1] == []
+    assert run("update", "--suggest", "--locale", "ht").exit_code == 0
+    entry, suggestions = offered()
     assert entry.msgstr == "" and "fuzzy" not in entry.flags
-    offered = [h.text for h in split_hints(entry.tcomment)[0] if h.kind == "suggestion"]
-    assert offered and offered[0].startswith("100% like TMX") and offered[0].endswith(": Tradiksyon")
-    assert run("update", "--check").exit_code == 0
+    assert suggestions and suggestions[0].startswith("100% like TMX") and suggestions[0].endswith(": Tradiksyon")
+    assert run("update", "--check").exit_code == 0 and offered()[1] == suggestions  # kept until it changes
     again = run("tm", "import", "--locale", "ht", str(tmp_path / "cat-tool.tmx"))
     assert again.exit_code == 0 and run("update", "--check").exit_code == 0  # re-importing changes nothing
 
@@ -149,3 +157,28 @@ def test_a_memory_that_cannot_be_used_is_refused_and_nothing_is_written(
     assert result.exit_code == 2 and message in result.output and "Traceback" not in result.output
     assert len(result.output.strip().splitlines()) == 1
     assert not (content_root / "locales/ht/memory").exists()
+
+
+def test_near_matches_are_offered_on_a_new_entry_and_leave_once_it_is_translated(content_root: Path, run) -> None:
+    source = content_root / "source/procedures/endoscopic-neurotomy.yaml"
+    text = source.read_text("utf-8")
+    anchor = "      - id: call\n"
+    new = ("      - id: again\n        paragraph: If you have questions, call {clinic_name} on {clinic_phone}. "
+           "You can also ask your nurse, {surgeon_name}.\n")
+    source.write_text(text.replace(anchor, new + anchor, 1), "utf-8")
+    assert run("extract").exit_code == 0 and run("update", "--locale", "es").exit_code == 0
+    path = content_root / ES.format("endoscopic-neurotomy")
+
+    def entry() -> polib.POEntry:
+        return next(e for e in read_po(path) if e.msgctxt == "contact.again")
+
+    created = entry()
+    hints = [h.text for h in split_hints(created.tcomment)[0] if h.kind == "suggestion"]
+    assert created.msgstr == "" and hints and "[contact.call], signed off by es-clinical-review" in hints[0]
+    assert run("update", "--check", "--locale", "es").exit_code == 0  # kept as they are while the entry waits
+    catalog = read_po(path)
+    waiting = next(e for e in catalog if e.msgctxt == "contact.again")
+    waiting.msgstr = "Si tiene preguntas, llame a {clinic_name} al {clinic_phone}."
+    path.write_bytes(render(catalog))
+    assert run("update", "--locale", "es").exit_code == 0
+    assert not [h for h in split_hints(entry().tcomment)[0] if h.kind == "suggestion"]
