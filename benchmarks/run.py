@@ -78,12 +78,12 @@ def main() -> None:
     parser.add_argument("--shape", choices=("varied", "uniform"), default="varied",
                         help="the generator's shape (benchmarks/generate.py); uniform is the shape of the log's first entries")
     parser.add_argument("--only", default="",
-                        help="comma-separated command names to time (e.g. 'check (cold),update'); peers always run")
+                        help="';'-separated names of the rows to time (e.g. 'check (cold);update'); peers always run")
     parser.add_argument("--pofilter", default=str(REPO / ".venv-bench/bin/pofilter"))
     args = parser.parse_args()
     args.pofilter = str(Path(args.pofilter).resolve())
     root = prepare(args.size, args.seed, args.shape)
-    only = {name.strip() for name in args.only.split(",") if name.strip()}
+    only = {name.strip() for name in args.only.split(";") if name.strip()}
     catalogs = sorted(root.glob("locales/*/LC_MESSAGES/*.po"))
     entries = sum(p.read_text("utf-8").count("\nmsgid ") for p in catalogs) - len(catalogs)  # less headers
     cache = root / ".pipeline-cache"
