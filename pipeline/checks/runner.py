@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -119,6 +120,22 @@ def _run_job(job: Job) -> Encoded:
             "silenced": [f.as_dict() for f in out.silenced]}
     dicts = [f.as_dict() for f in findings]
     return encode(meta), encode_findings(dicts), encode({"entries": rows}), text_lines(dicts)
+
+
+def _warm_up(checks: list[ActiveCheck], contexts: dict[str, LocaleContext]) -> threading.Thread:
+    """A thread running the checks' optional `warm_up(ctx)` for every locale: loading what a check
+    needs (a spelling dictionary) in C, beside the run's own preparation, and once for every
+    worker forked after it. Joined before any job runs or worker is forked."""
+    hooks = [hook for check in checks if (hook := getattr(check.spec.module, "warm_up", None)) is not None]
+
+    def run() -> None:
+        for ctx in contexts.values():
+            for hook in hooks:
+                hook(ctx)
+
+    thread = threading.Thread(target=run, name="warm-up", daemon=True)
+    thread.start()
+    return thread
 
 
 def _contexts(project: Project, posix_ids: list[str], source_matcher: Matcher) -> dict[str, LocaleContext]:
@@ -236,9 +253,15 @@ def run_checks(project: Project, selection: Selection = Selection(),
     def key_of(tag: str, file: str, data: bytes) -> str:
         return results.job_key(digest, tag, file, data)
 
-    order, keys = _jobs(project, selection, bool(scoped.get(Scope.SOURCE)), key_of if use_cache else None)
     selected = [info.posix for info in project.select_locales(selection.locales)]
     contexts = _contexts(project, selected, source_matcher)
+    # Without stored results every job runs: warm the checks up while the files are hashed.
+    cold = store.path is None or not store.path.exists()
+    warming = _warm_up(checks if cold else [], contexts)
+    try:
+        order, keys = _jobs(project, selection, bool(scoped.get(Scope.SOURCE)), key_of if use_cache else None)
+    finally:
+        warming.join()
     suffixes = ("", results.TEXT) if execution.text_lines else ("",)
     cached = _Rows(store, order, keys, use_cache and selection.everything, suffixes, use_cache)
     missing = [job for job in order if keys[job] not in cached.present]

@@ -76,3 +76,29 @@ def test_the_same_line_and_code_in_both_is_left_to_the_full_order():
     assert _splice(array, [finding(3, "W308", message="a").as_dict()]) is None
     assert _join([(array, b""), [finding(3, "W308", message="a")]], text=False)[0] == \
         full_merge(job, [finding(3, "W308", message="a")])
+
+
+def test_a_cold_run_loads_the_dictionaries_before_any_job_and_a_warm_run_does_not(content_root, tmp_path,
+                                                                                  monkeypatch):
+    import threading
+
+    from pipeline.checks import speller
+    from pipeline.checks.rules import spelling
+    from pipeline.checks.runner import Execution, run_checks
+    from pipeline.project import Project
+
+    if speller.installed() == "none":
+        pytest.skip("pyenchant is not installed")
+    threads: list[str] = []
+
+    def spy(posix, language, termbase, original=spelling.speller_for):
+        threads.append(threading.current_thread().name)
+        return original(posix, language, termbase)
+
+    monkeypatch.setattr(spelling, "speller_for", spy)
+    cache = tmp_path / "cache"
+    run_checks(Project(content_root), execution=Execution(cache_dir=cache, jobs=1))
+    assert threads and threads[0] == "warm-up"  # before the first job, beside the run's preparation
+    threads.clear()
+    run_checks(Project(content_root), execution=Execution(cache_dir=cache, jobs=1))
+    assert "warm-up" not in threads  # every result came from the cache: nothing to warm up

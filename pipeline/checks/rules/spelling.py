@@ -28,6 +28,12 @@ def cache_key() -> str:
     return installed()
 
 
+def warm_up(ctx: LocaleContext) -> None:
+    """Load the locale's dictionary ahead (Enchant loads it without holding the GIL, so the runner
+    does this in a thread while it prepares the run, and forked workers share the result)."""
+    speller_for(ctx.info.posix, ctx.language, ctx.termbase)
+
+
 def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
     speller = speller_for(ctx.info.posix, ctx.language, ctx.termbase)
     if speller is None:
