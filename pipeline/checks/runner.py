@@ -131,7 +131,10 @@ def _warm_up(checks: list[ActiveCheck], contexts: dict[str, LocaleContext]) -> t
     def run() -> None:
         for ctx in contexts.values():
             for hook in hooks:
-                hook(ctx)
+                try:
+                    hook(ctx)
+                except Exception:  # only a head start: the check itself meets and reports the problem
+                    continue
 
     thread = threading.Thread(target=run, name="warm-up", daemon=True)
     thread.start()

@@ -102,3 +102,25 @@ def test_a_cold_run_loads_the_dictionaries_before_any_job_and_a_warm_run_does_no
     threads.clear()
     run_checks(Project(content_root), execution=Execution(cache_dir=cache, jobs=1))
     assert "warm-up" not in threads  # every result came from the cache: nothing to warm up
+
+
+def test_a_failing_warm_up_costs_only_the_head_start(content_root, tmp_path, monkeypatch, capfd):
+    import threading
+
+    from pipeline.checks.rules import spelling
+    from pipeline.checks.runner import Execution, run_checks
+    from pipeline.project import Project
+
+    def broken(ctx):
+        raise RuntimeError("dictionary broken")
+
+    monkeypatch.setattr(spelling, "warm_up", broken)
+    expected = run_checks(Project(content_root), execution=Execution(jobs=1))
+    capfd.readouterr()
+    monkeypatch.undo()
+    monkeypatch.setattr(spelling, "warm_up", broken)
+    escaped: list[BaseException | None] = []  # what would reach the terminal as a thread's traceback
+    monkeypatch.setattr(threading, "excepthook", lambda args: escaped.append(args.exc_value))
+    result = run_checks(Project(content_root), execution=Execution(cache_dir=tmp_path / "cache", jobs=1))
+    assert result == expected
+    assert escaped == [] and "Traceback" not in capfd.readouterr().err
