@@ -39,6 +39,7 @@ from .engine import (
 )
 from .model import Catalog, CheckSpec, Entry, Finding, LocaleContext, ProjectLayout, Scope, SourceContext
 from .registry import REGISTRY
+from .text import ignored
 
 Job = tuple[str, str, str, str]  # (POSIX locale, or "" for a procedure's source; procedure; file; path)
 Encoded = tuple[bytes, bytes, bytes, bytes]  # (summary, findings array, translations, text lines)
@@ -112,7 +113,9 @@ def _run_job(job: Job) -> Encoded:
             setup.memo[posix] = {}
         check_catalog(catalog, setup.checks, setup.contexts[posix], out, setup.memo[posix])
         count = len(catalog.entries)
-        rows = [[e.line, e.msgctxt, e.msgid, e.msgstr, e.translator_comment]
+        # The locale-wide checks read a translator comment only for its `ignore:` lines: the rest
+        # (term hints, sign-offs) would only be sent, stored and decoded again.
+        rows = [[e.line, e.msgctxt, e.msgid, e.msgstr, e.translator_comment if ignored(e.translator_comment) else ""]
                 for e in catalog.entries if entry_scope(e) is Scope.ENTRY]
     findings = sorted(out.findings, key=ORDER)
     tally = Counter((f.code, f.severity) for f in findings)
