@@ -323,11 +323,7 @@ def tm_export(project: Project, locale: str) -> bytes:
     from .. import __version__
 
     info = project.locale(locale)
-    units = []
-    for pid in project.procedure_ids():
-        path = project.catalog_path(info.posix, pid)
-        if path.exists():
-            units += approved_units(pid, read_po(path, project.rel(path)), project.config.reviewers_for(info.posix))
+    units = [unit for pid in project.procedure_ids() for unit in _approved_in(project, info.posix, pid)]
     return export_tmx(units, project.config.source_language, info.bcp47, __version__)
 
 

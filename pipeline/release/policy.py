@@ -375,10 +375,9 @@ def _with_deleted(project: Project, info: LocaleInfo | None, cells: list[Procedu
     file is gone but whose last published version the release record still holds: apps that have
     it must delete it. The record keeps such a cell, so every later build says so too (an app may
     skip a release)."""
-    present = {cell.procedure.id for cell in cells}
     deleted = []
     for pid, cell in published.items():
-        if pid in present or pid in project.procedure_ids():
+        if pid in project.procedure_ids():
             continue
         shipped = record.procedure_of(pid, cell.strings, f"source/procedures/{pid}.yaml")
         deleted.append(ProcedureRelease(
