@@ -19,8 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from .. import parallel
-from ..content.reader import read_procedure
+from ..content.reader import parse_procedure
 from ..errors import InputError
+from ..fsutil import read_input
+from ..locales import LocaleInfo
 from ..project import Project
 from ..termbase.matching import Matcher, termbase_language
 from . import cache as results
@@ -42,7 +44,7 @@ from .registry import REGISTRY
 from .text import ignored
 
 Job = tuple[str, str, str, str]  # (POSIX locale, or "" for a procedure's source; procedure; file; path)
-Encoded = tuple[bytes, bytes, bytes, bytes]  # (summary, findings array, translations, text lines)
+Encoded = tuple[str, bytes, bytes, bytes, bytes]  # (cache key, summary, findings array, translations, text lines)
 _META = frozenset({"count", "tally", "silenced"})
 _CACHE_BATCH = 500
 
@@ -84,6 +86,7 @@ class _Setup:
     checks: dict[Scope, list[ActiveCheck]]
     contexts: dict[str, LocaleContext]
     source_matcher: Matcher
+    digest: str | None  # what every cache key starts with; None without a cache
     # Findings of entries already checked, for the locale a process is on (see check_catalog).
     memo: dict[str, dict[tuple[object, ...], Any]] = field(default_factory=dict)
 
@@ -93,7 +96,9 @@ _STATE: dict[str, _Setup] = {}  # set in the parent before forking workers, inhe
 
 def _run_job(job: Job) -> Encoded:
     """The checks of one job as the documents the cache stores, so the parent only stores them
-    and decodes the small one: ``{"count", "tally", "silenced"}`` (entries seen, [code,
+    and decodes the small one. First the job's cache key, made from the very bytes checked (a
+    file edited while the run reads it is stored under what was checked); then ``{"count",
+    "tally", "silenced"}`` (entries seen, [code,
     severity, n] per kind of finding, silenced findings as dicts); the job's findings as one
     array in report order and report encoding (all in the job's own file); ``{"entries"}``, the
     translated entries as [line, msgctxt, msgid, msgstr, translator comment] for the
@@ -102,12 +107,17 @@ def _run_job(job: Job) -> Encoded:
     out = Collector()
     count, rows = 0, []
     posix, pid, file, path = job
+    try:
+        data = results.read_file(path)
+    except OSError:  # said as the user knows the file
+        data = read_input(Path(path), file, "catalog missing: run `pipeline update`" if posix else None)
+    key = results.job_key(setup.digest, posix or "source", file, data) if setup.digest is not None else ""
     if not posix:
-        procedure = read_procedure(Path(path), file, setup.project.config.placeholders)
+        procedure = parse_procedure(file, data, setup.project.config.placeholders, expected_id=pid)
         ctx = SourceContext(setup.project.termbase, setup.source_matcher, (procedure,))
         check_procedure(procedure, file, setup.checks.get(Scope.SOURCE, []), ctx, out)
     else:
-        catalog = catalog_from_po(posix, pid, file, Path(path).read_bytes())
+        catalog = catalog_from_po(posix, pid, file, data)
         if posix not in setup.memo:  # jobs come locale by locale: keep one locale's memo at a time
             setup.memo.clear()
             setup.memo[posix] = {}
@@ -122,20 +132,20 @@ def _run_job(job: Job) -> Encoded:
     meta = {"count": count, "tally": [[c, s, n] for (c, s), n in sorted(tally.items())],
             "silenced": [f.as_dict() for f in out.silenced]}
     dicts = [f.as_dict() for f in findings]
-    return encode(meta), encode_findings(dicts), encode({"entries": rows}), text_lines(dicts)
+    return key, encode(meta), encode_findings(dicts), encode({"entries": rows}), text_lines(dicts)
 
 
-def _warm_up(checks: list[ActiveCheck], contexts: dict[str, LocaleContext]) -> threading.Thread:
-    """A thread running the checks' optional `warm_up(ctx)` for every locale: loading what a check
+def _warm_up(checks: list[ActiveCheck], locales: tuple[LocaleInfo, ...]) -> threading.Thread:
+    """A thread running the checks' optional `warm_up(info)` for every locale: loading what a check
     needs (a spelling dictionary) in C, beside the run's own preparation, and once for every
-    worker forked after it. Joined before any job runs or worker is forked."""
+    worker forked after it. Joined before any catalog is checked or worker is forked."""
     hooks = [hook for check in checks if (hook := getattr(check.spec.module, "warm_up", None)) is not None]
 
     def run() -> None:
-        for ctx in contexts.values():
+        for info in locales:
             for hook in hooks:
                 try:
-                    hook(ctx)
+                    hook(info)
                 except Exception:  # only a head start: the check itself meets and reports the problem
                     continue
 
@@ -250,40 +260,48 @@ def run_checks(project: Project, selection: Selection = Selection(),
     """Run the active checks on what ``selection`` names; ``execution`` says how (cache, workers,
     text lines), never what is found."""
     checks = active_checks(project.config.checks, selection.select, selection.ignore, project.config)
-    scoped = by_scope(checks)
-    source_matcher = Matcher(project.termbase, project.config.source_language)
     use_cache = execution.cache_dir is not None
     store = results.ResultCache(execution.cache_dir)
-    digest = results.global_key(project, checks) if use_cache else ""
-
-    def key_of(tag: str, file: str, data: bytes) -> str:
-        return results.job_key(digest, tag, file, data)
-
-    selected = [info.posix for info in project.select_locales(selection.locales)]
-    contexts = _contexts(project, selected, source_matcher)
-    # Without stored results every job runs: warm the checks up while the files are hashed.
+    # Without stored results every job runs: the checks warm up (load dictionaries) at once, beside
+    # the run's preparation, and nothing is hashed ahead, since each job keys what it checks.
     cold = store.path is None or not store.path.exists()
-    warming = _warm_up(checks if cold else [], contexts)
+    locales = project.select_locales(selection.locales)
+    warming = _warm_up(checks if cold else [], locales)
     try:
-        order, keys = _jobs(project, selection, bool(scoped.get(Scope.SOURCE)), key_of if use_cache else None)
-    finally:
+        scoped = by_scope(checks)
+        source_matcher = Matcher(project.termbase, project.config.source_language)
+        digest = results.global_key(project, checks) if use_cache else ""
+
+        def key_of(tag: str, file: str, data: bytes) -> str:
+            return results.job_key(digest, tag, file, data)
+
+        contexts = _contexts(project, [info.posix for info in locales], source_matcher)
+        order, keys = _jobs(project, selection, bool(scoped.get(Scope.SOURCE)),
+                            key_of if use_cache and not cold else None)
+    except BaseException:
         warming.join()
+        raise
     suffixes = ("", results.TEXT) if execution.text_lines else ("",)
-    cached = _Rows(store, order, keys, use_cache and selection.everything, suffixes, use_cache)
+    cached = _Rows(store, order, keys, use_cache and selection.everything, suffixes, use_cache and not cold)
     missing = [job for job in order if keys[job] not in cached.present]
-    _STATE["setup"] = _Setup(project, scoped, contexts, source_matcher)
+    _STATE["setup"] = _Setup(project, scoped, contexts, source_matcher, digest if use_cache else None)
+    early = _head_start(missing, warming)
     totals = _Totals(execution.text_lines)
     fresh: dict[str, bytes] = {}
     locale_keys: list[str] = []
     pending: list[tuple[Job, bytes | None, str]] = []
-    with parallel.mapper(_run_job, len(missing), execution.jobs) as run_all:
-        computed: Iterator[Encoded] = iter(run_all(missing))
+    with parallel.mapper(_run_job, len(missing) - len(early), execution.jobs) as run_all:
+        computed: Iterator[Encoded] = iter(run_all(missing[len(early):]))
         for index, job in enumerate(order):
             key = keys[job]
             meta, array, lines = cached.take(index, key)
             entries: bytes | None = None
             if meta is None or lines is None:
-                body, array, entries, lines = next(computed) if key not in cached.present else _run_job(job)
+                if key in cached.present:  # stored without its text lines: checked again here
+                    key, body, array, entries, lines = _run_job(job)
+                else:
+                    key, body, array, entries, lines = early.pop(job) if job in early else next(computed)
+                keys[job] = key
                 meta = json.loads(body)
                 if use_cache:
                     # One row holds the summary and, after a newline, the findings (which a warm
@@ -312,7 +330,20 @@ def run_checks(project: Project, selection: Selection = Selection(),
         store.put_many(fresh)
         if selection.everything:  # drop what the run no longer uses
             store.keep_only([*keys.values(), *locale_keys])
-    return totals.result(len(selected) * len(project.select_procedure_ids(selection.procedures)))
+    return totals.result(len(locales) * len(project.select_procedure_ids(selection.procedures)))
+
+
+def _head_start(missing: list[Job], warming: threading.Thread) -> dict[Job, Encoded]:
+    """Source jobs (which need no dictionary) run here while the warm-up thread loads the
+    dictionaries, instead of waiting for it; the thread is joined before any catalog is checked
+    or any worker is forked, so every process has the dictionaries."""
+    done: dict[Job, Encoded] = {}
+    for job in missing:
+        if job[0] or not warming.is_alive():
+            break
+        done[job] = _run_job(job)
+    warming.join()
+    return done
 
 
 def _translations(posix: str, catalogs: list[tuple[Job, bytes | None, str]], store: results.ResultCache
@@ -324,7 +355,7 @@ def _translations(posix: str, catalogs: list[tuple[Job, bytes | None, str]], sto
     for job, body, key in catalogs:
         if body is None:  # the catalog's result came from the cache
             stored = results.usable(stored_rows.get(key + results.ENTRIES), frozenset({"entries"}))
-            rows = stored["entries"] if stored is not None else json.loads(_run_job(job)[2])["entries"]
+            rows = stored["entries"] if stored is not None else json.loads(_run_job(job)[3])["entries"]
         else:
             rows = json.loads(body)["entries"]
         pid, file = job[1], job[2]

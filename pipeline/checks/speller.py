@@ -57,6 +57,22 @@ def dictionary_tag(posix: str, language: str) -> str | None:
     return next((tag for tag in available if tag.split("_")[0] == base), None)
 
 
+@cache
+def open_dictionary(tag: str) -> Any:
+    """Enchant's dictionary for a tag, opened once per process: opening one reads and indexes its
+    word list, a tenth of a second for Arabic."""
+    return _enchant().Dict(tag)
+
+
+def preload(posix: str) -> None:
+    """Open the dictionary a locale's speller will use. Its tag does not depend on the termbase:
+    a locale's termbase language is the locale or its base language, which `dictionary_tag` tries
+    anyway."""
+    tag = dictionary_tag(posix, posix.split("_")[0])
+    if tag is not None:
+        open_dictionary(tag)
+
+
 def installed() -> str:
     """What the spelling checks depend on outside the project, for the check cache's key: whether
     pyenchant is there and which dictionary files are, without loading Enchant (a warm run would pay
@@ -85,8 +101,7 @@ class Speller:
     """One locale's dictionary and known words."""
 
     def __init__(self, tag: str, language: str, termbase: Termbase) -> None:
-        enchant = _enchant()
-        self.dictionary = enchant.Dict(tag)
+        self.dictionary = open_dictionary(tag)
         self.tag, self.language, self.termbase = tag, language, termbase
         self.stem = stemmer_for(language)
         known: set[str] = set()

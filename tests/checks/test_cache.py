@@ -195,3 +195,52 @@ def test_a_well_signed_row_of_the_wrong_shape_is_recomputed(content_root, tmp_pa
                    (payload, hashlib.sha256(payload).hexdigest()))
     db.close()
     assert as_json(run_checks(Project(content_root), execution=Execution(cache_dir=cache))) == plain
+
+
+def test_a_catalog_edited_while_the_run_reads_it_is_stored_under_what_was_checked(content_root, tmp_path,
+                                                                                 monkeypatch):
+    from pipeline.checks import cache as results
+
+    cache = tmp_path / "cache"
+    catalog = content_root / "locales/es/LC_MESSAGES/endoscopic-neurotomy.po"
+    clean = catalog.read_bytes()
+    run_checks(Project(content_root), execution=Execution(cache_dir=cache))  # the cache exists
+    edited = clean.replace("2–4 semanas".encode(), "2–4 semanas.".encode(), 1)  # a new version, clean too
+    defect = clean.replace("2–4 semanas".encode(), "2–6 semanas".encode(), 1)
+    assert edited != clean and defect != clean
+    catalog.write_bytes(defect)  # what the job reads, after the run has hashed `edited`
+    reads: list[str] = []
+    original = results.read_file
+
+    def first_read_sees_the_edit(path: str) -> bytes:
+        reads.append(path)
+        if path == str(catalog) and reads.count(path) == 1:
+            return edited
+        return original(path)
+
+    monkeypatch.setattr(results, "read_file", first_read_sees_the_edit)
+    racing = run_checks(Project(content_root), execution=Execution(cache_dir=cache, jobs=1))
+    assert any(f.code == "E201" and f.file.endswith("endoscopic-neurotomy.po") for f in racing.findings)
+    monkeypatch.undo()
+    catalog.write_bytes(edited)  # the findings of `defect` must not come back for these bytes
+    report = run_checks(Project(content_root), execution=Execution(cache_dir=cache))
+    assert as_json(report) == as_json(run_checks(Project(content_root)))
+
+
+def test_a_cold_run_reads_each_file_once(content_root, tmp_path, monkeypatch):
+    from pipeline.checks import cache as results
+
+    reads: list[str] = []
+    original = results.read_file
+
+    def counted(path: str) -> bytes:
+        reads.append(path)
+        return original(path)
+
+    monkeypatch.setattr(results, "read_file", counted)
+    run_checks(Project(content_root), execution=Execution(cache_dir=tmp_path / "cache", jobs=1))
+    project = Project(content_root)
+    expected = [str(project.procedures_dir / f"{pid}.yaml") for pid in project.procedure_ids()]
+    expected += [str(content_root / project.catalog_file(info.posix, pid))
+                 for info in project.locales for pid in project.procedure_ids()]
+    assert sorted(reads) == sorted(expected)

@@ -91,11 +91,11 @@ def test_a_cold_run_loads_the_dictionaries_before_any_job_and_a_warm_run_does_no
         pytest.skip("pyenchant is not installed")
     threads: list[str] = []
 
-    def spy(posix, language, termbase, original=spelling.speller_for):
+    def spy(posix, original=spelling.preload):
         threads.append(threading.current_thread().name)
-        return original(posix, language, termbase)
+        return original(posix)
 
-    monkeypatch.setattr(spelling, "speller_for", spy)
+    monkeypatch.setattr(spelling, "preload", spy)
     cache = tmp_path / "cache"
     run_checks(Project(content_root), execution=Execution(cache_dir=cache, jobs=1))
     assert threads and threads[0] == "warm-up"  # before the first job, beside the run's preparation

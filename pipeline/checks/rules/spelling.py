@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...locales import LocaleInfo
 from ..model import Entry, LocaleContext, Options
-from ..speller import installed, speller_for
+from ..speller import installed, preload, speller_for
 
 CODE = "W316"
 NAME = "spelling"
@@ -28,10 +29,10 @@ def cache_key() -> str:
     return installed()
 
 
-def warm_up(ctx: LocaleContext) -> None:
+def warm_up(info: LocaleInfo) -> None:
     """Load the locale's dictionary ahead (Enchant loads it without holding the GIL, so the runner
     does this in a thread while it prepares the run, and forked workers share the result)."""
-    speller_for(ctx.info.posix, ctx.language, ctx.termbase)
+    preload(info.posix)
 
 
 def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
