@@ -130,11 +130,33 @@ class _Unusual(Exception):
 
 
 def _string(name: str, lineno: int, quoted: str) -> str:
-    value = quoted[1:-1] if "\n" not in quoted else "".join(_SEGMENT.findall(quoted))
+    # Segments hold no raw line break (see _STRING), so a quote before one closes its segment and
+    # the quote after it opens the next: dropping each '"\n"' joins them.
+    value = quoted[1:-1].replace('"\n"', "")
     try:
         return _unescape(value)
     except _EscapeError:
         raise _Unusual from None  # the line parser reports it with its exact column
+
+
+def _comments(entry: RawEntry, head: str) -> None:
+    """The comment lines above an entry's keywords, none of them a previous string (#|)."""
+    for line in head.split("\n"):
+        if line[:1] != "#":
+            raise _Unusual  # a stray line among the comments: the line parser reports it
+        kind = line[1:2]
+        if kind == " " or not kind:
+            entry.tcomment.append(line[2:])
+        elif kind == ",":
+            entry.flags += [f.strip() for f in line[2:].split(",") if f.strip()]
+        elif kind == ".":
+            entry.comment.append(line[3:] if line.startswith("#. ") else line[2:])
+        elif kind == ":":
+            for ref in line[2:].split():
+                path, sep, number = ref.rpartition(":")
+                entry.occurrences.append((path, number) if sep and number.isdigit() else (ref, ""))
+        else:
+            entry.tcomment.append(line[1:])
 
 
 def _fast_block(name: str, block: str, lineno: int) -> RawEntry:
@@ -144,6 +166,12 @@ def _fast_block(name: str, block: str, lineno: int) -> RawEntry:
         raise _Unusual  # gettext joins such a line to the next: the line parser refuses it
     entry = RawEntry(lineno)
     pos = 0
+    if block[0] == "#":
+        body_at = block.find("\nmsg") + 1  # the first keyword line ends the comments
+        head = block[:body_at - 1]
+        if body_at and "#|" not in head and "#~" not in head:
+            _comments(entry, head)
+            pos = body_at
     previous_seen = False
     while block.startswith("#", pos):
         end = block.find("\n", pos)
@@ -154,15 +182,11 @@ def _fast_block(name: str, block: str, lineno: int) -> RawEntry:
         if kind != "|" and previous_seen:
             raise _Unusual  # a comment after a previous string: the line parser refuses it
         previous_seen = previous_seen or kind == "|"
-        if kind == ",":
-            entry.flags += [f.strip() for f in line[2:].split(",") if f.strip()]
-        elif kind == ".":
-            entry.comment.append(line[3:] if line.startswith("#. ") else line[2:])
-        elif kind == ":":
-            for ref in line[2:].split():
-                path, sep, number = ref.rpartition(":")
-                entry.occurrences.append((path, number) if sep and number.isdigit() else (ref, ""))
-        elif kind == "|":
+        if kind == "~":
+            raise _Unusual
+        if kind != "|":
+            _comments(entry, line)
+        else:
             # previous strings: "#| msgid ..." possibly continued by '#| "..."' lines
             stop = end
             while block.startswith('#| "', stop + 1):
@@ -180,10 +204,6 @@ def _fast_block(name: str, block: str, lineno: int) -> RawEntry:
                 raise _Unusual  # repeated or out of order: the line parser refuses it
             setattr(entry, "previous_" + kind, _string(name, lineno, quoted))
             end = stop
-        elif kind == "~":
-            raise _Unusual
-        else:
-            entry.tcomment.append(line[2:] if line.startswith("# ") else line[1:])
         pos = end + 1
     body = _BODY.match(block, pos)
     if body is None:

@@ -70,6 +70,11 @@ TRICKY = [
     ("no-break space line", 'msgid "x"\nmsgstr "y"\n\u00a0\nmsgid "z"\nmsgstr "w"\n'),
     ("tabs around strings", 'msgid\t"x"  \nmsgstr "y"\n'),
     ("references", '#: a.yaml:3 b.yaml c:d:9\n# translator\n#  indented\nmsgid "x"\nmsgstr "y"\n'),
+    ("every kind of comment", '#. ex\n#, fuzzy, c-format\n#: a:1\n#\n#x\n# msgid in a comment\nmsgid "x"\nmsgstr "y"\n'),
+    ("stray string among comments", '# c\n"stray"\nmsgid "x"\nmsgstr "y"\n'),
+    ("stray word among comments", '# c\nmsgidx "x"\n# d\nmsgid "x"\nmsgstr "y"\n'),
+    ("comments, no keyword", '# c\n#. d\n'),
+    ("escaped quotes at segment ends", 'msgid ""\n"say \\"hi\\""\n"\\"" \n"next\\\\"\nmsgstr "y"\n'),
 ]
 
 
