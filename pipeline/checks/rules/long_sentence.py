@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ...content.model import Message, Procedure
 from ...wording import count as counted
@@ -17,9 +18,14 @@ SAFETY = False
 OPTIONS = {"max_words": 25}
 
 
+@lru_cache(maxsize=50_000)  # a library repeats its sentences in many leaflets
+def _long(text: str, max_words: int) -> tuple[tuple[str, int], ...]:
+    """The sentences of ``text`` longer than ``max_words`` words, with their word counts."""
+    counts = ((sentence, len(WORD.findall(sentence))) for sentence in sentences(text))
+    return tuple((sentence, count) for sentence, count in counts if count > max_words)
+
+
 def check(procedure: Procedure, ctx: SourceContext, options: Options) -> Iterator[tuple[Message, str]]:
     for message in procedure.messages():
-        for sentence in sentences(message.text.value):
-            count = len(WORD.findall(sentence))
-            if count > options["max_words"]:
-                yield message, f"sentence of {counted(count, 'word')} (at most {options['max_words']}): «{sentence}»"
+        for sentence, count in _long(message.text.value, options["max_words"]):
+            yield message, f"sentence of {counted(count, 'word')} (at most {options['max_words']}): «{sentence}»"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from ...content.model import Message, Procedure
@@ -29,7 +30,12 @@ PATTERN = re.compile(rf"\b(?=[tfsenhdoa])(?:(?:{_WORDS})\b|(?:one|a half|half an
                      r"|a (?:day|week|month|year) or two\b)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=50_000)  # a library repeats its sentences in many leaflets
+def _found(text: str) -> tuple[str, ...]:
+    return tuple(match.group(0) for match in PATTERN.finditer(text))
+
+
 def check(procedure: Procedure, ctx: SourceContext, options: Options) -> Iterator[tuple[Message, str]]:
     for message in procedure.messages():
-        for match in PATTERN.finditer(message.text.value):
-            yield message, f"number written as words: «{match.group(0)}»; use numerals"
+        for words in _found(message.text.value):
+            yield message, f"number written as words: «{words}»; use numerals"

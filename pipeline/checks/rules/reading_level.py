@@ -44,11 +44,14 @@ def grade(text: str) -> float:
     return 0.39 * len(words) / count + 11.8 * syllables / len(words) - 15.59
 
 
+@lru_cache(maxsize=50_000)  # a library repeats its sentences in many leaflets
+def _level(text: str, min_words: int) -> float | None:
+    """The text's grade, or None when it has fewer than ``min_words`` words."""
+    return grade(text) if len(WORD.findall(text)) >= min_words else None
+
+
 def check(procedure: Procedure, ctx: SourceContext, options: Options) -> Iterator[tuple[Message, str]]:
     for message in procedure.messages():
-        text = message.text.value
-        if len(WORD.findall(text)) < options["min_words"]:
-            continue
-        level = grade(text)
-        if level > options["max_grade"]:
+        level = _level(message.text.value, options["min_words"])
+        if level is not None and level > options["max_grade"]:
             yield message, f"reading level grade {level:.1f} (at most {options['max_grade']:g})"
