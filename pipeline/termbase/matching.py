@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
+from itertools import accumulate
+from typing import NamedTuple
 
 import snowballstemmer
 from babel import Locale
@@ -24,11 +25,13 @@ from babel import Locale
 from .model import Concept, Term, Termbase
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+_SPLIT = re.compile(r"(\w+)", re.UNICODE)
 _UNSPACED = {"zh", "ja", "th", "lo", "km", "my"}
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
+    """A term found in a text: ``text[start:end]`` (a tuple: a text has thousands of them)."""
+
     concept: Concept
     term: Term
     start: int
@@ -82,17 +85,6 @@ def _plural_variants(word: str) -> set[str]:
 WordTest = tuple[str, object]
 
 
-def _passes(test: WordTest, word: str, stem: str) -> bool:
-    kind, value = test
-    if kind == "eq":
-        return word == value
-    if kind == "in":
-        return word in value  # type: ignore[operator]
-    if kind == "stem":
-        return stem == value
-    return word.startswith(value)  # type: ignore[arg-type]
-
-
 class Matcher:
     """All term patterns of one language, indexed by their first word for fast lookup."""
 
@@ -128,6 +120,14 @@ class Matcher:
         found = self._by_word.get(word, []) + (self._by_stem.get(self._stem_of(word), []) if self._by_stem else [])
         found += [p for p in self._by_prefix if word.startswith(p[0][0][1])]  # type: ignore[arg-type]
         return tuple(found)
+
+    @cached_property
+    def _substring_starts(self) -> dict[str, list[tuple[str, Concept, Term]]]:
+        """The substring terms by their first character, in the order they were compiled."""
+        starts: dict[str, list[tuple[str, Concept, Term]]] = {}
+        for needle, concept, term in self._substrings:
+            starts.setdefault(needle[:1], []).append((needle, concept, term))
+        return starts
 
     def _compile(self, concept: Concept, term: Term) -> None:
         mode = term.match or default_mode(self.language)
@@ -178,16 +178,15 @@ class Matcher:
             return cached
         folded = normalize(text)
         hits: list[Hit] = []
-        for needle, concept, term in self._substrings:
-            start = folded.find(needle)
-            while start >= 0:
-                hits.append(Hit(concept, term, start, start + len(needle)))
-                start = folded.find(needle, start + 1)
+        if self._substrings:
+            self._find_substrings(folded, hits)
         if self._by_word or self._by_stem or self._by_prefix:
-            # Most words start no term: each distinct word's candidates are worked out once.
-            words = _WORD.findall(folded)
+            # One split gives the words and, by the lengths of the pieces, where each starts and
+            # ends. Most words start no term: each distinct word's candidates are worked out once.
+            pieces = _SPLIT.split(folded)  # [gap, word, gap, word, ..., gap]
+            words = pieces[1::2]
             memo = self._starting
-            spans: list[tuple[int, int]] | None = None
+            bounds: list[int] | None = None  # bounds[2i] and bounds[2i + 1]: where word i starts and ends
             for index, word in enumerate(words):
                 candidates = memo.get(word)
                 if candidates is None:
@@ -196,20 +195,47 @@ class Matcher:
                     candidates = memo[word] = self._starting_with(word)
                 if not candidates:
                     continue
-                if spans is None:
-                    spans = [m.span() for m in _WORD.finditer(folded)]
+                if bounds is None:
+                    bounds = list(accumulate(map(len, pieces)))
                 for tests, concept, term in candidates:
                     size = len(tests)
-                    if index + size > len(words):
-                        continue
-                    if size == 1 or all(_passes(tests[k], words[index + k], self._stem_of(words[index + k]))
-                                        for k in range(1, size)):
-                        hits.append(Hit(concept, term, spans[index][0], spans[index + size - 1][1]))
-        hits.sort(key=lambda h: (h.start, -h.end, h.concept.id, h.term.text))
+                    if size == 1 or (index + size <= len(words) and self._rest_passes(tests, words, index)):
+                        hits.append(Hit(concept, term, bounds[2 * index], bounds[2 * (index + size) - 1]))
+        hits.sort(key=_hit_order)
         if len(self._cache) > 50_000:
             self._cache.clear()
         self._cache[text] = hits
         return hits
+
+    def _find_substrings(self, folded: str, hits: list[Hit]) -> None:
+        """Every occurrence of every substring term; only the terms whose first character the
+        text has are looked for."""
+        present = set(folded)
+        present.add("")  # an empty term, if one ever came through, is found everywhere as before
+        for char in present.intersection(self._substring_starts):
+            for needle, concept, term in self._substring_starts[char]:
+                start = folded.find(needle)
+                while start >= 0:
+                    hits.append(Hit(concept, term, start, start + len(needle)))
+                    start = folded.find(needle, start + 1)
+
+    def _rest_passes(self, tests: list[WordTest], words: list[str], index: int) -> bool:
+        """Whether the words after ``words[index]`` pass a pattern's other word tests."""
+        for k in range(1, len(tests)):
+            kind, value = tests[k]
+            word = words[index + k]
+            if kind == "eq":
+                if word != value:
+                    return False
+            elif kind == "in":
+                if word not in value:  # type: ignore[operator]
+                    return False
+            elif kind == "stem":
+                if self._stem_of(word) != value:
+                    return False
+            elif not word.startswith(value):  # type: ignore[arg-type]
+                return False
+        return True
 
     def concepts_in(self, text: str, approved_only: bool = False) -> tuple[Hit, ...]:
         """One hit per concept, ignoring a concept found only inside a longer term of another
@@ -226,6 +252,10 @@ class Matcher:
             self._concepts.clear()
         result = self._concepts[(text, approved_only)] = tuple(kept.values())
         return result
+
+
+def _hit_order(hit: Hit) -> tuple[int, int, str, str]:
+    return hit.start, -hit.end, hit.concept.id, hit.term.text
 
 
 def _uncovered(hits: list[Hit]) -> Iterator[Hit]:
