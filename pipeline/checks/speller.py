@@ -25,6 +25,7 @@ _DICTIONARY_DIRS = ("/usr/share/hunspell", "/usr/share/myspell", "/usr/share/mys
 WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 # Arabic short vowels, tanween and the tatweel are optional in writing; the dictionary has the bare word.
 _ARABIC_MARKS = dict.fromkeys([0x0640, *range(0x064B, 0x0660), 0x0670])
+_ANY_ARABIC_MARK = re.compile("[\u0640\u064b-\u065f\u0670]")
 # Vietnamese writes the tone of oa, oe and uy on either vowel (hoá / hóa): both are correct.
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
 _TONE_FIRST = re.compile(rf"([oOuU])([{_TONES}])([aAeEyY])")
@@ -145,7 +146,7 @@ class Speller:
     def _unknown_words(self, text: str) -> tuple[str, ...]:
         if "{" in text or "%" in text:
             text = PRINTF.sub(" ", BRACE.sub(" ", text))  # the placeholder patterns the checks share
-        if not text.isascii():
+        if not text.isascii() and _ANY_ARABIC_MARK.search(text):  # translate() looks up every character
             text = text.translate(_ARABIC_MARKS)
         verdicts = self._verdicts
         found = []

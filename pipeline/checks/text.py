@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal, DecimalException, localcontext
+from functools import lru_cache
 
 from babel.numbers import NumberFormatError, get_group_symbol, parse_decimal
 
@@ -43,6 +44,7 @@ def ascii_digits(text: str) -> str:
     return text.translate(_DIGITS)
 
 
+@lru_cache(maxsize=20_000)  # a library's numbers repeat ("2", "4", "6 weeks") in every locale
 def _parse(token: str, locale: str) -> Decimal | None:
     # Babel re-formats the value to test strictness, which rounds to the context's precision (28
     # digits by default) and raises on longer numbers: give the context room for every digit.

@@ -81,16 +81,20 @@ def _lines(comment: str | None) -> list[str]:
 
 
 def sign_off_in(comment: str | None) -> SignOff | None:
+    if not comment or "signed-off:" not in comment:  # most comments are term hints
+        return None
     for line in _lines(comment):
-        match = SIGNED_OFF.match(line.strip())
+        match = SIGNED_OFF.match(line.strip()) if "signed-off:" in line else None
         if match:
             return SignOff(*match.groups())
     return None
 
 
 def provenance_in(comment: str | None) -> Provenance | None:
+    if not comment or "translated-by:" not in comment:
+        return None
     for line in _lines(comment):
-        match = TRANSLATED_BY.match(line.strip())
+        match = TRANSLATED_BY.match(line.strip()) if "translated-by:" in line else None
         if match:
             return Provenance(match.group(1), match.group(2) == "machine")
     return None

@@ -42,6 +42,10 @@ class Hit(NamedTuple):
         return self.start, self.end
 
 
+# Hit's own constructor is a Python function; a text can have dozens of hits.
+_hit = tuple.__new__
+
+
 def normalize(text: str) -> str:
     return unicodedata.normalize("NFC", text).casefold()
 
@@ -200,7 +204,7 @@ class Matcher:
                 for tests, concept, term in candidates:
                     size = len(tests)
                     if size == 1 or (index + size <= len(words) and self._rest_passes(tests, words, index)):
-                        hits.append(Hit(concept, term, bounds[2 * index], bounds[2 * (index + size) - 1]))
+                        hits.append(_hit(Hit, (concept, term, bounds[2 * index], bounds[2 * (index + size) - 1])))
         hits.sort(key=_hit_order)
         if len(self._cache) > 50_000:
             self._cache.clear()
@@ -216,7 +220,7 @@ class Matcher:
             for needle, concept, term in self._substring_starts[char]:
                 start = folded.find(needle)
                 while start >= 0:
-                    hits.append(Hit(concept, term, start, start + len(needle)))
+                    hits.append(_hit(Hit, (concept, term, start, start + len(needle))))
                     start = folded.find(needle, start + 1)
 
     def _rest_passes(self, tests: list[WordTest], words: list[str], index: int) -> bool:
