@@ -111,7 +111,7 @@ class _State:
         import time
 
         now = time.monotonic()
-        if self.interactive and now - self._drawn >= 0.1:
+        if now - self._drawn >= 0.1 and self.interactive:
             self._drawn = now
             click.echo(f"\r\033[K{label}", err=True, nl=False)
 

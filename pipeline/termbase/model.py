@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 STATUSES = ("preferred", "admitted", "deprecated")
 APPROVED = ("preferred", "admitted")
@@ -43,7 +44,12 @@ class Concept:
         return self.terms.get(language, ())
 
     def approved(self, language: str) -> tuple[Term, ...]:
-        return tuple(t for t in self.terms_for(language) if t.approved)
+        return self._approved.get(language, ())
+
+    @cached_property
+    def _approved(self) -> dict[str, tuple[Term, ...]]:
+        """The approved terms per language, worked out once: checks ask for every hit."""
+        return {language: tuple(t for t in terms if t.approved) for language, terms in self.terms.items()}
 
     def preferred(self, language: str) -> Term | None:
         for term in self.terms_for(language):

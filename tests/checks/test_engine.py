@@ -3,7 +3,6 @@ says (its texts, flags and comments) and the locale, never on where the entry is
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -39,7 +38,7 @@ def test_an_entry_rule_does_not_depend_on_where_the_entry_is(check) -> None:
         for entry in catalog.entries:
             if entry_scope(entry) is not check.spec.scope:
                 continue
-            moved = replace(entry, procedure="elsewhere", file="locales/x/LC_MESSAGES/elsewhere.po", line=entry.line + 7)
+            moved = entry._replace(procedure="elsewhere", file="locales/x/LC_MESSAGES/elsewhere.po", line=entry.line + 7)
             assert list(check.spec.module.check(moved, ctx, check.options)) == \
                 list(check.spec.module.check(entry, ctx, check.options)), (check.spec.code, entry.msgctxt)
             seen += 1
@@ -52,7 +51,7 @@ def test_findings_with_the_memo_are_the_findings_without_it() -> None:
         out = Collector()
         memos: dict[str, dict] = {}
         for catalog in CATALOGS + [Catalog(c.locale, "copy", c.file + ".copy",
-                                           tuple(replace(e, procedure="copy", file=c.file + ".copy") for e in c.entries))
+                                           tuple(e._replace(procedure="copy", file=c.file + ".copy") for e in c.entries))
                                    for c in CATALOGS]:
             memo = memos.setdefault(catalog.locale, {}) if with_memo else None
             check_catalog(catalog, CHECKS, CONTEXTS[catalog.locale], out, memo)

@@ -4,8 +4,6 @@ show that 100 KB of each pattern that once took minutes now passes through every
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
 from pipeline.checks.registry import REGISTRY
@@ -49,7 +47,7 @@ def test_every_entry_check_finishes_on_100_kb(unit, placement, _):
     text = hostile(unit)
     base = shipped("es", "endoscopic-rhizotomy", "title")
     msgid = {"msgstr": base.msgid, "both": text + " source", "same": text}[placement]
-    entry = replace(base, msgid=msgid, msgstr=text, fuzzy=True, previous_msgid=base.msgid)
+    entry = base._replace(msgid=msgid, msgstr=text, fuzzy=True, previous_msgid=base.msgid)
     for spec in ENTRY_CHECKS:
         findings = list(spec.module.check(entry, context("es"), dict(spec.options)))
         assert all(isinstance(f, str) for f in findings)
@@ -79,5 +77,5 @@ def test_dnt_reports_each_term_once_however_often_it_is_repeated():
     hit = next(h for h in ctx.source.find("MRI") if h.term.dnt)
     kept = next(t.display for t in hit.concept.approved(ctx.language) if t.dnt)
     base = shipped("es", "endoscopic-rhizotomy", "title")
-    entry = replace(base, msgid="MRI " * 3, msgstr=f"{kept.lower()} " * 3)
+    entry = base._replace(msgid="MRI " * 3, msgstr=f"{kept.lower()} " * 3)
     assert list(dnt.check(entry, ctx, {})) == [f"'{kept.lower()}' must be written exactly '{kept}' (do not translate)"]

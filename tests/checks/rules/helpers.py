@@ -59,11 +59,7 @@ def entry(msgid: str, msgstr: str, locale: str = "es", procedure: str = "p", msg
 def catalog(*entries: Entry, procedure: str = "p") -> Catalog:
     locale = entries[0].locale if entries else "es"
     return Catalog(locale, procedure, f"locales/{locale}/LC_MESSAGES/{procedure}.po",
-                   tuple(Entry(**{**_fields(e), "procedure": procedure}) for e in entries))
-
-
-def _fields(e: Entry) -> dict[str, Any]:
-    return {name: getattr(e, name) for name in Entry.__dataclass_fields__}
+                   tuple(e._replace(procedure=procedure) for e in entries))
 
 
 def procedure(*paragraphs: str, title: str = "Your operation") -> Procedure:

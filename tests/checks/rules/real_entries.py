@@ -3,7 +3,6 @@ context a check sees for a locale."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import cache
 from typing import Any
 
@@ -41,9 +40,9 @@ def shipped(locale: str, procedure: str, msgctxt: str) -> Entry:
 def planted(entry: Entry, old: str | None, new: str) -> Entry:
     """The entry with a defect planted in its translation (old -> new; old None appends new)."""
     if old is None:
-        return replace(entry, msgstr=entry.msgstr + new)
+        return entry._replace(msgstr=entry.msgstr + new)
     assert old in entry.msgstr, (old, entry.msgstr)
-    return replace(entry, msgstr=entry.msgstr.replace(old, new, 1))
+    return entry._replace(msgstr=entry.msgstr.replace(old, new, 1))
 
 
 def run(module: Any, entry: Entry, locale: str, **options: Any) -> list[str]:

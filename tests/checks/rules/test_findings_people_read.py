@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -50,7 +49,7 @@ def test_needs_re_review_stays_on_its_entry(content_root: Path, run: Run) -> Non
 
 
 def fuzzy(comment: str, previous: str | None = None) -> Entry:
-    return replace(shipped("es", RHIZO, "title"), fuzzy=True, translator_comment=comment, previous_msgid=previous)
+    return shipped("es", RHIZO, "title")._replace(fuzzy=True, translator_comment=comment, previous_msgid=previous)
 
 
 REJECTION = "review: rejected by es-clinical-review on 2026-11-02: the dose unit is wrong"
@@ -72,6 +71,6 @@ def test_stale_shows_the_rejection_reason(comment: str, previous: str | None, me
 
 
 def test_unreviewed_needs_no_entry_of_a_fuzzy_or_empty_catalog() -> None:
-    entry = replace(shipped("vi", RHIZO, "title"), fuzzy=True)
-    catalog = Catalog("vi", RHIZO, "x.po", (entry, replace(entry, msgstr="", fuzzy=False)))
+    entry = shipped("vi", RHIZO, "title")._replace(fuzzy=True)
+    catalog = Catalog("vi", RHIZO, "x.po", (entry, entry._replace(msgstr="", fuzzy=False)))
     assert list(unreviewed.check(catalog, context("vi"), unreviewed.OPTIONS)) == []

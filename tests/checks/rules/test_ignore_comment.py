@@ -3,8 +3,6 @@ instead of silently doing nothing."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
 from pipeline.checks.model import Catalog
@@ -31,8 +29,8 @@ IGNORES = [
 
 @pytest.mark.parametrize(("comment", "messages"), IGNORES)
 def test_ignore_comments_that_cannot_work_are_reported(comment: str, messages: list[str]) -> None:
-    entry = replace(shipped("es", RHIZO, "title"), translator_comment=comment)
-    untranslated = replace(entry, msgctxt="other", msgstr="", translator_comment="ignore: E101")
+    entry = shipped("es", RHIZO, "title")._replace(translator_comment=comment)
+    untranslated = entry._replace(msgctxt="other", msgstr="", translator_comment="ignore: E101")
     catalog = Catalog("es", RHIZO, "x.po", (entry, untranslated))
     found = list(ignore_comment.check(catalog, context("es"), ignore_comment.OPTIONS))
     assert [m for e, m in found if e is entry] == messages

@@ -3,8 +3,6 @@ with python-bidi (the Unicode bidirectional algorithm)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 from bidi import get_display  # type: ignore[import-untyped]
 
@@ -54,7 +52,7 @@ TEXTS = [
 
 @pytest.mark.parametrize(("text", "token"), TEXTS)
 def test_arabic_text(text: str, token: str | None) -> None:
-    entry = replace(shipped("ar", NEURO, "recovery.activity"), msgstr=text)
+    entry = shipped("ar", NEURO, "recovery.activity")._replace(msgstr=text)
     messages = run(rtl_order, entry, "ar")
     assert [m.split("'")[1] for m in messages] == ([token] if token else [])
 

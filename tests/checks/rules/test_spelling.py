@@ -3,8 +3,6 @@ I401 says once per locale when there is no dictionary."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
 from pipeline.checks.rules import spelling
@@ -32,7 +30,7 @@ def test_spelling(locale: str, msgctxt: str, plant: tuple[str | None, str] | Non
     if plant is not None:
         entry = planted(entry, *plant)
     if plant == (None, " {clinic_name} RFA"):
-        entry = replace(entry, msgid=entry.msgid + " (RFA)")  # a word of the source is known as written
+        entry = entry._replace(msgid=entry.msgid + " (RFA)")  # a word of the source is known as written
     messages = run(spelling, entry, locale)
     if words is None:
         assert messages == []

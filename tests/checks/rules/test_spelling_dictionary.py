@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
 from pipeline.checks.model import Catalog
@@ -24,7 +22,7 @@ FLAGGED = [row for row in DICTIONARIES if row[1]]
 @pytest.mark.parametrize(("locale", "said"), DICTIONARIES)
 def test_a_locale_without_dictionary_is_said_once(locale: str, said: bool) -> None:
     title = shipped(locale, "endoscopic-discectomy", "title")
-    catalogs = [Catalog(locale, p, f"{p}.po", (replace(title, procedure=p),)) for p in ("a", "b")]
+    catalogs = [Catalog(locale, p, f"{p}.po", (title._replace(procedure=p),)) for p in ("a", "b")]
     found = list(spelling_dictionary.check(catalogs, context(locale), spelling_dictionary.OPTIONS))
     if said:
         assert [(e.procedure, m.split(":")[0]) for e, m in found] == [
