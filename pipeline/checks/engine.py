@@ -169,16 +169,18 @@ def check_catalog(catalog: Catalog, checks: dict[Scope, list[ActiveCheck]], ctx:
                   out: Collector, memo: dict[tuple[object, ...], Found] | None = None) -> None:
     """The entry, fuzzy and catalog-scope checks of one catalog.
 
-    An entry check sees only an entry's texts, flags and comments and the locale (`EntryRule`),
-    so an entry that repeats one already checked with the same ``checks`` and ``ctx`` (a section
-    title, the contact sentence, a standard risk in every leaflet) has the same findings: with a
+    An entry check sees only an entry's texts (a fuzzy check also its previous source and
+    translator comment) and the locale (`EntryRule`), so an entry that repeats the texts of one
+    already checked with the same ``checks`` and ``ctx`` (a section title, the contact sentence,
+    a standard risk in every leaflet, under whatever context) has the same findings: with a
     ``memo`` (one per locale and run) they are looked up instead of worked out again."""
     for entry in catalog.entries:
         scope = entry_scope(entry)
         if scope is None:
             continue
-        key = (scope, entry.msgctxt, entry.msgid, entry.msgstr, entry.msgid_plural, entry.msgstr_plural,
-               entry.previous_msgid, entry.translator_comment)
+        key: tuple[object, ...] = (scope, entry.msgid, entry.msgstr, entry.msgid_plural, entry.msgstr_plural)
+        if scope is Scope.FUZZY:
+            key += (entry.previous_msgid, entry.translator_comment)
         found = memo.get(key) if memo is not None else None
         if found is None:
             found = [(check, text) for check in checks.get(scope, [])

@@ -151,9 +151,10 @@ Options = Mapping[str, Any]
 
 class EntryRule(Protocol):
     """`check` of an entry or fuzzy check: one message per problem in the entry. It depends only on
-    the entry's context, texts, previous source, flags and translator comment, the locale context
-    and its options, never on where the entry is (locale, procedure, file, line): the engine reuses
-    the findings of an identical entry (tests/checks/test_engine.py holds every rule to this)."""
+    the entry's texts (msgid, msgstr, their plurals), the locale context and its options (a fuzzy
+    check also on the previous source and the translator comment), never on the entry's context
+    or where it is (locale, procedure, file, line): the engine reuses the findings of an entry with
+    the same texts (tests/checks/test_engine.py holds every rule to this)."""
 
     def __call__(self, entry: Entry, ctx: LocaleContext, options: Options) -> Iterable[str]: ...
 
