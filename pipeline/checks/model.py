@@ -8,7 +8,6 @@ from enum import StrEnum
 from types import ModuleType
 from typing import Any, NamedTuple, Protocol
 
-from ..catalog.states import is_translated
 from ..content.model import Message, Procedure
 from ..locales import LocaleInfo
 from ..termbase.matching import Matcher
@@ -115,7 +114,11 @@ class Entry(NamedTuple):
 
     @property
     def translated(self) -> bool:
-        return is_translated(self.forms, self.fuzzy)
+        """`is_translated(self.forms, self.fuzzy)`, without building the forms (asked of every
+        entry by several catalog checks)."""
+        if self.fuzzy:
+            return False
+        return all(self.msgstr_plural) and bool(self.msgstr_plural) if self.msgid_plural else bool(self.msgstr)
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,13 @@ class Procedure:
     def messages(self) -> Iterator[Message]:
         """Every translatable string in document order, each with a context built from ids only,
         so inserting, removing or reordering blocks or items never renames another entry."""
+        return iter(self._messages)
+
+    @cached_property
+    def _messages(self) -> tuple[Message, ...]:  # every source check walks them
+        return tuple(self._walk())
+
+    def _walk(self) -> Iterator[Message]:
         yield Message("title", self.title)
         yield Message("summary", self.summary)
         for section in self.sections:
