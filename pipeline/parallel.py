@@ -12,9 +12,10 @@ import ctypes
 import multiprocessing
 import os
 import signal
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import TypeVar
+from multiprocessing.connection import Connection, wait
+from typing import Any, TypeVar
 
 In = TypeVar("In")
 Out = TypeVar("Out")
@@ -54,3 +55,99 @@ def mapper(function: Callable[[In], Out], count: int, jobs: int | None = None,
     finally:
         pool.terminate()
         pool.join()
+
+
+class WorkerDied(RuntimeError):
+    """A worker process ended without finishing its work (killed, out of memory)."""
+
+
+@contextmanager
+def spread(function: Callable[[In], Out], items: Sequence[In], jobs: int | None = None,
+           chunk: int = 8) -> Iterator[Iterator[tuple[int, Out]]]:
+    """``(index, function(item))`` for every item, in the order they finish: over forked workers
+    when the run is large enough and the system can fork, else in this process, in order.
+
+    Worker w walks its own stretch of the list (the w-th of as many as there are workers) in
+    order, so neighbouring items (a locale's catalogs) share a worker and whatever it learned
+    from them; a worker done with its stretch takes chunks from the far end of the stretch with
+    the most left. A failure in a worker is raised here; the workers end with the block."""
+    size = min(workers(jobs), max(1, len(items) // chunk))
+    if size < 2 or len(items) < THRESHOLD or "fork" not in multiprocessing.get_all_start_methods():
+        yield ((index, function(item)) for index, item in enumerate(items))
+        return
+    context = multiprocessing.get_context("fork")
+    bounds = context.Array("q", [edge for w in range(size) for edge in (len(items) * w // size,
+                                                                          len(items) * (w + 1) // size)])
+    processes, readers = [], []
+    try:
+        for w in range(size):
+            reader, writer = context.Pipe(duplex=False)
+            process = context.Process(target=_walk, args=(function, items, bounds, w, chunk, writer), daemon=True)
+            process.start()
+            writer.close()
+            processes.append(process)
+            readers.append(reader)
+        yield _gather(readers, processes)
+    finally:
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.join()
+
+
+def _claim(bounds: Any, w: int, chunk: int) -> tuple[int, int] | None:
+    """The next chunk for worker ``w``: from its own stretch, else from the far end of the
+    stretch with the most left; None when every stretch is done."""
+    with bounds.get_lock():
+        if bounds[2 * w] < bounds[2 * w + 1]:
+            start = bounds[2 * w]
+            bounds[2 * w] = stop = min(start + chunk, bounds[2 * w + 1])
+            return start, stop
+        other = max(range(len(bounds) // 2), key=lambda v: bounds[2 * v + 1] - bounds[2 * v])
+        if bounds[2 * other] >= bounds[2 * other + 1]:
+            return None
+        stop = bounds[2 * other + 1]
+        bounds[2 * other + 1] = start = max(bounds[2 * other], stop - chunk)
+        return start, stop
+
+
+def _walk(function: Callable[[In], Out], items: Sequence[In], bounds: Any, w: int, chunk: int,
+          writer: Connection) -> None:
+    """A worker: claim chunks until none is left, sending each result as it comes, then None."""
+    _die_with_parent()
+    try:
+        while (claim := _claim(bounds, w, chunk)) is not None:
+            for index in range(*claim):
+                writer.send((index, function(items[index])))
+        writer.send(None)
+    except BaseException as exc:  # raised again in the parent, which stops the run
+        try:
+            writer.send(_Failure(exc))
+        except Exception:  # an exception that cannot be pickled: its text still tells what happened
+            writer.send(_Failure(RuntimeError(f"{type(exc).__name__}: {exc}")))
+    finally:
+        writer.close()
+
+
+class _Failure:
+    def __init__(self, error: BaseException) -> None:
+        self.error = error
+
+
+def _gather(readers: list[Connection], processes: Sequence[multiprocessing.process.BaseProcess]
+            ) -> Iterator[tuple[int, Any]]:
+    left = dict(zip(readers, processes, strict=True))
+    while left:
+        for reader in wait(list(left)):
+            assert isinstance(reader, Connection)
+            try:
+                message = reader.recv()
+            except EOFError:
+                raise WorkerDied(f"a worker process ended early (exit code {left[reader].exitcode}): "
+                                 "run again, with --jobs 1 to stay in one process") from None
+            if message is None:
+                del left[reader]
+            elif isinstance(message, _Failure):
+                raise message.error
+            else:
+                yield message

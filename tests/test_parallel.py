@@ -6,6 +6,8 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
 from pipeline import parallel
 
 SCRIPT = textwrap.dedent("""
@@ -25,8 +27,15 @@ SCRIPT = textwrap.dedent("""
 """)
 
 
-def test_killing_the_parent_ends_its_workers_quietly():
-    proc = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, timeout=60)
+SPREAD = SCRIPT.replace("with parallel.mapper(slow, 400, jobs=2, chunksize=1) as run_all:",
+                        "with parallel.spread(slow, list(range(400)), jobs=2, chunk=1) as run_all:").replace(
+    "enumerate(run_all(range(400)))", "enumerate(run_all)")
+
+
+@pytest.mark.parametrize("script", [SCRIPT, SPREAD], ids=["mapper", "spread"])
+def test_killing_the_parent_ends_its_workers_quietly(script):
+    assert "parallel.THRESHOLD = 1" in script and ("parallel.spread" in script) == (script is SPREAD)
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     # stderr reaches its end only when every process holding it (the workers too) has exited
     assert proc.returncode == -9
     assert "Traceback" not in proc.stderr and "BrokenPipeError" not in proc.stderr, proc.stderr
@@ -35,3 +44,63 @@ def test_killing_the_parent_ends_its_workers_quietly():
 def test_small_runs_stay_in_this_process():
     with parallel.mapper(str, 3) as run_all:
         assert list(run_all([1, 2, 3])) == ["1", "2", "3"]
+
+
+def _pid_after(x):
+    import os
+    import time
+
+    time.sleep(0.002)
+    return os.getpid()
+
+
+def _fail_at_50(x):
+    from pipeline.errors import InputError
+
+    if x == 50:
+        raise InputError("unterminated string: close it with a double quote", "a.po", 7)
+    return x * x
+
+
+def _die_at_50(x):
+    import os
+
+    if x == 50:
+        os._exit(3)
+    return x
+
+
+@pytest.mark.parametrize("count,jobs,chunk", [(1, 2, 8), (63, 2, 8), (64, 2, 8), (65, 3, 1), (400, 2, 8), (1001, 4, 7)])
+def test_spread_gives_every_result_once(monkeypatch, count, jobs, chunk):
+    monkeypatch.setattr(parallel, "THRESHOLD", 1)
+    with parallel.spread(str, list(range(count)), jobs=jobs, chunk=chunk) as results:
+        got = list(results)
+    assert sorted(got) == sorted((i, str(i)) for i in range(count))
+
+
+def test_spread_keeps_neighbouring_items_on_one_worker(monkeypatch):
+    monkeypatch.setattr(parallel, "THRESHOLD", 1)
+    with parallel.spread(_pid_after, list(range(400)), jobs=2) as results:
+        pids = [pid for _, pid in sorted(results)]
+    runs = 1 + sum(a != b for a, b in zip(pids, pids[1:], strict=False))
+    assert len(set(pids)) == 2 and runs <= 4  # a pool handing out chunks of 8 in turn: about 50
+
+
+def test_a_failure_in_a_spread_worker_is_raised_here(monkeypatch):
+    from pipeline.errors import InputError
+
+    monkeypatch.setattr(parallel, "THRESHOLD", 1)
+    with pytest.raises(InputError) as caught, parallel.spread(_fail_at_50, list(range(200)), jobs=2) as results:
+        list(results)
+    assert str(caught.value).startswith("a.po:7") and "unterminated" in str(caught.value)
+
+
+def test_a_spread_worker_that_dies_is_an_error_not_a_hang(monkeypatch):
+    monkeypatch.setattr(parallel, "THRESHOLD", 1)
+    with pytest.raises(parallel.WorkerDied), parallel.spread(_die_at_50, list(range(200)), jobs=2) as results:
+        list(results)
+
+
+def test_small_spreads_stay_in_this_process_in_order():
+    with parallel.spread(str, [1, 2, 3]) as results:
+        assert list(results) == [(0, "1"), (1, "2"), (2, "3")]

@@ -1,19 +1,21 @@
 """Run the active checks over the source, the termbase and the catalogs of a project.
 
-The run is a stream of jobs (each procedure's source, then every catalog, locale by locale); a
-locale's cross-catalog checks run as soon as its last catalog is in, so only one locale's
-translations are held at a time. What the checks do is in `engine`; this module only feeds them:
-from the cache (`cache`) when the inputs are unchanged, else in this process or in forked workers
-(`parallel`), keeping the findings encoded (`encoded`).
+The run is a list of jobs (each procedure's source, then every catalog, locale by locale), whose
+results are taken as they come; a locale's cross-catalog checks run as soon as its last catalog
+is in, so only the translations of the locales in progress (about one per worker) are held. What
+the checks do is in `engine`; this module only feeds them: from the cache (`cache`) when the
+inputs are unchanged, else in this process or in forked workers (`parallel`), keeping the
+findings encoded (`encoded`).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import sys
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -47,6 +49,8 @@ Job = tuple[str, str, str, str]  # (POSIX locale, or "" for a procedure's source
 Encoded = tuple[str, bytes, bytes, bytes, bytes]  # (cache key, summary, findings array, translations, text lines)
 _META = frozenset({"count", "tally", "silenced"})
 _CACHE_BATCH = 500
+_SWITCH = sys.getswitchinterval()
+_WARM_UP_SWITCH = 0.0005  # seconds
 
 
 def _quiet(_: str) -> None:
@@ -150,6 +154,10 @@ def _warm_up(checks: list[ActiveCheck], locales: tuple[LocaleInfo, ...]) -> thre
                     continue
 
     thread = threading.Thread(target=run, name="warm-up", daemon=True)
+    if hooks:
+        # Back from each call into C the thread needs the interpreter, which the main thread keeps
+        # for the switch interval (5 ms): shortened while the thread runs (see _head_start).
+        sys.setswitchinterval(_WARM_UP_SWITCH)
     thread.start()
     return thread
 
@@ -280,6 +288,7 @@ def run_checks(project: Project, selection: Selection = Selection(),
                             key_of if use_cache and not cold else None)
     except BaseException:
         warming.join()
+        sys.setswitchinterval(_SWITCH)
         raise
     suffixes = ("", results.TEXT) if execution.text_lines else ("",)
     cached = _Rows(store, order, keys, use_cache and selection.everything, suffixes, use_cache and not cold)
@@ -289,41 +298,62 @@ def run_checks(project: Project, selection: Selection = Selection(),
     totals = _Totals(execution.text_lines)
     fresh: dict[str, bytes] = {}
     locale_keys: list[str] = []
-    pending: list[tuple[Job, bytes | None, str]] = []
-    with parallel.mapper(_run_job, len(missing) - len(early), execution.jobs) as run_all:
-        computed: Iterator[Encoded] = iter(run_all(missing[len(early):]))
-        for index, job in enumerate(order):
-            key = keys[job]
-            meta, array, lines = cached.take(index, key)
-            entries: bytes | None = None
-            if meta is None or lines is None:
-                if key in cached.present:  # stored without its text lines: checked again here
-                    key, body, array, entries, lines = _run_job(job)
-                else:
-                    key, body, array, entries, lines = early.pop(job) if job in early else next(computed)
-                keys[job] = key
-                meta = json.loads(body)
-                if use_cache:
-                    # One row holds the summary and, after a newline, the findings (which a warm
-                    # run copies into the report undecoded); the text lines and the translations
-                    # the locale-wide checks need are rows of their own, read only when wanted.
-                    fresh.update({key: body + b"\n" + array, key + results.TEXT: lines,
-                                  key + results.ENTRIES: entries})
-                    if len(fresh) >= _CACHE_BATCH:
-                        store.put_many(fresh)
-                        fresh = {}
-            execution.on_progress(f"checking {index + 1}/{len(order)}: {job[0] or 'source'}/{job[1]}")
-            totals.add_job(job[2], meta, array, lines)
-            if not job[0]:
-                continue
-            pending.append((job, entries, key))
-            if index + 1 == len(order) or order[index + 1][0] != job[0]:
-                lkey = results.locale_key(digest, job[0], (k for _, _, k in pending)) if use_cache else None
-                if lkey is not None:
-                    locale_keys.append(lkey)
-                totals.add_locale(*_locale_checks(job[0], pending, contexts[job[0]], scoped.get(Scope.LOCALE, []),
-                                                  store, fresh, lkey))
-                pending = []
+    left = Counter(job[0] for job in order if job[0])  # catalogs of each locale not in yet
+    pending: dict[str, list[tuple[int, Job, bytes | None, str]]] = {}
+    taken = 0
+
+    def take(index: int, job: Job, key: str, meta: dict[str, Any], array: bytes, lines: bytes,
+             entries: bytes | None) -> None:
+        """A job's result, in whatever order results come: a locale's cross-catalog checks run
+        once its last catalog is in, over its catalogs in the run's order."""
+        nonlocal taken
+        taken += 1
+        execution.on_progress(f"checking {taken}/{len(order)}: {job[0] or 'source'}/{job[1]}")
+        totals.add_job(job[2], meta, array, lines)
+        posix = job[0]
+        if not posix:
+            return
+        pending.setdefault(posix, []).append((index, job, entries, key))
+        left[posix] -= 1
+        if left[posix]:
+            return
+        catalogs = [(j, e, k) for _, j, e, k in sorted(pending.pop(posix), key=lambda item: item[0])]
+        lkey = results.locale_key(digest, posix, (k for _, _, k in catalogs)) if use_cache else None
+        if lkey is not None:
+            locale_keys.append(lkey)
+        totals.add_locale(*_locale_checks(posix, catalogs, contexts[posix], scoped.get(Scope.LOCALE, []),
+                                          store, fresh, lkey))
+
+    def checked(index: int, job: Job, result: Encoded) -> None:
+        nonlocal fresh
+        key, body, array, entries, lines = result
+        keys[job] = key
+        if use_cache:
+            # One row holds the summary and, after a newline, the findings (which a warm run
+            # copies into the report undecoded); the text lines and the translations the
+            # locale-wide checks need are rows of their own, read only when wanted.
+            fresh.update({key: body + b"\n" + array, key + results.TEXT: lines, key + results.ENTRIES: entries})
+            if len(fresh) >= _CACHE_BATCH:
+                store.put_many(fresh)
+                fresh = {}
+        take(index, job, key, json.loads(body), array, lines, entries)
+
+    for index, job in enumerate(order):  # what the cache holds, in order
+        key = keys[job]
+        meta, array, lines = cached.take(index, key)
+        if key not in cached.present:
+            continue
+        if meta is None or lines is None:  # unusable, or stored without its text lines: checked again
+            checked(index, job, _run_job(job))
+        else:
+            take(index, job, key, meta, array, lines, None)
+    position = {job: index for index, job in enumerate(order)}
+    for job, result in early.items():
+        checked(position[job], job, result)
+    rest = missing[len(early):]
+    with parallel.spread(_run_job, rest, execution.jobs) as computed:
+        for k, result in computed:
+            checked(position[rest[k]], rest[k], result)
     if scoped.get(Scope.PROJECT) and not (selection.locales or selection.procedures):
         totals.add_locale(*_project_checks(project, scoped[Scope.PROJECT]))
     if use_cache:
@@ -338,11 +368,14 @@ def _head_start(missing: list[Job], warming: threading.Thread) -> dict[Job, Enco
     dictionaries, instead of waiting for it; the thread is joined before any catalog is checked
     or any worker is forked, so every process has the dictionaries."""
     done: dict[Job, Encoded] = {}
-    for job in missing:
-        if job[0] or not warming.is_alive():
-            break
-        done[job] = _run_job(job)
-    warming.join()
+    try:
+        for job in missing:
+            if job[0] or not warming.is_alive():
+                break
+            done[job] = _run_job(job)
+    finally:
+        warming.join()
+        sys.setswitchinterval(_SWITCH)
     return done
 
 

@@ -44,13 +44,18 @@ def _enchant() -> Any:
 
 
 @cache
+def _available() -> tuple[str, ...]:
+    """The tags of the installed dictionaries, asked of Enchant once (it reports each through a
+    Python callback, which in a warm-up thread waits for the interpreter each time)."""
+    enchant = _enchant()
+    return tuple(sorted(enchant.list_languages())) if enchant is not None else ()
+
+
+@cache
 def dictionary_tag(posix: str, language: str) -> str | None:
     """The installed dictionary for a locale: its own, its language's, the language's main country's,
     else the first of the language's regional ones (es_AR...), or None."""
-    enchant = _enchant()
-    if enchant is None:
-        return None
-    available = sorted(enchant.list_languages())
+    available = _available()
     base = language.split("_")[0]
     for tag in (posix, language, base, f"{base}_{base.upper()}"):
         if tag in available:

@@ -124,3 +124,42 @@ def test_a_failing_warm_up_costs_only_the_head_start(content_root, tmp_path, mon
     result = run_checks(Project(content_root), execution=Execution(cache_dir=tmp_path / "cache", jobs=1))
     assert result == expected
     assert escaped == [] and "Traceback" not in capfd.readouterr().err
+
+
+def test_the_run_gives_back_the_interpreter_switch_interval(content_root, tmp_path, monkeypatch):
+    import sys
+
+    from pipeline.checks.rules import spelling
+    from pipeline.checks.runner import Execution, run_checks
+    from pipeline.project import Project
+
+    before = sys.getswitchinterval()
+    run_checks(Project(content_root), execution=Execution(cache_dir=tmp_path / "cache", jobs=1))
+    assert sys.getswitchinterval() == before
+
+    def broken(info):
+        raise RuntimeError("dictionary broken")
+
+    monkeypatch.setattr(spelling, "warm_up", broken)
+    run_checks(Project(content_root), execution=Execution(cache_dir=tmp_path / "other", jobs=1))
+    assert sys.getswitchinterval() == before
+
+
+def test_the_installed_dictionaries_are_listed_once(monkeypatch):
+    from pipeline.checks import speller
+
+    enchant = speller._enchant()
+    if enchant is None:
+        pytest.skip("pyenchant is not installed")
+    calls: list[int] = []
+    real = enchant.list_languages
+    monkeypatch.setattr(enchant, "list_languages", lambda: calls.append(1) or real())
+    speller._available.cache_clear()
+    speller.dictionary_tag.cache_clear()
+    try:
+        for posix in ("es", "vi", "ar", "zh_Hans", "es_MX"):
+            speller.dictionary_tag(posix, posix.split("_")[0])
+        assert len(calls) == 1
+    finally:
+        speller._available.cache_clear()
+        speller.dictionary_tag.cache_clear()
