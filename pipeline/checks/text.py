@@ -92,7 +92,11 @@ _IGNORE = re.compile(r"^\s*ignore:\s*(.+)$", re.IGNORECASE | re.MULTILINE)
 
 def ignored(translator_comment: str) -> list[str]:
     """The codes and names a translator's `ignore:` comments name, lower case, in order."""
-    if not translator_comment or "gnore:" not in translator_comment.lower():  # most entries have no comment
+    # "ignore:", in any case, ends in "e:" or "E:", which term hints and sign-offs do not have:
+    # most comments are answered without lowering them.
+    if not translator_comment or ("e:" not in translator_comment and "E:" not in translator_comment):
+        return []
+    if "gnore:" not in translator_comment.lower():
         return []
     return [token.strip().lower() for match in _IGNORE.finditer(translator_comment)
             for token in re.split(r"[,\s]+", match.group(1)) if token.strip()]

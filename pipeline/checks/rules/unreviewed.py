@@ -11,6 +11,7 @@ in pipeline.yaml (`checks: {unreviewed: {severity: error}}`) to make this block 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ...catalog.states import TranslationState
 from ...review.signoff import ReviewState, fingerprint, review_state, sign_off_in
@@ -27,10 +28,15 @@ OPTIONS: dict[str, object] = {}
 def _state(entry: Entry, ctx: LocaleContext) -> ReviewState:
     if "signed-off:" not in entry.translator_comment:  # no sign-off: no fingerprint to compute
         return ReviewState.UNREVIEWED
-    msgid = entry.msgid + ("\x00" + entry.msgid_plural if entry.msgid_plural else "")
-    translations = list(entry.msgstr_plural) if entry.msgid_plural else [entry.msgstr]
-    return review_state(entry.translator_comment, fingerprint(entry.msgctxt, msgid, translations),
-                        TranslationState.TRANSLATED, ctx.settings.get("reviewers"))
+    return _signed_state(entry.translator_comment, entry.msgctxt, entry.msgid, entry.msgid_plural, entry.forms,
+                         ctx.settings.get("reviewers"))
+
+
+@lru_cache(maxsize=50_000)  # an entry repeated in many leaflets carries the same sign-off line
+def _signed_state(comment: str, msgctxt: str | None, msgid: str, msgid_plural: str | None,
+                  forms: tuple[str, ...], reviewers: frozenset[str] | None) -> ReviewState:
+    source = msgid + ("\x00" + msgid_plural if msgid_plural else "")
+    return review_state(comment, fingerprint(msgctxt, source, list(forms)), TranslationState.TRANSLATED, reviewers)
 
 
 def check(catalog: Catalog, ctx: LocaleContext, options: Options) -> Iterator[tuple[Entry | None, str]]:
