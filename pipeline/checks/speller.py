@@ -119,6 +119,7 @@ class Speller:
         self.known = frozenset(known)
         self.stems = frozenset(self.stem(w) for w in known) if self.stem else frozenset()
         self._verdicts: dict[str, bool] = {}
+        self._unknown: set[str] = set()  # the words judged unknown
         self._texts: dict[str, tuple[str, ...]] = {}
 
     def _judge(self, word: str) -> bool:
@@ -126,6 +127,7 @@ class Speller:
         folded = word.casefold()
         if len(word) > _LONGEST_WORD:  # no dictionary word is this long, and stemming it costs its square
             self._verdicts[word] = False
+            self._unknown.add(word)
             return False
         ok = folded in self.known or bool(self.stem and self.stem(folded) in self.stems)
         if not ok:
@@ -134,6 +136,8 @@ class Speller:
             variant = _tone_variant(word)
             ok = variant != word and bool(self.dictionary.check(variant))
         self._verdicts[word] = ok
+        if not ok:
+            self._unknown.add(word)
         return ok
 
     def unknown(self, text: str, source: str) -> list[str]:
@@ -153,13 +157,12 @@ class Speller:
             text = PRINTF.sub(" ", BRACE.sub(" ", text))  # the placeholder patterns the checks share
         if not text.isascii() and _ANY_ARABIC_MARK.search(text):  # translate() looks up every character
             text = text.translate(_ARABIC_MARKS)
-        verdicts = self._verdicts
-        found = []
-        for word in WORD.findall(text):
-            ok = verdicts.get(word)
-            if not (self._judge(word) if ok is None else ok):
-                found.append(word)
-        return tuple(found)
+        words = WORD.findall(text)
+        for word in set(words).difference(self._verdicts):  # a library's words repeat: few are new
+            self._judge(word)
+        if self._unknown.isdisjoint(words):  # most texts: no word to report, answered in C
+            return ()
+        return tuple(word for word in words if word in self._unknown)
 
 
 @lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog
