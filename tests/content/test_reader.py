@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import combinations
+
 import pytest
 
 from pipeline.content.reader import parse_procedure
@@ -137,3 +139,23 @@ def test_declared_renames_map_each_context_to_its_old_one(context, old):
                             "  overview.what: overview.what-it-is\n")
     procedure = parse_procedure("demo.yaml", document.encode(), PLACEHOLDERS)
     assert procedure.old_context(context) == old
+
+
+BLOCK_KINDS = {"paragraph": "paragraph: Text.", "list": "list:\n          - {id: a, text: Item.}",
+               "question": "question: Why?", "answer": "answer: Because."}
+ONE_KIND = [{"paragraph"}, {"list"}, {"question", "answer"}]
+
+
+@pytest.mark.parametrize("kinds", [set(c) for r in range(5) for c in combinations(BLOCK_KINDS, r)],
+                         ids=lambda kinds: "+".join(sorted(kinds)) or "none")
+def test_a_block_has_exactly_one_kind(kinds):
+    """The schema's rule, checked by the compiled validator and by jsonschema alike."""
+    block = "      - id: extra\n" + "".join(f"        {BLOCK_KINDS[k]}\n" for k in sorted(kinds))
+    document = GOOD + block
+    if kinds in ONE_KIND:
+        parse_procedure("demo.yaml", document.encode(), PLACEHOLDERS)
+    else:
+        with pytest.raises(InputError) as caught:
+            parse_procedure("demo.yaml", document.encode(), PLACEHOLDERS)
+        assert caught.value.location.line == GOOD.count("\n") + 1
+        assert "exactly one of: paragraph, list, or question and answer" in caught.value.message
