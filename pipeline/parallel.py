@@ -113,12 +113,12 @@ def _claim(bounds: Any, w: int, chunk: int) -> tuple[int, int] | None:
 
 def _walk(function: Callable[[In], Out], items: Sequence[In], bounds: Any, w: int, chunk: int,
           writer: Connection) -> None:
-    """A worker: claim chunks until none is left, sending each result as it comes, then None."""
+    """A worker: claim chunks until none is left, sending each chunk's results together (one
+    message instead of one per item), then None."""
     _die_with_parent()
     try:
         while (claim := _claim(bounds, w, chunk)) is not None:
-            for index in range(*claim):
-                writer.send((index, function(items[index])))
+            writer.send([(index, function(items[index])) for index in range(*claim)])
         writer.send(None)
     except BaseException as exc:  # raised again in the parent, which stops the run
         try:
@@ -150,4 +150,4 @@ def _gather(readers: list[Connection], processes: Sequence[multiprocessing.proce
             elif isinstance(message, _Failure):
                 raise message.error
             else:
-                yield message
+                yield from message

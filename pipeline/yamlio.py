@@ -8,6 +8,7 @@ UTF-8 are all refused before anything is built.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -87,19 +88,20 @@ def _scalar(event: Any) -> Any:
     return value
 
 
-def _refuse_unsafe(event: Any, where: tuple[str, int, int]) -> None:
+def _refuse_unsafe(event: Any, where: Callable[[Any], tuple[str, int, int]]) -> None:
     """Refuse an anchor, a tag that could build an object, or a character gettext cannot carry
-    written as an escape ("\\0", "\\x1b") in a quoted string."""
+    written as an escape ("\\0", "\\x1b") in a double-quoted string (any other scalar holds only
+    characters of the file, which `load_yaml` has checked)."""
     if event.anchor:
-        raise InputError("YAML anchors (&name) are not allowed: write the value out", *where)
+        raise InputError("YAML anchors (&name) are not allowed: write the value out", *where(event))
     scalar = isinstance(event, yaml.ScalarEvent)
     explicit = event.tag is not None and event.tag != "!" and not (scalar and event.implicit[0])
     if explicit and not (scalar and event.tag in _PLAIN_TAGS):
-        raise InputError(f"YAML tag {event.tag} is not allowed: remove it", *where)
-    if scalar:
+        raise InputError(f"YAML tag {event.tag} is not allowed: remove it", *where(event))
+    if scalar and event.style == '"':
         bad = find_forbidden(event.value)
         if bad is not None:
-            raise InputError(describe(event.value[bad]), *where)
+            raise InputError(describe(event.value[bad]), *where(event))
 
 
 def _append(parent: PosList, value: Any, pos: Position, text: str | None) -> None:
@@ -172,7 +174,7 @@ def load_yaml(name: str, data: bytes) -> Any:
             elif isinstance(event, yaml.AliasEvent):
                 raise InputError("YAML aliases (*name) are not allowed: write the value out", *where(event))
             elif isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                _refuse_unsafe(event, where(event))
+                _refuse_unsafe(event, where)
                 if isinstance(event, yaml.ScalarEvent):
                     attach(_scalar(event), event)
                 else:

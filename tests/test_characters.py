@@ -78,3 +78,12 @@ def test_a_control_character_in_a_tbx_is_refused_at_its_line(content_root, run, 
     assert result.exit_code == 2 and f"terms.tbx:{line}:" in result.output and "U+0085" in result.output, \
         result.output
     assert (content_root / "source/termbase.yaml").read_bytes() == before
+
+
+@pytest.mark.parametrize("written", ["x\x01y", "'x\x01y'", "|\n  x\x01y\n", ">\n  x\x01y\n", "[x\x01y]", "{k: x\x01y}"],
+                         ids=["plain", "single-quoted", "literal", "folded", "flow list", "flow mapping"])
+def test_a_raw_control_character_is_refused_in_every_style_of_scalar(written):
+    # only a double-quoted scalar can hold a character the file does not: an escape
+    with pytest.raises(InputError) as caught:
+        load_yaml("f.yaml", f"a: {written}\n".encode())
+    assert "character U+0001" in str(caught.value)

@@ -106,11 +106,15 @@ def catalog_from_po(posix: str, procedure: str, file: str, data: bytes) -> Catal
         if e.obsolete or not (e.msgid or e.msgctxt):
             continue
         plural = tuple(e.msgstr[i] for i in sorted(e.msgstr)) if e.msgid_plural else ()
-        items.append(Entry(locale=posix, procedure=procedure, file=file, line=e.line, msgctxt=e.msgctxt,
-                           msgid=e.msgid, msgstr=plural[0] if e.msgid_plural and plural else e.msgstr.get(0, ""),
-                           msgid_plural=e.msgid_plural, msgstr_plural=plural, previous_msgid=e.previous_msgid,
-                           fuzzy="fuzzy" in e.flags, translator_comment="\n".join(e.tcomment)))
+        # Entry's fields in order, built as a tuple (its keyword constructor is a Python function)
+        items.append(_entry(Entry, (posix, procedure, file, e.line, e.msgctxt, e.msgid,
+                                    plural[0] if e.msgid_plural and plural else e.msgstr.get(0, ""),
+                                    e.msgid_plural, plural, e.previous_msgid, "fuzzy" in e.flags,
+                                    "\n".join(e.tcomment))))
     return Catalog(posix, procedure, file, tuple(items))
+
+
+_entry = tuple.__new__
 
 
 def silenced_codes(entry: Entry | None) -> set[str]:

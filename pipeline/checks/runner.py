@@ -393,7 +393,7 @@ def _translations(posix: str, catalogs: list[tuple[Job, bytes | None, str]], sto
             rows = json.loads(body)["entries"]
         pid, file = job[1], job[2]
         views.append(Catalog(posix, pid, file, tuple(
-            Entry(posix, pid, file, line, msgctxt, msgid, msgstr, translator_comment=comment)
+            Entry._make((posix, pid, file, line, msgctxt, msgid, msgstr, None, (), None, False, comment))
             for line, msgctxt, msgid, msgstr, comment in rows)))
     return views
 

@@ -72,3 +72,21 @@ def test_findings_with_the_memo_are_the_findings_without_it() -> None:
             assert sum(len(m) for m in memos.values()) < sum(len(c.entries) for c in CATALOGS)
     copies = [f for f in expected[0] if f.procedure == "copy"]
     assert copies and all(f.msgctxt.startswith("copy.") for f in copies if f.msgctxt)
+
+
+def test_a_catalog_entry_is_what_the_reader_read() -> None:
+    from pipeline.catalog.po_reader import read_entries
+    from pipeline.checks.model import Entry
+
+    for catalog in CATALOGS:
+        raw = [e for e in read_entries(catalog.file, (FIXTURE / catalog.file).read_bytes())
+               if not e.obsolete and (e.msgid or e.msgctxt)]
+        assert len(raw) == len(catalog.entries)
+        for e, entry in zip(raw, catalog.entries, strict=True):
+            forms = tuple(e.msgstr[i] for i in sorted(e.msgstr)) if e.msgid_plural else ()
+            assert entry == Entry(locale=catalog.locale, procedure=catalog.procedure, file=catalog.file, line=e.line,
+                                  msgctxt=e.msgctxt, msgid=e.msgid,
+                                  msgstr=forms[0] if forms else e.msgstr.get(0, ""), msgid_plural=e.msgid_plural,
+                                  msgstr_plural=forms, previous_msgid=e.previous_msgid, fuzzy="fuzzy" in e.flags,
+                                  translator_comment="\n".join(e.tcomment))
+            assert isinstance(entry, Entry)
