@@ -8,10 +8,10 @@ from __future__ import annotations
 import io
 from functools import cache, cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap
+if TYPE_CHECKING:  # ruamel is imported only to write the registry (`init`): every command would pay for it
+    from ruamel.yaml.comments import CommentedMap
 
 from .config import REGISTRY_FILE, TERMBASE_FILE, Config, load_config, read_yaml_file
 from .content.model import Procedure
@@ -187,6 +187,9 @@ class Project:
         if not infos:
             return
         # Edit through ruamel's round-trip loader so the content lead's comments are kept.
+        from ruamel.yaml import YAML
+        from ruamel.yaml.comments import CommentedMap
+
         path = self.root / REGISTRY_FILE
         if path.exists():
             data = YAML(typ="rt").load(path.read_text("utf-8"))
@@ -209,6 +212,8 @@ class Project:
         self.__dict__.pop("locales", None)
 
     def _registry_entry(self, info: LocaleInfo) -> CommentedMap:
+        from ruamel.yaml.comments import CommentedMap
+
         entry = CommentedMap()
         entry["bcp47"] = info.bcp47
         entry["english_name"] = info.english_name

@@ -9,7 +9,6 @@ the same machine, and a save in Poedit or a run of msgmerge adds no diff noise.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import re
 from functools import lru_cache
 from typing import Any
@@ -29,6 +28,8 @@ class WrapUnavailable(RuntimeError):
 
 @lru_cache(maxsize=1)
 def _libunistring() -> Any:
+    import ctypes.util  # on first use: it imports subprocess and tempfile, which most commands never need
+
     name = ctypes.util.find_library("unistring")
     candidates = [name] if name else []
     candidates += ["libunistring.so.5", "libunistring.so.2", "libunistring.dylib"]
