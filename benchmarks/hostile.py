@@ -23,7 +23,7 @@ import math
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -104,7 +104,7 @@ def workloads(ctx: LocaleContext, locale: str) -> dict[str, Callable[[str, str],
             continue
 
         def job(msgid: str, msgstr: str, spec: Any = spec) -> Callable[[], Any]:
-            entry = replace(base, msgid=msgid, msgstr=msgstr, fuzzy=spec.scope == "fuzzy",
+            entry = base._replace(msgid=msgid, msgstr=msgstr, fuzzy=spec.scope == "fuzzy",
                             previous_msgid=SOURCE if spec.scope == "fuzzy" else None)
             return lambda: list(spec.module.check(entry, ctx, dict(spec.options)))
         jobs[spec.name] = job

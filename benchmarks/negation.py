@@ -59,7 +59,7 @@ def plants(catalog: Catalog, posix: str) -> list[tuple[str, Catalog]]:
         for pattern, replacement in DROPS[posix]:
             for match in re.finditer(pattern, entry.msgstr):
                 dropped = entry.msgstr[:match.start()] + match.expand(replacement) + entry.msgstr[match.end():]
-                changed = replace(entry, msgstr=dropped)
+                changed = entry._replace(msgstr=dropped)
                 entries = (*catalog.entries[:index], changed, *catalog.entries[index + 1:])
                 out.append((f"{catalog.procedure} [{entry.msgctxt}] {match.group(0)!r}->{match.expand(replacement)!r}",
                             replace(catalog, entries=entries)))

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 from bidi import get_display
@@ -50,7 +49,7 @@ def main() -> None:
                         harmless += 1
                         continue
                     planted += 1
-                    caught += bool(list(rtl_order.check(replace(entry, msgstr=text), ctx, {})))
+                    caught += bool(list(rtl_order.check(entry._replace(msgstr=text), ctx, {})))
     print("| locale | finished entries | false alarms | planted values shown out of order | caught | "
           "planted but shown in order |")
     print("| --- | ---: | ---: | ---: | ---: | ---: |")

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -58,7 +57,7 @@ def main() -> None:
                     numbered = bool(AFTER_NUMBER.search(entry.msgid[:source[hit.concept.id].start]))
                     column = 2 if numbered else 4
                     row[column] += 1
-                    row[column + 1] += bool(list(units.check(replace(entry, msgstr=text), ctx, {})))
+                    row[column + 1] += bool(list(units.check(entry._replace(msgstr=text), ctx, {})))
         print(f"| {posix} | " + " | ".join(map(str, row)) + " |")
 
 
