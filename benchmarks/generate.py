@@ -194,6 +194,7 @@ def main() -> None:
     (out / "source/procedures").mkdir(parents=True)
     (out / "locales/templates").mkdir(parents=True)
     shutil.copy(REPO / "source/termbase.yaml", out / "source/termbase.yaml")
+    shutil.copy(REPO / "source/negation.yaml", out / "source/negation.yaml")  # or the negation check has no markers
     locales = LOCALES[:args.locales]
     config = (REPO / "pipeline.yaml").read_text("utf-8").split("# Release settings")[0]
     reviewers = "\n".join(f"  {loc}-review: {{locales: [{loc}]}}" for loc in locales)

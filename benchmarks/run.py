@@ -17,6 +17,7 @@ checks) from .venv-bench, once.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import platform
 import re
@@ -55,7 +56,9 @@ def prepare(size: str, seed: int, shape: str) -> Path:
         shutil.copytree(REPO / "locales", root / "locales")
         return root
     procedures, locales = SIZES[size]
-    marker = root / f".generated-{procedures}x{locales}-{seed}-{shape}"
+    # A library made by another version of the generator is made again.
+    generator = hashlib.sha256((REPO / "benchmarks/generate.py").read_bytes()).hexdigest()[:12]
+    marker = root / f".generated-{procedures}x{locales}-{seed}-{shape}-{generator}"
     if not marker.exists():
         subprocess.run([sys.executable, str(REPO / "benchmarks/generate.py"), "--procedures", str(procedures),
                         "--locales", str(locales), "--seed", str(seed), "--shape", shape, "--out", str(root)],
