@@ -26,11 +26,20 @@ _OPTIONAL_MARKS = dict.fromkeys([0x0640, *range(0x064B, 0x0660), 0x0670])
 _APOSTROPHES = {0x2019: "'", 0x02BC: "'"}
 
 
+_ANY_APOSTROPHE = re.compile("[\u2019\u02bc]")
+_ANY_OPTIONAL_MARK = re.compile("[\u0640\u064b-\u065f\u0670]")
+
+
 def normalise(text: str) -> str:
     """Text as markers are matched: NFC, case-folded, typographic apostrophes plain, optional
-    Arabic marks removed."""
+    Arabic marks removed. (str.translate looks up every character: it runs only on a text that
+    has one to change.)"""
     text = unicodedata.normalize("NFC", text).casefold()
-    return text.translate(_APOSTROPHES).translate(_OPTIONAL_MARKS)
+    if _ANY_APOSTROPHE.search(text):
+        text = text.translate(_APOSTROPHES)
+    if not text.isascii() and _ANY_OPTIONAL_MARK.search(text):
+        text = text.translate(_OPTIONAL_MARKS)
+    return text
 
 
 def _alternation(words: list[str]) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pipeline.errors import InputError
 from pipeline.termbase.negation import NEGATION_FILE, NegationMarkers, parse_negation, read_negation
@@ -58,3 +60,13 @@ def test_shipped_file_has_every_shipped_language() -> None:
 
 def test_no_file_means_no_markers(tmp_path: Path) -> None:
     assert read_negation(tmp_path / "negation.yaml").languages == {}
+
+
+@given(st.text(alphabet=st.sampled_from("aZ ’ʼ'ـًٌٍَُِّْٰلا不É\u0301"), max_size=30))
+def test_normalise_changes_only_what_it_says(text):
+    import unicodedata
+
+    from pipeline.termbase.negation import _APOSTROPHES, _OPTIONAL_MARKS, normalise
+
+    expected = unicodedata.normalize("NFC", text).casefold().translate(_APOSTROPHES).translate(_OPTIONAL_MARKS)
+    assert normalise(text) == expected
