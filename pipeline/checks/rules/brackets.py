@@ -42,6 +42,8 @@ def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
     if not _ANY.search(entry.msgstr):
         return
     for pair in PAIRS:
+        if pair[0] not in entry.msgstr and pair[1] not in entry.msgstr:
+            continue  # a translation without the pair is balanced
         if _balanced(entry.msgid, pair) and not _balanced(entry.msgstr, pair):
             yield f"unbalanced {pair[0]} {pair[1]}"
     if entry.msgid.count('"') % 2 == 0 and entry.msgstr.count('"') % 2 == 1:
