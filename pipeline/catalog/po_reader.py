@@ -264,6 +264,89 @@ def read_entries(name: str, data: bytes, fast: bool = True) -> list[RawEntry]:
     return entries
 
 
+LiveEntry = tuple[int, str | None, str, str, str | None, bool, str]
+# (line, msgctxt, msgid, msgstr, previous msgid, fuzzy, translator comment)
+
+# A whole entry as msgcat writes a singular one, followed by one blank line or the end.
+_LIVE = re.compile(rf'((?:#[^\n]*\n)*)(?:msgctxt ({_STRING})\n)?msgid ({_STRING})\nmsgstr ({_STRING})\n(?:\n|\Z)')
+_LIVE_PREVIOUS = re.compile(rf'(?:msgctxt ({_STRING})\n)?msgid ({_STRING})')
+
+
+def read_live(name: str, data: bytes) -> list[LiveEntry] | None:
+    """The live entries of a catalog of singular entries written the way msgcat writes them,
+    header included, with what a check reads of them: one regular expression over the whole
+    file. None for anything else (a plural or obsolete entry, an odd layout, an escape or a
+    duplicate to refuse): `read_entries` reads it, and reports what it refuses. The values are
+    read_entries' (tests/catalog/test_po_reader_fast.py compares them)."""
+    charset = _CHARSET.search(data.split(b"\n\n", 1)[0].decode("ascii", "replace"))
+    if charset and charset.group(1).upper() not in ("UTF-8", "UTF8", "CHARSET"):
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if "\r" in text or "\\\n" in text or text.endswith("\\"):
+        return None
+    entries: list[LiveEntry] = []
+    seen: set[tuple[str | None, str]] = set()
+    pos, line = 0, 1
+    try:
+        for match in _LIVE.finditer(text):
+            if match.start() != pos:
+                return None
+            comments, ctxt, msgid, msgstr = match.groups()
+            fuzzy, translator, previous = _live_comments(comments) if comments else (False, "", None)
+            key = (None if ctxt is None else _live_string(ctxt), _live_string(msgid))
+            if key in seen:
+                return None
+            seen.add(key)
+            entries.append((line, key[0], key[1], _live_string(msgstr), previous, fuzzy, translator))
+            line += match.group(0).count("\n")
+            pos = match.end()
+    except _Unusual:
+        return None
+    return entries if pos == len(text) else None
+
+
+def _live_string(quoted: str) -> str:
+    value = quoted[1:-1].replace('"\n"', "")
+    if "\\" in value or "\x00" in value:
+        try:
+            return _unescape(value)
+        except _EscapeError:
+            raise _Unusual from None
+    return value
+
+
+def _live_comments(comments: str) -> tuple[bool, str, str | None]:
+    """(fuzzy, translator comment, previous msgid) of an entry's comment lines."""
+    fuzzy = False
+    translator: list[str] = []
+    previous: list[str] = []
+    for line in comments[:-1].split("\n"):
+        kind = line[1:2]
+        if previous and kind != "|":
+            raise _Unusual  # a comment after a previous string: read_entries refuses it
+        if kind == " " or not kind:
+            translator.append(line[2:])
+        elif kind == ",":
+            fuzzy = fuzzy or "fuzzy" in (f.strip() for f in line[2:].split(","))
+        elif kind == "|":
+            if not line.startswith("#| "):
+                raise _Unusual
+            previous.append(line[3:])
+        elif kind == "~":
+            raise _Unusual
+        elif kind not in ".:":
+            translator.append(line[1:])
+    if not previous:
+        return fuzzy, "\n".join(translator), None
+    match = _LIVE_PREVIOUS.fullmatch("\n".join(previous))
+    if match is None:
+        raise _Unusual
+    return fuzzy, "\n".join(translator), _live_string(match.group(2))
+
+
 # What has been read of the current entry, and what may come next. An entry is complete once it
 # has its msgstr (or msgstr[0]); the order and count of keywords are those GNU msgfmt enforces.
 _START, _MSGCTXT, _MSGID, _MSGID_PLURAL = "start", "msgctxt", "msgid", "msgid_plural"

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from ..catalog.po_reader import read_entries
+from ..catalog.po_reader import read_entries, read_live
 from ..catalog.states import has_translation
 from ..config import Config
 from ..content.model import Procedure
@@ -101,6 +101,11 @@ def by_scope(checks: Iterable[ActiveCheck]) -> dict[Scope, list[ActiveCheck]]:
 
 def catalog_from_po(posix: str, procedure: str, file: str, data: bytes) -> Catalog:
     """A catalog's live entries, as the checks see them, from its PO bytes."""
+    live = read_live(file, data)
+    if live is not None:  # the common case: singular entries as msgcat writes them
+        return Catalog(posix, procedure, file, tuple(
+            _entry(Entry, (posix, procedure, file, line, msgctxt, msgid, msgstr, None, (), previous, fuzzy, comment))
+            for line, msgctxt, msgid, msgstr, previous, fuzzy, comment in live if msgid or msgctxt))
     items = []
     for e in read_entries(file, data):
         if e.obsolete or not (e.msgid or e.msgctxt):

@@ -202,3 +202,36 @@ def test_found_cases_read_back_and_match_msgcat(tmp_path: Path, name: str, entry
     path = tmp_path / "gen.po"
     path.write_bytes(data)
     assert subprocess.run(["msgcat", str(path)], capture_output=True, check=True).stdout == data
+
+
+def checked_both_ways(data: bytes) -> tuple[Any, Any]:
+    """`catalog_from_po` as it reads (one expression over the whole file when it can) and through
+    read_entries alone: the catalog, or the refusal."""
+    from unittest import mock
+
+    from pipeline.checks import engine
+
+    def outcome() -> Any:
+        try:
+            return engine.catalog_from_po("es", "p", "p.po", data)
+        except InputError as exc:
+            return f"refused: {exc}"
+
+    whole_file = outcome()
+    with mock.patch.object(engine, "read_live", lambda name, data: None):
+        return whole_file, outcome()
+
+
+@BOUNDED
+@given(st.lists(entries(), min_size=1, max_size=4, unique_by=entry_key))
+def test_a_check_reads_a_written_catalog_as_read_entries_does(items: list[polib.POEntry]):
+    data = format_po(catalog_of(items)).encode("utf-8")
+    fast, plain = checked_both_ways(data)
+    assert fast == plain, data
+
+
+@settings(BOUNDED, max_examples=300)
+@given(mutated())
+def test_a_check_reads_an_edited_catalog_as_read_entries_does(text: str):
+    fast, plain = checked_both_ways(text.encode("utf-8"))
+    assert fast == plain, text

@@ -74,6 +74,18 @@ TRICKY = [
     ("stray string among comments", '# c\n"stray"\nmsgid "x"\nmsgstr "y"\n'),
     ("stray word among comments", '# c\nmsgidx "x"\n# d\nmsgid "x"\nmsgstr "y"\n'),
     ("comments, no keyword", '# c\n#. d\n'),
+    ("a flag that only contains fuzzy", '#, no-fuzzy, c-format\nmsgid "x"\nmsgstr "y"\n'),
+    ("fuzzy among flags", '#, c-format, fuzzy\nmsgid "x"\nmsgstr "y"\n'),
+    ("a comment after a previous string", '#, fuzzy\n#| msgid "old"\n# late\nmsgid "x"\nmsgstr "y"\n'),
+    ("previous string without a space", '#, fuzzy\n#|msgid "old"\nmsgid "x"\nmsgstr "y"\n'),
+    ("previous context only", '#, fuzzy\n#| msgctxt "old"\nmsgid "x"\nmsgstr "y"\n'),
+    ("previous plural", '#, fuzzy\n#| msgid "old"\n#| msgid_plural "olds"\nmsgid "x"\nmsgstr "y"\n'),
+    ("duplicate entry", 'msgid "x"\nmsgstr "y"\n\nmsgid "x"\nmsgstr "z"\n'),
+    ("two blank lines", 'msgid "x"\nmsgstr "y"\n\n\nmsgid "z"\nmsgstr "w"\n'),
+    ("no final line break", 'msgid "x"\nmsgstr "y"'),
+    ("escape in the context", 'msgctxt "a\\tb"\nmsgid "x"\nmsgstr "y"\n'),
+    ("a NUL escape", 'msgid "x"\nmsgstr "a\\0b"\n'),
+    ("empty source with a context", 'msgctxt "c"\nmsgid ""\nmsgstr "y"\n'),
     ("escaped quotes at segment ends", 'msgid ""\n"say \\"hi\\""\n"\\"" \n"next\\\\"\nmsgstr "y"\n'),
 ]
 
@@ -100,3 +112,44 @@ def test_an_escaped_backslash_before_a_letter_is_valid():
 def test_fast_path_on_real_catalogs(path):
     data = path.read_bytes()
     assert read_entries(str(path), data, fast=True) == read_entries(str(path), data, fast=False)
+
+
+def _both_ways(data: bytes):
+    from .test_po_properties import checked_both_ways
+
+    return checked_both_ways(data)
+
+
+@pytest.mark.parametrize("path", CATALOGS, ids=lambda p: str(p.relative_to(FIXTURE)))
+def test_a_check_reads_a_shipped_catalog_as_read_entries_does(path):
+    from pipeline.catalog.po_reader import read_live
+
+    data = path.read_bytes()
+    fast, plain = _both_ways(data)
+    assert fast == plain
+    has_odd_entries = "msgid_plural" in data.decode() or "\n#~" in data.decode()
+    assert (read_live(str(path), data) is None) == has_odd_entries  # the whole-file reading is the one used
+
+
+@pytest.mark.parametrize("name,body", TRICKY, ids=[t[0] for t in TRICKY])
+def test_a_check_reads_a_tricky_catalog_as_read_entries_does(name, body):
+    fast, plain = _both_ways((HEADER + body).encode("utf-8"))
+    assert fast == plain
+
+
+@pytest.mark.parametrize("name,body,line,message", BAD, ids=[b[0] for b in BAD])
+def test_a_check_refuses_what_read_entries_refuses(name, body, line, message):
+    data = body.encode("latin-1") if "\xff" in body else body.encode("utf-8")
+    fast, plain = _both_ways(data)
+    assert fast == plain and str(fast).startswith("refused")
+
+
+def test_a_check_reads_generated_catalogs_as_read_entries_does(tmp_path):
+    import subprocess
+    import sys
+
+    subprocess.run([sys.executable, str(REPO / "benchmarks/generate.py"), "--procedures", "6", "--locales", "10",
+                    "--seed", "11", "--out", str(tmp_path / "gen")], check=True, capture_output=True)
+    for path in sorted((tmp_path / "gen/locales").glob("*/LC_MESSAGES/*.po")):
+        fast, plain = _both_ways(path.read_bytes())
+        assert fast == plain, path
