@@ -183,6 +183,8 @@ def check_catalog(catalog: Catalog, checks: dict[Scope, list[ActiveCheck]], ctx:
     already checked with the same ``checks`` and ``ctx`` (a section title, the contact sentence,
     a standard risk in every leaflet, under whatever context) has the same findings: with a
     ``memo`` (one per locale and run) they are looked up instead of worked out again."""
+    rules = {scope: [(check, cast(EntryRule, check.spec.module.check), check.options)
+                     for check in checks.get(scope, [])] for scope in (Scope.ENTRY, Scope.FUZZY)}
     for entry in catalog.entries:
         scope = entry_scope(entry)
         if scope is None:
@@ -192,8 +194,7 @@ def check_catalog(catalog: Catalog, checks: dict[Scope, list[ActiveCheck]], ctx:
             key += (entry.previous_msgid, entry.translator_comment)
         found = memo.get(key) if memo is not None else None
         if found is None:
-            found = [(check, text) for check in checks.get(scope, [])
-                     for text in cast(EntryRule, check.spec.module.check)(entry, ctx, check.options)]
+            found = [(check, text) for check, rule, options in rules[scope] for text in rule(entry, ctx, options)]
             if memo is not None:
                 if len(memo) >= _MEMO_LIMIT:
                     memo.clear()
