@@ -37,6 +37,10 @@ Position = tuple[int, int]  # 1-based line and column
 class PosDict(dict[Any, Any]):
     """A mapping that remembers where it, its keys and its values stand in the file."""
 
+    # Whether some plain scalar of the document (this is its root) was resolved to something other
+    # than a string: only then has `validate` texts to give back.
+    resolved = True
+
     def __init__(self, pos: Position) -> None:
         super().__init__()
         self.pos = pos
@@ -49,6 +53,8 @@ class PosDict(dict[Any, Any]):
 
 
 class PosList(list[Any]):
+    resolved = True  # as PosDict.resolved
+
     def __init__(self, pos: Position) -> None:
         super().__init__()
         self.pos = pos
@@ -139,6 +145,7 @@ def load_yaml(name: str, data: bytes) -> Any:
     root: Any = None
     documents = 0
     waiting = object()
+    resolved = [False]  # a plain scalar resolved to a non-string, anywhere
 
     def where(event: Any) -> tuple[str, int, int]:
         return name, event.start_mark.line + 1, event.start_mark.column + 1
@@ -151,6 +158,7 @@ def load_yaml(name: str, data: bytes) -> Any:
             return
         parent = stack[-1]
         text = event.value if isinstance(event, yaml.ScalarEvent) and not isinstance(value, str) else None
+        resolved[0] = resolved[0] or text is not None
         if isinstance(parent, PosList):
             _append(parent, value, pos, text)
         elif keys[-1] is waiting:
@@ -195,6 +203,12 @@ def load_yaml(name: str, data: bytes) -> Any:
         raise InputError(f"invalid YAML: {problem}", name, mark.line + 1, mark.column + 1) from None
     except yaml.YAMLError as exc:
         raise InputError(f"invalid YAML: {exc}", name) from None
+    return _marked(root, resolved[0])
+
+
+def _marked(root: Any, resolved: bool) -> Any:
+    if isinstance(root, (PosDict, PosList)):
+        root.resolved = resolved
     return root
 
 
@@ -433,7 +447,8 @@ def validate(name: str, root: Any, filename: str) -> None:
     """Validate ``root`` against the packaged schema ``filename``; raise the first error in
     file order as an InputError naming file:line:column and the field. Plain scalars are read
     as strings first wherever the schema wants one (see `_strings_where_wanted`)."""
-    _strings_where_wanted(root, _schema(filename), _schema(filename))
+    if getattr(root, "resolved", True):  # else no text to give back: most content files
+        _strings_where_wanted(root, _schema(filename), _schema(filename))
     try:
         _fast_validator(filename)(root)
         return  # the common case: a compiled validator, much faster than jsonschema's full walk

@@ -159,3 +159,9 @@ def test_a_block_has_exactly_one_kind(kinds):
             parse_procedure("demo.yaml", document.encode(), PLACEHOLDERS)
         assert caught.value.location.line == GOOD.count("\n") + 1
         assert "exactly one of: paragraph, list, or question and answer" in caught.value.message
+
+
+@pytest.mark.parametrize("written,text", [("yes", "yes"), ("off", "off"), ("1.0", "1.0"), ("12", "12")])
+def test_a_plain_scalar_yaml_reads_as_another_type_is_the_text_written(written, text):
+    procedure = parse_procedure("demo.yaml", bad("text: The first step.", f"text: {written}").encode(), PLACEHOLDERS)
+    assert [m.text.value for m in procedure.messages() if m.context.endswith("steps.first")] == [text]
