@@ -104,3 +104,18 @@ def test_a_spread_worker_that_dies_is_an_error_not_a_hang(monkeypatch):
 def test_small_spreads_stay_in_this_process_in_order():
     with parallel.spread(str, [1, 2, 3]) as results:
         assert list(results) == [(0, "1"), (1, "2"), (2, "3")]
+
+
+def _collector_threshold(_):
+    import gc
+
+    return gc.get_threshold()
+
+
+def test_a_spread_worker_collects_garbage_less_often_than_the_default(monkeypatch):
+    import gc
+
+    monkeypatch.setattr(parallel, "THRESHOLD", 1)
+    with parallel.spread(_collector_threshold, list(range(100)), jobs=2) as results:
+        thresholds = {threshold for _, threshold in results}
+    assert thresholds == {parallel._WORKER_GC} and gc.get_threshold()[0] < parallel._WORKER_GC[0]
