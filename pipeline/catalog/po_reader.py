@@ -291,8 +291,11 @@ def read_live(name: str, data: bytes) -> list[LiveEntry] | None:
     seen: set[tuple[str | None, str]] = set()
     pos, line = 0, 1
     try:
-        for match in _LIVE.finditer(text):
-            if match.start() != pos:
+        while pos < len(text):
+            # Anchored: searching for the next entry from every place would cost the square of a
+            # long block that is not one.
+            match = _LIVE.match(text, pos)
+            if match is None:
                 return None
             comments, ctxt, msgid, msgstr = match.groups()
             fuzzy, translator, previous = _live_comments(comments) if comments else (False, "", None)
@@ -305,7 +308,7 @@ def read_live(name: str, data: bytes) -> list[LiveEntry] | None:
             pos = match.end()
     except _Unusual:
         return None
-    return entries if pos == len(text) else None
+    return entries
 
 
 def _live_string(quoted: str) -> str:

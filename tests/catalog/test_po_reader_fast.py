@@ -153,3 +153,12 @@ def test_a_check_reads_generated_catalogs_as_read_entries_does(tmp_path):
     for path in sorted((tmp_path / "gen/locales").glob("*/LC_MESSAGES/*.po")):
         fast, plain = _both_ways(path.read_bytes())
         assert fast == plain, path
+
+
+@pytest.mark.parametrize("tail", ["garbage\n", 'msgid "x"\n', '"stray"\nmsgid "x"\nmsgstr "y"\n'],
+                         ids=["stray word", "msgid without msgstr", "stray string"])
+def test_a_check_reads_50_000_comment_lines_before_a_bad_line_in_linear_time(tail):
+    # Searched for from every line, such a block cost the square of its length (minutes here).
+    data = (HEADER + "# c\n" * 50_000 + tail).encode("utf-8")
+    fast, plain = _both_ways(data)
+    assert fast == plain and str(fast).startswith("refused")
