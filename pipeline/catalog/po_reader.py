@@ -23,6 +23,12 @@ from ..fsutil import read_input
 _CHARSET = re.compile(r"charset=([^\s\\]+)")
 
 
+def _foreign_charset(data: bytes) -> re.Match[str] | None:
+    """The header's charset when it is not UTF-8 (which the readers refuse), else None."""
+    charset = _CHARSET.search(data.split(b"\n\n", 1)[0].decode("ascii", "replace"))
+    return charset if charset and charset.group(1).upper() not in ("UTF-8", "UTF8", "CHARSET") else None
+
+
 def _decode(path: str, data: bytes) -> str:
     try:
         return data.decode("utf-8")
@@ -129,7 +135,7 @@ class _Unusual(Exception):
     """A block the fast path does not handle; the line parser reads it."""
 
 
-def _string(name: str, lineno: int, quoted: str) -> str:
+def _string(quoted: str) -> str:
     # Segments hold no raw line break (see _STRING), so a quote before one closes its segment and
     # the quote after it opens the next: dropping each '"\n"' joins them.
     value = quoted[1:-1].replace('"\n"', "")
@@ -159,7 +165,7 @@ def _comments(entry: RawEntry, head: str) -> None:
             entry.tcomment.append(line[1:])
 
 
-def _fast_block(name: str, block: str, lineno: int) -> RawEntry:
+def _fast_block(block: str, lineno: int) -> RawEntry:
     """One well-formed entry as msgcat writes it (comments, then keywords each followed by their
     strings), parsed with one regular expression; anything else raises _Unusual."""
     if "\\\n" in block or block.endswith("\\"):
@@ -202,7 +208,7 @@ def _fast_block(name: str, block: str, lineno: int) -> RawEntry:
                    for k in _PREVIOUS_ORDER[_PREVIOUS_ORDER.index(kind):]) or (
                     kind == "msgid_plural" and entry.previous_msgid is None):
                 raise _Unusual  # repeated or out of order: the line parser refuses it
-            setattr(entry, "previous_" + kind, _string(name, lineno, quoted))
+            setattr(entry, "previous_" + kind, _string(quoted))
             end = stop
         pos = end + 1
     body = _BODY.match(block, pos)
@@ -210,16 +216,16 @@ def _fast_block(name: str, block: str, lineno: int) -> RawEntry:
         raise _Unusual
     ctxt, msgid, msgstr, plural, forms = body.groups()
     if ctxt is not None:
-        entry.msgctxt = _string(name, lineno, ctxt)
-    entry.msgid = _string(name, lineno, msgid)
+        entry.msgctxt = _string(ctxt)
+    entry.msgid = _string(msgid)
     if plural is None:
-        entry.msgstr[0] = _string(name, lineno, msgstr)
+        entry.msgstr[0] = _string(msgstr)
     else:
-        entry.msgid_plural = _string(name, lineno, plural)
+        entry.msgid_plural = _string(plural)
         for expected, (index, quoted) in enumerate(_PLURAL_FORM.findall(forms)):
             if index != str(expected):
                 raise _Unusual  # a gap or a repeat: the line parser reports it
-            entry.msgstr[expected] = _string(name, lineno, quoted)
+            entry.msgstr[expected] = _string(quoted)
     return entry
 
 
@@ -229,8 +235,8 @@ def read_entries(name: str, data: bytes, fast: bool = True) -> list[RawEntry]:
     Entries are the blocks between blank lines. A block written the way msgcat writes it is read
     by one regular expression (`_fast_block`); every other block, and every block after one that
     left comments pending, goes through the line parser, which also reports every error."""
-    charset = _CHARSET.search(data.split(b"\n\n", 1)[0].decode("ascii", "replace"))
-    if charset and charset.group(1).upper() not in ("UTF-8", "UTF8", "CHARSET"):
+    charset = _foreign_charset(data)
+    if charset:
         raise InputError(f"charset {charset.group(1)} is not UTF-8: convert the file with "
                          "msgconv --to-code=UTF-8", name, data[:charset.start()].count(b"\n") + 1)
     text = _decode(name, data)
@@ -241,7 +247,7 @@ def read_entries(name: str, data: bytes, fast: bool = True) -> list[RawEntry]:
         block = parts[i]
         if fast and parser.idle and block and "\r" not in block and not block[0].isspace():
             try:
-                parser.entries.append(_fast_block(name, block, lineno))
+                parser.entries.append(_fast_block(block, lineno))
             except _Unusual:
                 parser.feed(block, lineno)
         else:
@@ -278,8 +284,7 @@ def read_live(name: str, data: bytes) -> list[LiveEntry] | None:
     file. None for anything else (a plural or obsolete entry, an odd layout, an escape or a
     duplicate to refuse): `read_entries` reads it, and reports what it refuses. The values are
     read_entries' (tests/catalog/test_po_reader_fast.py compares them)."""
-    charset = _CHARSET.search(data.split(b"\n\n", 1)[0].decode("ascii", "replace"))
-    if charset and charset.group(1).upper() not in ("UTF-8", "UTF8", "CHARSET"):
+    if _foreign_charset(data):
         return None
     try:
         text = data.decode("utf-8")
@@ -299,26 +304,16 @@ def read_live(name: str, data: bytes) -> list[LiveEntry] | None:
                 return None
             comments, ctxt, msgid, msgstr = match.groups()
             fuzzy, translator, previous = _live_comments(comments) if comments else (False, "", None)
-            key = (None if ctxt is None else _live_string(ctxt), _live_string(msgid))
+            key = (None if ctxt is None else _string(ctxt), _string(msgid))
             if key in seen:
                 return None
             seen.add(key)
-            entries.append((line, key[0], key[1], _live_string(msgstr), previous, fuzzy, translator))
+            entries.append((line, key[0], key[1], _string(msgstr), previous, fuzzy, translator))
             line += match.group(0).count("\n")
             pos = match.end()
     except _Unusual:
         return None
     return entries
-
-
-def _live_string(quoted: str) -> str:
-    value = quoted[1:-1].replace('"\n"', "")
-    if "\\" in value or "\x00" in value:
-        try:
-            return _unescape(value)
-        except _EscapeError:
-            raise _Unusual from None
-    return value
 
 
 def _live_comments(comments: str) -> tuple[bool, str, str | None]:
@@ -347,7 +342,7 @@ def _live_comments(comments: str) -> tuple[bool, str, str | None]:
     match = _LIVE_PREVIOUS.fullmatch("\n".join(previous))
     if match is None:
         raise _Unusual
-    return fuzzy, "\n".join(translator), _live_string(match.group(2))
+    return fuzzy, "\n".join(translator), _string(match.group(2))
 
 
 # What has been read of the current entry, and what may come next. An entry is complete once it

@@ -49,7 +49,6 @@ Job = tuple[str, str, str, str]  # (POSIX locale, or "" for a procedure's source
 Encoded = tuple[str, bytes, bytes, bytes, bytes]  # (cache key, summary, findings array, translations, text lines)
 _META = frozenset({"count", "tally", "silenced"})
 _CACHE_BATCH = 500
-_SWITCH = sys.getswitchinterval()
 _WARM_UP_SWITCH = 0.0005  # seconds
 
 
@@ -102,11 +101,11 @@ def _run_job(job: Job) -> Encoded:
     """The checks of one job as the documents the cache stores, so the parent only stores them
     and decodes the small one. First the job's cache key, made from the very bytes checked (a
     file edited while the run reads it is stored under what was checked); then ``{"count",
-    "tally", "silenced"}`` (entries seen, [code,
-    severity, n] per kind of finding, silenced findings as dicts); the job's findings as one
-    array in report order and report encoding (all in the job's own file); ``{"entries"}``, the
-    translated entries as [line, msgctxt, msgid, msgstr, translator comment] for the
-    locale-wide checks; and the findings as lines of the text report."""
+    "tally", "silenced"}`` (entries seen, [code, severity, n] per kind of finding, silenced
+    findings as dicts); the job's findings as one array in report order and report encoding
+    (all in the job's own file); ``{"entries"}``, the translated entries as [line, msgctxt,
+    msgid, msgstr, translator comment] for the locale-wide checks; and the findings as lines of
+    the text report."""
     setup = _STATE["setup"]
     out = Collector()
     count, rows = 0, []
@@ -139,27 +138,34 @@ def _run_job(job: Job) -> Encoded:
     return key, encode(meta), encode_findings(dicts), encode({"entries": rows}), text_lines(dicts)
 
 
-def _warm_up(checks: list[ActiveCheck], locales: tuple[LocaleInfo, ...]) -> threading.Thread:
+class _WarmUp(threading.Thread):
     """A thread running the checks' optional `warm_up(info)` for every locale: loading what a check
     needs (a spelling dictionary) in C, beside the run's own preparation, and once for every
-    worker forked after it. Joined before any catalog is checked or worker is forked."""
-    hooks = [hook for check in checks if (hook := getattr(check.spec.module, "warm_up", None)) is not None]
+    worker forked after it. Finished (`finish`) before any catalog is checked or worker is forked.
 
-    def run() -> None:
-        for info in locales:
-            for hook in hooks:
+    Back from each call into C the thread needs the interpreter, which the main thread keeps for
+    the switch interval (5 ms by default): it is shortened while the thread runs."""
+
+    def __init__(self, checks: list[ActiveCheck], locales: tuple[LocaleInfo, ...]) -> None:
+        super().__init__(name="warm-up", daemon=True)
+        self.hooks = [hook for check in checks if (hook := getattr(check.spec.module, "warm_up", None)) is not None]
+        self.locales = locales
+        self.switch = sys.getswitchinterval()
+        if self.hooks:
+            sys.setswitchinterval(_WARM_UP_SWITCH)
+        self.start()
+
+    def run(self) -> None:
+        for info in self.locales:
+            for hook in self.hooks:
                 try:
                     hook(info)
                 except Exception:  # only a head start: the check itself meets and reports the problem
                     continue
 
-    thread = threading.Thread(target=run, name="warm-up", daemon=True)
-    if hooks:
-        # Back from each call into C the thread needs the interpreter, which the main thread keeps
-        # for the switch interval (5 ms): shortened while the thread runs (see _head_start).
-        sys.setswitchinterval(_WARM_UP_SWITCH)
-    thread.start()
-    return thread
+    def finish(self) -> None:
+        self.join()
+        sys.setswitchinterval(self.switch)
 
 
 def _contexts(project: Project, posix_ids: list[str], source_matcher: Matcher) -> dict[str, LocaleContext]:
@@ -274,7 +280,7 @@ def run_checks(project: Project, selection: Selection = Selection(),
     # the run's preparation, and nothing is hashed ahead, since each job keys what it checks.
     cold = store.path is None or not store.path.exists()
     locales = project.select_locales(selection.locales)
-    warming = _warm_up(checks if cold else [], locales)
+    warming = _WarmUp(checks if cold else [], locales)
     try:
         scoped = by_scope(checks)
         source_matcher = Matcher(project.termbase, project.config.source_language)
@@ -287,8 +293,7 @@ def run_checks(project: Project, selection: Selection = Selection(),
         order, keys = _jobs(project, selection, bool(scoped.get(Scope.SOURCE)),
                             key_of if use_cache and not cold else None)
     except BaseException:
-        warming.join()
-        sys.setswitchinterval(_SWITCH)
+        warming.finish()
         raise
     suffixes = ("", results.TEXT) if execution.text_lines else ("",)
     cached = _Rows(store, order, keys, use_cache and selection.everything, suffixes, use_cache and not cold)
@@ -363,7 +368,7 @@ def run_checks(project: Project, selection: Selection = Selection(),
     return totals.result(len(locales) * len(project.select_procedure_ids(selection.procedures)))
 
 
-def _head_start(missing: list[Job], warming: threading.Thread) -> dict[Job, Encoded]:
+def _head_start(missing: list[Job], warming: _WarmUp) -> dict[Job, Encoded]:
     """Source jobs (which need no dictionary) run here while the warm-up thread loads the
     dictionaries, instead of waiting for it; the thread is joined before any catalog is checked
     or any worker is forked, so every process has the dictionaries."""
@@ -374,8 +379,7 @@ def _head_start(missing: list[Job], warming: threading.Thread) -> dict[Job, Enco
                 break
             done[job] = _run_job(job)
     finally:
-        warming.join()
-        sys.setswitchinterval(_SWITCH)
+        warming.finish()
     return done
 
 

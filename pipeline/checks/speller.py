@@ -18,14 +18,12 @@ from typing import Any
 
 from ..termbase.matching import stemmer_for
 from ..termbase.model import Termbase
+from ..termbase.negation import without_optional_marks
 from .text import BRACE, PRINTF
 
 # Where Enchant's Hunspell and Myspell providers find dictionaries on Debian and most Linux systems.
 _DICTIONARY_DIRS = ("/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts")
 WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
-# Arabic short vowels, tanween and the tatweel are optional in writing; the dictionary has the bare word.
-_ARABIC_MARKS = dict.fromkeys([0x0640, *range(0x064B, 0x0660), 0x0670])
-_ANY_ARABIC_MARK = re.compile("[\u0640\u064b-\u065f\u0670]")
 # Vietnamese writes the tone of oa, oe and uy on either vowel (hoá / hóa): both are correct.
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
 _TONE_FIRST = re.compile(rf"([oOuU])([{_TONES}])([aAeEyY])")
@@ -155,8 +153,7 @@ class Speller:
     def _unknown_words(self, text: str) -> tuple[str, ...]:
         if "{" in text or "%" in text:
             text = PRINTF.sub(" ", BRACE.sub(" ", text))  # the placeholder patterns the checks share
-        if not text.isascii() and _ANY_ARABIC_MARK.search(text):  # translate() looks up every character
-            text = text.translate(_ARABIC_MARKS)
+        text = without_optional_marks(text)  # the dictionary has the bare Arabic word
         words = WORD.findall(text)
         for word in set(words).difference(self._verdicts):  # a library's words repeat: few are new
             self._judge(word)

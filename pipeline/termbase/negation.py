@@ -23,11 +23,9 @@ _LANGUAGE = re.compile(r"^[a-z]{2,3}(?:_[A-Za-z0-9]{2,8})*$")
 
 # Arabic short-vowel marks and the tatweel are optional in writing: "تجنّب" is "تجنب".
 _OPTIONAL_MARKS = dict.fromkeys([0x0640, *range(0x064B, 0x0660), 0x0670])
-_APOSTROPHES = {0x2019: "'", 0x02BC: "'"}
-
-
-_ANY_APOSTROPHE = re.compile("[\u2019\u02bc]")
 _ANY_OPTIONAL_MARK = re.compile("[\u0640\u064b-\u065f\u0670]")
+_APOSTROPHES = {0x2019: "'", 0x02BC: "'"}
+_ANY_APOSTROPHE = re.compile("[\u2019\u02bc]")
 
 
 def normalise(text: str) -> str:
@@ -37,8 +35,14 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFC", text).casefold()
     if _ANY_APOSTROPHE.search(text):
         text = text.translate(_APOSTROPHES)
+    return without_optional_marks(text)
+
+
+def without_optional_marks(text: str) -> str:
+    """``text`` without Arabic short vowels, tanween and the tatweel, which writing may leave out
+    (translated only when it has one: str.translate looks up every character)."""
     if not text.isascii() and _ANY_OPTIONAL_MARK.search(text):
-        text = text.translate(_OPTIONAL_MARKS)
+        return text.translate(_OPTIONAL_MARKS)
     return text
 
 
