@@ -28,6 +28,9 @@ from .errors import InputError
 # and column.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _RESOLVER = yaml.resolver.Resolver()
+_SCALAR, _ALIAS, _DOCUMENT_START = yaml.ScalarEvent, yaml.AliasEvent, yaml.DocumentStartEvent
+_MAPPING_START, _MAPPING_END = yaml.MappingStartEvent, yaml.MappingEndEvent
+_SEQUENCE_START, _SEQUENCE_END = yaml.SequenceStartEvent, yaml.SequenceEndEvent
 _PLAIN_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
                "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp"}
 
@@ -72,9 +75,16 @@ def _decode(name: str, data: bytes) -> str:
     return text.removeprefix("\ufeff")
 
 
+# The first characters of the plain scalars YAML may resolve to something other than a string
+# (true, 12, ~...); a scalar starting with another character is a string without asking.
+_MAYBE_NOT_TEXT = None if None in _RESOLVER.yaml_implicit_resolvers else frozenset(_RESOLVER.yaml_implicit_resolvers)
+
+
 def _scalar(event: Any) -> Any:
     value = event.value
     if not event.implicit[0]:  # quoted, or tagged with a standard tag we accepted
+        return value
+    if value and _MAYBE_NOT_TEXT is not None and value[0] not in _MAYBE_NOT_TEXT:
         return value
     tag: str = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
     if tag.endswith(":null"):
@@ -130,6 +140,83 @@ def _set_value(parent: PosDict, key: Any, value: Any, pos: Position, text: str |
         parent.value_text[key] = text
 
 
+_WAITING = object()  # a mapping's pending key while the key itself has not come yet
+
+
+class _Tree:
+    """A document built from its parser events: the open mappings and lists, and each open
+    mapping's pending key."""
+
+    def __init__(self, name: str, escapes: bool) -> None:
+        self.name = name
+        self.escapes = escapes  # whether the file has a backslash (see `build`)
+        self.stack: list[Any] = []
+        self.keys: list[Any] = []
+        self.root: Any = None
+        self.resolved = False  # a plain scalar resolved to a non-string, anywhere
+
+    def where(self, event: Any) -> tuple[str, int, int]:
+        return self.name, event.start_mark.line + 1, event.start_mark.column + 1
+
+    def attach(self, value: Any, event: Any, text: str | None) -> None:
+        """Put a value where the document is; ``text``: a scalar's own text, when it is not a string."""
+        pos = (event.start_mark.line + 1, event.start_mark.column + 1)
+        if not self.stack:
+            self.root = value
+            return
+        parent, keys = self.stack[-1], self.keys
+        if type(parent) is PosList:
+            _append(parent, value, pos, text)
+        elif keys[-1] is _WAITING:
+            if isinstance(value, (dict, list)):
+                raise InputError("a mapping key must be a plain value", *self.where(event))
+            if value in parent:
+                first = parent.key_pos[value][0]
+                raise InputError(f"duplicate key {value!r} (first at line {first}): keep one", *self.where(event))
+            _add_key(parent, value, pos, text)
+            keys[-1] = value
+        else:
+            _set_value(parent, keys[-1], value, pos, text)
+            keys[-1] = _WAITING
+
+    def build(self, loader: Any) -> Any:
+        """The document of a parser's events. A document has 100s of events: each is told by its
+        exact class (libyaml makes no subclass), and only an event that could be unsafe is looked
+        at closer (only an escape, so a file with a backslash, can give a double-quoted scalar a
+        character the file does not have)."""
+        stack, keys, attach, documents = self.stack, self.keys, self.attach, 0
+        while (event := loader.get_event()) is not None:
+            kind = type(event)
+            if kind is _SCALAR:
+                if event.anchor or event.tag is not None or (self.escapes and event.style == '"'):
+                    _refuse_unsafe(event, self.where)
+                value = _scalar(event)
+                if type(value) is str:
+                    attach(value, event, None)
+                else:
+                    self.resolved = True
+                    attach(value, event, event.value)
+            elif kind is _MAPPING_START or kind is _SEQUENCE_START:
+                if event.anchor or event.tag is not None:
+                    _refuse_unsafe(event, self.where)
+                start = event.start_mark
+                pos = (start.line + 1, start.column + 1) if start is not None else (1, 1)
+                container = PosDict(pos) if kind is _MAPPING_START else PosList(pos)
+                attach(container, event, None)
+                stack.append(container)
+                keys.append(_WAITING)
+            elif kind is _MAPPING_END or kind is _SEQUENCE_END:
+                stack.pop()
+                keys.pop()
+            elif kind is _DOCUMENT_START:
+                documents += 1
+                if documents > 1:
+                    raise InputError("more than one YAML document: keep one per file", *self.where(event))
+            elif kind is _ALIAS:
+                raise InputError("YAML aliases (*name) are not allowed: write the value out", *self.where(event))
+        return _marked(self.root, self.resolved)
+
+
 def load_yaml(name: str, data: bytes) -> Any:
     """Parse YAML bytes into plain data whose mappings and lists know their positions.
 
@@ -140,61 +227,10 @@ def load_yaml(name: str, data: bytes) -> Any:
     bad = find_forbidden(text, file=True)
     if bad is not None:
         raise InputError(describe(text[bad]), name, *text_position(text, bad))
-    stack: list[Any] = []
-    keys: list[Any] = []  # pending key per open mapping (or a sentinel while waiting for one)
-    root: Any = None
-    documents = 0
-    waiting = object()
-    resolved = [False]  # a plain scalar resolved to a non-string, anywhere
-
-    def where(event: Any) -> tuple[str, int, int]:
-        return name, event.start_mark.line + 1, event.start_mark.column + 1
-
-    def attach(value: Any, event: Any) -> None:
-        nonlocal root
-        pos = (event.start_mark.line + 1, event.start_mark.column + 1)
-        if not stack:
-            root = value
-            return
-        parent = stack[-1]
-        text = event.value if isinstance(event, yaml.ScalarEvent) and not isinstance(value, str) else None
-        resolved[0] = resolved[0] or text is not None
-        if isinstance(parent, PosList):
-            _append(parent, value, pos, text)
-        elif keys[-1] is waiting:
-            if isinstance(value, (dict, list)):
-                raise InputError("a mapping key must be a plain value", *where(event))
-            if value in parent:
-                first = parent.key_pos[value][0]
-                raise InputError(f"duplicate key {value!r} (first at line {first}): keep one", *where(event))
-            _add_key(parent, value, pos, text)
-            keys[-1] = value
-        else:
-            _set_value(parent, keys[-1], value, pos, text)
-            keys[-1] = waiting
-
+    loader = None
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    raise InputError("more than one YAML document: keep one per file", *where(event))
-            elif isinstance(event, yaml.AliasEvent):
-                raise InputError("YAML aliases (*name) are not allowed: write the value out", *where(event))
-            elif isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                _refuse_unsafe(event, where)
-                if isinstance(event, yaml.ScalarEvent):
-                    attach(_scalar(event), event)
-                else:
-                    start = event.start_mark
-                    pos = (start.line + 1, start.column + 1) if start is not None else (1, 1)
-                    container = PosDict(pos) if isinstance(event, yaml.MappingStartEvent) else PosList(pos)
-                    attach(container, event)
-                    stack.append(container)
-                    keys.append(waiting)
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                stack.pop()
-                keys.pop()
+        loader = _Loader(text)
+        return _Tree(name, "\\" in text).build(loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = (exc.problem or exc.context or "invalid YAML").strip()
@@ -203,7 +239,9 @@ def load_yaml(name: str, data: bytes) -> Any:
         raise InputError(f"invalid YAML: {problem}", name, mark.line + 1, mark.column + 1) from None
     except yaml.YAMLError as exc:
         raise InputError(f"invalid YAML: {exc}", name) from None
-    return _marked(root, resolved[0])
+    finally:
+        if loader is not None:
+            loader.dispose()
 
 
 def _marked(root: Any, resolved: bool) -> Any:
