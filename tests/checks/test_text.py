@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from pipeline.checks.text import numbers
+from pipeline.checks.text import ascii_digits, numbers, sentences
 
 LOCALES = ["en", "es", "ar", "ht", "vi", "zh_Hans", "de", "fr"]
 BIG = "1" + "000" * 9
@@ -44,3 +48,35 @@ def test_check_reports_a_huge_number_instead_of_crashing(content_root, run):
     result = run("check")
     assert result.exit_code == 1, result.output
     assert "number 1000000000000000000000000000 is not in the source" in result.output
+
+
+# What the splitting and digit reading must do, written the plain way: each sentence ends at
+# . ! ? ؟ followed by white space (which is dropped) or right after a full-width 。！？.
+_SENTENCE_END = re.compile(r"(?<=[.!?。！？؟])\s+|(?<=[。！？])")
+_SPLIT_ALPHABET = "ab 1٣.!?。！？؟\n\t\u3000\u00a0x"
+
+
+@given(st.text(alphabet=_SPLIT_ALPHABET, max_size=40) | st.text(max_size=40))
+@settings(max_examples=500, deadline=None)
+def test_sentences_split_where_a_sentence_ends(text):
+    assert sentences(text) == [s for s in (part.strip() for part in _SENTENCE_END.split(text)) if s]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Rest. Walk daily! Call us?", ["Rest.", "Walk daily!", "Call us?"]),
+    ("Wait... Then go.", ["Wait...", "Then go."]),
+    ("休息。每天走路！", ["休息。", "每天走路！"]),
+    ("好？！ 是", ["好？", "！", "是"]),
+    ("هل تشعر بألم؟ اتصل بنا.", ["هل تشعر بألم؟", "اتصل بنا."]),
+    ("3.5 mg", ["3.5 mg"]),
+])
+def test_sentences_examples(text, expected):
+    assert sentences(text) == expected
+
+
+@given(st.text(alphabet="0123456789٠٣۱０¹½٫٬a é", max_size=30) | st.text(max_size=30))
+@settings(max_examples=500, deadline=None)
+def test_every_decimal_digit_and_arabic_separator_is_made_ascii(text):
+    expected = "".join("." if c == "\u066b" else "," if c == "\u066c"
+                       else str(unicodedata.decimal(c)) if unicodedata.category(c) == "Nd" else c for c in text)
+    assert ascii_digits(text) == expected
