@@ -119,6 +119,10 @@ class Speller:
         self._verdicts: dict[str, bool] = {}
         self._unknown: set[str] = set()  # the words judged unknown
         self._texts: dict[str, tuple[str, ...]] = {}
+        # A text's words, by its white-space separated tokens (no word spans white space): a
+        # library's tokens repeat, and a text whose every token is known clean needs no more.
+        self._token_words: dict[str, list[str]] = {}
+        self._clean: set[str] = set()  # tokens without an unknown word
 
     def _judge(self, word: str) -> bool:
         """Whether a word is known or correct, looked up once per word (a library's words repeat)."""
@@ -154,12 +158,20 @@ class Speller:
         if "{" in text or "%" in text:
             text = PRINTF.sub(" ", BRACE.sub(" ", text))  # the placeholder patterns the checks share
         text = without_optional_marks(text)  # the dictionary has the bare Arabic word
-        words = WORD.findall(text)
-        for word in set(words).difference(self._verdicts):  # a library's words repeat: few are new
-            self._judge(word)
-        if self._unknown.isdisjoint(words):  # most texts: no word to report, answered in C
+        tokens = text.split()
+        if self._clean.issuperset(tokens):  # most texts: answered in C
             return ()
-        return tuple(word for word in words if word in self._unknown)
+        if len(self._token_words) > 200_000:  # bounded: a large library's tokens are many
+            self._token_words.clear()
+            self._clean.clear()
+        for token in set(tokens).difference(self._token_words):
+            found = self._token_words[token] = WORD.findall(token)
+            for word in set(found).difference(self._verdicts):  # a library's words repeat: few are new
+                self._judge(word)
+            if self._unknown.isdisjoint(found):
+                self._clean.add(token)
+        return tuple(word for token in tokens if token not in self._clean
+                     for word in self._token_words[token] if word in self._unknown)
 
 
 @lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog

@@ -1,0 +1,41 @@
+"""The speller's unknown words are the text's words (as the spelling check defines them) that the
+dictionary does not know, in order, whatever it has seen before: its per-token shortcuts change
+only how fast the answer comes."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.checks import speller
+from pipeline.checks.text import BRACE, PRINTF
+from pipeline.termbase.model import Termbase
+
+
+class _Dictionary:
+    """A stand-in dictionary that knows the words without a "q"."""
+
+    def check(self, word: str) -> bool:
+        return "q" not in word.lower()
+
+
+def _plain(text: str) -> tuple[str, ...]:
+    if "{" in text or "%" in text:
+        text = PRINTF.sub(" ", BRACE.sub(" ", text))
+    return tuple(word for word in speller.WORD.findall(text) if "q" in word.lower())
+
+
+_TEXTS = st.lists(st.text(alphabet="aqé ’'-_1{}%s\n\t\u3000.,", max_size=30) | st.text(max_size=20), max_size=8)
+
+
+@given(_TEXTS)
+@settings(max_examples=300, deadline=None)
+def test_unknown_words_are_the_texts_words_the_dictionary_lacks(texts: list[str]) -> None:
+    try:
+        original = speller.open_dictionary
+        speller.open_dictionary = lambda tag: _Dictionary()  # type: ignore[assignment]
+        spell = speller.Speller("xx", "xx", Termbase(()))
+    finally:
+        speller.open_dictionary = original
+    for text in texts + texts:  # seen again: the answer is the same
+        assert spell._unknown_words(text) == _plain(text)
