@@ -87,6 +87,9 @@ def _plural_variants(word: str) -> set[str]:
 
 # A word test is (kind, value): "eq" a word, "in" a set of words, "stem" a stem, "prefix" a prefix.
 WordTest = tuple[str, object]
+# The patterns a word can start: the one-word terms, and the longer patterns with their word tests.
+_Starting = tuple[tuple[tuple[Concept, Term], ...], tuple[tuple[list[WordTest], Concept, Term], ...]]
+_STARTS_NOTHING: _Starting = ((), ())  # most words
 
 
 class Matcher:
@@ -101,7 +104,7 @@ class Matcher:
         self._by_prefix: list[tuple[list[WordTest], Concept, Term]] = []
         self._cache: dict[str, list[Hit]] = {}
         self._concepts: dict[tuple[str, bool], tuple[Hit, ...]] = {}
-        self._starting: dict[str, tuple[tuple[list[WordTest], Concept, Term], ...]] = {}
+        self._starting: dict[str, _Starting] = {}
         for concept in termbase.concepts:
             for term in concept.terms_for(language):
                 self._compile(concept, term)
@@ -119,11 +122,17 @@ class Matcher:
         """A word's stem as the patterns compare it; a word much longer than every term as written."""
         return self.stem(word) if self.stem and len(word) <= self._stem_limit else word
 
-    def _starting_with(self, word: str) -> tuple[tuple[list[WordTest], Concept, Term], ...]:
-        """The patterns whose first word test ``word`` passes."""
+    def _starting_with(self, word: str) -> _Starting:
+        """The patterns whose first word test ``word`` passes: the one-word terms, and the longer
+        patterns. Each in the order `find` sorts hits starting at one place (longer first, then
+        by concept and term), so that hits come out sorted."""
         found = self._by_word.get(word, []) + (self._by_stem.get(self._stem_of(word), []) if self._by_stem else [])
         found += [p for p in self._by_prefix if word.startswith(p[0][0][1])]  # type: ignore[arg-type]
-        return tuple(found)
+        if not found:
+            return _STARTS_NOTHING
+        found.sort(key=lambda p: (-len(p[0]), p[1].id, p[2].text))
+        return (tuple((concept, term) for tests, concept, term in found if len(tests) == 1),
+                tuple(p for p in found if len(p[0]) > 1))
 
     @cached_property
     def _substring_starts(self) -> dict[str, list[tuple[str, Concept, Term]]]:
@@ -192,20 +201,27 @@ class Matcher:
             memo = self._starting
             bounds: list[int] | None = None  # bounds[2i] and bounds[2i + 1]: where word i starts and ends
             for index, word in enumerate(words):
-                candidates = memo.get(word)
-                if candidates is None:
+                starting = memo.get(word)
+                if starting is None:
                     if len(memo) > 200_000:
                         memo.clear()
-                    candidates = memo[word] = self._starting_with(word)
-                if not candidates:
+                    starting = memo[word] = self._starting_with(word)
+                if starting is _STARTS_NOTHING:
                     continue
+                single, longer = starting
                 if bounds is None:
                     bounds = list(accumulate(map(len, pieces)))
-                for tests, concept, term in candidates:
+                start = bounds[2 * index]
+                # Longer patterns first: hits starting here come out in `_hit_order`.
+                for tests, concept, term in longer:
                     size = len(tests)
-                    if size == 1 or (index + size <= len(words) and self._rest_passes(tests, words, index)):
-                        hits.append(_hit(Hit, (concept, term, bounds[2 * index], bounds[2 * (index + size) - 1])))
-        hits.sort(key=_hit_order)
+                    if index + size <= len(words) and self._rest_passes(tests, words, index):
+                        hits.append(_hit(Hit, (concept, term, start, bounds[2 * (index + size) - 1])))
+                end = bounds[2 * index + 1]
+                for concept, term in single:
+                    hits.append(_hit(Hit, (concept, term, start, end)))
+        if self._substrings:  # word hits come sorted; substring hits are found apart
+            hits.sort(key=_hit_order)
         if len(self._cache) > 50_000:
             self._cache.clear()
         self._cache[text] = hits

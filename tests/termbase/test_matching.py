@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.termbase.matching import Matcher
 from pipeline.termbase.reader import read_termbase
@@ -82,3 +84,20 @@ def test_a_word_longer_than_any_term_is_not_stemmed():
     hits = matcher.find("discos " + "é" * 100_000 + " disco")
     assert [h.concept.id for h in hits] == ["disc", "disc"]
     assert max(len(w) for w in stemmed) < 100  # the long word is compared as written
+
+
+# Terms and their words: a whole term next to a term that starts with its words overlaps it.
+_WORDS = {language: sorted({piece for concept in TERMBASE.concepts for term in concept.terms_for(language)
+                            for text in [term.text.replace("|", "")] for piece in (text, *text.split())})
+          for language in ("en", "es", "vi", "ar", "ht")}
+
+
+@pytest.mark.parametrize("language", sorted(_WORDS))
+@given(data=st.data())
+@settings(max_examples=200, deadline=None)
+def test_hits_come_in_report_order_wherever_terms_overlap(language: str, data: st.DataObject) -> None:
+    """Hits are sorted by start, longer first, then concept and term, whatever the overlaps."""
+    words = data.draw(st.lists(st.sampled_from(_WORDS[language]) | st.sampled_from(["y", "de", "the", ","]),
+                               max_size=12))
+    hits = Matcher(TERMBASE, language).find(" ".join(words))
+    assert hits == sorted(hits, key=lambda h: (h.start, -h.end, h.concept.id, h.term.text))
