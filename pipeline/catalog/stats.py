@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import polib
 
@@ -12,6 +13,7 @@ from .states import state_of
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
+@lru_cache(maxsize=50_000)  # a source text is counted again in every locale's catalog
 def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
