@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping, Sequence
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -98,11 +99,9 @@ class _State:
             self._project = Project(self.root, check_references=self.command != "init")
         return self._project
 
-    @property
+    @cached_property  # asked at every step of a run: a terminal stays one
     def interactive(self) -> bool:
         """Progress goes to a terminal only: never with --quiet, in CI, or into a pipe or file."""
-        import os
-
         return (not self.quiet and not os.environ.get("CI") and os.environ.get("TERM") != "dumb"
                 and sys.stderr.isatty())
 
