@@ -39,10 +39,11 @@ _ANY = re.compile("[" + re.escape("".join(PAIRS) + '"') + "]")
 
 
 def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
-    if not _ANY.search(entry.msgstr):
+    present = set(_ANY.findall(entry.msgstr))  # one scan, rather than two per pair
+    if not present:
         return
     for pair in PAIRS:
-        if pair[0] not in entry.msgstr and pair[1] not in entry.msgstr:
+        if pair[0] not in present and pair[1] not in present:
             continue  # a translation without the pair is balanced
         if _balanced(entry.msgid, pair) and not _balanced(entry.msgstr, pair):
             yield f"unbalanced {pair[0]} {pair[1]}"
