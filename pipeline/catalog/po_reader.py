@@ -139,6 +139,8 @@ def _string(quoted: str) -> str:
     # Segments hold no raw line break (see _STRING), so a quote before one closes its segment and
     # the quote after it opens the next: dropping each '"\n"' joins them.
     value = quoted[1:-1].replace('"\n"', "")
+    if "\\" not in value and "\x00" not in value:  # most strings: nothing to decode
+        return value
     try:
         return _unescape(value)
     except _EscapeError:
@@ -309,8 +311,9 @@ def read_live(name: str, data: bytes) -> list[LiveEntry] | None:
                 return None
             seen.add(key)
             entries.append((line, key[0], key[1], _string(msgstr), previous, fuzzy, translator))
-            line += match.group(0).count("\n")
-            pos = match.end()
+            end = match.end()
+            line += text.count("\n", pos, end)
+            pos = end
     except _Unusual:
         return None
     return entries
