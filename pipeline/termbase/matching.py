@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache, cached_property
 from itertools import accumulate
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 import snowballstemmer
 from babel import Locale
@@ -88,7 +88,9 @@ def _plural_variants(word: str) -> set[str]:
 # A word test is (kind, value): "eq" a word, "in" a set of words, "stem" a stem, "prefix" a prefix.
 WordTest = tuple[str, object]
 # The patterns a word can start: the one-word terms, and the longer patterns with their word tests.
-_Starting = tuple[tuple[tuple[Concept, Term], ...], tuple[tuple[list[WordTest], Concept, Term], ...]]
+# A longer pattern carries its second word test ready to use: the words it accepts, or the stem.
+_Longer = tuple[list["WordTest"], Concept, Term, "frozenset[str] | None", "str | None"]
+_Starting = tuple[tuple[tuple[Concept, Term], ...], tuple[_Longer, ...]]
 _STARTS_NOTHING: _Starting = ((), ())  # most words
 
 
@@ -132,7 +134,7 @@ class Matcher:
             return _STARTS_NOTHING
         found.sort(key=lambda p: (-len(p[0]), p[1].id, p[2].text))
         return (tuple((concept, term) for tests, concept, term in found if len(tests) == 1),
-                tuple(p for p in found if len(p[0]) > 1))
+                tuple((tests, concept, term, *_second_test(tests)) for tests, concept, term in found if len(tests) > 1))
 
     @cached_property
     def _substring_starts(self) -> dict[str, list[tuple[str, Concept, Term]]]:
@@ -212,11 +214,8 @@ class Matcher:
                 if bounds is None:
                     bounds = list(accumulate(map(len, pieces)))
                 start = bounds[2 * index]
-                # Longer patterns first: hits starting here come out in `_hit_order`.
-                for tests, concept, term in longer:
-                    size = len(tests)
-                    if index + size <= len(words) and self._rest_passes(tests, words, index):
-                        hits.append(_hit(Hit, (concept, term, start, bounds[2 * (index + size) - 1])))
+                if longer and index + 1 < len(words):  # first: hits come out in `_hit_order`
+                    self._longer_hits(longer, words, index, start, bounds, hits)
                 end = bounds[2 * index + 1]
                 for concept, term in single:
                     hits.append(_hit(Hit, (concept, term, start, end)))
@@ -226,6 +225,26 @@ class Matcher:
             self._cache.clear()
         self._cache[text] = hits
         return hits
+
+    def _longer_hits(self, longer: tuple[_Longer, ...], words: list[str], index: int, start: int,
+                     bounds: list[int], hits: list[Hit]) -> None:
+        """The hits of the patterns of more than one word starting at ``words[index]``: the
+        second word is tested first, without a call for most patterns."""
+        following, following_stem = words[index + 1], None
+        for tests, concept, term, accepted, stem in longer:
+            if accepted is not None:  # most: the second word is one of these
+                if following not in accepted:
+                    continue
+            elif stem is not None:
+                if following_stem is None:
+                    following_stem = self._stem_of(following)
+                if following_stem != stem:
+                    continue
+            elif not self._rest_passes(tests, words, index, upto=2):
+                continue
+            size = len(tests)
+            if size == 2 or (index + size <= len(words) and self._rest_passes(tests, words, index)):
+                hits.append(_hit(Hit, (concept, term, start, bounds[2 * (index + size) - 1])))
 
     def _find_substrings(self, folded: str, hits: list[Hit]) -> None:
         """Every occurrence of every substring term; only the terms whose first character the
@@ -239,9 +258,10 @@ class Matcher:
                     hits.append(_hit(Hit, (concept, term, start, start + len(needle))))
                     start = folded.find(needle, start + 1)
 
-    def _rest_passes(self, tests: list[WordTest], words: list[str], index: int) -> bool:
-        """Whether the words after ``words[index]`` pass a pattern's other word tests."""
-        for k in range(1, len(tests)):
+    def _rest_passes(self, tests: list[WordTest], words: list[str], index: int, upto: int | None = None) -> bool:
+        """Whether the words after ``words[index]`` pass a pattern's other word tests (those
+        before ``upto``)."""
+        for k in range(1, upto or len(tests)):
             kind, value = tests[k]
             word = words[index + k]
             if kind == "eq":
@@ -272,6 +292,19 @@ class Matcher:
             self._concepts.clear()
         result = self._concepts[(text, approved_only)] = tuple(kept.values())
         return result
+
+
+def _second_test(tests: list[WordTest]) -> tuple[frozenset[str] | None, str | None]:
+    """A pattern's second word test as (the words it accepts, the stem it wants); (None, None)
+    for a prefix."""
+    kind, value = tests[1]
+    if kind == "eq":
+        return frozenset({cast(str, value)}), None
+    if kind == "in":
+        return cast(frozenset[str], value), None
+    if kind == "stem":
+        return None, cast(str, value)
+    return None, None
 
 
 def _hit_order(hit: Hit) -> tuple[int, int, str, str]:
