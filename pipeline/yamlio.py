@@ -76,8 +76,10 @@ def _decode(name: str, data: bytes) -> str:
 
 
 # The first characters of the plain scalars YAML may resolve to something other than a string
-# (true, 12, ~...); a scalar starting with another character is a string without asking.
-_MAYBE_NOT_TEXT = None if None in _RESOLVER.yaml_implicit_resolvers else frozenset(_RESOLVER.yaml_implicit_resolvers)
+# (true, 12, ~...); a scalar starting with another character is a string without asking (unless
+# the resolver had a rule for any first character or for a path, which the default has not).
+_MAYBE_NOT_TEXT = (None if None in _RESOLVER.yaml_implicit_resolvers or _RESOLVER.yaml_path_resolvers
+                   else frozenset(_RESOLVER.yaml_implicit_resolvers))
 
 
 def _scalar(event: Any) -> Any:

@@ -87,9 +87,10 @@ def _plural_variants(word: str) -> set[str]:
 
 # A word test is (kind, value): "eq" a word, "in" a set of words, "stem" a stem, "prefix" a prefix.
 WordTest = tuple[str, object]
-# The patterns a word can start: the one-word terms, and the longer patterns with their word tests.
-# A longer pattern carries its second word test ready to use: the words it accepts, or the stem.
-_Longer = tuple[list["WordTest"], Concept, Term, "frozenset[str] | None", "str | None"]
+# A pattern of several words, with its second word test ready to use: the words it accepts, or
+# the stem it wants (neither for a prefix).
+_Longer = tuple[list[WordTest], Concept, Term, frozenset[str] | None, str | None]
+# The patterns a word can start: the one-word terms, and the longer patterns.
 _Starting = tuple[tuple[tuple[Concept, Term], ...], tuple[_Longer, ...]]
 _STARTS_NOTHING: _Starting = ((), ())  # most words
 
