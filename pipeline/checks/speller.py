@@ -118,7 +118,6 @@ class Speller:
         self.stems = frozenset(self.stem(w) for w in known) if self.stem else frozenset()
         self._verdicts: dict[str, bool] = {}
         self._unknown: set[str] = set()  # the words judged unknown
-        self._texts: dict[str, tuple[str, ...]] = {}
         # A text's words, by its white-space separated tokens (no word spans white space): a
         # library's tokens repeat, and a text whose every token is known clean needs no more.
         self._token_words: dict[str, list[str]] = {}
@@ -144,11 +143,7 @@ class Speller:
 
     def unknown(self, text: str, source: str) -> list[str]:
         """The words of ``text`` the dictionary does not know and no known word explains, in order."""
-        found = self._texts.get(text)
-        if found is None:
-            if len(self._texts) > 100_000:  # bounded: a large library's translations are mostly distinct
-                self._texts.clear()
-            found = self._texts[text] = self._unknown_words(text)
+        found = self._unknown_words(text)  # its tokens' words are kept: a text seen again costs little
         if not found:
             return []
         copied = _source_words(source)
