@@ -177,3 +177,20 @@ def test_a_reader_that_goes_away_ends_the_command_quietly(content_root, args):
     stderr = proc.stderr.read()
     proc.wait()
     assert stderr == b"" and proc.returncode == 1
+
+
+def test_a_command_leaves_its_objects_to_the_process_end(content_root):
+    """At exit the interpreter's last collection would walk every object still alive (a large run
+    holds millions) only to free them with the process: the command freezes them first. A handler
+    registered before the CLI is imported runs after the CLI's own, and sees them frozen."""
+    import subprocess
+    import sys
+
+    code = ("import atexit, gc, sys\n"
+            "atexit.register(lambda: print('frozen', gc.get_freeze_count() > 0))\n"
+            "from pipeline.cli import main\n"
+            f"sys.argv = ['pipeline', '--root', {str(content_root)!r}, 'status']\n"
+            "main()\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.rstrip().endswith("frozen True")
