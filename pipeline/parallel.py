@@ -63,6 +63,15 @@ class WorkerDied(RuntimeError):
     """A worker process ended without finishing its work (killed, out of memory)."""
 
 
+def spread_size(count: int, jobs: int | None = None, chunk: int = 8) -> int:
+    """How many workers `spread` shares ``count`` items among: 1 when it runs them in this process
+    (a small run, or a system that cannot fork)."""
+    size = min(workers(jobs), max(1, count // chunk))
+    if size < 2 or count < THRESHOLD or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return size
+
+
 @contextmanager
 def spread(function: Callable[[In], Out], items: Sequence[In], jobs: int | None = None,
            chunk: int = 8) -> Iterator[Iterator[tuple[int, Out]]]:
@@ -70,11 +79,12 @@ def spread(function: Callable[[In], Out], items: Sequence[In], jobs: int | None 
     when the run is large enough and the system can fork, else in this process, in order.
 
     Worker w walks its own stretch of the list (the w-th of as many as there are workers) in
-    order, so neighbouring items (a locale's catalogs) share a worker and whatever it learned
-    from them; a worker done with its stretch takes chunks from the far end of the stretch with
-    the most left. A failure in a worker is raised here; the workers end with the block."""
-    size = min(workers(jobs), max(1, len(items) // chunk))
-    if size < 2 or len(items) < THRESHOLD or "fork" not in multiprocessing.get_all_start_methods():
+    order, so neighbouring items share a worker and whatever it learned from them; a worker done
+    with its stretch takes chunks from the far end of the stretch with the most left (`spread_size`
+    says how many workers there are). A failure in a worker is raised here; the workers end with
+    the block."""
+    size = spread_size(len(items), jobs, chunk)
+    if size < 2:
         yield ((index, function(item)) for index, item in enumerate(items))
         return
     context = multiprocessing.get_context("fork")

@@ -119,3 +119,14 @@ def test_a_spread_worker_collects_garbage_less_often_than_the_default(monkeypatc
     with parallel.spread(_collector_threshold, list(range(100)), jobs=2) as results:
         thresholds = {threshold for _, threshold in results}
     assert thresholds == {parallel._WORKER_GC} and gc.get_threshold()[0] < parallel._WORKER_GC[0]
+
+
+@pytest.mark.parametrize("count,jobs,size", [
+    (63, 4, 1),    # below the threshold: this process
+    (64, 1, 1),    # one worker asked for: this process
+    (64, 2, 2),
+    (64, 16, 8),   # no worker with less than a chunk (8 items)
+    (1000, 3, 3),
+])
+def test_spread_size_is_the_number_of_workers_spread_uses(count, jobs, size):
+    assert parallel.spread_size(count, jobs) == size

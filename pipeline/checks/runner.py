@@ -355,7 +355,8 @@ def run_checks(project: Project, selection: Selection = Selection(),
     position = {job: index for index, job in enumerate(order)}
     for job, result in early.items():
         checked(position[job], job, result)
-    rest = missing[len(early):]
+    rest = _by_worker(missing[len(early):], project.select_procedure_ids(selection.procedures),
+                      parallel.spread_size(len(missing) - len(early), execution.jobs))
     with parallel.spread(_run_job, rest, execution.jobs) as computed:
         for k, result in computed:
             checked(position[rest[k]], rest[k], result)
@@ -366,6 +367,18 @@ def run_checks(project: Project, selection: Selection = Selection(),
         if selection.everything:  # drop what the run no longer uses
             store.keep_only([*keys.values(), *locale_keys])
     return totals.result(len(locales) * len(project.select_procedure_ids(selection.procedures)))
+
+
+def _by_worker(jobs: list[Job], procedures: tuple[str, ...], workers: int) -> list[Job]:
+    """The jobs in the order `parallel.spread` deals them out, a stretch per worker: the procedures
+    cut into as many runs as there are workers, and each run's jobs together (its source jobs,
+    then its catalogs locale by locale, as in ``jobs``). A catalog's checks reuse what its
+    procedure's source texts were found to hold (terms, units, negations), which a worker works
+    out once per text: so each worker works out a share of the texts, not every one."""
+    if workers < 2 or not procedures:
+        return jobs
+    run = {pid: index * workers // len(procedures) for index, pid in enumerate(procedures)}
+    return sorted(jobs, key=lambda job: run[job[1]])  # stable: each run keeps the jobs' order
 
 
 def _head_start(missing: list[Job], warming: _WarmUp) -> dict[Job, Encoded]:

@@ -163,3 +163,59 @@ def test_the_installed_dictionaries_are_listed_once(monkeypatch):
     finally:
         speller._available.cache_clear()
         speller.dictionary_tag.cache_clear()
+
+
+def job(posix: str, pid: str) -> tuple[str, str, str, str]:
+    return (posix, pid, f"{posix or 'source'}/{pid}", f"/x/{posix or 'source'}/{pid}")
+
+
+# jobs in the run's order (procedures a to d; "es:a b" the es catalogs of a and b, a bare "a b"
+# their source jobs), workers -> the order the workers' stretches take them in
+BY_WORKER = [
+    ("a b c d, es:a b c d, vi:a b c d", 1, "a b c d, es:a b c d, vi:a b c d"),
+    ("a b c d, es:a b c d, vi:a b c d", 2, "a b, es:a b, vi:a b, c d, es:c d, vi:c d"),
+    ("a b c d, es:a b c d", 3, "a b, es:a b, c, es:c, d, es:d"),
+    ("a b c d, es:a b c d", 5, "a, es:a, b, es:b, c, es:c, d, es:d"),  # more workers than procedures
+    ("c d, es:a b c d", 2, "es:a b, c d, es:c d"),  # source jobs a and b already run ahead
+    ("es:b d", 2, "es:b d"),  # a warm run's two changed catalogs: both in the first run
+]
+
+
+def _parse_jobs(text: str) -> list[tuple[str, str, str, str]]:
+    jobs = []
+    for group in text.split(", "):
+        posix, _, pids = group.rpartition(":")
+        jobs += [job(posix, pid) for pid in pids.split()]
+    return jobs
+
+
+@pytest.mark.parametrize("jobs,workers,expected", BY_WORKER)
+def test_each_worker_takes_a_run_of_procedures_with_all_their_jobs(jobs, workers, expected):
+    from pipeline.checks.runner import _by_worker
+
+    assert _by_worker(_parse_jobs(jobs), ("a", "b", "c", "d"), workers) == _parse_jobs(expected)
+
+
+def test_a_cold_run_gives_each_worker_its_procedures_catalogs(content_root, monkeypatch):
+    """A worker's catalogs are those of the procedures whose source it checks: whatever a source
+    text was found to hold is worked out once, not once per worker."""
+    from contextlib import contextmanager
+
+    from pipeline import parallel
+    from pipeline.checks.runner import Execution, run_checks
+    from pipeline.project import Project
+
+    dealt: list[list[tuple[str, str, str, str]]] = []
+
+    @contextmanager
+    def in_process(function, items, jobs=None, chunk=8):
+        dealt.append(list(items))
+        yield ((index, function(item)) for index, item in enumerate(items))
+
+    monkeypatch.setattr(parallel, "THRESHOLD", 1)
+    monkeypatch.setattr(parallel, "spread", in_process)
+    expected = run_checks(Project(content_root), execution=Execution(jobs=1))
+    assert run_checks(Project(content_root), execution=Execution(jobs=2)) == expected
+    items = dealt[-1]
+    first, second = items[:len(items) // 2], items[len(items) // 2:]
+    assert {pid for _, pid, _, _ in first}.isdisjoint({pid for _, pid, _, _ in second}), items
