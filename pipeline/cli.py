@@ -25,6 +25,11 @@ from .jsonout import dumps
 from .project import Project
 from .wording import count
 
+# A command builds what it works on once and keeps it to its end (the termbase, the catalogs, a
+# check's memos): collecting cycles every 700 allocations, as the interpreter does by default,
+# mostly walks those again. Cycles are still collected, less often (as in the check workers).
+gc.set_threshold(50_000, 20, 100)
+
 # When a command ends, the interpreter's last garbage collection would walk every object still
 # alive (a large check holds millions: the termbase, its memos, the findings) only for the process
 # to free them: they are frozen first, out of its reach. Files are closed and the cache committed

@@ -194,3 +194,15 @@ def test_a_command_leaves_its_objects_to_the_process_end(content_root):
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.rstrip().endswith("frozen True")
+
+
+def test_a_command_collects_cycles_less_often_than_the_default():
+    """What a command builds it keeps to its end: a young collection every 700 allocations (the
+    interpreter's default) would mostly walk it again."""
+    import subprocess
+    import sys
+
+    code = "import gc, pipeline.cli; print(gc.get_threshold()[0])"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert int(proc.stdout) >= 10_000

@@ -116,9 +116,14 @@ def test_a_spread_worker_collects_garbage_less_often_than_the_default(monkeypatc
     import gc
 
     monkeypatch.setattr(parallel, "THRESHOLD", 1)
-    with parallel.spread(_collector_threshold, list(range(100)), jobs=2) as results:
-        thresholds = {threshold for _, threshold in results}
-    assert thresholds == {parallel._WORKER_GC} and gc.get_threshold()[0] < parallel._WORKER_GC[0]
+    before = gc.get_threshold()
+    gc.set_threshold(700, 10, 10)  # the interpreter's default, in the parent (the CLI sets its own)
+    try:
+        with parallel.spread(_collector_threshold, list(range(100)), jobs=2) as results:
+            thresholds = {threshold for _, threshold in results}
+        assert thresholds == {parallel._WORKER_GC} and gc.get_threshold() == (700, 10, 10)
+    finally:
+        gc.set_threshold(*before)
 
 
 @pytest.mark.parametrize("count,jobs,size", [
