@@ -1,8 +1,10 @@
 """Run the active checks over the source, the termbase and the catalogs of a project.
 
-The run is a list of jobs (each procedure's source, then every catalog, locale by locale), whose
-results are taken as they come; a locale's cross-catalog checks run as soon as its last catalog
-is in, so only the translations of the locales in progress (about one per worker) are held. What
+The run is a list of jobs (each procedure's source, then every catalog, locale by locale; with
+workers, each takes a run of procedures and their jobs in that order), whose results are taken as
+they come; a locale's cross-catalog checks run as soon as its last catalog is in, so only the
+translations of the locales in progress are held (the workers go through the locales in the same
+order: about one or two at a time). What
 the checks do is in `engine`; this module only feeds them: from the cache (`cache`) when the
 inputs are unchanged, else in this process or in forked workers (`parallel`), keeping the
 findings encoded (`encoded`).
