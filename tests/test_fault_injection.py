@@ -127,7 +127,8 @@ def _kill_repeatedly(root: Path, args: tuple[str, ...], rng: random.Random, kill
     once mid-write), checking the content after each; return the output trees seen."""
     before = _work(root)
     seen = []
-    moments: list[float | None] = [rng.uniform(0.2, longest) for _ in range(kills)]
+    # within the timed run, with a margin: the same command can run a little faster the next time
+    moments: list[float | None] = [rng.uniform(0.2, max(0.2, 0.8 * longest)) for _ in range(kills)]
     killed = 0
     for delay in ([None] if not outputs else []) + moments:
         killed += _kill_at(root, args, delay)
@@ -141,11 +142,13 @@ def test_sigkill_at_random_moments_loses_nothing_and_leaves_nothing(tmp_path: Pa
     rng = random.Random(SEED)
     root = copy_content(tmp_path / "content")
     bundles, site = root / "dist/bundles", root / "dist/report"
-    took = {"build": _complete(root, ("build",)), "report": _complete(root, ("report",))}
+    took = {"build": _complete(root, ("build",)), "report": _complete(root, ("report",)),
+            # timed on a copy: approving here would leave the kills below nothing to approve
+            "approve": _complete(copy_content(tmp_path / "probe"), APPROVE)}
     old = {bundles: _tree(bundles), site: _tree(site)}
 
     # review approve changes catalogs; build and report then have a new tree to swap in
-    _kill_repeatedly(root, APPROVE, rng, 1, took["build"])
+    _kill_repeatedly(root, APPROVE, rng, 1, took["approve"])
     _complete(root, APPROVE)
     assert _leftovers(root) == []
     seen: dict[Path, list[dict[str, str]]] = {}
