@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from . import __version__  # `workflow` is imported by the commands that use it: `check` starts faster
+from . import GC_THRESHOLDS, __version__  # `workflow` is imported by the commands that use it: `check` starts faster
 from .exit_codes import ExitCode, exit_code_for
 from .fsutil import describe_os_error
 
@@ -25,10 +25,7 @@ from .jsonout import dumps
 from .project import Project
 from .wording import count
 
-# A command builds what it works on once and keeps it to its end (the termbase, the catalogs, a
-# check's memos): collecting cycles every 700 allocations, as the interpreter does by default,
-# mostly walks those again. Cycles are still collected, less often (as in the check workers).
-gc.set_threshold(50_000, 20, 100)
+gc.set_threshold(*GC_THRESHOLDS)  # a command keeps what it builds to its end (see GC_THRESHOLDS)
 
 # When a command ends, the interpreter's last garbage collection would walk every object still
 # alive (a large check holds millions: the termbase, its memos, the findings) only for the process

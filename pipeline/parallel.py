@@ -18,11 +18,13 @@ from contextlib import contextmanager
 from multiprocessing.connection import Connection, wait
 from typing import Any, TypeVar
 
+from . import GC_THRESHOLDS
+
 In = TypeVar("In")
 Out = TypeVar("Out")
 
 THRESHOLD = 64  # jobs; below this a worker pool costs more than it saves
-_WORKER_GC = (50_000, 20, 100)  # allocations before a young collection; young, middle collections before the next
+_WORKER_GC = GC_THRESHOLDS
 _PR_SET_PDEATHSIG = 1
 
 
@@ -129,8 +131,7 @@ def _walk(function: Callable[[In], Out], items: Sequence[In], bounds: Any, w: in
     message instead of one per item), then None."""
     _die_with_parent()
     # A check worker allocates millions of small objects that live (its memos) or die at once
-    # (refcounting frees them): collecting cycles every 700 allocations, as the interpreter does
-    # by default, mostly walks the live ones again. Cycles are still collected, less often.
+    # (refcounting frees them): it collects cycles less often (see GC_THRESHOLDS), whoever forked it.
     gc.set_threshold(*_WORKER_GC)
     try:
         while (claim := _claim(bounds, w, chunk)) is not None:
