@@ -87,11 +87,11 @@ def _plural_variants(word: str) -> set[str]:
 
 # A word test is (kind, value): "eq" a word, "in" a set of words, "stem" a stem, "prefix" a prefix.
 WordTest = tuple[str, object]
-# A pattern of several words, with its second word test ready to use: the words it accepts, or
-# the stem it wants (neither for a prefix).
-_Longer = tuple[list[WordTest], Concept, Term, frozenset[str] | None, str | None]
+# A term's word tests, its concept and term, and its second word test ready to use (for a term of
+# several words): the words it accepts, or the stem it wants (neither for a prefix or one word).
+_Pattern = tuple[list[WordTest], Concept, Term, frozenset[str] | None, str | None]
 # The patterns a word can start: the one-word terms, and the longer patterns.
-_Starting = tuple[tuple[tuple[Concept, Term], ...], tuple[_Longer, ...]]
+_Starting = tuple[tuple[tuple[Concept, Term], ...], tuple[_Pattern, ...]]
 _STARTS_NOTHING: _Starting = ((), ())  # most words
 
 
@@ -102,9 +102,9 @@ class Matcher:
         self.language = language
         self.stem = stemmer_for(language)
         self._substrings: list[tuple[str, Concept, Term]] = []
-        self._by_word: dict[str, list[tuple[list[WordTest], Concept, Term]]] = {}
-        self._by_stem: dict[str, list[tuple[list[WordTest], Concept, Term]]] = {}
-        self._by_prefix: list[tuple[list[WordTest], Concept, Term]] = []
+        self._by_word: dict[str, list[_Pattern]] = {}
+        self._by_stem: dict[str, list[_Pattern]] = {}
+        self._by_prefix: list[_Pattern] = []
         self._cache: dict[str, list[Hit]] = {}
         self._concepts: dict[tuple[str, bool], tuple[Hit, ...]] = {}
         self._starting: dict[str, _Starting] = {}
@@ -134,8 +134,7 @@ class Matcher:
         if not found:
             return _STARTS_NOTHING
         found.sort(key=lambda p: (-len(p[0]), p[1].id, p[2].text))
-        return (tuple((concept, term) for tests, concept, term in found if len(tests) == 1),
-                tuple((tests, concept, term, *_second_test(tests)) for tests, concept, term in found if len(tests) > 1))
+        return (tuple((p[1], p[2]) for p in found if len(p[0]) == 1), tuple(p for p in found if len(p[0]) > 1))
 
     @cached_property
     def _substring_starts(self) -> dict[str, list[tuple[str, Concept, Term]]]:
@@ -175,7 +174,7 @@ class Matcher:
     def _add(self, tests: list[WordTest], concept: Concept, term: Term) -> None:
         if not tests:
             return
-        pattern = (tests, concept, term)
+        pattern: _Pattern = (tests, concept, term, *(_second_test(tests) if len(tests) > 1 else (None, None)))
         kind, value = tests[0]
         if kind == "eq":
             self._by_word.setdefault(value, []).append(pattern)  # type: ignore[arg-type]
@@ -227,7 +226,7 @@ class Matcher:
         self._cache[text] = hits
         return hits
 
-    def _longer_hits(self, longer: tuple[_Longer, ...], words: list[str], index: int, start: int,
+    def _longer_hits(self, longer: tuple[_Pattern, ...], words: list[str], index: int, start: int,
                      bounds: list[int], hits: list[Hit]) -> None:
         """The hits of the patterns of more than one word starting at ``words[index]``: the
         second word is tested first, without a call for most patterns."""
