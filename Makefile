@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: build test lint setup clean compare bench bench-large
+.PHONY: build test lint setup clean compare bench bench-large schemas
 
 BENCH_VENV := .venv-bench
 BENCH_STAMP := $(BENCH_VENV)/.installed-stamp
@@ -36,6 +36,10 @@ test: setup lint
 lint: setup
 	$(BIN)/mypy
 	$(BIN)/ruff check pipeline tests benchmarks tools
+
+# The schemas' validators, compiled ahead into pipeline/schemas/compiled/ (after editing a schema).
+schemas: setup
+	$(BIN)/python tools/compile_schemas.py
 
 # Peers measured beside the pipeline live in their own environment, never as runtime dependencies.
 $(BENCH_STAMP): Makefile

@@ -1,0 +1,78 @@
+"""The schemas' validators are compiled ahead (pipeline/schemas/compiled/, written by
+`make schemas`), so that no command spends its start compiling them; a compiled validator is used
+only while it matches its schema, else the schema is compiled when read, as before."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+import fastjsonschema
+import pytest
+
+from pipeline import yamlio
+from pipeline.yamlio import compiled_module_name, validator_source
+
+from .conftest import REPO
+
+SCHEMAS = sorted(p.name for p in (REPO / "pipeline/schemas").glob("*.schema.json"))
+COMPILED = REPO / "pipeline/schemas/compiled"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_validators():
+    yamlio._fast_validator.cache_clear()
+    yield
+    yamlio._fast_validator.cache_clear()
+
+
+@pytest.mark.parametrize("schema", SCHEMAS)
+def test_every_schema_has_a_current_compiled_validator(schema):
+    path = COMPILED / f"{compiled_module_name(schema)}.py"
+    assert path.exists(), f"{path.name} is missing: run `make schemas`"
+    assert path.read_text("utf-8") == validator_source(schema), f"{path.name} is stale: run `make schemas`"
+
+
+@pytest.mark.parametrize("schema", SCHEMAS)
+def test_a_current_compiled_validator_is_the_one_used(schema):
+    module = importlib.import_module(f"pipeline.schemas.compiled.{compiled_module_name(schema)}")
+    assert yamlio._fast_validator(schema) is module.validate
+
+
+def test_a_stale_compiled_validator_is_not_used(monkeypatch):
+    module = importlib.import_module("pipeline.schemas.compiled.locales")
+    monkeypatch.setattr(module, "SCHEMA_DIGEST", "0" * 64)  # as after an edit of the schema
+    validate = yamlio._fast_validator("locales.schema.json")
+    assert validate is not module.validate
+    with pytest.raises(fastjsonschema.JsonSchemaException):
+        validate({"locales": "not a mapping"})
+
+
+@pytest.mark.parametrize("document,valid", [
+    ({"locales": {}}, True),
+    ({"locales": []}, False),
+    ({}, False),
+    ({"locales": {}, "unknown": 1}, False),
+])
+def test_the_compiled_validator_judges_as_the_schema_compiled_when_read(document, valid):
+    compiled = yamlio._fast_validator("locales.schema.json")
+    fresh = fastjsonschema.compile(yamlio._for_python(yamlio._schema("locales.schema.json")))
+    outcomes = []
+    for validate in (compiled, fresh):
+        try:
+            validate(document)
+            outcomes.append(True)
+        except fastjsonschema.JsonSchemaException:
+            outcomes.append(False)
+    assert outcomes == [valid, valid]
+
+
+def test_no_compiled_validator_without_its_schema():
+    names = {f"{compiled_module_name(s)}.py" for s in SCHEMAS} | {"__init__.py"}
+    assert {p.name for p in COMPILED.glob("*.py")} == names, "a schema was removed: run `make schemas`"
+
+
+def test_compiled_module_names():
+    assert [compiled_module_name(s) for s in ("procedure.schema.json", "bundle-document.schema.json")] == [
+        "procedure", "bundle_document"]
+    assert Path(COMPILED / "__init__.py").exists()
