@@ -353,8 +353,8 @@ def validator_source(filename: str) -> str:
 
 @cache
 def _fast_validator(filename: str) -> Any:
-    """A schema's compiled validator: the one made ahead while it matches the schema (compiling one
-    takes a command 10 to 50 ms), else compiled now."""
+    """A schema's compiled validator: the one made ahead while it matches the schema (so that a
+    command does not spend its start generating and compiling code), else compiled now."""
     schema = _for_python(_schema(filename))  # its digest before compiling it rewrites it
     try:
         module = importlib.import_module(f"pipeline.schemas.compiled.{compiled_module_name(filename)}")

@@ -5,7 +5,6 @@ only while it matches its schema, else the schema is compiled when read, as befo
 from __future__ import annotations
 
 import importlib
-from pathlib import Path
 
 import fastjsonschema
 import pytest
@@ -75,4 +74,4 @@ def test_no_compiled_validator_without_its_schema():
 def test_compiled_module_names():
     assert [compiled_module_name(s) for s in ("procedure.schema.json", "bundle-document.schema.json")] == [
         "procedure", "bundle_document"]
-    assert Path(COMPILED / "__init__.py").exists()
+    assert (COMPILED / "__init__.py").exists()
