@@ -24,7 +24,6 @@ In = TypeVar("In")
 Out = TypeVar("Out")
 
 THRESHOLD = 64  # jobs; below this a worker pool costs more than it saves
-_WORKER_GC = GC_THRESHOLDS
 _PR_SET_PDEATHSIG = 1
 
 
@@ -132,7 +131,7 @@ def _walk(function: Callable[[In], Out], items: Sequence[In], bounds: Any, w: in
     _die_with_parent()
     # A check worker allocates millions of small objects that live (its memos) or die at once
     # (refcounting frees them): it collects cycles less often (see GC_THRESHOLDS), whoever forked it.
-    gc.set_threshold(*_WORKER_GC)
+    gc.set_threshold(*GC_THRESHOLDS)
     try:
         while (claim := _claim(bounds, w, chunk)) is not None:
             writer.send([(index, function(items[index])) for index in range(*claim)])

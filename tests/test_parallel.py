@@ -8,7 +8,7 @@ import textwrap
 
 import pytest
 
-from pipeline import parallel
+from pipeline import GC_THRESHOLDS, parallel
 
 SCRIPT = textwrap.dedent("""
     import os, signal, sys, time
@@ -121,7 +121,7 @@ def test_a_spread_worker_collects_garbage_less_often_than_the_default(monkeypatc
     try:
         with parallel.spread(_collector_threshold, list(range(100)), jobs=2) as results:
             thresholds = {threshold for _, threshold in results}
-        assert thresholds == {parallel._WORKER_GC} and gc.get_threshold() == (700, 10, 10)
+        assert thresholds == {GC_THRESHOLDS} and gc.get_threshold() == (700, 10, 10)
     finally:
         gc.set_threshold(*before)
 
