@@ -2,14 +2,15 @@
 of the time is reading, how much is calling the checks at all, how much is their work.
 
     python benchmarks/floor.py                  # the medium benchmark's catalogs (make bench)
-    python benchmarks/floor.py --size large
+    python benchmarks/floor.py --size large     # or mid: any library run.py generated
+    python benchmarks/floor.py --root DIR       # a content root of your own
 
 Stages, each timed over every catalog (median of --runs, process CPU time):
   read      the PO reader alone (`read_entries`)
-  entries   reading and building the entries the checks see (`_entries`)
+  entries   reading and building the entries the checks see (`engine.catalog_from_po`)
   no-op     entries, then a do-nothing generator called once per entry check per entry
   checks    entries, then every entry and catalog check, findings discarded
-  catalog   the runner's whole job for a catalog (`_check_catalog`: checks, findings, encoding)
+  catalog   the runner's whole job for a catalog (`runner._run_job`: checks, findings, encoding)
 """
 
 from __future__ import annotations
@@ -38,12 +39,13 @@ def _noop(entry, ctx, options):
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--size", choices=["medium", "large"], default="medium")
+    parser.add_argument("--size", default="medium", help="a library under benchmarks/.work (run.py makes them)")
+    parser.add_argument("--root", type=Path, help="a content root instead of --size")
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    root = REPO / "benchmarks/.work" / args.size
+    root = args.root or REPO / "benchmarks/.work" / args.size
     if not (root / "pipeline.yaml").exists():
-        raise SystemExit(f"{root}: no generated content; run `make bench` (or bench-large) first")
+        raise SystemExit(f"{root}: no content; run `make bench` (or bench-large) first, or give --root")
     project = Project(root)
     by_scope = engine.by_scope(engine.active_checks(project.config.checks))
     source = Matcher(project.termbase, project.config.source_language)
@@ -51,7 +53,7 @@ def main() -> None:
     jobs = [(info.posix, pid, project.catalog_file(info.posix, pid), str(root / project.catalog_file(info.posix, pid)))
             for info in project.select_locales(()) for pid in project.select_procedure_ids(())]
     data = {job: Path(job[3]).read_bytes() for job in jobs}
-    runner._STATE["setup"] = runner._Setup(project, by_scope, contexts, source)
+    runner._STATE["setup"] = runner._Setup(project, by_scope, contexts, source, None)
 
     def stage_read():
         return sum(len(read_entries(job[2], data[job])) - 1 for job in jobs)
@@ -80,7 +82,7 @@ def main() -> None:
     stages = {"read": stage_read, "entries": stage_entries, "no-op": lambda: stage_checks(noop=True),
               "checks": stage_checks, "catalog": stage_catalog}
     entries = stage_entries()
-    print(f"{args.size}: {len(jobs)} catalogs, {entries:,} entries, {len(by_scope.get(Scope.ENTRY, []))} entry checks; "
+    print(f"{root.name}: {len(jobs)} catalogs, {entries:,} entries, {len(by_scope.get(Scope.ENTRY, []))} entry checks; "
           f"CPU µs per entry, median of {args.runs} (each run in a fresh fork: memo tables start empty)")
     for name, stage in stages.items():
         times = [_in_fork(stage) for _ in range(args.runs)]
