@@ -7,12 +7,16 @@ shifted consistently in source and translations), so sentences, lists, FAQs, num
 placeholders and termbase terms look like the real content. With `--shape varied` (the default)
 entries vary the way a real library's do: most paragraphs become one to eight shipped sentences
 drawn at random (term-rich ones more often), most list items one or two, most FAQ answers one to
-three. Texts are then mostly distinct, as in a real library, rather than the same few hundred
-repeated (titles and the contact sentence still recur, as they do in real leaflets); lengths run
-from a few words to long paragraphs, and the number of sections varies more. Their translations
+three. Texts are then far more often distinct than the same few hundred repeated (titles and the
+contact sentence still recur, as they do in real leaflets); lengths run from a few words to long
+paragraphs, and the number of sections varies more. Their translations
 are the shipped translations of the sentences (taken from paragraphs whose every translation
 splits into as many sentences with the same numbers), joined as the locale writes.
 `--shape uniform` keeps every shipped entry as it is, the shape of the log's first entries.
+`--shape distinct` draws every paragraph, list item and FAQ answer anew from two sentences up: at
+300 procedures 58% of a locale's entries are then distinct texts, against 32% with `varied` (whose
+one-sentence list items come from a few hundred shipped sentences); what recurs is section
+titles, FAQ questions and the contact sentence.
 Catalogs mix translated, fuzzy (with the previous source), untranslated and signed-off entries,
 with a small rate of planted defects (changed numbers, dropped placeholders, markup). Written in
 the project's own formats by the project's own writers.
@@ -108,23 +112,27 @@ def _draw(rng: random.Random, size: int, pool: list[str], rich: list[str], parts
 
 
 def vary(sections: list[dict], rng: random.Random, pool: list[str], rich: list[str],
-         parts: dict[str, list[str]]) -> list[dict]:
+         parts: dict[str, list[str]], distinct: bool = False) -> list[dict]:
     """Most paragraphs become new ones: one to eight shipped sentences drawn at random (term-rich
     ones more often), so entries are distinct and their lengths and terms vary; `parts` records
-    each new text's sentences, so its translation can be put together from theirs."""
+    each new text's sentences, so its translation can be put together from theirs. With
+    ``distinct``, every paragraph, list item and answer is drawn anew, from two sentences up,
+    so that a text seldom recurs anywhere in the library (titles and questions still do)."""
+    least = 2 if distinct else 1
+    redraw = 1.0 if distinct else 0.7
     out = []
     for section in sections:
         blocks = []
         for block in section["blocks"]:
-            if "paragraph" in block and rng.random() < 0.7:
-                size = rng.choice((1, 1, 2, 2, 3, 3, 3, 4, 4, 5, 6, 8))
+            if "paragraph" in block and rng.random() < redraw:
+                size = max(least, rng.choice((1, 1, 2, 2, 3, 3, 3, 4, 4, 5, 6, 8)))
                 block = {**block, "paragraph": _with_text(block["paragraph"], _draw(rng, size, pool, rich, parts))}
             elif "list" in block:
-                block = {**block, "list": [{**item, "text": _with_text(item["text"], _draw(rng, rng.choice((1, 1, 2)),
-                                                                                          pool, rich, parts))}
-                                           if rng.random() < 0.6 else item for item in block["list"]]}
-            elif "answer" in block and rng.random() < 0.6:
-                block = {**block, "answer": _with_text(block["answer"], _draw(rng, rng.choice((1, 2, 2, 3)),
+                block = {**block, "list": [{**item, "text": _with_text(item["text"], _draw(
+                    rng, max(least, rng.choice((1, 1, 2))), pool, rich, parts))}
+                    if distinct or rng.random() < 0.6 else item for item in block["list"]]}
+            elif "answer" in block and (distinct or rng.random() < 0.6):
+                block = {**block, "answer": _with_text(block["answer"], _draw(rng, max(least, rng.choice((1, 2, 2, 3))),
                                                                               pool, rich, parts))}
             blocks.append(block)
         out.append({**section, "blocks": blocks})
@@ -136,8 +144,8 @@ def variant(base: dict, rng: random.Random, new_id: str, offset: int, shape: str
             parts: dict[str, list[str]] | None = None) -> dict:
     keep = 0.75 if shape == "uniform" else rng.choice((0.4, 0.75, 1.0))
     sections = [s for s in base["sections"] if s["id"] in ("overview", "contact") or rng.random() < keep]
-    if shape == "varied" and pool and rich and parts is not None:
-        sections = vary(sections, rng, pool, rich, parts)
+    if shape in ("varied", "distinct") and pool and rich and parts is not None:
+        sections = vary(sections, rng, pool, rich, parts, distinct=shape == "distinct")
     middle = sections[1:-1]
     rng.shuffle(middle)
     sections = sections[:1] + middle + sections[-1:]
@@ -173,7 +181,7 @@ def main() -> None:
     parser.add_argument("--locales", type=int, default=5)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--defect-rate", type=float, default=0.005)
-    parser.add_argument("--shape", choices=("varied", "uniform"), default="varied")
+    parser.add_argument("--shape", choices=("varied", "distinct", "uniform"), default="varied")
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args()
     rng = random.Random(args.seed)

@@ -78,8 +78,9 @@ def main() -> None:
     parser.add_argument("--size", choices=SIZES, default="medium")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--shape", choices=("varied", "uniform"), default="varied",
-                        help="the generator's shape (benchmarks/generate.py); uniform is the shape of the log's first entries")
+    parser.add_argument("--shape", choices=("varied", "distinct", "uniform"), default="varied",
+                        help="the generator's shape (benchmarks/generate.py): distinct repeats fewer texts; "
+                             "uniform is the shape of the log's first entries")
     parser.add_argument("--only", default="",
                         help="';'-separated names of the rows to time (e.g. 'check (cold);update'); peers always run")
     parser.add_argument("--pofilter", default=str(REPO / ".venv-bench/bin/pofilter"))

@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import polib
+
 REPO = Path(__file__).resolve().parent.parent
 
 
@@ -21,3 +23,23 @@ def test_floor_runs_every_stage(tmp_path):
     assert done.returncode == 0, done.stderr[-2000:]
     stages = [line.split()[0] for line in done.stdout.splitlines()[1:]]
     assert stages == ["read", "entries", "no-op", "checks", "catalog"]
+
+
+def _distinct_share(library: Path) -> float:
+    """The share of distinct source texts among a library's catalog entries."""
+    texts = [entry.msgid for path in sorted(library.glob("locales/*/LC_MESSAGES/*.po"))
+             for entry in polib.pofile(str(path)) if not entry.obsolete]
+    return len(set(texts)) / len(texts)
+
+
+def test_distinct_shape_repeats_fewer_texts_than_varied(tmp_path):
+    shares = {}
+    for shape in ("varied", "distinct"):
+        library = tmp_path / shape
+        subprocess.run([sys.executable, str(REPO / "benchmarks/generate.py"), "--procedures", "40", "--locales", "1",
+                        "--seed", "2", "--shape", shape, "--defect-rate", "0", "--out", str(library)],
+                       check=True, capture_output=True)
+        for path in library.glob("locales/*/LC_MESSAGES/*.po"):
+            subprocess.run(["msgfmt", "--check-format", "-o", "/dev/null", str(path)], check=True, capture_output=True)
+        shares[shape] = _distinct_share(library)
+    assert shares["distinct"] > shares["varied"] + 0.1, shares
