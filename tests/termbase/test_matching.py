@@ -101,3 +101,80 @@ def test_hits_come_in_report_order_wherever_terms_overlap(language: str, data: s
                                max_size=12))
     hits = Matcher(TERMBASE, language).find(" ".join(words))
     assert hits == sorted(hits, key=lambda h: (h.start, -h.end, h.concept.id, h.term.text))
+
+
+def _by_brute_force(matcher: Matcher, text: str) -> list[tuple[str, str, int, int]]:
+    """Every word pattern of ``matcher`` tried at every word of ``text``, one word test at a time:
+    the answer `find` must give however it indexes its patterns."""
+    import re
+
+    from pipeline.termbase.matching import normalize
+
+    words = [(m.group(), m.start(), m.end()) for m in re.finditer(r"\w+", normalize(text))]
+    patterns = {id(p): p for group in (*matcher._by_word.values(), *matcher._by_stem.values(), matcher._by_prefix)
+                for p in group}
+
+    def passes(kind: str, value: object, word: str) -> bool:
+        if kind == "eq":
+            return word == value
+        if kind == "in":
+            return word in value  # type: ignore[operator]
+        if kind == "stem":
+            return matcher._stem_of(word) == value
+        return word.startswith(value)  # type: ignore[arg-type]
+
+    hits = [(concept.id, term.text, words[i][1], words[i + len(tests) - 1][2])
+            for i in range(len(words)) for tests, concept, term, *_ in patterns.values()
+            if i + len(tests) <= len(words)
+            and all(passes(kind, value, words[i + k][0]) for k, (kind, value) in enumerate(tests))]
+    return sorted(hits, key=lambda h: (h[2], -h[3], h[0], h[1]))
+
+
+def _as_rows(hits) -> list[tuple[str, str, int, int]]:
+    return [(h.concept.id, h.term.text, h.start, h.end) for h in hits]
+
+
+# The words of the terms, with endings that inflect them (so stems and prefixes are tried too).
+_INFLECTED = {language: sorted({w + ending for w in words for ending in ("", "s", "es", "a", "os")})
+              for language, words in _WORDS.items()}
+
+
+@pytest.mark.parametrize("language", sorted(_WORDS))
+@given(data=st.data())
+@settings(max_examples=300, deadline=None)
+def test_find_gives_what_trying_every_pattern_everywhere_gives(language: str, data: st.DataObject) -> None:
+    words = data.draw(st.lists(st.sampled_from(_INFLECTED[language]) | st.sampled_from(["y", "de", "the", ",", "."]),
+                               max_size=14))
+    text = " ".join(words)
+    assert _as_rows(Matcher(TERMBASE, language).find(text)) == _by_brute_force(Matcher(TERMBASE, language), text)
+
+
+@pytest.mark.parametrize("language", ["en", "es", "vi", "ar", "ht"])
+def test_find_on_every_fixture_text_gives_what_trying_every_pattern_gives(language: str) -> None:
+    import polib
+
+    matcher = Matcher(TERMBASE, language)
+    texts = {entry.msgid if language == "en" else entry.msgstr
+             for path in sorted((FIXTURE / "locales").glob(f"{'es' if language == 'en' else language}/LC_MESSAGES/*.po"))
+             for entry in polib.pofile(str(path))}
+    assert len(texts) > 20
+    for text in sorted(texts):
+        assert _as_rows(matcher.find(text)) == _by_brute_force(matcher, text), text
+
+
+@pytest.mark.parametrize("ways", [("exact", None), ("exact", "prefix"), (None, "prefix"), ("exact", None, "prefix")])
+def test_terms_a_word_starts_in_different_ways_come_out_in_report_order(ways):
+    """At one word, terms compared as written, by stem and by a prefix all match: their hits come
+    out ordered by concept whatever way each was looked up."""
+    from pipeline.termbase.model import Concept, Term, Termbase
+
+    texts = {"exact": "dolor discos", None: "dolor disco", "prefix": "dolor disc|"}
+    # Concept ids in the reverse order of the ways: the order of the lookups is not the answer's.
+    concepts = tuple(Concept(id=f"{9 - i}-{way}", subject="condition", definition="",
+                             terms={"es": (Term(text=texts[way], status="preferred", match=way),)})
+                     for i, way in enumerate(ways))
+    matcher = Matcher(Termbase(concepts), "es")
+    text = "Un dolor discos."
+    hits = matcher.find(text)
+    assert [h.concept.id for h in hits] == sorted(c.id for c in concepts)
+    assert _as_rows(hits) == _by_brute_force(matcher, text)
