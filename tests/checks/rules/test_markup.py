@@ -27,6 +27,9 @@ FLAGGED = [
     ("es", CALL, planted(CALL_T["es"], None, " [aquí](javascript:alert(1))"), "Markdown link"),
     ("es", CALL, planted(CALL_T["es"], None, " &lt;b&gt;"), "HTML entity"),
     ("es", CALL, planted(CALL_T["es"], None, " WWW.evil.example"), "URL 'WWW.evil.example'"),
+    ("es", CALL, planted(CALL_T["es"], None, " wWw.evil.example"), "URL 'wWw.evil.example'"),
+    ("es", "Read www.clinic.example first.", "Lea primero la web.",
+     "URL 'www.clinic.example' from the source is missing: copy it unchanged"),
     ("es", CALL, planted(CALL_T["es"], None, " data:text/html,x"), "script link 'data:'"),
     ("es", CALL, planted(CALL_T["es"], None, " a@b.example"), "e-mail address 'a@b.example'"),
     ("es", SITE, planted(SITE_ES, "https://clinic.example/back", "la web"),
@@ -42,3 +45,12 @@ def test_no_finding(locale, msgid, msgstr):
 @pytest.mark.parametrize("locale,msgid,msgstr,expected", FLAGGED, ids=row_ids(FLAGGED))
 def test_finding(locale, msgid, msgstr, expected):
     assert_flagged(run(markup, entry(msgid, msgstr, locale)), "E102", expected)
+
+
+def test_only_w_and_W_match_w_ignoring_case():
+    """The "www." trigger is looked for only in a text with "w" or "W": no other character may
+    match the case-blind pattern."""
+    import re
+
+    w = re.compile("w", re.IGNORECASE)
+    assert [c for c in map(chr, range(0x110000)) if w.fullmatch(c)] == ["W", "w"]
