@@ -7,10 +7,9 @@ shifted consistently in source and translations), so sentences, lists, FAQs, num
 placeholders and termbase terms look like the real content. With `--shape varied` (the default)
 entries vary the way a real library's do: most paragraphs become one to eight shipped sentences
 drawn at random (term-rich ones more often), most list items one or two, most FAQ answers one to
-three. Texts are then far more often distinct than the same few hundred repeated (titles and the
-contact sentence still recur, as they do in real leaflets); lengths run from a few words to long
-paragraphs, and the number of sections varies more. Their translations
-are the shipped translations of the sentences (taken from paragraphs whose every translation
+three, rather than the same few hundred texts repeated (titles and the contact sentence still
+recur, as they do in real leaflets); lengths run from a few words to long paragraphs, and the
+number of sections varies more. Their translations are the shipped translations of the sentences (taken from paragraphs whose every translation
 splits into as many sentences with the same numbers), joined as the locale writes.
 `--shape uniform` keeps every shipped entry as it is, the shape of the log's first entries.
 `--shape distinct` draws every paragraph, list item and FAQ answer anew from two sentences up: at

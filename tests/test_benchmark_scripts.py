@@ -1,7 +1,6 @@
-"""The benchmark scripts that reach into the check runner run on a small generated library.
-
-They time the runner's internals, so a change to those can break them without any other test
-noticing; these only run them (how fast is never asserted here)."""
+"""The benchmark scripts on small generated libraries: the ones that reach into the check runner
+still run (a change to its internals could break them without any other test noticing), and the
+generator's shapes differ as its documentation says. How fast is never asserted here."""
 
 from __future__ import annotations
 
