@@ -9,8 +9,9 @@ entries vary the way a real library's do: most paragraphs become one to eight sh
 drawn at random (term-rich ones more often), most list items one or two, most FAQ answers one to
 three, rather than the same few hundred texts repeated (titles and the contact sentence still
 recur, as they do in real leaflets); lengths run from a few words to long paragraphs, and the
-number of sections varies more. Their translations are the shipped translations of the sentences (taken from paragraphs whose every translation
-splits into as many sentences with the same numbers), joined as the locale writes.
+number of sections varies more. Their translations are the shipped translations of the
+sentences (taken from paragraphs whose every translation splits into as many sentences with the
+same numbers), joined as the locale writes.
 `--shape uniform` keeps every shipped entry as it is, the shape of the log's first entries.
 `--shape distinct` draws every paragraph, list item and FAQ answer anew from two sentences up: at
 300 procedures 58% of a locale's entries are then distinct texts, against 32% with `varied` (whose
