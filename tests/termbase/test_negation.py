@@ -70,3 +70,10 @@ def test_normalise_changes_only_what_it_says(text):
 
     expected = unicodedata.normalize("NFC", text).casefold().translate(_APOSTROPHES).translate(_OPTIONAL_MARKS)
     assert normalise(text) == expected
+
+
+@given(st.text(alphabet=st.sampled_from("aZ ’ـًٌٍَُِّْٰٟ٠لا不É\u0301\u064a\u0660"), max_size=40))
+def test_without_optional_marks_removes_exactly_the_marks(text):
+    from pipeline.termbase.negation import _OPTIONAL_MARKS, without_optional_marks
+
+    assert without_optional_marks(text) == text.translate(_OPTIONAL_MARKS)
