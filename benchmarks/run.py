@@ -45,6 +45,17 @@ def timed(args: list[str], cwd: Path) -> tuple[float, int]:
     return wall, peak
 
 
+def inputs_digest(repo: Path) -> str:
+    """What a generated library is made from: the generator and the shipped content it recombines
+    (pipeline.yaml, source/, locales/), 12 hex digits of SHA-256 over their paths and bytes."""
+    digest = hashlib.sha256()
+    files = [repo / "benchmarks/generate.py", repo / "pipeline.yaml"]
+    files += sorted(path for folder in ("source", "locales") for path in (repo / folder).rglob("*") if path.is_file())
+    for path in files:
+        digest.update(path.relative_to(repo).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:12]
+
+
 def prepare(size: str, seed: int, shape: str) -> Path:
     root = WORK / (size if shape == "varied" or size == "shipped" else f"{size}-{shape}")
     if size == "shipped":
@@ -56,8 +67,8 @@ def prepare(size: str, seed: int, shape: str) -> Path:
         shutil.copytree(REPO / "locales", root / "locales")
         return root
     procedures, locales = SIZES[size]
-    # A library made by another version of the generator is made again.
-    generator = hashlib.sha256((REPO / "benchmarks/generate.py").read_bytes()).hexdigest()[:12]
+    # A library made by another version of the generator, or from other shipped content, is made again.
+    generator = inputs_digest(REPO)
     marker = root / f".generated-{procedures}x{locales}-{seed}-{shape}-{generator}"
     if not marker.exists():
         subprocess.run([sys.executable, str(REPO / "benchmarks/generate.py"), "--procedures", str(procedures),

@@ -42,3 +42,27 @@ def test_distinct_shape_repeats_fewer_texts_than_varied(tmp_path):
             subprocess.run(["msgfmt", "--check-format", "-o", "/dev/null", str(path)], check=True, capture_output=True)
         shares[shape] = _distinct_share(library)
     assert shares["distinct"] > shares["varied"] + 0.1, shares
+
+
+def test_a_library_is_made_again_when_the_shipped_content_changes(tmp_path):
+    """run.py reuses a generated library only while what it was made from is unchanged: the
+    generator and the shipped content it recombines."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        from run import inputs_digest
+    finally:
+        sys.path.remove(str(REPO / "benchmarks"))
+    repo = tmp_path / "repo"
+    for name, text in {"benchmarks/generate.py": "# generator", "pipeline.yaml": "project: x",
+                       "source/termbase.yaml": "concepts: []", "locales/es/LC_MESSAGES/a.po": 'msgid ""'}.items():
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_text(text, "utf-8")
+    first = inputs_digest(repo)
+    assert inputs_digest(repo) == first
+    for name in ("benchmarks/generate.py", "pipeline.yaml", "source/termbase.yaml", "locales/es/LC_MESSAGES/a.po"):
+        before = (repo / name).read_text("utf-8")
+        (repo / name).write_text(before + "\n# edited", "utf-8")
+        assert inputs_digest(repo) != first, name
+        (repo / name).write_text(before, "utf-8")
+    (repo / "README.md").write_text("not an input", "utf-8")
+    assert inputs_digest(repo) == first
