@@ -178,3 +178,16 @@ def test_terms_a_word_starts_in_different_ways_come_out_in_report_order(ways):
     hits = matcher.find(text)
     assert [h.concept.id for h in hits] == sorted(c.id for c in concepts)
     assert _as_rows(hits) == _by_brute_force(matcher, text)
+
+
+def test_one_word_terms_of_several_concepts_at_one_word_are_all_found():
+    from pipeline.termbase.model import Concept, Term, Termbase
+
+    def concept(cid: str, text: str, match: str | None) -> Concept:
+        return Concept(id=cid, subject="anatomy", definition="", terms={"es": (Term(text=text, status="preferred", match=match),)})
+
+    matcher = Matcher(Termbase((concept("c", "discos", "exact"), concept("a", "disco", None),
+                                concept("b", "disc|", "prefix"))), "es")
+    text = "Los discos."
+    assert [h.concept.id for h in matcher.find(text)] == ["a", "b", "c"]
+    assert _as_rows(matcher.find(text)) == _by_brute_force(matcher, text)
