@@ -162,7 +162,8 @@ def test_find_on_every_fixture_text_gives_what_trying_every_pattern_gives(langua
         assert _as_rows(matcher.find(text)) == _by_brute_force(matcher, text), text
 
 
-@pytest.mark.parametrize("ways", [("exact", None), ("exact", "prefix"), (None, "prefix"), ("exact", None, "prefix")])
+@pytest.mark.parametrize("ways", [("exact", None), ("exact", "prefix"), (None, "prefix"),
+                                  ("exact", None, "prefix")])
 def test_terms_a_word_starts_in_different_ways_come_out_in_report_order(ways):
     """At one word, terms compared as written, by stem and by a prefix all match: their hits come
     out ordered by concept whatever way each was looked up."""
@@ -184,7 +185,8 @@ def test_one_word_terms_of_several_concepts_at_one_word_are_all_found():
     from pipeline.termbase.model import Concept, Term, Termbase
 
     def concept(cid: str, text: str, match: str | None) -> Concept:
-        return Concept(id=cid, subject="anatomy", definition="", terms={"es": (Term(text=text, status="preferred", match=match),)})
+        return Concept(id=cid, subject="anatomy", definition="",
+                       terms={"es": (Term(text=text, status="preferred", match=match),)})
 
     matcher = Matcher(Termbase((concept("c", "discos", "exact"), concept("a", "disco", None),
                                 concept("b", "disc|", "prefix"))), "es")
