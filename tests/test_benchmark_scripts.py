@@ -66,3 +66,31 @@ def test_a_library_is_made_again_when_the_shipped_content_changes(tmp_path):
         (repo / name).write_text(before, "utf-8")
     (repo / "README.md").write_text("not an input", "utf-8")
     assert inputs_digest(repo) == first
+
+
+def _run_module():
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        import run
+    finally:
+        sys.path.remove(str(REPO / "benchmarks"))
+    return run
+
+
+def test_timed_counts_the_cpu_of_the_commands_children(tmp_path):
+    """A cold check does its work in forked workers and msgfmt in one process per catalog: the CPU
+    time run.py reports must include every process the command waited for."""
+    busy = "import os, time\nif os.fork() == 0:\n    end = time.process_time() + 0.3\n" \
+           "    while time.process_time() < end: pass\n    os._exit(0)\nos.wait()\n"
+    wall, peak, cpu = _run_module().timed([sys.executable, "-c", busy], tmp_path)
+    assert cpu >= 0.25, cpu
+    assert wall >= 0.25 and peak > 0
+
+
+def test_pinned_commands_run_on_the_cores_asked_for():
+    """`--cores N` runs each timed command on the first N cores, the pipeline with N workers and
+    msgfmt N at a time, so that one machine can show how both sides scale."""
+    run = _run_module()
+    assert run.pinned(["pipeline", "check"], None) == ["pipeline", "check"]
+    assert run.pinned(["pipeline", "check"], 1) == ["taskset", "-c", "0", "pipeline", "check"]
+    assert run.pinned(["sh", "-c", "x"], 3) == ["taskset", "-c", "0-2", "sh", "-c", "x"]
