@@ -44,14 +44,20 @@ def test_distinct_shape_repeats_fewer_texts_than_varied(tmp_path):
     assert shares["distinct"] > shares["varied"] + 0.1, shares
 
 
+def _run_module():
+    """benchmarks/run.py as a module (the scripts are not a package)."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        import run
+    finally:
+        sys.path.remove(str(REPO / "benchmarks"))
+    return run
+
+
 def test_a_library_is_made_again_when_the_shipped_content_changes(tmp_path):
     """run.py reuses a generated library only while what it was made from is unchanged: the
     generator and the shipped content it recombines."""
-    sys.path.insert(0, str(REPO / "benchmarks"))
-    try:
-        from run import inputs_digest
-    finally:
-        sys.path.remove(str(REPO / "benchmarks"))
+    inputs_digest = _run_module().inputs_digest
     repo = tmp_path / "repo"
     for name, text in {"benchmarks/generate.py": "# generator", "pipeline.yaml": "project: x",
                        "source/termbase.yaml": "concepts: []", "locales/es/LC_MESSAGES/a.po": 'msgid ""'}.items():
@@ -66,15 +72,6 @@ def test_a_library_is_made_again_when_the_shipped_content_changes(tmp_path):
         (repo / name).write_text(before, "utf-8")
     (repo / "README.md").write_text("not an input", "utf-8")
     assert inputs_digest(repo) == first
-
-
-def _run_module():
-    sys.path.insert(0, str(REPO / "benchmarks"))
-    try:
-        import run
-    finally:
-        sys.path.remove(str(REPO / "benchmarks"))
-    return run
 
 
 def test_timed_counts_the_cpu_of_the_commands_children(tmp_path):
