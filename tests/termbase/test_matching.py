@@ -149,6 +149,32 @@ def test_find_gives_what_trying_every_pattern_everywhere_gives(language: str, da
     assert _as_rows(Matcher(TERMBASE, language).find(text)) == _by_brute_force(Matcher(TERMBASE, language), text)
 
 
+# What may stand between two words: nothing (a word joined to a piece of another: "disco" and
+# "s"), punctuation that glues words into one white-space separated token ("l4-l5",
+# "dolor/ardor"), and every kind of white space a translation can hold.
+_BETWEEN = ["", " ", "  ", ",", ", ", "-", "/", ".", "(", ") ", "\u00a0", "\t", "\n", "\u2028", "\u3000",
+            "\x1c", "\u202f"]
+
+
+@pytest.mark.parametrize("language", sorted(_WORDS))
+@given(data=st.data())
+@settings(max_examples=300, deadline=None)
+def test_find_gives_what_trying_every_pattern_gives_whatever_separates_the_words(language: str,
+                                                                                  data: st.DataObject) -> None:
+    """Words glued into one token, a token repeated, a token inside a longer one ("de" in
+    "dedo"), terms whose words are split by punctuation or odd white space: `find` still gives
+    what trying every pattern at every word gives."""
+    pieces = st.sampled_from(_INFLECTED[language]) | st.sampled_from(["y", "de", "a", "s", "the", "1"])
+    words = data.draw(st.lists(pieces, max_size=14))
+    gaps = data.draw(st.lists(st.sampled_from(_BETWEEN), min_size=len(words) + 1, max_size=len(words) + 1))
+    text = "".join(gap + word for gap, word in zip(gaps, [*words, ""], strict=True))
+    matcher = Matcher(TERMBASE, language)
+    assert _as_rows(matcher.find(text)) == _by_brute_force(matcher, text)
+    again = Matcher(TERMBASE, language)  # the same tokens, met in another text first
+    again.find(text[::-1])
+    assert _as_rows(again.find(text)) == _by_brute_force(again, text)
+
+
 @pytest.mark.parametrize("language", ["en", "es", "vi", "ar", "ht"])
 def test_find_on_every_fixture_text_gives_what_trying_every_pattern_gives(language: str) -> None:
     import polib
