@@ -286,7 +286,7 @@ class Matcher:
             return cached
         hits = [h for h in self.find(text) if h.term.approved or not approved_only]
         kept: dict[str, Hit] = {}
-        for hit in _uncovered(hits):
+        for hit in uncovered(hits):
             kept.setdefault(hit.concept.id, hit)
         if len(self._concepts) > 50_000:
             self._concepts.clear()
@@ -311,7 +311,7 @@ def _hit_order(hit: Hit) -> tuple[int, int, str, str]:
     return hit.start, -hit.end, hit.concept.id, hit.term.text
 
 
-def _uncovered(hits: list[Hit]) -> Iterator[Hit]:
+def uncovered(hits: list[Hit]) -> Iterator[Hit]:
     """The hits (sorted by start, longest first) not inside a longer hit of another concept, in one
     sweep: a hit can only be covered by one sorted before it, so the two largest ends seen so far
     for two different concepts answer for every hit (comparing every pair is quadratic)."""

@@ -5,16 +5,18 @@ the wrong time, and "weeks or months" rendered "days or months" has no number to
 Units are the termbase concepts of subject `time` and `unit`, wherever the source names them;
 the translation must name each as often as the source does with one of the concept's preferred
 or admitted terms. When it does not, the finding names the unit of the same kind (a time for a
-time, a measure for a measure) that the translation has in its place.
+time, a measure for a measure) that the translation has in its place. A term found only inside a
+longer term of another concept does not count: Chinese 克 (gram) inside 毫克 (milligram) names
+milligrams.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from functools import lru_cache
 
-from ...termbase.matching import Hit, Matcher
+from ...termbase.matching import Hit, Matcher, uncovered
 from ..model import Entry, LocaleContext, Options
 
 CODE = "E202"
@@ -27,13 +29,14 @@ OPTIONS: dict[str, object] = {}
 _KINDS = ("time", "unit")
 
 
-def _count(hits: Iterable[Hit]) -> tuple[Counter[str], dict[str, Hit]]:
+def _count(hits: list[Hit]) -> tuple[Counter[str], dict[str, Hit]]:
     """Occurrences per unit concept (overlapping matches of one concept, such as 个月 and 月, count
-    once), and each concept's first hit."""
+    once; a match inside a longer term of another concept, such as 克 in 毫克, not at all), and each
+    concept's first hit."""
     counts: Counter[str] = Counter()
     first: dict[str, Hit] = {}
     end: dict[str, int] = {}
-    for hit in hits:
+    for hit in uncovered(hits):
         if hit.concept.subject not in _KINDS or hit.start < end.get(hit.concept.id, -1):
             continue
         counts[hit.concept.id] += 1

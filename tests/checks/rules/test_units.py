@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from pipeline.checks.rules import units
+from pipeline.termbase.model import Concept, Term, Termbase
 
-from .helpers import assert_flagged, entry, row_ids, run
+from .helpers import assert_flagged, context, entry, row_ids, run
 from .sentences import ACTIVITY, ACTIVITY_T, planted
 
 CLEAN = [
@@ -35,3 +36,30 @@ def test_no_finding(locale, msgid, msgstr):
 @pytest.mark.parametrize("locale,msgid,msgstr,expected", FLAGGED, ids=row_ids(FLAGGED))
 def test_finding(locale, msgid, msgstr, expected):
     assert_flagged(run(units, entry(msgid, msgstr, locale)), "E202", expected)
+
+
+# Units whose Chinese terms hold one another: 克 (gram) is inside 毫克 (milligram), 升 (litre)
+# inside 毫升 (millilitre).
+NESTED = Termbase(tuple(Concept(cid, "unit", "", {"en": (Term(en, "preferred", match="forms", forms=(en, en + "s")),),
+                                                  "zh_Hans": (Term(zh, "preferred"),)})
+                        for cid, en, zh in (("gram", "gram", "克"), ("milligram", "milligram", "毫克"),
+                                            ("litre", "litre", "升"), ("millilitre", "millilitre", "毫升"))))
+
+NESTED_ROWS = [
+    # source, translation, telling part of the message (None: clean)
+    ("Each tablet holds 1 gram.", "每片含1克。", None),
+    ("Each tablet holds 1 milligram.", "每片含1毫克。", None),
+    ("Each tablet holds 1 gram.", "每片含1毫克。", "unit 'gram' is not rendered with its approved term 克 (found 毫克 instead)"),
+    ("The bag holds 2 litres.", "袋子容量为2毫升。", "unit 'litres' is not rendered"),
+    ("Take 1 gram, then 5 milligrams.", "先服1克，再服5毫克。", None),
+    ("Take 1 gram, then 5 milligrams.", "先服1毫克，再服5毫克。", "unit 'gram'"),
+]
+
+
+@pytest.mark.parametrize("msgid,msgstr,expected", NESTED_ROWS, ids=row_ids(NESTED_ROWS))
+def test_a_unit_inside_a_longer_unit_of_another_concept_is_that_unit(msgid, msgstr, expected):
+    found = run(units, entry(msgid, msgstr, "zh_Hans"), context("zh_Hans", termbase=NESTED))
+    if expected is None:
+        assert found == []
+    else:
+        assert_flagged(found, "E202", expected)
