@@ -1,0 +1,111 @@
+"""The shipped termbase's units of time and measure, through the units check (E202): a dose, a
+volume or a duration put in another unit's place is caught in every shipped language, and the
+usual ways of writing each unit pass."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from pipeline.checks.model import Entry, LocaleContext
+from pipeline.checks.rules import units
+from pipeline.project import Project
+from pipeline.termbase.matching import Matcher, termbase_language
+
+from ..conftest import REPO
+
+
+@cache
+def _context(locale: str) -> LocaleContext:
+    project = Project(REPO)
+    info = project.locale(locale)
+    language = termbase_language(project.termbase, info.posix)
+    return LocaleContext(info, language, project.termbase, Matcher(project.termbase, "en"),
+                         Matcher(project.termbase, language))
+
+
+def _findings(locale: str, source: str, translation: str) -> list[str]:
+    entry = Entry(locale=locale, procedure="p", file="p.po", line=1, msgctxt="c", msgid=source, msgstr=translation)
+    return list(units.check(entry, _context(locale), units.OPTIONS))
+
+
+DOSE = "The usual dose is 500 mg."
+GRAMS = "Each tablet holds 1 gram."
+DRINK = "Drink 250 ml of water."
+LITRES = "The bag holds 2 litres."
+MICRO = "The patch gives 25 micrograms."
+LIFT = "Do not lift more than 10 pounds."
+CUT = "The cut is about 1 inch long."
+WAIT = "Wait 30 min before you stand up."
+
+CLEAN = [
+    # locale, source, translation
+    ("es", DOSE, "La dosis habitual es de 500 mg."),
+    ("es", DOSE, "La dosis habitual es de 500 miligramos."),
+    ("es", GRAMS, "Cada comprimido contiene 1 gramo."),
+    ("es", GRAMS, "Cada comprimido contiene 1 g."),
+    ("es", DRINK, "Beba 250 ml de agua."),
+    ("es", LITRES, "La bolsa contiene 2 litros."),
+    ("es", MICRO, "El parche libera 25 microgramos."),
+    ("es", LIFT, "No levante más de 10 libras."),
+    ("es", CUT, "El corte mide aproximadamente 1 pulgada."),
+    ("es", WAIT, "Espere 30 min antes de ponerse de pie."),
+    ("es", WAIT, "Espere 30 minutos antes de ponerse de pie."),
+    ("zh_Hans", DOSE, "常用剂量为500毫克。"),
+    ("zh_Hans", GRAMS, "每片含1克。"),
+    ("zh_Hans", DRINK, "喝250毫升水。"),
+    ("zh_Hans", LITRES, "袋子容量为2升。"),
+    ("vi", DOSE, "Liều thông thường là 500 mg."),
+    ("vi", GRAMS, "Mỗi viên chứa 1 gam."),
+    ("vi", DRINK, "Uống 250 ml nước."),
+    ("vi", LITRES, "Túi chứa 2 lít."),
+    ("ar", DOSE, "الجرعة المعتادة 500 ملغ."),
+    ("ar", GRAMS, "يحتوي كل قرص على 1 غرام."),
+    ("ar", DRINK, "اشرب 250 مل من الماء."),
+    ("ar", LITRES, "يتسع الكيس لـ 2 لتر."),
+    ("ht", DOSE, "Dòz abityèl la se 500 mg."),
+    ("ht", GRAMS, "Chak grenn gen 1 gram."),
+    ("ht", DRINK, "Bwè 250 ml dlo."),
+    ("ht", LITRES, "Sak la kenbe 2 lit."),
+]
+
+FLAGGED = [
+    # locale, source, translation, telling part of the message
+    ("es", DOSE, "La dosis habitual es de 500 g.", "unit 'mg' is not rendered with its approved term"),
+    ("es", DOSE, "La dosis habitual es de 500 g.", "(found g instead)"),
+    ("es", GRAMS, "Cada comprimido contiene 1 mg.", "unit 'gram' is not rendered"),
+    ("es", DRINK, "Beba 250 l de agua.", "unit 'ml' is not rendered"),
+    ("es", LITRES, "La bolsa contiene 2 mililitros.", "unit 'litres' is not rendered"),
+    ("es", MICRO, "El parche libera 25 miligramos.", "unit 'micrograms' is not rendered"),
+    ("es", LIFT, "No levante más de 10 kilos.", "unit 'pounds' is not rendered"),
+    ("es", CUT, "El corte mide aproximadamente 1 centímetro.", "unit 'inch' is not rendered"),
+    ("es", WAIT, "Espere 30 segundos antes de ponerse de pie.", "unit 'min' is not rendered"),
+    ("zh_Hans", DOSE, "常用剂量为500克。", "unit 'mg'"),
+    ("zh_Hans", GRAMS, "每片含1毫克。", "unit 'gram'"),  # 克 inside 毫克 is not a gram
+    ("zh_Hans", DRINK, "喝250升水。", "unit 'ml'"),
+    ("zh_Hans", LITRES, "袋子容量为2毫升。", "unit 'litres'"),  # 升 inside 毫升 is not a litre
+    ("vi", DOSE, "Liều thông thường là 500 g.", "unit 'mg'"),
+    ("vi", DRINK, "Uống 250 lít nước.", "unit 'ml'"),
+    ("ar", DOSE, "الجرعة المعتادة 500 غرام.", "unit 'mg'"),
+    ("ar", DRINK, "اشرب 250 لتر من الماء.", "unit 'ml'"),
+    ("ht", DOSE, "Dòz abityèl la se 500 g.", "unit 'mg'"),
+    ("ht", DRINK, "Bwè 250 lit dlo.", "unit 'ml'"),
+]
+
+
+@pytest.mark.parametrize(("locale", "source", "translation"), CLEAN)
+def test_the_usual_ways_of_writing_a_unit_pass(locale: str, source: str, translation: str) -> None:
+    assert _findings(locale, source, translation) == []
+
+
+@pytest.mark.parametrize(("locale", "source", "translation", "expected"), FLAGGED)
+def test_a_unit_put_in_another_units_place_is_caught(locale: str, source: str, translation: str,
+                                                      expected: str) -> None:
+    found = _findings(locale, source, translation)
+    assert len(found) == 1 and expected in found[0], found
+
+
+def test_an_abbreviation_in_english_prose_is_not_a_unit() -> None:
+    """'e.g.' and a lone letter are not grams or litres: the source side names no unit there."""
+    assert _findings("es", "Rest, e.g. lie down, for a while.", "Descanse, p. ej. acostado, un rato.") == []
