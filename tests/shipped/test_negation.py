@@ -1,0 +1,66 @@
+"""The shipped negation markers (source/negation.yaml), through the lost-negation check (E207): the
+usual ways each language says "do not" and "avoid" are counted, so a faithful translation is not
+reported, and a dropped negation still is."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from pipeline.checks.model import Entry, LocaleContext
+from pipeline.checks.rules import negation
+from pipeline.project import Project
+from pipeline.termbase.matching import Matcher, termbase_language
+
+from ..conftest import REPO
+
+
+@cache
+def _context(locale: str) -> LocaleContext:
+    project = Project(REPO)
+    info = project.locale(locale)
+    language = termbase_language(project.termbase, info.posix)
+    return LocaleContext(info, language, project.termbase, Matcher(project.termbase, "en"),
+                         Matcher(project.termbase, language), {}, project.negation)
+
+
+def _findings(locale: str, source: str, translation: str) -> list[str]:
+    entry = Entry(locale=locale, procedure="p", file="p.po", line=1, msgctxt="c", msgid=source, msgstr=translation)
+    return list(negation.check(entry, _context(locale), negation.OPTIONS))
+
+
+KEPT = [
+    # locale, source, a translation that keeps its negation
+    ("es", "Avoid it.", "Evítelo."),
+    ("es", "Avoid them.", "Evítelas."),
+    ("es", "Avoid heavy lifting.", "Evita levantar peso."),
+    ("es", "Avoid heavy lifting.", "Es mejor evitarlo."),
+    ("es", "Do not drive.", "Está prohibido conducir."),
+    ("es", "Do not smoke.", "Queda prohibido fumar."),
+    ("es", "Heavy lifting should be avoided.", "Debe evitar levantar peso."),
+    ("es", "Smoking is not allowed.", "No se permite fumar."),
+    ("vi", "Avoid lifting.", "Tránh nâng vật nặng."),
+    ("ar", "Avoid lifting.", "تجنّب رفع الأشياء الثقيلة."),
+    ("zh_Hans", "Never lift.", "切勿提重物。"),
+    ("ht", "Avoid lifting.", "Evite leve bagay lou."),
+]
+
+DROPPED = [
+    # locale, source, a translation that lost its negation
+    ("es", "Heavy lifting should be avoided.", "Debe levantar peso."),
+    ("es", "Smoking is prohibited.", "Se puede fumar."),
+    ("vi", "Heavy lifting should be avoided.", "Nên nâng vật nặng."),
+    ("zh_Hans", "Smoking is forbidden.", "可以吸烟。"),
+]
+
+
+@pytest.mark.parametrize(("locale", "source", "translation"), KEPT)
+def test_a_negation_said_the_usual_way_is_counted(locale: str, source: str, translation: str) -> None:
+    assert _findings(locale, source, translation) == []
+
+
+@pytest.mark.parametrize(("locale", "source", "translation"), DROPPED)
+def test_a_dropped_negation_is_reported(locale: str, source: str, translation: str) -> None:
+    found = _findings(locale, source, translation)
+    assert len(found) == 1 and "a negation is lost" in found[0], found
