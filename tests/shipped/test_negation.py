@@ -44,6 +44,11 @@ KEPT = [
     ("ar", "Avoid lifting.", "تجنّب رفع الأشياء الثقيلة."),
     ("zh_Hans", "Never lift.", "切勿提重物。"),
     ("ht", "Avoid lifting.", "Evite leve bagay lou."),
+    ("ht", "Do not smoke.", "Pinga fimen."),
+    ("ar", "Do not lift anything heavy.", "امتنع عن رفع الأشياء الثقيلة."),
+    ("ar", "Smoking is prohibited.", "يمنع التدخين."),
+    ("zh_Hans", "Smoking is prohibited.", "严禁吸烟。"),
+    ("zh_Hans", "Avoid spicy food.", "忌辛辣食物。"),
 ]
 
 DROPPED = [
