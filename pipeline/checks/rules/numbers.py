@@ -1,9 +1,13 @@
 """Every number of the source appears in the translation, and no other.
 
 Numbers are compared as values, each side read with its locale's separators through Babel:
-Spanish `1,5` equals `1.5`, but `15` does not. Ranges compare by their ends (`2–4`, `2-4`,
-"2 to 4" rendered "2 a 4"). Arabic-Indic and full-width digits count as digits. A changed dose,
-duration or size in patient material is a safety defect, so this cannot be silenced.
+Spanish `1,5` equals `1.5`, but `15` does not. Ranges compare by their ends (`2–4`, `2-4`, "2 to
+4" rendered "2 a 4"). Arabic-Indic and full-width digits count as digits. A translation is read
+the way that differs least from the source among: as written, with thousands grouped by a plain
+space joined (`1 000`, as Spanish style guides write them), and with a time written with a point
+split (`8.30` for 8:30, where the source has a time); so `2 100 mg` stays two numbers where the
+source has 2 and 100. A changed dose, duration or size in patient material is a safety defect, so
+this cannot be silenced.
 """
 
 from __future__ import annotations
@@ -36,6 +40,27 @@ def _show(values: Iterable[Decimal]) -> str:
 
 
 _ANY_DIGIT = re.compile(r"\d")
+# A plain space between digits and a group of exactly three: "1 000", "2 500 000".
+_SPACE_GROUP = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
+# A time of day written with a point, "8.30" for 8:30: read so only where the source has a time.
+_CLOCK = re.compile(r"(?<![\d.,])(\d{1,2})\.(\d{2})(?!\d|[.,]\d)")
+_SOURCE_CLOCK = re.compile(r"(?<![\d.,])\d{1,2}:\d{2}(?!\d)")
+
+
+def _readings(source: str, text: str, locale: str, plain: Counter[Decimal]) -> list[Counter[Decimal]]:
+    """The ways a translation's numbers can be read: as its locale writes them (first), with
+    plain-space thousands joined, and with point-written times split when the source has a time
+    ("2.10 mg" for "2 x 10 mg" is a dose, never two numbers)."""
+    readings = [plain]
+    if " " in text and _SPACE_GROUP.search(text):
+        readings.append(Counter(numbers(_SPACE_GROUP.sub("\u00a0", text), locale)))
+    if "." in text and _CLOCK.search(text) and ":" in source and _SOURCE_CLOCK.search(source):
+        readings.append(Counter(numbers(_CLOCK.sub(r"\1:\2", text), locale)))
+    return readings
+
+
+def _differences(source: Counter[Decimal], target: Counter[Decimal]) -> int:
+    return sum(((source - target) + (target - source)).values())
 
 
 def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
@@ -44,6 +69,10 @@ def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
     source = _source_numbers(entry.msgid)
     target = Counter(numbers(entry.msgstr, ctx.info.posix))
     if target == source:  # the common case, compared in C
+        return
+    readings = _readings(entry.msgid, entry.msgstr, ctx.info.posix, target)
+    target = min(readings, key=lambda reading: _differences(source, reading))  # the first of the closest
+    if target == source:
         return
     if missing := list((source - target).elements()):
         yield f"number {_show(missing)} of the source is missing from the translation"

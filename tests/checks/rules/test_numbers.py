@@ -17,6 +17,14 @@ CLEAN = [
     ("zh_Hans", ACTIVITY, planted(ACTIVITY_T["zh_Hans"], "2–4", "２–４")),  # full-width digits
     ("ar", ACTIVITY, planted(ACTIVITY_T["ar"], "2–4", "٢–٤")),  # Arabic-Indic digits
     ("es", "Rest.", "Descanse."),
+    # Thousands grouped with a plain space, as Spanish style guides write them (RAE: "1 000")
+    ("es", "Take 1,000 mg.", "Tome 1 000 mg."),
+    ("es", "About 2,500,000 people.", "Unos 2 500 000 pacientes."),
+    ("es", "Take 2 100 mg tablets.", "Tome 2 comprimidos de 100 mg."),  # two numbers, not 2,100
+    ("es", "Take 2 100 mg tablets.", "Tome 2 100 mg."),
+    ("es", "Come at 8:30.", "Venga a las 8.30."),  # a time written with a point, as in Spain
+    ("es", "Come at 8:30 or 10:15.", "Venga a las 8.30 o a las 10:15."),
+    ("es", "Take 8.3 mg.", "Tome 8.30 mg."),  # a decimal, read as before
 ]
 
 FLAGGED = [
@@ -26,6 +34,11 @@ FLAGGED = [
     ("es", INCISION, planted(INCISION_ES, "5 mm", "5 mm (1,5)"), "number 1.5 is not in the source"),
     ("ar", ACTIVITY, planted(ACTIVITY_T["ar"], "2–4", "2–3"), "number 4"),
     ("es", "Rest.", "Descanse 2 días.", "number 2 is not in the source"),
+    ("es", "Take 1,000 mg.", "Tome 1 00 mg.", "number 1000 of the source is missing"),
+    ("es", "Take 1,000 mg.", "Tome 1 100 mg.", "number 1000 of the source is missing"),
+    ("es", "Take 2 100 mg tablets.", "Tome 2 200 mg.", "number 100 of the source is missing"),
+    ("es", "Come at 8:30.", "Venga a las 8.45.", "number 30 of the source is missing"),
+    ("es", "Take 2 x 10 mg.", "Tome 2.10 mg.", "number 2, 10 of the source is missing"),  # no time in the source
 ]
 
 
