@@ -17,6 +17,9 @@ CLEAN = [
     ("es", CALL, CALL_T["es"]),
     ("es", SITE, SITE_ES),  # the source's URL, kept
     ("es", "Rest: 2 < 3 days.", "Descanse: 2 < 3 días."),  # a trigger character that is no markup
+    # a link of the source with its text translated: the target is what must not change
+    ("es", "See [the guide](https://clinic.example/guide).", "Vea [la guía](https://clinic.example/guide)."),
+    ("es", "![A diagram](https://clinic.example/spine.png)", "![Un esquema](https://clinic.example/spine.png)"),
 ]
 
 FLAGGED = [
@@ -32,6 +35,10 @@ FLAGGED = [
      "URL 'www.clinic.example' from the source is missing: copy it unchanged"),
     ("es", CALL, planted(CALL_T["es"], None, " data:text/html,x"), "script link 'data:'"),
     ("es", CALL, planted(CALL_T["es"], None, " a@b.example"), "e-mail address 'a@b.example'"),
+    ("es", "See [the guide](https://clinic.example/guide).", "Vea [la guía](https://evil.example/guide).",
+     "Markdown link '[la guía](https://evil.example/guide)' is not in the source"),
+    ("es", "See [the guide](https://clinic.example/guide).", "Vea ![la guía](https://clinic.example/guide).",
+     "Markdown link '![la guía](https://clinic.example/guide)' is not in the source"),  # made an image
     ("es", SITE, planted(SITE_ES, "https://clinic.example/back", "la web"),
      "URL 'https://clinic.example/back' from the source is missing: copy it unchanged"),
 ]
