@@ -1,11 +1,14 @@
 """Placeholders in the translation must be exactly those of the source.
 
 The app fills `{clinic_name}`-style and printf-style (`%s`, `%(name)d`) placeholders. A missing,
-extra or misspelled one shows the patient a raw code or drops a phone number. Compared as sets.
+extra or misspelled one shows the patient a raw code or drops a phone number. Compared as sets. A
+placeholder set in more braces than the source's (`{{clinic_phone}}`, i18next's own syntax) shows
+the patient the extra braces around the number.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -20,9 +23,19 @@ SAFETY = True
 OPTIONS: dict[str, Any] = {}
 
 
+# A brace placeholder inside more braces ("{{clinic_phone}}", i18next's own syntax): the app fills
+# the inner one and shows the rest. Tried only from the first brace of a run: linear however long.
+_BRACED = re.compile(r"(?<!\{)\{+(\{[A-Za-z_][A-Za-z0-9_]*\})\}+")
+
+
 def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
     source, target = placeholders(entry.msgid), placeholders(entry.msgstr)
     if missing := sorted(source - target):
         yield f"placeholder {', '.join(missing)} missing from the translation: copy it unchanged"
     if extra := sorted(target - source):
         yield f"placeholder {', '.join(extra)} is not in the source: remove it or fix its spelling"
+    if "{{" in entry.msgstr:
+        kept = {match.group(0) for match in _BRACED.finditer(entry.msgid)}
+        for match in _BRACED.finditer(entry.msgstr):
+            if match.group(0) not in kept:
+                yield f"placeholder {match.group(1)} is written {match.group(0)}: keep single braces"

@@ -14,6 +14,7 @@ CLEAN = [
     ("es", CALL, CALL_T["es"]),
     ("zh_Hans", CALL, CALL_T["zh_Hans"]),
     ("es", "%(count)d days, %s", "%s, %(count)d días"),  # order may change
+    ("es", "Type {{code}} as shown.", "Escriba {{code}} como se muestra."),  # the source's own braces
 ]
 
 FLAGGED = [
@@ -23,6 +24,10 @@ FLAGGED = [
      "placeholder {telefono} is not in the source: remove it or fix its spelling"),
     ("zh_Hans", CALL, planted(CALL_T["zh_Hans"], "{surgeon_name}", "{surgeon_name} %s"), "%s"),
     ("es", ACTIVITY, planted(ACTIVITY_T["es"], None, " %d"), "placeholder %d is not in the source"),
+    # i18next's own syntax: the app fills the inner {clinic_phone} and shows the outer braces
+    ("es", CALL, planted(CALL_T["es"], "{clinic_phone}", "{{clinic_phone}}"),
+     "placeholder {clinic_phone} is written {{clinic_phone}}: keep single braces"),
+    ("es", CALL, planted(CALL_T["es"], "{clinic_phone}", "{{{clinic_phone}}}"), "keep single braces"),
 ]
 
 
