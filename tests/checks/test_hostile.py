@@ -33,6 +33,11 @@ HOSTILE = [
     ("disc ", "both", None),                 # concepts compared pairwise
     ("1.000.", "msgstr", None),              # one number of 100 000 digits
     ("é", "msgstr", None),                   # one word of 100 000 letters for the stemmer
+    ("{", "msgstr", None),                   # a run of braces before no placeholder
+    ("{{a", "both", None),
+    ("1 000 ", "both", None),                # thousands grouped by a space, read a second way
+    ("8:30 8.30 ", "both", None),            # times written with a point, read a second way
+    ("[a](b) ", "msgstr", None),             # Markdown links compared by their targets
 ]
 
 
