@@ -30,10 +30,12 @@ OPTIONS: dict[str, object] = {}
 _PROBE = "555-0100"  # a placeholder's value with the separator the algorithm splits at
 _PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
 _SEPARATOR = r"[-\u2010\u2011./:,\u00a0\u202f\u066b\u066c ]"
-_LATIN = r"[A-Za-z\u00c0-\u024f]"
-_LATIN_OR_DIGIT = r"[A-Za-z\u00c0-\u024f0-9]"
+# Latin letters: ASCII, Latin-1 (without its × and ÷), Latin Extended-A and -B.
+_LATIN_LETTERS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
+_LATIN = rf"[{_LATIN_LETTERS}]"
+_LATIN_OR_DIGIT = rf"[{_LATIN_LETTERS}0-9]"
 _TOKEN = re.compile(rf"\+?\d+(?:{_SEPARATOR}\d+)*|{_LATIN}{_LATIN_OR_DIGIT}*(?:[-./:'’ ]+{_LATIN_OR_DIGIT}+)*")
-_CANDIDATE = re.compile(r"\d|[A-Za-z\u00c0-\u024f]")
+_CANDIDATE = re.compile(rf"\d|{_LATIN}")
 
 
 def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
