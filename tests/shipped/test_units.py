@@ -38,6 +38,8 @@ MICRO = "The patch gives 25 micrograms."
 LIFT = "Do not lift more than 10 pounds."
 CUT = "The cut is about 1 inch long."
 WAIT = "Wait 30 min before you stand up."
+EVERY = "Take it every 8 hours."
+EVERY_HRS = "Take it every 8 hrs."
 
 CLEAN = [
     # locale, source, translation
@@ -52,6 +54,8 @@ CLEAN = [
     ("es", CUT, "El corte mide aproximadamente 1 pulgada."),
     ("es", WAIT, "Espere 30 min antes de ponerse de pie."),
     ("es", WAIT, "Espere 30 minutos antes de ponerse de pie."),
+    ("es", EVERY, "Tómelo cada 8 h."),  # the symbol Spanish dosing instructions use
+    ("es", EVERY_HRS, "Tómelo cada 8 horas."),
     ("zh_Hans", DOSE, "常用剂量为500毫克。"),
     ("zh_Hans", GRAMS, "每片含1克。"),
     ("zh_Hans", DRINK, "喝250毫升水。"),
@@ -81,6 +85,8 @@ FLAGGED = [
     ("es", LIFT, "No levante más de 10 kilos.", "unit 'pounds' is not rendered"),
     ("es", CUT, "El corte mide aproximadamente 1 centímetro.", "unit 'inch' is not rendered"),
     ("es", WAIT, "Espere 30 segundos antes de ponerse de pie.", "unit 'min' is not rendered"),
+    ("es", EVERY, "Tómelo cada 8 min.", "unit 'hours' is not rendered"),
+    ("es", EVERY_HRS, "Tómelo cada 8 días.", "unit 'hrs' is not rendered"),
     ("zh_Hans", DOSE, "常用剂量为500克。", "unit 'mg'"),
     ("zh_Hans", GRAMS, "每片含1毫克。", "unit 'gram'"),  # 克 inside 毫克 is not a gram
     ("zh_Hans", DRINK, "喝250升水。", "unit 'ml'"),
