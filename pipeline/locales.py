@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 import babel
 from babel import Locale, UnknownLocaleError
-from babel.messages.plurals import get_plural
 
 from .errors import InputError
 
@@ -61,10 +60,17 @@ def parse_locale(code: str, source_language: str = "en") -> Locale:
     return locale
 
 
+def spellings(locale: Locale) -> tuple[str, str]:
+    """A CLDR locale's POSIX and BCP 47 spellings (``zh_Hans``, ``zh-Hans``), without loading its
+    data: what reading the registry confirms of each locale."""
+    return str(locale), "-".join(p for p in (locale.language, locale.script, locale.territory, locale.variant) if p)
+
+
 def describe(locale: Locale) -> LocaleInfo:
-    """The registry facts for a CLDR locale."""
-    posix = str(locale)
-    bcp47 = "-".join(p for p in (locale.language, locale.script, locale.territory, locale.variant) if p)
+    """The registry facts for a CLDR locale (read from CLDR when a locale is added)."""
+    from babel.messages.plurals import get_plural  # gettext's plural tables: only here
+
+    posix, bcp47 = spellings(locale)
     categories = tuple(sorted(set(locale.plural_form.tags) | {"other"}))
     return LocaleInfo(
         posix=posix,

@@ -18,7 +18,7 @@ from .content.model import Procedure
 from .content.reader import read_procedure
 from .errors import InputError
 from .fsutil import read_input, write_atomic
-from .locales import LocaleInfo, describe, parse_locale
+from .locales import LocaleInfo, describe, parse_locale, spellings
 from .termbase.model import Termbase
 from .termbase.negation import NEGATION_FILE, Negation, read_negation
 from .termbase.reader import read_termbase
@@ -124,17 +124,17 @@ class Project:
         result = []
         for posix, entry in data["locales"].items():
             line, column = key_position(data, ["locales"], posix)
-            try:
-                canonical = describe(parse_locale(str(posix), self.config.source_language))
+            try:  # the other facts are pinned here: CLDR only confirms the code's spellings
+                canonical, bcp47 = spellings(parse_locale(str(posix), self.config.source_language))
             except InputError as exc:
                 raise InputError(f"locales.{posix}: {exc.message}", REGISTRY_FILE, line, column) from None
-            if canonical.posix != posix:
+            if canonical != posix:
                 raise InputError(f"locales.{posix}: not the POSIX form of a known locale "
-                                 f"(expected {canonical.posix})", REGISTRY_FILE, line, column)
-            if entry["bcp47"] != canonical.bcp47:  # it names bundle folders and files: one spelling only
+                                 f"(expected {canonical})", REGISTRY_FILE, line, column)
+            if entry["bcp47"] != bcp47:  # it names bundle folders and files: one spelling only
                 line, column = position(data, ["locales", posix, "bcp47"])
                 raise InputError(f"locales.{posix}.bcp47: {entry['bcp47']!r} is not the BCP 47 tag of {posix}: "
-                                 f"write {canonical.bcp47}", REGISTRY_FILE, line, column)
+                                 f"write {bcp47}", REGISTRY_FILE, line, column)
             result.append(LocaleInfo(
                 posix=str(posix), bcp47=str(entry["bcp47"]), english_name=str(entry["english_name"]),
                 native_name=str(entry["native_name"]), direction=str(entry["direction"]),
@@ -164,7 +164,7 @@ class Project:
 
     def locale(self, code: str) -> LocaleInfo:
         """A registered locale by any accepted spelling (es-MX, es_MX)."""
-        posix = describe(parse_locale(code, self.config.source_language)).posix
+        posix = spellings(parse_locale(code, self.config.source_language))[0]
         for info in self.locales:
             if info.posix == posix:
                 return info

@@ -43,3 +43,21 @@ REFUSED = [
 def test_refused_codes(code, message):
     with pytest.raises(InputError, match=message):
         parse_locale(code)
+
+
+def test_reading_the_registry_loads_no_cldr_fact_it_already_pins() -> None:
+    """A project's locales come from locales/locales.yaml; CLDR only confirms each code's POSIX and
+    BCP 47 spelling. Every command reads them before its work starts, so names, plural rules and
+    gettext's plural tables (babel.messages) are not loaded for that."""
+    import subprocess
+    import sys
+
+    from .conftest import FIXTURE
+
+    code = ("import sys; from pathlib import Path; from pipeline.project import Project; "
+            f"infos = Project(Path({str(FIXTURE)!r})).locales; "
+            "print(len(infos), 'babel.messages' in sys.modules, "
+            "sorted(k for k in __import__('babel.localedata').localedata._cache if k != 'root'))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip().split(maxsplit=2)
+    assert int(out[0]) >= 4
+    assert out[1:] == ["False", "[]"]
