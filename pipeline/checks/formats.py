@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from itertools import groupby
 from typing import Any
@@ -98,6 +97,8 @@ def format_github(report: CheckResult) -> str:
 
 def format_junit(report: CheckResult) -> str:
     """JUnit XML: one test case per finding (failed), grouped in a suite per file."""
+    import xml.etree.ElementTree as ET  # only for this format: the other reports start faster
+
     suites = ET.Element("testsuites", {"name": "pipeline check"})
     for file, group in groupby(report.findings, key=lambda f: f.file):
         items: list[Finding] = list(group)

@@ -76,3 +76,14 @@ def test_text_and_github_reports_match_the_findings(content_root, tmp_path, run,
     assert formats.format_text(report, colour=colour) == reference_text(report, colour)
     assert formats.format_github(report) == reference_github(report)
     assert ("\033[" in formats.format_text(report, colour=colour)) is colour
+
+
+def test_the_reports_but_junit_load_no_xml_library() -> None:
+    """A check's report modules are imported before its work starts: the XML library only the
+    JUnit report uses is imported by that report."""
+    import subprocess
+    import sys
+
+    code = "import sys, pipeline.checks.formats, pipeline.checks.runner; print('xml.etree' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True).stdout.strip() == "False"
