@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import polib
+import pytest
 
 from pipeline.termbase.matching import Matcher
 from pipeline.termbase.reader import read_termbase
@@ -31,3 +32,33 @@ def test_shipped_complete_catalogs_are_covered_by_the_matcher():
         for entry in polib.pofile(str(path)):
             hits += len(matcher.find(entry.msgstr))
     assert hits > 50
+
+
+# "your spine", "your nerves": Arabic joins the possessive to the noun (عمودك الفقري, أعصابك), and a
+# leaflet addresses the patient in nearly every sentence.
+ARABIC_POSSESSIVES = [
+    # source, translation, the concept term-missing must still want (None: clean)
+    ("The discs of your spine.", "أقراص عمودك الفقري.", None),
+    ("Your nerves heal slowly.", "تلتئم أعصابك ببطء.", None),
+    ("A nerve in your lower back.", "عصب في أسفل ظهرك.", None),
+    ("Your surgeon will explain.", "سيشرح لك جراحك.", None),
+    ("Your vertebrae and discs.", "فقراتك وأقراصك.", None),
+    ("Your muscles and spinal cord.", "عضلاتك وحبلك الشوكي.", None),
+    ("Your nerves heal slowly.", "تلتئم عضلاتك ببطء.", "nerve"),
+]
+
+
+@pytest.mark.parametrize(("source", "translation", "missing"), ARABIC_POSSESSIVES)
+def test_arabic_terms_with_a_possessive_are_found(source: str, translation: str, missing: str | None) -> None:
+    from pipeline.checks.model import Entry, LocaleContext
+    from pipeline.checks.rules import term_missing
+    from pipeline.project import Project
+
+    project = Project(REPO)
+    ctx = LocaleContext(project.locale("ar"), "ar", TERMBASE, Matcher(TERMBASE, "en"), Matcher(TERMBASE, "ar"))
+    entry = Entry(locale="ar", procedure="p", file="p.po", line=1, msgctxt="c", msgid=source, msgstr=translation)
+    found = list(term_missing.check(entry, ctx, term_missing.OPTIONS))
+    if missing is None:
+        assert found == []
+    else:
+        assert len(found) == 1 and found[0].startswith(f"'{missing}'"), found
