@@ -44,6 +44,10 @@ ARABIC_POSSESSIVES = [
     ("Your surgeon will explain.", "سيشرح لك جراحك.", None),
     ("Your vertebrae and discs.", "فقراتك وأقراصك.", None),
     ("Your muscles and spinal cord.", "عضلاتك وحبلك الشوكي.", None),
+    ("Keep your incision dry.", "حافظ على جفاف شقك الجراحي.", None),
+    ("Your physical therapy starts soon.", "يبدأ علاجك الطبيعي قريبًا.", None),
+    ("Tell us about any bleeding or numbness.", "أخبرنا عن نزيفك أو خدرك.", None),
+    ("Your chronic back pain may ease.", "قد يخف ألم ظهرك المزمن.", None),
     ("Your nerves heal slowly.", "تلتئم عضلاتك ببطء.", "nerve"),
 ]
 
