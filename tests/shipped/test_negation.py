@@ -47,6 +47,7 @@ KEPT = [
     ("ht", "Do not smoke.", "Pinga fimen."),
     ("ar", "Do not lift anything heavy.", "امتنع عن رفع الأشياء الثقيلة."),
     ("ar", "Smoking is prohibited.", "يمنع التدخين."),
+    ("ar", "You should not drive.", "يجب ألا تقود السيارة."),  # ألا: أن + لا
     ("zh_Hans", "Smoking is prohibited.", "严禁吸烟。"),
     ("zh_Hans", "Avoid spicy food.", "忌辛辣食物。"),
 ]
