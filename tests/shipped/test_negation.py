@@ -48,6 +48,8 @@ KEPT = [
     ("ar", "Do not lift anything heavy.", "امتنع عن رفع الأشياء الثقيلة."),
     ("ar", "Smoking is prohibited.", "يمنع التدخين."),
     ("ar", "You should not drive.", "يجب ألا تقود السيارة."),  # ألا: أن + لا
+    ("ar", "You do not need to fast.", "لست بحاجة إلى الصيام."),
+    ("ar", "Most people walk without pain.", "يمشي معظم الناس بلا ألم."),
     ("zh_Hans", "Smoking is prohibited.", "严禁吸烟。"),
     ("zh_Hans", "Avoid spicy food.", "忌辛辣食物。"),
 ]
