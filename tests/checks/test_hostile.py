@@ -37,6 +37,7 @@ HOSTILE = [
     ("{{a", "both", None),
     ("1 000 ", "both", None),                # thousands grouped by a space, read a second way
     ("8:30 8.30 ", "both", None),            # times written with a point, read a second way
+    ("1万", "both", None),                   # Chinese myriads, multiplied out
     ("[a](b) ", "msgstr", None),             # Markdown links compared by their targets
 ]
 

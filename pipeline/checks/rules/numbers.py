@@ -3,11 +3,11 @@
 Numbers are compared as values, each side read with its locale's separators through Babel:
 Spanish `1,5` equals `1.5`, but `15` does not. Ranges compare by their ends (`2–4`, `2-4`, "2 to
 4" rendered "2 a 4"). Arabic-Indic and full-width digits count as digits. A translation is read
-the way that differs least from the source among: as written, with thousands grouped by a plain
-space joined (`1 000`, as Spanish style guides write them), and with a time written with a point
-split (`8.30` for 8:30, where the source has a time); so `2 100 mg` stays two numbers where the
-source has 2 and 100. A changed dose, duration or size in patient material is a safety defect, so
-this cannot be silenced.
+the way that differs least from the source among: as written; with thousands grouped by a plain
+space joined (`1 000`, as Spanish style guides write them); with a time written with a point
+split (`8.30` for 8:30, where the source has a time); and with Chinese myriads multiplied out
+(`1万` for 10,000). So `2 100 mg` stays two numbers where the source has 2 and 100. A changed
+dose, duration or size in patient material is a safety defect, so this cannot be silenced.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..model import Entry, LocaleContext, Options
-from ..text import numbers
+from ..text import ascii_digits, numbers
 
 CODE = "E201"
 NAME = "numbers"
@@ -45,17 +45,26 @@ _SPACE_GROUP = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
 # A time of day written with a point, "8.30" for 8:30: read so only where the source has a time.
 _CLOCK = re.compile(r"(?<![\d.,])(\d{1,2})\.(\d{2})(?!\d|[.,]\d)")
 _SOURCE_CLOCK = re.compile(r"(?<![\d.,])\d{1,2}:\d{2}(?!\d)")
+# Chinese and Japanese count large numbers in myriads: 1万 is 10,000, 2亿 is 200,000,000.
+_MYRIAD = re.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)\s?([万萬亿億])")
+_MYRIADS = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
+
+
+def _myriad(match: re.Match[str]) -> str:
+    return format(Decimal(match.group(1)) * _MYRIADS[match.group(2)], "f")
 
 
 def _readings(source: str, text: str, locale: str, plain: Counter[Decimal]) -> list[Counter[Decimal]]:
     """The ways a translation's numbers can be read: as its locale writes them (first), with
-    plain-space thousands joined, and with point-written times split when the source has a time
-    ("2.10 mg" for "2 x 10 mg" is a dose, never two numbers)."""
+    plain-space thousands joined, with point-written times split when the source has a time
+    ("2.10 mg" for "2 x 10 mg" is a dose, never two numbers), and with myriads multiplied out."""
     readings = [plain]
     if " " in text and _SPACE_GROUP.search(text):
         readings.append(Counter(numbers(_SPACE_GROUP.sub("\u00a0", text), locale)))
     if "." in text and _CLOCK.search(text) and ":" in source and _SOURCE_CLOCK.search(source):
         readings.append(Counter(numbers(_CLOCK.sub(r"\1:\2", text), locale)))
+    if _MYRIAD.search(text):
+        readings.append(Counter(numbers(_MYRIAD.sub(_myriad, ascii_digits(text)), locale)))
     return readings
 
 

@@ -25,6 +25,9 @@ CLEAN = [
     ("es", "Come at 8:30.", "Venga a las 8.30."),  # a time written with a point, as in Spain
     ("es", "Come at 8:30 or 10:15.", "Venga a las 8.30 o a las 10:15."),
     ("es", "Take 8.3 mg.", "Tome 8.30 mg."),  # a decimal, read as before
+    ("zh_Hans", "About 10,000 people.", "约1万人。"),  # 万: ten thousand
+    ("zh_Hans", "About 15,000 people.", "约1.5万人。"),
+    ("zh_Hans", "About 200,000,000 people.", "约2亿人。"),  # 亿: a hundred million
 ]
 
 FLAGGED = [
@@ -39,6 +42,7 @@ FLAGGED = [
     ("es", "Take 2 100 mg tablets.", "Tome 2 200 mg.", "number 100 of the source is missing"),
     ("es", "Come at 8:30.", "Venga a las 8.45.", "number 30 of the source is missing"),
     ("es", "Take 2 x 10 mg.", "Tome 2.10 mg.", "number 2, 10 of the source is missing"),  # no time in the source
+    ("zh_Hans", "About 10,000 people.", "约10万人。", "number 10000 of the source is missing"),
 ]
 
 
