@@ -4,30 +4,15 @@ reported, and a dropped negation still is."""
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
-from pipeline.checks.model import Entry, LocaleContext
 from pipeline.checks.rules import negation
-from pipeline.project import Project
-from pipeline.termbase.matching import Matcher, termbase_language
 
-from ..conftest import REPO
-
-
-@cache
-def _context(locale: str) -> LocaleContext:
-    project = Project(REPO)
-    info = project.locale(locale)
-    language = termbase_language(project.termbase, info.posix)
-    return LocaleContext(info, language, project.termbase, Matcher(project.termbase, "en"),
-                         Matcher(project.termbase, language), {}, project.negation)
+from .helpers import findings
 
 
 def _findings(locale: str, source: str, translation: str) -> list[str]:
-    entry = Entry(locale=locale, procedure="p", file="p.po", line=1, msgctxt="c", msgid=source, msgstr=translation)
-    return list(negation.check(entry, _context(locale), negation.OPTIONS))
+    return findings(negation, locale, source, translation)
 
 
 KEPT = [

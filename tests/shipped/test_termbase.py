@@ -54,14 +54,11 @@ ARABIC_POSSESSIVES = [
 
 @pytest.mark.parametrize(("source", "translation", "missing"), ARABIC_POSSESSIVES)
 def test_arabic_terms_with_a_possessive_are_found(source: str, translation: str, missing: str | None) -> None:
-    from pipeline.checks.model import Entry, LocaleContext
     from pipeline.checks.rules import term_missing
-    from pipeline.project import Project
 
-    project = Project(REPO)
-    ctx = LocaleContext(project.locale("ar"), "ar", TERMBASE, Matcher(TERMBASE, "en"), Matcher(TERMBASE, "ar"))
-    entry = Entry(locale="ar", procedure="p", file="p.po", line=1, msgctxt="c", msgid=source, msgstr=translation)
-    found = list(term_missing.check(entry, ctx, term_missing.OPTIONS))
+    from .helpers import findings
+
+    found = findings(term_missing, "ar", source, translation)
     if missing is None:
         assert found == []
     else:
