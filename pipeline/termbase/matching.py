@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from functools import cache, cached_property
-from itertools import accumulate
+from itertools import accumulate, islice
+from operator import itemgetter, le
 from typing import NamedTuple, cast
 
 import snowballstemmer
@@ -311,30 +312,36 @@ def _hit_order(hit: Hit) -> tuple[int, int, str, str]:
     return hit.start, -hit.end, hit.concept.id, hit.term.text
 
 
-def uncovered(hits: list[Hit]) -> Iterator[Hit]:
+def uncovered(hits: list[Hit]) -> list[Hit]:
     """The hits (sorted by start, longest first) not inside a longer hit of another concept, in one
     sweep: a hit can only be covered by one sorted before it, so the two largest ends seen so far
     for two different concepts answer for every hit (comparing every pair is quadratic)."""
-    best: tuple[int, str] = (-1, "")     # the largest end seen, and its concept
-    second: tuple[int, str] = (-1, "")   # the largest end of any other concept
-    index = 0
-    while index < len(hits):
-        span = hits[index].text_span
-        group = index
-        while group < len(hits) and hits[group].text_span == span:
+    if len(hits) < 2 or all(map(le, map(_END, hits), map(_START, islice(hits, 1, None)))):
+        return hits  # most texts: no hit reaches the next one, so none covers another
+    kept: list[Hit] = []
+    best_end, best_concept, second_end = -1, "", -1  # the largest end seen and its concept; another's
+    index, count = 0, len(hits)
+    while index < count:
+        _, _, start, end = hits[index]
+        group = index + 1
+        while group < count and hits[group][2] == start and hits[group][3] == end:
             group += 1
         for hit in hits[index:group]:
-            end = best[0] if best[1] != hit.concept.id else second[0]
-            if end < hit.end:
-                yield hit
+            if (best_end if best_concept != hit[0].id else second_end) < end:
+                kept.append(hit)
         for hit in hits[index:group]:
-            if hit.concept.id == best[1]:
-                best = (max(best[0], hit.end), best[1])
-            elif hit.end > best[0]:
-                best, second = (hit.end, hit.concept.id), best
-            elif hit.end > second[0]:
-                second = (hit.end, hit.concept.id)
+            concept = hit[0].id
+            if concept == best_concept:
+                best_end = max(best_end, end)
+            elif end > best_end:
+                best_end, best_concept, second_end = end, concept, best_end
+            elif end > second_end:
+                second_end = end
         index = group
+    return kept
+
+
+_START, _END = itemgetter(2), itemgetter(3)
 
 
 def matchers(termbase: Termbase, languages: Iterable[str]) -> dict[str, Matcher]:

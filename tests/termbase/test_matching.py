@@ -219,3 +219,20 @@ def test_one_word_terms_of_several_concepts_at_one_word_are_all_found():
     text = "Los discos."
     assert [h.concept.id for h in matcher.find(text)] == ["a", "b", "c"]
     assert _as_rows(matcher.find(text)) == _by_brute_force(matcher, text)
+
+
+@pytest.mark.parametrize("language", ["en", "es", "vi", "ar", "ht"])
+@given(data=st.data())
+@settings(max_examples=300, deadline=None)
+def test_uncovered_keeps_what_no_longer_hit_of_another_concept_holds(language: str, data: st.DataObject) -> None:
+    """`uncovered` against its definition, pair by pair: a hit is dropped when a hit of another
+    concept spans it and more (the same span covers nothing)."""
+    from pipeline.termbase.matching import uncovered
+
+    pieces = st.sampled_from(_INFLECTED[language]) | st.sampled_from(["y", "de", "the", ","])
+    text = " ".join(data.draw(st.lists(pieces, max_size=14)))
+    hits = Matcher(TERMBASE, language).find(text)
+    wanted = [h for h in hits
+              if not any(g.concept.id != h.concept.id and g.start <= h.start and h.end <= g.end
+                         and (g.start, g.end) != (h.start, h.end) for g in hits)]
+    assert list(uncovered(hits)) == wanted
