@@ -8,6 +8,11 @@ Each term compiles to a pattern of word tests, by its match mode:
 - forms: any of the listed forms, word for word;
 - substring: a plain substring, for scripts written without spaces (Chinese, Japanese, Thai).
 All comparisons are case-insensitive and on NFC text.
+
+Arabic writes some words onto the next one: "and" or "so" (و, ف), then "with", "for" or "like"
+(ب, ل, ك), then the article (ال; ل with ال is written لل). The first word of a term also matches
+a word that is one of its forms with any of these in front (والعضلة, بالجراح, للأسابيع), as long as
+what is left has three letters or more: a word such as وسم (a mark) is not the term سم (cm).
 """
 
 from __future__ import annotations
@@ -28,6 +33,10 @@ from .model import Concept, Term, Termbase
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SPLIT = re.compile(r"(\w+)", re.UNICODE)
 _UNSPACED = {"zh", "ja", "th", "lo", "km", "my"}
+# Languages whose words can carry clitics in front, and the layers of them, outermost first: a
+# word's clitic-free forms are what remains after taking off any of each layer's prefixes in turn.
+_CLITICS: dict[str, tuple[tuple[str, ...], ...]] = {"ar": (("و", "ف"), ("ب", "ل", "ك"), ("ال",))}
+_SHORTEST_AFTER_CLITICS = 3
 
 
 class Hit(NamedTuple):
@@ -77,6 +86,24 @@ def default_mode(language: str) -> str:
     if base in _UNSPACED:
         return "substring"
     return "stem" if stemmer_for(language) else "exact"
+
+
+def without_clitics(word: str, language: str) -> list[str]:
+    """The forms of ``word`` with one or more of the language's clitics taken off its front
+    (longest first), each of at least three letters: for Arabic, للأسابيع gives لأسابيع, الأسابيع
+    and أسابيع. Empty for a language without clitics."""
+    layers = _CLITICS.get(language.split("_")[0])
+    if not layers:
+        return []
+    forms = [word]
+    for layer in layers:
+        for form in list(forms):
+            for clitic in layer:
+                if form.startswith(clitic):
+                    forms.append(form[len(clitic):])
+            if layer == ("ب", "ل", "ك") and form.startswith("لل"):  # ل + ال is written لل
+                forms.append("ال" + form[2:])
+    return [form for form in dict.fromkeys(forms[1:]) if len(form) >= _SHORTEST_AFTER_CLITICS]
 
 
 def _plural_variants(word: str) -> set[str]:
@@ -130,11 +157,21 @@ class Matcher:
         """The patterns whose first word test ``word`` passes: the one-word terms, and the longer
         patterns. Each in the order `find` sorts hits starting at one place (longer first, then
         by concept and term), so that hits come out sorted."""
-        found = self._by_word.get(word, []) + (self._by_stem.get(self._stem_of(word), []) if self._by_stem else [])
-        found += [p for p in self._by_prefix if word.startswith(p[0][0][1])]  # type: ignore[arg-type]
+        found: list[_Pattern] = []
+        for form in (word, *without_clitics(word, self.language)):
+            found += self._by_word.get(form, [])
+            if self._by_stem:
+                found += self._by_stem.get(self._stem_of(form), [])
+            found += [p for p in self._by_prefix if form.startswith(p[0][0][1])]  # type: ignore[arg-type]
         if not found:
             return _STARTS_NOTHING
         found.sort(key=lambda p: (-len(p[0]), p[1].id, p[2].text))
+        # Two forms of one term can both match a word once its clitics are off (العضلة, and عضلة
+        # after ال): one hit each place. Patterns that test the same later words are the same.
+        first: dict[tuple[int, int, str], _Pattern] = {}
+        for pattern in found:
+            first.setdefault((id(pattern[1]), id(pattern[2]), repr(pattern[0][1:])), pattern)
+        found = list(first.values())
         return (tuple((p[1], p[2]) for p in found if len(p[0]) == 1), tuple(p for p in found if len(p[0]) > 1))
 
     @cached_property

@@ -63,3 +63,45 @@ def test_arabic_terms_with_a_possessive_are_found(source: str, translation: str,
         assert found == []
     else:
         assert len(found) == 1 and found[0].startswith(f"'{missing}'"), found
+
+
+# Arabic writes "and", "so", "with", "for", "like" and "the" onto the next word: والعضلة "and the
+# muscle", بالجراح "with the surgeon", للأسابيع "for the weeks" (ل + ال). No list of forms can hold
+# every combination, so the matcher takes them off a word before looking it up.
+ARABIC_CLITICS = [
+    # check, source, translation, whether the check reports it
+    ("term_deprecated", "A herniated disc can press on a nerve.", "قد يضغط الديسك على العصب.", True),
+    ("term_deprecated", "A herniated disc can press on a nerve.", "والديسك قد يضغط على العصب.", True),
+    ("term_deprecated", "A herniated disc can press on a nerve.", "قد يضغط انزلاق غضروفي على العصب.", False),
+    ("term_missing", "Rest the nerve and the muscle.", "أرح العصب والعضلة.", False),
+    ("term_missing", "Call the surgeon.", "اتصل بالجراح.", False),
+    ("term_missing", "Tell us about any bleeding.", "أخبرنا بالنزف.", False),
+    ("term_missing", "The sedation wears off.", "يزول مفعول المهدئ بالتدريج، وبالمهدئ تشعر بالنعاس.", False),
+    ("units", "Weigh yourself in kilograms.", "قس وزنك بالكيلوغرام.", False),
+    ("units", "Pain may last for weeks or months.", "قد يستمر الألم للأسابيع أو للأشهر.", False),
+    ("units", "Walk a little more each week.", "امشِ أكثر قليلًا كل أسبوع، وبالأسبوع التالي أكثر.", False),
+    ("units", "Count the hours.", "عدّ بالساعة.", False),
+    ("units", "Pain may last for weeks or months.", "قد يستمر الألم للأيام أو للأشهر.", True),
+]
+
+
+@pytest.mark.parametrize(("check", "source", "translation", "reported"), ARABIC_CLITICS)
+def test_arabic_terms_with_clitics_are_found(check: str, source: str, translation: str, reported: bool) -> None:
+    import importlib
+
+    from .helpers import findings
+
+    module = importlib.import_module(f"pipeline.checks.rules.{check}")
+    assert bool(findings(module, "ar", source, translation)) == reported
+
+
+# Words that begin with a clitic's letter and then spell a short term are not that term: وسم
+# (a mark) and بسم (in the name of) are not سم (cm), كمل (completed) not مل (ml), بلغ (reached)
+# not غ (g), السم (the poison) not cm either.
+ARABIC_NOT_TERMS = [("وسم", "centimetre"), ("بسم", "centimetre"), ("السم", "centimetre"), ("كمل", "millilitre"),
+                    ("بلغ", "gram")]
+
+
+@pytest.mark.parametrize(("word", "concept"), ARABIC_NOT_TERMS)
+def test_a_clitic_does_not_make_a_short_term_of_a_word(word: str, concept: str) -> None:
+    assert concept not in {hit.concept.id for hit in Matcher(TERMBASE, "ar").find(f"هذا {word} هنا")}

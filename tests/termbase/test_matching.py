@@ -108,7 +108,7 @@ def _by_brute_force(matcher: Matcher, text: str) -> list[tuple[str, str, int, in
     the answer `find` must give however it indexes its patterns."""
     import re
 
-    from pipeline.termbase.matching import normalize
+    from pipeline.termbase.matching import normalize, without_clitics
 
     words = [(m.group(), m.start(), m.end()) for m in re.finditer(r"\w+", normalize(text))]
     patterns = {id(p): p for group in (*matcher._by_word.values(), *matcher._by_stem.values(), matcher._by_prefix)
@@ -123,10 +123,13 @@ def _by_brute_force(matcher: Matcher, text: str) -> list[tuple[str, str, int, in
             return matcher._stem_of(word) == value
         return word.startswith(value)  # type: ignore[arg-type]
 
-    hits = [(concept.id, term.text, words[i][1], words[i + len(tests) - 1][2])
+    def first_passes(kind: str, value: object, word: str) -> bool:  # the first word may carry clitics
+        return any(passes(kind, value, form) for form in (word, *without_clitics(word, matcher.language)))
+
+    hits = {(concept.id, term.text, words[i][1], words[i + len(tests) - 1][2])
             for i in range(len(words)) for tests, concept, term, *_ in patterns.values()
-            if i + len(tests) <= len(words)
-            and all(passes(kind, value, words[i + k][0]) for k, (kind, value) in enumerate(tests))]
+            if i + len(tests) <= len(words) and first_passes(*tests[0], words[i][0])
+            and all(passes(kind, value, words[i + k][0]) for k, (kind, value) in enumerate(tests) if k)}
     return sorted(hits, key=lambda h: (h[2], -h[3], h[0], h[1]))
 
 
@@ -137,6 +140,8 @@ def _as_rows(hits) -> list[tuple[str, str, int, int]]:
 # The words of the terms, with endings that inflect them (so stems and prefixes are tried too).
 _INFLECTED = {language: sorted({w + ending for w in words for ending in ("", "s", "es", "a", "os")})
               for language, words in _WORDS.items()}
+# Arabic words also carry clitics in front: "and", "with the", "for the" (و, بال, لل).
+_INFLECTED["ar"] = sorted({*_INFLECTED["ar"], *(clitic + w for w in _WORDS["ar"] for clitic in ("و", "بال", "لل", "ف"))})
 
 
 @pytest.mark.parametrize("language", sorted(_WORDS))
@@ -236,3 +241,22 @@ def test_uncovered_keeps_what_no_longer_hit_of_another_concept_holds(language: s
               if not any(g.concept.id != h.concept.id and g.start <= h.start and h.end <= g.end
                          and (g.start, g.end) != (h.start, h.end) for g in hits)]
     assert list(uncovered(hits)) == wanted
+
+
+WITHOUT_CLITICS = [
+    # language, word, its clitic-free forms (three letters or more)
+    ("ar", "للأسابيع", ["لأسابيع", "الأسابيع", "أسابيع"]),      # ل + ال written لل
+    ("ar", "والعضلة", ["العضلة", "عضلة"]),
+    ("ar", "وبالجراح", ["بالجراح", "الجراح", "جراح"]),
+    ("ar", "فتق", []),                                          # ف then تق: too short
+    ("ar", "وسم", []),
+    ("ar", "عضلة", []),
+    ("es", "las", []),                                          # only Arabic has clitics here
+]
+
+
+@pytest.mark.parametrize(("language", "word", "forms"), WITHOUT_CLITICS)
+def test_without_clitics(language: str, word: str, forms: list[str]) -> None:
+    from pipeline.termbase.matching import without_clitics
+
+    assert without_clitics(word, language) == forms
