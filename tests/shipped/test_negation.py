@@ -37,6 +37,9 @@ KEPT = [
     ("ar", "Most people walk without pain.", "يمشي معظم الناس بلا ألم."),
     ("zh_Hans", "Smoking is prohibited.", "严禁吸烟。"),
     ("zh_Hans", "Avoid spicy food.", "忌辛辣食物。"),
+    ("zh_Hans", "Nothing to eat after midnight.", "午夜后禁食。"),        # 禁食: fast, "forbid food"
+    ("zh_Hans", "Do not eat or drink after midnight.", "午夜后禁食禁水。"),
+    ("zh_Hans", "Do not use a heating pad.", "禁用热敷垫。"),
 ]
 
 DROPPED = [
@@ -45,6 +48,7 @@ DROPPED = [
     ("es", "Smoking is prohibited.", "Se puede fumar."),
     ("vi", "Heavy lifting should be avoided.", "Nên nâng vật nặng."),
     ("zh_Hans", "Smoking is forbidden.", "可以吸烟。"),
+    ("zh_Hans", "Do not eat or drink after midnight. Avoid contraindicated drugs.", "午夜后禁食。注意禁忌药物。"),
 ]
 
 
