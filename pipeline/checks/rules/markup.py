@@ -2,7 +2,8 @@
 
 Bundles are rendered by apps: an HTML tag, an entity, an event-handler attribute (`onerror=`), a
 `javascript:` link or a Markdown link added by a translator (or a compromised tool) must never
-reach a patient's screen. URLs and e-mail addresses must be exactly the source's. A Markdown link
+reach a patient's screen, nor a tag left without its ">" (`</b primero`), which an app rendering
+HTML turns into hidden text. URLs and e-mail addresses must be exactly the source's. A Markdown link
 of the source may have its text translated: its target (and whether it is an image) may not change.
 """
 
@@ -28,7 +29,8 @@ OPTIONS: dict[str, Any] = {}
 # address is tried from its first character only. Otherwise an unclosed "[" or "www." repeated
 # over a long translation is scanned again from every position: quadratic time.
 PATTERNS = {
-    "HTML tag": re.compile(r"</?[A-Za-z][^<>]*+>|<!--|-->"),
+    # A tag without its ">" too (up to the next "<"): an app that renders HTML hides what follows.
+    "HTML tag": re.compile(r"</?[A-Za-z][^<>]*+>?|<!--|-->"),
     "HTML entity": re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#\d+|#x[0-9A-Fa-f]+);"),
     "event-handler attribute": re.compile(r"\bon[a-z]++\s*+=", re.IGNORECASE),
     "script link": re.compile(r"\b(?:javascript|vbscript|data):", re.IGNORECASE),

@@ -20,6 +20,7 @@ CLEAN = [
     # a link of the source with its text translated: the target is what must not change
     ("es", "See [the guide](https://clinic.example/guide).", "Vea [la guía](https://clinic.example/guide)."),
     ("es", "![A diagram](https://clinic.example/spine.png)", "![Un esquema](https://clinic.example/spine.png)"),
+    ("es", "Read <b>this</b> first.", "Lea <b>esto</b> primero."),  # the source's tags, kept
 ]
 
 FLAGGED = [
@@ -39,6 +40,9 @@ FLAGGED = [
      "Markdown link '[la guía](https://evil.example/guide)' is not in the source"),
     ("es", "See [the guide](https://clinic.example/guide).", "Vea ![la guía](https://clinic.example/guide).",
      "Markdown link '![la guía](https://clinic.example/guide)' is not in the source"),  # made an image
+    # a tag left without its ">": an app that renders HTML hides the text up to the next ">"
+    ("es", "Read <b>this</b> first.", "Lea <b>esto</b primero.", "HTML tag '</b primero.' is not in the source"),
+    ("es", CALL, planted(CALL_T["es"], None, " <b"), "HTML tag '<b' is not in the source"),
     ("es", SITE, planted(SITE_ES, "https://clinic.example/back", "la web"),
      "URL 'https://clinic.example/back' from the source is missing: copy it unchanged"),
 ]
