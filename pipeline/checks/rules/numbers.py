@@ -6,7 +6,9 @@ Spanish `1,5` equals `1.5`, but `15` does not. Ranges compare by their ends (`2�
 the way that differs least from the source among: as written; with thousands grouped by a plain
 space joined (`1 000`, as Spanish style guides write them); with a time written with a point
 split (`8.30` for 8:30, where the source has a time); and with Chinese myriads multiplied out
-(`1万` for 10,000). So `2 100 mg` stays two numbers where the source has 2 and 100. A changed
+(`1万` for 10,000). So `2 100 mg` stays two numbers where the source has 2 and 100. The source is
+read as written, and, where it writes a number as an English word ("two weeks", which W312 asks to
+write with digits), also with that word as its number, so "2 semanas" is its translation. A changed
 dose, duration or size in patient material is a safety defect, so this cannot be silenced.
 """
 
@@ -33,6 +35,23 @@ OPTIONS: dict[str, Any] = {}
 @lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog
 def _source_numbers(text: str) -> Counter[Decimal]:
     return Counter(numbers(text, "en"))
+
+
+_ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+         "sixteen seventeen eighteen nineteen").split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_WORD_VALUES = {**{word: n for n, word in enumerate(_ONES)}, **{word: 20 + 10 * n for n, word in enumerate(_TENS)}}
+# "two", "twenty", "twenty-one": the English words of the numbers 0 to 99.
+_NUMBER_WORD = re.compile(rf"\b(?:({'|'.join(_TENS)})(?:[-\s]({'|'.join(_ONES[1:10])}))?|({'|'.join(_ONES)}))\b",
+                          re.IGNORECASE)
+
+
+@lru_cache(maxsize=50_000)
+def _source_with_words(text: str) -> Counter[Decimal] | None:
+    """The source's numbers with its number words among them, or None when it writes none."""
+    words = [sum(_WORD_VALUES[part.lower()] for part in match.groups() if part)
+             for match in _NUMBER_WORD.finditer(text)]
+    return _source_numbers(text) + Counter(map(Decimal, words)) if words else None
 
 
 def _show(values: Iterable[Decimal]) -> str:
@@ -80,7 +99,10 @@ def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
     if target == source:  # the common case, compared in C
         return
     readings = _readings(entry.msgid, entry.msgstr, ctx.info.posix, target)
-    target = min(readings, key=lambda reading: _differences(source, reading))  # the first of the closest
+    with_words = _source_with_words(entry.msgid)
+    sources = [source] if with_words is None else [source, with_words]
+    # the first of the closest pairs of readings
+    source, target = min(((s, t) for s in sources for t in readings), key=lambda pair: _differences(*pair))
     if target == source:
         return
     if missing := list((source - target).elements()):

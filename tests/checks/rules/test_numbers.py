@@ -28,6 +28,11 @@ CLEAN = [
     ("zh_Hans", "About 10,000 people.", "约1万人。"),  # 万: ten thousand
     ("zh_Hans", "About 15,000 people.", "约1.5万人。"),
     ("zh_Hans", "About 200,000,000 people.", "约2亿人。"),  # 亿: a hundred million
+    # A number the source writes as a word (W312 asks for a numeral there), written with digits
+    ("es", "Rest for two weeks.", "Descanse 2 semanas."),
+    ("es", "Take one or two tablets every 6 hours.", "Tome 1 o 2 comprimidos cada 6 horas."),
+    ("vi", "Rest for twenty-one days.", "Nghỉ ngơi 21 ngày."),
+    ("zh_Hans", "Walk for Ten minutes, three times a day.", "每天步行3次，每次10分钟。"),
 ]
 
 FLAGGED = [
@@ -43,6 +48,9 @@ FLAGGED = [
     ("es", "Come at 8:30.", "Venga a las 8.45.", "number 30 of the source is missing"),
     ("es", "Take 2 x 10 mg.", "Tome 2.10 mg.", "number 2, 10 of the source is missing"),  # no time in the source
     ("zh_Hans", "About 10,000 people.", "约10万人。", "number 10000 of the source is missing"),
+    ("es", "Rest for two weeks.", "Descanse 3 semanas.", "number 3 is not in the source"),
+    ("es", "Rest for two weeks, then walk 20 minutes.", "Descanse 2 semanas y camine 30 minutos.",
+     "number 20 of the source is missing"),
 ]
 
 
