@@ -93,8 +93,9 @@ def exclusive(root: Path) -> Iterator[None]:
 
 def _content_folders(root: Path) -> list[Path]:
     locales = root / "locales"
+    # locales/releases holds the release records `build` writes (release.record.RECORD_DIR)
     return [root, root / "source", root / "source/procedures", locales, locales / "templates",
-            *sorted(locales.glob("*/LC_MESSAGES"))]
+            locales / "releases", *sorted(locales.glob("*/LC_MESSAGES"))]
 
 
 def remove_leftovers(root: Path) -> None:

@@ -210,8 +210,11 @@ def test_two_builds_at_once_leave_one_whole_tree(content_root: Path) -> None:
 
 def test_temp_files_of_a_killed_write_are_removed_by_the_next_writer(content_root: Path, run: Any) -> None:
     folder = content_root / "locales/es/LC_MESSAGES"
+    (content_root / "locales/releases").mkdir(exist_ok=True)
     leftovers = [folder / ".endoscopic-discectomy.po.k3x_9a2q.tmp", content_root / "locales/.locales.yaml.abcd1234.tmp",
-                 content_root / "locales/templates/.endoscopic-neurotomy.pot.zz99yy88.tmp"]
+                 content_root / "locales/templates/.endoscopic-neurotomy.pot.zz99yy88.tmp",
+                 content_root / "locales/releases/.vi.json.nupkl3o2.tmp",  # a release record (build)
+                 content_root / "source/.termbase.yaml.q1w2e3r4.tmp"]
     kept = [folder / ".notes.txt", folder / "draft.tmp"]
     for path in leftovers + kept:
         path.write_text("half a catalog")
