@@ -8,7 +8,8 @@ space joined (`1 000`, as Spanish style guides write them); with a time written 
 split (`8.30` for 8:30, where the source has a time); and with Chinese myriads multiplied out
 (`1万` for 10,000). So `2 100 mg` stays two numbers where the source has 2 and 100. The source is
 read as written, and, where it writes a number as an English word ("two weeks", which W312 asks to
-write with digits), also with that word as its number, so "2 semanas" is its translation. A changed
+write with digits), also with that word as its number, so "2 semanas" is its translation. A number
+the translation writes as a word ("dos semanas", 两周) cannot be compared: write it with digits. A changed
 dose, duration or size in patient material is a safety defect, so this cannot be silenced.
 """
 
@@ -106,6 +107,8 @@ def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
     if target == source:
         return
     if missing := list((source - target).elements()):
-        yield f"number {_show(missing)} of the source is missing from the translation"
+        # a translation without digits most likely wrote the numbers as words ("dos semanas", 两周)
+        hint = "" if _ANY_DIGIT.search(entry.msgstr) else ": write numbers with digits, as the source does"
+        yield f"number {_show(missing)} of the source is missing from the translation{hint}"
     if extra := list((target - source).elements()):
         yield f"number {_show(extra)} is not in the source"
