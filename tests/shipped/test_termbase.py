@@ -105,3 +105,22 @@ ARABIC_NOT_TERMS = [("وسم", "centimetre"), ("بسم", "centimetre"), ("الس
 @pytest.mark.parametrize(("word", "concept"), ARABIC_NOT_TERMS)
 def test_a_clitic_does_not_make_a_short_term_of_a_word(word: str, concept: str) -> None:
     assert concept not in {hit.concept.id for hit in Matcher(TERMBASE, "ar").find(f"هذا {word} هنا")}
+
+
+# The ways translators usually say "heavy lifting" are approved terms.
+HEAVY_LIFTING = [
+    ("es", "No heavy lifting for 6 weeks.", "No levante peso durante 6 semanas."),
+    ("es", "Avoid heavy lifting.", "Evite levantar peso."),
+    ("ht", "No heavy lifting for 6 weeks.", "Pa leve anyen ki lou pandan 6 semèn."),
+    ("vi", "Avoid heavy lifting.", "Tránh nâng đồ nặng."),
+    ("ar", "Avoid heavy lifting.", "تجنب رفع أي شيء ثقيل."),
+]
+
+
+@pytest.mark.parametrize(("locale", "source", "translation"), HEAVY_LIFTING)
+def test_usual_renderings_of_heavy_lifting_are_approved(locale: str, source: str, translation: str) -> None:
+    from pipeline.checks.rules import term_missing
+
+    from .helpers import findings
+
+    assert findings(term_missing, locale, source, translation) == []
