@@ -4,7 +4,9 @@ Dictionaries are system packages (Debian's hunspell-es, hunspell-vi, hunspell-ar
 language has none is reported once by the spelling-dictionary check. A word is known when the
 dictionary accepts it, when it is a word of an approved term of the language or of any
 do-not-translate term (also with another ending, by the language's Snowball stem), or when the
-entry's English source has it (a name, an abbreviation copied as written).
+entry's English source has it (a name, an abbreviation copied as written). An Arabic word is also
+known when it is a known word with clitics written in front ("and the" in والتندب), as the term
+matcher reads them.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import unicodedata
 from functools import cache, lru_cache
 from typing import Any
 
-from ..termbase.matching import stemmer_for
+from ..termbase.matching import stemmer_for, without_clitics
 from ..termbase.model import Termbase
 from ..termbase.negation import without_optional_marks
 from .text import BRACE, PRINTF
@@ -136,6 +138,9 @@ class Speller:
         if not ok and self.language.split("_")[0] == "vi":
             variant = _tone_variant(word)
             ok = variant != word and bool(self.dictionary.check(variant))
+        if not ok:  # Arabic: a known word with "and", "with", "the"... written onto it (والتندب)
+            ok = any(form in self.known or self.dictionary.check(form)
+                     for form in without_clitics(folded, self.language))
         self._verdicts[word] = ok
         if not ok:
             self._unknown.add(word)

@@ -21,6 +21,9 @@ CASES = [
     ("vi", "during.ablate", ("dây thần kinh", "dây thầnn kinh"), "thầnn"),
     ("ar", "contact.call", None, None),  # أيضًا: the tanween is optional writing
     ("ar", "contact.call", ("أسئلة", "أسءلةة"), "أسءلةة"),
+    # a word the dictionary knows, written with "and the" (وال) in front, as Arabic joins them
+    ("ar", "contact.call", ("أسئلة", "أسئلة والتندب"), None),
+    ("ar", "contact.call", ("أسئلة", "أسئلة والتنددب"), "والتنددب"),  # still unknown without them
 ]
 
 
