@@ -8,6 +8,7 @@ import glob
 import os
 import re
 import shutil
+import stat
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -75,12 +76,22 @@ def write_atomic(path: Path, data: bytes, durable: bool = True) -> bool:
     caches whose entries are verified when read.
     """
     try:
-        if path.read_bytes() == data:
-            return False
+        status = os.stat(path)
     except FileNotFoundError:
         pass
+    else:
+        _refuse_special(path, status.st_mode)
+        if stat.S_ISREG(status.st_mode) and status.st_size == len(data) and path.read_bytes() == data:
+            return False
     write_atomic_chunks(path, (data,), durable)
     return True
+
+
+def _refuse_special(path: Path, mode: int) -> None:
+    """A pipe, a device or a socket is never read to compare nor replaced by a regular file
+    (`--out /dev/zero` would be read without end, and replacing a device node breaks the system)."""
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        raise InputError("not a regular file (a pipe, a device or a socket): name a file to write", str(path))
 
 
 def write_atomic_chunks(path: Path, chunks: Iterable[bytes], durable: bool = True) -> None:
@@ -89,6 +100,10 @@ def write_atomic_chunks(path: Path, chunks: Iterable[bytes], durable: bool = Tru
     through: its target is replaced, from a temporary file beside the target."""
     with naming(path):
         target = destination(path)
+        try:
+            _refuse_special(path, os.stat(target).st_mode)
+        except FileNotFoundError:
+            pass
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         try:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import stat
 import subprocess
 import sys
 from collections.abc import Callable
@@ -337,6 +338,27 @@ def test_os_errors_name_the_file_and_what_to_do(content_root: Path, run: Any, mo
     assert "\n" not in line and message in line, line
     assert ".tmp" not in line and ".new-" not in line
     assert not [p for p in content_root.rglob("*.tmp")]
+
+
+@pytest.mark.parametrize("args", [
+    ("glossary", "export", "--format", "tbx", "--out"),
+    ("tm", "export", "--locale", "es", "--out"),
+    ("check", "--format", "json", "--output"),
+    ("review", "export", "--locale", "es", "--out"),
+])
+def test_a_file_output_that_is_not_a_regular_file_is_refused(content_root: Path, tmp_path: Path,
+                                                             args: tuple[str, ...]) -> None:
+    """A pipe (or a device, such as /dev/zero) named as the output is neither read to compare it
+    nor replaced by a regular file: the command stops with one line."""
+    fifo = tmp_path / ("sheet.csv" if args[0] == "review" else "out")
+    os.mkfifo(fifo)
+    result = subprocess.run([sys.executable, "-m", "pipeline", "--root", str(content_root), *args, str(fifo)],
+                            capture_output=True, text=True, timeout=20, env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert result.returncode == 2, result.stderr
+    line = result.stderr.strip()
+    assert "\n" not in line and str(fifo) in line and "not a regular file" in line, line
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert not list(tmp_path.glob(".*.tmp"))
 
 
 def test_tbx_content_error_names_the_tbx_and_its_line(content_root: Path, run: Any, tmp_path: Path) -> None:
