@@ -204,12 +204,26 @@ def _swap(staging: Path, target: Path) -> None:
     shutil.rmtree(old)
 
 
+# Far above any content, review sheet or exchange file: a bound keeps `import /dev/zero` (or a
+# pipe that never ends) from reading until memory runs out.
+INPUT_LIMIT = 256 << 20
+
+
 def read_input(path: Path, name: str, missing: str | None = None) -> bytes:
     """The bytes of an input file, or an InputError naming it (``name``, as the user knows it) with
     what went wrong; ``missing`` is what to say when the file does not exist."""
     try:
-        return path.read_bytes()
+        with open(path, "rb") as handle:
+            status = os.fstat(handle.fileno())
+            if stat.S_ISREG(status.st_mode) and status.st_size <= INPUT_LIMIT:
+                data = handle.read()
+            else:  # too large, or a pipe or a device, whose size says nothing: read up to the bound
+                data = handle.read(INPUT_LIMIT + 1)
     except OSError as exc:
         if missing is not None and isinstance(exc, FileNotFoundError):
             raise InputError(missing, name) from None
         raise InputError(f"cannot read: {exc.strerror}", name) from None
+    if len(data) > INPUT_LIMIT:
+        raise InputError(f"larger than {INPUT_LIMIT >> 20} MiB, which no input of the pipeline is: "
+                         "check that this is the file you meant", name)
+    return data

@@ -361,6 +361,33 @@ def test_a_file_output_that_is_not_a_regular_file_is_refused(content_root: Path,
     assert not list(tmp_path.glob(".*.tmp"))
 
 
+@pytest.mark.parametrize("args", [("glossary", "import"), ("tm", "import", "--locale", "es"),
+                                  ("review", "import", "--reviewer", "es-clinical-review")])
+def test_an_input_without_end_is_refused(content_root: Path, args: tuple[str, ...]) -> None:
+    """/dev/zero named as the file to import is read up to a bound, not until memory runs out
+    (the command runs with 2 GiB of address space, so that it cannot take the machine's)."""
+    import resource
+
+    def bounded() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+    result = subprocess.run([sys.executable, "-m", "pipeline", "--root", str(content_root), *args[:2], "/dev/zero",
+                             *args[2:]], capture_output=True, text=True, timeout=60, preexec_fn=bounded,
+                            env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert result.returncode == 2, result.stderr[-2000:]
+    line = result.stderr.strip()
+    assert "\n" not in line and "/dev/zero" in line and "larger than" in line, line
+
+
+def test_an_input_larger_than_the_bound_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fsutil, "INPUT_LIMIT", 1000)
+    (tmp_path / "small").write_bytes(b"x" * 1000)
+    (tmp_path / "large").write_bytes(b"x" * 1001)
+    assert fsutil.read_input(tmp_path / "small", "small") == b"x" * 1000
+    with pytest.raises(fsutil.InputError, match="large: larger than"):
+        fsutil.read_input(tmp_path / "large", "large")
+
+
 def test_tbx_content_error_names_the_tbx_and_its_line(content_root: Path, run: Any, tmp_path: Path) -> None:
     tbx = tmp_path / "incoming.tbx"
     tbx.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX-Basic">\n<text><body>\n'
