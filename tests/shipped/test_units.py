@@ -57,6 +57,19 @@ CLEAN = [
     ("ht", GRAMS, "Chak grenn gen 1 gram."),
     ("ht", DRINK, "Bwè 250 ml dlo."),
     ("ht", LITRES, "Sak la kenbe 2 lit."),
+    # "daily", "weekly", "monthly": a frequency names its unit
+    ("es", "Take 2 tablets a day.", "Tome 2 comprimidos diarios."),
+    ("es", "Walk every day.", "Camine a diario."),
+    ("es", "Walk every day.", "Camine diariamente."),
+    ("es", "Check the wound every week.", "Revise la herida semanalmente."),
+    ("es", "See your doctor every month.", "Consulte a su médico mensualmente."),
+    ("es", "See your doctor every year.", "Consulte a su médico anualmente."),
+    ("zh_Hans", "Walk every day.", "每日步行。"),
+    ("zh_Hans", "Take it 3 times a day.", "每日3次。"),
+    ("ar", "Walk every day.", "امشِ يوميًا."),
+    ("ar", "Check the wound every week.", "افحص الجرح أسبوعيًا."),
+    ("ar", "See your doctor every month.", "راجع طبيبك شهريًا."),
+    ("ar", "See your doctor every year.", "راجع طبيبك سنويًا."),
 ]
 
 FLAGGED = [
@@ -82,6 +95,8 @@ FLAGGED = [
     ("ar", DRINK, "اشرب 250 لتر من الماء.", "unit 'ml'"),
     ("ht", DOSE, "Dòz abityèl la se 500 g.", "unit 'mg'"),
     ("ht", DRINK, "Bwè 250 lit dlo.", "unit 'ml'"),
+    ("es", "Walk every day.", "Camine semanalmente.", "unit 'day' is not rendered with its approved term día"),
+    ("ar", "Check the wound every week.", "افحص الجرح يوميًا.", "unit 'week'"),
 ]
 
 
