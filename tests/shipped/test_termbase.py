@@ -124,3 +124,20 @@ def test_usual_renderings_of_heavy_lifting_are_approved(locale: str, source: str
     from .helpers import findings
 
     assert findings(term_missing, locale, source, translation) == []
+
+
+# A herniated disc, said the other way round: "the disc that is herniated".
+HERNIATED = [
+    ("zh_Hans", "突出的椎间盘压迫神经。"),
+    ("vi", "Đĩa đệm bị thoát vị chèn ép lên dây thần kinh."),
+    ("ar", "يضغط القرص المنفتق على العصب."),
+]
+
+
+@pytest.mark.parametrize(("locale", "translation"), HERNIATED)
+def test_a_herniated_disc_said_the_other_way_round_is_approved(locale: str, translation: str) -> None:
+    from pipeline.checks.rules import term_missing
+
+    from .helpers import findings
+
+    assert findings(term_missing, locale, "A herniated disc presses on a nerve.", translation) == []
