@@ -90,7 +90,7 @@ def default_mode(language: str) -> str:
 
 def without_clitics(word: str, language: str) -> list[str]:
     """The forms of ``word`` with one or more of the language's clitics taken off its front
-    (longest first), each of at least three letters: for Arabic, للأسابيع gives لأسابيع, الأسابيع
+    (in the order they come off), each of at least three letters: for Arabic, للأسابيع gives لأسابيع, الأسابيع
     and أسابيع. Empty for a language without clitics."""
     layers = _CLITICS.get(language.split("_")[0])
     if not layers:
@@ -349,6 +349,9 @@ def _hit_order(hit: Hit) -> tuple[int, int, str, str]:
     return hit.start, -hit.end, hit.concept.id, hit.term.text
 
 
+_START, _END = itemgetter(2), itemgetter(3)  # a hit's start and end
+
+
 def uncovered(hits: list[Hit]) -> list[Hit]:
     """The hits (sorted by start, longest first) not inside a longer hit of another concept, in one
     sweep: a hit can only be covered by one sorted before it, so the two largest ends seen so far
@@ -376,9 +379,6 @@ def uncovered(hits: list[Hit]) -> list[Hit]:
                 second_end = end
         index = group
     return kept
-
-
-_START, _END = itemgetter(2), itemgetter(3)
 
 
 def matchers(termbase: Termbase, languages: Iterable[str]) -> dict[str, Matcher]:

@@ -8,9 +8,10 @@ space joined (`1 000`, as Spanish style guides write them); with a time written 
 split (`8.30` for 8:30, where the source has a time); and with Chinese myriads multiplied out
 (`1万` for 10,000). So `2 100 mg` stays two numbers where the source has 2 and 100. The source is
 read as written, and, where it writes a number as an English word ("two weeks", which W312 asks to
-write with digits), also with that word as its number, so "2 semanas" is its translation. A number
-the translation writes as a word ("dos semanas", 两周) cannot be compared: write it with digits. A changed
-dose, duration or size in patient material is a safety defect, so this cannot be silenced.
+write with digits), also with that word as its number, so "2 semanas" is its translation. A
+number the translation writes as a word ("dos semanas", 两周) cannot be compared: write it with
+digits. A changed dose, duration or size in patient material is a safety defect, so this cannot be
+silenced.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ _NUMBER_WORD = re.compile(rf"\b(?:({'|'.join(_TENS)})(?:[-\s]({'|'.join(_ONES[1:
                           re.IGNORECASE)
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog
 def _source_with_words(text: str) -> Counter[Decimal] | None:
     """The source's numbers with its number words among them, or None when it writes none."""
     words = [sum(_WORD_VALUES[part.lower()] for part in match.groups() if part)
