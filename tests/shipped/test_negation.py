@@ -40,6 +40,8 @@ KEPT = [
     ("zh_Hans", "Nothing to eat after midnight.", "午夜后禁食。"),        # 禁食: fast, "forbid food"
     ("zh_Hans", "Do not eat or drink after midnight.", "午夜后禁食禁水。"),
     ("zh_Hans", "Do not use a heating pad.", "禁用热敷垫。"),
+    ("ar", "Avoid heavy lifting.", "ابتعد عن حمل الأثقال."),                  # ابتعد عن: keep away from
+    ("ar", "Avoid hard physical activity.", "يجب الابتعاد عن المجهود البدني العنيف."),
 ]
 
 DROPPED = [
