@@ -91,3 +91,14 @@ def test_pinned_commands_run_on_the_cores_asked_for():
     assert run.pinned(["pipeline", "check"], None) == ["pipeline", "check"]
     assert run.pinned(["pipeline", "check"], 1) == ["taskset", "-c", "0", "pipeline", "check"]
     assert run.pinned(["sh", "-c", "x"], 3) == ["taskset", "-c", "0-2", "sh", "-c", "x"]
+
+
+def test_second_translator_runs_on_the_shipped_sources():
+    """Every row of the second translator's file still translates a shipped source: a source edit
+    that leaves rows stale shows here (translate the new source again, or drop the rows)."""
+    done = subprocess.run([sys.executable, str(REPO / "benchmarks/second_translator.py")],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+    rows = [line.split("|")[1].strip() for line in done.stdout.splitlines() if line.startswith("| ")][2:]
+    assert rows == ["es", "vi", "zh_Hans", "ar", "ht"], done.stdout
+    assert "stale rows (source changed since): 0" in done.stdout
