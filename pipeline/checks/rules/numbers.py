@@ -9,9 +9,12 @@ split (`8.30` for 8:30, where the source has a time); and with Chinese myriads m
 (`1万` for 10,000). So `2 100 mg` stays two numbers where the source has 2 and 100. The source is
 read as written, and, where it writes a number as an English word ("two weeks", which W312 asks to
 write with digits), also with that word as its number, so "2 semanas" is its translation. A
-number the translation writes as a word ("dos semanas", 两周) cannot be compared: write it with
-digits. A changed dose, duration or size in patient material is a safety defect, so this cannot be
-silenced.
+number of the source that the translation writes as a word of its language is found as that word:
+"dos semanas", 两周, and the Arabic dual أسبوعين ("two weeks") are 2, and "tres semanas" is not.
+Words that also mean something else are not read as numbers (Vietnamese năm, five and year;
+Haitian Creole de, two and of; Chinese 一, 四 and 十, in many words), so a translation that writes
+such a number as a word is asked to write digits. A changed dose, duration or size in patient
+material is a safety defect, so this cannot be silenced.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
+from ...termbase.matching import without_clitics
+from ...termbase.negation import without_optional_marks
 from ..model import Entry, LocaleContext, Options
 from ..text import ascii_digits, numbers
 
@@ -54,6 +59,51 @@ def _source_with_words(text: str) -> Counter[Decimal] | None:
     words = [sum(_WORD_VALUES[part.lower()] for part in match.groups() if part)
              for match in _NUMBER_WORD.finditer(text)]
     return _source_numbers(text) + Counter(map(Decimal, words)) if words else None
+
+
+# The words of small numbers per language (the termbase's language codes), as a translation may
+# write a number of the source. A word that also means something else in patient text is left out.
+_NUMBER_WORDS: dict[str, dict[str, int]] = {
+    "es": {"uno": 1, "una": 1, "un": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7,
+           "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15,
+           "dieciséis": 16, "diecisiete": 17, "dieciocho": 18, "diecinueve": 19, "veinte": 20,
+           "veinticuatro": 24, "treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60, "noventa": 90,
+           "cien": 100},
+    # năm (5) is also "year"
+    "vi": {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10},
+    # de (2) is also "of", nèf (9) also "new"
+    "ht": {"yon": 1, "twa": 3, "kat": 4, "senk": 5, "sis": 6, "sèt": 7, "uit": 8, "dis": 10},
+    # the dual of a unit of time names two of it; clitics in front are read off (لمدة يومين, ولأسبوعين)
+    "ar": {"واحد": 1, "واحدة": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2, "ثلاث": 3, "ثلاثة": 3,
+           "أربع": 4, "أربعة": 4, "خمس": 5, "خمسة": 5, "ست": 6, "ستة": 6, "سبع": 7, "سبعة": 7, "ثماني": 8,
+           "ثمانية": 8, "تسع": 9, "تسعة": 9, "عشر": 10, "عشرة": 10, "مرتين": 2, "مرتان": 2,
+           "دقيقتين": 2, "دقيقتان": 2, "ساعتين": 2, "ساعتان": 2, "يومين": 2, "يومان": 2, "أسبوعين": 2,
+           "أسبوعان": 2, "شهرين": 2, "شهران": 2, "سنتين": 2, "سنتان": 2, "عامين": 2, "عامان": 2},
+    # written without spaces: found anywhere; left out are 一 (1), in too many words (一般, 一起),
+    # 四 (4), as in 四周 (around, and four weeks), and 十 (10), as in 十分 (very)
+    "zh": {"两": 2, "俩": 2, "二": 2, "三": 3, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9},
+}
+
+
+_ANY_WORD = re.compile(r"\w+")
+
+
+def _number_words(text: str, language: str) -> Counter[Decimal]:
+    """The numbers ``text`` writes as words of ``language``, each time it does."""
+    base = language.split("_")[0]
+    words = _NUMBER_WORDS.get(base)
+    if not words:
+        return Counter()
+    folded = text.casefold()
+    if base == "zh":
+        return Counter({Decimal(value): folded.count(word) for word, value in words.items() if word in folded})
+    found: Counter[Decimal] = Counter()
+    for word in _ANY_WORD.findall(without_optional_marks(folded)):
+        for form in (word, *without_clitics(word, language)):
+            if form in words:
+                found[Decimal(words[form])] += 1
+                break
+    return found
 
 
 def _show(values: Iterable[Decimal]) -> str:
@@ -107,7 +157,10 @@ def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
     source, target = min(((s, t) for s in sources for t in readings), key=lambda pair: _differences(*pair))
     if target == source:
         return
-    if missing := list((source - target).elements()):
+    missing_values = source - target
+    if missing_values:  # a number the translation writes as a word is not missing
+        missing_values -= _number_words(entry.msgstr, ctx.language)
+    if missing := list(missing_values.elements()):
         # a translation without digits most likely wrote the numbers as words ("dos semanas", 两周)
         hint = "" if _ANY_DIGIT.search(entry.msgstr) else ": write numbers with digits, as the source does"
         yield f"number {_show(missing)} of the source is missing from the translation{hint}"

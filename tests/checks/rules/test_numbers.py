@@ -33,6 +33,18 @@ CLEAN = [
     ("es", "Take one or two tablets every 6 hours.", "Tome 1 o 2 comprimidos cada 6 horas."),
     ("vi", "Rest for twenty-one days.", "Nghỉ ngơi 21 ngày."),
     ("zh_Hans", "Walk for Ten minutes, three times a day.", "每天步行3次，每次10分钟。"),
+    # a number of the source written as a word in the translation ("dos semanas", 两周, an Arabic dual)
+    ("es", "Rest for 2 weeks.", "Descanse dos semanas."),
+    ("es", "It may be worse for 1 or 2 days.", "Puede empeorar durante uno o dos días."),
+    ("es", "Take 2 tablets every 8 hours.", "Tome dos comprimidos cada 8 horas."),
+    ("zh_Hans", "Rest for 2 weeks.", "休息两周。"),
+    ("zh_Hans", "Rest for 2–3 weeks.", "休息两到三周。"),
+    ("ar", "Rest for 2 weeks.", "استرح لمدة أسبوعين."),
+    ("ar", "Rest for 2 days.", "استرح يومين."),
+    ("ar", "Walk 2 times a day.", "امشِ مرتين في اليوم."),
+    ("ar", "Rest for 3 weeks.", "استرح لمدة ثلاثة أسابيع."),
+    ("vi", "Rest for 2 weeks.", "Nghỉ ngơi hai tuần."),
+    ("ht", "Rest for 3 weeks.", "Repoze w twa semèn."),
 ]
 
 FLAGGED = [
@@ -49,9 +61,18 @@ FLAGGED = [
     ("es", "Take 2 x 10 mg.", "Tome 2.10 mg.", "number 2, 10 of the source is missing"),  # no time in the source
     ("zh_Hans", "About 10,000 people.", "约10万人。", "number 10000 of the source is missing"),
     ("es", "Rest for two weeks.", "Descanse 3 semanas.", "number 3 is not in the source"),
-    # a number the translation writes as a word cannot be compared: the message says what to do
-    ("es", "Rest for 2 weeks.", "Descanse dos semanas.",
+    # a translation without any digit: the message says how numbers are written
+    ("es", "Rest for 2 weeks.", "Descanse unas semanas.",
      "number 2 of the source is missing from the translation: write numbers with digits, as the source does"),
+    # a number word is the number it names, and no other
+    ("es", "Rest for 2 weeks.", "Descanse tres semanas.", "number 2 of the source is missing"),
+    ("es", "Take 2 tablets every 8 hours.", "Tome dos comprimidos cada seis horas.", "number 8 of the source is missing"),
+    ("zh_Hans", "Rest for 2 weeks.", "休息三周。", "number 2 of the source is missing"),
+    ("zh_Hans", "Take 1 tablet.", "一般服用药片。", "number 1 of the source is missing"),  # 一 is in too many words
+    ("zh_Hans", "Check it for 4 weeks.", "检查伤口四周。", "number 4 of the source is missing"),  # 四周: also "around"
+    ("ar", "Rest for 3 weeks.", "استرح لمدة أسبوعين.", "number 3 of the source is missing"),
+    ("vi", "Rest for 5 years.", "Nghỉ ngơi trong năm.", "number 5 of the source is missing"),  # năm: also "year"
+    ("ht", "Rest for 2 weeks.", "Repoze w de semèn.", "number 2 of the source is missing"),  # de: also "of"
     ("es", "Rest for two weeks, then walk 20 minutes.", "Descanse 2 semanas y camine 30 minutos.",
      "number 20 of the source is missing"),
 ]
