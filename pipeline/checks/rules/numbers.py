@@ -12,9 +12,10 @@ write with digits), also with that word as its number, so "2 semanas" is its tra
 number of the source that the translation writes as a word of its language is found as that word:
 "dos semanas", 两周, and the Arabic dual أسبوعين ("two weeks") are 2, and "tres semanas" is not.
 Words that also mean something else are not read as numbers (Vietnamese năm, five and year;
-Haitian Creole de, two and of; Chinese 一, 四 and 十, in many words), so a translation that writes
-such a number as a word is asked to write digits. A changed dose, duration or size in patient
-material is a safety defect, so this cannot be silenced.
+Haitian Creole de, two and of; Chinese 一, 四 and 十, in many words; Spanish un and una, which
+are also "a"), so a translation that writes such a number as a word is asked to write digits. A
+changed dose, duration or size in patient material is a safety defect, so this cannot be
+silenced.
 """
 
 from __future__ import annotations
@@ -64,15 +65,16 @@ def _source_with_words(text: str) -> Counter[Decimal] | None:
 # The words of small numbers per language (the termbase's language codes), as a translation may
 # write a number of the source. A word that also means something else in patient text is left out.
 _NUMBER_WORDS: dict[str, dict[str, int]] = {
-    "es": {"uno": 1, "una": 1, "un": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7,
+    # un, una, một and yon are also "a": a number 1 dropped beside "un poco" would pass
+    "es": {"uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7,
            "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15,
            "dieciséis": 16, "diecisiete": 17, "dieciocho": 18, "diecinueve": 19, "veinte": 20,
            "veinticuatro": 24, "treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60, "noventa": 90,
            "cien": 100},
     # năm (5) is also "year"
-    "vi": {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10},
+    "vi": {"hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10},
     # de (2) is also "of", nèf (9) also "new"
-    "ht": {"yon": 1, "twa": 3, "kat": 4, "senk": 5, "sis": 6, "sèt": 7, "uit": 8, "dis": 10},
+    "ht": {"twa": 3, "kat": 4, "senk": 5, "sis": 6, "sèt": 7, "uit": 8, "dis": 10},
     # the dual of a unit of time names two of it; clitics in front are read off (لمدة يومين, ولأسبوعين)
     "ar": {"واحد": 1, "واحدة": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2, "ثلاث": 3, "ثلاثة": 3,
            "أربع": 4, "أربعة": 4, "خمس": 5, "خمسة": 5, "ست": 6, "ستة": 6, "سبع": 7, "سبعة": 7, "ثماني": 8,

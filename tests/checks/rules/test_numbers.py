@@ -73,6 +73,10 @@ FLAGGED = [
     ("ar", "Rest for 3 weeks.", "استرح لمدة أسبوعين.", "number 3 of the source is missing"),
     ("vi", "Rest for 5 years.", "Nghỉ ngơi trong năm.", "number 5 of the source is missing"),  # năm: also "year"
     ("ht", "Rest for 2 weeks.", "Repoze w de semèn.", "number 2 of the source is missing"),  # de: also "of"
+    # "un" is also "a": the 1 dropped from "1 o 2 días" is not found in "un poco" (make compare plants this)
+    ("es", "It may be worse for 1 or 2 days.", "Puede ser un poco peor durante o 2 días.",
+     "number 1 of the source is missing"),
+    ("es", "Rest for 1 week.", "Descanse una semana.", "number 1 of the source is missing"),
     ("es", "Rest for two weeks, then walk 20 minutes.", "Descanse 2 semanas y camine 30 minutos.",
      "number 20 of the source is missing"),
 ]
