@@ -102,3 +102,10 @@ def test_second_translator_runs_on_the_shipped_sources():
     rows = [line.split("|")[1].strip() for line in done.stdout.splitlines() if line.startswith("| ")][2:]
     assert rows == ["es", "vi", "zh_Hans", "ar", "ht"], done.stdout
     assert "stale rows (source changed since): 0" in done.stdout
+
+
+def test_second_translator_defects_run_on_the_shipped_sources():
+    done = subprocess.run([sys.executable, str(REPO / "benchmarks/second_translator.py"), "--defects"],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "| all | 100 |" in done.stdout and "stale rows (source changed since): 0" in done.stdout, done.stdout
