@@ -379,6 +379,27 @@ def test_an_input_without_end_is_refused(content_root: Path, args: tuple[str, ..
     assert "\n" not in line and "/dev/zero" in line and "larger than" in line, line
 
 
+@pytest.mark.parametrize("rel", ["pipeline.yaml", "locales/locales.yaml", "source/termbase.yaml", "source/negation.yaml",
+                                 "source/procedures/endoscopic-neurotomy.yaml",
+                                 "locales/es/LC_MESSAGES/endoscopic-neurotomy.po"])
+def test_a_content_file_without_end_is_refused(content_root: Path, rel: str) -> None:
+    """A content file linked to /dev/zero stops `check` with one line naming it (the command runs
+    with 2 GiB of address space, so that it cannot take the machine's)."""
+    import resource
+
+    def bounded() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+    (content_root / rel).unlink()
+    (content_root / rel).symlink_to("/dev/zero")
+    result = subprocess.run([sys.executable, "-m", "pipeline", "--root", str(content_root), "check"],
+                            capture_output=True, text=True, timeout=60, preexec_fn=bounded,
+                            env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert result.returncode == 2, result.stderr[-2000:]
+    line = result.stderr.strip()
+    assert "\n" not in line and rel in line, line
+
+
 def test_an_input_larger_than_the_bound_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(fsutil, "INPUT_LIMIT", 1000)
     (tmp_path / "small").write_bytes(b"x" * 1000)

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..config import CONFIG_FILE, REGISTRY_FILE, TERMBASE_FILE
+from ..fsutil import read_input
 from ..project import Project
 from ..termbase.negation import NEGATION_FILE
 from .engine import ActiveCheck
@@ -44,7 +45,7 @@ def global_key(project: Project, checks: Sequence[ActiveCheck]) -> str:
         digest.update(source.read_bytes())
     for rel in (CONFIG_FILE, REGISTRY_FILE, TERMBASE_FILE, NEGATION_FILE):
         path = project.root / rel
-        digest.update(path.read_bytes() if path.exists() else b"-")
+        digest.update(read_input(path, rel) if path.exists() else b"-")  # bounded: a link to /dev/zero
     digest.update(repr([(c.spec.code, c.severity, sorted(c.options.items())) for c in checks]).encode())
     for check in checks:  # what a check reads outside the project (installed dictionaries)
         if hasattr(check.spec.module, "cache_key"):
