@@ -385,14 +385,28 @@ def test_an_input_without_end_is_refused(content_root: Path, args: tuple[str, ..
 def test_a_content_file_without_end_is_refused(content_root: Path, rel: str) -> None:
     """A content file linked to /dev/zero stops `check` with one line naming it (the command runs
     with 2 GiB of address space, so that it cannot take the machine's)."""
+    _assert_refused(content_root, rel, "check")
+
+
+@pytest.mark.parametrize("command, rel", [
+    ("extract", "locales/templates/endoscopic-neurotomy.pot"),   # compared with the new template
+    ("build", "source/notes.yaml"),                              # a file of source/ the build digests
+    ("build", "locales/releases/es.json"),                       # the release record
+])
+def test_a_file_a_command_reads_without_end_is_refused(content_root: Path, command: str, rel: str) -> None:
+    _assert_refused(content_root, rel, command)
+
+
+def _assert_refused(content_root: Path, rel: str, command: str) -> None:
     import resource
 
     def bounded() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
 
-    (content_root / rel).unlink()
+    (content_root / rel).parent.mkdir(parents=True, exist_ok=True)
+    (content_root / rel).unlink(missing_ok=True)
     (content_root / rel).symlink_to("/dev/zero")
-    result = subprocess.run([sys.executable, "-m", "pipeline", "--root", str(content_root), "check"],
+    result = subprocess.run([sys.executable, "-m", "pipeline", "--root", str(content_root), command],
                             capture_output=True, text=True, timeout=60, preexec_fn=bounded,
                             env={**os.environ, "PYTHONPATH": str(REPO)})
     assert result.returncode == 2, result.stderr[-2000:]

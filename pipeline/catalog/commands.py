@@ -21,7 +21,7 @@ from ..clock import source_date
 from ..content.model import Procedure
 from ..content.reader import read_procedure
 from ..errors import InputError
-from ..fsutil import write_atomic
+from ..fsutil import read_input, write_atomic
 from ..locales import LocaleInfo
 from ..lock import exclusive
 from ..project import Project
@@ -79,10 +79,7 @@ class WriteReport:
 
 def _emit(project: Project, path: Path, data: bytes, check: bool) -> FileOutcome:
     name = project.rel(path)
-    try:
-        current = path.read_bytes()
-    except FileNotFoundError:
-        current = None
+    current = read_input(path, name) if path.exists() else None
     if current == data:
         return FileOutcome(name, "unchanged")
     if check:

@@ -20,7 +20,7 @@ from ..bidi import isolate_placeholders
 from ..clock import source_date
 from ..content.model import BulletList, Paragraph
 from ..content.reader import PLACEHOLDER
-from ..fsutil import replace_tree
+from ..fsutil import read_input, replace_tree
 from ..jsonout import dumps
 from ..locales import LocaleInfo, cldr_version
 from ..lock import exclusive
@@ -100,7 +100,8 @@ def _digest(project: Project, records: dict[str, bytes] | None = None) -> str:
     outer = hashlib.sha256()
     for path in inputs:
         if path.exists():
-            outer.update(project.rel(path).encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+            name = project.rel(path)
+            outer.update(name.encode() + b"\0" + hashlib.sha256(read_input(path, name)).digest())
     for name, data in sorted((records or {}).items()):
         outer.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
     return "sha256:" + outer.hexdigest()

@@ -185,7 +185,7 @@ def write(root: Path, posix: str, record: Record) -> bool:
     """Write the locale's record when it changed (one atomic replace); True when written."""
     path = path_of(root, posix)
     data = encode(posix, record)
-    existing = path.read_bytes() if path.exists() else None
+    existing = read_input(path, f"{RECORD_DIR}/{posix}.json") if path.exists() else None
     if existing == data or (existing is None and not record):
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
