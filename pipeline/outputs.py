@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .errors import InputError
+from .fsutil import read_input
 
 # Whatever holds one of these is someone's work, never an output folder.
 PROTECTED_ENTRIES = ("pipeline.yaml", ".git", "source", "locales")
@@ -28,8 +29,8 @@ def pipeline_manifest(folder: Path) -> bool:
     """A recogniser for bundles: a manifest.json that `pipeline build` wrote (a web app's own
     manifest.json, which many public/ folders hold, does not count)."""
     try:
-        manifest = json.loads((folder / "manifest.json").read_bytes())
-    except (OSError, ValueError):
+        manifest = json.loads(read_input(folder / "manifest.json", "manifest.json"))
+    except (InputError, ValueError):  # missing, unreadable, without end (/dev/zero) or not JSON
         return False
     return isinstance(manifest, dict) and manifest.get("generator", {}).get("name") == "pipeline"
 

@@ -397,7 +397,18 @@ def test_a_file_a_command_reads_without_end_is_refused(content_root: Path, comma
     _assert_refused(content_root, rel, command)
 
 
-def _assert_refused(content_root: Path, rel: str, command: str) -> None:
+@pytest.mark.parametrize("command", ["build", "report"])
+def test_a_bundle_manifest_without_end_is_no_manifest(content_root: Path, command: str) -> None:
+    """dist/bundles/manifest.json linked to /dev/zero: build refuses the folder as not its own,
+    report reads no shipped state; neither reads the link to its end."""
+    result = _run_bounded(content_root, "dist/bundles/manifest.json", command)
+    assert result.returncode in (0, 1, 2) and "Traceback" not in result.stderr, result.stderr[-2000:]
+    if command == "build":
+        assert "did not write" in result.stderr
+
+
+def _run_bounded(content_root: Path, rel: str, command: str) -> subprocess.CompletedProcess[str]:
+    """``command`` with ``rel`` linked to /dev/zero, in 2 GiB of address space."""
     import resource
 
     def bounded() -> None:
@@ -406,9 +417,13 @@ def _assert_refused(content_root: Path, rel: str, command: str) -> None:
     (content_root / rel).parent.mkdir(parents=True, exist_ok=True)
     (content_root / rel).unlink(missing_ok=True)
     (content_root / rel).symlink_to("/dev/zero")
-    result = subprocess.run([sys.executable, "-m", "pipeline", "--root", str(content_root), command],
-                            capture_output=True, text=True, timeout=60, preexec_fn=bounded,
-                            env={**os.environ, "PYTHONPATH": str(REPO)})
+    return subprocess.run([sys.executable, "-m", "pipeline", "--root", str(content_root), command],
+                          capture_output=True, text=True, timeout=60, preexec_fn=bounded,
+                          env={**os.environ, "PYTHONPATH": str(REPO)})
+
+
+def _assert_refused(content_root: Path, rel: str, command: str) -> None:
+    result = _run_bounded(content_root, rel, command)
     assert result.returncode == 2, result.stderr[-2000:]
     line = result.stderr.strip()
     assert "\n" not in line and rel in line, line

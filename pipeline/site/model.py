@@ -31,6 +31,8 @@ from ..checks.cache import cache_dir
 from ..checks.model import Finding, by_entry
 from ..checks.runner import Execution, run_checks
 from ..clock import source_date
+from ..errors import InputError
+from ..fsutil import read_input
 from ..jsonout import dumps
 from ..locales import LocaleInfo
 from ..project import Project
@@ -70,11 +72,11 @@ def _dist(project: Project) -> dict[tuple[str, str], Shipped] | None:
 
     path = project.root / bundles.DEFAULT_OUT / "manifest.json"
     try:
-        manifest = json.loads(path.read_text("utf-8"))
+        manifest = json.loads(read_input(path, "dist/bundles/manifest.json"))
         return {(loc["posix"], p["id"]): Shipped(p["status"], p["files"].get(f"{loc['bcp47']}/{p['id']}.json",
                                                                               {}).get("sha256"))
                 for loc in manifest["locales"] for p in loc["procedures"]}
-    except (OSError, ValueError, KeyError, TypeError):
+    except (InputError, ValueError, KeyError, TypeError):  # missing, without end, not a manifest
         return None
 
 
