@@ -97,9 +97,11 @@ def _number_words(text: str, language: str) -> Counter[Decimal]:
     if not words:
         return Counter()
     folded = text.casefold()
-    if base == "zh":
-        return Counter({Decimal(value): folded.count(word) for word, value in words.items() if word in folded})
     found: Counter[Decimal] = Counter()
+    if base == "zh":
+        for word, value in words.items():  # 两 and 二 are both 2: their counts add up
+            found[Decimal(value)] += folded.count(word)
+        return +found
     for word in _ANY_WORD.findall(without_optional_marks(folded)):
         for form in (word, *without_clitics(word, language)):
             if form in words:

@@ -39,6 +39,7 @@ CLEAN = [
     ("es", "Take 2 tablets every 8 hours.", "Tome dos comprimidos cada 8 horas."),
     ("zh_Hans", "Rest for 2 weeks.", "休息两周。"),
     ("zh_Hans", "Rest for 2–3 weeks.", "休息两到三周。"),
+    ("zh_Hans", "Take 2 tablets, 2 times a day.", "每天二次，每次两片。"),  # 两 and 二 are both 2
     ("ar", "Rest for 2 weeks.", "استرح لمدة أسبوعين."),
     ("ar", "Rest for 2 days.", "استرح يومين."),
     ("ar", "Walk 2 times a day.", "امشِ مرتين في اليوم."),
