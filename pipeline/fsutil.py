@@ -79,8 +79,7 @@ def write_atomic(path: Path, data: bytes, durable: bool = True) -> bool:
         status = os.stat(path)
     except FileNotFoundError:
         pass
-    else:
-        _refuse_special(path, status.st_mode)
+    else:  # only a regular file is read to compare (`write_atomic_chunks` refuses the others)
         if stat.S_ISREG(status.st_mode) and status.st_size == len(data) and path.read_bytes() == data:
             return False
     write_atomic_chunks(path, (data,), durable)

@@ -364,16 +364,8 @@ def test_a_file_output_that_is_not_a_regular_file_is_refused(content_root: Path,
 @pytest.mark.parametrize("args", [("glossary", "import"), ("tm", "import", "--locale", "es"),
                                   ("review", "import", "--reviewer", "es-clinical-review")])
 def test_an_input_without_end_is_refused(content_root: Path, args: tuple[str, ...]) -> None:
-    """/dev/zero named as the file to import is read up to a bound, not until memory runs out
-    (the command runs with 2 GiB of address space, so that it cannot take the machine's)."""
-    import resource
-
-    def bounded() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
-
-    result = subprocess.run([sys.executable, "-m", "pipeline", "--root", str(content_root), *args[:2], "/dev/zero",
-                             *args[2:]], capture_output=True, text=True, timeout=60, preexec_fn=bounded,
-                            env={**os.environ, "PYTHONPATH": str(REPO)})
+    """/dev/zero named as the file to import is read up to a bound, not until memory runs out."""
+    result = _bounded(content_root, *args[:2], "/dev/zero", *args[2:])
     assert result.returncode == 2, result.stderr[-2000:]
     line = result.stderr.strip()
     assert "\n" not in line and "/dev/zero" in line and "larger than" in line, line
@@ -383,8 +375,7 @@ def test_an_input_without_end_is_refused(content_root: Path, args: tuple[str, ..
                                  "source/procedures/endoscopic-neurotomy.yaml",
                                  "locales/es/LC_MESSAGES/endoscopic-neurotomy.po"])
 def test_a_content_file_without_end_is_refused(content_root: Path, rel: str) -> None:
-    """A content file linked to /dev/zero stops `check` with one line naming it (the command runs
-    with 2 GiB of address space, so that it cannot take the machine's)."""
+    """A content file linked to /dev/zero stops `check` with one line naming it."""
     _assert_refused(content_root, rel, "check")
 
 
@@ -408,16 +399,22 @@ def test_a_bundle_manifest_without_end_is_no_manifest(content_root: Path, comman
 
 
 def _run_bounded(content_root: Path, rel: str, command: str) -> subprocess.CompletedProcess[str]:
-    """``command`` with ``rel`` linked to /dev/zero, in 2 GiB of address space."""
+    """``command`` with ``rel`` linked to /dev/zero."""
+    (content_root / rel).parent.mkdir(parents=True, exist_ok=True)
+    (content_root / rel).unlink(missing_ok=True)
+    (content_root / rel).symlink_to("/dev/zero")
+    return _bounded(content_root, command)
+
+
+def _bounded(content_root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """A command run with 2 GiB of address space, so that reading without end cannot take the
+    machine's memory."""
     import resource
 
     def bounded() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
 
-    (content_root / rel).parent.mkdir(parents=True, exist_ok=True)
-    (content_root / rel).unlink(missing_ok=True)
-    (content_root / rel).symlink_to("/dev/zero")
-    return subprocess.run([sys.executable, "-m", "pipeline", "--root", str(content_root), command],
+    return subprocess.run([sys.executable, "-m", "pipeline", "--root", str(content_root), *args],
                           capture_output=True, text=True, timeout=60, preexec_fn=bounded,
                           env={**os.environ, "PYTHONPATH": str(REPO)})
 

@@ -168,9 +168,9 @@ class Matcher:
         found.sort(key=lambda p: (-len(p[0]), p[1].id, p[2].text))
         # Two forms of one term can both match a word once its clitics are off (العضلة, and عضلة
         # after ال): one hit each place. Patterns that test the same later words are the same.
-        first: dict[tuple[int, int, str], _Pattern] = {}
+        first: dict[tuple[int, int, tuple[WordTest, ...]], _Pattern] = {}
         for pattern in found:
-            first.setdefault((id(pattern[1]), id(pattern[2]), repr(pattern[0][1:])), pattern)
+            first.setdefault((id(pattern[1]), id(pattern[2]), tuple(pattern[0][1:])), pattern)
         found = list(first.values())
         return (tuple((p[1], p[2]) for p in found if len(p[0]) == 1), tuple(p for p in found if len(p[0]) > 1))
 
