@@ -70,6 +70,13 @@ CLEAN = [
     ("ar", "Check the wound every week.", "افحص الجرح أسبوعيًا."),
     ("ar", "See your doctor every month.", "راجع طبيبك شهريًا."),
     ("ar", "See your doctor every year.", "راجع طبيبك سنويًا."),
+    # an age in years, and the daytime, as each language says them
+    ("zh_Hans", "Most patients are between 30 and 50 years old.", "大多数患者在30到50岁之间。"),
+    ("vi", "Most patients are between 30 and 50 years old.", "Hầu hết bệnh nhân ở độ tuổi từ 30 đến 50."),
+    ("ar", "Walk every hour during the day.", "امشِ كل ساعة خلال النهار."),
+    ("ar", "Walk every hour during the day.", "امشِ كل ساعة نهارًا."),
+    ("ht", "Walk every hour during the day.", "Mache chak èdtan pandan lajounen."),
+    ("zh_Hans", "Walk every hour during the day.", "白天每小时走动一下。"),
 ]
 
 FLAGGED = [
@@ -97,6 +104,9 @@ FLAGGED = [
     ("ht", DRINK, "Bwè 250 lit dlo.", "unit 'ml'"),
     ("es", "Walk every day.", "Camine semanalmente.", "unit 'day' is not rendered with its approved term día"),
     ("ar", "Check the wound every week.", "افحص الجرح يوميًا.", "unit 'week'"),
+    ("zh_Hans", "Rest for 2 years.", "休息2个月。", "unit 'years'"),
+    ("ar", "Walk every hour during the day.", "امشِ كل ساعة خلال الليل.", "unit 'day'"),
+    ("ht", "Walk every hour during the day.", "Mache chak èdtan pandan lannwit.", "unit 'day'"),
 ]
 
 
