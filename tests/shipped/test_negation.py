@@ -42,12 +42,18 @@ KEPT = [
     ("zh_Hans", "Do not use a heating pad.", "禁用热敷垫。"),
     ("ar", "Avoid heavy lifting.", "ابتعد عن حمل الأثقال."),                  # ابتعد عن: keep away from
     ("ar", "Avoid hard physical activity.", "يجب الابتعاد عن المجهود البدني العنيف."),
+    ("es", "Do not drive for 2 weeks.", "Absténgase de conducir durante 2 semanas."),  # abstain from
+    ("es", "Do not drink alcohol.", "Debe abstenerse de beber alcohol."),
+    ("ht", "You cannot drive for 2 weeks.", "Ou paka kondi pandan 2 semèn."),          # paka: pa ka, cannot
+    ("es", "Abstain from alcohol.", "Absténgase del alcohol."),
 ]
 
 DROPPED = [
     # locale, source, a translation that lost its negation
     ("es", "Heavy lifting should be avoided.", "Debe levantar peso."),
     ("es", "Smoking is prohibited.", "Se puede fumar."),
+    ("es", "Abstain from alcohol.", "Beba alcohol con moderación."),
+    ("ht", "You cannot drive for 2 weeks.", "Ou ka kondi pandan 2 semèn."),
     ("vi", "Heavy lifting should be avoided.", "Nên nâng vật nặng."),
     ("zh_Hans", "Smoking is forbidden.", "可以吸烟。"),
     ("zh_Hans", "Do not eat or drink after midnight. Avoid contraindicated drugs.", "午夜后禁食。注意禁忌药物。"),
