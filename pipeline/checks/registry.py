@@ -23,6 +23,7 @@ from .rules import (
                     punctuation,
                     reading_level,
                     rtl_order,
+                    safety_coverage,
                     source_deprecated,
                     spelling,
                     spelling_dictionary,
@@ -41,7 +42,7 @@ MODULES = (
     rtl_order,
     completeness, stale, plurals, unchanged, whitespace, punctuation, brackets,  # W3 completeness
     consistency, ambiguous, length, long_sentence, number_words, reading_level,  # and quality
-    spelling, spelling_dictionary,
+    spelling, spelling_dictionary, safety_coverage,
     unreviewed, no_reviewer,                                                 # review
     orphaned_file,                                                           # layout
     ignore_comment,                                                          # and silencing

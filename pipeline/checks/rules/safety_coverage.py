@@ -1,0 +1,40 @@
+"""A locale's language has negation markers and termbase terms (said once per locale).
+
+The lost-negation check (E207) counts the markers `source/negation.yaml` lists for the source
+language and for the translation's, and the units and terms checks (E202, E203, E204) look for the
+termbase's terms in the translation's language: a language with none listed is not checked by
+them, and a new locale would otherwise pass them in silence. Add the language's markers
+(docs/negation.md) and terms (docs/termbase.md); a regional locale uses its base language's
+(es for es_MX). The finding is attached to the locale's first translated entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from ..model import Catalog, Entry, LocaleContext, Options
+
+CODE = "W319"
+NAME = "safety-coverage"
+SEVERITY = "warning"
+SCOPE = "locale"
+SAFETY = False
+OPTIONS: dict[str, object] = {}
+
+
+def check(catalogs: Sequence[Catalog], ctx: LocaleContext, options: Options) -> Iterator[tuple[Entry, str]]:
+    first = next((e for c in catalogs for e in c.entries if e.msgstr), None)
+    if first is None:
+        return
+    name = f"{ctx.info.english_name} ({ctx.info.posix})"
+    unlisted = []
+    if ctx.negation.for_language(ctx.source.language) is None:
+        unlisted.append(f"the source language ({ctx.source.language})")
+    if ctx.negation.for_language(ctx.language) is None:
+        unlisted.append(name)
+    if unlisted:
+        yield first, (f"no negation markers for {' and '.join(unlisted)}: lost negations (E207) are not checked; "
+                      "add the language's markers to source/negation.yaml")
+    if not any(concept.terms_for(ctx.language) for concept in ctx.termbase.concepts):
+        yield first, (f"no termbase terms for {name}: units and terms (E202, E203, E204) are not checked; add "
+                      "the language's terms to source/termbase.yaml")
