@@ -1,17 +1,19 @@
-"""A locale's language has negation markers and termbase terms (said once per locale).
+"""A locale's language has negation markers and a term for every concept (said once per locale).
 
 The lost-negation check (E207) counts the markers `source/negation.yaml` lists for the source
 language and for the translation's, and the units and terms checks (E202, E203, E204) look for the
-termbase's terms in the translation's language: a language with none listed is not checked by
-them, and a new locale would otherwise pass them in silence. Add the language's markers
-(docs/negation.md) and terms (docs/termbase.md); a regional locale uses its base language's
-(es for es_MX). The finding is attached to the locale's first translated entry.
+termbase's terms in the translation's language: a language with no markers or no terms listed is
+not checked by them, nor a concept without an approved term in it, and a new locale would
+otherwise pass them in silence. Add the language's markers (docs/negation.md) and terms
+(docs/termbase.md); a regional locale uses its base language's (es for es_MX). The finding is
+attached to the locale's first translated entry.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from ...wording import count
 from ..model import Catalog, Entry, LocaleContext, Options
 
 CODE = "W319"
@@ -20,6 +22,8 @@ SEVERITY = "warning"
 SCOPE = "locale"
 SAFETY = False
 OPTIONS: dict[str, object] = {}
+
+_SHOWN = 5  # concepts named in the message
 
 
 def check(catalogs: Sequence[Catalog], ctx: LocaleContext, options: Options) -> Iterator[tuple[Entry, str]]:
@@ -38,3 +42,9 @@ def check(catalogs: Sequence[Catalog], ctx: LocaleContext, options: Options) -> 
     if not any(concept.terms_for(ctx.language) for concept in ctx.termbase.concepts):
         yield first, (f"no termbase terms for {name}: units and terms (E202, E203, E204) are not checked; add "
                       "the language's terms to source/termbase.yaml")
+        return
+    unnamed = [concept.id for concept in ctx.termbase.concepts if not concept.approved(ctx.language)]
+    if unnamed:
+        shown = ", ".join(unnamed[:_SHOWN]) + (", …" if len(unnamed) > _SHOWN else "")
+        yield first, (f"no approved term for {name} in {count(len(unnamed), 'concept')} ({shown}): units and "
+                      "terms (E202, E203) are not checked for them; add the terms to source/termbase.yaml")

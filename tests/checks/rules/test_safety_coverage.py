@@ -20,10 +20,16 @@ from .helpers import catalog, context, entry, messages, project, run
 _NO_TERMS = Termbase(concepts=())
 
 
-def _context(markers: tuple[str, ...], terms: bool) -> LocaleContext:
-    """The Spanish context with the fixture's negation markers of ``markers`` only, and its terms
-    or none."""
-    ctx = context("es", termbase=None if terms else _NO_TERMS)
+def _without_spanish(*ids: str) -> Termbase:
+    """The fixture's termbase with the Spanish terms of concepts ``ids`` taken out."""
+    return Termbase(tuple(dataclasses.replace(c, terms={k: v for k, v in c.terms.items() if k != "es"})
+                          if c.id in ids else c for c in project().termbase.concepts))
+
+
+def _context(markers: tuple[str, ...], terms: bool | Termbase) -> LocaleContext:
+    """The Spanish context with the fixture's negation markers of ``markers`` only, and its terms,
+    none, or the termbase given."""
+    ctx = context("es", termbase=terms if isinstance(terms, Termbase) else None if terms else _NO_TERMS)
     listed = project().negation.languages
     return dataclasses.replace(ctx, negation=Negation({language: listed[language] for language in markers}))
 
@@ -32,28 +38,31 @@ _TRANSLATED = [catalog(entry("Rest.", "Descanse."), procedure="a"), catalog(entr
 _UNTRANSLATED = [catalog(entry("Rest.", ""), procedure="a")]
 
 CLEAN = [
-    # catalogs, languages with markers, terms listed
+    # catalogs, languages with markers, terms (all, none, or this termbase)
     (_TRANSLATED, ("en", "es"), True),
     (_UNTRANSLATED, (), False),  # nothing translated yet: nothing to check, nothing to say
 ]
 FLAGGED = [
-    # catalogs, languages with markers, terms listed, the start of each message
+    # catalogs, languages with markers, terms (all, none, or this termbase), the start of each message
     (_TRANSLATED, ("en",), True, ["no negation markers for Spanish (es): lost negations (E207) are not checked"]),
     (_TRANSLATED, ("es",), True, ["no negation markers for the source language (en): lost negations"]),
     (_TRANSLATED, (), True, ["no negation markers for the source language (en) and Spanish (es): lost"]),
     (_TRANSLATED, ("en", "es"), False,
      ["no termbase terms for Spanish (es): units and terms (E202, E203, E204) are not checked"]),
     (_TRANSLATED, ("en",), False, ["no negation markers for Spanish (es)", "no termbase terms for Spanish (es)"]),
+    (_TRANSLATED, ("en", "es"), _without_spanish("week", "spine"),
+     ["no approved term for Spanish (es) in 2 concepts (spine, week): units and terms (E202, E203) are not checked"]),
 ]
 
 
 @pytest.mark.parametrize(("catalogs", "markers", "terms"), CLEAN)
-def test_a_covered_or_untranslated_locale_says_nothing(catalogs, markers: tuple[str, ...], terms: bool) -> None:
+def test_a_covered_or_untranslated_locale_says_nothing(catalogs, markers: tuple[str, ...], terms: bool | Termbase) -> None:
     assert run(safety_coverage, catalogs, _context(markers, terms)) == []
 
 
 @pytest.mark.parametrize(("catalogs", "markers", "terms", "expected"), FLAGGED)
-def test_a_language_the_safety_checks_cannot_cover_is_said_once(catalogs, markers: tuple[str, ...], terms: bool,
+def test_a_language_the_safety_checks_cannot_cover_is_said_once(catalogs, markers: tuple[str, ...],
+                                                                terms: bool | Termbase,
                                                                 expected: list[str]) -> None:
     found = run(safety_coverage, catalogs, _context(markers, terms))
     texts = messages(found, "W319")
