@@ -35,20 +35,42 @@ def _summary_line(report: CheckResult, counts: bool = True) -> str:
 def text_chunks(report: CheckResult, colour: bool = False) -> Iterator[bytes]:
     """The text report in UTF-8, a file at a time: the file's name, then a line per finding (as
     the runner rendered them when asked to, else from the decoded findings; with colour, each
-    line's severity is coloured)."""
-    for file, array, text in report.parts:
-        if array == b"[]":
-            continue
-        lines = text or "".join(map(text_line, json.loads(array))).encode("utf-8")
-        name = file.encode("utf-8")
-        if colour:
-            prefix = re.compile(rb"^(  " + re.escape(name) + rb":\d+: )(error|warning|info) ", re.MULTILINE)
-            lines = prefix.sub(lambda m: m[1] + _COLOURS[m[2].decode()].encode() + m[2] + _RESET.encode() + b" ",
-                               lines)
-            yield b"\033[1m" + name + _RESET.encode() + b"\n" + lines
-        else:
-            yield name + b"\n" + lines
+    line's severity is coloured). What blocks a release comes first, so that the first screen
+    shows it: the files with an error, each with its errors before its other findings, then the
+    other files, each in report order."""
+    parts = [part for part in report.parts if part[1] != b"[]"]
+    for blocking in (True, False):
+        for file, array, text in parts:
+            if (_ERROR in array) is not blocking:
+                continue
+            lines = text or "".join(map(text_line, json.loads(array))).encode("utf-8")
+            name = file.encode("utf-8")
+            if blocking:
+                lines = _errors_first(lines, name)
+            if colour:
+                prefix = re.compile(rb"^(  " + re.escape(name) + rb":\d+: )(error|warning|info) ", re.MULTILINE)
+                lines = prefix.sub(lambda m: m[1] + _COLOURS[m[2].decode()].encode() + m[2] + _RESET.encode() + b" ",
+                                   lines)
+                yield b"\033[1m" + name + _RESET.encode() + b"\n" + lines
+            else:
+                yield name + b"\n" + lines
     yield (_summary_line(report) + "\n").encode("utf-8")
+
+
+# A report array is compact JSON with sorted keys: these bytes are in it exactly when a finding is
+# an error (inside a message, a quote is escaped).
+_ERROR = b'"severity":"error"'
+
+
+def _errors_first(lines: bytes, name: bytes) -> bytes:
+    """A file's text lines with its errors first, each group in report order."""
+    prefix = b"  " + name + b":"
+    rows = lines.splitlines(keepends=True)
+
+    def is_error(row: bytes) -> bool:  # "  {file}:{line}: error ..."
+        return row.startswith(prefix) and row[len(prefix):].lstrip(b"0123456789").startswith(b": error ")
+
+    return b"".join([row for row in rows if is_error(row)] + [row for row in rows if not is_error(row)])
 
 
 def format_text(report: CheckResult, colour: bool = False) -> str:

@@ -21,11 +21,15 @@ COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 
 
 def reference_text(report, colour: bool) -> str:
-    """The text report, a finding at a time from `report.findings`."""
+    """The text report, a finding at a time from `report.findings`: what blocks a release first
+    (the files with an error, each with its errors before its other findings), then the other
+    files."""
     lines = []
-    for file, group in groupby(report.findings, key=lambda f: f.file):
+    files = [(file, list(group)) for file, group in groupby(report.findings, key=lambda f: f.file)]
+    files.sort(key=lambda item: not any(f.severity == "error" for f in item[1]))  # stable
+    for file, group in files:
         lines.append(f"{BOLD}{file}{RESET}" if colour else file)
-        for f in group:
+        for f in sorted(group, key=lambda f: f.severity != "error"):
             severity = f"{COLOURS[f.severity]}{f.severity}{RESET}" if colour else f.severity
             where = f" [{f.msgctxt}]" if f.msgctxt else ""
             message = f.message.replace("\r", "\\r").replace("\n", "\\n")  # one finding, one line
@@ -65,6 +69,7 @@ def damage_text_rows(cache, how: str) -> None:
 @pytest.mark.parametrize("colour", [False, True], ids=["plain", "colour"])
 def test_text_and_github_reports_match_the_findings(content_root, tmp_path, run, text, colour):
     plant_inconsistency(content_root)
+    plant_wrong_number(content_root)
     cache = None if run == "no-cache" else tmp_path / "cache"
     if run != "no-cache" and run != "cold":
         run_checks(Project(content_root), execution=Execution(cache_dir=cache, text_lines=run != "warm-after-json"))
@@ -76,6 +81,18 @@ def test_text_and_github_reports_match_the_findings(content_root, tmp_path, run,
     assert formats.format_text(report, colour=colour) == reference_text(report, colour)
     assert formats.format_github(report) == reference_github(report)
     assert ("\033[" in formats.format_text(report, colour=colour)) is colour
+    first = formats.format_text(report).split("\n")[1]  # the first finding, under its file's name
+    assert ": error E201 numbers [" in first, first
+
+
+def plant_wrong_number(root) -> None:
+    """A duration changed in the Vietnamese rhizotomy catalog (E201), a file listed after
+    others with findings and with warnings of its own."""
+    catalog = root / "locales/vi/LC_MESSAGES/endoscopic-rhizotomy.po"
+    text = catalog.read_text("utf-8")
+    old = 'msgstr "Toàn bộ thủ thuật thường mất chưa đến 60 phút."'
+    assert old in text
+    catalog.write_text(text.replace(old, old.replace("60", "90")), "utf-8")
 
 
 def test_the_reports_but_junit_load_no_xml_library() -> None:
