@@ -2,8 +2,9 @@
 
 A translator silences a finding of an entry with a comment line `ignore: W305` (a code or a
 name, several separated by commas or spaces). A comment naming no check (a typo, a prefix such
-as `W3`) silences nothing, and a safety check (E1, E2) can never be silenced: both are reported
-here rather than dropped without a word, so that nobody believes a finding is handled.
+as `W3`) silences nothing, and a safety check (E1, E2, and W319, which says where they cannot
+look) can never be silenced: both are reported here rather than dropped without a word, so that
+nobody believes a finding is handled.
 """
 
 from __future__ import annotations

@@ -81,7 +81,13 @@ def test_a_new_locale_is_told_what_its_checks_miss(content_root: Path) -> None:
     assert run_cli("init", "he").exit_code == 0
     po = content_root / "locales/he/LC_MESSAGES/endoscopic-discectomy.po"
     text = po.read_text("utf-8")
-    po.write_text(text.replace('msgid "Endoscopic discectomy"\nmsgstr ""', 'msgid "Endoscopic discectomy"\nmsgstr "כריתת דיסק אנדוסקופית"', 1), "utf-8")
+    translated = 'msgid "Endoscopic discectomy"\nmsgstr "כריתת דיסק אנדוסקופית"'
+    po.write_text(text.replace('msgid "Endoscopic discectomy"\nmsgstr ""', translated, 1), "utf-8")
     output = run_cli("check").output
     assert output.count("W319") == 2, output
     assert "no negation markers for Hebrew (he)" in output and "no termbase terms for Hebrew (he)" in output
+    # a translator's comment on the entry it is attached to does not hide it, and is itself reported
+    entry = 'msgctxt "title"\n' + translated
+    po.write_text(po.read_text("utf-8").replace(entry, "# ignore: safety-coverage\n" + entry, 1), "utf-8")
+    output = run_cli("check").output
+    assert output.count("warning W319") == 2 and "ignore: W319 safety-coverage cannot be silenced" in output, output
