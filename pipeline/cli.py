@@ -195,6 +195,8 @@ def init(state: _State, locales: tuple[str, ...]) -> None:
             click.echo(f"  {outcome.state}: {outcome.path}")
         for need in workflow.still_needed(state.project, info.posix):
             click.echo(f"  to publish {info.posix}, still needed: {need}")
+        for need in workflow.unchecked(state.project, info.posix):
+            click.echo(f"  to check {info.posix}, still needed: {need}")
 
 
 @main.command()

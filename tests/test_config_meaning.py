@@ -147,10 +147,11 @@ def test_init_says_what_a_new_locale_still_needs(content_root: Path, run) -> Non
     assert result.exit_code == 0, result.output
     assert "to publish fr, still needed: a qualified reviewer" in result.output
     assert "to publish fr, still needed: release settings" in result.output
+    assert "to check fr, still needed: negation markers for French (fr)" in result.output
     config = content_root / "pipeline.yaml"
     config.write_text(config.read_text("utf-8").replace("  ht: {", "  fr: {required: false}\n  ht: {")
                       + "  fr-review: {name: French reviewer, locales: [fr]}\n", "utf-8")
-    assert "still needed" not in run("init", "fr").output
+    assert "to publish fr" not in run("init", "fr").output
 
 
 # --- --check says what differs -----------------------------------------------------------------------

@@ -26,6 +26,7 @@ from ..locales import LocaleInfo
 from ..lock import exclusive
 from ..project import Project
 from ..review.signoff import ReviewState, review_state_of, sign_off_of
+from ..termbase.coverage import coverage
 from ..termbase.matching import Matcher, termbase_language
 from .hints import Hint, with_hints
 from .memory import Memory, Unit, approved_units, export_tmx, fill, parse_tmx
@@ -135,6 +136,24 @@ def still_needed(project: Project, posix: str) -> tuple[str, ...]:
         needed.append(f"release settings: add `{posix}: {{required: false}}` under `locales:` in pipeline.yaml "
                       "(`required`, `min_translated`, `fallback`; the defaults publish a procedure only when "
                       "every string is translated and signed off)")
+    return tuple(needed)
+
+
+def unchecked(project: Project, posix: str) -> tuple[str, ...]:
+    """What the termbase and the negation markers still lack for the safety checks to cover a
+    locale (see `termbase.coverage`), in words a content lead acts on."""
+    info = project.locale(posix)
+    source = project.config.source_language
+    gaps = coverage(project.termbase, project.negation, source, termbase_language(project.termbase, posix))
+    name = f"{info.english_name} ({posix})"
+    needed = [f"negation markers for {name if lang != source else f'the source language ({lang})'} in "
+              "source/negation.yaml (without them lost negations, E207, are not checked)" for lang in gaps.unmarked]
+    if gaps.no_terms:
+        needed.append(f"terms for {name} in source/termbase.yaml (without them units and terms, E202 to E204, are "
+                      "not checked)")
+    elif gaps.unnamed:
+        needed.append(f"approved terms for {name} in source/termbase.yaml for {len(gaps.unnamed)} concepts "
+                      f"({gaps.unnamed_list()})")
     return tuple(needed)
 
 

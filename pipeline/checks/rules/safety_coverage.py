@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from ...termbase.coverage import coverage
 from ...wording import count
 from ..model import Catalog, Entry, LocaleContext, Options
 
@@ -24,28 +25,21 @@ SCOPE = "locale"
 SAFETY = True  # a locale-wide gap: a translator's comment on one entry cannot hide it
 OPTIONS: dict[str, object] = {}
 
-_SHOWN = 5  # concepts named in the message
-
 
 def check(catalogs: Sequence[Catalog], ctx: LocaleContext, options: Options) -> Iterator[tuple[Entry, str]]:
     first = next((e for c in catalogs for e in c.entries if e.msgstr), None)
     if first is None:
         return
+    gaps = coverage(ctx.termbase, ctx.negation, ctx.source.language, ctx.language)
     name = f"{ctx.info.english_name} ({ctx.info.posix})"
-    unlisted = []
-    if ctx.negation.for_language(ctx.source.language) is None:
-        unlisted.append(f"the source language ({ctx.source.language})")
-    if ctx.negation.for_language(ctx.language) is None:
-        unlisted.append(name)
-    if unlisted:
+    if gaps.unmarked:
+        unlisted = [f"the source language ({lang})" if lang == ctx.source.language else name for lang in gaps.unmarked]
         yield first, (f"no negation markers for {' and '.join(unlisted)}: lost negations (E207) are not checked; "
                       "add the language's markers to source/negation.yaml")
-    if not any(concept.terms_for(ctx.language) for concept in ctx.termbase.concepts):
+    if gaps.no_terms:
         yield first, (f"no termbase terms for {name}: units and terms (E202, E203, E204) are not checked; add "
                       "the language's terms to source/termbase.yaml")
-        return
-    unnamed = [concept.id for concept in ctx.termbase.concepts if not concept.approved(ctx.language)]
-    if unnamed:
-        shown = ", ".join(unnamed[:_SHOWN]) + (", …" if len(unnamed) > _SHOWN else "")
-        yield first, (f"no approved term for {name} in {count(len(unnamed), 'concept')} ({shown}): units and "
-                      "terms (E202, E203) are not checked for them; add the terms to source/termbase.yaml")
+    elif gaps.unnamed:
+        yield first, (f"no approved term for {name} in {count(len(gaps.unnamed), 'concept')} "
+                      f"({gaps.unnamed_list()}): units and terms (E202, E203) are not checked for them; add the "
+                      "terms to source/termbase.yaml")

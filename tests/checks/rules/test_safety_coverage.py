@@ -78,7 +78,11 @@ def test_a_new_locale_is_told_what_its_checks_miss(content_root: Path) -> None:
     def run_cli(*args: str):
         return cli.invoke(main, ["--root", str(content_root), *args], catch_exceptions=False)
 
-    assert run_cli("init", "he").exit_code == 0
+    added = run_cli("init", "he")
+    assert added.exit_code == 0
+    assert "to check he, still needed: negation markers for Hebrew (he)" in added.output, added.output
+    assert "to check he, still needed: terms for Hebrew (he)" in added.output
+    assert "to check es" not in run_cli("init", "es").output  # a covered locale: nothing to add
     po = content_root / "locales/he/LC_MESSAGES/endoscopic-discectomy.po"
     text = po.read_text("utf-8")
     translated = 'msgid "Endoscopic discectomy"\nmsgstr "כריתת דיסק אנדוסקופית"'
