@@ -6,7 +6,8 @@ dictionary accepts it, when it is a word of an approved term of the language or 
 do-not-translate term (also with another ending, by the language's Snowball stem), or when the
 entry's English source has it (a name, an abbreviation copied as written). An Arabic word is also
 known when it is a known word with clitics written in front ("and the" in والتندب), as the term
-matcher reads them.
+matcher reads them. Words of one letter (the "p" of "p. ej.") and words all in capitals
+(acronyms: RM, AINE) are not checked, as word processors leave them by default.
 """
 
 from __future__ import annotations
@@ -128,6 +129,9 @@ class Speller:
     def _judge(self, word: str) -> bool:
         """Whether a word is known or correct, looked up once per word (a library's words repeat)."""
         folded = word.casefold()
+        if len(word) == 1 or word.isupper():  # the "p" of "p. ej.", an acronym (RM, AINE)
+            self._verdicts[word] = True
+            return True
         if len(word) > _LONGEST_WORD:  # no dictionary word is this long, and stemming it costs its square
             self._verdicts[word] = False
             self._unknown.add(word)

@@ -24,6 +24,11 @@ CASES = [
     # a word the dictionary knows, written with "and the" (وال) in front, as Arabic joins them
     ("ar", "contact.call", ("أسئلة", "أسئلة والتندب"), None),
     ("ar", "contact.call", ("أسئلة", "أسئلة والتنددب"), "والتنددب"),  # still unknown without them
+    # an acronym in capitals (RM for MRI, AINE for NSAID) and a one-letter abbreviation (p. ej.,
+    # for example) are not words to spell-check, in no source or not
+    ("es", "overview.terms", (None, " Antes, una RM o un AINE, p. ej., una pastilla."), None),
+    ("es", "overview.terms", (None, " Antes, una Rm."), "Rm"),  # capitals only where every letter is one
+    ("es", "overview.terms", (None, " Antes, una RMM o un AINEE, p. ej., una pastiya."), "pastiya"),
 ]
 
 
