@@ -64,6 +64,8 @@ def export_tbx(termbase: Termbase, source_language: str = "en") -> bytes:
                     ET.SubElement(tig, "note").text = f"pipeline:pattern={term.text}"
                 for form in term.forms:
                     ET.SubElement(tig, "note").text = f"pipeline:form={form}"
+                for exception in term.exceptions:
+                    ET.SubElement(tig, "note").text = f"pipeline:exception={exception}"
                 if term.dnt:
                     ET.SubElement(tig, "note").text = "pipeline:dnt=true"
                 if term.note:
@@ -143,7 +145,7 @@ def _term_from_tig(name: str, concept_id: str, tig: ET.Element) -> Term:
     status_raw = _child_text(tig, "termNote", "administrativeStatus") or "admittedTerm-admn-sts"
     if status_raw not in _TBX_TO_STATUS:
         raise InputError(f"concept {concept_id}: unknown administrativeStatus {status_raw!r}", name)
-    match, pattern, forms, dnt, notes = None, None, [], False, []
+    match, pattern, forms, exceptions, dnt, notes = None, None, [], [], False, []
     for note in tig.findall("note"):
         value = (note.text or "").strip()
         if value.startswith("pipeline:match="):
@@ -152,13 +154,15 @@ def _term_from_tig(name: str, concept_id: str, tig: ET.Element) -> Term:
             pattern = value.split("=", 1)[1]
         elif value.startswith("pipeline:form="):
             forms.append(value.split("=", 1)[1])
+        elif value.startswith("pipeline:exception="):
+            exceptions.append(value.split("=", 1)[1])
         elif value == "pipeline:dnt=true":
             dnt = True
         elif value:
             notes.append(value)
     return Term(text=pattern or text, status=_TBX_TO_STATUS[status_raw],
                 pos=_child_text(tig, "termNote", "partOfSpeech") or "noun", match=match,
-                forms=tuple(forms), dnt=dnt, note="\n".join(notes) or None)
+                forms=tuple(forms), dnt=dnt, note="\n".join(notes) or None, exceptions=tuple(exceptions))
 
 
 CSV_FIELDS = ["source", "target", "context", "developer_comments", "translator_comments"]

@@ -6,7 +6,8 @@ Each term compiles to a pattern of word tests, by its match mode:
 - prefix: a word with "|" matches any word starting with the part before the "|"; other words
   of the term are compared by stem (or exactly, when the language has no stemmer);
 - forms: any of the listed forms, word for word;
-- substring: a plain substring, for scripts written without spaces (Chinese, Japanese, Thai).
+- substring: a plain substring, for scripts written without spaces (Chinese, Japanese, Thai),
+  except where it stands inside one of the term's exceptions (周, a week, inside 周围, around).
 All comparisons are case-insensitive and on NFC text.
 
 Arabic writes some words onto the next one: "and" or "so" (و, ف), then "with", "for" or "like"
@@ -118,6 +119,9 @@ WordTest = tuple[str, object]
 # A term's word tests, its concept and term, and its second word test ready to use (for a term of
 # several words): the words it accepts, or the stem it wants (neither for a prefix or one word).
 _Pattern = tuple[list[WordTest], Concept, Term, frozenset[str] | None, str | None]
+# A term found as a substring: its text, concept and term, and its exceptions with where the text
+# stands in each (an occurrence of the text there is not the term).
+_Substring = tuple[str, Concept, Term, tuple[tuple[str, int], ...]]
 # The patterns a word can start: the one-word terms, and the longer patterns.
 _Starting = tuple[tuple[tuple[Concept, Term], ...], tuple[_Pattern, ...]]
 _STARTS_NOTHING: _Starting = ((), ())  # most words
@@ -129,7 +133,7 @@ class Matcher:
     def __init__(self, termbase: Termbase, language: str) -> None:
         self.language = language
         self.stem = stemmer_for(language)
-        self._substrings: list[tuple[str, Concept, Term]] = []
+        self._substrings: list[_Substring] = []
         self._by_word: dict[str, list[_Pattern]] = {}
         self._by_stem: dict[str, list[_Pattern]] = {}
         self._by_prefix: list[_Pattern] = []
@@ -175,18 +179,23 @@ class Matcher:
         return (tuple((p[1], p[2]) for p in found if len(p[0]) == 1), tuple(p for p in found if len(p[0]) > 1))
 
     @cached_property
-    def _substring_starts(self) -> dict[str, list[tuple[str, Concept, Term]]]:
+    def _substring_starts(self) -> dict[str, list[_Substring]]:
         """The substring terms by their first character, in the order they were compiled."""
-        starts: dict[str, list[tuple[str, Concept, Term]]] = {}
-        for needle, concept, term in self._substrings:
-            starts.setdefault(needle[:1], []).append((needle, concept, term))
+        starts: dict[str, list[_Substring]] = {}
+        for substring in self._substrings:
+            starts.setdefault(substring[0][:1], []).append(substring)
         return starts
 
     def _compile(self, concept: Concept, term: Term) -> None:
         mode = term.match or default_mode(self.language)
         if mode == "substring":
+            exceptions = [normalize(e) for e in term.exceptions]
             for variant in {term.display, *term.forms}:
-                self._substrings.append((normalize(variant), concept, term))
+                needle = normalize(variant)
+                # each exception with where the term stands in it: an occurrence there is not the term
+                held = tuple((e, at) for e in exceptions for at in range(len(e) - len(needle) + 1)
+                             if e.startswith(needle, at))
+                self._substrings.append((needle, concept, term, held))
             return
         if mode == "forms":
             for form in dict.fromkeys((term.display, *term.forms)):
@@ -290,10 +299,11 @@ class Matcher:
         present = set(folded)
         present.add("")  # an empty term, if one ever came through, is found everywhere as before
         for char in present.intersection(self._substring_starts):
-            for needle, concept, term in self._substring_starts[char]:
+            for needle, concept, term, held in self._substring_starts[char]:
                 start = folded.find(needle)
                 while start >= 0:
-                    hits.append(_hit(Hit, (concept, term, start, start + len(needle))))
+                    if not held or not any(at <= start and folded.startswith(e, start - at) for e, at in held):
+                        hits.append(_hit(Hit, (concept, term, start, start + len(needle))))
                     start = folded.find(needle, start + 1)
 
     def _rest_passes(self, tests: list[WordTest], words: list[str], index: int, upto: int | None = None) -> bool:

@@ -22,6 +22,9 @@ class Term:
     dnt: bool = False
     note: str | None = None
     line: int | None = field(default=None, compare=False)  # where the term is in an imported file
+    # words that hold the term without naming it (Chinese 周围, "around", holds 周, "week"): an
+    # occurrence inside one is not the term; for terms found as substrings
+    exceptions: tuple[str, ...] = ()
 
     @property
     def display(self) -> str:

@@ -8,6 +8,7 @@ from typing import Any
 from ..errors import InputError
 from ..fsutil import read_input
 from ..yamlio import load_yaml, position, validate
+from .matching import normalize
 from .model import Concept, Term, Termbase
 
 
@@ -15,7 +16,8 @@ def _term(raw: Any) -> Term:
     return Term(text=str(raw["term"]), status=str(raw["status"]), pos=str(raw.get("pos", "noun")),
                 match=str(raw["match"]) if "match" in raw else None,
                 forms=tuple(str(f) for f in raw.get("forms", ())), dnt=bool(raw.get("dnt", False)),
-                note=str(raw["note"]) if "note" in raw else None)
+                note=str(raw["note"]) if "note" in raw else None,
+                exceptions=tuple(str(e) for e in raw.get("exceptions", ())))
 
 
 def parse_termbase(name: str, data: bytes) -> Termbase:
@@ -40,6 +42,14 @@ def parse_termbase(name: str, data: bytes) -> Termbase:
                     line, column = position(root, ["concepts", index, "terms", lang, t_index])
                     raise InputError(f"concepts[{index}].terms.{lang}[{t_index}]: match: forms needs "
                                      "a 'forms' list", name, line, column)
+                written = [str(term["term"]).replace("|", ""), *map(str, term.get("forms", ()))]
+                for e_index, exception in enumerate(term.get("exceptions", ())):
+                    if not any(normalize(w) in normalize(str(exception)) for w in written):
+                        line, column = position(root, ["concepts", index, "terms", lang, t_index, "exceptions",
+                                                       e_index])
+                        raise InputError(f"concepts[{index}].terms.{lang}[{t_index}].exceptions: {str(exception)!r} "
+                                         f"does not contain the term: list only words that hold "
+                                         f"{written[0]!r} without naming it", name, line, column)
         terms = {str(lang): tuple(_term(t) for t in items) for lang, items in raw["terms"].items()}
         concepts.append(Concept(id=str(raw["id"]), subject=str(raw["subject"]),
                                 definition=" ".join(str(raw["definition"]).split()), terms=terms,

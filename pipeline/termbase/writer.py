@@ -29,6 +29,8 @@ def _term_line(term: Term) -> str:
         fields.append("dnt: true")
     if term.note:
         fields.append(f"note: {_scalar(term.note)}")
+    if term.exceptions:
+        fields.append("exceptions: [" + ", ".join(_scalar(e) for e in term.exceptions) + "]")
     return "        - {" + ", ".join(fields) + "}"
 
 

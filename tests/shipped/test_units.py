@@ -77,6 +77,12 @@ CLEAN = [
     ("ar", "Walk every hour during the day.", "امشِ كل ساعة نهارًا."),
     ("ht", "Walk every hour during the day.", "Mache chak èdtan pandan lajounen."),
     ("zh_Hans", "Walk every hour during the day.", "白天每小时走动一下。"),
+    ("zh_Hans", "The pain around the nerve lasts 2 to 3 weeks.", "神经周围的疼痛会持续2～3周。"),
+    # a unit next to the start of another word, which an exception must not swallow: 周 + 到 (to) is
+    # not 周到 (thoughtful), 周 + 期间 (during) not 周期 (cycle), 天 + 然后 (then) not 天然 (natural)
+    ("zh_Hans", "Relief lasts several weeks to months.", "疼痛缓解可以持续几周到几个月。"),
+    ("zh_Hans", "During these 2 weeks, rest.", "在这2周期间，请休息。"),
+    ("zh_Hans", "Rest for 3 days, then walk.", "休息3天然后散步。"),
 ]
 
 FLAGGED = [
@@ -107,6 +113,11 @@ FLAGGED = [
     ("zh_Hans", "Rest for 2 years.", "休息2个月。", "unit 'years'"),
     ("ar", "Walk every hour during the day.", "امشِ كل ساعة خلال الليل.", "unit 'day'"),
     ("ht", "Walk every hour during the day.", "Mache chak èdtan pandan lannwit.", "unit 'day'"),
+    # a Chinese unit inside a word that does not name it: 周围 (around), 成年 (adult), 休克 (shock), 今天 (today)
+    ("zh_Hans", "The pain around the nerve lasts 2 to 3 weeks.", "神经周围的疼痛会持续2～3天。", "unit 'weeks'"),
+    ("zh_Hans", "Adults rest for 2 years.", "成年人休息2个月。", "unit 'years'"),
+    ("zh_Hans", "Take 1 gram to prevent shock.", "为防止休克，服用1毫克。", "unit 'gram'"),
+    ("zh_Hans", "From today, the wound heals in 5 days.", "从今天起，伤口会在5周内愈合。", "unit 'days'"),
 ]
 
 

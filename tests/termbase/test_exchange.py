@@ -23,6 +23,21 @@ def test_tbx_round_trip_into_an_empty_termbase_gives_the_same_bytes():
     assert export_tbx(reread) == first
 
 
+def test_exceptions_survive_tbx_and_yaml() -> None:
+    week = Concept("week", "time", "Seven days.", {"zh_Hans": (Term("周", "preferred", exceptions=("周围", "周期")),)})
+    imported, _, _ = merge_termbases(Termbase(()), parse_tbx("t.tbx", export_tbx(Termbase((week,)))))
+    reread = parse_termbase("tb.yaml", format_termbase(imported).encode("utf-8"))
+    assert reread.concepts[0].terms["zh_Hans"][0].exceptions == ("周围", "周期")
+
+
+def test_an_exception_must_contain_its_term() -> None:
+    yaml = ("concepts:\n  - id: week\n    subject: time\n    definition: Seven days.\n    terms:\n"
+            "      zh_Hans:\n        - {term: 周, status: preferred, exceptions: [周围, 星期]}\n")
+    with pytest.raises(InputError) as error:
+        parse_termbase("tb.yaml", yaml.encode("utf-8"))
+    assert str(error.value).startswith("tb.yaml:7:") and "'星期' does not contain the term" in str(error.value)
+
+
 def test_tbx_is_tbx_basic_with_statuses_and_languages():
     text = export_tbx(TERMBASE).decode("utf-8")
     assert '<martif type="TBX-Basic" xml:lang="en">' in text

@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.termbase.matching import Matcher
+from pipeline.termbase.model import Concept, Term, Termbase
 from pipeline.termbase.reader import read_termbase
 
 from ..conftest import FIXTURE
@@ -260,3 +261,20 @@ def test_without_clitics(language: str, word: str, forms: list[str]) -> None:
     from pipeline.termbase.matching import without_clitics
 
     assert without_clitics(word, language) == forms
+
+
+_WEEK = Concept("week", "time", "Seven days.", {"zh_Hans": (Term("周", "preferred", exceptions=("周围", "周期")),)})
+EXCEPTED = [
+    # text, where the term is found (start offsets)
+    ("2周", [1]),
+    ("神经周围", []),  # around the nerve: 周 inside 周围 names no week
+    ("周期", []),
+    ("神经周围2周", [5]),
+    ("周围的周", [3]),
+    ("周周围", [0]),
+]
+
+
+@pytest.mark.parametrize(("text", "starts"), EXCEPTED)
+def test_a_substring_term_is_not_found_inside_its_exceptions(text: str, starts: list[int]) -> None:
+    assert [h.start for h in Matcher(Termbase((_WEEK,)), "zh_Hans").find(text)] == starts
