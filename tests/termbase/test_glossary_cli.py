@@ -82,3 +82,20 @@ def test_a_bad_csv_is_refused_with_its_line(content_root, run, tmp_path, name, r
     assert result.exit_code == 2, result.output
     assert result.output.startswith(f"error: {path}:{line}:") and message in result.output, result.output
     assert (content_root / "source/termbase.yaml").read_bytes() == before
+
+
+def test_an_imported_exception_without_its_term_is_refused_at_its_line(content_root, run, tmp_path):
+    """A TBX term whose exception does not contain it (周, week, said not to be in 星期) is refused,
+    naming the term's line in the imported file, and nothing is written."""
+    tbx = ('<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX-Basic" xml:lang="en"><text><body>\n'
+           '<termEntry id="fortnight"><descrip type="subjectField">time</descrip>'
+           '<descrip type="definition">Two weeks.</descrip>\n<langSet xml:lang="zh-Hans">\n'
+           '<tig><term>两周</term><note>pipeline:exception=星期</note></tig>\n'
+           '</langSet></termEntry>\n</body></text></martif>\n')
+    path = tmp_path / "terms.tbx"
+    path.write_text(tbx, "utf-8")
+    before = (content_root / "source/termbase.yaml").read_bytes()
+    result = run("glossary", "import", str(path))
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith(f"error: {path}:5:") and "'星期' does not contain the term" in result.output
+    assert (content_root / "source/termbase.yaml").read_bytes() == before
