@@ -7,7 +7,8 @@ Each term compiles to a pattern of word tests, by its match mode:
   of the term are compared by stem (or exactly, when the language has no stemmer);
 - forms: any of the listed forms, word for word;
 - substring: a plain substring, for scripts written without spaces (Chinese, Japanese, Thai),
-  except where it stands inside one of the term's exceptions (周, a week, inside 周围, around).
+  except where it stands inside one of the term's exceptions (周, a week, inside 周围, around)
+  that does not follow a number or a counting word (2周期间 is 2 weeks + 期间, during).
 All comparisons are case-insensitive and on NFC text.
 
 Arabic writes some words onto the next one: "and" or "so" (و, ف), then "with", "for" or "like"
@@ -302,7 +303,8 @@ class Matcher:
             for needle, concept, term, held in self._substring_starts[char]:
                 start = folded.find(needle)
                 while start >= 0:
-                    if not held or not any(at <= start and folded.startswith(e, start - at) for e, at in held):
+                    if not held or not any(at <= start and folded.startswith(e, start - at)
+                                           and not _counted(folded, start - at) for e, at in held):
                         hits.append(_hit(Hit, (concept, term, start, start + len(needle))))
                     start = folded.find(needle, start + 1)
 
@@ -353,6 +355,17 @@ def _second_test(tests: list[WordTest]) -> tuple[frozenset[str] | None, str | No
     if kind == "stem":
         return None, cast(str, value)
     return None, None
+
+
+# Characters that count what follows them in Chinese: digits, numerals, 几 (a few), 半 (half), 多
+# (more), 数 (several), 每 (every), 个 (the measure word). A unit right after one is the unit, even
+# where the next characters could make one of its exceptions: 2周期间 is 2 weeks + 期间 (during).
+_COUNTING = frozenset("零〇一二两三四五六七八九十百千万几半多数每个")
+
+
+def _counted(text: str, start: int) -> bool:
+    """Whether the character before ``start`` counts what follows it."""
+    return start > 0 and (text[start - 1].isdigit() or text[start - 1] in _COUNTING)
 
 
 def _hit_order(hit: Hit) -> tuple[int, int, str, str]:

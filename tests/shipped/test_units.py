@@ -83,6 +83,9 @@ CLEAN = [
     ("zh_Hans", "Relief lasts several weeks to months.", "疼痛缓解可以持续几周到几个月。"),
     ("zh_Hans", "During these 2 weeks, rest.", "在这2周期间，请休息。"),
     ("zh_Hans", "Rest for 3 days, then walk.", "休息3天然后散步。"),
+    ("zh_Hans", "Your check-up is at the end of week 1.", "术后1周末复查。"),  # after a number: the week
+    ("zh_Hans", "Stitches come out 10 to 14 days after; the date is in your letter.",
+     "缝线通常在术后10～14天拆除，具体日期会写在您的出院小结中。"),
 ]
 
 FLAGGED = [
@@ -118,6 +121,22 @@ FLAGGED = [
     ("zh_Hans", "Adults rest for 2 years.", "成年人休息2个月。", "unit 'years'"),
     ("zh_Hans", "Take 1 gram to prevent shock.", "为防止休克，服用1毫克。", "unit 'gram'"),
     ("zh_Hans", "From today, the wound heals in 5 days.", "从今天起，伤口会在5周内愈合。", "unit 'days'"),
+    # the words of a Chinese translator who had not seen the catalogs: 日期 (date), 小时候 (childhood),
+    # 年轻 (young), 天气 (weather), 日常 (daily), 周末 (weekend), 四周 (around), 天然 (natural)
+    ("zh_Hans", "Stitches come out 10 to 14 days after; the date is in your letter.",
+     "缝线通常在术后10～14周拆除，具体日期会写在您的出院小结中。", "unit 'days'"),
+    ("zh_Hans", "If you had a curved spine as a child, lie flat for 2 hours.",
+     "如果您小时候有脊柱侧弯，需要平躺2分钟。", "unit 'hours'"),
+    ("zh_Hans", "Relief can last 1 to 2 years, longer in younger patients.",
+     "疼痛缓解可持续1～2个月，年轻患者有时更久。", "unit 'years'"),
+    ("zh_Hans", "Walk twice a day, indoors if the weather is bad.", "每周步行两次，天气不好时可以在室内走。",
+     "unit 'day'"),
+    ("zh_Hans", "Most people go back to daily activities within 2 days.", "大多数人在2周内即可恢复日常活动。",
+     "unit 'days'"),
+    ("zh_Hans", "Book physiotherapy for 2 weeks after surgery; weekend times are free.",
+     "请将物理治疗预约在术后2天，周末也可以预约。", "unit 'weeks'"),
+    ("zh_Hans", "Check the skin around the wound for 2 weeks.", "2天内请检查伤口四周的皮肤。", "unit 'weeks'"),
+    ("zh_Hans", "The dose is like a few days of natural radiation.", "剂量相当于几周的天然本底辐射。", "unit 'days'"),
 ]
 
 

@@ -272,6 +272,12 @@ EXCEPTED = [
     ("神经周围2周", [5]),
     ("周围的周", [3]),
     ("周周围", [0]),
+    # after a number or a counting word the unit is the unit, whatever follows it
+    ("2周期间", [1]),
+    ("几周围", [1]),
+    ("２周期", [1]),  # a full-width digit
+    ("每周期", [1]),
+    ("这周期", []),
 ]
 
 
