@@ -42,6 +42,7 @@ KEPT = [
     ("zh_Hans", "Do not use a heating pad.", "禁用热敷垫。"),
     ("ar", "Avoid heavy lifting.", "ابتعد عن حمل الأثقال."),                  # ابتعد عن: keep away from
     ("ar", "Avoid hard physical activity.", "يجب الابتعاد عن المجهود البدني العنيف."),
+    ("zh_Hans", "Drink not less than 2 litres a day.", "每天饮水不少于2升。"),  # 不少于, though 不少 (many) is not one
     ("es", "Do not drive for 2 weeks.", "Absténgase de conducir durante 2 semanas."),  # abstain from
     ("es", "Do not drink alcohol.", "Debe abstenerse de beber alcohol."),
     ("ht", "You cannot drive for 2 weeks.", "Ou paka kondi pandan 2 semèn."),          # paka: pa ka, cannot
@@ -54,6 +55,16 @@ DROPPED = [
     ("es", "Smoking is prohibited.", "Se puede fumar."),
     ("es", "Abstain from alcohol.", "Beba alcohol con moderación."),
     ("ht", "You cannot drive for 2 weeks.", "Ou ka kondi pandan 2 semèn."),
+    # Chinese words that hold a marker without negating: 非甾体 (non-steroidal), 别人 (others), 否则
+    # (otherwise), 是否 (whether), 无菌 (sterile), 不少 (many), 不久 (soon), 无力 (weakness), 非处方 (OTC)
+    ("zh_Hans", "Do not take ibuprofen or other anti-inflammatory drugs.", "请服用布洛芬或其他非甾体抗炎药。"),
+    ("zh_Hans", "Never bend; ask someone else to pick things up.", "请弯腰；让别人帮您捡东西。"),
+    ("zh_Hans", "Do not eat, otherwise the operation may be postponed.", "请进食，否则手术可能需要推迟。"),
+    ("zh_Hans", "Do not stop the medicine; your doctor will say whether to.", "请停药；医生会告诉您是否需要停药。"),
+    ("zh_Hans", "Do not touch the dressing; it must stay sterile.", "请触碰敷料，敷料需要保持无菌。"),
+    ("zh_Hans", "Many feel better soon, but do not return to heavy work.", "不少人不久就感觉好转，但请恢复重体力劳动。"),
+    ("zh_Hans", "Do not ignore new weakness in your leg.", "腿部新出现的无力，请忽视。"),
+    ("zh_Hans", "Do not take cold remedies bought over the counter.", "请服用非处方感冒药。"),
     ("vi", "Heavy lifting should be avoided.", "Nên nâng vật nặng."),
     ("zh_Hans", "Smoking is forbidden.", "可以吸烟。"),
     ("zh_Hans", "Do not eat or drink after midnight. Avoid contraindicated drugs.", "午夜后禁食。注意禁忌药物。"),
