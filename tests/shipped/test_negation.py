@@ -43,6 +43,9 @@ KEPT = [
     ("ar", "Avoid heavy lifting.", "ابتعد عن حمل الأثقال."),                  # ابتعد عن: keep away from
     ("ar", "Avoid hard physical activity.", "يجب الابتعاد عن المجهود البدني العنيف."),
     ("zh_Hans", "Drink not less than 2 litres a day.", "每天饮水不少于2升。"),  # 不少于, though 不少 (many) is not one
+    ("ht", "Walk without pain.", "Mache san doulè."),  # san: without
+    ("ht", "Do not drink alcohol before your blood test.", "Pa bwè alkòl anvan tès san ou."),
+    ("ar", "This is not allowed.", "هذا غير مسموح."),  # غير: not
     ("es", "Do not drive for 2 weeks.", "Absténgase de conducir durante 2 semanas."),  # abstain from
     ("es", "Do not drink alcohol.", "Debe abstenerse de beber alcohol."),
     ("ht", "You cannot drive for 2 weeks.", "Ou paka kondi pandan 2 semèn."),          # paka: pa ka, cannot
@@ -65,6 +68,14 @@ DROPPED = [
     ("zh_Hans", "Many feel better soon, but do not return to heavy work.", "不少人不久就感觉好转，但请恢复重体力劳动。"),
     ("zh_Hans", "Do not ignore new weakness in your leg.", "腿部新出现的无力，请忽视。"),
     ("zh_Hans", "Do not take cold remedies bought over the counter.", "请服用非处方感冒药。"),
+    # a marker's homograph: Haitian Creole san (blood) and pa (per, a step), Arabic غير (change!),
+    # Vietnamese tránh thai (contraception)
+    ("ht", "Do not drink alcohol before your blood test.", "Bwè alkòl anvan tès san ou."),
+    ("ht", "Do not take aspirin; it thins the blood.", "Pran aspirin; li fè san an vin klè."),
+    ("ht", "Do not lift more than 5 kg; walk 3 times a day.", "Leve plis pase 5 kg; mache 3 fwa pa jou."),
+    ("ht", "Do not walk far; take a few steps.", "Mache lwen; fè kèk pa."),
+    ("ar", "Do not change the dressing yourself.", "غيّر الضمادة بنفسك."),
+    ("vi", "Do not take these tablets if you use birth control pills.", "Uống thuốc này nếu bạn dùng thuốc tránh thai."),
     ("vi", "Heavy lifting should be avoided.", "Nên nâng vật nặng."),
     ("zh_Hans", "Smoking is forbidden.", "可以吸烟。"),
     ("zh_Hans", "Do not eat or drink after midnight. Avoid contraindicated drugs.", "午夜后禁食。注意禁忌药物。"),
