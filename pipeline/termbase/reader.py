@@ -8,7 +8,7 @@ from typing import Any
 from ..errors import InputError
 from ..fsutil import read_input
 from ..yamlio import load_yaml, position, validate
-from .matching import normalize
+from .matching import default_mode, normalize
 from .model import Concept, Term, Termbase
 
 
@@ -42,6 +42,11 @@ def parse_termbase(name: str, data: bytes) -> Termbase:
                     line, column = position(root, ["concepts", index, "terms", lang, t_index])
                     raise InputError(f"concepts[{index}].terms.{lang}[{t_index}]: match: forms needs "
                                      "a 'forms' list", name, line, column)
+                if term.get("exceptions") and (term.get("match") or default_mode(str(lang))) != "substring":
+                    line, column = position(root, ["concepts", index, "terms", lang, t_index])
+                    raise InputError(f"concepts[{index}].terms.{lang}[{t_index}]: exceptions are only for a term "
+                                     "found as a substring (match: substring, the default for Chinese): a term "
+                                     "matched by words is never found inside another word", name, line, column)
                 written = [str(term["term"]).replace("|", ""), *map(str, term.get("forms", ()))]
                 for e_index, exception in enumerate(term.get("exceptions", ())):
                     if not any(normalize(w) in normalize(str(exception)) for w in written):

@@ -38,6 +38,19 @@ def test_an_exception_must_contain_its_term() -> None:
     assert str(error.value).startswith("tb.yaml:7:") and "'星期' does not contain the term" in str(error.value)
 
 
+@pytest.mark.parametrize("term", ["{term: semana, status: preferred, exceptions: [fin de semana]}",
+                                  "{term: 周, status: preferred, match: exact, exceptions: [周围]}"])
+def test_exceptions_are_only_for_a_term_found_as_a_substring(term: str) -> None:
+    """A term matched by words is never found inside another word: an exception there would do
+    nothing, so it is refused rather than believed."""
+    language = "es" if "semana" in term else "zh_Hans"
+    yaml = ("concepts:\n  - id: week\n    subject: time\n    definition: Seven days.\n    terms:\n"
+            f"      {language}:\n        - {term}\n")
+    with pytest.raises(InputError) as error:
+        parse_termbase("tb.yaml", yaml.encode("utf-8"))
+    assert str(error.value).startswith("tb.yaml:7:") and "only for a term found as a substring" in str(error.value)
+
+
 def test_tbx_is_tbx_basic_with_statuses_and_languages():
     text = export_tbx(TERMBASE).decode("utf-8")
     assert '<martif type="TBX-Basic" xml:lang="en">' in text
