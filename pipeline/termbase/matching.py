@@ -123,9 +123,10 @@ _Pattern = tuple[list[WordTest], Concept, Term, frozenset[str] | None, str | Non
 # A term found as a substring: its text, concept and term, and its exceptions with where the text
 # stands in each (an occurrence of the text there is not the term).
 _Substring = tuple[str, Concept, Term, tuple[tuple[str, int], ...]]
-# The patterns a word can start: the one-word terms, and the longer patterns.
-_Starting = tuple[tuple[tuple[Concept, Term], ...], tuple[_Pattern, ...]]
-_STARTS_NOTHING: _Starting = ((), ())  # most words
+# The patterns a word can start: the one-word terms, the longer patterns, and whether any of their
+# terms has exceptions.
+_Starting = tuple[tuple[tuple[Concept, Term], ...], tuple[_Pattern, ...], bool]
+_STARTS_NOTHING: _Starting = ((), (), False)  # most words
 
 
 class Matcher:
@@ -141,15 +142,19 @@ class Matcher:
         self._cache: dict[str, list[Hit]] = {}
         self._concepts: dict[tuple[str, bool], tuple[Hit, ...]] = {}
         self._starting: dict[str, _Starting] = {}
-        for concept in termbase.concepts:
-            for term in concept.terms_for(language):
-                self._compile(concept, term)
+        # a term matched by words (by id): its exceptions as words and what stands between them,
+        # each with where the term stands in it, by where one word of it stands from the term's
+        # first word and what that word is
+        self._held: dict[int, dict[int, dict[str, list[tuple[tuple[str, ...], tuple[str, ...], int]]]]] = {}
         # Snowball's stemmers take time growing faster than a word's length, and a word much longer
         # than every term's cannot stem to a term's stem (suffixes are short): such words are
         # compared as written, so a 100 KB "word" in a translation costs no more than its length.
         longest = max((len(w) for c in termbase.concepts for t in c.terms_for(language)
                        for w in _WORD.findall(t.text)), default=0)
         self._stem_limit = longest + 32
+        for concept in termbase.concepts:
+            for term in concept.terms_for(language):
+                self._compile(concept, term)
 
     def _stem(self, word: str) -> str:
         return self.stem(word) if self.stem else word
@@ -177,7 +182,8 @@ class Matcher:
         for pattern in found:
             first.setdefault((id(pattern[1]), id(pattern[2]), tuple(pattern[0][1:])), pattern)
         found = list(first.values())
-        return (tuple((p[1], p[2]) for p in found if len(p[0]) == 1), tuple(p for p in found if len(p[0]) > 1))
+        return (tuple((p[1], p[2]) for p in found if len(p[0]) == 1), tuple(p for p in found if len(p[0]) > 1),
+                any(id(p[2]) in self._held for p in found))
 
     @cached_property
     def _substring_starts(self) -> dict[str, list[_Substring]]:
@@ -202,6 +208,7 @@ class Matcher:
             for form in dict.fromkeys((term.display, *term.forms)):
                 words = _WORD.findall(normalize(form))
                 self._add([("eq", w) for w in words], concept, term)
+                self._hold([("eq", w) for w in words], term)
             return
         words = normalize(term.text).split()
         tests: list[WordTest] = []
@@ -218,6 +225,58 @@ class Matcher:
             else:
                 tests.append(("stem", self._stem(word.replace("|", ""))))
         self._add(tests, concept, term)
+        self._hold(tests, term)
+
+    def _hold(self, tests: list[WordTest], term: Term) -> None:
+        """Note, for a term matched by words, each of its exceptions as words, with where the
+        term's words stand in it (as its pattern finds them there)."""
+        for exception in term.exceptions:
+            pieces = _SPLIT.split(normalize(exception))
+            words, gaps = tuple(pieces[1::2]), tuple(_gap(g) for g in pieces[2:-1:2])
+            for at in range(len(words) - len(tests) + 1):
+                if tests and self._test_passes(tests[0], words[at], first=True) and all(
+                        self._test_passes(test, word) for test, word in zip(tests[1:], words[at + 1:])):
+                    # looked up by one word that is not the term's: the first, or the last when the
+                    # exception starts with the term (most hits have no exception around them)
+                    offset, word = (-at, words[0]) if at else (len(words) - 1, words[-1])
+                    held = self._held.setdefault(id(term), {}).setdefault(offset, {}).setdefault(word, [])
+                    if (words, gaps, at) not in held:
+                        held.append((words, gaps, at))
+
+    def _test_passes(self, test: WordTest, word: str, first: bool = False) -> bool:
+        """Whether ``word`` passes one word test (the first word of a term also without its clitics)."""
+        kind, value = test
+        for form in (word, *without_clitics(word, self.language)) if first else (word,):
+            if ((kind == "eq" and form == value) or (kind == "in" and form in value)  # type: ignore[operator]
+                    or (kind == "stem" and self._stem_of(form) == value)
+                    or (kind == "prefix" and form.startswith(value))):  # type: ignore[arg-type]
+                return True
+        return False
+
+    def _excepted(self, term: Term, words: list[str], pieces: list[str], index: int) -> bool:
+        """Whether the hit of ``term`` at ``words[index]`` stands where one of its exceptions has
+        it: the exception's words, with what the exception has between them (white space, or the
+        same marks: out-of-hours), unless the exception starts with the term and a number or a
+        counting word comes right before it, which counts the term ("3 tháng tư vấn": 3 months,
+        then tư vấn, consult). A count before another first word counts that word: "vài giây
+        phút" is "a few moments" (giây phút), and holds no minute (phút)."""
+        for offset, by_word in self._held[id(term)].items():
+            if 0 <= index + offset < len(words) and (candidates := by_word.get(words[index + offset])):
+                if any(self._inside(exception, gaps, at, words, pieces, index) for exception, gaps, at in candidates):
+                    return True
+        return False
+
+    def _inside(self, exception: tuple[str, ...], gaps: tuple[str, ...], at: int, words: list[str],
+                pieces: list[str], index: int) -> bool:
+        """Whether the hit at ``words[index]`` stands in ``exception`` (see `_excepted`)."""
+        first = index - at
+        last = first + len(exception)
+        if first < 0 or last > len(words) or tuple(words[first:last]) != exception:
+            return False
+        if tuple(_gap(pieces[2 * k]) for k in range(first + 1, last)) != gaps:
+            return False
+        return not (at == 0 and first and pieces[2 * first].isspace()
+                    and _counting_word(words[first - 1], self.language))
 
     def _add(self, tests: list[WordTest], concept: Concept, term: Term) -> None:
         if not tests:
@@ -258,15 +317,19 @@ class Matcher:
                     starting = memo[word] = self._starting_with(word)
                 if starting is _STARTS_NOTHING:
                     continue
-                single, longer = starting
+                single, longer, held = starting
                 if bounds is None:
                     bounds = list(accumulate(map(len, pieces)))
                 start = bounds[2 * index]
+                found = len(hits)
                 if longer and index + 1 < len(words):  # first: hits come out in `_hit_order`
                     self._longer_hits(longer, words, index, start, bounds, hits)
                 end = bounds[2 * index + 1]
                 for concept, term in single:
                     hits.append(_hit(Hit, (concept, term, start, end)))
+                if held:
+                    hits[found:] = [hit for hit in hits[found:] if id(hit[1]) not in self._held
+                                    or not self._excepted(hit[1], words, pieces, index)]
         if self._substrings:  # word hits come sorted; substring hits are found apart
             hits.sort(key=_hit_order)
         if len(self._cache) > 50_000:
@@ -361,6 +424,24 @@ def _second_test(tests: list[WordTest]) -> tuple[frozenset[str] | None, str | No
 # (more), 数 (several), 每 (every), 个 (the measure word). A unit right after one is the unit, even
 # where the next characters could make one of its exceptions: 2周期间 is 2 weeks + 期间 (during).
 _COUNTING = frozenset("零〇一二两三四五六七八九十百千万几半多数每个")
+
+
+# Words that count what follows them, besides digits, in languages written with spaces: a unit
+# right after one is the unit, even where the next words could make one of its exceptions
+# ("3 tháng tư vấn", 3 months and then tư vấn, consult, holds tháng tư, April). Not "a" or
+# "one" (một, un, yon): "a day surgery", "một tiếng ồn" (a noise) are the exceptions themselves.
+_COUNTING_WORDS: dict[str, frozenset[str]] = {
+    "vi": frozenset("hai ba bốn năm sáu bảy tám chín mười mươi trăm vài mấy mỗi".split()),
+}
+
+
+def _gap(text: str) -> str:
+    """What stands between two words, as exceptions compare it: any white space is one space."""
+    return " " if text.isspace() else text
+
+
+def _counting_word(word: str, language: str) -> bool:
+    return word.isdigit() or word in _COUNTING_WORDS.get(language.split("_")[0], frozenset())
 
 
 def _counted(text: str, start: int) -> bool:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
 from ..fsutil import read_input
 from ..yamlio import load_yaml, position, validate
-from .matching import default_mode, normalize
+from .matching import Matcher
 from .model import Concept, Term, Termbase
 
 
@@ -18,6 +19,13 @@ def _term(raw: Any) -> Term:
                 forms=tuple(str(f) for f in raw.get("forms", ())), dnt=bool(raw.get("dnt", False)),
                 note=str(raw["note"]) if "note" in raw else None,
                 exceptions=tuple(str(e) for e in raw.get("exceptions", ())))
+
+
+def _holds(term: Term, language: str, exception: str) -> bool:
+    """Whether the term, matched as it is matched in text, is found in ``exception``: an exception
+    that does not hold it would never apply."""
+    alone = Concept("term", "other", "", {language: (replace(term, exceptions=()),)})
+    return bool(Matcher(Termbase((alone,)), language).find(exception))
 
 
 def parse_termbase(name: str, data: bytes) -> Termbase:
@@ -42,19 +50,14 @@ def parse_termbase(name: str, data: bytes) -> Termbase:
                     line, column = position(root, ["concepts", index, "terms", lang, t_index])
                     raise InputError(f"concepts[{index}].terms.{lang}[{t_index}]: match: forms needs "
                                      "a 'forms' list", name, line, column)
-                if term.get("exceptions") and (term.get("match") or default_mode(str(lang))) != "substring":
-                    line, column = position(root, ["concepts", index, "terms", lang, t_index])
-                    raise InputError(f"concepts[{index}].terms.{lang}[{t_index}]: exceptions are only for a term "
-                                     "found as a substring (match: substring, the default for Chinese): a term "
-                                     "matched by words is never found inside another word", name, line, column)
-                written = [str(term["term"]).replace("|", ""), *map(str, term.get("forms", ()))]
                 for e_index, exception in enumerate(term.get("exceptions", ())):
-                    if not any(normalize(w) in normalize(str(exception)) for w in written):
+                    if not _holds(_term(term), str(lang), str(exception)):
                         line, column = position(root, ["concepts", index, "terms", lang, t_index, "exceptions",
                                                        e_index])
                         raise InputError(f"concepts[{index}].terms.{lang}[{t_index}].exceptions: {str(exception)!r} "
-                                         f"does not contain the term: list only words that hold "
-                                         f"{written[0]!r} without naming it", name, line, column)
+                                         f"does not contain the term as it is matched: list only words that hold "
+                                         f"{str(term['term']).replace('|', '')!r} without naming it", name, line,
+                                         column)
         terms = {str(lang): tuple(_term(t) for t in items) for lang, items in raw["terms"].items()}
         concepts.append(Concept(id=str(raw["id"]), subject=str(raw["subject"]),
                                 definition=" ".join(str(raw["definition"]).split()), terms=terms,

@@ -38,17 +38,24 @@ def test_an_exception_must_contain_its_term() -> None:
     assert str(error.value).startswith("tb.yaml:7:") and "'星期' does not contain the term" in str(error.value)
 
 
-@pytest.mark.parametrize("term", ["{term: semana, status: preferred, exceptions: [fin de semana]}",
-                                  "{term: 周, status: preferred, match: exact, exceptions: [周围]}"])
-def test_exceptions_are_only_for_a_term_found_as_a_substring(term: str) -> None:
-    """A term matched by words is never found inside another word: an exception there would do
-    nothing, so it is refused rather than believed."""
-    language = "es" if "semana" in term else "zh_Hans"
+@pytest.mark.parametrize(("language", "term", "refused"), [
+    ("es", "{term: semana, status: preferred, exceptions: [fin de semana]}", None),
+    ("vi", "{term: giờ, status: preferred, match: forms, forms: [giờ], exceptions: [bây giờ]}", None),
+    # matched by words, 周 is never found inside 周围, and "fines de semana" holds no "semana" form
+    ("zh_Hans", "{term: 周, status: preferred, match: exact, exceptions: [周围]}", "周围"),
+    ("es", "{term: semana, status: preferred, match: forms, forms: [semana], exceptions: [semanal]}", "semanal"),
+])
+def test_an_exception_must_hold_the_term_as_it_is_matched(language: str, term: str, refused: str | None) -> None:
+    """An exception that does not hold the term, as the term is matched (whole words, or inside
+    other words for a substring term), would never apply: it is refused rather than believed."""
     yaml = ("concepts:\n  - id: week\n    subject: time\n    definition: Seven days.\n    terms:\n"
             f"      {language}:\n        - {term}\n")
+    if refused is None:
+        assert parse_termbase("tb.yaml", yaml.encode("utf-8")).concepts[0].terms[language][0].exceptions
+        return
     with pytest.raises(InputError) as error:
         parse_termbase("tb.yaml", yaml.encode("utf-8"))
-    assert str(error.value).startswith("tb.yaml:7:") and "only for a term found as a substring" in str(error.value)
+    assert str(error.value).startswith("tb.yaml:7:") and f"{refused!r} does not contain the term" in str(error.value)
 
 
 def test_tbx_is_tbx_basic_with_statuses_and_languages():

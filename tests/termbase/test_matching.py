@@ -284,3 +284,34 @@ EXCEPTED = [
 @pytest.mark.parametrize(("text", "starts"), EXCEPTED)
 def test_a_substring_term_is_not_found_inside_its_exceptions(text: str, starts: list[int]) -> None:
     assert [h.start for h in Matcher(Termbase((_WEEK,)), "zh_Hans").find(text)] == starts
+
+
+_HOUR = Concept("hour", "time", "Sixty minutes.", {
+    "vi": (Term("giờ", "preferred", match="forms", forms=("giờ",), exceptions=("bây giờ", "giờ giấc")),),
+    "en": (Term("hour", "preferred", match="forms", forms=("hour", "hours"), exceptions=("out-of-hours", "rush hour")),),
+})
+_MONTH = Concept("month", "time", "A month.", {"vi": (Term("tháng", "preferred", match="forms", forms=("tháng",),
+                                                           exceptions=("tháng tư",)),)})
+_MINUTE = Concept("minute", "time", "A minute.", {"vi": (Term("phút", "preferred", match="forms", forms=("phút",),
+                                                             exceptions=("giây phút",)),)})
+WORD_EXCEPTED = [
+    # language, text, the words found as a term
+    ("vi", "Bây giờ hãy đi bộ 2 giờ", ["giờ"]),  # now (bây giờ), then 2 hours
+    ("vi", "ghi lại giờ giấc uống thuốc", []),  # the times (giờ giấc) name no hour
+    ("vi", "giờ, giấc", ["giờ"]),  # not written as the exception is
+    ("vi", "đi làm lại vào tháng tư", []),  # April
+    ("vi", "sau 3 tháng tư vấn lại", ["tháng"]),  # 3 months, then tư vấn (consult): counted
+    ("vi", "sau vài tháng tư vấn lại", ["tháng"]),  # a few months
+    ("en", "call the out-of-hours team", []),
+    ("en", "call out of hours", ["hours"]),  # not written as the exception is
+    ("en", "avoid the rush hour, rest for 2 hours", ["hours"]),
+    # a count before an exception that starts with another word counts that word
+    ("vi", "dành vài giây phút nghỉ ngơi", []),  # a few moments
+    ("vi", "nằm 30 phút", ["phút"]),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "found"), WORD_EXCEPTED)
+def test_a_term_matched_by_words_is_not_found_inside_its_exceptions(language: str, text: str, found: list[str]) -> None:
+    matcher = Matcher(Termbase((_HOUR, _MONTH, _MINUTE)), language)
+    assert [text[h.start:h.end] for h in matcher.find(text)] == found
