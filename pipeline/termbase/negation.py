@@ -44,6 +44,12 @@ def without_optional_marks(text: str) -> str:
     return _ANY_OPTIONAL_MARK.sub("", text) if not text.isascii() else text
 
 
+# A word written with a full stop and then a number is an abbreviation: "Ward No. 6" is number 6.
+_NUMBERED = re.compile(r"\.\s?\d")
+# Where a clause ends: a question particle there asks, a negation would need a word after it.
+_CLAUSE_END = re.compile(r"\s*(?:[.?!;:,。？！；：，؟؛،…)\]\"'”’»]|\Z)")
+
+
 def _alternation(words: list[str]) -> str:
     # Longest first, so "pa t" wins over "pa" and an exception over the marker it contains.
     return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
@@ -57,8 +63,11 @@ class NegationMarkers:
     markers: tuple[str, ...]
     exceptions: tuple[str, ...] = ()
     substring: bool = False  # match anywhere (scripts without spaces) rather than whole words
+    # markers that end a yes/no question when they end a clause (Vietnamese "... có an toàn không?")
+    question_particles: tuple[str, ...] = ()
     pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
     _skip: frozenset[str] = field(init=False, repr=False, compare=False)
+    _particles: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # One alternation, longest first: at each place the longest listed word wins, so "不适合"
@@ -67,11 +76,20 @@ class NegationMarkers:
         regex = f"(?:{body})" if self.substring else rf"(?<!\w)(?:{body})(?!\w)"
         object.__setattr__(self, "pattern", re.compile(regex))
         object.__setattr__(self, "_skip", frozenset(" ".join(normalise(w).split()) for w in self.exceptions))
+        object.__setattr__(self, "_particles", frozenset(normalise(w) for w in self.question_particles))
 
     def found(self, text: str) -> list[str]:
         """The markers in ``text``, in order, each time it occurs (normalised)."""
-        words = (" ".join(m.group(0).split()) for m in self.pattern.finditer(normalise(text)))
-        return [w for w in words if w not in self._skip]
+        folded = normalise(text)
+        found = []
+        for match in self.pattern.finditer(folded):
+            word = " ".join(match.group(0).split())
+            if word in self._skip or _NUMBERED.match(folded, match.end()):  # an exception; "No. 6"
+                continue
+            if word in self._particles and _CLAUSE_END.match(folded, match.end()):  # "... không?"
+                continue
+            found.append(word)
+        return found
 
 
 @dataclass(frozen=True)
@@ -111,9 +129,16 @@ def parse_negation(name: str, data: bytes) -> Negation:
                 line, column = position(root, ["languages", language, key, index])
                 raise InputError(f"languages.{language}.{key}[{index}]: {raw[key][index]!r} is listed twice: "
                                  "remove one", name, line, column)
+        markers = {normalise(str(m)) for m in raw["markers"]}
+        for q_index, particle in enumerate(raw.get("question_particles", [])):
+            if normalise(str(particle)) not in markers:
+                line, column = position(root, ["languages", language, "question_particles", q_index])
+                raise InputError(f"languages.{language}.question_particles[{q_index}]: {particle!r} is not one "
+                                 "of the markers: list it under markers too, or remove it", name, line, column)
         languages[str(language)] = NegationMarkers(
             language=str(language), markers=tuple(str(m) for m in raw["markers"]),
             exceptions=tuple(str(e) for e in raw.get("exceptions", [])),
+            question_particles=tuple(str(q) for q in raw.get("question_particles", [])),
             substring=raw.get("match", "word") == "substring")
     return Negation(languages)
 

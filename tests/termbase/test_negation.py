@@ -23,6 +23,8 @@ MATCHES = [
     (("لا", "تجنب"), (), False, "وتجنّب ذلك، لا تفعل", ["لا"]),
     (("لا", "وتجنب"), (), False, "وتجنّب ذلك، لا تفعل", ["وتجنب", "لا"]),  # the shadda is optional
     (("不", "没", "不适合"), ("不适",), True, "不适。不能。没有。不适合您", ["不", "没", "不适合"]),
+    # a marker with a full stop and a number after it is an abbreviation of "number"
+    (("no", "not"), (), False, "Come to Ward No. 6, not ward no.7. Say no.", ["not", "no"]),
 ]
 
 
@@ -30,6 +32,24 @@ MATCHES = [
 def test_markers_found(markers: tuple[str, ...], exceptions: tuple[str, ...], substring: bool, text: str,
                        found: list[str]) -> None:
     assert NegationMarkers("xx", markers, exceptions, substring).found(text) == found
+
+
+QUESTIONS = [
+    # text, markers found (không and chưa are question particles where a clause ends)
+    ("Hãy hỏi xem thuốc có an toàn không.", []),  # whether it is safe
+    ("Bạn có đau không? Không nâng vật nặng", ["không"]),
+    ("Hỏi bác sĩ xem bạn đã mang vác được chưa", []),  # yet? (the end of the text)
+    ("Thuốc có gây buồn ngủ không, hãy hỏi dược sĩ", []),
+    ("Không lái xe, chưa được tắm", ["không", "chưa"]),
+    ("Đừng lo nếu chưa", ["đừng"]),
+    ("không , không", []),  # white space before the clause ends
+]
+
+
+@pytest.mark.parametrize(("text", "found"), QUESTIONS)
+def test_a_question_particle_ending_a_clause_does_not_negate(text: str, found: list[str]) -> None:
+    markers = NegationMarkers("vi", ("không", "chưa", "đừng"), question_particles=("không", "chưa"))
+    assert markers.found(text) == found
 
 
 BAD = [
@@ -42,6 +62,8 @@ BAD = [
     ("languages:\n  en:\n    markers: [' not']\n", "leading or trailing white space"),
     ("languages:\n  English:\n    markers: [not]\n", "2:3: languages.English: not a language code"),
     ("languages: [en]\n", "languages: expected a mapping"),
+    ("languages:\n  vi:\n    markers: [không]\n    question_particles: [chưa]\n",
+     "4:26: languages.vi.question_particles[0]: 'chưa' is not one of the markers"),
 ]
 
 
