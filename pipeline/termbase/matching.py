@@ -127,6 +127,7 @@ _Substring = tuple[str, Concept, Term, tuple[tuple[str, int], ...]]
 # terms has exceptions.
 _Starting = tuple[tuple[tuple[Concept, Term], ...], tuple[_Pattern, ...], bool]
 _STARTS_NOTHING: _Starting = ((), (), False)  # most words
+_FEW_STARTS = 8  # substring terms starting with at most this many characters are looked for one by one
 
 
 class Matcher:
@@ -300,8 +301,7 @@ class Matcher:
             return cached
         folded = normalize(text)
         hits: list[Hit] = []
-        if self._substrings:
-            self._find_substrings(folded, hits)
+        unsorted = bool(self._substrings) and self._find_substrings(folded, hits)
         if self._by_word or self._by_stem or self._by_prefix:
             # One split gives the words and, by the lengths of the pieces, where each starts and
             # ends. Most words start no term: each distinct word's candidates are worked out once.
@@ -330,7 +330,7 @@ class Matcher:
                 if held:
                     hits[found:] = [hit for hit in hits[found:] if id(hit[1]) not in self._held
                                     or not self._excepted(hit[1], words, pieces, index)]
-        if self._substrings:  # word hits come sorted; substring hits are found apart
+        if unsorted:  # word hits come sorted; substring hits are found apart
             hits.sort(key=_hit_order)
         if len(self._cache) > 50_000:
             self._cache.clear()
@@ -357,12 +357,19 @@ class Matcher:
             if size == 2 or (index + size <= len(words) and self._rest_passes(tests, words, index)):
                 hits.append(_hit(Hit, (concept, term, start, bounds[2 * (index + size) - 1])))
 
-    def _find_substrings(self, folded: str, hits: list[Hit]) -> None:
+    def _find_substrings(self, folded: str, hits: list[Hit]) -> bool:
         """Every occurrence of every substring term; only the terms whose first character the
-        text has are looked for."""
-        present = set(folded)
-        present.add("")  # an empty term, if one ever came through, is found everywhere as before
-        for char in present.intersection(self._substring_starts):
+        text has are looked for. Whether any was found."""
+        starts = self._substring_starts
+        present: Iterable[str]
+        if len(starts) <= _FEW_STARTS:  # a language written with spaces: a symbol or two (°C, ℃)
+            present = [char for char in starts if char in folded]  # "" is in every text
+        else:
+            chars = set(folded)
+            chars.add("")  # an empty term, if one ever came through, is found everywhere as before
+            present = chars.intersection(starts)
+        found = len(hits)
+        for char in present:
             for needle, concept, term, held in self._substring_starts[char]:
                 start = folded.find(needle)
                 while start >= 0:
@@ -370,6 +377,7 @@ class Matcher:
                                            and not _counted(folded, start - at) for e, at in held):
                         hits.append(_hit(Hit, (concept, term, start, start + len(needle))))
                     start = folded.find(needle, start + 1)
+        return len(hits) > found
 
     def _rest_passes(self, tests: list[WordTest], words: list[str], index: int, upto: int | None = None) -> bool:
         """Whether the words after ``words[index]`` pass a pattern's other word tests (those

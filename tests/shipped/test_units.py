@@ -25,6 +25,13 @@ CUT = "The cut is about 1 inch long."
 WAIT = "Wait 30 min before you stand up."
 EVERY = "Take it every 8 hours."
 EVERY_HRS = "Take it every 8 hrs."
+FEVER = "Call us if your temperature is 38 °C or higher."
+FEVER_F = "Call us if your temperature is 100.4 °F or higher."
+HOLD = "Hold each stretch for 20 to 30 seconds."
+WALK = "Walk 100 metres, then rest."
+WALK_M = "Walk 100 m, then rest."
+FAR = "Most people can walk 2 km by week 6."
+DRIVE = "Do not drive more than 50 miles a day."
 
 CLEAN = [
     # locale, source, translation
@@ -86,6 +93,41 @@ CLEAN = [
     ("zh_Hans", "Your check-up is at the end of week 1.", "术后1周末复查。"),  # after a number: the week
     ("zh_Hans", "Stitches come out 10 to 14 days after; the date is in your letter.",
      "缝线通常在术后10～14天拆除，具体日期会写在您的出院小结中。"),
+    # temperatures, seconds and distances, as each language writes them (a symbol or a word)
+    ("es", FEVER, "Llámenos si su temperatura es de 38 °C o más."),
+    ("es", FEVER, "Llámenos si su temperatura es de 38 ºC o más."),  # the ordinal sign, as often typed
+    ("es", FEVER, "Llámenos si su temperatura es de 38 grados centígrados o más."),
+    ("es", FEVER_F, "Llámenos si su temperatura es de 100,4 °F o más."),
+    ("zh_Hans", FEVER, "如果体温达到38℃或更高，请联系我们。"),
+    ("zh_Hans", FEVER, "如果体温达到38摄氏度或更高，请联系我们。"),
+    ("vi", FEVER, "Hãy gọi cho chúng tôi nếu nhiệt độ của bạn từ 38 độ C trở lên."),
+    ("vi", FEVER, "Hãy gọi cho chúng tôi nếu nhiệt độ của bạn từ 38°C trở lên."),
+    ("ar", FEVER, "اتصل بنا إذا بلغت حرارتك 38 درجة مئوية أو أكثر."),
+    ("ar", FEVER, "اتصل بنا إذا بلغت حرارتك 38°م أو أكثر."),
+    ("ht", FEVER, "Rele nou si tanperati w rive 38 °C oswa plis."),
+    ("es", HOLD, "Mantenga cada estiramiento de 20 a 30 segundos."),
+    ("zh_Hans", HOLD, "每个拉伸动作保持20～30秒。"),
+    ("vi", HOLD, "Giữ mỗi động tác kéo giãn trong 20 đến 30 giây."),
+    ("ar", HOLD, "اثبت في كل تمرين إطالة من 20 إلى 30 ثانية."),
+    ("ht", HOLD, "Kenbe chak detire pandan 20 a 30 segonn."),
+    ("es", WALK, "Camine 100 metros y luego descanse."),
+    ("es", WALK_M, "Camine 100 m y luego descanse."),
+    ("zh_Hans", WALK, "步行100米，然后休息。"),
+    ("vi", WALK, "Đi bộ 100 mét rồi nghỉ."),
+    ("ar", WALK, "امشِ 100 متر ثم استرح."),
+    ("ht", WALK_M, "Mache 100 m, epi repoze w."),
+    ("es", FAR, "La mayoría puede caminar 2 km hacia la semana 6."),
+    ("zh_Hans", FAR, "大多数人到第6周可以步行2公里。"),
+    ("vi", FAR, "Đến tuần thứ 6, hầu hết mọi người có thể đi bộ 2 cây số."),
+    ("ar", FAR, "يستطيع معظم الناس المشي 2 كم بحلول الأسبوع 6."),
+    ("es", DRIVE, "No conduzca más de 50 millas al día."),
+    ("zh_Hans", DRIVE, "每天驾车不要超过50英里。"),
+    # the same letters, no unit: a.m., I'm, a glucose meter, the extra mile, an ordinal second
+    ("es", "Rest until 9 a.m., then walk.", "Descanse hasta las 9 de la mañana y luego camine."),
+    ("es", "If I'm in pain, can I walk?", "Si tengo dolor, ¿puedo caminar?"),
+    ("es", "Check your sugar with a glucose meter.", "Mida su azúcar con un glucómetro."),
+    ("es", "Our nurses go the extra mile for you.", "Nuestras enfermeras hacen todo lo posible por usted."),
+    ("es", "Ask for a second opinion.", "Pida una segunda opinión."),
 ]
 
 FLAGGED = [
@@ -137,6 +179,32 @@ FLAGGED = [
      "请将物理治疗预约在术后2天，周末也可以预约。", "unit 'weeks'"),
     ("zh_Hans", "Check the skin around the wound for 2 weeks.", "2天内请检查伤口四周的皮肤。", "unit 'weeks'"),
     ("zh_Hans", "The dose is like a few days of natural radiation.", "剂量相当于几周的天然本底辐射。", "unit 'days'"),
+    # a temperature in the other scale, seconds as minutes, metres as kilometres, a symbol dropped
+    ("es", FEVER, "Llámenos si su temperatura es de 38 °F o más.", "unit '°C' is not rendered"),
+    ("es", FEVER_F, "Llámenos si su temperatura es de 100,4 °C o más.", "unit '°F' is not rendered"),
+    ("zh_Hans", FEVER, "如果体温达到38华氏度或更高，请联系我们。", "unit '°C'"),
+    ("vi", FEVER, "Hãy gọi cho chúng tôi nếu nhiệt độ của bạn từ 38 độ F trở lên.", "unit '°C'"),
+    ("ar", FEVER, "اتصل بنا إذا بلغت حرارتك 38 درجة فهرنهايت أو أكثر.", "unit '°C'"),
+    ("ht", FEVER, "Rele nou si tanperati w rive 38 °F oswa plis.", "unit '°C'"),
+    ("es", "A fever over 38.5 ºC may mean an infection.", "Una fiebre de más de 38,5 puede indicar una infección.",
+     "unit 'ºC'"),
+    ("es", HOLD, "Mantenga cada estiramiento de 20 a 30 minutos.", "unit 'seconds' is not rendered"),
+    ("zh_Hans", HOLD, "每个拉伸动作保持20～30分钟。", "unit 'seconds'"),
+    ("vi", HOLD, "Giữ mỗi động tác kéo giãn trong 20 đến 30 phút.", "unit 'seconds'"),
+    ("ar", HOLD, "اثبت في كل تمرين إطالة من 20 إلى 30 دقيقة.", "unit 'seconds'"),
+    ("ht", HOLD, "Kenbe chak detire pandan 20 a 30 minit.", "unit 'seconds'"),
+    ("es", WALK, "Camine 100 kilómetros y luego descanse.", "unit 'metres' is not rendered"),
+    ("zh_Hans", WALK, "步行100公里，然后休息。", "unit 'metres'"),
+    ("vi", WALK_M, "Đi bộ 100 bước rồi nghỉ.", "unit 'm'"),
+    ("ar", WALK, "امشِ 100 كيلومتر ثم استرح.", "unit 'metres'"),
+    ("ht", WALK_M, "Mache 100, epi repoze w.", "unit 'm'"),
+    ("es", FAR, "La mayoría puede caminar 2 millas hacia la semana 6.", "unit 'km'"),
+    ("zh_Hans", DRIVE, "每天驾车不要超过50公里。", "unit 'miles'"),
+    # a look-alike in the translation names no unit: 米饭 (rice), giây lát (a moment), مرة ثانية (again)
+    ("zh_Hans", "Eat your rice, then walk 100 metres.", "吃完米饭后步行100步。", "unit 'metres'"),
+    ("vi", "Hold for 10 seconds; breathe for a moment.", "Giữ 10 phút; hít thở trong giây lát.", "unit 'seconds'"),
+    ("ar", "Hold for 30 seconds, then repeat once more.", "اثبت لمدة 30 دقيقة، ثم كرر التمرين مرة ثانية.",
+     "unit 'seconds'"),
 ]
 
 

@@ -315,3 +315,23 @@ WORD_EXCEPTED = [
 def test_a_term_matched_by_words_is_not_found_inside_its_exceptions(language: str, text: str, found: list[str]) -> None:
     matcher = Matcher(Termbase((_HOUR, _MONTH, _MINUTE)), language)
     assert [text[h.start:h.end] for h in matcher.find(text)] == found
+
+
+_CELSIUS = Concept("degree-celsius", "unit", "Degrees Celsius.", {
+    "en": (Term("°C", "preferred", match="substring", forms=("℃",)),
+           Term("degrees Celsius", "admitted", match="forms", forms=("degrees celsius", "celsius"))),
+})
+SYMBOLS = [
+    # text, the terms found, in report order (a symbol in a language written with spaces)
+    ("Rest for 2 hours if it is over 38 °C.", ["hours", "°C"]),
+    ("Over 38°C, or 38℃, rest for an hour.", ["°C", "℃", "hour"]),
+    ("38 degrees Celsius for 2 hours", ["degrees Celsius", "Celsius", "hours"]),
+    ("Take vitamin C for 1 hour.", ["hour"]),  # a letter C alone is no temperature
+    ("", []),
+]
+
+
+@pytest.mark.parametrize(("text", "found"), SYMBOLS)
+def test_a_symbol_term_is_found_beside_word_terms_in_text_order(text: str, found: list[str]) -> None:
+    matcher = Matcher(Termbase((_CELSIUS, _HOUR)), "en")
+    assert [text[h.start:h.end] for h in matcher.find(text)] == found
