@@ -10,7 +10,10 @@ split (`8.30` for 8:30, where the source has a time); and with Chinese myriads m
 read as written, and, where it writes a number as an English word ("two weeks", which W312 asks to
 write with digits), also with that word as its number, so "2 semanas" is its translation. A
 number of the source that the translation writes as a word of its language is found as that word:
-"dos semanas", 两周, and the Arabic dual أسبوعين ("two weeks") are 2, and "tres semanas" is not.
+"dos semanas", 两周, and the Arabic dual أسبوعين ("two weeks") are 2, and "tres semanas" is not. A
+number the source writes as an English word (one to ninety-nine, twice) that the translation renders
+as another number, with digits or as a word of its language, is reported too: "two weeks" as "tres
+semanas" or 三周, "twice a day" as "tres veces al día".
 Words that also mean something else are not read as numbers (Vietnamese năm, five and year;
 Haitian Creole de, two and of; Chinese 一, 四 and 十, in many words; Spanish un and una, which
 are also "a"), so a translation that writes such a number as a word is asked to write digits. A
@@ -22,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
@@ -62,6 +65,22 @@ def _source_with_words(text: str) -> Counter[Decimal] | None:
     return _source_numbers(text) + Counter(map(Decimal, words)) if words else None
 
 
+@lru_cache(maxsize=50_000)
+def _spelled(text: str) -> Counter[Decimal]:
+    """The numbers the source writes as English words (one to ninety-nine, and twice), each time."""
+    found: Counter[Decimal] = Counter()
+    if "tw" in text.lower() or _NUMBER_WORD.search(text):
+        for match in _NUMBER_WORD.finditer(text):
+            value = sum(_WORD_VALUES[part.lower()] for part in match.groups() if part)
+            if value:
+                found[Decimal(value)] += 1
+        found[Decimal(2)] += len(_TWICE.findall(text))
+    return found
+
+
+_TWICE = re.compile(r"\btwice\b", re.IGNORECASE)
+
+
 # The words of small numbers per language (the termbase's language codes), as a translation may
 # write a number of the source. A word that also means something else in patient text is left out.
 _NUMBER_WORDS: dict[str, dict[str, int]] = {
@@ -69,21 +88,75 @@ _NUMBER_WORDS: dict[str, dict[str, int]] = {
     "es": {"uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7,
            "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15,
            "dieciséis": 16, "diecisiete": 17, "dieciocho": 18, "diecinueve": 19, "veinte": 20,
-           "veinticuatro": 24, "treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60, "noventa": 90,
-           "cien": 100},
-    # năm (5) is also "year"
+           "veintiuno": 21, "veintiuna": 21, "veintidós": 22, "veintitrés": 23, "veinticuatro": 24,
+           "veinticinco": 25, "veintiséis": 26, "veintisiete": 27, "veintiocho": 28, "veintinueve": 29,
+           "treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60, "setenta": 70, "ochenta": 80,
+           "noventa": 90, "cien": 100},
+    # năm (5) is also "year"; "thứ hai" is Monday, or "the second"
     "vi": {"hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10},
     # de (2) is also "of", nèf (9) also "new"
-    "ht": {"twa": 3, "kat": 4, "senk": 5, "sis": 6, "sèt": 7, "uit": 8, "dis": 10},
+    "ht": {"twa": 3, "kat": 4, "senk": 5, "sis": 6, "sèt": 7, "uit": 8, "dis": 10, "onz": 11, "douz": 12,
+           "trèz": 13, "katòz": 14, "kenz": 15, "sèz": 16, "disèt": 17, "dizuit": 18, "diznèf": 19, "ven": 20,
+           "vennkat": 24, "trant": 30, "karant": 40, "karantuit": 48, "senkant": 50, "swasant": 60},
     # the dual of a unit of time names two of it; clitics in front are read off (لمدة يومين, ولأسبوعين)
     "ar": {"واحد": 1, "واحدة": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2, "ثلاث": 3, "ثلاثة": 3,
            "أربع": 4, "أربعة": 4, "خمس": 5, "خمسة": 5, "ست": 6, "ستة": 6, "سبع": 7, "سبعة": 7, "ثماني": 8,
            "ثمانية": 8, "تسع": 9, "تسعة": 9, "عشر": 10, "عشرة": 10, "مرتين": 2, "مرتان": 2,
            "دقيقتين": 2, "دقيقتان": 2, "ساعتين": 2, "ساعتان": 2, "يومين": 2, "يومان": 2, "أسبوعين": 2,
-           "أسبوعان": 2, "شهرين": 2, "شهران": 2, "سنتين": 2, "سنتان": 2, "عامين": 2, "عامان": 2},
+           "أسبوعان": 2, "شهرين": 2, "شهران": 2, "سنتين": 2, "سنتان": 2, "عامين": 2, "عامان": 2,
+           "عشرون": 20, "عشرين": 20, "ثلاثون": 30, "ثلاثين": 30, "أربعون": 40, "أربعين": 40, "خمسون": 50,
+           "خمسين": 50, "ستون": 60, "ستين": 60, "سبعون": 70, "سبعين": 70, "ثمانون": 80, "ثمانين": 80,
+           "تسعون": 90, "تسعين": 90,
+           # the accusative, its tanween read off (أربعًا)
+           "واحدا": 1, "ثلاثا": 3, "أربعا": 4, "خمسا": 5, "ستا": 6, "سبعا": 7, "ثمانيا": 8, "تسعا": 9},
     # written without spaces: found anywhere; left out are 一 (1), in too many words (一般, 一起),
-    # 四 (4), as in 四周 (around, and four weeks), and 十 (10), as in 十分 (very)
+    # 四 (4), as in 四周 (around, and four weeks), and 十 (10), as in 十分 (very), unless it makes a
+    # number with another (十二, 二十四) or counts a unit (十天)
     "zh": {"两": 2, "俩": 2, "二": 2, "三": 3, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9},
+}
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+_ZH_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_VI_UNITS = {"một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5, "sáu": 6, "bảy": 7,
+             "tám": 8, "chín": 9}
+# after mươi or mười, five is lăm: "mười năm" is ten years
+_VI_FOLLOWING = {word: n for word, n in _VI_UNITS.items() if word != "năm"}
+_AR_UNITS = {word: n for word, n in _NUMBER_WORDS["ar"].items() if n < 10 and not word.startswith(("مر", "دق", "سا",
+             "يو", "أس", "شه", "سن", "عا"))} | {"اثنا": 2, "اثني": 2, "إحدى": 1, "أحد": 1, "ثمان": 8}
+_AR_TENS = {word: n for word, n in _NUMBER_WORDS["ar"].items() if n >= 20}
+_ES_UNITS = {"un": 1, "uno": 1, "una": 1, **{w: n for w, n in _NUMBER_WORDS["es"].items() if 2 <= n <= 9}}
+_ES_TENS = {w: n for w, n in _NUMBER_WORDS["es"].items() if n >= 30 and n % 10 == 0 and n < 100}
+# Numbers of several words, each one number: the tens and a unit (treinta y seis, أربع وعشرين, ba
+# mươi, 二十四), a teen (ثلاثة عشر, mười hai, 十二), and 十 counting a unit (十天).
+_COMPOUNDS: dict[str, tuple[re.Pattern[str], Callable[[re.Match[str]], int]]] = {
+    "es": (re.compile(rf"\b({_alternatives(_ES_TENS)}) y ({_alternatives(_ES_UNITS)})\b"),
+           lambda m: _ES_TENS[m.group(1)] + _ES_UNITS[m.group(2)]),
+    "ar": (re.compile(rf"(?<!\w)[وفبل]?({_alternatives(_AR_UNITS)}) (?:و({_alternatives(_AR_TENS)})|(عشرة?))(?!\w)"),
+           lambda m: _AR_UNITS[m.group(1)] + (_AR_TENS[m.group(2)] if m.group(2) else 10)),
+    "vi": (re.compile(rf"\b(?:({_alternatives(_VI_UNITS)}) mươi|(mười))(?: ({_alternatives(_VI_FOLLOWING)}))?\b"),
+           lambda m: (_VI_UNITS[m.group(1)] * 10 if m.group(1) else 10) + _VI_FOLLOWING.get(m.group(3) or "", 0)),
+    "zh": (re.compile(r"([一二两三四五六七八九])?十([一二三四五六七八九])?"
+                      r"(?(1)|(?(2)|(?=[天日周年月次片粒个秒岁倍]|分钟|小时)))"),
+           lambda m: _ZH_DIGITS.get(m.group(1) or "一", 1) * 10 + _ZH_DIGITS.get(m.group(2) or "", 0)),
+}
+# A word that is a number only where it counts something that follows it: Haitian Creole de (two,
+# and "of"), Vietnamese năm (five, and "year"), Chinese 一 and 四 (in 一般, 四周: "usual", "around").
+_COUNTING = {
+    "ht": (re.compile(r"\bde (?=(?:fwa|jou|semèn|mwa|ane|èdtan|minit|segonn|grenn|kapsil|tablèt|konprime|mèt|"
+                      r"kilomèt|lit|gout)\b)"), 2),
+    "vi": (re.compile(r"\bnăm (?=(?:ngày|tuần|tháng|giờ|tiếng|phút|giây|lần|viên|bước|mét|km|cây số)\b)"), 5),
+}
+_ZH_COUNTED = re.compile(r"([一四])(?=[天日年月次片粒个秒岁倍]|分钟|小时|星期)|一(?=周)")
+
+# Number words that name no number: a weekday or an ordinal (thứ hai, Monday; 星期二, Tuesday; 第二,
+# second), and words that hold a number word (十二指肠, duodenum; 二甲双胍, metformin).
+_NOT_NUMBERS = {
+    "vi": re.compile(r"\bthứ (?:hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)\b"),
+    "zh": re.compile(r"(?:第|星期|礼拜)[一二两三四五六七八九十]+|十二指肠|二甲双胍|三叉神经|三明治|五官"),
 }
 
 
@@ -98,11 +171,26 @@ def _number_words(text: str, language: str) -> Counter[Decimal]:
         return Counter()
     folded = text.casefold()
     found: Counter[Decimal] = Counter()
+    if base != "zh":
+        folded = without_optional_marks(folded)
+    if base in _NOT_NUMBERS:
+        folded = _NOT_NUMBERS[base].sub(" ", folded)
+    if base in _COMPOUNDS:
+        pattern, value = _COMPOUNDS[base]
+        for match in pattern.finditer(folded):
+            found[Decimal(value(match))] += 1
+        folded = pattern.sub(" ", folded)
+    if base in _COUNTING:
+        pattern, number = _COUNTING[base]
+        if counted := len(pattern.findall(folded)):
+            found[Decimal(number)] += counted
     if base == "zh":
-        for word, value in words.items():  # 两 and 二 are both 2: their counts add up
-            found[Decimal(value)] += folded.count(word)
+        for match in _ZH_COUNTED.finditer(folded):
+            found[Decimal(_ZH_DIGITS[match.group(1) or "一"])] += 1
+        for word, number in words.items():  # 两 and 二 are both 2: their counts add up
+            found[Decimal(number)] += folded.count(word)
         return +found
-    for word in _ANY_WORD.findall(without_optional_marks(folded)):
+    for word in _ANY_WORD.findall(folded):
         for form in (word, *without_clitics(word, language)):
             if form in words:
                 found[Decimal(words[form])] += 1
@@ -148,8 +236,18 @@ def _differences(source: Counter[Decimal], target: Counter[Decimal]) -> int:
 
 
 def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
-    if not _ANY_DIGIT.search(entry.msgid) and not _ANY_DIGIT.search(entry.msgstr):
-        return
+    spelled = _spelled(entry.msgid)
+    if _ANY_DIGIT.search(entry.msgid) or _ANY_DIGIT.search(entry.msgstr):
+        found = list(_compared(entry, ctx))
+        if found:
+            yield from found
+            return
+    if spelled:
+        yield from _changed_words(entry, ctx, spelled)
+
+
+def _compared(entry: Entry, ctx: LocaleContext) -> Iterator[str]:
+    """The source's numbers against the translation's, where either side has digits."""
     source = _source_numbers(entry.msgid)
     target = Counter(numbers(entry.msgstr, ctx.info.posix))
     if target == source:  # the common case, compared in C
@@ -168,5 +266,20 @@ def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
         # a translation without digits most likely wrote the numbers as words ("dos semanas", 两周)
         hint = "" if _ANY_DIGIT.search(entry.msgstr) else ": write numbers with digits, as the source does"
         yield f"number {_show(missing)} of the source is missing from the translation{hint}"
-    if extra := list((target - source).elements()):
+    # a number the source also writes as a word is not extra ("two tablets… in twenty-four hours" as 24)
+    if extra := list((target - source - _spelled(entry.msgid)).elements()):
         yield f"number {_show(extra)} is not in the source"
+
+
+def _changed_words(entry: Entry, ctx: LocaleContext, spelled: Counter[Decimal]) -> Iterator[str]:
+    """A number the source writes as a word, rendered as another number: one the translation
+    writes (with digits, or as a word of its language) that the source has nowhere. A word that
+    also means something else is not read (Haitian Creole de, two and "of"), so a translation
+    that writes the number with one is not reported."""
+    target = Counter(numbers(entry.msgstr, ctx.info.posix)) + _number_words(entry.msgstr, ctx.language)
+    missing = spelled - target
+    if not missing:
+        return
+    if extra := target - (_source_numbers(entry.msgid) + spelled):
+        yield (f"number {_show(missing.elements())} of the source (written as a word) is not in the translation, "
+               f"which has {_show(extra.elements())} in its place")

@@ -46,6 +46,32 @@ CLEAN = [
     ("ar", "Rest for 3 weeks.", "استرح لمدة ثلاثة أسابيع."),
     ("vi", "Rest for 2 weeks.", "Nghỉ ngơi hai tuần."),
     ("ht", "Rest for 3 weeks.", "Repoze w twa semèn."),
+    # a number the source writes as a word, written as a word or left to a word that is not read
+    ("es", "Rest for two weeks.", "Descanse dos semanas."),
+    ("es", "Take it twice a day.", "Tómelo dos veces al día."),
+    ("ar", "Take it twice a day.", "تناوله مرتين يوميًا."),
+    ("zh_Hans", "Take it twice a day.", "每天服用两次。"),
+    ("ht", "Rest for 2 weeks.", "Repoze w de semèn."),  # de (two, and "of") before what it counts
+    ("ht", "Rest for two weeks, from time to time.", "Repoze de semèn, de tan zan tan."),
+    ("zh_Hans", "Take 1 tablet.", "服一片。"),  # 一 (one, and in 一般, usual) before what it counts
+    ("vi", "Rest for 5 days.", "Nghỉ ngơi năm ngày."),  # năm (five, and "year") before what it counts
+    ("zh_Hans", "Keep it dry for twenty-four hours.", "保持干燥二十四小时。"),  # a number of several words
+    ("zh_Hans", "Come back in twelve days.", "十二天后复诊。"),
+    ("vi", "Come back in twelve days.", "Tái khám sau mười hai ngày."),
+    ("vi", "Sit for thirty minutes at most.", "Ngồi tối đa ba mươi phút."),
+    ("vi", "Rest for fifteen minutes.", "Nghỉ mười lăm phút."),  # after mười, five is lăm
+    ("vi", "The implant lasts ten years.", "Bộ phận cấy ghép dùng được mười năm."),  # năm: the years
+    ("ar", "Keep it dry for twenty-four hours.", "حافظ على جفافه أربعًا وعشرين ساعة."),
+    ("ar", "Come back in twelve days.", "عد بعد اثني عشر يومًا."),
+    ("es", "Keep it dry for forty-eight hours.", "Manténgalo seco cuarenta y ocho horas."),
+    ("es", "Rest for two or three weeks.", "Descanse entre dos y tres semanas."),
+    # a weekday or an ordinal is no number: thứ Hai (Monday), 第二天 (the second day), 十二指肠 (duodenum)
+    ("vi", "Come on Monday, two weeks after surgery.", "Hãy đến vào thứ Hai, hai tuần sau phẫu thuật."),
+    ("zh_Hans", "Take one tablet with food to protect the duodenum.", "随餐服一片，以保护十二指肠。"),
+    ("vi", "Rest for five weeks.", "Nghỉ ngơi năm tuần."),  # năm: also "year"
+    ("es", "One of the nerves is treated in 30 minutes.", "Se trata uno de los nervios en 30 minutos."),
+    ("es", "Take 2 tablets; no one else should take them.", "Tome 2 comprimidos; nadie más debe tomarlos."),
+    ("es", "Take one tablet.", "Tome un comprimido."),  # un: also "a", not read
 ]
 
 FLAGGED = [
@@ -73,13 +99,31 @@ FLAGGED = [
     ("zh_Hans", "Check it for 4 weeks.", "检查伤口四周。", "number 4 of the source is missing"),  # 四周: also "around"
     ("ar", "Rest for 3 weeks.", "استرح لمدة أسبوعين.", "number 3 of the source is missing"),
     ("vi", "Rest for 5 years.", "Nghỉ ngơi trong năm.", "number 5 of the source is missing"),  # năm: also "year"
-    ("ht", "Rest for 2 weeks.", "Repoze w de semèn.", "number 2 of the source is missing"),  # de: also "of"
+    ("ht", "Rest for 2 weeks.", "Repoze de tan zan tan.", "number 2 of the source is missing"),  # de: also "of"
     # "un" is also "a": the 1 dropped from "1 o 2 días" is not found in "un poco" (make compare plants this)
     ("es", "It may be worse for 1 or 2 days.", "Puede ser un poco peor durante o 2 días.",
      "number 1 of the source is missing"),
     ("es", "Rest for 1 week.", "Descanse una semana.", "number 1 of the source is missing"),
     ("es", "Rest for two weeks, then walk 20 minutes.", "Descanse 2 semanas y camine 30 minutos.",
      "number 20 of the source is missing"),
+    # a number the source writes as a word, rendered as another number (a word or digits)
+    ("es", "Rest for two weeks.", "Descanse tres semanas.",
+     "number 2 of the source (written as a word) is not in the translation, which has 3 in its place"),
+    ("es", "Take one tablet twice a day.", "Tome un comprimido tres veces al día.", "which has 3 in its place"),
+    ("es", "Take one tablet.", "Tome dos comprimidos.", "number 1 of the source"),
+    ("es", "Take two tablets every 6 hours.", "Tome tres comprimidos cada 6 horas.", "which has 3 in its place"),
+    ("zh_Hans", "Rest for two weeks.", "休息三周。", "number 2 of the source"),
+    ("vi", "Rest for two weeks.", "Nghỉ ngơi ba tuần.", "number 2 of the source"),
+    ("ar", "Rest for two weeks.", "استرح ثلاثة أسابيع.", "number 2 of the source"),
+    ("ht", "Rest for two weeks.", "Repoze twa semèn.", "number 2 of the source"),
+    ("es", "Rest for twenty-four hours.", "Descanse cuarenta y ocho horas.", "number 24 of the source"),
+    ("ar", "Come back in thirty days.", "عد بعد عشرين يومًا.", "which has 20 in its place"),
+    ("ht", "Keep it dry for twenty-four hours.", "Kenbe l sèk pandan karantuit èdtan.", "which has 48 in its place"),
+    ("ht", "Take it twice a day.", "Pran l twa fwa pa jou.", "which has 3 in its place"),
+    ("vi", "Come on Monday, two weeks after surgery.", "Hãy đến vào thứ Hai, ba tuần sau phẫu thuật.",
+     "which has 3 in its place"),  # the "hai" of thứ Hai (Monday) is not the two weeks
+    ("zh_Hans", "Come back in twelve days.", "十天后复诊。", "which has 10 in its place"),
+    ("zh_Hans", "Take two tablets every 6 hours.", "每6小时服用一片。", "which has 1 in its place"),
 ]
 
 
