@@ -92,10 +92,10 @@ _NUMBER_WORDS: dict[str, dict[str, int]] = {
            "veinticinco": 25, "veintiséis": 26, "veintisiete": 27, "veintiocho": 28, "veintinueve": 29,
            "treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60, "setenta": 70, "ochenta": 80,
            "noventa": 90, "cien": 100},
-    # năm (5) is also "year"; "thứ hai" is Monday, or "the second"
+    # năm (5) is also "year", ba (3) also "father"; "thứ hai" is Monday, or "the second"
     "vi": {"hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10},
-    # de (2) is also "of", nèf (9) also "new"
-    "ht": {"twa": 3, "kat": 4, "senk": 5, "sis": 6, "sèt": 7, "uit": 8, "dis": 10, "onz": 11, "douz": 12,
+    # de (2) is also "of", kat (4) also a card (kat asirans), nèf (9) also "new"
+    "ht": {"twa": 3, "senk": 5, "sis": 6, "sèt": 7, "uit": 8, "dis": 10, "onz": 11, "douz": 12,
            "trèz": 13, "katòz": 14, "kenz": 15, "sèz": 16, "disèt": 17, "dizuit": 18, "diznèf": 19, "ven": 20,
            "vennkat": 24, "trant": 30, "karant": 40, "karantuit": 48, "senkant": 50, "swasant": 60},
     # the dual of a unit of time names two of it; clitics in front are read off (لمدة يومين, ولأسبوعين)
@@ -144,19 +144,22 @@ _COMPOUNDS: dict[str, tuple[re.Pattern[str], Callable[[re.Match[str]], int]]] = 
            lambda m: _ZH_DIGITS.get(m.group(1) or "一", 1) * 10 + _ZH_DIGITS.get(m.group(2) or "", 0)),
 }
 # A word that is a number only where it counts something that follows it: Haitian Creole de (two,
-# and "of"), Vietnamese năm (five, and "year"), Chinese 一 and 四 (in 一般, 四周: "usual", "around").
+# and "of") and kat (four, and a card), Vietnamese năm (five, and "year"), Chinese 一 and 四 (in
+# 一般, 四周: "usual", "around").
+_COUNTED_WORDS = {"ht": {"de": 2, "kat": 4}, "vi": {"năm": 5}}
 _COUNTING = {
-    "ht": (re.compile(r"\bde (?=(?:fwa|jou|semèn|mwa|ane|èdtan|minit|segonn|grenn|kapsil|tablèt|konprime|mèt|"
-                      r"kilomèt|lit|gout)\b)"), 2),
-    "vi": (re.compile(r"\bnăm (?=(?:ngày|tuần|tháng|giờ|tiếng|phút|giây|lần|viên|bước|mét|km|cây số)\b)"), 5),
+    "ht": re.compile(r"\b(de|kat) (?=(?:fwa|jou|semèn|mwa|ane|èdtan|minit|segonn|grenn|kapsil|tablèt|konprime|"
+                     r"mèt|kilomèt|lit|gout)\b)"),
+    "vi": re.compile(r"\b(năm) (?=(?:ngày|đêm|tuần|tháng|năm|giờ|tiếng|phút|giây|lần|viên|bước|mét|km|cây số|"
+                     r"buổi|bữa|phần|cốc|ly|gói|vòng|người|loại)\b)"),
 }
 _ZH_COUNTED = re.compile(r"([一四])(?=[天日年月次片粒个秒岁倍]|分钟|小时|星期)|一(?=周)")
 
 # Number words that name no number: a weekday or an ordinal (thứ hai, Monday; 星期二, Tuesday; 第二,
-# second), and words that hold a number word (十二指肠, duodenum; 二甲双胍, metformin).
+# second), a father (ba mẹ, parents), and words that hold a number word (十二指肠, duodenum).
 _NOT_NUMBERS = {
-    "vi": re.compile(r"\bthứ (?:hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)\b"),
-    "zh": re.compile(r"(?:第|星期|礼拜)[一二两三四五六七八九十]+|十二指肠|二甲双胍|三叉神经|三明治|五官"),
+    "vi": re.compile(r"\bthứ (?:hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)\b|\bba (?=(?:mẹ|má|tôi|của|hoặc|và|ơi)\b)"),
+    "zh": re.compile(r"(?:第|星期|礼拜)[一二两三四五六七八九十]+|十二指肠|二甲双胍|二氧化碳|三叉神经|三明治|三甲|五官"),
 }
 
 
@@ -181,9 +184,8 @@ def _number_words(text: str, language: str) -> Counter[Decimal]:
             found[Decimal(value(match))] += 1
         folded = pattern.sub(" ", folded)
     if base in _COUNTING:
-        pattern, number = _COUNTING[base]
-        if counted := len(pattern.findall(folded)):
-            found[Decimal(number)] += counted
+        for word in _COUNTING[base].findall(folded):
+            found[Decimal(_COUNTED_WORDS[base][word])] += 1
     if base == "zh":
         for match in _ZH_COUNTED.finditer(folded):
             found[Decimal(_ZH_DIGITS[match.group(1) or "一"])] += 1

@@ -68,6 +68,8 @@ CLEAN = [
     # a weekday or an ordinal is no number: thứ Hai (Monday), 第二天 (the second day), 十二指肠 (duodenum)
     ("vi", "Come on Monday, two weeks after surgery.", "Hãy đến vào thứ Hai, hai tuần sau phẫu thuật."),
     ("zh_Hans", "Take one tablet with food to protect the duodenum.", "随餐服一片，以保护十二指肠。"),
+    ("ht", "Bring two forms and your insurance card.", "Pote de fòm ak kat asirans ou."),  # kat: a card
+    ("vi", "Ask your parents to stay for two days.", "Nhờ ba mẹ ở lại hai ngày."),  # ba mẹ: parents
     ("vi", "Rest for five weeks.", "Nghỉ ngơi năm tuần."),  # năm: also "year"
     ("es", "One of the nerves is treated in 30 minutes.", "Se trata uno de los nervios en 30 minutos."),
     ("es", "Take 2 tablets; no one else should take them.", "Tome 2 comprimidos; nadie más debe tomarlos."),
@@ -120,6 +122,7 @@ FLAGGED = [
     ("ar", "Come back in thirty days.", "عد بعد عشرين يومًا.", "which has 20 in its place"),
     ("ht", "Keep it dry for twenty-four hours.", "Kenbe l sèk pandan karantuit èdtan.", "which has 48 in its place"),
     ("ht", "Take it twice a day.", "Pran l twa fwa pa jou.", "which has 3 in its place"),
+    ("ht", "Take it every two hours.", "Pran l chak kat èdtan.", "which has 4 in its place"),  # kat before a unit
     ("vi", "Come on Monday, two weeks after surgery.", "Hãy đến vào thứ Hai, ba tuần sau phẫu thuật.",
      "which has 3 in its place"),  # the "hai" of thứ Hai (Monday) is not the two weeks
     ("zh_Hans", "Come back in twelve days.", "十天后复诊。", "which has 10 in its place"),
