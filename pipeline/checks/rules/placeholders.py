@@ -1,7 +1,9 @@
 """Placeholders in the translation must be exactly those of the source.
 
 The app fills `{clinic_name}`-style and printf-style (`%s`, `%(name)d`) placeholders. A missing,
-extra or misspelled one shows the patient a raw code or drops a phone number. Compared as sets. A
+extra or misspelled one shows the patient a raw code or drops a phone number. Compared as sets,
+but printf placeholders without a name are filled by position: theirs must come in the source's
+order, as many as the source has (`%s … %d` written `%d … %s` swaps the values, or fails). A
 placeholder set in more braces than the source's (`{{clinic_phone}}`, i18next's own syntax) shows
 the patient the extra braces around the number.
 """
@@ -13,7 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..model import Entry, LocaleContext, Options
-from ..text import placeholders
+from ..text import PRINTF, placeholders
 
 CODE = "E101"
 NAME = "placeholders"
@@ -21,6 +23,11 @@ SEVERITY = "error"
 SCOPE = "entry"
 SAFETY = True
 OPTIONS: dict[str, Any] = {}
+
+
+def _positional(text: str) -> list[str]:
+    """The printf placeholders without a name (%s, %d), in order: the app fills them by position."""
+    return [found for found in PRINTF.findall(text) if not found.startswith("%(")]
 
 
 # A brace placeholder inside more braces ("{{clinic_phone}}", i18next's own syntax): the app fills
@@ -34,6 +41,12 @@ def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
         yield f"placeholder {', '.join(missing)} missing from the translation: copy it unchanged"
     if extra := sorted(target - source):
         yield f"placeholder {', '.join(extra)} is not in the source: remove it or fix its spelling"
+    if not missing and not extra and "%" in entry.msgid:  # the same ones, maybe not in the same order
+        source_order, target_order = _positional(entry.msgid), _positional(entry.msgstr)
+        if source_order != target_order:
+            yield (f"placeholders without a name ({', '.join(target_order)}) are not in the source's order "
+                   f"({', '.join(source_order)}): the app fills them in order; keep the source's order, or name "
+                   "them (%(count)d)")
     if "{{" in entry.msgstr:
         kept = {match.group(0) for match in _BRACED.finditer(entry.msgid)}
         for match in _BRACED.finditer(entry.msgstr):

@@ -14,6 +14,8 @@ CLEAN = [
     ("es", CALL, CALL_T["es"]),
     ("zh_Hans", CALL, CALL_T["zh_Hans"]),
     ("es", "%(count)d days, %s", "%s, %(count)d días"),  # order may change
+    ("es", "Call %s on %d.", "Llame a %s al %d."),
+    ("es", "%(name)s, call %s on %d.", "Llame a %s al %d, %(name)s."),  # a named one may move
     ("es", "Type {{code}} as shown.", "Escriba {{code}} como se muestra."),  # the source's own braces
 ]
 
@@ -28,7 +30,16 @@ FLAGGED = [
     ("es", CALL, planted(CALL_T["es"], "{clinic_phone}", "{{clinic_phone}}"),
      "placeholder {clinic_phone} is written {{clinic_phone}}: keep single braces"),
     ("es", CALL, planted(CALL_T["es"], "{clinic_phone}", "{{{clinic_phone}}}"), "keep single braces"),
+    # printf placeholders without names are filled in order: swapped, or one fewer, the app fails
+    ("es", "Call %s on %d.", "Llame a %d al %s.",
+     "placeholders without a name (%d, %s) are not in the source's order (%s, %d): the app fills them in order"),
+    ("es", "Take %d tablets, %d times a day.", "Tome %d comprimidos al día.",
+     "placeholders without a name (%d) are not in the source's order (%d, %d)"),
 ]
+
+
+def test_a_missing_positional_placeholder_is_reported_once() -> None:
+    assert len(run(placeholders, entry("Call %s on %d.", "Llame a %s.", "es"))) == 1
 
 
 @pytest.mark.parametrize("locale,msgid,msgstr", CLEAN, ids=row_ids(CLEAN))
