@@ -3,7 +3,9 @@
 A marker is a word ("not", "sin", "không") matched as a whole word, or, for a language written
 without spaces between words (Chinese), a substring ("不", "避免"). Exceptions are words that
 contain a marker without negating ("不适" discomfort, "非常" very, "không khí" air): they are
-skipped, so that they cannot hide a dropped negation elsewhere in the text.
+skipped, so that they cannot hide a dropped negation elsewhere in the text. Words that stop ("stop
+taking", "deje de", 停用) are found like markers, but count in a translation only against the
+source's own: "do not stop the tablets" rendered "stop the tablets" says the opposite.
 """
 
 from __future__ import annotations
@@ -65,21 +67,24 @@ class NegationMarkers:
     substring: bool = False  # match anywhere (scripts without spaces) rather than whole words
     # markers that end a yes/no question when they end a clause (Vietnamese "... có an toàn không?")
     question_particles: tuple[str, ...] = ()
+    stops: tuple[str, ...] = ()  # words that tell a patient to stop doing something ("stop taking")
     pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
     _skip: frozenset[str] = field(init=False, repr=False, compare=False)
     _particles: frozenset[str] = field(init=False, repr=False, compare=False)
+    _stops: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # One alternation, longest first: at each place the longest listed word wins, so "不适合"
         # (not suitable) is a marker although "不适" (discomfort) is an exception.
-        body = _alternation([normalise(w) for w in (*self.markers, *self.exceptions)])
+        body = _alternation([normalise(w) for w in (*self.markers, *self.stops, *self.exceptions)])
         regex = f"(?:{body})" if self.substring else rf"(?<!\w)(?:{body})(?!\w)"
         object.__setattr__(self, "pattern", re.compile(regex))
         object.__setattr__(self, "_skip", frozenset(" ".join(normalise(w).split()) for w in self.exceptions))
         object.__setattr__(self, "_particles", frozenset(normalise(w) for w in self.question_particles))
+        object.__setattr__(self, "_stops", frozenset(" ".join(normalise(w).split()) for w in self.stops))
 
     def found(self, text: str) -> list[str]:
-        """The markers in ``text``, in order, each time it occurs (normalised)."""
+        """The markers and words that stop in ``text``, in order, each time it occurs (normalised)."""
         folded = normalise(text)
         found = []
         for match in self.pattern.finditer(folded):
@@ -90,6 +95,10 @@ class NegationMarkers:
                 continue
             found.append(word)
         return found
+
+    def stopping(self, found: list[str] | tuple[str, ...]) -> int:
+        """How many of ``found`` are words that stop."""
+        return sum(word in self._stops for word in found) if self._stops else 0
 
 
 @dataclass(frozen=True)
@@ -123,13 +132,18 @@ def parse_negation(name: str, data: bytes) -> Negation:
             line, column = key_position(root, ["languages"], language)
             raise InputError(f"languages.{language}: not a language code: use the termbase's codes "
                              "(en, es, zh_Hans)", name, line, column)
-        for key in ("markers", "exceptions"):
+        for key in ("markers", "exceptions", "stops"):
             index = _duplicate(list(raw.get(key, [])))
             if index is not None:
                 line, column = position(root, ["languages", language, key, index])
                 raise InputError(f"languages.{language}.{key}[{index}]: {raw[key][index]!r} is listed twice: "
                                  "remove one", name, line, column)
         markers = {normalise(str(m)) for m in raw["markers"]}
+        for s_index, stop in enumerate(raw.get("stops", [])):
+            if normalise(str(stop)) in markers:
+                line, column = position(root, ["languages", language, "stops", s_index])
+                raise InputError(f"languages.{language}.stops[{s_index}]: {stop!r} is also a marker: list it in one "
+                                 "of the two", name, line, column)
         for q_index, particle in enumerate(raw.get("question_particles", [])):
             if normalise(str(particle)) not in markers:
                 line, column = position(root, ["languages", language, "question_particles", q_index])
@@ -139,6 +153,7 @@ def parse_negation(name: str, data: bytes) -> Negation:
             language=str(language), markers=tuple(str(m) for m in raw["markers"]),
             exceptions=tuple(str(e) for e in raw.get("exceptions", [])),
             question_particles=tuple(str(q) for q in raw.get("question_particles", [])),
+            stops=tuple(str(w) for w in raw.get("stops", [])),
             substring=raw.get("match", "word") == "substring")
     return Negation(languages)
 

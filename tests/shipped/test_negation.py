@@ -50,6 +50,17 @@ KEPT = [
     ("es", "Do not drink alcohol.", "Debe abstenerse de beber alcohol."),
     ("ht", "You cannot drive for 2 weeks.", "Ou paka kondi pandan 2 semèn."),          # paka: pa ka, cannot
     ("es", "Abstain from alcohol.", "Absténgase del alcohol."),
+    # "stop taking", said with a word that stops or with a plain negation
+    ("es", "Stop taking aspirin 7 days before surgery.", "Deje de tomar aspirina 7 días antes de la cirugía."),
+    ("es", "Stop taking aspirin 7 days before surgery.", "No tome aspirina en los 7 días previos a la cirugía."),
+    ("zh_Hans", "Stop taking aspirin 7 days before surgery.", "术前7天停用阿司匹林。"),
+    ("vi", "Stop taking aspirin 7 days before surgery.", "Ngừng uống aspirin 7 ngày trước phẫu thuật."),
+    ("ar", "Stop taking aspirin 7 days before surgery.", "توقف عن تناول الأسبرين قبل الجراحة بـ 7 أيام."),
+    ("ht", "Stop taking aspirin 7 days before surgery.", "Sispann pran aspirin 7 jou anvan operasyon an."),
+    ("es", "Do not stop taking your medicine.", "No deje de tomar su medicamento."),
+    ("zh_Hans", "Refrain from sex for 4 weeks.", "4周内暂停性生活。"),
+    ("vi", "Refrain from heavy housework for 1 month.", "Kiêng làm việc nhà nặng trong 1 tháng."),
+    ("ar", "No lifting during the first month.", "يُحظر رفع الأشياء الثقيلة خلال الشهر الأول."),
 ]
 
 DROPPED = [
@@ -79,6 +90,16 @@ DROPPED = [
     ("vi", "Heavy lifting should be avoided.", "Nên nâng vật nặng."),
     ("zh_Hans", "Smoking is forbidden.", "可以吸烟。"),
     ("zh_Hans", "Do not eat or drink after midnight. Avoid contraindicated drugs.", "午夜后禁食。注意禁忌药物。"),
+    # "stop taking" rendered "keep taking"; "do not stop" rendered "stop"
+    ("es", "Stop taking aspirin 7 days before surgery.", "Siga tomando aspirina 7 días antes de la cirugía."),
+    ("zh_Hans", "Stop taking aspirin 7 days before surgery.", "术前7天继续服用阿司匹林。"),
+    ("vi", "Stop taking aspirin 7 days before surgery.", "Tiếp tục uống aspirin 7 ngày trước phẫu thuật."),
+    ("ar", "Stop taking aspirin 7 days before surgery.", "استمر في تناول الأسبرين قبل الجراحة بـ 7 أيام."),
+    ("ht", "Stop taking aspirin 7 days before surgery.", "Kontinye pran aspirin 7 jou anvan operasyon an."),
+    ("es", "Do not stop the tablets suddenly.", "Suspenda las pastillas de golpe."),
+    ("vi", "Do not stop your medicine suddenly.", "Ngừng thuốc đột ngột."),
+    ("es", "Refrain from smoking; it certainly slows healing.", "Fume; sin duda retrasa la curación."),  # sin duda
+    ("zh_Hans", "Do not shower unless the dressing is waterproof.", "除非敷料防水，否则请淋浴。"),  # 除非: unless
 ]
 
 

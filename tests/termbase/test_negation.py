@@ -64,6 +64,9 @@ BAD = [
     ("languages: [en]\n", "languages: expected a mapping"),
     ("languages:\n  vi:\n    markers: [không]\n    question_particles: [chưa]\n",
      "4:26: languages.vi.question_particles[0]: 'chưa' is not one of the markers"),
+    ("languages:\n  es:\n    markers: [no, suspenda]\n    stops: [deje de, Suspenda]\n",
+     "4:22: languages.es.stops[1]: 'Suspenda' is also a marker: list it in one of the two"),
+    ("languages:\n  es:\n    markers: [no]\n    stops: [deje de, deje de]\n", "languages.es.stops[1]: 'deje de' is listed twice"),
 ]
 
 

@@ -4,9 +4,12 @@
 opposite, and passes every other check. The negation markers of the source (not, no, never,
 without, avoid, don't…) are counted, and the translation must have at least as many markers of
 its language: sentence by sentence when both have the same number of sentences, else over the
-whole entry. The markers are data, in `source/negation.yaml` (docs/negation.md): when a
-translation negates with a word the list lacks, a linguist adds the word there rather than
-silencing the finding. A language with no markers listed is not checked.
+whole entry. Words that stop ("stop taking", "deje de", 停用) count in a translation only as often
+as the source has such words: "stop taking aspirin" rendered "deje de tomar" or "no tome" keeps
+its sense, and "do not stop the tablets" rendered "suspenda las pastillas" loses it. The markers
+are data, in `source/negation.yaml` (docs/negation.md): when a translation negates with a word the
+list lacks, a linguist adds the word there rather than silencing the finding. A language with no
+markers listed is not checked.
 """
 
 from __future__ import annotations
@@ -40,13 +43,16 @@ def _words(found: tuple[str, ...] | list[str]) -> str:
     return ", ".join(dict.fromkeys(found))
 
 
-def _compare(source: str, negated: tuple[str, ...], kept: list[str], language: str) -> str | None:
-    if len(kept) >= len(negated):
+def _compare(source: str, negated: tuple[str, ...], kept: list[str], language: str,
+             counted: int) -> str | None:
+    """A finding when ``counted`` (the translation's markers that count) is fewer than the source's."""
+    if counted >= len(negated):
         return None
-    if kept:
+    if counted:
         return (f"{source!r} negates {len(negated)} times ({_words(negated)}), its translation only "
-                f"{len(kept)} times ({_words(kept)}): a negation may be lost")
-    return (f"{source!r} negates ({_words(negated)}) but its translation does not: a negation is lost "
+                f"{counted} times ({_words(kept)}): a negation may be lost")
+    stopping = f" (it says to stop: {_words(kept)}, where the source does not)" if kept else ""
+    return (f"{source!r} negates ({_words(negated)}) but its translation does not{stopping}: a negation is lost "
             f"(if the translation negates with a word the {language} markers lack, add it to source/negation.yaml)")
 
 
@@ -65,5 +71,7 @@ def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
     else:
         pairs = [(entry.msgid, tuple(m for _, found in negated for m in found), target_markers.found(entry.msgstr))]
     for source, found, kept in pairs:
-        if message := _compare(source, found, kept, ctx.language):
+        stops = target_markers.stopping(kept)  # count only against the source's own
+        counted = len(kept) - stops + min(stops, source_markers.stopping(found))
+        if message := _compare(source, found, kept, ctx.language, counted):
             yield message

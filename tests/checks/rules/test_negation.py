@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from pipeline.checks.model import LocaleContext
+from pipeline.checks.model import Entry, LocaleContext
 from pipeline.checks.rules import negation
+from pipeline.termbase.negation import Negation, NegationMarkers
 
 from .real_entries import context, planted, project, shipped
 
@@ -87,3 +88,33 @@ def test_markers_come_from_the_data_file_and_a_change_reaches_a_cached_run(
 
 CLEAN = [row for row in CASES if row[-1] is None]
 FLAGGED = [row for row in CASES if row[-1] is not None]
+
+
+# "Stop taking" a medicine is said with words that stop: counted against the source's own.
+_STOPPING = Negation({
+    "en": NegationMarkers("en", ("not", "don't"), stops=("stop taking",)),
+    "es": NegationMarkers("es", ("no",), stops=("deje de", "suspenda")),
+})
+STOPS = [
+    # source, translation, telling part of the message (None: clean)
+    ("Stop taking aspirin 7 days before.", "Deje de tomar aspirina 7 días antes.", None),
+    ("Stop taking aspirin 7 days before.", "Suspenda la aspirina 7 días antes.", None),
+    ("Stop taking aspirin 7 days before.", "No tome aspirina durante los 7 días previos.", None),
+    ("Stop taking aspirin 7 days before.", "Siga tomando aspirina 7 días antes.", "negation is lost"),
+    ("Do not stop taking it.", "No deje de tomarlo.", None),
+    ("Do not stop taking it.", "Deje de tomarlo.", "negates 2 times"),
+    # a word that stops does not stand for a "not": "do not stop" rendered "stop" is the opposite
+    ("Don't stop the tablets; we will say whether to.", "Suspenda las pastillas; le diremos si debe suspenderlas.",
+     "negation is lost"),
+]
+
+
+@pytest.mark.parametrize(("source", "translation", "expected"), STOPS)
+def test_words_that_stop_count_only_against_the_sources_own(source: str, translation: str,
+                                                            expected: str | None) -> None:
+    entry = Entry(locale="es", procedure="p", file="p.po", line=1, msgctxt="c", msgid=source, msgstr=translation)
+    messages = list(negation.check(entry, replace(negation_context("es"), negation=_STOPPING), negation.OPTIONS))
+    if expected is None:
+        assert messages == []
+    else:
+        assert len(messages) == 1 and expected in messages[0], messages
