@@ -374,7 +374,8 @@ class Matcher:
                 start = folded.find(needle)
                 while start >= 0:
                     if not held or not any(at <= start and folded.startswith(e, start - at)
-                                           and not _counted(folded, start - at) for e, at in held):
+                                           and not _counted(folded, start - at)
+                                           and not _lasting(folded, e, start - at) for e, at in held):
                         hits.append(_hit(Hit, (concept, term, start, start + len(needle))))
                     start = folded.find(needle, start + 1)
         return len(hits) > found
@@ -455,6 +456,19 @@ def _counting_word(word: str, language: str) -> bool:
 def _counted(text: str, start: int) -> bool:
     """Whether the character before ``start`` counts what follows it."""
     return start > 0 and (text[start - 1].isdigit() or text[start - 1] in _COUNTING)
+
+
+# An exception that starts with a numeral (四周, around, is also 4 weeks) is the count and the unit
+# where a length of time is meant: after 至少 (at least), 约 (about), 持续 (lasting), 术后 (after
+# surgery)…, or before 内 (within), 后 (after), 左右 (about)….
+_BEFORE_A_LENGTH = re.compile("(?:至少|最少|大约|约|持续|需要|需|为期|长达|共|前|后)$")
+_AFTER_A_LENGTH = re.compile("内|后|以内|以后|之内|之后|左右|以上|时间")
+
+
+def _lasting(text: str, exception: str, start: int) -> bool:
+    """Whether ``exception``, found at ``start``, is a count of the unit and the unit (see above)."""
+    return exception[:1] in _COUNTING and (bool(_BEFORE_A_LENGTH.search(text, 0, start))
+                                           or bool(_AFTER_A_LENGTH.match(text, start + len(exception))))
 
 
 def _hit_order(hit: Hit) -> tuple[int, int, str, str]:

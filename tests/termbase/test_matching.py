@@ -263,7 +263,7 @@ def test_without_clitics(language: str, word: str, forms: list[str]) -> None:
     assert without_clitics(word, language) == forms
 
 
-_WEEK = Concept("week", "time", "Seven days.", {"zh_Hans": (Term("周", "preferred", exceptions=("周围", "周期")),)})
+_WEEK = Concept("week", "time", "Seven days.", {"zh_Hans": (Term("周", "preferred", exceptions=("周围", "周期", "四周")),)})
 EXCEPTED = [
     # text, where the term is found (start offsets)
     ("2周", [1]),
@@ -278,6 +278,12 @@ EXCEPTED = [
     ("２周期", [1]),  # a full-width digit
     ("每周期", [1]),
     ("这周期", []),
+    # 四周 (around) is also 4 weeks: so it is where a length of time is meant
+    ("检查伤口四周的皮肤", []),
+    ("至少四周内", [3]),
+    ("手术前至少四周一定要戒烟", [6]),
+    ("四周后复查", [1]),
+    ("术后四周", [3]),
 ]
 
 
