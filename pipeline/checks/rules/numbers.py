@@ -11,9 +11,9 @@ read as written, and, where it writes a number as an English word ("two weeks", 
 write with digits), also with that word as its number, so "2 semanas" is its translation. A
 number of the source that the translation writes as a word of its language is found as that word:
 "dos semanas", 两周, and the Arabic dual أسبوعين ("two weeks") are 2, and "tres semanas" is not. A
-number the source writes as an English word (one to ninety-nine, twice) that the translation renders
-as another number, with digits or as a word of its language, is reported too: "two weeks" as "tres
-semanas" or 三周, "twice a day" as "tres veces al día".
+number the source writes as an English word (one to ninety-nine, once, twice) that the translation
+renders as another number, with digits or as a word of its language, is reported too: "two weeks"
+as "tres semanas" or 三周, "twice a day" as "tres veces al día".
 Words that also mean something else are not read as numbers (Vietnamese năm, five and year;
 Haitian Creole de, two and of; Chinese 一, 四 and 十, in many words; Spanish un and una, which
 are also "a"), so a translation that writes such a number as a word is asked to write digits. A
@@ -67,18 +67,19 @@ def _source_with_words(text: str) -> Counter[Decimal] | None:
 
 @lru_cache(maxsize=50_000)
 def _spelled(text: str) -> Counter[Decimal]:
-    """The numbers the source writes as English words (one to ninety-nine, and twice), each time."""
+    """The numbers the source writes as English words (one to ninety-nine, once and twice), each time."""
     found: Counter[Decimal] = Counter()
-    if "tw" in text.lower() or _NUMBER_WORD.search(text):
-        for match in _NUMBER_WORD.finditer(text):
-            value = sum(_WORD_VALUES[part.lower()] for part in match.groups() if part)
-            if value:
-                found[Decimal(value)] += 1
-        found[Decimal(2)] += len(_TWICE.findall(text))
+    for match in _NUMBER_WORD.finditer(text):
+        if value := sum(_WORD_VALUES[part.lower()] for part in match.groups() if part):
+            found[Decimal(value)] += 1
+    for match in _TIMES.finditer(text):
+        found[Decimal(_TIMES_VALUES[match.group(0).lower()])] += 1
     return found
 
 
-_TWICE = re.compile(r"\btwice\b", re.IGNORECASE)
+# "once" counts only a frequency ("once a day"): "at once" is now, "once you are home" is when
+_TIMES = re.compile(r"\b(?:once(?=\s+(?:a|an|per|every|each|daily|weekly|monthly|nightly)\b)|twice\b)", re.IGNORECASE)
+_TIMES_VALUES = {"once": 1, "twice": 2}
 
 
 # The words of small numbers per language (the termbase's language codes), as a translation may

@@ -51,6 +51,9 @@ CLEAN = [
     ("es", "Take it twice a day.", "Tómelo dos veces al día."),
     ("ar", "Take it twice a day.", "تناوله مرتين يوميًا."),
     ("zh_Hans", "Take it twice a day.", "每天服用两次。"),
+    ("zh_Hans", "Inject it once a day for 4 weeks.", "每天注射1次，连续4周。"),  # once: 1
+    ("es", "Once you are home, walk twice a day.", "Cuando esté en casa, camine dos veces al día."),
+    ("vi", "Call at once if both legs are numb.", "Hãy gọi ngay nếu cả hai chân bị tê."),  # at once: now
     ("ht", "Rest for 2 weeks.", "Repoze w de semèn."),  # de (two, and "of") before what it counts
     ("ht", "Rest for two weeks, from time to time.", "Repoze de semèn, de tan zan tan."),
     ("zh_Hans", "Take 1 tablet.", "服一片。"),  # 一 (one, and in 一般, usual) before what it counts
@@ -122,6 +125,7 @@ FLAGGED = [
     ("ar", "Come back in thirty days.", "عد بعد عشرين يومًا.", "which has 20 in its place"),
     ("ht", "Keep it dry for twenty-four hours.", "Kenbe l sèk pandan karantuit èdtan.", "which has 48 in its place"),
     ("ht", "Take it twice a day.", "Pran l twa fwa pa jou.", "which has 3 in its place"),
+    ("es", "Take it once a day.", "Tómelo dos veces al día.", "which has 2 in its place"),
     ("ht", "Take it every two hours.", "Pran l chak kat èdtan.", "which has 4 in its place"),  # kat before a unit
     ("vi", "Come on Monday, two weeks after surgery.", "Hãy đến vào thứ Hai, ba tuần sau phẫu thuật.",
      "which has 3 in its place"),  # the "hai" of thứ Hai (Monday) is not the two weeks
