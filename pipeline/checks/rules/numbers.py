@@ -13,7 +13,8 @@ number of the source that the translation writes as a word of its language is fo
 "dos semanas", 两周, and the Arabic dual أسبوعين ("two weeks") are 2, and "tres semanas" is not. A
 number the source writes as an English word (one to ninety-nine, once, twice) that the translation
 renders as another number, with digits or as a word of its language, is reported too: "two weeks"
-as "tres semanas" or 三周, "twice a day" as "tres veces al día".
+as "tres semanas" or 三周, "twice a day" as "tres veces al día". "Half a tablet" must be a half in
+the translation too (medio, mitad, ½, 半, nửa, نصف, mwatye).
 Words that also mean something else are not read as numbers (Vietnamese năm, five and year;
 Haitian Creole de, two and of; Chinese 一, 四 and 十, in many words; Spanish un and una, which
 are also "a"), so a translation that writes such a number as a word is asked to write digits. A
@@ -238,7 +239,27 @@ def _differences(source: Counter[Decimal], target: Counter[Decimal]) -> int:
     return sum(((source - target) + (target - source)).values())
 
 
+# "half a tablet": a dose of a half, which a translation must say too (not "half an hour", a time)
+_HALF_A = re.compile(r"\bhalf an? (?!(?:hour|day|minute|week|month|year)s?\b)", re.IGNORECASE)
+_HALVES = {
+    "es": re.compile(r"\b(?:medio|media|mitad)\b"),
+    "vi": re.compile(r"\b(?:nửa|rưỡi)\b"),
+    "zh": re.compile("半"),
+    "ar": re.compile("نصف"),
+    "ht": re.compile(r"\b(?:mwatye|mwatyè|demi)\b"),
+}
+_HALF_WRITTEN = re.compile(r"[½]|\b0[.,]5\b")
+
+
+@lru_cache(maxsize=50_000)
+def _half_a(text: str) -> bool:
+    return "half" in text.lower() and bool(_HALF_A.search(text))
+
+
 def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
+    if _half_a(entry.msgid) and (halves := _HALVES.get(ctx.language.split("_")[0])):
+        if not halves.search(entry.msgstr.casefold()) and not _HALF_WRITTEN.search(entry.msgstr):
+            yield "'half a' of the source is not in the translation: a half dose must stay a half"
     spelled = _spelled(entry.msgid)
     if _ANY_DIGIT.search(entry.msgid) or _ANY_DIGIT.search(entry.msgstr):
         found = list(_compared(entry, ctx))

@@ -54,6 +54,15 @@ CLEAN = [
     ("zh_Hans", "Inject it once a day for 4 weeks.", "每天注射1次，连续4周。"),  # once: 1
     ("es", "Once you are home, walk twice a day.", "Cuando esté en casa, camine dos veces al día."),
     ("vi", "Call at once if both legs are numb.", "Hãy gọi ngay nếu cả hai chân bị tê."),  # at once: now
+    # half a dose, said the ways each language says it
+    ("es", "Take half a tablet at night.", "Tome medio comprimido por la noche."),
+    ("es", "Take half a tablet at night.", "Tome la mitad de un comprimido por la noche."),
+    ("es", "Take half a tablet at night.", "Tome ½ comprimido por la noche."),
+    ("zh_Hans", "Take half a tablet at night.", "晚上服半片。"),
+    ("vi", "Take half a tablet at night.", "Uống nửa viên vào buổi tối."),
+    ("ar", "Take half a tablet at night.", "تناول نصف قرص ليلًا."),
+    ("ht", "Take half a tablet at night.", "Pran mwatye grenn nan aswè."),
+    ("es", "Rest for half an hour.", "Descanse un rato corto."),  # a time, not a dose: not asked for
     ("ht", "Rest for 2 weeks.", "Repoze w de semèn."),  # de (two, and "of") before what it counts
     ("ht", "Rest for two weeks, from time to time.", "Repoze de semèn, de tan zan tan."),
     ("zh_Hans", "Take 1 tablet.", "服一片。"),  # 一 (one, and in 一般, usual) before what it counts
@@ -126,6 +135,12 @@ FLAGGED = [
     ("ht", "Keep it dry for twenty-four hours.", "Kenbe l sèk pandan karantuit èdtan.", "which has 48 in its place"),
     ("ht", "Take it twice a day.", "Pran l twa fwa pa jou.", "which has 3 in its place"),
     ("es", "Take it once a day.", "Tómelo dos veces al día.", "which has 2 in its place"),
+    # half a dose rendered as a whole one
+    ("es", "Take half a tablet at night.", "Tome un comprimido por la noche.", "'half a' of the source"),
+    ("zh_Hans", "Take half a tablet at night.", "晚上服一片。", "'half a' of the source"),
+    ("vi", "Take half a tablet at night.", "Uống một viên vào buổi tối.", "'half a' of the source"),
+    ("ar", "Take half a tablet at night.", "تناول قرصًا كاملًا ليلًا.", "'half a' of the source"),
+    ("ht", "Take half a tablet at night.", "Pran yon grenn nan aswè.", "'half a' of the source"),
     ("ht", "Take it every two hours.", "Pran l chak kat èdtan.", "which has 4 in its place"),  # kat before a unit
     ("vi", "Come on Monday, two weeks after surgery.", "Hãy đến vào thứ Hai, ba tuần sau phẫu thuật.",
      "which has 3 in its place"),  # the "hai" of thứ Hai (Monday) is not the two weeks
