@@ -68,19 +68,24 @@ def _source_with_words(text: str) -> Counter[Decimal] | None:
 
 @lru_cache(maxsize=50_000)
 def _spelled(text: str) -> Counter[Decimal]:
-    """The numbers the source writes as English words (one to ninety-nine, once and twice), each time."""
+    """The numbers the source writes as English words (one to ninety-nine, once and twice, and the
+    minutes of half or a quarter of an hour), each time."""
     found: Counter[Decimal] = Counter()
     for match in _NUMBER_WORD.finditer(text):
         if value := sum(_WORD_VALUES[part.lower()] for part in match.groups() if part):
             found[Decimal(value)] += 1
     for match in _TIMES.finditer(text):
         found[Decimal(_TIMES_VALUES[match.group(0).lower()])] += 1
+    for match in _MINUTES.finditer(text):  # "half an hour" may be "30 minutos"
+        found[Decimal(_MINUTES_VALUES[match.group(1).lower()])] += 1
     return found
 
 
 # "once" counts only a frequency ("once a day"): "at once" is now, "once you are home" is when
 _TIMES = re.compile(r"\b(?:once(?=\s+(?:a|an|per|every|each|daily|weekly|monthly|nightly)\b)|twice\b)", re.IGNORECASE)
 _TIMES_VALUES = {"once": 1, "twice": 2}
+_MINUTES = re.compile(r"\b(half|a quarter of) an hour\b", re.IGNORECASE)
+_MINUTES_VALUES = {"half": 30, "a quarter of": 15}
 
 
 # The words of small numbers per language (the termbase's language codes), as a translation may

@@ -62,7 +62,9 @@ CLEAN = [
     ("vi", "Take half a tablet at night.", "Uống nửa viên vào buổi tối."),
     ("ar", "Take half a tablet at night.", "تناول نصف قرص ليلًا."),
     ("ht", "Take half a tablet at night.", "Pran mwatye grenn nan aswè."),
-    ("es", "Rest for half an hour.", "Descanse un rato corto."),  # a time, not a dose: not asked for
+    ("es", "Rest for half an hour.", "Descanse media hora."),  # a time, not a dose
+    ("es", "Rest for half an hour.", "Descanse 30 minutos."),
+    ("zh_Hans", "Wait a quarter of an hour.", "等待15分钟。"),
     ("ht", "Rest for 2 weeks.", "Repoze w de semèn."),  # de (two, and "of") before what it counts
     ("ht", "Rest for two weeks, from time to time.", "Repoze de semèn, de tan zan tan."),
     ("zh_Hans", "Take 1 tablet.", "服一片。"),  # 一 (one, and in 一般, usual) before what it counts
@@ -135,6 +137,7 @@ FLAGGED = [
     ("ht", "Keep it dry for twenty-four hours.", "Kenbe l sèk pandan karantuit èdtan.", "which has 48 in its place"),
     ("ht", "Take it twice a day.", "Pran l twa fwa pa jou.", "which has 3 in its place"),
     ("es", "Take it once a day.", "Tómelo dos veces al día.", "which has 2 in its place"),
+    ("es", "Rest for half an hour.", "Descanse 45 minutos.", "number 45 is not in the source"),
     # half a dose rendered as a whole one
     ("es", "Take half a tablet at night.", "Tome un comprimido por la noche.", "'half a' of the source"),
     ("zh_Hans", "Take half a tablet at night.", "晚上服一片。", "'half a' of the source"),
