@@ -37,7 +37,8 @@ from pipeline.project import Project
 from pipeline.termbase.matching import Matcher, termbase_language
 
 UNITS = ["www.", "a@", "a.", "1", "1.", "1,", "1 ", "{", "{a", "}", "%", "%0", "%(a", "<", "<a", "&a", "[", "[](", "[](x", "[a](", "((",
-         " ", "-", "a ", "on", "\n", "%|0", "on|a", "<a|a", "[|a", "www.|a", "1 day ", "MRI ", "disc ", "'", "é", "٣", "x" * 7]
+         " ", "-", "a ", "on", "\n", "%|0", "on|a", "<a|a", "[|a", "www.|a", "1 day ", "MRI ", "disc ", "'", "é", "٣", "x" * 7,
+         "伤口四周"]  # an exception of 周 that starts with a numeral (四周), around every occurrence
 SOURCE = "Call {clinic} at www.example.org or help@example.org within 2 weeks of the MRI: take 1.5 mg."
 
 

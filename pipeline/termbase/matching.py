@@ -461,13 +461,13 @@ def _counted(text: str, start: int) -> bool:
 # An exception that starts with a numeral (四周, around, is also 4 weeks) is the count and the unit
 # where a length of time is meant: after 至少 (at least), 约 (about), 持续 (lasting), 术后 (after
 # surgery)…, or before 内 (within), 后 (after), 左右 (about)….
-_BEFORE_A_LENGTH = re.compile("(?:至少|最少|大约|约|持续|需要|需|为期|长达|共|前|后)$")
+_BEFORE_A_LENGTH = re.compile("(?:至少|最少|大约|约|持续|需要|需|为期|长达|共|前|后)$")  # 2 characters at most
 _AFTER_A_LENGTH = re.compile("内|后|以内|以后|之内|之后|左右|以上|时间")
 
 
 def _lasting(text: str, exception: str, start: int) -> bool:
     """Whether ``exception``, found at ``start``, is a count of the unit and the unit (see above)."""
-    return exception[:1] in _COUNTING and (bool(_BEFORE_A_LENGTH.search(text, 0, start))
+    return exception[:1] in _COUNTING and (bool(_BEFORE_A_LENGTH.search(text, max(0, start - 2), start))
                                            or bool(_AFTER_A_LENGTH.match(text, start + len(exception))))
 
 
