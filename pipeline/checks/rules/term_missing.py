@@ -2,13 +2,18 @@
 
 For every concept the source mentions (the longest match wins: "herniated disc" is one concept,
 not also "disc"), the translation must contain one of its preferred or admitted terms in the
-locale's language, found with the term's match mode (inflections tolerated).
+locale's language, found with the term's match mode (inflections tolerated). A concept the
+source names more often than the translation does, where the translation names more often than
+the source a concept the source has only inside it, was rendered as that shorter term: "pressure
+on a nerve root. A nerve root is part of a nerve" with its first "nerve root" rendered "nervio".
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
+from ...termbase.matching import Hit, Matcher, uncovered
 from ..model import Entry, LocaleContext, Options
 
 CODE = "E203"
@@ -19,14 +24,62 @@ SAFETY = True
 OPTIONS = {"subjects": ["anatomy", "condition", "procedure", "tool", "care", "medication"]}
 
 
+def _counts(hits: Iterable[Hit]) -> dict[str, int]:
+    """How often each concept is named (overlapping hits of one concept count once)."""
+    counts: dict[str, int] = {}
+    end: dict[str, int] = {}
+    for hit in hits:
+        concept = hit.concept.id
+        if hit.start >= end.get(concept, -1):
+            counts[concept] = counts.get(concept, 0) + 1
+            end[concept] = hit.end
+    return counts
+
+
+@lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog
+def _nesting(matcher: Matcher, text: str) -> tuple[dict[str, int], dict[str, dict[str, str]]]:
+    """How often the source names each concept (not counting one inside a longer term of another),
+    and, for each concept, the concepts found inside its terms, with their English term (nerve
+    inside nerve root)."""
+    hits = [hit for hit in matcher.find(text) if hit.term.approved]  # by start, longest first
+    inner: dict[str, dict[str, str]] = {}
+    for index, outer in enumerate(hits):
+        # only the hits that start before this one ends can be inside it: linear for most texts
+        after = index + 1
+        while after < len(hits) and hits[after].start < outer.end:
+            hit = hits[after]
+            after += 1
+            if hit.concept.id != outer.concept.id and hit.end <= outer.end and (hit.start, hit.end) != (
+                    outer.start, outer.end):
+                inner.setdefault(outer.concept.id, {}).setdefault(hit.concept.id, hit.term.display)
+    return _counts(uncovered(hits)), inner
+
+
 def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
     wanted = [hit for hit in ctx.source.concepts_in(entry.msgid, approved_only=True)
               if hit.concept.subject in options["subjects"]]
     if not wanted:
         return
-    target = {hit.concept.id for hit in ctx.target.find(entry.msgstr) if hit.term.approved}
+    found = ctx.target.find(entry.msgstr)
+    target = {hit.concept.id for hit in found if hit.term.approved}
     for hit in wanted:
         approved = hit.concept.approved(ctx.language)
         if approved and hit.concept.id not in target:
             terms = " / ".join(t.display for t in approved)
             yield f"'{hit.term.display}' must be translated with the approved term {terms}"
+    named, inner = _nesting(ctx.source, entry.msgid)
+    if not any(named.get(hit.concept.id, 0) > 1 and hit.concept.id in inner for hit in wanted):
+        return  # most entries: no concept named twice with another inside it
+    rendered = _counts(uncovered([hit for hit in found if hit.term.approved]))
+    for hit in wanted:
+        concept, times = hit.concept.id, rendered.get(hit.concept.id, 0)
+        if concept not in target or times >= named.get(concept, 0):
+            continue
+        for other, english in sorted(inner.get(concept, {}).items()):
+            if rendered.get(other, 0) > named.get(other, 0):
+                written = next(entry.msgstr[h.start:h.end] for h in found if h.concept.id == other)
+                terms = " / ".join(t.display for t in hit.concept.approved(ctx.language))
+                yield (f"'{hit.term.display}' is named {named[concept]} times in the source, its approved term "
+                       f"{terms} {times} time{'s' if times > 1 else ''}, and {english} ({written}) more often than "
+                       f"the source: a {hit.term.display} rendered as just a {english}?")
+                break
