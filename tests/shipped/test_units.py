@@ -93,6 +93,14 @@ CLEAN = [
     ("zh_Hans", "Your check-up is at the end of week 1.", "术后1周末复查。"),  # after a number: the week
     ("zh_Hans", "Stitches come out 10 to 14 days after; the date is in your letter.",
      "缝线通常在术后10～14天拆除，具体日期会写在您的出院小结中。"),
+    # an English frequency names its unit; everyday life does not
+    ("es", "Do these exercises daily.", "Haga estos ejercicios a diario."),
+    ("vi", "Do these exercises daily.", "Hãy tập các bài tập này hằng ngày."),
+    ("zh_Hans", "We will call you monthly.", "我们会每月给您打电话。"),
+    ("ar", "We will call you monthly.", "سنتصل بك شهريًا."),
+    ("ht", "Come for an annual check-up.", "Vin fè yon egzamen anyèl."),
+    ("es", "Go back to your daily activities.", "Vuelva a sus actividades cotidianas."),
+    ("vi", "Go back to light daily tasks.", "Trở lại các việc nhẹ nhàng thường ngày."),
     # temperatures, seconds and distances, as each language writes them (a symbol or a word)
     ("es", FEVER, "Llámenos si su temperatura es de 38 °C o más."),
     ("es", FEVER, "Llámenos si su temperatura es de 38 ºC o más."),  # the ordinal sign, as often typed
@@ -179,6 +187,12 @@ FLAGGED = [
      "请将物理治疗预约在术后2天，周末也可以预约。", "unit 'weeks'"),
     ("zh_Hans", "Check the skin around the wound for 2 weeks.", "2天内请检查伤口四周的皮肤。", "unit 'weeks'"),
     ("zh_Hans", "The dose is like a few days of natural radiation.", "剂量相当于几周的天然本底辐射。", "unit 'days'"),
+    # an English frequency rendered as another
+    ("es", "Do these exercises daily.", "Haga estos ejercicios semanalmente.", "unit 'daily' is not rendered"),
+    ("zh_Hans", "Check your wound daily.", "请每周检查一次伤口。", "unit 'daily'"),
+    ("ar", "We will call you monthly.", "سنتصل بك أسبوعيًا.", "unit 'monthly'"),
+    ("ht", "Do these exercises daily.", "Fè egzèsis sa yo chak semèn.", "unit 'daily'"),
+    ("vi", "Check the wound hourly.", "Kiểm tra vết mổ hằng ngày.", "unit 'hourly'"),
     # a temperature in the other scale, seconds as minutes, metres as kilometres, a symbol dropped
     ("es", FEVER, "Llámenos si su temperatura es de 38 °F o más.", "unit '°C' is not rendered"),
     ("es", FEVER_F, "Llámenos si su temperatura es de 100,4 °C o más.", "unit '°F' is not rendered"),
