@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import cache, cached_property
 from itertools import accumulate, islice
@@ -476,6 +477,19 @@ def _hit_order(hit: Hit) -> tuple[int, int, str, str]:
 
 
 _START, _END = itemgetter(2), itemgetter(3)  # a hit's start and end
+
+
+def named_counts(hits: Iterable[Hit]) -> Counter[str]:
+    """How often each concept is named in ``hits`` (sorted by start): overlapping hits of one
+    concept, such as 个月 and 月, are one naming."""
+    counts: Counter[str] = Counter()
+    end: dict[str, int] = {}
+    for hit in hits:
+        concept = hit.concept.id
+        if hit.start >= end.get(concept, -1):
+            counts[concept] += 1
+            end[concept] = hit.end
+    return counts
 
 
 def uncovered(hits: list[Hit]) -> list[Hit]:

@@ -10,10 +10,11 @@ on a nerve root. A nerve root is part of a nerve" with its first "nerve root" re
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Iterator
 from functools import lru_cache
 
-from ...termbase.matching import Hit, Matcher, uncovered
+from ...termbase.matching import Matcher, named_counts, uncovered
 from ..model import Entry, LocaleContext, Options
 
 CODE = "E203"
@@ -24,20 +25,8 @@ SAFETY = True
 OPTIONS = {"subjects": ["anatomy", "condition", "procedure", "tool", "care", "medication"]}
 
 
-def _counts(hits: Iterable[Hit]) -> dict[str, int]:
-    """How often each concept is named (overlapping hits of one concept count once)."""
-    counts: dict[str, int] = {}
-    end: dict[str, int] = {}
-    for hit in hits:
-        concept = hit.concept.id
-        if hit.start >= end.get(concept, -1):
-            counts[concept] = counts.get(concept, 0) + 1
-            end[concept] = hit.end
-    return counts
-
-
 @lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog
-def _nesting(matcher: Matcher, text: str) -> tuple[dict[str, int], dict[str, dict[str, str]]]:
+def _nesting(matcher: Matcher, text: str) -> tuple[Counter[str], dict[str, dict[str, str]]]:
     """How often the source names each concept (not counting one inside a longer term of another),
     and, for each concept, the concepts found inside its terms, with their English term (nerve
     inside nerve root)."""
@@ -52,7 +41,7 @@ def _nesting(matcher: Matcher, text: str) -> tuple[dict[str, int], dict[str, dic
             if hit.concept.id != outer.concept.id and hit.end <= outer.end and (hit.start, hit.end) != (
                     outer.start, outer.end):
                 inner.setdefault(outer.concept.id, {}).setdefault(hit.concept.id, hit.term.display)
-    return _counts(uncovered(hits)), inner
+    return named_counts(uncovered(hits)), inner
 
 
 def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
@@ -70,7 +59,7 @@ def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
     named, inner = _nesting(ctx.source, entry.msgid)
     if not any(named.get(hit.concept.id, 0) > 1 and hit.concept.id in inner for hit in wanted):
         return  # most entries: no concept named twice with another inside it
-    rendered = _counts(uncovered([hit for hit in found if hit.term.approved]))
+    rendered = named_counts(uncovered([hit for hit in found if hit.term.approved]))
     for hit in wanted:
         concept, times = hit.concept.id, rendered.get(hit.concept.id, 0)
         if concept not in target or times >= named.get(concept, 0):

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
-from ...termbase.matching import Hit, Matcher, uncovered
+from ...termbase.matching import Hit, Matcher, named_counts, uncovered
 from ..model import Entry, LocaleContext, Options
 
 CODE = "E202"
@@ -33,16 +33,11 @@ def _count(hits: list[Hit]) -> tuple[Counter[str], dict[str, Hit]]:
     """Occurrences per unit concept (overlapping matches of one concept, such as 个月 and 月, count
     once; a match inside a longer term of another concept, such as 克 in 毫克, not at all), and each
     concept's first hit."""
-    counts: Counter[str] = Counter()
+    units = [hit for hit in uncovered(hits) if hit.concept.subject in _KINDS]
     first: dict[str, Hit] = {}
-    end: dict[str, int] = {}
-    for hit in uncovered(hits):
-        if hit.concept.subject not in _KINDS or hit.start < end.get(hit.concept.id, -1):
-            continue
-        counts[hit.concept.id] += 1
+    for hit in units:
         first.setdefault(hit.concept.id, hit)
-        end[hit.concept.id] = hit.end
-    return counts, first
+    return named_counts(units), first
 
 
 @lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog
