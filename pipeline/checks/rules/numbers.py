@@ -53,16 +53,16 @@ _ONES = ("zero one two three four five six seven eight nine ten eleven twelve th
          "sixteen seventeen eighteen nineteen").split()
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _WORD_VALUES = {**{word: n for n, word in enumerate(_ONES)}, **{word: 20 + 10 * n for n, word in enumerate(_TENS)}}
-# "two", "twenty", "twenty-one": the English words of the numbers 0 to 99.
-_NUMBER_WORD = re.compile(rf"\b(?:({'|'.join(_TENS)})(?:[-\s]({'|'.join(_ONES[1:10])}))?|({'|'.join(_ONES)}))\b",
-                          re.IGNORECASE)
+# "two", "twenty", "twenty-one": the English words of the numbers 0 to 99, in a lowered text (a
+# pattern without IGNORECASE runs several times faster over a long text).
+_NUMBER_WORD = re.compile(rf"\b(?:({'|'.join(_TENS)})(?:[-\s]({'|'.join(_ONES[1:10])}))?|({'|'.join(_ONES)}))\b")
 
 
 @lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog
 def _source_with_words(text: str) -> Counter[Decimal] | None:
     """The source's numbers with its number words among them, or None when it writes none."""
-    words = [sum(_WORD_VALUES[part.lower()] for part in match.groups() if part)
-             for match in _NUMBER_WORD.finditer(text)]
+    words = [sum(_WORD_VALUES[part] for part in match.groups() if part)
+             for match in _NUMBER_WORD.finditer(text.lower())]
     return _source_numbers(text) + Counter(map(Decimal, words)) if words else None
 
 
@@ -71,20 +71,23 @@ def _spelled(text: str) -> Counter[Decimal]:
     """The numbers the source writes as English words (one to ninety-nine, once and twice, and the
     minutes of half or a quarter of an hour), each time."""
     found: Counter[Decimal] = Counter()
-    for match in _NUMBER_WORD.finditer(text):
-        if value := sum(_WORD_VALUES[part.lower()] for part in match.groups() if part):
+    lowered = text.lower()
+    for match in _NUMBER_WORD.finditer(lowered):
+        if value := sum(_WORD_VALUES[part] for part in match.groups() if part):
             found[Decimal(value)] += 1
-    for match in _TIMES.finditer(text):
-        found[Decimal(_TIMES_VALUES[match.group(0).lower()])] += 1
-    for match in _MINUTES.finditer(text):  # "half an hour" may be "30 minutos"
-        found[Decimal(_MINUTES_VALUES[match.group(1).lower()])] += 1
+    if "once" in lowered or "twice" in lowered:
+        for match in _TIMES.finditer(lowered):
+            found[Decimal(_TIMES_VALUES[match.group(0)])] += 1
+    if " an hour" in lowered:
+        for match in _MINUTES.finditer(lowered):  # "half an hour" may be "30 minutos"
+            found[Decimal(_MINUTES_VALUES[match.group(1)])] += 1
     return found
 
 
 # "once" counts only a frequency ("once a day"): "at once" is now, "once you are home" is when
-_TIMES = re.compile(r"\b(?:once(?=\s+(?:a|an|per|every|each|daily|weekly|monthly|nightly)\b)|twice\b)", re.IGNORECASE)
+_TIMES = re.compile(r"\b(?:once(?=\s+(?:a|an|per|every|each|daily|weekly|monthly|nightly)\b)|twice\b)")
 _TIMES_VALUES = {"once": 1, "twice": 2}
-_MINUTES = re.compile(r"\b(half|a quarter of) an hour\b", re.IGNORECASE)
+_MINUTES = re.compile(r"\b(half|a quarter of) an hour\b")
 _MINUTES_VALUES = {"half": 30, "a quarter of": 15}
 
 
