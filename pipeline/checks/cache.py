@@ -40,8 +40,7 @@ def global_key(project: Project, checks: Sequence[ActiveCheck]) -> str:
     locale registry, the termbase, the negation markers, the active checks with their settings and
     what they read outside the project."""
     digest = hashlib.sha256()
-    package = Path(__file__).resolve().parent.parent
-    for source in sorted(package.rglob("*.py")) + sorted(package.rglob("*.json")):
+    for source in code_files():
         digest.update(source.read_bytes())
     for rel in (CONFIG_FILE, REGISTRY_FILE, TERMBASE_FILE, NEGATION_FILE):
         path = project.root / rel
@@ -51,6 +50,13 @@ def global_key(project: Project, checks: Sequence[ActiveCheck]) -> str:
         if hasattr(check.spec.module, "cache_key"):
             digest.update(check.spec.module.cache_key().encode())
     return digest.hexdigest()
+
+
+def code_files() -> list[Path]:
+    """The package's files whose bytes decide what a check finds: its Python modules, its C
+    source (the term matcher's word scanner) and its JSON (the schemas)."""
+    package = Path(__file__).resolve().parent.parent
+    return [path for pattern in ("*.py", "*.c", "*.json") for path in sorted(package.rglob(pattern))]
 
 
 def job_key(global_digest: str, tag: str, file: str, data: bytes) -> str:

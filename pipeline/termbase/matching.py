@@ -128,6 +128,25 @@ _Substring = tuple[str, Concept, Term, tuple[tuple[str, int], ...]]
 # terms has exceptions.
 _Starting = tuple[tuple[tuple[Concept, Term], ...], tuple[_Pattern, ...], bool]
 _STARTS_NOTHING: _Starting = ((), (), False)  # most words
+
+
+def _scan_python(text: str, memo: dict[str, _Starting], nothing: _Starting) -> tuple[list[str], list[int], list[int]]:
+    """The words of ``text`` (runs of ``\\w``), where each starts and ends (``[start0, end0, start1,
+    end1, ...]``), and the indexes of the words ``memo`` does not map to ``nothing``. The compiled
+    `_words.scan` does the same several times faster; this is its reference and stands in for it
+    where it could not be built (no C compiler where the project was installed)."""
+    pieces = _SPLIT.split(text)  # [gap, word, gap, word, ..., gap]
+    words = pieces[1::2]
+    bounds = list(accumulate(map(len, pieces[:-1])))
+    return words, bounds, [index for index, word in enumerate(words) if memo.get(word) is not nothing]
+
+
+_scan: Callable[[str, dict[str, _Starting], _Starting], tuple[list[str], list[int], list[int]]]
+try:
+    from ._words import scan as _scan
+except ImportError:  # not compiled
+    _scan = _scan_python
+
 _FEW_STARTS = 8  # substring terms starting with at most this many characters are looked for one by one
 
 
@@ -255,7 +274,7 @@ class Matcher:
                 return True
         return False
 
-    def _excepted(self, term: Term, words: list[str], pieces: list[str], index: int) -> bool:
+    def _excepted(self, term: Term, words: list[str], text: str, bounds: list[int], index: int) -> bool:
         """Whether the hit of ``term`` at ``words[index]`` stands where one of its exceptions has
         it: the exception's words, with what the exception has between them (white space, or the
         same marks: out-of-hours), unless the exception starts with the term and a number or a
@@ -264,20 +283,22 @@ class Matcher:
         phút" is "a few moments" (giây phút), and holds no minute (phút)."""
         for offset, by_word in self._held[id(term)].items():
             if 0 <= index + offset < len(words) and (candidates := by_word.get(words[index + offset])):
-                if any(self._inside(exception, gaps, at, words, pieces, index) for exception, gaps, at in candidates):
+                if any(self._inside(exception, gaps, at, words, text, bounds, index)
+                       for exception, gaps, at in candidates):
                     return True
         return False
 
-    def _inside(self, exception: tuple[str, ...], gaps: tuple[str, ...], at: int, words: list[str],
-                pieces: list[str], index: int) -> bool:
-        """Whether the hit at ``words[index]`` stands in ``exception`` (see `_excepted`)."""
+    def _inside(self, exception: tuple[str, ...], gaps: tuple[str, ...], at: int, words: list[str], text: str,
+                bounds: list[int], index: int) -> bool:
+        """Whether the hit at ``words[index]`` stands in ``exception`` (see `_excepted`); ``bounds``
+        are where the words of ``text`` start and end, as `_scan` gives them."""
         first = index - at
         last = first + len(exception)
         if first < 0 or last > len(words) or tuple(words[first:last]) != exception:
             return False
-        if tuple(_gap(pieces[2 * k]) for k in range(first + 1, last)) != gaps:
+        if tuple(_gap(text[bounds[2 * k - 1]:bounds[2 * k]]) for k in range(first + 1, last)) != gaps:
             return False
-        return not (at == 0 and first and pieces[2 * first].isspace()
+        return not (at == 0 and first and text[bounds[2 * first - 1]:bounds[2 * first]].isspace()
                     and _counting_word(words[first - 1], self.language))
 
     def _add(self, tests: list[WordTest], concept: Concept, term: Term) -> None:
@@ -304,23 +325,21 @@ class Matcher:
         hits: list[Hit] = []
         unsorted = bool(self._substrings) and self._find_substrings(folded, hits)
         if self._by_word or self._by_stem or self._by_prefix:
-            # One split gives the words and, by the lengths of the pieces, where each starts and
-            # ends. Most words start no term: each distinct word's candidates are worked out once.
-            pieces = _SPLIT.split(folded)  # [gap, word, gap, word, ..., gap]
-            words = pieces[1::2]
+            # The words, where each starts and ends, and which of them are not known to start
+            # nothing: most words start no term, and each distinct word's candidates are worked
+            # out once (`memo`).
             memo = self._starting
-            bounds: list[int] | None = None  # bounds[2i] and bounds[2i + 1]: where word i starts and ends
-            for index, word in enumerate(words):
+            words, bounds, candidates = _scan(folded, memo, _STARTS_NOTHING)
+            for index in candidates:
+                word = words[index]
                 starting = memo.get(word)
                 if starting is None:
                     if len(memo) > 200_000:
                         memo.clear()
                     starting = memo[word] = self._starting_with(word)
-                if starting is _STARTS_NOTHING:
-                    continue
+                    if starting is _STARTS_NOTHING:
+                        continue
                 single, longer, held = starting
-                if bounds is None:
-                    bounds = list(accumulate(map(len, pieces)))
                 start = bounds[2 * index]
                 found = len(hits)
                 if longer and index + 1 < len(words):  # first: hits come out in `_hit_order`
@@ -330,7 +349,7 @@ class Matcher:
                     hits.append(_hit(Hit, (concept, term, start, end)))
                 if held:
                     hits[found:] = [hit for hit in hits[found:] if id(hit[1]) not in self._held
-                                    or not self._excepted(hit[1], words, pieces, index)]
+                                    or not self._excepted(hit[1], words, folded, bounds, index)]
         if unsorted:  # word hits come sorted; substring hits are found apart
             hits.sort(key=_hit_order)
         if len(self._cache) > 50_000:

@@ -4,11 +4,13 @@ trusted when corrupt or when anything it depends on changed."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import polib
 import pytest
 
 from pipeline import parallel
+from pipeline.checks import cache
 from pipeline.checks.runner import Execution, Selection, run_checks
 from pipeline.project import Project
 
@@ -244,3 +246,13 @@ def test_a_cold_run_reads_each_file_once(content_root, tmp_path, monkeypatch):
     expected += [str(content_root / project.catalog_file(info.posix, pid))
                  for info in project.locales for pid in project.procedure_ids()]
     assert sorted(reads) == sorted(expected)
+
+
+def test_the_key_covers_every_file_that_decides_a_finding() -> None:
+    """The Python modules, the word scanner's C source and the schemas: editing any of them
+    must make every stored result stale."""
+    package = Path(cache.__file__).resolve().parent.parent
+    names = {path.relative_to(package).as_posix() for path in cache.code_files()}
+    assert {"termbase/_words.c", "termbase/matching.py", "checks/rules/numbers.py",
+            "schemas/procedure.schema.json"} <= names
+    assert names >= {path.relative_to(package).as_posix() for path in package.rglob("*.py")}

@@ -1,0 +1,3 @@
+from typing import Any
+
+def scan(text: str, memo: dict[str, Any], nothing: Any, /) -> tuple[list[str], list[int], list[int]]: ...

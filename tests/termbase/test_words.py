@@ -1,0 +1,84 @@
+"""The term matcher's compiled word scanner (`_words.scan`) gives what its Python reference
+(`matching._scan_python`) gives, on any text, and the matcher finds the same terms with either.
+
+Where the project was installed without a C compiler the compiled scanner is missing and these
+tests are skipped; CI sets PIPELINE_REQUIRE_COMPILED, so a scanner that failed to build fails there.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.termbase import matching
+from pipeline.termbase.matching import _STARTS_NOTHING, Matcher, _scan_python
+from pipeline.termbase.reader import read_termbase
+
+from ..conftest import FIXTURE
+
+try:
+    from pipeline.termbase._words import scan as compiled
+except ImportError:
+    if os.environ.get("PIPELINE_REQUIRE_COMPILED"):
+        raise
+    compiled = None
+
+pytestmark = pytest.mark.skipif(compiled is None, reason="the compiled word scanner was not built (no C compiler)")
+
+STARTS = ("()", "(d)", "x")  # what a memo maps a word to, besides nothing: any other object
+
+# Every kind of character \w treats differently: letters and digits of several scripts, digits
+# that are not decimal (², ½), marks, the underscore, punctuation, symbols and white space.
+CHARACTERS = st.sampled_from(list("aZé_1٣۵²½ñ\u0301\u064bاب中文ệ ,.-'’/\t\n\u00a0\u3000°℃€👍\x00"))
+TEXTS = st.text(CHARACTERS, max_size=60) | st.text(max_size=60)
+
+
+@given(text=TEXTS, data=st.data())
+@settings(max_examples=500, deadline=None)
+def test_the_compiled_scanner_gives_what_the_python_one_gives(text: str, data: st.DataObject) -> None:
+    words = matching._SPLIT.split(text)[1::2]
+    memo = {word: data.draw(st.sampled_from([_STARTS_NOTHING, *STARTS])) for word in words
+            if data.draw(st.booleans())}
+    assert compiled(text, memo, _STARTS_NOTHING) == _scan_python(text, memo, _STARTS_NOTHING)
+
+
+ROWS = [
+    # text, words, bounds, candidates (memo: "disco" starts nothing, "hernia" starts a term)
+    ("", [], [], []),
+    ("  ,. ", [], [], []),
+    ("disco", ["disco"], [0, 5], []),
+    ("hernia de disco", ["hernia", "de", "disco"], [0, 6, 7, 9, 10, 15], [0, 1]),
+    ("(hernia)_x", ["hernia", "_x"], [1, 7, 8, 10], [0, 1]),
+    ("L4–L5", ["l4", "l5"], [0, 2, 3, 5], [0, 1]),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "bounds", "candidates"), ROWS)
+def test_words_bounds_and_candidates(text: str, words: list[str], bounds: list[int], candidates: list[int]) -> None:
+    memo = {"disco": _STARTS_NOTHING, "hernia": STARTS}
+    assert compiled(text.lower(), memo, _STARTS_NOTHING) == (words, bounds, candidates)
+
+
+@pytest.mark.parametrize("arguments", [(), ("text", {}), (1, {}, None), ("text", [], None), ("a", {}, None, None)])
+def test_wrong_arguments_are_a_type_error(arguments: tuple[object, ...]) -> None:
+    with pytest.raises(TypeError):
+        compiled(*arguments)
+
+
+@pytest.mark.parametrize("language", ["en", "es", "vi", "ar", "ht"])
+def test_the_matcher_finds_the_same_terms_with_either_scanner(language: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import polib
+
+    termbase = read_termbase(FIXTURE / "source/termbase.yaml", "source/termbase.yaml")
+    texts = sorted({entry.msgid if language == "en" else entry.msgstr
+                    for path in (FIXTURE / "locales").glob(f"{'es' if language == 'en' else language}/LC_MESSAGES/*.po")
+                    for entry in polib.pofile(str(path))})
+    assert len(texts) > 20
+    fast = Matcher(termbase, language)
+    found = [fast.find(text) for text in texts]
+    monkeypatch.setattr(matching, "_scan", _scan_python)
+    reference = Matcher(termbase, language)
+    assert [reference.find(text) for text in texts] == found
