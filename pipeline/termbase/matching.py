@@ -26,8 +26,9 @@ from collections.abc import Callable, Iterable
 from functools import cache, cached_property
 from itertools import accumulate, islice
 from operator import itemgetter, le
-from typing import NamedTuple, cast
+from typing import Any, NamedTuple, cast
 
+import ahocorasick
 import snowballstemmer
 from babel import Locale
 
@@ -377,27 +378,47 @@ class Matcher:
             if size == 2 or (index + size <= len(words) and self._rest_passes(tests, words, index)):
                 hits.append(_hit(Hit, (concept, term, start, bounds[2 * (index + size) - 1])))
 
+    @cached_property
+    def _automaton(self) -> Any:
+        """The substring terms of a language written without spaces (all its terms) as one
+        Aho–Corasick automaton (pyahocorasick): one pass over a text finds every occurrence of
+        every term, overlaps included. Each term's text maps to its length and the terms with
+        that text, in the order they were compiled."""
+        automaton = ahocorasick.Automaton()
+        groups: dict[str, list[tuple[Concept, Term, tuple[tuple[str, int], ...]]]] = {}
+        for needle, concept, term, held in self._substrings:
+            if needle:  # an empty term is looked for apart (the automaton has no empty key)
+                groups.setdefault(needle, []).append((concept, term, held))
+        for needle, group in groups.items():
+            automaton.add_word(needle, (len(needle), tuple(group)))
+        automaton.make_automaton()
+        return automaton
+
     def _find_substrings(self, folded: str, hits: list[Hit]) -> bool:
-        """Every occurrence of every substring term; only the terms whose first character the
-        text has are looked for. Whether any was found."""
+        """Every occurrence of every substring term, except where it stands in one of the term's
+        exceptions. A language written with spaces has a symbol or two (°C, ℃): only those whose
+        first character the text has are looked for; a language written without spaces has
+        hundreds, found together by `_automaton`. Whether any was found."""
         starts = self._substring_starts
-        present: Iterable[str]
-        if len(starts) <= _FEW_STARTS:  # a language written with spaces: a symbol or two (°C, ℃)
-            present = [char for char in starts if char in folded]  # "" is in every text
-        else:
-            chars = set(folded)
-            chars.add("")  # an empty term, if one ever came through, is found everywhere as before
-            present = chars.intersection(starts)
         found = len(hits)
-        for char in present:
-            for needle, concept, term, held in self._substring_starts[char]:
-                start = folded.find(needle)
-                while start >= 0:
-                    if not held or not any(at <= start and folded.startswith(e, start - at)
-                                           and not _counted(folded, start - at)
-                                           and not _lasting(folded, e, start - at) for e, at in held):
-                        hits.append(_hit(Hit, (concept, term, start, start + len(needle))))
-                    start = folded.find(needle, start + 1)
+        if len(starts) <= _FEW_STARTS:
+            for char in starts:
+                if char in folded:  # "" is in every text
+                    for needle, concept, term, held in starts[char]:
+                        start = folded.find(needle)
+                        while start >= 0:
+                            if not held or not _held_at(folded, start, held):
+                                hits.append(_hit(Hit, (concept, term, start, start + len(needle))))
+                            start = folded.find(needle, start + 1)
+            return len(hits) > found
+        for end, (size, group) in self._automaton.iter(folded):
+            start = end - size + 1
+            for concept, term, held in group:
+                if not held or not _held_at(folded, start, held):
+                    hits.append(_hit(Hit, (concept, term, start, end + 1)))
+        for _, concept, term, held in starts.get("", ()):  # an empty term, if one ever came through: everywhere
+            hits += [_hit(Hit, (concept, term, start, start)) for start in range(len(folded) + 1)
+                     if not held or not _held_at(folded, start, held)]
         return len(hits) > found
 
     def _rest_passes(self, tests: list[WordTest], words: list[str], index: int, upto: int | None = None) -> bool:
@@ -462,6 +483,14 @@ _COUNTING = frozenset("零〇一二两三四五六七八九十百千万几半多
 _COUNTING_WORDS: dict[str, frozenset[str]] = {
     "vi": frozenset("hai ba bốn năm sáu bảy tám chín mười mươi trăm vài mấy mỗi".split()),
 }
+
+
+def _held_at(folded: str, start: int, held: tuple[tuple[str, int], ...]) -> bool:
+    """Whether a substring term found at ``start`` stands in one of its exceptions (each given
+    with where the term stands in it), not counted by what comes before it (`_counted`) and not a
+    count of the unit with the unit (`_lasting`)."""
+    return any(at <= start and folded.startswith(e, start - at) and not _counted(folded, start - at)
+               and not _lasting(folded, e, start - at) for e, at in held)
 
 
 def _gap(text: str) -> str:
