@@ -53,6 +53,20 @@ def ascii_digits(text: str) -> str:
     return text.translate(_DIGITS)
 
 
+# Beyond what str.lower() gives, the regular-expression engine's IGNORECASE takes three characters
+# for an ASCII letter: İ and ı for i, ſ for s (İ also lowers into two characters).
+_LIKE_ASCII = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+
+
+def ascii_lowered(text: str) -> str:
+    """``text`` lowered so that a pattern of lower-case ASCII letters finds in it what the same
+    pattern with IGNORECASE finds in ``text``, at the same places. A pattern without IGNORECASE
+    runs several times faster over a long text."""
+    if not text.isascii() and ("İ" in text or "ı" in text or "ſ" in text):
+        text = text.translate(_LIKE_ASCII)
+    return text.lower()
+
+
 @lru_cache(maxsize=20_000)  # a library's numbers repeat ("2", "4", "6 weeks") in every locale
 def _parse(token: str, locale: str) -> Decimal | None:
     # Babel re-formats the value to test strictness, which rounds to the context's precision (28

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.checks.text import ascii_digits, numbers, sentences
+from pipeline.checks.text import ascii_digits, ascii_lowered, numbers, sentences
 
 LOCALES = ["en", "es", "ar", "ht", "vi", "zh_Hans", "de", "fr"]
 BIG = "1" + "000" * 9
@@ -80,3 +80,27 @@ def test_every_decimal_digit_and_arabic_separator_is_made_ascii(text):
     expected = "".join("." if c == "\u066b" else "," if c == "\u066c"
                        else str(unicodedata.decimal(c)) if unicodedata.category(c) == "Nd" else c for c in text)
     assert ascii_digits(text) == expected
+
+
+# Patterns of lower-case ASCII letters the checks run over `ascii_lowered` text.
+_LOWERED_PATTERNS = [
+    r"\b(?:twenty|thirty)(?:[-\s](?:one|six))?\b|\bseven\b|\bsix\b",
+    r"\b(?:once(?=\s+(?:a|an|per)\b)|twice\b)",
+    r"\b(half|a quarter of) an hour\b",
+    r"\bkilo\b|\bis\b",
+]
+# Letters IGNORECASE takes for ASCII ones (İ, ı, ſ, the Kelvin sign K), with the words above.
+_LOWERED_PIECES = ["seven", "SEVEN", "ſeven", "ſix", "sıx", "SİX", "twenty", "TWENTY-ONE", "thirty six", "once",
+                   "ONCE", "twice", "twİce", "a", "an", "per", "half", "HALF", "a quarter of", "hour", "Kilo",
+                   "\u212ailo", "İs", "ıs", " ", "-", ".", "é", "ß", "ﬀ", "Σ"]
+
+
+@given(pieces=st.lists(st.sampled_from(_LOWERED_PIECES), max_size=12), noise=st.text(max_size=8))
+@settings(max_examples=500, deadline=None)
+def test_ascii_lowered_text_finds_what_ignorecase_finds_at_the_same_places(pieces, noise):
+    text = " ".join(pieces) + noise
+    lowered = ascii_lowered(text)
+    assert len(lowered) == len(text)
+    for pattern in _LOWERED_PATTERNS:
+        assert ([m.span() for m in re.finditer(pattern, lowered)]
+                == [m.span() for m in re.finditer(pattern, text, re.IGNORECASE)]), pattern

@@ -13,6 +13,7 @@ from typing import Any
 
 from ...content.model import Message, Procedure
 from ..model import Options, SourceContext
+from ..text import ascii_lowered
 
 CODE = "W312"
 NAME = "number-words"
@@ -25,14 +26,16 @@ _WORDS = ("two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|f
           "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
           "ninety|hundred|thousand|dozen")
 _UNITS = r"(?:minutes?|hours?|days?|weeks?|months?|years?|millimet(?:re|er)s?|centimet(?:re|er)s?)"
-# The lookahead on first letters halves the scan: most words start with none of them.
+# Over `ascii_lowered` text. The lookahead on first letters halves the scan: most words start
+# with none of them.
 PATTERN = re.compile(rf"\b(?=[tfsenhdoa])(?:(?:{_WORDS})\b|(?:one|a half|half an?)\s+{_UNITS}\b"
-                     r"|a (?:day|week|month|year) or two\b)", re.IGNORECASE)
+                     r"|a (?:day|week|month|year) or two\b)")
 
 
 @lru_cache(maxsize=50_000)  # a library repeats its sentences in many leaflets
 def _found(text: str) -> tuple[str, ...]:
-    return tuple(match.group(0) for match in PATTERN.finditer(text))
+    """The number words, as the text writes them."""
+    return tuple(text[match.start():match.end()] for match in PATTERN.finditer(ascii_lowered(text)))
 
 
 def check(procedure: Procedure, ctx: SourceContext, options: Options) -> Iterator[tuple[Message, str]]:
