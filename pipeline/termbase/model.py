@@ -30,7 +30,7 @@ class Term:
     def display(self) -> str:
         return self.text.replace("|", "")
 
-    @property
+    @cached_property  # asked of every hit by several checks: after the first time, an attribute
     def approved(self) -> bool:
         return self.status in APPROVED
 

@@ -35,8 +35,10 @@ def _syllables(word: str) -> int:
     return len(_dictionary().positions(word)) + 1
 
 
-def grade(text: str) -> float:
-    words = WORD.findall(text)
+def grade(text: str, words: list[str] | None = None) -> float:
+    """The Flesch–Kincaid grade of ``text``, whose ``words`` may be given (`WORD` found them)."""
+    if words is None:
+        words = WORD.findall(text)
     count = len(sentences(text)) or 1
     if not words:
         return 0.0
@@ -47,7 +49,8 @@ def grade(text: str) -> float:
 @lru_cache(maxsize=50_000)  # a library repeats its sentences in many leaflets
 def _level(text: str, min_words: int) -> float | None:
     """The text's grade, or None when it has fewer than ``min_words`` words."""
-    return grade(text) if len(WORD.findall(text)) >= min_words else None
+    words = WORD.findall(text)
+    return grade(text, words) if len(words) >= min_words else None
 
 
 def check(procedure: Procedure, ctx: SourceContext, options: Options) -> Iterator[tuple[Message, str]]:
