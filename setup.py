@@ -1,10 +1,12 @@
-"""The project's one compiled module, the term matcher's word scanner (pipeline/termbase/_words.c).
+"""The project's compiled modules: the term matcher's word scanner (pipeline/termbase/_words.c)
+and the live PO reader's fast path (pipeline/catalog/_live.c).
 
-Everything else about the package is in pyproject.toml. The module is optional: where no C
-compiler is found the install still succeeds and the matcher uses the same scanner in Python
-(`matching._scan_python`), slower.
+Everything else about the package is in pyproject.toml. The modules are optional: where no C
+compiler is found the install still succeeds and the same code in Python stands in for them
+(`matching._scan_python`, `po_reader._live_entries`), slower.
 """
 
 from setuptools import Extension, setup
 
-setup(ext_modules=[Extension("pipeline.termbase._words", ["pipeline/termbase/_words.c"], optional=True)])
+setup(ext_modules=[Extension("pipeline.termbase._words", ["pipeline/termbase/_words.c"], optional=True),
+                   Extension("pipeline.catalog._live", ["pipeline/catalog/_live.c"], optional=True)])

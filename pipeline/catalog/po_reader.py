@@ -10,6 +10,7 @@ generated ones.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn
@@ -141,6 +142,11 @@ def _string(quoted: str) -> str:
     value = quoted[1:-1].replace('"\n"', "")
     if "\\" not in value and "\x00" not in value:  # most strings: nothing to decode
         return value
+    return _decoded(value)
+
+
+def _decoded(value: str) -> str:
+    """The value of a string's joined segments that hold a backslash or a NUL."""
     try:
         return _unescape(value)
     except _EscapeError:
@@ -294,29 +300,43 @@ def read_live(name: str, data: bytes) -> list[LiveEntry] | None:
         return None
     if "\r" in text or "\\\n" in text or text.endswith("\\"):
         return None
+    try:
+        return _entries(text, _decoded)
+    except _Unusual:
+        return None
+
+
+def _live_entries(text: str, decode: Callable[[str], str]) -> list[LiveEntry] | None:
+    """`read_live` on decoded text: the reference of the compiled `_live.entries` (which gives a
+    string holding a backslash or a NUL to ``decode``, as `_string` does), standing in for it
+    where it was not built. None, or _Unusual, for anything else than such a catalog."""
     entries: list[LiveEntry] = []
     seen: set[tuple[str | None, str]] = set()
     pos, line = 0, 1
-    try:
-        while pos < len(text):
-            # Anchored: searching for the next entry from every place would cost the square of a
-            # long block that is not one.
-            match = _LIVE.match(text, pos)
-            if match is None:
-                return None
-            comments, ctxt, msgid, msgstr = match.groups()
-            fuzzy, translator, previous = _live_comments(comments) if comments else (False, "", None)
-            key = (None if ctxt is None else _string(ctxt), _string(msgid))
-            if key in seen:
-                return None
-            seen.add(key)
-            entries.append((line, key[0], key[1], _string(msgstr), previous, fuzzy, translator))
-            end = match.end()
-            line += text.count("\n", pos, end)
-            pos = end
-    except _Unusual:
-        return None
+    while pos < len(text):
+        # Anchored: searching for the next entry from every place would cost the square of a
+        # long block that is not one.
+        match = _LIVE.match(text, pos)
+        if match is None:
+            return None
+        comments, ctxt, msgid, msgstr = match.groups()
+        fuzzy, translator, previous = _live_comments(comments) if comments else (False, "", None)
+        key = (None if ctxt is None else _string(ctxt), _string(msgid))
+        if key in seen:
+            return None
+        seen.add(key)
+        entries.append((line, key[0], key[1], _string(msgstr), previous, fuzzy, translator))
+        end = match.end()
+        line += text.count("\n", pos, end)
+        pos = end
     return entries
+
+
+_entries: Callable[[str, Callable[[str], str]], list[LiveEntry] | None]
+try:
+    from ._live import entries as _entries
+except ImportError:  # not compiled (no C compiler where the project was installed)
+    _entries = _live_entries
 
 
 def _live_comments(comments: str) -> tuple[bool, str, str | None]:
