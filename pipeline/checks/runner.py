@@ -30,7 +30,7 @@ from ..locales import LocaleInfo
 from ..project import Project
 from ..termbase.matching import Matcher, termbase_language
 from . import cache as results
-from .encoded import ORDER, CheckResult, decode_finding, encode, encode_findings, join, text_lines
+from .encoded import ORDER, CheckResult, decode_finding, decode_own, encode, encode_findings, join, text_lines
 from .engine import (
     ActiveCheck,
     Collector,
@@ -50,6 +50,7 @@ from .text import ignored
 Job = tuple[str, str, str, str]  # (POSIX locale, or "" for a procedure's source; procedure; file; path)
 Encoded = tuple[str, bytes, bytes, bytes, bytes]  # (cache key, summary, findings array, translations, text lines)
 _META = frozenset({"count", "tally", "silenced"})
+_entry = tuple.__new__  # Entry's fields in order (its keyword constructor is a Python function)
 _CACHE_BATCH = 500
 _WARM_UP_SWITCH = 0.0005  # seconds
 
@@ -343,7 +344,7 @@ def run_checks(project: Project, selection: Selection = Selection(),
             if len(fresh) >= _CACHE_BATCH:
                 store.put_many(fresh)
                 fresh = {}
-        take(index, job, key, json.loads(body), array, lines, entries)
+        take(index, job, key, decode_own(body), array, lines, entries)
 
     for index, job in enumerate(order):  # what the cache holds, in order
         key = keys[job]
@@ -409,10 +410,10 @@ def _translations(posix: str, catalogs: list[tuple[Job, bytes | None, str]], sto
             stored = results.usable(stored_rows.get(key + results.ENTRIES), frozenset({"entries"}))
             rows = stored["entries"] if stored is not None else json.loads(_run_job(job)[3])["entries"]
         else:
-            rows = json.loads(body)["entries"]
+            rows = decode_own(body)["entries"]
         pid, file = job[1], job[2]
         views.append(Catalog(posix, pid, file, tuple(
-            Entry._make((posix, pid, file, line, msgctxt, msgid, msgstr, None, (), None, False, comment))
+            _entry(Entry, (posix, pid, file, line, msgctxt, msgid, msgstr, None, (), None, False, comment))
             for line, msgctxt, msgid, msgstr, comment in rows)))
     return views
 
