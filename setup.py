@@ -1,9 +1,9 @@
-"""The project's compiled modules: the term matcher's word scanner (pipeline/termbase/_words.c)
+"""The project's compiled modules: the term matcher's inner loops (pipeline/termbase/_words.c)
 and the live PO reader's fast path (pipeline/catalog/_live.c).
 
 Everything else about the package is in pyproject.toml. The modules are optional: where no C
 compiler is found the install still succeeds and the same code in Python stands in for them
-(`matching._scan_python`, `po_reader._live_entries`), slower.
+(`matching._scan_python` and `_collect_python`, `po_reader._live_entries`), slower.
 """
 
 from setuptools import Extension, setup

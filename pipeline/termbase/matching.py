@@ -142,11 +142,39 @@ def _scan_python(text: str, memo: dict[str, _Starting], nothing: _Starting) -> t
     return words, bounds, [index for index, word in enumerate(words) if memo.get(word) is not nothing]
 
 
+def _collect_python(matcher: Matcher, folded: str, words: list[str], bounds: list[int], candidates: list[int],
+                    memo: dict[str, _Starting], nothing: _Starting, hit_type: type[Hit], hits: list[Hit]) -> None:
+    """The hits of the words `_scan` gave (``candidates``: those ``memo`` does not know to start
+    nothing), appended to ``hits`` in report order. The compiled `_words.collect` does the same,
+    calling back into the matcher for what is rare (a word not met before, a stem, a pattern of
+    three words or more, a term with exceptions); this is its reference and stands in for it."""
+    for index in candidates:
+        word = words[index]
+        starting = memo.get(word)
+        if starting is None:
+            starting = matcher._start_of(word)
+            if starting is nothing:
+                continue
+        single, longer, held = starting
+        start = bounds[2 * index]
+        found = len(hits)
+        if longer and index + 1 < len(words):  # first: hits come out in `_hit_order`
+            matcher._longer_hits(longer, words, index, start, bounds, hits)
+        end = bounds[2 * index + 1]
+        for concept, term in single:
+            hits.append(_hit(hit_type, (concept, term, start, end)))
+        if held:
+            matcher._keep_outside_exceptions(hits, found, words, folded, bounds, index)
+
+
 _scan: Callable[[str, dict[str, _Starting], _Starting], tuple[list[str], list[int], list[int]]]
+_collect: Callable[[Matcher, str, list[str], list[int], list[int], dict[str, _Starting], _Starting, type[Hit],
+                    list[Hit]], None]
 try:
+    from ._words import collect as _collect
     from ._words import scan as _scan
 except ImportError:  # not compiled
-    _scan = _scan_python
+    _scan, _collect = _scan_python, _collect_python
 
 _FEW_STARTS = 8  # substring terms starting with at most this many characters are looked for one by one
 
@@ -164,6 +192,7 @@ class Matcher:
         self._cache: dict[str, list[Hit]] = {}
         self._concepts: dict[tuple[str, bool], tuple[Hit, ...]] = {}
         self._starting: dict[str, _Starting] = {}
+        self._stems: dict[str, str] = {}  # by word (see `_stem_of`)
         # a term matched by words (by id): its exceptions as words and what stands between them,
         # each with where the term stands in it, by where one word of it stands from the term's
         # first word and what that word is
@@ -182,8 +211,14 @@ class Matcher:
         return self.stem(word) if self.stem else word
 
     def _stem_of(self, word: str) -> str:
-        """A word's stem as the patterns compare it; a word much longer than every term as written."""
-        return self.stem(word) if self.stem and len(word) <= self._stem_limit else word
+        """A word's stem as the patterns compare it; a word much longer than every term as written.
+        Kept in ``_stems``, which the compiled `_words.collect` reads too."""
+        stem = self._stems.get(word)
+        if stem is None:
+            if len(self._stems) > 200_000:
+                self._stems.clear()
+            stem = self._stems[word] = self.stem(word) if self.stem and len(word) <= self._stem_limit else word
+        return stem
 
     def _starting_with(self, word: str) -> _Starting:
         """The patterns whose first word test ``word`` passes: the one-word terms, and the longer
@@ -331,32 +366,27 @@ class Matcher:
             # out once (`memo`).
             memo = self._starting
             words, bounds, candidates = _scan(folded, memo, _STARTS_NOTHING)
-            for index in candidates:
-                word = words[index]
-                starting = memo.get(word)
-                if starting is None:
-                    if len(memo) > 200_000:
-                        memo.clear()
-                    starting = memo[word] = self._starting_with(word)
-                    if starting is _STARTS_NOTHING:
-                        continue
-                single, longer, held = starting
-                start = bounds[2 * index]
-                found = len(hits)
-                if longer and index + 1 < len(words):  # first: hits come out in `_hit_order`
-                    self._longer_hits(longer, words, index, start, bounds, hits)
-                end = bounds[2 * index + 1]
-                for concept, term in single:
-                    hits.append(_hit(Hit, (concept, term, start, end)))
-                if held:
-                    hits[found:] = [hit for hit in hits[found:] if id(hit[1]) not in self._held
-                                    or not self._excepted(hit[1], words, folded, bounds, index)]
+            _collect(self, folded, words, bounds, candidates, memo, _STARTS_NOTHING, Hit, hits)
         if unsorted:  # word hits come sorted; substring hits are found apart
             hits.sort(key=_hit_order)
         if len(self._cache) > 50_000:
             self._cache.clear()
         self._cache[text] = hits
         return hits
+
+    def _start_of(self, word: str) -> _Starting:
+        """What a word not met before starts (`_starting_with`), kept in the memo."""
+        if len(self._starting) > 200_000:
+            self._starting.clear()
+        starting = self._starting[word] = self._starting_with(word)
+        return starting
+
+    def _keep_outside_exceptions(self, hits: list[Hit], found: int, words: list[str], folded: str,
+                                 bounds: list[int], index: int) -> None:
+        """Drop the hits from ``hits[found]`` on (all at ``words[index]``) that stand in one of
+        their term's exceptions."""
+        hits[found:] = [hit for hit in hits[found:] if id(hit[1]) not in self._held
+                        or not self._excepted(hit[1], words, folded, bounds, index)]
 
     def _longer_hits(self, longer: tuple[_Pattern, ...], words: list[str], index: int, start: int,
                      bounds: list[int], hits: list[Hit]) -> None:

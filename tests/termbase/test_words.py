@@ -1,5 +1,6 @@
 """The term matcher's compiled word scanner (`_words.scan`) gives what its Python reference
-(`matching._scan_python`) gives, on any text, and the matcher finds the same terms with either.
+(`matching._scan_python`) gives, on any text, and the matcher finds the same terms with the
+compiled scanner and collection of hits (`_words.collect`) as with their Python references.
 
 Where the project was installed without a C compiler the compiled scanner is missing and these
 tests are skipped; CI sets PIPELINE_REQUIRE_COMPILED, so a scanner that failed to build fails there.
@@ -14,7 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.termbase import matching
-from pipeline.termbase.matching import _STARTS_NOTHING, Matcher, _scan_python
+from pipeline.termbase.matching import _STARTS_NOTHING, Matcher, _collect_python, _scan_python
+from pipeline.termbase.model import Concept, Term, Termbase
 from pipeline.termbase.reader import read_termbase
 
 from ..conftest import FIXTURE
@@ -68,17 +70,78 @@ def test_wrong_arguments_are_a_type_error(arguments: tuple[object, ...]) -> None
         compiled(*arguments)
 
 
-@pytest.mark.parametrize("language", ["en", "es", "vi", "ar", "ht"])
-def test_the_matcher_finds_the_same_terms_with_either_scanner(language: str, monkeypatch: pytest.MonkeyPatch) -> None:
+TERMBASE = read_termbase(FIXTURE / "source/termbase.yaml", "source/termbase.yaml")
+LANGUAGES = ["en", "es", "vi", "ar", "ht"]
+
+
+def in_python(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(matching, "_scan", _scan_python)
+    monkeypatch.setattr(matching, "_collect", _collect_python)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_matcher_finds_the_same_terms_compiled_or_not(language: str, monkeypatch: pytest.MonkeyPatch) -> None:
     import polib
 
-    termbase = read_termbase(FIXTURE / "source/termbase.yaml", "source/termbase.yaml")
     texts = sorted({entry.msgid if language == "en" else entry.msgstr
                     for path in (FIXTURE / "locales").glob(f"{'es' if language == 'en' else language}/LC_MESSAGES/*.po")
                     for entry in polib.pofile(str(path))})
     assert len(texts) > 20
-    fast = Matcher(termbase, language)
+    fast = Matcher(TERMBASE, language)
     found = [fast.find(text) for text in texts]
-    monkeypatch.setattr(matching, "_scan", _scan_python)
-    reference = Matcher(termbase, language)
+    in_python(monkeypatch)
+    reference = Matcher(TERMBASE, language)
     assert [reference.find(text) for text in texts] == found
+
+
+# The words of each language's terms, inflected, with clitics (Arabic), and words between them.
+_PIECES = {language: sorted({word + ending for concept in TERMBASE.concepts for term in concept.terms_for(language)
+                             for word in term.text.replace("|", "").split() for ending in ("", "s", "es", "a")}
+                            | {"y", "de", "the", "و" + "ال", "1", "twice"})
+           for language in LANGUAGES}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@given(data=st.data())
+@settings(max_examples=200, deadline=None)
+def test_any_text_of_term_words_gives_the_same_hits_compiled_or_not(language: str, data: st.DataObject) -> None:
+    """Terms of several words, overlapping terms, terms inside their exceptions, stems and
+    prefixes: the compiled collection of hits and the Python one agree, whatever the text."""
+    words = data.draw(st.lists(st.sampled_from(_PIECES[language]), max_size=14))
+    gaps = data.draw(st.lists(st.sampled_from([" ", " ", ", ", "-", "\u00a0", "."]), min_size=len(words) + 1,
+                              max_size=len(words) + 1))
+    text = "".join(gap + word for gap, word in zip(gaps, [*words, ""], strict=True))
+    found = Matcher(TERMBASE, language).find(text)
+    with pytest.MonkeyPatch.context() as patch:
+        in_python(patch)
+        assert Matcher(TERMBASE, language).find(text) == found
+
+
+# Terms of three words, their later words tested each way a word can be: as written ("eq"), as
+# one of the English plural forms ("in"), by stem, and by prefix.
+_LONG = Termbase((
+    Concept("back-pain", "condition", "", {"en": (Term("lower back pain", "preferred", match="exact"),),
+                                           "es": (Term("dolor de espalda", "preferred", match="stem"),
+                                                  Term("dolor lumbar|", "admitted", match="prefix"))}),
+))
+LONG_ROWS = [
+    # language, text, the starts of the hits
+    ("en", "lower back pain", [0]),
+    ("en", "lower back pains", [0]),
+    ("en", "lower back pan", []),
+    ("en", "the lower back, pain", [4]),
+    ("es", "dolores de espaldas", [0]),
+    ("es", "dolor de cabeza", []),
+    ("es", "dolor lumbares", [0]),
+    ("es", "dolor lumbar", [0]),
+    ("es", "dolor lum", []),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "starts"), LONG_ROWS)
+def test_later_words_of_a_term_are_tested_as_in_python(language: str, text: str, starts: list[int]) -> None:
+    found = Matcher(_LONG, language).find(text)
+    assert [hit.start for hit in found] == starts
+    with pytest.MonkeyPatch.context() as patch:
+        in_python(patch)
+        assert Matcher(_LONG, language).find(text) == found
