@@ -146,8 +146,8 @@ def _collect_python(matcher: Matcher, folded: str, words: list[str], bounds: lis
                     memo: dict[str, _Starting], nothing: _Starting, hit_type: type[Hit], hits: list[Hit]) -> None:
     """The hits of the words `_scan` gave (``candidates``: those ``memo`` does not know to start
     nothing), appended to ``hits`` in report order. The compiled `_words.collect` does the same,
-    calling back into the matcher for what is rare (a word not met before, a stem, a pattern of
-    three words or more, a term with exceptions); this is its reference and stands in for it."""
+    calling back into the matcher for what is rare (a word not met before, a stem not worked out
+    yet, a term with exceptions); this is its reference and stands in for it."""
     for index in candidates:
         word = words[index]
         starting = memo.get(word)
