@@ -13,8 +13,10 @@ number of the source that the translation writes as a word of its language is fo
 "dos semanas", 两周, and the Arabic dual أسبوعين ("two weeks") are 2, and "tres semanas" is not. A
 number the source writes as an English word (one to ninety-nine, once, twice) that the translation
 renders as another number, with digits or as a word of its language, is reported too: "two weeks"
-as "tres semanas" or 三周, "twice a day" as "tres veces al día". "Half a tablet" must be a half in
-the translation too (medio, mitad, ½, 半, nửa, نصف, mwatye).
+as "tres semanas" or 三周, "twice a day" as "tres veces al día". A length of time said with a half
+or a quarter may be given in a smaller unit: "half an hour" as "30 minutos", "an hour and a half"
+as 90 minutes, "a day and a half" as 36 hours. "Half a tablet" must be a half in the translation
+too (medio, mitad, ½, 半, nửa, نصف, mwatye).
 Words that also mean something else are not read as numbers (Vietnamese năm, five and year;
 Haitian Creole de, two and of; Chinese 一, 四 and 十, in many words; Spanish un and una, which
 are also "a"), so a translation that writes such a number as a word is asked to write digits. A
@@ -68,7 +70,7 @@ def _source_with_words(text: str) -> Counter[Decimal] | None:
 @lru_cache(maxsize=50_000)
 def _spelled(text: str) -> Counter[Decimal]:
     """The numbers the source writes as English words (one to ninety-nine, once and twice, and the
-    minutes of half or a quarter of an hour), each time."""
+    lengths of time said with a half or a quarter: `_LENGTH_VALUES`), each time."""
     found: Counter[Decimal] = Counter()
     lowered = ascii_lowered(text)
     for match in _NUMBER_WORD.finditer(lowered):
@@ -77,17 +79,20 @@ def _spelled(text: str) -> Counter[Decimal]:
     if "once" in lowered or "twice" in lowered:
         for match in _TIMES.finditer(lowered):
             found[Decimal(_TIMES_VALUES[match.group(0)])] += 1
-    if " an hour" in lowered:
-        for match in _MINUTES.finditer(lowered):  # "half an hour" may be "30 minutos"
-            found[Decimal(_MINUTES_VALUES[match.group(1)])] += 1
+    if "half" in lowered or "quarter" in lowered:
+        for match in _LENGTHS.finditer(lowered):  # "half an hour" may be "30 minutos"
+            found[Decimal(_LENGTH_VALUES[match.group(0)])] += 1
     return found
 
 
 # "once" counts only a frequency ("once a day"): "at once" is now, "once you are home" is when
 _TIMES = re.compile(r"\b(?:once(?=\s+(?:a|an|per|every|each|daily|weekly|monthly|nightly)\b)|twice\b)")
 _TIMES_VALUES = {"once": 1, "twice": 2}
-_MINUTES = re.compile(r"\b(half|a quarter of) an hour\b")
-_MINUTES_VALUES = {"half": 30, "a quarter of": 15}
+# Lengths of time said with a half or a quarter, in the unit a translation may give them in:
+# "half an hour" may be "30 minutos", "a day and a half" 36 hours.
+_LENGTH_VALUES = {"half an hour": 30, "a quarter of an hour": 15, "an hour and a half": 90, "one hour and a half": 90,
+                  "one and a half hours": 90, "an hour and a quarter": 75, "a day and a half": 36}
+_LENGTHS = re.compile(rf"\b(?:{'|'.join(sorted(_LENGTH_VALUES, key=len, reverse=True))})\b")
 
 
 # The words of small numbers per language (the termbase's language codes), as a translation may

@@ -65,6 +65,10 @@ CLEAN = [
     ("es", "Rest for half an hour.", "Descanse media hora."),  # a time, not a dose
     ("es", "Rest for half an hour.", "Descanse 30 minutos."),
     ("zh_Hans", "Wait a quarter of an hour.", "等待15分钟。"),
+    ("es", "Walk for an hour and a half.", "Camine 90 minutos."),
+    ("es", "Walk for an hour and a half.", "Camine una hora y media."),
+    ("vi", "Walk for one and a half hours.", "Đi bộ 90 phút."),
+    ("zh_Hans", "Keep the dressing on for a day and a half.", "敷料保留36小时。"),
     ("ht", "Rest for 2 weeks.", "Repoze w de semèn."),  # de (two, and "of") before what it counts
     ("ht", "Rest for two weeks, from time to time.", "Repoze de semèn, de tan zan tan."),
     ("zh_Hans", "Take 1 tablet.", "服一片。"),  # 一 (one, and in 一般, usual) before what it counts
@@ -138,6 +142,7 @@ FLAGGED = [
     ("ht", "Take it twice a day.", "Pran l twa fwa pa jou.", "which has 3 in its place"),
     ("es", "Take it once a day.", "Tómelo dos veces al día.", "which has 2 in its place"),
     ("es", "Rest for half an hour.", "Descanse 45 minutos.", "number 45 is not in the source"),
+    ("es", "Walk for an hour and a half.", "Camine 60 minutos.", "number 60 is not in the source"),
     # half a dose rendered as a whole one
     ("es", "Take half a tablet at night.", "Tome un comprimido por la noche.", "'half a' of the source"),
     ("zh_Hans", "Take half a tablet at night.", "晚上服一片。", "'half a' of the source"),
