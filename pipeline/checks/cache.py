@@ -53,8 +53,8 @@ def global_key(project: Project, checks: Sequence[ActiveCheck]) -> str:
 
 
 def code_files() -> list[Path]:
-    """The package's files whose bytes decide what a check finds: its Python modules, its C
-    source (the term matcher's word scanner) and its JSON (the schemas)."""
+    """The package's files whose bytes decide what a check finds: its Python modules, the C
+    sources of its compiled modules and its JSON (the schemas)."""
     package = Path(__file__).resolve().parent.parent
     return [path for pattern in ("*.py", "*.c", "*.json") for path in sorted(package.rglob(pattern))]
 
