@@ -8,7 +8,6 @@ tests are skipped; CI sets PIPELINE_REQUIRE_COMPILED, so a reader that failed to
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from typing import Any
 
@@ -19,14 +18,10 @@ from hypothesis import strategies as st
 from pipeline.catalog import po_reader
 from pipeline.catalog.po_reader import _decoded, _live_entries, _Unusual
 
-from ..conftest import FIXTURE, REPO
+from ..conftest import FIXTURE, REPO, compiled_module
 
-try:
-    from pipeline.catalog._live import entries as compiled
-except ImportError:
-    if os.environ.get("PIPELINE_REQUIRE_COMPILED"):
-        raise
-    compiled = None
+_module = compiled_module("pipeline.catalog._live")
+compiled = _module.entries if _module is not None else None
 
 pytestmark = pytest.mark.skipif(compiled is None, reason="the compiled live reader was not built (no C compiler)")
 

@@ -8,8 +8,6 @@ tests are skipped; CI sets PIPELINE_REQUIRE_COMPILED, so a scanner that failed t
 
 from __future__ import annotations
 
-import os
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -19,14 +17,10 @@ from pipeline.termbase.matching import _STARTS_NOTHING, Matcher, _collect_python
 from pipeline.termbase.model import Concept, Term, Termbase
 from pipeline.termbase.reader import read_termbase
 
-from ..conftest import FIXTURE
+from ..conftest import FIXTURE, compiled_module
 
-try:
-    from pipeline.termbase._words import scan as compiled
-except ImportError:
-    if os.environ.get("PIPELINE_REQUIRE_COMPILED"):
-        raise
-    compiled = None
+_module = compiled_module("pipeline.termbase._words")
+compiled = _module.scan if _module is not None else None
 
 pytestmark = pytest.mark.skipif(compiled is None, reason="the compiled word scanner was not built (no C compiler)")
 
