@@ -130,6 +130,12 @@ class ResultCache:
                     # costs a system call per page. (A memory map saved no time and multiplied
                     # the resident memory of a warm run.)
                     db.execute("PRAGMA page_size = 65536")
+                    # No waiting for the disk at each commit: a cold run stores its results
+                    # while the workers go on, and waiting there holds the workers up. The cache
+                    # is only ever a shortcut (each row is checked against its digest, a database
+                    # that cannot be read is replaced), so a commit lost in a system crash costs
+                    # only time.
+                    db.execute("PRAGMA synchronous = OFF")
                     db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, digest TEXT, payload BLOB)")
                     self._db = db
                     break

@@ -256,3 +256,13 @@ def test_the_key_covers_every_file_that_decides_a_finding() -> None:
     assert {"termbase/_words.c", "catalog/_live.c", "termbase/matching.py", "checks/rules/numbers.py",
             "schemas/procedure.schema.json"} <= names
     assert names >= {path.relative_to(package).as_posix() for path in package.rglob("*.py")}
+
+
+def test_storing_results_does_not_wait_for_the_disk(tmp_path):
+    """A cold run stores results while its workers go on; a commit that waited for the disk
+    would hold them up. The cache is a shortcut whose rows are checked against their digests."""
+    store = cache.ResultCache(tmp_path / "cache")
+    store.put_many({"a" * 64: b"{}"})
+    db = store._connect()
+    assert db is not None and db.execute("PRAGMA synchronous").fetchone() == (0,)
+    assert store.get_raw("a" * 64) == b"{}"
