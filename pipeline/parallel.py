@@ -9,6 +9,7 @@ leaves workers behind writing to a closed pipe.
 from __future__ import annotations
 
 import ctypes
+import fcntl
 import gc
 import multiprocessing
 import os
@@ -18,13 +19,12 @@ from contextlib import contextmanager
 from multiprocessing.connection import Connection, wait
 from typing import Any, TypeVar
 
-from . import GC_THRESHOLDS
-
 In = TypeVar("In")
 Out = TypeVar("Out")
 
 THRESHOLD = 64  # jobs; below this a worker pool costs more than it saves
 _PR_SET_PDEATHSIG = 1
+_PIPE_BYTES = 1 << 20  # the default /proc/sys/fs/pipe-max-size
 
 
 def _die_with_parent() -> None:
@@ -95,6 +95,7 @@ def spread(function: Callable[[In], Out], items: Sequence[In], jobs: int | None 
     try:
         for w in range(size):
             reader, writer = context.Pipe(duplex=False)
+            _widen(writer)
             process = context.Process(target=_walk, args=(function, items, bounds, w, chunk, writer), daemon=True)
             process.start()
             writer.close()
@@ -106,6 +107,16 @@ def spread(function: Callable[[In], Out], items: Sequence[In], jobs: int | None 
             process.terminate()
         for process in processes:
             process.join()
+
+
+def _widen(connection: Connection) -> None:
+    """Let the pipe hold many messages (Linux: up to /proc/sys/fs/pipe-max-size), so that a worker
+    goes on with its next chunk while the parent is busy with earlier results instead of waiting
+    for it to read. Elsewhere, or when refused, the pipe keeps its size."""
+    try:
+        fcntl.fcntl(connection.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), _PIPE_BYTES)
+    except OSError:
+        pass
 
 
 def _claim(bounds: Any, w: int, chunk: int) -> tuple[int, int] | None:
@@ -129,9 +140,11 @@ def _walk(function: Callable[[In], Out], items: Sequence[In], bounds: Any, w: in
     """A worker: claim chunks until none is left, sending each chunk's results together (one
     message instead of one per item), then None."""
     _die_with_parent()
-    # A check worker allocates millions of small objects that live (its memos) or die at once
-    # (refcounting frees them): it collects cycles less often (see GC_THRESHOLDS), whoever forked it.
-    gc.set_threshold(*GC_THRESHOLDS)
+    # A check worker allocates millions of small objects that live to its end (its memos) or die
+    # at once, freed by their reference counts: it makes no reference cycles for the collector to
+    # find (tests/checks/test_runner.py holds the checks to that), so the collector, which would
+    # walk the objects it keeps again and again, is off.
+    gc.disable()
     try:
         while (claim := _claim(bounds, w, chunk)) is not None:
             writer.send([(index, function(items[index])) for index in range(*claim)])

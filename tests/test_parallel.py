@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import subprocess
 import sys
 import textwrap
+from typing import Any
 
 import pytest
 
-from pipeline import GC_THRESHOLDS, parallel
+from pipeline import parallel
 
 SCRIPT = textwrap.dedent("""
     import os, signal, sys, time
@@ -106,24 +108,41 @@ def test_small_spreads_stay_in_this_process_in_order():
         assert list(results) == [(0, "1"), (1, "2"), (2, "3")]
 
 
-def _collector_threshold(_):
+def _collecting(_):
     import gc
 
-    return gc.get_threshold()
+    return gc.isenabled()
 
 
-def test_a_spread_worker_collects_garbage_less_often_than_the_default(monkeypatch):
+def test_a_spread_worker_runs_without_the_cycle_collector_and_the_parent_keeps_it(monkeypatch):
     import gc
 
     monkeypatch.setattr(parallel, "THRESHOLD", 1)
-    before = gc.get_threshold()
-    gc.set_threshold(700, 10, 10)  # the interpreter's default, in the parent (the CLI sets its own)
-    try:
-        with parallel.spread(_collector_threshold, list(range(100)), jobs=2) as results:
-            thresholds = {threshold for _, threshold in results}
-        assert thresholds == {GC_THRESHOLDS} and gc.get_threshold() == (700, 10, 10)
-    finally:
-        gc.set_threshold(*before)
+    assert gc.isenabled()
+    with parallel.spread(_collecting, list(range(100)), jobs=2) as results:
+        assert {enabled for _, enabled in results} == {False}
+    assert gc.isenabled()
+
+
+_PAST_A_LARGE_RESULT: Any = None
+
+
+def _large_then_mark(x):
+    if x % 2 == 0:
+        return b"x" * 900_000
+    _PAST_A_LARGE_RESULT.set()  # this worker sent its large result and went on
+    return b""
+
+
+def test_a_spread_worker_goes_on_after_a_large_result_the_parent_has_not_read(monkeypatch):
+    """A worker's pipe holds far more than a pipe's default 64 KiB, so a worker does not wait
+    while the parent is busy with earlier results (Linux)."""
+    monkeypatch.setattr(parallel, "THRESHOLD", 1)
+    monkeypatch.setattr(sys.modules[__name__], "_PAST_A_LARGE_RESULT", multiprocessing.get_context("fork").Event())
+    with parallel.spread(_large_then_mark, [0, 1, 2, 3], jobs=2, chunk=1) as results:
+        went_on = _PAST_A_LARGE_RESULT.wait(timeout=30)  # nothing read yet
+        assert sorted(len(result) for _, result in results) == [0, 0, 900_000, 900_000]
+    assert went_on
 
 
 @pytest.mark.parametrize("count,jobs,size", [

@@ -219,3 +219,21 @@ def test_a_cold_run_gives_each_worker_its_procedures_catalogs(content_root, monk
     items = dealt[-1]
     first, second = items[:len(items) // 2], items[len(items) // 2:]
     assert {pid for _, pid, _, _ in first}.isdisjoint({pid for _, pid, _, _ in second}), items
+
+
+def test_checking_leaves_nothing_only_the_cycle_collector_could_free(content_root):
+    """Check workers run without the cycle collector (pipeline/parallel.py): a check that made
+    reference cycles would make a worker's memory grow with the library."""
+    import gc
+
+    from pipeline.checks.runner import Execution, run_checks
+    from pipeline.project import Project
+
+    run_checks(Project(content_root), execution=Execution(jobs=1))  # imports done, memos filled
+    gc.collect()
+    gc.disable()
+    try:
+        run_checks(Project(content_root), execution=Execution(jobs=1))
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
