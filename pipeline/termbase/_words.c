@@ -16,6 +16,8 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
+static PyObject *id_name;  /* "id", interned: a concept's attribute */
+
 /* The same test as the regular-expression engine's \w on str (SRE_UNI_IS_WORD). */
 static inline int
 is_word(Py_UCS4 ch)
@@ -339,11 +341,171 @@ collect_words(PyObject *matcher, PyObject *stems, PyObject *folded, PyObject *wo
     Py_RETURN_NONE;
 }
 
+/* A hit's concept id (hit[0].id), start (hit[2]) and end (hit[3]): a new reference and two
+   numbers; NULL (an exception set) for anything else. */
+static PyObject *
+hit_fields(PyObject *hit, Py_ssize_t *start, Py_ssize_t *end)
+{
+    if (!PyTuple_Check(hit) || PyTuple_GET_SIZE(hit) < 4) {
+        PyErr_SetString(PyExc_TypeError, "a hit is a tuple (concept, term, start, end)");
+        return NULL;
+    }
+    *start = PyLong_AsSsize_t(PyTuple_GET_ITEM(hit, 2));
+    if (*start == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    *end = PyLong_AsSsize_t(PyTuple_GET_ITEM(hit, 3));
+    if (*end == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    return PyObject_GetAttr(PyTuple_GET_ITEM(hit, 0), id_name);
+}
+
+/* Whether two concept ids (a may be NULL: none yet) are equal: 1, 0, or -1 with an exception. */
+static int
+same_id(PyObject *a, PyObject *b)
+{
+    return a == NULL ? 0 : PyObject_RichCompareBool(a, b, Py_EQ);
+}
+
+/* uncovered(hits): as matching._uncovered_python. */
+static PyObject *
+uncovered(PyObject *module, PyObject *hits)
+{
+    if (!PyList_Check(hits)) {
+        PyErr_SetString(PyExc_TypeError, "uncovered() takes a list of hits");
+        return NULL;
+    }
+    Py_ssize_t count = PyList_GET_SIZE(hits);
+    Py_ssize_t *starts = PyMem_New(Py_ssize_t, count + 1), *ends = PyMem_New(Py_ssize_t, count + 1);
+    PyObject **ids = PyMem_New(PyObject *, count + 1);
+    PyObject *kept = NULL, *best_concept = NULL;
+    Py_ssize_t filled = 0;
+    if (starts == NULL || ends == NULL || ids == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    int overlap = 0;
+    for (; filled < count; filled++) {
+        ids[filled] = hit_fields(PyList_GET_ITEM(hits, filled), &starts[filled], &ends[filled]);
+        if (ids[filled] == NULL) {
+            goto done;
+        }
+        if (filled && ends[filled - 1] > starts[filled]) {
+            overlap = 1;
+        }
+    }
+    if (!overlap) {  /* most texts: no hit reaches the next one, so none covers another */
+        Py_INCREF(hits);
+        kept = hits;
+        goto done;
+    }
+    kept = PyList_New(0);
+    if (kept == NULL) {
+        goto done;
+    }
+    Py_ssize_t best_end = -1, second_end = -1;
+    for (Py_ssize_t index = 0; index < count;) {
+        Py_ssize_t start = starts[index], end = ends[index], group = index + 1;
+        while (group < count && starts[group] == start && ends[group] == end) {
+            group++;
+        }
+        for (Py_ssize_t k = index; k < group; k++) {
+            int same = same_id(best_concept, ids[k]);
+            if (same < 0) {
+                goto failed;
+            }
+            if ((same ? second_end : best_end) < end && PyList_Append(kept, PyList_GET_ITEM(hits, k)) < 0) {
+                goto failed;
+            }
+        }
+        for (Py_ssize_t k = index; k < group; k++) {
+            int same = same_id(best_concept, ids[k]);
+            if (same < 0) {
+                goto failed;
+            }
+            if (same) {
+                best_end = best_end > end ? best_end : end;
+            }
+            else if (end > best_end) {
+                second_end = best_end;
+                best_end = end;
+                best_concept = ids[k];
+            }
+            else if (end > second_end) {
+                second_end = end;
+            }
+        }
+        index = group;
+    }
+    goto done;
+failed:
+    Py_CLEAR(kept);
+done:
+    for (Py_ssize_t k = 0; k < filled; k++) {
+        Py_DECREF(ids[k]);
+    }
+    PyMem_Free(starts);
+    PyMem_Free(ends);
+    PyMem_Free(ids);
+    return kept;
+}
+
+/* named_counts(hits): as matching._named_counts_python. */
+static PyObject *
+named_counts(PyObject *module, PyObject *hits)
+{
+    if (!PyList_Check(hits)) {
+        PyErr_SetString(PyExc_TypeError, "named_counts() takes a list of hits");
+        return NULL;
+    }
+    PyObject *counts = PyDict_New(), *ends = PyDict_New();
+    if (counts == NULL || ends == NULL) {
+        goto failed;
+    }
+    for (Py_ssize_t k = 0; k < PyList_GET_SIZE(hits); k++) {
+        Py_ssize_t start, end;
+        PyObject *concept = hit_fields(PyList_GET_ITEM(hits, k), &start, &end);
+        if (concept == NULL) {
+            goto failed;
+        }
+        PyObject *last = PyDict_GetItemWithError(ends, concept);  /* borrowed */
+        Py_ssize_t reached = last != NULL ? PyLong_AsSsize_t(last) : -1;
+        if (PyErr_Occurred()) {
+            Py_DECREF(concept);
+            goto failed;
+        }
+        if (start >= reached) {
+            PyObject *seen = PyDict_GetItemWithError(counts, concept);  /* borrowed */
+            Py_ssize_t times = seen != NULL ? PyLong_AsSsize_t(seen) : 0;
+            PyObject *number = PyErr_Occurred() ? NULL : PyLong_FromSsize_t(times + 1);
+            PyObject *stop = number != NULL ? PyLong_FromSsize_t(end) : NULL;
+            int failed = stop == NULL || PyDict_SetItem(counts, concept, number) < 0
+                         || PyDict_SetItem(ends, concept, stop) < 0;
+            Py_XDECREF(number);
+            Py_XDECREF(stop);
+            if (failed) {
+                Py_DECREF(concept);
+                goto failed;
+            }
+        }
+        Py_DECREF(concept);
+    }
+    Py_DECREF(ends);
+    return counts;
+failed:
+    Py_XDECREF(counts);
+    Py_XDECREF(ends);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"scan", (PyCFunction)(void (*)(void))scan, METH_FASTCALL,
      "scan(text, memo, nothing) -> (words, bounds, candidates)"},
     {"collect", (PyCFunction)(void (*)(void))collect, METH_FASTCALL,
      "collect(matcher, folded, words, bounds, candidates, memo, nothing, hit_type, hits) -> None"},
+    {"uncovered", (PyCFunction)uncovered, METH_O, "uncovered(hits) -> hits not inside another concept's"},
+    {"named_counts", (PyCFunction)named_counts, METH_O, "named_counts(hits) -> {concept id: times named}"},
     {NULL, NULL, 0, NULL},
 };
 
@@ -354,5 +516,9 @@ static struct PyModuleDef words_module = {
 PyMODINIT_FUNC
 PyInit__words(void)
 {
+    id_name = PyUnicode_InternFromString("id");
+    if (id_name == NULL) {
+        return NULL;
+    }
     return PyModule_Create(&words_module);
 }

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import cache, cached_property
 from itertools import accumulate, islice
@@ -557,23 +556,25 @@ def _hit_order(hit: Hit) -> tuple[int, int, str, str]:
 _START, _END = itemgetter(2), itemgetter(3)  # a hit's start and end
 
 
-def named_counts(hits: Iterable[Hit]) -> Counter[str]:
+def _named_counts_python(hits: list[Hit]) -> dict[str, int]:
     """How often each concept is named in ``hits`` (sorted by start): overlapping hits of one
-    concept, such as 个月 and 月, are one naming."""
-    counts: Counter[str] = Counter()
+    concept, such as 个月 and 月, are one naming. The reference of the compiled
+    `_words.named_counts`."""
+    counts: dict[str, int] = {}
     end: dict[str, int] = {}
     for hit in hits:
         concept = hit.concept.id
         if hit.start >= end.get(concept, -1):
-            counts[concept] += 1
+            counts[concept] = counts.get(concept, 0) + 1
             end[concept] = hit.end
     return counts
 
 
-def uncovered(hits: list[Hit]) -> list[Hit]:
+def _uncovered_python(hits: list[Hit]) -> list[Hit]:
     """The hits (sorted by start, longest first) not inside a longer hit of another concept, in one
     sweep: a hit can only be covered by one sorted before it, so the two largest ends seen so far
-    for two different concepts answer for every hit (comparing every pair is quadratic)."""
+    for two different concepts answer for every hit (comparing every pair is quadratic). The
+    reference of the compiled `_words.uncovered`, which does the same several times faster."""
     if len(hits) < 2 or all(map(le, map(_END, hits), map(_START, islice(hits, 1, None)))):
         return hits  # most texts: no hit reaches the next one, so none covers another
     kept: list[Hit] = []
@@ -597,6 +598,14 @@ def uncovered(hits: list[Hit]) -> list[Hit]:
                 second_end = end
         index = group
     return kept
+
+
+named_counts: Callable[[list[Hit]], dict[str, int]]
+uncovered: Callable[[list[Hit]], list[Hit]]
+try:
+    from ._words import named_counts, uncovered
+except ImportError:  # not compiled
+    named_counts, uncovered = _named_counts_python, _uncovered_python
 
 
 def matchers(termbase: Termbase, languages: Iterable[str]) -> dict[str, Matcher]:

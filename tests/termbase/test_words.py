@@ -139,3 +139,52 @@ def test_later_words_of_a_term_are_tested_as_in_python(language: str, text: str,
     with pytest.MonkeyPatch.context() as patch:
         in_python(patch)
         assert Matcher(_LONG, language).find(text) == found
+
+
+# uncovered and named_counts: the hits of one text, sorted by start, longest first, as the matcher
+# gives them. A few concepts, so that hits of one concept meet and overlap.
+_CONCEPTS = [Concept(name, "anatomy", "") for name in ("disc", "herniated-disc", "nerve")]
+_TERM = Term("x", "preferred")
+
+
+def _hits(spans: list[tuple[int, int, int]]) -> list[matching.Hit]:
+    return [matching.Hit(_CONCEPTS[c], _TERM, start, start + length) for c, start, length in spans]
+
+
+SPANS = st.lists(st.tuples(st.integers(0, 2), st.integers(0, 30), st.integers(1, 12)), max_size=12).map(
+    lambda spans: sorted(spans, key=lambda s: (s[1], -s[2], s[0])))
+
+
+@given(spans=SPANS)
+@settings(max_examples=500, deadline=None)
+def test_the_compiled_sweeps_give_what_the_python_ones_give(spans: list[tuple[int, int, int]]) -> None:
+    hits = _hits(spans)
+    assert _module.uncovered(hits) == matching._uncovered_python(hits)
+    assert _module.named_counts(hits) == matching._named_counts_python(hits)
+
+
+SWEEPS = [
+    # hits (concept index, start, length), uncovered (indexes into hits), named counts
+    ([], [], {}),
+    ([(0, 0, 4)], [0], {"disc": 1}),
+    ([(1, 0, 14), (0, 10, 4)], [0], {"herniated-disc": 1, "disc": 1}),  # disc inside herniated disc
+    ([(0, 0, 4), (0, 2, 4)], [0, 1], {"disc": 1}),  # one concept overlapping itself: one naming
+    ([(0, 0, 4), (2, 5, 5), (0, 11, 4)], [0, 1, 2], {"disc": 2, "nerve": 1}),
+    ([(1, 0, 14), (0, 0, 14), (2, 3, 2)], [0, 1], {"herniated-disc": 1, "disc": 1, "nerve": 1}),
+]
+
+
+@pytest.mark.parametrize(("spans", "kept", "counts"), SWEEPS)
+def test_uncovered_hits_and_named_counts(spans: list[tuple[int, int, int]], kept: list[int],
+                                        counts: dict[str, int]) -> None:
+    hits = _hits(spans)
+    assert _module.uncovered(hits) == [hits[k] for k in kept]
+    assert matching.named_counts(hits) == counts
+
+
+@pytest.mark.parametrize("arguments", [("not a list",), ([("too", "short")],), ([(None, None, "0", 1)],)])
+def test_the_compiled_sweeps_refuse_what_is_not_a_list_of_hits(arguments: tuple[object, ...]) -> None:
+    with pytest.raises((TypeError, AttributeError)):
+        _module.uncovered(*arguments)
+    with pytest.raises((TypeError, AttributeError)):
+        _module.named_counts(*arguments)

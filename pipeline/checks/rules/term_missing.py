@@ -10,7 +10,6 @@ on a nerve root. A nerve root is part of a nerve" with its first "nerve root" re
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -26,7 +25,7 @@ OPTIONS = {"subjects": ["anatomy", "condition", "procedure", "tool", "care", "me
 
 
 @lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog
-def _nesting(matcher: Matcher, text: str) -> tuple[Counter[str], dict[str, dict[str, str]]]:
+def _nesting(matcher: Matcher, text: str) -> tuple[dict[str, int], dict[str, dict[str, str]]]:
     """How often the source names each concept (not counting one inside a longer term of another),
     and, for each concept, the concepts found inside its terms, with their English term (nerve
     inside nerve root)."""

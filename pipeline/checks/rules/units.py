@@ -12,7 +12,6 @@ milligrams.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -29,7 +28,7 @@ OPTIONS: dict[str, object] = {}
 _KINDS = ("time", "unit")
 
 
-def _count(hits: list[Hit]) -> tuple[Counter[str], dict[str, Hit]]:
+def _count(hits: list[Hit]) -> tuple[dict[str, int], dict[str, Hit]]:
     """Occurrences per unit concept (overlapping matches of one concept, such as 个月 and 月, count
     once; a match inside a longer term of another concept, such as 克 in 毫克, not at all), and each
     concept's first hit."""
