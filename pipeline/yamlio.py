@@ -90,6 +90,11 @@ def _scalar(event: Any) -> Any:
         return value
     if value and _MAYBE_NOT_TEXT is not None and value[0] not in _MAYBE_NOT_TEXT:
         return value
+    return _resolve_plain(value)
+
+
+def _resolve_plain(value: str) -> Any:
+    """A plain scalar's value: YAML 1.1's null, booleans and numbers, else the text."""
     tag: str = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
     if tag.endswith(":null"):
         return None
@@ -231,6 +236,10 @@ def load_yaml(name: str, data: bytes) -> Any:
     bad = find_forbidden(text, file=True)
     if bad is not None:
         raise InputError(describe(text[bad]), name, *text_position(text, bad))
+    if _compiled_build is not None:
+        built = _compiled_build(text, PosDict, PosList, _resolve_plain, _MAYBE_NOT_TEXT, "\\" in text)
+        if built is not None:  # else something the Python builder must see (and may refuse)
+            return _marked(*built)
     loader = None
     try:
         loader = _Loader(text)
@@ -246,6 +255,14 @@ def load_yaml(name: str, data: bytes) -> Any:
     finally:
         if loader is not None:
             loader.dispose()
+
+
+_compiled_build: Callable[[str, type, type, Callable[[str], Any], frozenset[str] | None, bool],
+                          tuple[Any, bool] | None] | None
+try:
+    from ._yaml_tree import build as _compiled_build
+except ImportError:  # not compiled (no C compiler or no libyaml headers at install)
+    _compiled_build = None
 
 
 def _marked(root: Any, resolved: bool) -> Any:
