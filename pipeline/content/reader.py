@@ -10,7 +10,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..fsutil import read_input
-from ..yamlio import field_path, load_yaml, position, validate
+from ..yamlio import PosDict, PosList, field_path, load_yaml, position, validate
 from .model import Block, BulletList, Item, Paragraph, Procedure, Question, Section, Text
 
 PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -26,18 +26,13 @@ class _Builder:
         line, column = position(self.root, path)
         return InputError(f"{field_path(path)}: {message}", self.name, line, column)
 
-    def node(self, path: list[Any]) -> Any:
-        value = self.root
-        for step in path:
-            value = value[step]
-        return value
-
-    def text(self, path: list[Any]) -> Text:
-        raw = self.node(path)
+    def text(self, parent: Any, key: Any, path: list[Any]) -> Text:
+        """The text at ``parent[key]``, whose path from the root is ``path`` (for messages)."""
+        raw = parent[key]
         if isinstance(raw, str):
-            value, note, value_path = raw, None, path
+            value, note, value_path, line = raw, None, path, _line(parent, key)
         else:
-            value, note, value_path = raw["text"], raw.get("note"), path + ["text"]
+            value, note, value_path, line = raw["text"], raw.get("note"), path + ["text"], _line(raw, "text")
         for match in PLACEHOLDER.finditer(value):
             if self.placeholders is not None and match.group(1) not in self.placeholders:
                 allowed = ", ".join(sorted(self.placeholders)) or "none"
@@ -45,8 +40,7 @@ class _Builder:
                                 f"(allowed: {allowed}; add it to pipeline.yaml if it is new)")
         if note is not None and note.endswith("\\"):
             raise self.fail(path + ["note"], "a note must not end with a backslash")
-        return Text(value=str(value), line=position(self.root, value_path)[0],
-                    note=str(note) if note is not None else None)
+        return Text(value=str(value), line=line, note=str(note) if note is not None else None)
 
     def unique(self, path: list[Any], entries: Iterable[Any], what: str) -> None:
         seen: set[str] = set()
@@ -67,20 +61,22 @@ class _Builder:
             for b_index, block in enumerate(section["blocks"]):
                 b_path = s_path + ["blocks", b_index]
                 if "paragraph" in block:
-                    blocks.append(Paragraph(str(block["id"]), self.text(b_path + ["paragraph"])))
+                    blocks.append(Paragraph(str(block["id"]), self.text(block, "paragraph", b_path + ["paragraph"])))
                 elif "list" in block:
-                    self.unique(b_path + ["list"], block["list"], "item")
-                    items = tuple(Item(str(item["id"]), self.text(b_path + ["list", i]))
-                                  for i, item in enumerate(block["list"]))
+                    listed = block["list"]
+                    self.unique(b_path + ["list"], listed, "item")
+                    items = tuple(Item(str(item["id"]), self.text(listed, i, b_path + ["list", i]))
+                                  for i, item in enumerate(listed))
                     blocks.append(BulletList(str(block["id"]), items))
                 else:
-                    blocks.append(Question(str(block["id"]), self.text(b_path + ["question"]),
-                                           self.text(b_path + ["answer"])))
-            sections.append(Section(str(section["id"]), self.text(s_path + ["title"]), tuple(blocks)))
-        procedure = Procedure(id=str(root["id"]), source=self.name, title=self.text(["title"]),
-                              summary=self.text(["summary"]), sections=tuple(sections),
+                    blocks.append(Question(str(block["id"]), self.text(block, "question", b_path + ["question"]),
+                                           self.text(block, "answer", b_path + ["answer"])))
+            sections.append(Section(str(section["id"]), self.text(section, "title", s_path + ["title"]),
+                                    tuple(blocks)))
+        procedure = Procedure(id=str(root["id"]), source=self.name, title=self.text(root, "title", ["title"]),
+                              summary=self.text(root, "summary", ["summary"]), sections=tuple(sections),
                               status=str(root.get("status", "active")))
-        return self.renames(procedure)
+        return self.renames(procedure) if root.get("renamed_from") else procedure
 
     def renames(self, procedure: Procedure) -> Procedure:
         """Attach the declared renames, each naming a context (or prefix) that exists now and an old
@@ -100,6 +96,16 @@ class _Builder:
                                 "remove this line")
         pairs = tuple(sorted(((str(k), str(v)) for k, v in declared.items()), key=lambda kv: -len(kv[0])))
         return dataclasses.replace(procedure, renamed_from=pairs)
+
+
+def _line(parent: Any, key: Any) -> int:
+    """The line of ``parent[key]`` (as `yamlio.position` gives it, without walking from the root)."""
+    line: int = 1
+    if isinstance(parent, PosDict):
+        line = parent.value_pos[key][0]
+    elif isinstance(parent, PosList):
+        line = parent.item_pos[key][0]
+    return line
 
 
 def parse_procedure(name: str, data: bytes, placeholders: frozenset[str] | None = None,
