@@ -236,15 +236,15 @@ build(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             if (outcome != 0) {
                 break;
             }
-            if (depth == capacity) {
-                capacity *= 2;
-                Frame *grown = PyMem_Resize(stack, Frame, capacity);
+            if (depth == capacity) {  /* (PyMem_Resize would lose the frames when it fails) */
+                Frame *grown = PyMem_Realloc(stack, (size_t)capacity * 2 * sizeof(Frame));
                 if (grown == NULL) {
                     PyErr_NoMemory();
                     outcome = -1;
                     break;
                 }
                 stack = grown;
+                capacity *= 2;
             }
             if (frame_open(&stack[depth], value, is_list) < 0) {
                 frame_clear(&stack[depth]);
