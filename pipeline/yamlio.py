@@ -274,16 +274,23 @@ def _marked(root: Any, resolved: bool) -> Any:
 def position(root: Any, path: list[Any]) -> Position:
     """1-based line and column of the value at ``path`` (keys and list indexes) in ``root``."""
     node = root
-    line, column = getattr(root, "pos", (1, 1))
+    found: Position = getattr(root, "pos", (1, 1))
     for step in path:
-        if isinstance(node, PosDict) and step in node:
-            line, column = node.value_pos[step]
-        elif isinstance(node, PosList) and isinstance(step, int) and step < len(node):
-            line, column = node.item_pos[step]
-        else:
+        at = child_position(node, step)
+        if at is None:
             break
-        node = node[step]
-    return line, column
+        found, node = at, node[step]
+    return found
+
+
+def child_position(node: Any, step: Any) -> Position | None:
+    """1-based line and column of ``node[step]``, or None when ``node`` has no such child."""
+    if isinstance(node, PosDict) and step in node:
+        at: Position = node.value_pos[step]
+        return at
+    if isinstance(node, PosList) and isinstance(step, int) and step < len(node):
+        return node.item_pos[step]
+    return None
 
 
 def key_position(root: Any, path: list[Any], key: Any) -> Position:

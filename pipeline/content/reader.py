@@ -10,7 +10,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..fsutil import read_input
-from ..yamlio import PosDict, PosList, field_path, load_yaml, position, validate
+from ..yamlio import child_position, field_path, load_yaml, position, validate
 from .model import Block, BulletList, Item, Paragraph, Procedure, Question, Section, Text
 
 PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -26,13 +26,14 @@ class _Builder:
         line, column = position(self.root, path)
         return InputError(f"{field_path(path)}: {message}", self.name, line, column)
 
-    def text(self, parent: Any, key: Any, path: list[Any]) -> Text:
-        """The text at ``parent[key]``, whose path from the root is ``path`` (for messages)."""
-        raw = parent[key]
+    def text(self, parent: Any, key: Any, parent_path: list[Any]) -> Text:
+        """The text at ``parent[key]``; ``parent_path`` leads to ``parent`` from the root (for
+        messages), and the line comes from ``parent`` without walking from the root."""
+        raw, path = parent[key], parent_path + [key]
         if isinstance(raw, str):
-            value, note, value_path, line = raw, None, path, _line(parent, key)
+            value, note, value_path, at = raw, None, path, child_position(parent, key)
         else:
-            value, note, value_path, line = raw["text"], raw.get("note"), path + ["text"], _line(raw, "text")
+            value, note, value_path, at = raw["text"], raw.get("note"), path + ["text"], child_position(raw, "text")
         for match in PLACEHOLDER.finditer(value):
             if self.placeholders is not None and match.group(1) not in self.placeholders:
                 allowed = ", ".join(sorted(self.placeholders)) or "none"
@@ -40,7 +41,7 @@ class _Builder:
                                 f"(allowed: {allowed}; add it to pipeline.yaml if it is new)")
         if note is not None and note.endswith("\\"):
             raise self.fail(path + ["note"], "a note must not end with a backslash")
-        return Text(value=str(value), line=line, note=str(note) if note is not None else None)
+        return Text(value=str(value), line=at[0] if at is not None else 1, note=str(note) if note is not None else None)
 
     def unique(self, path: list[Any], entries: Iterable[Any], what: str) -> None:
         seen: set[str] = set()
@@ -61,20 +62,20 @@ class _Builder:
             for b_index, block in enumerate(section["blocks"]):
                 b_path = s_path + ["blocks", b_index]
                 if "paragraph" in block:
-                    blocks.append(Paragraph(str(block["id"]), self.text(block, "paragraph", b_path + ["paragraph"])))
+                    blocks.append(Paragraph(str(block["id"]), self.text(block, "paragraph", b_path)))
                 elif "list" in block:
                     listed = block["list"]
                     self.unique(b_path + ["list"], listed, "item")
-                    items = tuple(Item(str(item["id"]), self.text(listed, i, b_path + ["list", i]))
+                    items = tuple(Item(str(item["id"]), self.text(listed, i, b_path + ["list"]))
                                   for i, item in enumerate(listed))
                     blocks.append(BulletList(str(block["id"]), items))
                 else:
-                    blocks.append(Question(str(block["id"]), self.text(block, "question", b_path + ["question"]),
-                                           self.text(block, "answer", b_path + ["answer"])))
-            sections.append(Section(str(section["id"]), self.text(section, "title", s_path + ["title"]),
+                    blocks.append(Question(str(block["id"]), self.text(block, "question", b_path),
+                                           self.text(block, "answer", b_path)))
+            sections.append(Section(str(section["id"]), self.text(section, "title", s_path),
                                     tuple(blocks)))
-        procedure = Procedure(id=str(root["id"]), source=self.name, title=self.text(root, "title", ["title"]),
-                              summary=self.text(root, "summary", ["summary"]), sections=tuple(sections),
+        procedure = Procedure(id=str(root["id"]), source=self.name, title=self.text(root, "title", []),
+                              summary=self.text(root, "summary", []), sections=tuple(sections),
                               status=str(root.get("status", "active")))
         return self.renames(procedure) if root.get("renamed_from") else procedure
 
@@ -96,16 +97,6 @@ class _Builder:
                                 "remove this line")
         pairs = tuple(sorted(((str(k), str(v)) for k, v in declared.items()), key=lambda kv: -len(kv[0])))
         return dataclasses.replace(procedure, renamed_from=pairs)
-
-
-def _line(parent: Any, key: Any) -> int:
-    """The line of ``parent[key]`` (as `yamlio.position` gives it, without walking from the root)."""
-    line: int = 1
-    if isinstance(parent, PosDict):
-        line = parent.value_pos[key][0]
-    elif isinstance(parent, PosList):
-        line = parent.item_pos[key][0]
-    return line
 
 
 def parse_procedure(name: str, data: bytes, placeholders: frozenset[str] | None = None,
