@@ -113,6 +113,14 @@ def sentences(text: str) -> list[str]:
     return [s for s in (part.strip() for part in parts) if s]
 
 
+@lru_cache(maxsize=50_000)  # the long-sentence and reading-level checks read the same source texts
+def sentence_words(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The sentences of an English text (`sentences`), each with its words (`WORD`): the words of
+    the whole text, sentence by sentence, since no word spans the white space or full-width mark
+    where a sentence ends."""
+    return tuple((sentence, tuple(WORD.findall(sentence))) for sentence in sentences(text))
+
+
 _IGNORE = re.compile(r"^\s*ignore:\s*(.+)$", re.IGNORECASE | re.MULTILINE)
 
 

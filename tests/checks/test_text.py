@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.checks.text import ascii_digits, ascii_lowered, numbers, sentences
+from pipeline.checks.text import WORD, ascii_digits, ascii_lowered, numbers, sentence_words, sentences
 
 LOCALES = ["en", "es", "ar", "ht", "vi", "zh_Hans", "de", "fr"]
 BIG = "1" + "000" * 9
@@ -72,6 +72,15 @@ def test_sentences_split_where_a_sentence_ends(text):
 ])
 def test_sentences_examples(text, expected):
     assert sentences(text) == expected
+
+
+@given(st.text(alphabet=_SPLIT_ALPHABET + "ab'’-Z", max_size=60) | st.text(max_size=60))
+@settings(max_examples=500, deadline=None)
+def test_sentence_words_are_the_sentences_and_every_word_of_the_text(text):
+    analysed = sentence_words(text)
+    assert [sentence for sentence, _ in analysed] == sentences(text)
+    assert [word for _, words in analysed for word in words] == WORD.findall(text)
+    assert all(list(words) == WORD.findall(sentence) for sentence, words in analysed)
 
 
 @given(st.text(alphabet="0123456789٠٣۱０¹½٫٬a é", max_size=30) | st.text(max_size=30))

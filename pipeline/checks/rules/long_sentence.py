@@ -8,7 +8,7 @@ from functools import lru_cache
 from ...content.model import Message, Procedure
 from ...wording import count as counted
 from ..model import Options, SourceContext
-from ..text import WORD, sentences
+from ..text import sentence_words
 
 CODE = "W311"
 NAME = "long-sentence"
@@ -21,8 +21,7 @@ OPTIONS = {"max_words": 25}
 @lru_cache(maxsize=50_000)  # a library repeats its sentences in many leaflets
 def _long(text: str, max_words: int) -> tuple[tuple[str, int], ...]:
     """The sentences of ``text`` longer than ``max_words`` words, with their word counts."""
-    counts = ((sentence, len(WORD.findall(sentence))) for sentence in sentences(text))
-    return tuple((sentence, count) for sentence, count in counts if count > max_words)
+    return tuple((sentence, len(words)) for sentence, words in sentence_words(text) if len(words) > max_words)
 
 
 def check(procedure: Procedure, ctx: SourceContext, options: Options) -> Iterator[tuple[Message, str]]:

@@ -14,7 +14,7 @@ import pyphen
 
 from ...content.model import Message, Procedure
 from ..model import Options, SourceContext
-from ..text import WORD, sentences
+from ..text import WORD, sentence_words, sentences
 
 CODE = "W313"
 NAME = "reading-level"
@@ -39,18 +39,22 @@ def grade(text: str, words: list[str] | None = None) -> float:
     """The Flesch–Kincaid grade of ``text``, whose ``words`` may be given (`WORD` found them)."""
     if words is None:
         words = WORD.findall(text)
-    count = len(sentences(text)) or 1
+    return _grade(words, len(sentences(text)))
+
+
+def _grade(words: list[str], sentence_count: int) -> float:
     if not words:
         return 0.0
     syllables = sum(map(_syllables, words))
-    return 0.39 * len(words) / count + 11.8 * syllables / len(words) - 15.59
+    return 0.39 * len(words) / (sentence_count or 1) + 11.8 * syllables / len(words) - 15.59
 
 
 @lru_cache(maxsize=50_000)  # a library repeats its sentences in many leaflets
 def _level(text: str, min_words: int) -> float | None:
     """The text's grade, or None when it has fewer than ``min_words`` words."""
-    words = WORD.findall(text)
-    return grade(text, words) if len(words) >= min_words else None
+    analysed = sentence_words(text)
+    words = [word for _, sentence in analysed for word in sentence]
+    return _grade(words, len(analysed)) if len(words) >= min_words else None
 
 
 def check(procedure: Procedure, ctx: SourceContext, options: Options) -> Iterator[tuple[Message, str]]:
