@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 
-from ...termbase.matching import Matcher, named_counts, uncovered
+from ...termbase.matching import Hit, Matcher, named_counts, uncovered
 from ..model import Entry, LocaleContext, Options
 
 CODE = "E203"
@@ -43,9 +43,19 @@ def _nesting(matcher: Matcher, text: str) -> tuple[dict[str, int], dict[str, dic
     return named_counts(uncovered(hits)), inner
 
 
+@lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog
+def _wanted(matcher: Matcher, text: str, subjects: tuple[str, ...]) -> tuple[tuple[Hit, ...], bool]:
+    """The concepts of ``subjects`` the source names (one hit each), and whether one of them is
+    named more than once with another concept inside its term (what the second test looks for)."""
+    wanted = tuple(hit for hit in matcher.concepts_in(text, approved_only=True) if hit.concept.subject in subjects)
+    if not wanted:
+        return wanted, False
+    named, inner = _nesting(matcher, text)
+    return wanted, any(named.get(hit.concept.id, 0) > 1 and hit.concept.id in inner for hit in wanted)
+
+
 def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
-    wanted = [hit for hit in ctx.source.concepts_in(entry.msgid, approved_only=True)
-              if hit.concept.subject in options["subjects"]]
+    wanted, nested = _wanted(ctx.source, entry.msgid, tuple(options["subjects"]))
     if not wanted:
         return
     found = ctx.target.find(entry.msgstr)
@@ -55,9 +65,9 @@ def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
         if approved and hit.concept.id not in target:
             terms = " / ".join(t.display for t in approved)
             yield f"'{hit.term.display}' must be translated with the approved term {terms}"
-    named, inner = _nesting(ctx.source, entry.msgid)
-    if not any(named.get(hit.concept.id, 0) > 1 and hit.concept.id in inner for hit in wanted):
+    if not nested:
         return  # most entries: no concept named twice with another inside it
+    named, inner = _nesting(ctx.source, entry.msgid)
     rendered = named_counts(uncovered([hit for hit in found if hit.term.approved]))
     for hit in wanted:
         concept, times = hit.concept.id, rendered.get(hit.concept.id, 0)
