@@ -143,8 +143,9 @@ def _run_job(job: Job) -> Encoded:
 
 class _WarmUp(threading.Thread):
     """A thread running the checks' optional `warm_up(info)` for every locale: loading what a check
-    needs (a spelling dictionary) in C, beside the run's own preparation, and once for every
-    worker forked after it. Finished (`finish`) before any catalog is checked or worker is forked.
+    needs (a spelling dictionary, in C; Babel's number data), beside the run's own preparation, and
+    once for every worker forked after it instead of in each. Finished (`finish`) before any
+    catalog is checked or worker is forked.
 
     Back from each call into C the thread needs the interpreter, which the main thread keeps for
     the switch interval (5 ms by default): it is shortened while the thread runs."""

@@ -33,6 +33,9 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
+from babel.numbers import get_group_symbol
+
+from ...locales import LocaleInfo
 from ...termbase.matching import without_clitics
 from ...termbase.negation import without_optional_marks
 from ..model import Entry, LocaleContext, Options
@@ -46,6 +49,13 @@ SAFETY = True
 OPTIONS: dict[str, Any] = {}
 
 
+def warm_up(info: LocaleInfo) -> None:
+    """Load Babel's number data of the locale and of English (the source's) ahead: once for every
+    worker forked after it, instead of in each worker at its first catalog of the locale."""
+    for locale in (info.posix, "en"):
+        get_group_symbol(locale)
+
+
 @lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog
 def _source_numbers(text: str) -> Counter[Decimal]:
     return Counter(numbers(text, "en"))
@@ -56,7 +66,9 @@ _ONES = ("zero one two three four five six seven eight nine ten eleven twelve th
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _WORD_VALUES = {**{word: n for n, word in enumerate(_ONES)}, **{word: 20 + 10 * n for n, word in enumerate(_TENS)}}
 # "two", "twenty", "twenty-one": the English words of the numbers 0 to 99, in `ascii_lowered` text.
-_NUMBER_WORD = re.compile(rf"\b(?:({'|'.join(_TENS)})(?:[-\s]({'|'.join(_ONES[1:10])}))?|({'|'.join(_ONES)}))\b")
+# The lookahead on their first letters skips most words at once.
+_NUMBER_WORD = re.compile(rf"\b(?=[{''.join(sorted({w[0] for w in _ONES + _TENS}))}])"
+                          rf"(?:({'|'.join(_TENS)})(?:[-\s]({'|'.join(_ONES[1:10])}))?|({'|'.join(_ONES)}))\b")
 
 
 @lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog

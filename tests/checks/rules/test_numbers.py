@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.checks.rules import numbers
 
@@ -165,3 +167,40 @@ def test_no_finding(locale, msgid, msgstr):
 @pytest.mark.parametrize("locale,msgid,msgstr,expected", FLAGGED, ids=row_ids(FLAGGED))
 def test_finding(locale, msgid, msgstr, expected):
     assert_flagged(run(numbers, entry(msgid, msgstr, locale)), "E201", expected)
+
+
+def test_the_warm_up_loads_the_number_data_a_worker_reads(tmp_path):
+    """A worker forked after the warm-up reads the locale's and English numbers without loading
+    any of Babel's locale data itself (each worker would load it again)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import babel.localedata\n"
+        "from babel import Locale\n"
+        "from pipeline.checks.rules import numbers\n"
+        "from pipeline.checks.text import numbers as read\n"
+        "from pipeline.locales import describe\n"
+        "numbers.warm_up(describe(Locale.parse('vi')))\n"
+        "def refuse(*args, **kwargs):\n"
+        "    raise AssertionError('locale data loaded after the warm-up')\n"
+        "babel.localedata.pickle.load = refuse\n"
+        "print(read('1.234,5 mg', 'vi'), read('1,234.5 mg', 'en'))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["[Decimal('1234.5')]", "[Decimal('1234.5')]"]
+
+
+_WORDS = numbers._ONES + numbers._TENS + ["twenty-one", "ninety nine", "at", "often", "zone", "seventh"]
+
+
+@given(st.lists(st.sampled_from(_WORDS) | st.text(alphabet="abefnostz -", max_size=6), max_size=10))
+@settings(max_examples=300, deadline=None)
+def test_number_words_are_found_as_the_plain_alternation_finds_them(pieces):
+    """The first-letter lookahead only skips: the number words found are those of the pattern without it."""
+    import re
+
+    plain = re.compile(r"\b" + numbers._NUMBER_WORD.pattern.split(")", 1)[1])
+    text = " ".join(pieces)
+    assert [m.groups() for m in numbers._NUMBER_WORD.finditer(text)] == [m.groups() for m in plain.finditer(text)]
