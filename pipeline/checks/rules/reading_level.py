@@ -14,7 +14,7 @@ import pyphen
 
 from ...content.model import Message, Procedure
 from ..model import Options, SourceContext
-from ..text import WORD, sentence_words, sentences
+from ..text import sentence_words
 
 CODE = "W313"
 NAME = "reading-level"
@@ -35,14 +35,8 @@ def _syllables(word: str) -> int:
     return len(_dictionary().positions(word)) + 1
 
 
-def grade(text: str, words: list[str] | None = None) -> float:
-    """The Flesch–Kincaid grade of ``text``, whose ``words`` may be given (`WORD` found them)."""
-    if words is None:
-        words = WORD.findall(text)
-    return _grade(words, len(sentences(text)))
-
-
 def _grade(words: list[str], sentence_count: int) -> float:
+    """The Flesch–Kincaid grade of a text of ``words`` in ``sentence_count`` sentences."""
     if not words:
         return 0.0
     syllables = sum(map(_syllables, words))
@@ -53,7 +47,7 @@ def _grade(words: list[str], sentence_count: int) -> float:
 def _level(text: str, min_words: int) -> float | None:
     """The text's grade, or None when it has fewer than ``min_words`` words."""
     analysed = sentence_words(text)
-    words = [word for _, sentence in analysed for word in sentence]
+    words = [word for _, in_sentence in analysed for word in in_sentence]
     return _grade(words, len(analysed)) if len(words) >= min_words else None
 
 
