@@ -61,8 +61,9 @@ def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
     found = ctx.target.find(entry.msgstr)
     target = {hit.concept.id for hit in found if hit.term.approved}
     for hit in wanted:
-        approved = hit.concept.approved(ctx.language)
-        if approved and hit.concept.id not in target:
+        if hit.concept.id in target:  # most: asked first, the approved terms only when missing
+            continue
+        if approved := hit.concept.approved(ctx.language):
             terms = " / ".join(t.display for t in approved)
             yield f"'{hit.term.display}' must be translated with the approved term {terms}"
     if not nested:
