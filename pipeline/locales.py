@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 import babel
 from babel import Locale, UnknownLocaleError
@@ -36,7 +37,7 @@ class LocaleInfo:
         match = re.search(r"nplurals\s*=\s*(\d+)", self.plural_forms)
         return int(match.group(1)) if match else 2
 
-    @property
+    @cached_property  # asked for every entry by several checks
     def language(self) -> str:
         return self.posix.split("_")[0]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from ..model import Entry, LocaleContext, Options
@@ -36,16 +37,22 @@ def _balanced(text: str, pair: str) -> bool:
 
 
 _ANY = re.compile("[" + re.escape("".join(PAIRS) + '"') + "]")
+_PAIR_OF = {char: pair for pair in PAIRS for char in pair}
+
+
+@lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog
+def _source_balanced(text: str, pair: str) -> bool:
+    return _balanced(text, pair)
 
 
 def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
     present = set(_ANY.findall(entry.msgstr))  # one scan, rather than two per pair
     if not present:
         return
-    for pair in PAIRS:
-        if pair[0] not in present and pair[1] not in present:
-            continue  # a translation without the pair is balanced
-        if _balanced(entry.msgid, pair) and not _balanced(entry.msgstr, pair):
+    # the pairs the translation has a mark of, in the order of PAIRS (a translation without the
+    # pair is balanced)
+    for pair in sorted({_PAIR_OF[char] for char in present if char != '"'}, key=PAIRS.index):
+        if _source_balanced(entry.msgid, pair) and not _balanced(entry.msgstr, pair):
             yield f"unbalanced {pair[0]} {pair[1]}"
-    if entry.msgid.count('"') % 2 == 0 and entry.msgstr.count('"') % 2 == 1:
+    if '"' in present and entry.msgid.count('"') % 2 == 0 and entry.msgstr.count('"') % 2 == 1:
         yield 'unbalanced " quotation marks'

@@ -8,6 +8,7 @@ translation without a full stop.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
 from ..model import Entry, LocaleContext, Options
@@ -31,11 +32,17 @@ def _last(text: str) -> str:
     return text.rstrip().rstrip(CLOSERS)[-1:]
 
 
+@cache  # a handful of languages
+def _ends(lang: str) -> dict[str, str]:
+    """The end a translation into ``lang`` needs for each end of a source."""
+    return {"?": QUESTION.get(lang, "?"), ".": FULL_STOP.get(lang, "."), "!": EXCLAMATION.get(lang, "!"),
+            ":": COLON.get(lang, ":")}
+
+
 def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
     lang = ctx.info.language
     source_end, target_end = _last(entry.msgid), _last(entry.msgstr)
-    expected = {"?": QUESTION.get(lang, "?"), ".": FULL_STOP.get(lang, "."),
-                "!": EXCLAMATION.get(lang, "!"), ":": COLON.get(lang, ":")}.get(source_end)
+    expected = _ends(lang).get(source_end)
     if expected and target_end != expected and not (source_end == ":" and target_end == ":"):
         yield f"the source ends with '{source_end}': end the translation with '{expected}'"
     elif not expected and source_end.isalnum() and target_end in ".。":
@@ -43,6 +50,7 @@ def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
     opening = OPENING.get(lang, {}).get(source_end)
     if opening and opening not in entry.msgstr:
         yield f"{'a question' if source_end == '?' else 'an exclamation'} in this language opens with '{opening}'"
-    before_comma = entry.msgstr.split(",")[0][-1:]
-    if lang in ("ar", "fa", "ur") and "," in entry.msgstr and not any(c.isdigit() for c in before_comma):
-        yield "use the Arabic comma '،' instead of ','"
+    if lang in ("ar", "fa", "ur") and "," in entry.msgstr:
+        before_comma = entry.msgstr.split(",", 1)[0][-1:]
+        if not any(c.isdigit() for c in before_comma):
+            yield "use the Arabic comma '،' instead of ','"

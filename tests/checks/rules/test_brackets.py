@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.checks.rules import brackets
 
@@ -37,3 +39,23 @@ def test_no_finding(locale, msgid, msgstr):
 @pytest.mark.parametrize("locale,msgid,msgstr,expected", FLAGGED, ids=row_ids(FLAGGED))
 def test_finding(locale, msgid, msgstr, expected):
     assert_flagged(run(brackets, entry(msgid, msgstr, locale)), "W307", expected)
+
+
+def _reference(msgid: str, msgstr: str) -> list[str]:
+    """The rule as it reads: every pair in order, then the straight quotation marks."""
+    found = [f"unbalanced {pair[0]} {pair[1]}" for pair in brackets.PAIRS
+             if brackets._balanced(msgid, pair) and not brackets._balanced(msgstr, pair)]
+    if msgid.count('"') % 2 == 0 and msgstr.count('"') % 2 == 1:
+        found.append('unbalanced " quotation marks')
+    return found
+
+
+_MARKS = st.text(alphabet="".join(brackets.PAIRS) + '"a ', max_size=12)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_MARKS, _MARKS)
+def test_same_findings_as_every_pair_in_turn(msgid, msgstr):
+    """The rule looks only at the pairs the translation has a mark of, and the source's balance is
+    kept per text: the findings, and their order, are those of trying every pair."""
+    assert list(brackets.check(entry(msgid, msgstr, "es"), None, {})) == _reference(msgid, msgstr)
