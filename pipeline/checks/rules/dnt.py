@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
+from ...termbase.matching import Hit, Matcher
 from ..model import Entry, LocaleContext, Options
 
 CODE = "E205"
@@ -27,14 +29,18 @@ def _loose(term: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + r"[.\s]?".join(letters) + r"\.?(?!\w)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog
+def _dnt_hits(matcher: Matcher, text: str) -> tuple[Hit, ...]:
+    """The source's hits of do-not-translate terms (most texts have none)."""
+    return tuple(hit for hit in matcher.find(text) if hit.term.dnt)
+
+
 def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
     # Each term is looked for in the translation once, however often the source repeats it: a
     # scan per occurrence would make a long text cost the square of its length.
     scanned: set[str] = set()
     kept: dict[tuple[str, ...], bool] = {}
-    for hit in ctx.source.find(entry.msgid):
-        if not hit.term.dnt:
-            continue
+    for hit in _dnt_hits(ctx.source, entry.msgid):
         approved = hit.concept.approved(ctx.language)
         target_dnt = tuple(t.display for t in approved if t.dnt)
         for term in target_dnt:
