@@ -24,6 +24,17 @@ def test_floor_runs_every_stage(tmp_path):
     assert stages == ["read", "entries", "no-op", "checks", "catalog"]
 
 
+
+def test_instructions_child_runs_the_catalog_jobs(tmp_path):
+    """benchmarks/instructions.py prepares and runs catalog jobs as the runner does, in the part
+    valgrind counts (run here without valgrind)."""
+    library = tmp_path / "lib"
+    subprocess.run([sys.executable, str(REPO / "benchmarks/generate.py"), "--procedures", "3", "--locales", "2",
+                    "--seed", "3", "--out", str(library)], check=True, capture_output=True)
+    done = subprocess.run([sys.executable, str(REPO / "benchmarks/instructions.py"), "--root", str(library),
+                           "--child", "2"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+
 def _distinct_share(library: Path) -> float:
     """The share of distinct source texts among a library's catalog entries."""
     texts = [entry.msgid for path in sorted(library.glob("locales/*/LC_MESSAGES/*.po"))
