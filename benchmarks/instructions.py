@@ -18,6 +18,7 @@ weighs nothing. Needs valgrind (Debian: `apt-get install valgrind`).
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import re
 import shutil
@@ -48,6 +49,7 @@ def _jobs(root: Path, procedures: int) -> None:
     runner._STATE["setup"] = runner._Setup(project, engine.by_scope(checks), contexts, source, "0" * 64)
     chosen = set(project.select_procedure_ids(())[:procedures])
     order, _ = runner._jobs(project, runner.Selection(), True, None)
+    gc.disable()  # as in a worker (parallel._walk), which runs the catalog jobs of a large run
     for job in order:
         if job[0] and job[1] in chosen:
             runner._run_job(job)
