@@ -2,7 +2,7 @@
 measure of a change of a few per cent, which whole runs on a shared machine cannot resolve.
 
     python benchmarks/instructions.py                              # mid-distinct, 30 procedures
-    python benchmarks/instructions.py --size mid --procedures 60   # any library run.py generated
+    python benchmarks/instructions.py --size mid --procedures 60   # run.py's library, made if missing
     python benchmarks/instructions.py --root DIR                   # a content root of your own
 
 valgrind runs this script twice, with PYTHONHASHSEED=0: once preparing a check as the runner does
@@ -40,10 +40,7 @@ def _jobs(root: Path, procedures: int) -> None:
     project = Project(root)
     checks = engine.active_checks(project.config.checks)
     locales = project.select_locales(())
-    for module in {check.spec.module for check in checks}:
-        warm_up = getattr(module, "warm_up", None)
-        for info in locales if warm_up is not None else ():
-            warm_up(info)
+    runner._WarmUp(checks, locales).finish()  # the dictionaries and number data, as a run loads them
     source = Matcher(project.termbase, project.config.source_language)
     contexts = runner._contexts(project, [info.posix for info in locales], source)
     runner._STATE["setup"] = runner._Setup(project, engine.by_scope(checks), contexts, source, "0" * 64)
@@ -72,16 +69,19 @@ def _count(root: Path, procedures: int) -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--size", default="mid", help="a library under benchmarks/.work (run.py makes them)")
+    parser.add_argument("--size", default="mid", help="the library's size, as run.py's --size (made if missing)")
     parser.add_argument("--shape", default="distinct", help="its shape, as run.py's --shape")
     parser.add_argument("--root", type=Path, help="a content root instead of --size and --shape")
     parser.add_argument("--procedures", type=int, default=30, help="how many procedures' catalogs to check")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    root = args.root or REPO / "benchmarks/.work" / (args.size if args.shape == "varied" else f"{args.size}-{args.shape}")
-    if not (root / "pipeline.yaml").exists():
-        raise SystemExit(f"{root}: no content; run `benchmarks/run.py --size {args.size} --shape {args.shape}` "
-                         "first, or give --root")
+    if args.root is None:
+        sys.path.insert(0, str(REPO / "benchmarks"))
+        from run import prepare  # run.py's library of that size and shape, generated if missing
+
+        root = prepare(args.size, 1, args.shape)
+    else:
+        root = args.root
     if args.child is not None:
         _jobs(root, args.child)
         return
