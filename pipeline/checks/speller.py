@@ -15,6 +15,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
+import sys
 import unicodedata
 from functools import cache, lru_cache
 from typing import Any
@@ -36,7 +37,17 @@ _LONGEST_WORD = 100  # Hunspell checks words of up to 100 bytes
 
 
 def _enchant() -> Any:
-    """The pyenchant module, or None when it or its C library is missing."""
+    """The pyenchant module, or None when it or its C library is missing.
+
+    Enchant is first given a configuration folder that cannot exist, the system's null device.
+    In a user's own folder (~/.config/enchant, or wherever ENCHANT_CONFIG_DIR points) the words
+    they added to or excluded from their personal lists, their own dictionaries and their order
+    of providers would change what the check finds from one machine or account to the next, and
+    Enchant would write its personal list files there. Without one it reads and writes nothing
+    and checks with the installed dictionaries alone."""
+    if "enchant" not in sys.modules and importlib.util.find_spec("enchant") is None:
+        return None
+    os.environ["ENCHANT_CONFIG_DIR"] = os.devnull  # read when Enchant starts and when it opens a dictionary
     try:
         import enchant  # type: ignore[import-untyped]  # on first use: most commands never spell-check
     except ImportError:

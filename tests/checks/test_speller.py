@@ -41,3 +41,30 @@ def test_unknown_words_are_the_texts_words_the_dictionary_lacks(texts: list[str]
         speller.open_dictionary = original
     for text in texts + texts:  # seen again: the answer is the same
         assert spell._unknown_words(text) == _plain(text)
+
+
+def test_a_users_own_enchant_folder_changes_nothing_and_gets_no_files(tmp_path) -> None:
+    """Enchant reads a user's folder (~/.config/enchant, or ENCHANT_CONFIG_DIR): the words they
+    added to their personal list there (as LibreOffice or gedit keep it), their exclusions, their
+    own dictionaries and order of providers. The same catalogs must give the same findings on
+    every machine and account, so the check neither reads that folder nor writes its list files
+    there, or anywhere else."""
+    import os
+    import subprocess
+    import sys
+
+    own = tmp_path / "config" / "enchant"
+    own.mkdir(parents=True)
+    for tag in ("es", "es_ES"):
+        (own / f"{tag}.dic").write_text("zzxqwy\n", encoding="utf-8")
+    before = {path.name: path.read_bytes() for path in own.iterdir()}
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    env = {**os.environ, "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "ENCHANT_CONFIG_DIR": str(own), "TMPDIR": str(scratch)}
+    code = ("from pipeline.checks import speller\nfrom pipeline.termbase.model import Termbase\n"
+            "print(speller.speller_for('es', 'es', Termbase(())).unknown('la casa zzxqwy', ''))")
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "['zzxqwy']"
+    assert {path.name: path.read_bytes() for path in own.iterdir()} == before
+    assert list(scratch.iterdir()) == []
