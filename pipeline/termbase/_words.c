@@ -18,11 +18,16 @@
 
 static PyObject *id_name;  /* "id", interned: a concept's attribute */
 
-/* The same test as the regular-expression engine's \w on str (SRE_UNI_IS_WORD). */
+/* The same test as the regular-expression engine's \w on str (SRE_UNI_IS_WORD). Below 128 the
+   only such characters are the ASCII letters, digits and the underscore: most of a text, tested
+   without the Unicode database's four lookups. */
 static inline int
 is_word(Py_UCS4 ch)
 {
-    return Py_UNICODE_ISALNUM(ch) || ch == '_';
+    if (ch < 128) {
+        return (ch >= '0' && ch <= '9') || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') || ch == '_';
+    }
+    return Py_UNICODE_ISALNUM(ch);
 }
 
 static int

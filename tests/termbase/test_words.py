@@ -41,6 +41,14 @@ def test_the_compiled_scanner_gives_what_the_python_one_gives(text: str, data: s
     assert compiled(text, memo, _STARTS_NOTHING) == _scan_python(text, memo, _STARTS_NOTHING)
 
 
+@pytest.mark.parametrize("char", [chr(code) for code in range(128)])
+def test_every_ascii_character_splits_words_as_the_python_scanner_does(char: str) -> None:
+    """The compiled scanner tests ASCII without the Unicode database: letters, digits and the
+    underscore are word characters, and the neighbours of their ranges (@ [ ` { / :) are not."""
+    for text in (f"a{char}b", char, f"{char}{char}é"):
+        assert compiled(text, {}, _STARTS_NOTHING) == _scan_python(text, {}, _STARTS_NOTHING)
+
+
 ROWS = [
     # text, words, bounds, candidates (memo: "disco" starts nothing, "hernia" starts a term)
     ("", [], [], []),
