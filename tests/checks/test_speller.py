@@ -45,10 +45,10 @@ def test_unknown_words_are_the_texts_words_the_dictionary_lacks(texts: list[str]
 
 def test_a_users_own_enchant_folder_changes_nothing_and_gets_no_files(tmp_path) -> None:
     """Enchant reads a user's folder (~/.config/enchant, or ENCHANT_CONFIG_DIR): the words they
-    added to their personal list there (as LibreOffice or gedit keep it), their exclusions, their
-    own dictionaries and order of providers. The same catalogs must give the same findings on
-    every machine and account, so the check neither reads that folder nor writes its list files
-    there, or anywhere else."""
+    added to their personal list there (as editors that spell-check through Enchant, such as
+    gedit, keep it), their exclusions, their own dictionaries and order of providers. The same
+    catalogs must give the same findings on every machine and account, so the check neither
+    reads that folder nor writes its list files there, or anywhere else."""
     import os
     import subprocess
     import sys
