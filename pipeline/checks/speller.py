@@ -25,8 +25,12 @@ from ..termbase.model import Termbase
 from ..termbase.negation import without_optional_marks
 from .text import BRACE, PRINTF
 
-# Where Enchant's Hunspell and Myspell providers find dictionaries on Debian and most Linux systems.
-_DICTIONARY_DIRS = ("/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts")
+# Where Enchant 2's providers find dictionaries besides Hunspell's folder under each system data
+# folder (`_dictionary_dirs`): Enchant's own and Debian's Hunspell folders, the older Myspell ones
+# and Aspell's; and the files that say which provider answers for a language.
+_FIXED_DIRS = ("/usr/share/enchant/hunspell", "/usr/share/hunspell", "/usr/share/myspell",
+               "/usr/share/myspell/dicts", "/usr/lib/aspell")
+_ORDERING = ("/usr/share/enchant-2/enchant.ordering", "/etc/enchant/enchant.ordering")
 WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 # Vietnamese writes the tone of oa, oe and uy on either vowel (hoá / hóa): both are correct.
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
@@ -91,20 +95,35 @@ def preload(posix: str) -> None:
         open_dictionary(tag)
 
 
+def _dictionary_dirs() -> list[str]:
+    """The folders Enchant looks in for dictionaries, in its order: Hunspell's under each system
+    data folder (XDG_DATA_DIRS; /usr/local/share and /usr/share when it is unset), then the fixed
+    ones. (Its user folder is never read: see `_enchant`.)"""
+    data = os.environ.get("XDG_DATA_DIRS") or "/usr/local/share/:/usr/share/"
+    return list(dict.fromkeys([*(os.path.join(folder, "hunspell") for folder in data.split(os.pathsep) if folder),
+                               *_FIXED_DIRS]))
+
+
 def installed() -> str:
     """What the spelling checks depend on outside the project, for the check cache's key: whether
-    pyenchant is there and which dictionary files are, without loading Enchant (a warm run would pay
-    for it)."""
+    pyenchant is there, the files of every folder Enchant finds dictionaries in (word lists and
+    affix rules) and the files that order its providers, each by size and time, without loading
+    Enchant (a warm run would pay for it)."""
     if importlib.util.find_spec("enchant") is None:
         return "none"
     files = []
-    for folder in _DICTIONARY_DIRS:
+    for folder in _dictionary_dirs():
         try:
-            files += sorted(f"{e.path}:{e.stat().st_size}:{e.stat().st_mtime_ns}" for e in os.scandir(folder)
-                            if e.name.endswith(".dic"))
+            files += sorted(_described(entry.path) for entry in os.scandir(folder) if entry.is_file())
         except OSError:
             continue
+    files += [_described(path) for path in _ORDERING if os.path.isfile(path)]
     return ",".join(files)
+
+
+def _described(path: str) -> str:
+    stat = os.stat(path)
+    return f"{path}:{stat.st_size}:{stat.st_mtime_ns}"
 
 
 def _tone_variant(word: str) -> str:

@@ -68,3 +68,28 @@ def test_a_users_own_enchant_folder_changes_nothing_and_gets_no_files(tmp_path) 
     assert done.stdout.strip() == "['zzxqwy']"
     assert {path.name: path.read_bytes() for path in own.iterdir()} == before
     assert list(scratch.iterdir()) == []
+
+
+def test_the_cache_key_follows_every_dictionary_enchant_would_use(tmp_path, monkeypatch) -> None:
+    """Enchant finds Hunspell dictionaries under every system data folder (XDG_DATA_DIRS, which
+    is /usr/local/share and /usr/share when unset), not only in /usr/share/hunspell. One installed
+    there is used, so the check cache's key changes with it, and with its affix rules: else a
+    warm run would go on saying that the locale has no dictionary, or keep the old findings."""
+    import os
+    import subprocess
+    import sys
+
+    folder = tmp_path / "hunspell"
+    folder.mkdir()
+    monkeypatch.setenv("XDG_DATA_DIRS", str(tmp_path))
+    before = speller.installed()
+    (folder / "xx_XX.aff").write_text("SET UTF-8\n", encoding="utf-8")
+    (folder / "xx_XX.dic").write_text("1\nzzxqwy\n", encoding="utf-8")
+    code = "from pipeline.checks import speller\nprint(speller.dictionary_tag('xx_XX', 'xx_XX'))"
+    done = subprocess.run([sys.executable, "-c", code], env={**os.environ, "XDG_DATA_DIRS": str(tmp_path)},
+                          capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "xx_XX"  # Enchant uses it
+    with_it = speller.installed()
+    assert with_it != before
+    (folder / "xx_XX.aff").write_text("SET UTF-8\nTRY zxqwy\n", encoding="utf-8")
+    assert speller.installed() != with_it
