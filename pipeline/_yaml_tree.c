@@ -115,6 +115,13 @@ attach(Frame *stack, Py_ssize_t depth, PyObject **root, PyObject *value, PyObjec
     return 0;
 }
 
+/* Whether the character at ``index`` of ``text`` (libyaml's marks count characters) is ``c``. */
+static int
+opens_with(PyObject *text, size_t index, Py_UCS4 c)
+{
+    return index < (size_t)PyUnicode_GET_LENGTH(text) && PyUnicode_READ_CHAR(text, (Py_ssize_t)index) == c;
+}
+
 static PyObject *
 position(yaml_mark_t mark)
 {
@@ -223,6 +230,13 @@ build(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             int is_list = event.type == YAML_SEQUENCE_START_EVENT;
             if ((is_list ? event.data.sequence_start.anchor : event.data.mapping_start.anchor) != NULL
                 || (is_list ? event.data.sequence_start.tag : event.data.mapping_start.tag) != NULL) {
+                outcome = FALL_BACK;
+                break;
+            }
+            if (!is_list && event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
+                && !opens_with(args[0], event.start_mark.index, '{')) {
+                /* A pair written as an item of a flow sequence ([b: c], [?]): after one with an
+                   empty key, libyaml 0.2.5 reads past a stray "]" that PyYAML's parser refuses. */
                 outcome = FALL_BACK;
                 break;
             }
