@@ -9,7 +9,9 @@
 
    Only a document the Python builder accepts as it is is built here: at anything it would look
    at closer (a parse error, an anchor, an alias, a tag, a second document, a duplicate key, a key
-   that is not a plain value, a double-quoted scalar in a file with a backslash) this returns None
+   that is not a plain value, a double-quoted scalar in a file with a backslash), and where
+   libyaml reads otherwise than PyYAML (a byte order mark in the text, a pair written as an item
+   of a flow sequence) this returns None
    and `yamlio` builds the document in Python, which refuses it with its precise message. So the
    safety rules stay in one place; this only saves the Python objects PyYAML makes for every event
    and mark. The tests compare both builders on any document. */
@@ -173,6 +175,12 @@ build(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     const char *utf8 = PyUnicode_AsUTF8AndSize(args[0], &size);
     if (utf8 == NULL || escapes < 0) {
         return NULL;
+    }
+    /* A byte order mark left in the text (a file's first one is dropped before this): libyaml
+       reads one at the start of a line as a character of it, where PyYAML skips it. */
+    Py_ssize_t mark = PyUnicode_FindChar(args[0], 0xFEFF, 0, PyUnicode_GET_LENGTH(args[0]), 1);
+    if (mark != -1) {
+        return mark == -2 ? NULL : Py_NewRef(Py_None);
     }
     yaml_parser_t parser;
     if (!yaml_parser_initialize(&parser)) {
