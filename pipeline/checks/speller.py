@@ -114,15 +114,15 @@ def installed() -> str:
     files = []
     for folder in _dictionary_dirs():
         try:
-            files += sorted(_described(entry.path) for entry in os.scandir(folder) if entry.is_file())
+            # is_file() follows a link with a stat that the entry keeps for stat()
+            files += sorted(_described(entry.path, entry.stat()) for entry in os.scandir(folder) if entry.is_file())
         except OSError:
             continue
-    files += [_described(path) for path in _ORDERING if os.path.isfile(path)]
+    files += [_described(path, os.stat(path)) for path in _ORDERING if os.path.isfile(path)]
     return ",".join(files)
 
 
-def _described(path: str) -> str:
-    stat = os.stat(path)
+def _described(path: str, stat: os.stat_result) -> str:
     return f"{path}:{stat.st_size}:{stat.st_mtime_ns}"
 
 
