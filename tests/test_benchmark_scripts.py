@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import polib
+import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -25,15 +26,31 @@ def test_floor_runs_every_stage(tmp_path):
 
 
 
-def test_instructions_child_runs_the_catalog_jobs(tmp_path):
+@pytest.mark.parametrize(("ignore", "off"), [
+    ([], set()),
+    (["--ignore", "W316"], {"W316"}),
+    (["--ignore", "numbers, W314"], {"E201", "W314"}),  # by name or code, as `pipeline check --ignore`
+])
+def test_instructions_child_runs_the_catalog_jobs(tmp_path, ignore, off):
     """benchmarks/instructions.py prepares and runs catalog jobs as the runner does, in the part
-    valgrind counts (run here without valgrind)."""
+    valgrind counts (run here without valgrind), with the checks --ignore names left out."""
     library = tmp_path / "lib"
     subprocess.run([sys.executable, str(REPO / "benchmarks/generate.py"), "--procedures", "3", "--locales", "2",
                     "--seed", "3", "--out", str(library)], check=True, capture_output=True)
     done = subprocess.run([sys.executable, str(REPO / "benchmarks/instructions.py"), "--root", str(library),
-                           "--child", "2"], capture_output=True, text=True)
+                           "--child", "2", *ignore], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr[-2000:]
+    on = set(next(line for line in done.stderr.splitlines() if line.startswith("checks:")).split()[1:])
+    assert on.isdisjoint(off) and {"E201", "W314", "W316"} - off <= on
+
+
+def test_instructions_refuses_a_check_that_does_not_exist(tmp_path):
+    """Before valgrind's long runs: usage error, exit 2, naming what was given."""
+    done = subprocess.run([sys.executable, str(REPO / "benchmarks/instructions.py"), "--root", str(tmp_path),
+                           "--ignore", "W999"], capture_output=True, text=True)
+    assert done.returncode == 2
+    assert "--ignore 'W999' matches no check" in done.stderr
+
 
 def _distinct_share(library: Path) -> float:
     """The share of distinct source texts among a library's catalog entries."""
