@@ -16,6 +16,9 @@ from .yamlio import PosDict, PosList, load_yaml, validate
 CONFIG_FILE = "pipeline.yaml"
 REGISTRY_FILE = "locales/locales.yaml"
 TERMBASE_FILE = "source/termbase.yaml"
+# The release record (release.record): what was last published, one file per locale, written by
+# `pipeline build` beside the catalogs. The pipeline's own, like locales/templates: not a locale.
+RECORD_DIR = "locales/releases"
 # What `pipeline build` wrote before targets could be chosen, so existing projects see no change.
 DEFAULT_BUNDLE_TARGETS = ("documents", "i18next")
 

@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from .config import RECORD_DIR
 from .errors import InputError
 from .fsutil import destination, naming, remove_temp_files
 
@@ -93,9 +94,8 @@ def exclusive(root: Path) -> Iterator[None]:
 
 def _content_folders(root: Path) -> list[Path]:
     locales = root / "locales"
-    # locales/releases holds the release records `build` writes (release.record.RECORD_DIR)
     return [root, root / "source", root / "source/procedures", locales, locales / "templates",
-            locales / "releases", *sorted(locales.glob("*/LC_MESSAGES"))]
+            root / RECORD_DIR, *sorted(locales.glob("*/LC_MESSAGES"))]
 
 
 def remove_leftovers(root: Path) -> None:

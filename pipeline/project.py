@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # ruamel is imported only to write the registry (`init`): every command would pay for it
     from ruamel.yaml.comments import CommentedMap
 
-from .config import REGISTRY_FILE, TERMBASE_FILE, Config, load_config, read_yaml_file
+from .config import RECORD_DIR, REGISTRY_FILE, TERMBASE_FILE, Config, load_config, read_yaml_file
 from .content.model import Procedure
 from .content.reader import read_procedure
 from .errors import InputError
@@ -49,6 +49,11 @@ class Project:
     @property
     def templates_dir(self) -> Path:
         return self.root / "locales" / "templates"
+
+    @property
+    def releases_dir(self) -> Path:
+        """The release record's folder (see release.record)."""
+        return self.root / RECORD_DIR
 
     def template_path(self, procedure_id: str) -> Path:
         return self.templates_dir / f"{procedure_id}.pot"

@@ -135,6 +135,23 @@ def test_clean_lists_by_default_and_removes_with_apply(content_root: Path, run) 
     assert [f["file"] for f in after["findings"]] == ["source/procedures/new-leaflet.yml"]
 
 
+def test_the_release_record_is_never_an_orphan(content_root: Path, run, tmp_path: Path) -> None:
+    """locales/releases/ is the record of what was published, which `build` writes and reads (the
+    last good version of a cell): not a locale folder, never reported and never removed."""
+    built = run("build", "--out", str(tmp_path / "dist"))
+    assert built.exit_code == 0, built.output
+    records = sorted(p.relative_to(content_root).as_posix() for p in (content_root / "locales/releases").iterdir())
+    assert records  # the build published and recorded it
+    report = json.loads(run("check", "--select", "W318", "--format", "json").output)
+    assert report["findings"] == []
+    removable = _orphans(content_root)
+    assert "locales/releases/" not in run("clean", "--orphans").output
+    assert run("clean", "--orphans", "--apply").exit_code == 0
+    assert not any((content_root / path).exists() for path in removable)
+    assert sorted(p.relative_to(content_root).as_posix()
+                  for p in (content_root / "locales/releases").iterdir()) == records
+
+
 def test_check_reports_a_locale_nobody_may_review(content_root: Path, run) -> None:
     config = content_root / "pipeline.yaml"
     report = json.loads(run("check", "--select", "W317", "--format", "json").output)

@@ -1,5 +1,6 @@
 """Files under the content root that nothing reads: templates and catalogs of a procedure that no
-longer exists, folders of a locale that is not registered, and procedure files whose extension the
+longer exists, folders of a locale that is not registered (the pipeline's own folders under
+locales/, the templates and the release record, are none), and procedure files whose extension the
 pipeline does not read (`.yml`). `pipeline check` reports them (W318); `pipeline clean --orphans`
 removes the generated ones, never source content.
 """
@@ -35,8 +36,8 @@ def _locale_strays(project: Project, procedures: set[str], registered: set[str])
                                                 "(source/procedures has no such file)", removable=True))
     locales_dir = project.root / "locales"
     for folder in sorted(p for p in locales_dir.iterdir() if p.is_dir()) if locales_dir.is_dir() else []:
-        if folder.name.startswith(".") or folder == project.templates_dir:
-            continue
+        if folder.name.startswith(".") or folder in (project.templates_dir, project.releases_dir):
+            continue  # the pipeline's own folders: templates, the release record
         if folder.name not in registered:
             out.append(Stray(project.rel(folder) + "/", f"folder of locale {folder.name!r}, which is not in "
                                                         "locales/locales.yaml", removable=True))

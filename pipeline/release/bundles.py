@@ -18,6 +18,7 @@ import polib
 from .. import __version__
 from ..bidi import isolate_placeholders
 from ..clock import source_date
+from ..config import RECORD_DIR
 from ..content.model import BulletList, Paragraph
 from ..content.reader import PLACEHOLDER
 from ..fsutil import read_input, replace_tree
@@ -225,7 +226,7 @@ def _build(project: Project, out: Path, check: bool, mo: bool) -> BuildReport:
     previous = records(project)
     releases = plan(project)
     after = next_records(project, releases, previous)
-    encoded = {f"{record.RECORD_DIR}/{posix}.json": record.encode(posix, cells)
+    encoded = {f"{RECORD_DIR}/{posix}.json": record.encode(posix, cells)
                for posix, cells in after.items() if cells or record.path_of(project.root, posix).exists()}
     files = render(project, releases, mo, encoded)
     stopped = blocked(project, releases)

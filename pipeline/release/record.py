@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..config import RECORD_DIR
 from ..content.model import BulletList, Item, Paragraph, Procedure, Question, Section, Text
 from ..errors import InputError
 from ..fsutil import read_input, write_atomic
@@ -25,7 +26,6 @@ from ..jsonout import dumps
 from ..review.signoff import fingerprint
 from ..yamlio import validate
 
-RECORD_DIR = "locales/releases"
 SCHEMA = "release-record.schema.json"
 RECORD_VERSION = 1
 

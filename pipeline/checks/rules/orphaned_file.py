@@ -4,7 +4,8 @@ Deleting a procedure leaves its template and catalogs behind; a folder of a loca
 the registry stays; a procedure saved as `.yml` is never read, so its leaflet silently does not
 exist. `pipeline clean --orphans` lists, and with `--apply` removes, the generated leftovers
 (templates, catalogs, locale folders); a source file with a wrong extension is for a person to
-rename.
+rename. The pipeline's own folders under locales/ (templates, and releases, the record of what
+was published, which `pipeline build` writes and reads) are never reported.
 """
 
 from __future__ import annotations
