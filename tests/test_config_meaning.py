@@ -152,6 +152,30 @@ def test_the_release_record_is_never_an_orphan(content_root: Path, run, tmp_path
                   for p in (content_root / "locales/releases").iterdir()) == records
 
 
+@pytest.mark.parametrize("folder, registered", [
+    ("zh-Hans", "zh_Hans"),  # the BCP 47 spelling
+    ("zh_hans", "zh_Hans"),  # another case
+    ("ES", "es"),
+])
+def test_a_folder_spelling_a_registered_locale_otherwise_is_never_removed(content_root: Path, run, folder: str,
+                                                                          registered: str) -> None:
+    """A translator who saved catalogs under another spelling of a registered locale's folder did
+    work the pipeline does not read: it is reported with where to move it, and clean keeps it."""
+    if (content_root / "locales" / folder).exists():
+        pytest.skip("a file system that does not tell the spellings apart: the folder is the registered one")
+    saved = content_root / "locales" / folder / "LC_MESSAGES" / "endoscopic-discectomy.po"
+    saved.parent.mkdir(parents=True)
+    saved.write_bytes((content_root / "locales" / registered / "LC_MESSAGES" / "endoscopic-discectomy.po").read_bytes())
+    report = json.loads(run("check", "--select", "W318", "--format", "json").output)
+    assert [(f["file"], f["message"]) for f in report["findings"]] == [
+        (f"locales/{folder}/", f"not read: the catalogs of {registered} are read from locales/{registered}/; "
+                               "move what it holds there")]
+    listed = run("clean", "--orphans")
+    assert f"left for you: locales/{folder}/" in listed.output and "would remove" not in listed.output
+    assert run("clean", "--orphans", "--apply").exit_code == 0
+    assert saved.exists()
+
+
 def test_check_reports_a_locale_nobody_may_review(content_root: Path, run) -> None:
     config = content_root / "pipeline.yaml"
     report = json.loads(run("check", "--select", "W317", "--format", "json").output)

@@ -2,12 +2,15 @@
 longer exists, folders of a locale that is not registered (the pipeline's own folders under
 locales/, the templates and the release record, are none), and procedure files whose extension the
 pipeline does not read (`.yml`). `pipeline check` reports them (W318); `pipeline clean --orphans`
-removes the generated ones, never source content.
+removes the generated ones, never source content, and never a folder that spells a registered
+locale another way (zh-Hans for zh_Hans), which holds a translator's work the pipeline does not
+read: that is for a person to move.
 """
 
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 from ..checks.model import Stray
 from ..lock import exclusive
@@ -35,18 +38,40 @@ def _locale_strays(project: Project, procedures: set[str], registered: set[str])
             out.append(Stray(project.rel(path), f"template of procedure {path.stem!r}, which does not exist "
                                                 "(source/procedures has no such file)", removable=True))
     locales_dir = project.root / "locales"
+    spelled = {_spelling(posix): posix for posix in registered}
     for folder in sorted(p for p in locales_dir.iterdir() if p.is_dir()) if locales_dir.is_dir() else []:
         if folder.name.startswith(".") or folder in (project.templates_dir, project.releases_dir):
             continue  # the pipeline's own folders: templates, the release record
         if folder.name not in registered:
-            out.append(Stray(project.rel(folder) + "/", f"folder of locale {folder.name!r}, which is not in "
-                                                        "locales/locales.yaml", removable=True))
+            same = spelled.get(_spelling(folder.name))
+            if same is None:
+                out.append(Stray(project.rel(folder) + "/", f"folder of locale {folder.name!r}, which is not in "
+                                                            "locales/locales.yaml", removable=True))
+            elif not _same_folder(folder, locales_dir / same):
+                # a translator's work saved under another spelling (zh-Hans for zh_Hans): theirs to move
+                out.append(Stray(project.rel(folder) + "/", f"not read: the catalogs of {same} are read from "
+                                                            f"locales/{same}/; move what it holds there",
+                                 removable=False))
             continue
         for path in sorted((folder / "LC_MESSAGES").glob("*.po")):
             if path.stem not in procedures:
                 out.append(Stray(project.rel(path), f"catalog of procedure {path.stem!r}, which does not exist "
                                                     "(its translations stay in git history)", removable=True))
     return out
+
+
+def _spelling(name: str) -> str:
+    """A locale folder's name as spellings of one locale share it: zh-Hans, zh_hans, zh_Hans."""
+    return name.replace("-", "_").casefold()
+
+
+def _same_folder(folder: Path, registered: Path) -> bool:
+    """Whether a folder is the registered locale's own, as a file system that does not tell
+    letter cases apart sees it (locales/ES is locales/es)."""
+    try:
+        return folder.samefile(registered)
+    except OSError:
+        return False
 
 
 def find_strays(project: Project) -> tuple[Stray, ...]:

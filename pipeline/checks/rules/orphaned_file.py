@@ -3,8 +3,9 @@
 Deleting a procedure leaves its template and catalogs behind; a folder of a locale removed from
 the registry stays; a procedure saved as `.yml` is never read, so its leaflet silently does not
 exist. `pipeline clean --orphans` lists, and with `--apply` removes, the generated leftovers
-(templates, catalogs, locale folders); a source file with a wrong extension is for a person to
-rename. The pipeline's own folders under locales/ (templates, and releases, the record of what
+(templates, catalogs, locale folders); a source file with a wrong extension, and a folder that
+spells a registered locale another way (zh-Hans for zh_Hans: catalogs saved there are never read),
+are for a person to rename or move. The pipeline's own folders under locales/ (templates, and releases, the record of what
 was published, which `pipeline build` writes and reads) are never reported.
 """
 
