@@ -5,8 +5,9 @@ the registry stays; a procedure saved as `.yml` is never read, so its leaflet si
 exist. `pipeline clean --orphans` lists, and with `--apply` removes, the generated leftovers
 (templates, catalogs, locale folders); a source file with a wrong extension, and a folder that
 spells a registered locale another way (zh-Hans for zh_Hans: catalogs saved there are never read),
-are for a person to rename or move. The pipeline's own folders under locales/ (templates, and releases, the record of what
-was published, which `pipeline build` writes and reads) are never reported.
+are for a person to rename or move. The pipeline's own folders under locales/ (templates, and
+releases, the record of what was published, which `pipeline build` writes and reads) are never
+reported.
 """
 
 from __future__ import annotations
