@@ -58,6 +58,13 @@ KEPT = [
     ("ar", "Stop taking aspirin 7 days before surgery.", "توقف عن تناول الأسبرين قبل الجراحة بـ 7 أيام."),
     ("ht", "Stop taking aspirin 7 days before surgery.", "Sispann pran aspirin 7 jou anvan operasyon an."),
     ("es", "Do not stop taking your medicine.", "No deje de tomar su medicamento."),
+    # "no longer": something stops, said with a word that stops or with a plain negation
+    ("es", "The nerve can no longer send pain signals.", "El nervio ya no puede enviar señales de dolor."),
+    ("es", "The nerve can no longer send pain signals.", "El nervio deja de enviar señales de dolor."),
+    ("ar", "The nerve can no longer send pain signals.", "يتوقف العصب عن نقل إشارات الألم."),
+    ("vi", "The nerve can no longer send pain signals.", "Dây thần kinh ngừng truyền tín hiệu đau."),
+    ("zh_Hans", "The nerve can no longer send pain signals.", "神经停止传递疼痛信号。"),
+    ("ht", "The nerve can no longer send pain signals.", "Nè a sispann voye siyal doulè."),
     ("zh_Hans", "Refrain from sex for 4 weeks.", "4周内暂停性生活。"),
     ("vi", "Refrain from heavy housework for 1 month.", "Kiêng làm việc nhà nặng trong 1 tháng."),
     ("ar", "No lifting during the first month.", "يُحظر رفع الأشياء الثقيلة خلال الشهر الأول."),
@@ -97,6 +104,10 @@ DROPPED = [
     ("ar", "Stop taking aspirin 7 days before surgery.", "استمر في تناول الأسبرين قبل الجراحة بـ 7 أيام."),
     ("ht", "Stop taking aspirin 7 days before surgery.", "Kontinye pran aspirin 7 jou anvan operasyon an."),
     ("es", "Do not stop the tablets suddenly.", "Suspenda las pastillas de golpe."),
+    ("es", "The nerve can no longer send pain signals.", "El nervio puede enviar señales de dolor."),
+    ("ar", "The nerve can no longer send pain signals.", "يستطيع العصب نقل إشارات الألم."),
+    ("zh_Hans", "The nerve can no longer send pain signals.", "神经可以传递疼痛信号。"),
+    ("es", "You no longer need the brace.", "Necesita la faja."),
     ("vi", "Do not stop your medicine suddenly.", "Ngừng thuốc đột ngột."),
     ("es", "Refrain from smoking; it certainly slows healing.", "Fume; sin duda retrasa la curación."),  # sin duda
     ("zh_Hans", "Do not shower unless the dressing is waterproof.", "除非敷料防水，否则请淋浴。"),  # 除非: unless
