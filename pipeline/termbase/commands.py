@@ -18,7 +18,7 @@ from .exchange import Conflict, export_csv, export_tbx, merge_termbases, parse_c
 from .matching import termbase_language
 from .model import Termbase
 from .reader import parse_termbase
-from .writer import format_termbase, origin
+from .writer import format_termbase, origin, with_additions
 
 
 def glossary_export(project: Project, fmt: str, locale: str | None) -> bytes:
@@ -72,7 +72,10 @@ def _merge_into_termbase(project: Project, name: str, data: bytes, fmt: str, loc
     merged, conflicts, added = merge_termbases(project.termbase, incoming)
     written = False
     if added:
-        text = format_termbase(merged)
+        # the file as the linguists wrote it, with the new lines in; rewritten whole only when it
+        # is not in the house layout
+        written_text = read_input(project.root / TERMBASE_FILE, TERMBASE_FILE).decode("utf-8")
+        text = with_additions(written_text, project.termbase, merged) or format_termbase(merged)
         parse_termbase(TERMBASE_FILE, text.encode("utf-8"))  # never write what we could not read back
         written = write_atomic(project.root / TERMBASE_FILE, text.encode("utf-8"))
     return ImportReport(added, conflicts, written)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from typing import Any
 
+from ..errors import InputError
 from .model import Concept, Term, Termbase
 
 
@@ -56,3 +58,114 @@ def origin(termbase: Termbase, line: int) -> tuple[Concept, Term | None] | None:
         if number == line:
             return concept, term
     return None
+
+
+# Where the house layout puts a concept's first key, a language and a term's mapping (0-based
+# columns): `lines_of` writes them there, and `with_additions` inserts lines only into a file
+# that has them there too.
+_HOUSE_COLUMNS = (4, 6, 10)
+
+
+class _NotHouseLayout(Exception):
+    """The file is not laid out as the house layout writes it: lines cannot be inserted."""
+
+
+def with_additions(text: str, current: Termbase, merged: Termbase) -> str | None:
+    """The termbase file ``text`` (read as ``current``) with what ``merged`` adds to it written
+    in: a term after the last of its language, a language after the concept's last, a concept at
+    the end, each in the house layout; every other line stays as it was (the linguists' comments,
+    blank lines and folded definitions, and their diff in git). None when the file is not laid
+    out as the house layout writes it (a flow sequence, other indentation), or when the result
+    would not read back as ``merged``: the caller then writes the whole termbase anew."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.error import YAMLError
+
+    from .reader import parse_termbase
+
+    if "\r" in text or text.startswith("\ufeff"):  # line ends or a mark the house layout does not write
+        return None
+    try:
+        document = YAML().load(text)
+    except YAMLError:  # read by the pipeline's own reader, but not by ruamel.yaml's: written anew
+        return None
+    concepts = document.get("concepts") if isinstance(document, CommentedMap) else None
+    if not isinstance(concepts, CommentedSeq) or concepts.fa.flow_style() or not concepts:
+        return None
+    lines = text.split("\n")
+    known = {concept.id: concept for concept in current.concepts}
+    position = {node.get("id"): index for index, node in enumerate(concepts) if isinstance(node, CommentedMap)}
+    inserts: list[tuple[int, list[str]]] = []  # (the line to insert before, the lines)
+    try:
+        for concept in merged.concepts:
+            old = known.get(concept.id)
+            if old is None:
+                inserts.append(_new_concept(concept, concepts, lines))
+            else:
+                inserts += _new_terms(concept, old, concepts, position.get(concept.id), lines)
+    except _NotHouseLayout:
+        return None
+    # from the end, and at one place the last first, so that each keeps its place and their order
+    for at, _, added in sorted(((at, n, added) for n, (at, added) in enumerate(inserts)), reverse=True):
+        lines[at:at] = added
+    result = "\n".join(lines)
+    try:
+        if format_termbase(parse_termbase("termbase", result.encode("utf-8"))) != format_termbase(merged):
+            return None
+    except InputError:  # it does not read back: the caller writes the termbase anew
+        return None
+    return result
+
+
+def _new_concept(concept: Concept, concepts: Any, lines: list[str]) -> tuple[int, list[str]]:
+    """A concept the file lacks, after its last content, apart by a blank line if the file's
+    last concept is."""
+    last = concepts.lc.item(len(concepts) - 1)[0]
+    blank = [""] if last > 0 and not lines[last - 1].strip() else []
+    return _after_content(lines, len(lines)), blank + [line for line, _, _ in lines_of(Termbase((concept,)))]
+
+
+def _new_terms(concept: Concept, old: Concept, concepts: Any, index: int | None,
+               lines: list[str]) -> list[tuple[int, list[str]]]:
+    """The terms ``concept`` has beyond ``old`` (its languages' new last terms, its new
+    languages), each at the end of where it belongs in ``concepts[index]``."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if index is None or not isinstance(concepts[index], CommentedMap):
+        raise _NotHouseLayout
+    node = concepts[index]
+    terms = node.get("terms")
+    if (not isinstance(terms, CommentedMap) or terms.fa.flow_style()
+            or concepts.lc.item(index)[1] != _HOUSE_COLUMNS[0]
+            or any(terms.lc.key(language)[1] != _HOUSE_COLUMNS[1] for language in terms)):
+        raise _NotHouseLayout
+    keys, languages = list(node), list(terms)
+    # where the concept's terms end: at its next key, else at the next concept
+    after = (node.lc.key(keys[keys.index("terms") + 1])[0] if keys[-1] != "terms"
+             else concepts.lc.item(index + 1)[0] if index + 1 < len(concepts) else len(lines))
+    inserts = []
+    for language, items in concept.terms.items():
+        new = [_term_line(term) for term in items[len(old.terms.get(language, ())):]]
+        if not new:
+            continue
+        if language not in terms:
+            inserts.append((_after_content(lines, after), [f"      {language}:", *new]))
+            continue
+        entries = terms[language]
+        if (not isinstance(entries, CommentedSeq) or entries.fa.flow_style() or not entries
+                or any(entries.lc.item(k)[1] != _HOUSE_COLUMNS[2] for k in range(len(entries)))):
+            raise _NotHouseLayout
+        k = languages.index(language)
+        inserts.append((_after_content(lines, terms.lc.key(languages[k + 1])[0] if k + 1 < len(languages) else after),
+                        new))
+    return inserts
+
+
+def _after_content(lines: list[str], stop: int) -> int:
+    """Where to insert lines that end what comes before line ``stop``: after its last line that
+    is neither blank nor a comment (the blank lines and comments before ``stop`` belong to what
+    follows them)."""
+    at = stop
+    while at > 0 and (not lines[at - 1].strip() or lines[at - 1].lstrip().startswith("#")):
+        at -= 1
+    return at

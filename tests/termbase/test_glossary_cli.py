@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+
 import pytest
 
 from pipeline.catalog.hints import split_hints
@@ -99,3 +101,50 @@ def test_an_imported_exception_without_its_term_is_refused_at_its_line(content_r
     assert result.exit_code == 2, result.output
     assert result.output.startswith(f"error: {path}:5:") and "'星期' does not contain the term" in result.output
     assert (content_root / "source/termbase.yaml").read_bytes() == before
+
+
+def _with_additions(tbx: str) -> str:
+    """A TBX export with a Spanish term added to the concept disc, a Haitian Creole term to the
+    concept surgeon (whose entry must have none), and a concept of its own."""
+    entry = tbx.index('<termEntry id="disc">')
+    spanish_end = tbx.index("</langSet>", tbx.index('<langSet xml:lang="es">', entry))
+    tbx = (tbx[:spanish_end] + "<tig><term>discos</term><termNote type=\"administrativeStatus\">admittedTerm-admn-sts"
+           "</termNote><termNote type=\"partOfSpeech\">noun</termNote></tig>" + tbx[spanish_end:])
+    surgeon_end = tbx.index("</termEntry>", tbx.index('<termEntry id="surgeon">'))
+    tbx = (tbx[:surgeon_end] + '<langSet xml:lang="ht"><tig><term>chirijyen</term><termNote type="administrativeStatus">'
+           'preferredTerm-admn-sts</termNote><termNote type="partOfSpeech">noun</termNote></tig></langSet>'
+           + tbx[surgeon_end:])
+    body_end = tbx.index("</body>")
+    return (tbx[:body_end] + '<termEntry id="ice-pack"><descrip type="subjectField">care</descrip>'
+            '<descrip type="definition">A cold pack held on a sore area: "ice" here, not frozen water.</descrip>'
+            '<langSet xml:lang="en"><tig><term>ice pack</term><termNote type="administrativeStatus">'
+            'preferredTerm-admn-sts</termNote><termNote type="partOfSpeech">noun</termNote></tig></langSet>'
+            '</termEntry>' + tbx[body_end:])
+
+
+def test_an_import_adds_its_lines_and_keeps_the_file_as_written(content_root, run, tmp_path):
+    """The termbase is the linguists' file in git: an import adds the lines of what is new and
+    leaves every other line as it was, comments, blank lines and folded definitions included."""
+    termbase = content_root / "source/termbase.yaml"
+    surgeon_ht = "      ht:\n        - {term: chirijyen, status: preferred, pos: noun}\n"
+    termbase.write_text(termbase.read_text("utf-8").replace(surgeon_ht, "", 1), "utf-8")
+    before = termbase.read_text("utf-8").splitlines()
+    assert any(line.lstrip().startswith("#") for line in before[1:])  # comments beyond the first line
+    path = tmp_path / "more.tbx"
+    path.write_text(_with_additions(run("glossary", "export").output), "utf-8")
+    result = run("glossary", "import", str(path))
+    assert result.exit_code == 0 and "3 terms added" in result.output, result.output
+    after = termbase.read_text("utf-8").splitlines()
+    diff = [line for line in difflib.ndiff(before, after) if line[:2] in ("- ", "+ ")]
+    assert not [line for line in diff if line.startswith("- ")], diff
+    added = "\n".join(line[2:] for line in diff)
+    for text in ("discos", "chirijyen", "ht:", "id: ice-pack", "ice pack"):
+        assert text in added, added
+    # each where it belongs: the new language after the concept's last, before the blank line and
+    # the comment that follow it
+    at = after.index("        - {term: chirijyen, status: preferred, pos: noun}")
+    assert after[at - 1:at + 3] == ["      ht:", after[at], "", before[before.index(after[at + 2])]], after[at - 3:at + 4]
+    again = run("glossary", "import", str(path))  # nothing new the second time: the file is not written
+    assert again.exit_code == 0 and termbase.read_text("utf-8").splitlines() == after
+    exported = run("glossary", "export").output
+    assert all(term in exported for term in ("<term>discos</term>", "<term>chirijyen</term>", "<term>ice pack</term>"))
