@@ -90,7 +90,9 @@ def with_additions(text: str, current: Termbase, merged: Termbase) -> str | None
     except YAMLError:  # read by the pipeline's own reader, but not by ruamel.yaml's: written anew
         return None
     concepts = document.get("concepts") if isinstance(document, CommentedMap) else None
-    if not isinstance(concepts, CommentedSeq) or concepts.fa.flow_style() or not concepts:
+    # the items of one block sequence or mapping share their column: the first one's says it
+    if (not isinstance(concepts, CommentedSeq) or concepts.fa.flow_style() or not concepts
+            or concepts.lc.item(0)[1] != _HOUSE_COLUMNS[0]):
         return None
     lines = text.split("\n")
     known = {concept.id: concept for concept in current.concepts}
@@ -135,9 +137,8 @@ def _new_terms(concept: Concept, old: Concept, concepts: Any, index: int | None,
         raise _NotHouseLayout
     node = concepts[index]
     terms = node.get("terms")
-    if (not isinstance(terms, CommentedMap) or terms.fa.flow_style()
-            or concepts.lc.item(index)[1] != _HOUSE_COLUMNS[0]
-            or any(terms.lc.key(language)[1] != _HOUSE_COLUMNS[1] for language in terms)):
+    if (not isinstance(terms, CommentedMap) or terms.fa.flow_style() or not terms
+            or terms.lc.key(next(iter(terms)))[1] != _HOUSE_COLUMNS[1]):
         raise _NotHouseLayout
     keys, languages = list(node), list(terms)
     # where the concept's terms end: at its next key, else at the next concept
@@ -153,7 +154,7 @@ def _new_terms(concept: Concept, old: Concept, concepts: Any, index: int | None,
             continue
         entries = terms[language]
         if (not isinstance(entries, CommentedSeq) or entries.fa.flow_style() or not entries
-                or any(entries.lc.item(k)[1] != _HOUSE_COLUMNS[2] for k in range(len(entries)))):
+                or entries.lc.item(0)[1] != _HOUSE_COLUMNS[2]):
             raise _NotHouseLayout
         k = languages.index(language)
         inserts.append((_after_content(lines, terms.lc.key(languages[k + 1])[0] if k + 1 < len(languages) else after),
