@@ -68,6 +68,8 @@ KEPT = [
     ("zh_Hans", "Refrain from sex for 4 weeks.", "4周内暂停性生活。"),
     ("vi", "Refrain from heavy housework for 1 month.", "Kiêng làm việc nhà nặng trong 1 tháng."),
     ("ar", "No lifting during the first month.", "يُحظر رفع الأشياء الثقيلة خلال الشهر الأول."),
+    ("zh_Hans", "If you do not agree, tell your doctor.", "如果您不同意，请告诉医生。"),  # 不同意, though 不同 is no negation
+    ("zh_Hans", "If the painkillers do not work, call us.", "如果止痛药不管用，请联系我们。"),
 ]
 
 DROPPED = [
@@ -111,6 +113,18 @@ DROPPED = [
     ("vi", "Do not stop your medicine suddenly.", "Ngừng thuốc đột ngột."),
     ("es", "Refrain from smoking; it certainly slows healing.", "Fume; sin duda retrasa la curación."),  # sin duda
     ("zh_Hans", "Do not shower unless the dressing is waterproof.", "除非敷料防水，否则请淋浴。"),  # 除非: unless
+    # a connective or a word that holds a marker without negating: Spanish sin embargo and no obstante
+    # (however), Chinese 别的 (other), 不同 (different), 不良 (adverse), 不管 (regardless), 不得不 (have
+    # to), Arabic لا بد (must) and لا يزال (still)
+    ("es", "However, do not lift anything heavy.", "Sin embargo, levante objetos pesados."),
+    ("es", "However, do not lift anything heavy.", "No obstante, levante objetos pesados."),
+    ("zh_Hans", "Do not take other painkillers.", "请服用别的止痛药。"),
+    ("zh_Hans", "Do not lift heavy objects; people recover at different speeds.", "请提重物；不同的人恢复速度不同。"),
+    ("zh_Hans", "Do not take this medicine again if it gave you side effects.", "如果出现过不良反应，请再次服用这种药。"),
+    ("zh_Hans", "Do not drive, whatever the pain.", "不管疼痛如何，请开车。"),
+    ("zh_Hans", "Do not drive; you must rest.", "请开车；您不得不休息。"),
+    ("ar", "Do not lift anything heavy; you must rest.", "ارفع الأشياء الثقيلة؛ لا بد أن ترتاح."),
+    ("ar", "You may still feel pain, but do not take more tablets.", "قد لا يزال الألم موجودًا، لكن تناول المزيد من الأقراص."),
 ]
 
 
