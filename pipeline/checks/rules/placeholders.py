@@ -5,7 +5,9 @@ extra or misspelled one shows the patient a raw code or drops a phone number. Co
 but printf placeholders without a name are filled by position: theirs must come in the source's
 order, as many as the source has (`%s … %d` written `%d … %s` swaps the values, or fails). A
 placeholder set in more braces than the source's (`{{clinic_phone}}`, i18next's own syntax) shows
-the patient the extra braces around the number.
+the patient the extra braces around the number, and with an extra brace on one side only
+(`{{clinic_phone}`) the web app shows the code instead of the number. Any other brace the source
+lacks (`{clinic_phone` left behind by an edit) is shown to the patient as written.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..model import Entry, LocaleContext, Options
-from ..text import PRINTF, placeholders
+from ..text import BRACE, PRINTF, placeholders
 
 CODE = "E101"
 NAME = "placeholders"
@@ -30,9 +32,16 @@ def _positional(text: str) -> list[str]:
     return [found for found in PRINTF.findall(text) if not found.startswith("%(")]
 
 
-# A brace placeholder inside more braces ("{{clinic_phone}}", i18next's own syntax): the app fills
-# the inner one and shows the rest. Tried only from the first brace of a run: linear however long.
-_BRACED = re.compile(r"(?<!\{)\{+(\{[A-Za-z_][A-Za-z0-9_]*\})\}+")
+# A brace placeholder with more braces around it, on both sides or on one ("{{clinic_phone}}",
+# i18next's own syntax; "{{clinic_phone}", which i18next shows as written). Tried only from the
+# first brace of a run: linear however long.
+_BRACED = re.compile(r"(?<!\{)(?:\{+(\{[A-Za-z_][A-Za-z0-9_]*\})\}*|(\{[A-Za-z_][A-Za-z0-9_]*\})\}+)")
+# A brace outside the placeholders, with the text next to it (up to white space or another brace)
+_STRAY = re.compile(r"[^\s{}]{0,15}[{}][^\s{}]{0,15}")
+
+
+def _stray_braces(text: str) -> int:
+    return sum(text.count(brace) for brace in "{}") - 2 * len(BRACE.findall(text))
 
 
 def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
@@ -47,8 +56,17 @@ def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
             yield (f"placeholders without a name ({', '.join(target_order)}) are not in the source's order "
                    f"({', '.join(source_order)}): the app fills them in order; keep the source's order, or name "
                    "them (%(count)d)")
-    if "{{" in entry.msgstr:
+    if "{" not in entry.msgstr and "}" not in entry.msgstr:
+        return
+    braced = False
+    if "{{" in entry.msgstr or "}}" in entry.msgstr:
         kept = {match.group(0) for match in _BRACED.finditer(entry.msgid)}
         for match in _BRACED.finditer(entry.msgstr):
             if match.group(0) not in kept:
-                yield f"placeholder {match.group(1)} is written {match.group(0)}: keep single braces"
+                braced = True
+                yield f"placeholder {match.group(1) or match.group(2)} is written {match.group(0)}: keep single braces"
+    if not (braced or missing or extra) and _stray_braces(entry.msgstr) > _stray_braces(entry.msgid):
+        shown = _STRAY.search(BRACE.sub(" ", entry.msgstr))
+        near = shown.group(0) if shown else "{"
+        yield (f"a brace outside the placeholders ({near!r}) is shown to the patient as written: remove it, "
+               "or complete the placeholder")

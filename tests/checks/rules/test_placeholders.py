@@ -30,6 +30,16 @@ FLAGGED = [
     ("es", CALL, planted(CALL_T["es"], "{clinic_phone}", "{{clinic_phone}}"),
      "placeholder {clinic_phone} is written {{clinic_phone}}: keep single braces"),
     ("es", CALL, planted(CALL_T["es"], "{clinic_phone}", "{{{clinic_phone}}}"), "keep single braces"),
+    # an extra brace on one side: i18next shows "{{clinic_phone}" as written, and no phone number
+    ("es", CALL, planted(CALL_T["es"], "{clinic_phone}", "{{clinic_phone}"),
+     "placeholder {clinic_phone} is written {{clinic_phone}: keep single braces"),
+    ("ar", CALL, planted(CALL_T["ar"], "{clinic_name}", "{{clinic_name}"), "is written {{clinic_name}"),
+    ("es", CALL, planted(CALL_T["es"], "{clinic_phone}", "{clinic_phone}}"), "is written {clinic_phone}}"),
+    # a brace left behind by an edit, beside the placeholder it was meant to be
+    ("es", CALL, planted(CALL_T["es"], "{clinic_phone}", "{clinic_phone} {clinic_phone"),
+     "a brace outside the placeholders ('{clinic_phone.') is shown to the patient as written"),
+    ("zh_Hans", CALL, planted(CALL_T["zh_Hans"], "{clinic_phone}", "{clinic_phone}}"), "is written {clinic_phone}}"),
+    ("es", CALL, planted(CALL_T["es"], "{surgeon_name}", "{surgeon_name} }"), "a brace outside the placeholders"),
     # printf placeholders without names are filled in order: swapped, or one fewer, the app fails
     ("es", "Call %s on %d.", "Llame a %d al %s.",
      "placeholders without a name (%d, %s) are not in the source's order (%s, %d): the app fills them in order"),
