@@ -102,6 +102,19 @@ def _declared_move(source: polib.POEntry, renames: Mapping[str, str], live: Entr
     return old if has_translation(forms_of(old)) else None
 
 
+def _revives(source: polib.POEntry, live: polib.POEntry | None, dead: polib.POEntry | None) -> bool:
+    """Whether the obsolete entry of ``source``'s context comes back: when nothing live holds the
+    context, or when it was made for the very source the template has again and the live one was
+    not (a sentence restored after a tool such as msgmerge left the old one obsolete and a new
+    entry beside it). The live entry then becomes obsolete in its place, so no key is written twice."""
+    if dead is None:
+        return False
+    if live is None:
+        return True
+    restored = (dead.msgid, dead.msgid_plural) == (source.msgid, source.msgid_plural)
+    return restored and (live.msgid, live.msgid_plural) != (source.msgid, source.msgid_plural)
+
+
 def _header(catalog: polib.POFile, pot: polib.POFile, locale: LocaleInfo) -> polib.POFile:
     result = polib.POFile(wrapwidth=79)
     result.header = catalog.header
@@ -178,6 +191,7 @@ def merge(catalog: polib.POFile, pot: polib.POFile, locale: LocaleInfo,
     fuzzied: list[str] = []
     new: list[str] = []
     resurrected: list[str] = []
+    displaced: list[polib.POEntry] = []
     for source in pot:
         entry = polib.POEntry(msgctxt=source.msgctxt, msgid=source.msgid,
                               msgid_plural=source.msgid_plural, msgstr="",
@@ -197,7 +211,9 @@ def merge(catalog: polib.POFile, pot: polib.POFile, locale: LocaleInfo,
                                         regenerated)
             result.append(entry)
             continue
-        if old is None and source.msgctxt in dead:
+        if _revives(source, old, dead.get(source.msgctxt)):
+            if old is not None:
+                displaced.append(old)
             old = dead.pop(source.msgctxt)
             resurrected.append(source.msgctxt)
         format_flags = [f for f in source.flags if f != "fuzzy"]
@@ -222,7 +238,7 @@ def merge(catalog: polib.POFile, pot: polib.POFile, locale: LocaleInfo,
         result.append(entry)
 
     leaving = [e for ctx, e in live.items() if ctx not in template_contexts]
-    obsoleted = _retire(result, [*leaving, *doubles])
+    obsoleted = _retire(result, [*leaving, *doubles, *displaced])
     for entry in [*dead.values(), *dead_rest]:
         result.append(entry)
     # Keep obsolete entries in a stable order: by context, so repeated runs write the same bytes.

@@ -8,6 +8,7 @@ import pytest
 from pipeline.catalog.commands import render
 from pipeline.catalog.hints import Hint
 from pipeline.catalog.merge import merge
+from pipeline.catalog.po_reader import parse_po
 from pipeline.locales import LocaleInfo
 
 ES = LocaleInfo("es", "es", "Spanish", "español", "ltr", "nplurals=2; plural=(n != 1);", ("one", "other"))
@@ -90,6 +91,26 @@ def test_an_obsolete_entry_comes_back_as_fuzzy(msgid, previous):
     assert (entry.msgstr, "fuzzy" in entry.flags, entry.previous_msgid) == ("Camine.", True, previous)
     assert summary.resurrected == ("walk",)
     assert not [x for x in merged if x.obsolete]
+
+
+RESTORED = [
+    # the live entry msgmerge (Poedit's "Update from POT") left beside the obsolete one, expected obsolete after
+    (e("walk", "Sit.", ""), []),
+    (e("walk", "Sit.", "Siéntese."), [("walk", "Sit.", "Siéntese.")]),
+    (e("walk", "Sit.", "Siéntese.", flags=["fuzzy"], previous_msgid="Walk."), [("walk", "Sit.", "Siéntese.")]),
+]
+
+
+@pytest.mark.parametrize("live,obsolete", RESTORED, ids=["untranslated", "translated", "fuzzy"])
+def test_a_restored_source_gets_its_obsolete_translation_back_and_no_entry_is_written_twice(live, obsolete):
+    dead = e("walk", "Walk.", "Camine.", obsolete=True, tcomment="signed-off: r 2026-11-22 0123456789abcdef")
+    merged, summary = merge(po(live, dead), pot(("walk", "Walk.")), ES)
+    entry = by_ctx(merged, "walk")
+    assert (entry.msgid, entry.msgstr, "fuzzy" in entry.flags) == ("Walk.", "Camine.", True)
+    assert entry.tcomment == "signed-off: r 2026-11-22 0123456789abcdef"
+    assert [(x.msgctxt, x.msgid, x.msgstr) for x in merged if x.obsolete] == obsolete
+    assert summary.resurrected == ("walk",)
+    assert render(merged) == render(parse_po("es.po", render(merged)))  # read back: no duplicate entry
 
 
 def test_a_moved_paragraph_is_offered_as_fuzzy_with_its_previous_context():
