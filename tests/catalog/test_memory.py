@@ -72,6 +72,31 @@ def test_tmx_round_trips_and_refuses_entities() -> None:
         parse_tmx("evil.tmx", b'<!DOCTYPE t [<!ENTITY a "x">]><tmx><body/></tmx>', "en", "es")
 
 
+def _tagged_tmx(source_tag: str, target_tag: str) -> bytes:
+    return (f'<tmx version="1.4"><header srclang="{source_tag}"/><body><tu>'
+            f'<tuv xml:lang="{source_tag}"><seg>Rest.</seg></tuv><tuv xml:lang="{target_tag}"><seg>Descanse.</seg></tuv>'
+            '</tu></body></tmx>').encode()
+
+
+TAGS = [
+    # the tags a CAT tool wrote, the project's source language and locale, whether the unit is read
+    ("en-US", "es-ES", "en", "es", True),  # Trados, memoQ
+    ("EN-GB", "ES", "en", "es", True),  # OmegaT writes upper case
+    ("en_US", "es_MX", "en", "es", True),
+    ("en", "es-MX", "en", "es-ES", False),  # another region's wording
+    ("en-US", "zh-CN", "en", "zh-Hans", True),  # zh-CN is written in Simplified Chinese
+    ("en-US", "zh-TW", "en", "zh-Hans", False),  # Traditional Chinese is not
+    ("fr-FR", "es-ES", "en", "es", False),
+]
+
+
+@pytest.mark.parametrize("source_tag, target_tag, source, target, read", TAGS)
+def test_units_are_read_whatever_region_the_tool_wrote(source_tag: str, target_tag: str, source: str, target: str,
+                                                       read: bool) -> None:
+    units = parse_tmx("m.tmx", _tagged_tmx(source_tag, target_tag), source, target)
+    assert [(u.source, u.target) for u in units] == ([("Rest.", "Descanse.")] if read else [])
+
+
 def test_tm_export_writes_the_signed_off_wording(run) -> None:
     result = run("tm", "export", "--locale", "es")
     assert result.exit_code == 0
