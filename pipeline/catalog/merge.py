@@ -94,7 +94,8 @@ def _declared_move(source: polib.POEntry, renames: Mapping[str, str], live: Entr
     if old_ctx is None or old_ctx in template_contexts:
         return None
     current = live.get(source.msgctxt)
-    if current is not None and not ("fuzzy" in current.flags and current.previous_msgctxt == old_ctx):
+    if current is not None and has_translation(forms_of(current)) and not (
+            "fuzzy" in current.flags and current.previous_msgctxt == old_ctx):
         return None  # translated at its new context since: that work stands
     old = live.get(old_ctx) or dead.get(old_ctx)
     if old is None or "fuzzy" in old.flags or bool(old.msgid_plural) != bool(source.msgid_plural):

@@ -54,15 +54,21 @@ def test_declared_renames_keep_translation_and_sign_off(content_root, run, decla
     assert next(p for p in es["procedures"] if p["id"] == "endoscopic-neurotomy")["status"] == cell
 
 
-def test_a_declaration_after_an_update_restores_the_sign_off(content_root, run):
-    rename_recovery(content_root, None)
+@pytest.mark.parametrize("new_text,before,after", [
+    (False, ReviewState.FUZZY, ReviewState.SIGNED_OFF),  # the moved copy: its sign-off re-keyed
+    (True, ReviewState.UNTRANSLATED, ReviewState.FUZZY),  # text changed too: offered as fuzzy, as when declared at once
+])
+def test_a_declaration_after_an_update_moves_the_translation(content_root, run, new_text, before, after):
+    old = {e.msgctxt: e.msgstr for e in read_po(content_root / CATALOG)}["recovery.activity"]
+    rename_recovery(content_root, None, new_text)
     assert run("extract").exit_code == 0 and run("update").exit_code == 0
-    assert states(content_root / CATALOG)["healing.activity"] is ReviewState.FUZZY
+    assert states(content_root / CATALOG)["healing.activity"] is before
     path = content_root / NEUROTOMY
     path.write_text(path.read_text("utf-8").replace("id: endoscopic-neurotomy\n",
                                                     "id: endoscopic-neurotomy\nrenamed_from: {healing: recovery}\n"))
     assert run("extract").exit_code == 0 and run("update").exit_code == 0
-    assert states(content_root / CATALOG)["healing.activity"] is ReviewState.SIGNED_OFF
+    assert states(content_root / CATALOG)["healing.activity"] is after
+    assert {e.msgctxt: e.msgstr for e in read_po(content_root / CATALOG) if not e.obsolete}["healing.activity"] == old
 
 
 def msgmerge(catalog: Path, template: Path, out: Path) -> dict[str, Any]:
