@@ -70,7 +70,9 @@ def _previous_lines(entry: polib.POEntry, prefix: str, wrap: bool = True) -> lis
     return lines
 
 
-def _entry_lines(entry: polib.POEntry) -> list[str]:
+def _entry_lines(entry: polib.POEntry, previous: str = "#| ", prefix: str = "") -> list[str]:
+    """An entry's lines; an obsolete one's keyword lines carry ``#~`` and its flags stay, as msgcat
+    writes them."""
     lines = _comment_lines(entry)
     translated = _first_msgstr(entry) != ""
     flags = [f for f in KNOWN_FLAGS if f in entry.flags]
@@ -79,18 +81,13 @@ def _entry_lines(entry: polib.POEntry) -> list[str]:
     if flags:
         lines.append("#, " + ", ".join(flags))
     wrap = "no-wrap" not in flags  # msgcat does not wrap such an entry's strings
-    lines += _previous_lines(entry, "#| ", wrap)
-    lines += _message_lines(entry, "", wrap)
+    lines += _previous_lines(entry, previous, wrap)
+    lines += _message_lines(entry, prefix, wrap)
     return lines
 
 
 def _obsolete_lines(entry: polib.POEntry) -> list[str]:
-    lines = _comment_lines(entry)
-    if "fuzzy" in entry.flags:
-        lines.append("#, fuzzy")
-    lines += _previous_lines(entry, "#~| ")
-    lines += _message_lines(entry, "#~ ")
-    return lines
+    return _entry_lines(entry, "#~| ", "#~ ")
 
 
 def header_entry(catalog: polib.POFile) -> polib.POEntry:

@@ -79,12 +79,11 @@ def view(entry: polib.POEntry) -> tuple[Any, ...]:
 
 
 def written(entry: polib.POEntry) -> tuple[Any, ...]:
-    """What the writer keeps of an entry: known flags, fuzzy only on a translation; an obsolete
-    entry keeps only fuzzy."""
+    """What the writer keeps of an entry, obsolete or not: known flags, fuzzy only on a translation."""
     kept = polib.POEntry(**{k: getattr(entry, k) for k in (
         "msgctxt", "msgid", "msgid_plural", "tcomment", "comment", "occurrences", "previous_msgid", "obsolete")})
     translated = is_translated(entry)
-    kept.flags = [f for f in entry.flags if (f in KNOWN_FLAGS and not entry.obsolete) or (f == "fuzzy" and translated)]
+    kept.flags = [f for f in entry.flags if f in KNOWN_FLAGS or (f == "fuzzy" and translated)]
     kept.msgstr, kept.msgstr_plural = entry.msgstr, dict(entry.msgstr_plural)
     for name in ("tcomment", "comment"):  # a space after a final backslash, which gettext would join
         text = getattr(kept, name) or ""

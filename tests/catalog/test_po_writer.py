@@ -24,3 +24,23 @@ def test_msgcat_round_trip_is_byte_identical(path: Path):
     printed = subprocess.run(["msgcat", str(path)], check=True, capture_output=True).stdout
     assert printed == path.read_bytes()
     assert render(read_po(path)) == printed
+
+
+HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: es\\n"\n\n'
+LONG = " ".join(["word"] * 20)
+OBSOLETE = [
+    # an obsolete entry as msgmerge (Poedit's "Update from POT") leaves it: its flags stay, as msgcat keeps them
+    '#, python-brace-format\n#~ msgctxt "contact.call"\n#~ msgid "Call {clinic_phone}."\n#~ msgstr "Llame al {clinic_phone}."\n',
+    '#, fuzzy, python-brace-format\n#~| msgid "Call {clinic_name}."\n#~ msgid "Call {clinic_phone}."\n'
+    '#~ msgstr "Llame al {clinic_phone}."\n',
+    f'#, no-wrap\n#~ msgid "{LONG} a"\n#~ msgstr "{LONG} b"\n',
+]
+
+
+@pytest.mark.parametrize("entry", OBSOLETE, ids=["format-flag", "fuzzy-previous", "no-wrap"])
+def test_an_obsolete_entry_is_printed_as_msgcat_prints_it(tmp_path: Path, entry: str):
+    path = tmp_path / "es.po"
+    path.write_text(HEADER + entry, "utf-8")
+    printed = subprocess.run(["msgcat", str(path)], check=True, capture_output=True).stdout
+    assert printed == path.read_bytes()
+    assert render(read_po(path)) == printed
