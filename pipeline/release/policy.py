@@ -364,7 +364,10 @@ def plan(project: Project) -> tuple[ProcedureRelease, ...]:
         cells = []
         for procedure in project.procedures:
             release = _target_release(project, info, procedure, procedure.id in withheld_source, errors, eligible)
-            cells.append(marked_sample(settle(release, published[info.posix].get(procedure.id), language)))
+            settled = settle(release, published[info.posix].get(procedure.id), language)
+            if settled.status == "withdrawn":  # its text never ships again, not even behind another locale
+                eligible[(info.posix, procedure.id)] = {}
+            cells.append(marked_sample(settled))
         releases += _with_deleted(project, info, cells, published.get(info.posix, {}))
     return tuple(releases)
 

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from ..test_bundles import manifest_of, procedure, tree_hashes
+from .helpers import texts_of
 
 NEUROTOMY = "source/procedures/endoscopic-neurotomy.yaml"
 OLD_WEEKS, NEW_WEEKS = "at least 2–4 weeks", "at least 4–6 weeks"
@@ -203,6 +204,20 @@ def test_a_withdrawn_cell_in_an_optional_locale_does_not_block(content_root, run
     assert run("build").exit_code == 0
     entry = procedure(manifest_of(content_root / "dist/bundles"), "vi", "endoscopic-discectomy")
     assert (entry["status"], entry["files"]) == ("withdrawn", {})
+
+
+def test_a_withdrawn_cell_stands_behind_no_locale_that_falls_back_to_it(content_root, run):
+    assert run("init", "es_MX").exit_code == 0  # its chain: es, then en
+    config = content_root / "pipeline.yaml"
+    config.write_text(config.read_text("utf-8").replace("locales:\n", "locales:\n  es_MX: {fallback: string}\n", 1))
+    assert run("build").exit_code == 0
+    out = content_root / "dist/bundles"
+    assert texts_of(doc(out, "es-MX", "endoscopic-neurotomy")) == texts_of(doc(out, "es", "endoscopic-neurotomy"))
+    assert run("release", "withdraw", "--locale", "es", "--procedure", "endoscopic-neurotomy",
+               "--reason", "the old recovery time is unsafe").exit_code == 0
+    assert run("build").exit_code == 1  # es is required
+    # Mexican Spanish patients get the English, never the withdrawn Spanish
+    assert texts_of(doc(out, "es-MX", "endoscopic-neurotomy")) == texts_of(doc(out, "en", "endoscopic-neurotomy"))
 
 
 def test_withdrawing_a_cell_that_was_never_published_is_refused(content_root, run):
