@@ -35,7 +35,7 @@ class Strings:
     locale: str  # BCP 47
     direction: str  # "ltr" or "rtl"
     texts: Mapping[str, str]  # key -> text as shipped (placeholders as {name})
-    source: Mapping[str, str]  # key -> source-language text: it fixes each placeholder's position
+    source: Mapping[str, str]  # key -> current source-language text: it fixes each placeholder's position
     source_file: str  # where the keys are defined (the procedure's YAML)
     source_lines: Mapping[str, int]
     catalog_file: str | None = None  # where the translations come from (None: the source language)
@@ -79,7 +79,11 @@ def unique_names(strings: Strings, target: str, kind: str, name_of: Callable[[st
 def strings_of(release: ProcedureRelease, bcp47: str, direction: str, texts: Mapping[str, str],
                catalog_file: str | None) -> Strings:
     messages = list(release.shipped_procedure.messages())
-    return Strings(release.procedure.id, bcp47, direction, dict(texts), {m.context: m.text.value for m in messages},
+    # Apps pass positional arguments in the order of the current source text, also to a cell that
+    # ships its last good version, made for an older source text.
+    current = {m.context: m.text.value for m in release.procedure.messages()}
+    source = {m.context: current.get(m.context, m.text.value) for m in messages}
+    return Strings(release.procedure.id, bcp47, direction, dict(texts), source,
                    release.procedure.source, {m.context: m.text.line for m in messages}, catalog_file)
 
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
-from .helpers import build_with_targets
+from .helpers import build_with_targets, manifest_of
 
 
 def written(out: Path) -> set[str]:
@@ -35,3 +38,43 @@ def test_an_unknown_target_is_refused_with_its_position(content_root: Path, run,
     config.write_text(config.read_text("utf-8") + line + "\n", "utf-8")
     result = run("build")
     assert result.exit_code == 2 and "pipeline.yaml:" in result.output
+
+
+def android_value(out: Path, folder: str, name: str) -> str:
+    root = ElementTree.parse(out / f"android/endoscopic-discectomy/res/{folder}/strings.xml").getroot()
+    return next(e.text or "" for e in root if e.get("name") == name)
+
+
+def apple_value(out: Path, locale: str, key: str) -> str:
+    catalog = json.loads((out / "apple/endoscopic-discectomy.xcstrings").read_text("utf-8"))
+    return str(catalog["strings"][key]["localizations"][locale]["stringUnit"]["value"])
+
+
+REORDERED = "Your surgeon is {surgeon_name}. If you have questions, call {clinic_name} on {clinic_phone}."
+
+
+@pytest.mark.parametrize(("stored", "specifier"), [
+    (lambda out, locale: android_value(out, "values-es" if locale == "es" else "values",
+                                       "endoscopic_discectomy_contact_call"), r"%(\d)\$s"),
+    (lambda out, locale: apple_value(out, locale, "contact.call"), r"%(\d)\$@"),
+])
+def test_a_last_good_version_takes_its_arguments_in_the_order_apps_pass_them(content_root: Path, run, stored,
+                                                                             specifier: str) -> None:
+    """Apps pass positional arguments in the order of the current source text (values/, the English):
+    a translation that ships its last good version, made for an older order, numbers them the same."""
+    out = build_with_targets(run, content_root, ["documents", "android", "apple"], rtl=False)
+    path = content_root / "source/procedures/endoscopic-discectomy.yaml"
+    old = "If you have questions, call {clinic_name} on {clinic_phone}. You can also ask your surgeon, {surgeon_name}."
+    path.write_text(path.read_text("utf-8").replace(old, REORDERED), "utf-8")
+    assert run("extract").exit_code == 0 and run("update").exit_code == 0
+    assert run("build").exit_code == 0
+    cell = next(p for loc in manifest_of(out)["locales"] if loc["bcp47"] == "es" for p in loc["procedures"]
+                if p["id"] == "endoscopic-discectomy")
+    assert cell["status"] == "outdated"
+    passed = ["Dr Ruiz", "Clinica Sol", "555-0100"]  # in the order of REORDERED, as the app passes them
+    spanish = json.loads((out / "es/endoscopic-discectomy.json").read_text("utf-8"))
+    text = next(b["text"]["text"] for s in spanish["sections"] for b in s["blocks"] if b["id"] == "call")
+    shown = re.sub(specifier, lambda m: passed[int(m.group(1)) - 1], stored(out, "es"))
+    assert shown == text.format(surgeon_name="Dr Ruiz", clinic_name="Clinica Sol", clinic_phone="555-0100")
+    assert re.sub(specifier, lambda m: passed[int(m.group(1)) - 1], stored(out, "en")) == REORDERED.format(
+        surgeon_name="Dr Ruiz", clinic_name="Clinica Sol", clinic_phone="555-0100")
