@@ -181,6 +181,8 @@ def render(project: Project, releases: tuple[ProcedureRelease, ...], mo: bool = 
                 catalog = (project.rel(project.catalog_path(group_info.posix, release.procedure.id))
                            if group_info else None)
                 published.append(targets.strings_of(release, bcp47, entry["direction"], flat, catalog))
+                if "i18next" in chosen:
+                    targets.check_i18next(published[-1], own)
                 outputs.update(targets.per_locale(chosen, published[-1], source))
                 if mo:
                     plural = group_info.plural_forms if group_info else "nplurals=2; plural=(n != 1);"

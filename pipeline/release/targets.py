@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
@@ -55,6 +56,20 @@ class Strings:
             raise self.error(key, target, f"placeholder {{{unknown[0]}}} is not in the source text, so apps "
                                           "do not pass it: fix the translation")
         return order
+
+
+# i18next reads text in braces as an interpolation (`{-name}` too) and `$t(` as nesting: text in
+# braces other than one placeholder would show the patient something else, or swallow a placeholder.
+_I18NEXT_SYNTAX = re.compile(r"\{(.+?)\}|\$t\(")
+
+
+def check_i18next(strings: Strings, keys: Iterable[str]) -> None:
+    """Stop the build at a string i18next would not show exactly as signed off."""
+    for key in sorted(keys):
+        for match in _I18NEXT_SYNTAX.finditer(strings.texts[key]):
+            if not PLACEHOLDER.fullmatch(match.group(0)):
+                raise strings.error(key, "i18next", f"{match.group(0)!r} reads as i18next syntax, so the app "
+                                                    "would not show it as written: remove the brace or $t(")
 
 
 def unique_names(strings: Strings, target: str, kind: str, name_of: Callable[[str], str],

@@ -9,7 +9,10 @@ from xml.etree import ElementTree
 
 import pytest
 
-from .helpers import build_with_targets, manifest_of
+from pipeline.errors import InputError
+from pipeline.release import targets
+
+from .helpers import build_with_targets, manifest_of, strings
 
 
 def written(out: Path) -> set[str]:
@@ -78,3 +81,24 @@ def test_a_last_good_version_takes_its_arguments_in_the_order_apps_pass_them(con
     assert shown == text.format(surgeon_name="Dr Ruiz", clinic_name="Clinica Sol", clinic_phone="555-0100")
     assert re.sub(specifier, lambda m: passed[int(m.group(1)) - 1], stored(out, "en")) == REORDERED.format(
         surgeon_name="Dr Ruiz", clinic_name="Clinica Sol", clinic_phone="555-0100")
+
+
+@pytest.mark.parametrize(("text", "complaint"), [
+    ("Llame a {clinic_name} al {clinic_phone}.", None),
+    ("Llame a \u2068{clinic_name}\u2069.", None),
+    ("Una llave } suelta, y { otra.", None),
+    ("Pregunte { a su cirujano, {surgeon_name}.", "'{ a su cirujano, {surgeon_name}' reads as i18next syntax"),
+    ("Llame a { {clinic_name} }.", "'{ {clinic_name}' reads as i18next syntax"),
+    ("Llame a {-clinic_name}.", "'{-clinic_name}' reads as i18next syntax"),
+    ("Vea $t(title).", "'$t(' reads as i18next syntax"),
+])
+def test_what_i18next_would_not_show_as_written_is_a_build_error(text: str, complaint: str | None) -> None:
+    source = "Call {clinic_name} on {clinic_phone}, or ask {surgeon_name}."
+    texts = strings({"contact.call": text}, {"contact.call": source})
+    if complaint is None:
+        targets.check_i18next(texts, ["contact.call"])
+        return
+    with pytest.raises(InputError) as error:
+        targets.check_i18next(texts, ["contact.call"])
+    assert str(error.value).startswith("locales/es/LC_MESSAGES/endoscopic-discectomy.po: i18next: es 'contact.call': ")
+    assert complaint in str(error.value)
