@@ -33,7 +33,7 @@ from . import record
 # Stable codes apps and dashboards can act on; the English reasons beside them are for people.
 REASON_CODES = ("source-withheld", "untranslated", "fuzzy", "unreviewed", "error-findings", "fallback-strings",
                 "source-error-findings", "draft", "retired", "withdrawn", "source-changed", "translation-changed",
-                "unreviewed-shipped", "sample-review")
+                "unreviewed-shipped", "sample-review", "fallback-withdrawn")
 
 # What a cell does in a release. published: its current content ships; outdated: its last good
 # version (from the release record) ships, because the current one cannot; withheld: nothing ships
@@ -317,9 +317,12 @@ def _last_good(release: ProcedureRelease, cell: record.Cell, language: str) -> P
     return _with(release, "outdated", coded, strings=strings, layout=layout, lag=lag, unreviewed=0)
 
 
-def settle(release: ProcedureRelease, cell: record.Cell | None, language: str) -> ProcedureRelease:
+def settle(release: ProcedureRelease, cell: record.Cell | None, language: str,
+           withdrawn: frozenset[str] = frozenset()) -> ProcedureRelease:
     """The cell's status once lifecycle, withdrawal and the last good version are applied to what
-    its current content allows."""
+    its current content allows. ``withdrawn``: the languages (BCP 47) whose cell of the procedure is
+    withdrawn; a last good version holding strings in one of them (fallen back to that cell) does
+    not ship, since a withdrawn text never ships again."""
     lifecycle = release.procedure.status
     if lifecycle == "retired":
         return _with(release, "retired", [("retired", "the procedure is retired: apps delete it")], keep=False,
@@ -335,6 +338,10 @@ def settle(release: ProcedureRelease, cell: record.Cell | None, language: str) -
         return _with(release, "withdrawn", [("withdrawn", f"withdrawn on {withdrawal.date}: {withdrawal.reason}")],
                      strings={}, withdrawal=withdrawal, unreviewed=0)
     if cell is not None:
+        fallen = sorted({s.lang for s in cell.strings} & withdrawn)
+        if fallen:
+            return _with(release, release.status, [("fallback-withdrawn", (
+                f"its last good version holds strings of the withdrawn {', '.join(fallen)} version"))])
         return _last_good(release, cell, language)
     return release
 
@@ -356,20 +363,52 @@ def plan(project: Project) -> tuple[ProcedureRelease, ...]:
     published = records(project)
     language = _language_name(source_lang)
     current = [_source_release(p, errors, source_lang) for p in project.procedures]
-    withheld_source = {r.procedure.id for r in current if r.status != "published"}
     releases = [settle(r, published[source_lang].get(r.procedure.id), language) for r in current]
+    # A withdrawn text never ships again, not even as another locale's stand-in: procedure -> the
+    # languages (BCP 47) of its withdrawn cells, which no locale falls back to.
+    withdrawn: dict[str, set[str]] = {r.procedure.id: {source_lang} for r in releases if r.status == "withdrawn"}
+    withheld_source = {r.procedure.id for r in current if r.status != "published"} | set(withdrawn)
     releases = _with_deleted(project, None, releases, published.get(project.config.source_language, {}))
     eligible: dict[tuple[str, str], dict[str, Choice]] = {}  # (posix, procedure) -> ctx -> strictly eligible
-    for info in project.locales:
-        cells = []
+    cells: dict[str, list[ProcedureRelease]] = {}
+    for info in _fallbacks_first(project.locales):
+        cells[info.posix] = []
         for procedure in project.procedures:
             release = _target_release(project, info, procedure, procedure.id in withheld_source, errors, eligible)
-            settled = settle(release, published[info.posix].get(procedure.id), language)
-            if settled.status == "withdrawn":  # its text never ships again, not even behind another locale
+            settled = settle(release, published[info.posix].get(procedure.id), language,
+                             frozenset(withdrawn.get(procedure.id, ())))
+            if settled.status == "withdrawn":
                 eligible[(info.posix, procedure.id)] = {}
-            cells.append(marked_sample(settled))
-        releases += _with_deleted(project, info, cells, published.get(info.posix, {}))
+                withdrawn.setdefault(procedure.id, set()).add(info.bcp47)
+            cells[info.posix].append(marked_sample(settled))
+    for info in project.locales:
+        releases += _with_deleted(project, info, cells[info.posix], published.get(info.posix, {}))
     return tuple(releases)
+
+
+def _fallbacks_first(locales: tuple[LocaleInfo, ...]) -> list[LocaleInfo]:
+    """The locales in an order where each comes after the registered locales of its fallback chain
+    (`ca` falling back to `es` is planned after `es`, whose strings it may take); a chain that
+    loops back is cut where it does."""
+    by_posix = {info.posix: info for info in locales}
+    ordered: list[LocaleInfo] = []
+    placed: set[str] = set()
+    visiting: set[str] = set()
+
+    def place(info: LocaleInfo) -> None:
+        if info.posix in placed or info.posix in visiting:
+            return
+        visiting.add(info.posix)
+        for step in info.fallback:
+            if step in by_posix:
+                place(by_posix[step])
+        visiting.discard(info.posix)
+        placed.add(info.posix)
+        ordered.append(info)
+
+    for info in locales:
+        place(info)
+    return ordered
 
 
 def _with_deleted(project: Project, info: LocaleInfo | None, cells: list[ProcedureRelease],

@@ -220,6 +220,45 @@ def test_a_withdrawn_cell_stands_behind_no_locale_that_falls_back_to_it(content_
     assert texts_of(doc(out, "es-MX", "endoscopic-neurotomy")) == texts_of(doc(out, "en", "endoscopic-neurotomy"))
 
 
+def test_withdrawn_english_stands_behind_no_locale_not_even_in_its_last_good_version(content_root, run):
+    """A locale that falls back string by string ships the source's strings where it has none of its
+    own: once the source cell is withdrawn, neither its current text nor a version published before
+    with those strings in it ships them again."""
+    config = content_root / "pipeline.yaml"
+    config.write_text(config.read_text("utf-8").replace("  ht: {required: false, min_translated: 40}\n",
+                                                        "  ht: {required: false, fallback: string}\n", 1))
+    assert run("build").exit_code == 0
+    out = content_root / "dist/bundles"
+    english = texts_of(doc(out, "en", "endoscopic-discectomy"))
+    fallen = {k for k, v in texts_of(doc(out, "ht", "endoscopic-discectomy")).items() if v == english[k]}
+    assert fallen  # Haitian Creole patients got some English strings
+    assert run("release", "withdraw", "--locale", "en", "--procedure", "endoscopic-discectomy",
+               "--reason", "the English gives the wrong number of weeks").exit_code == 0
+    run("build")
+    entry = procedure(manifest_of(out), "ht", "endoscopic-discectomy")
+    assert entry["status"] not in ("published", "outdated") and entry["files"] == {}
+    assert not (out / "ht/endoscopic-discectomy.json").exists()
+    for pid in ("endoscopic-neurotomy",):  # the other procedures still ship
+        assert procedure(manifest_of(out), "ht", pid)["status"] in ("published", "outdated")
+
+
+def test_a_locale_falls_back_along_its_chain_whatever_its_name_sorts_after(content_root, run):
+    """Catalan (ca) falling back to Spanish gets the Spanish, though `ca` comes before `es`."""
+    assert run("init", "ca").exit_code == 0
+    registry = content_root / "locales/locales.yaml"
+    text = registry.read_text("utf-8")
+    catalan = "  ca:\n    bcp47: ca\n"
+    assert text.count(catalan) == 1 and text.count("    fallback:\n      - en\n") > 1
+    head, tail = text.split(catalan)
+    registry.write_text(head + catalan + tail.replace("    fallback:\n      - en\n",
+                                                      "    fallback:\n      - es\n      - en\n", 1), "utf-8")
+    config = content_root / "pipeline.yaml"
+    config.write_text(config.read_text("utf-8").replace("locales:\n", "locales:\n  ca: {fallback: string}\n", 1))
+    assert run("build").exit_code == 0
+    out = content_root / "dist/bundles"
+    assert texts_of(doc(out, "ca", "endoscopic-neurotomy")) == texts_of(doc(out, "es", "endoscopic-neurotomy"))
+
+
 def test_withdrawing_a_cell_that_was_never_published_is_refused(content_root, run):
     result = run("release", "withdraw", "--locale", "ht", "--procedure", "endoscopic-discectomy", "--reason", "x")
     assert result.exit_code == 2 and "nothing to withdraw" in result.output
