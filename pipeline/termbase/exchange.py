@@ -83,6 +83,12 @@ def _child_text(element: ET.Element, tag: str, type_: str | None = None) -> str 
     return None
 
 
+def _definition(text: str | None) -> str:
+    """A definition as the termbase reads its own: a CAT tool's line breaks and indentation (a
+    pretty-printed TBX, a CSV cell) are white space, one space each run."""
+    return " ".join((text or "").split())
+
+
 def _parse_xml(data: bytes) -> tuple[ET.Element, dict[int, int]]:
     """The document and the line each element starts on (by element id), for messages."""
     parser = DefusedXMLParser(target=ET.TreeBuilder(), forbid_dtd=False, forbid_entities=True,
@@ -133,7 +139,7 @@ def parse_tbx(name: str, data: bytes) -> Termbase:
                 items.append(replace(_term_from_tig(name, concept_id, tig), line=lines.get(id(tig))))
             terms[language] = tuple(items)
         concepts.append(Concept(id=concept_id, subject=_child_text(entry, "descrip", "subjectField") or "care",
-                                definition=_child_text(entry, "descrip", "definition") or "",
+                                definition=_definition(_child_text(entry, "descrip", "definition")),
                                 terms=terms, line=lines.get(id(entry))))
     return Termbase(tuple(concepts))
 
@@ -239,7 +245,7 @@ def parse_csv(name: str, data: bytes, language: str) -> Termbase:
         if status not in _STATUS_TO_TBX:
             status, note = "admitted", comments
         by_concept.setdefault(concept_id, []).append(Term(text=target, status=status, note=note or None))
-        definitions[concept_id] = (row.get("developer_comments") or "").strip()
+        definitions[concept_id] = _definition(row.get("developer_comments"))
     concepts = tuple(Concept(id=cid, subject="care", definition=definitions[cid], terms={language: tuple(ts)})
                      for cid, ts in by_concept.items())
     return Termbase(concepts)

@@ -58,6 +58,27 @@ def test_an_exception_must_hold_the_term_as_it_is_matched(language: str, term: s
     assert str(error.value).startswith("tb.yaml:7:") and f"{refused!r} does not contain the term" in str(error.value)
 
 
+# A definition as CAT tools write it, wrapped over lines (pretty-printed TBX, a CSV cell with line
+# breaks): read as the termbase reads its own (white space runs are one space), so that it is not
+# a conflict with the same definition in the termbase, nor a line the termbase would read back
+# otherwise (which made an import write the whole file anew, dropping the linguists' comments).
+WRAPPED_DEFINITIONS = [
+    ("tbx", b'<martif><text><body><termEntry id="disc"><descrip type="definition">\n      A pad between\n'
+            b'      the bones of the spine.\n    </descrip><langSet xml:lang="es"><tig><term>disco</term></tig>'
+            b'</langSet></termEntry></body></text></martif>'),
+    ("csv", b'source,target,context,developer_comments\ndisc,disco,disc,"A pad between\n'
+            b'the  bones of the spine."\n'),
+]
+
+
+@pytest.mark.parametrize(("kind", "data"), WRAPPED_DEFINITIONS, ids=[w[0] for w in WRAPPED_DEFINITIONS])
+def test_a_definition_wrapped_over_lines_is_read_as_the_termbase_reads_it(kind: str, data: bytes) -> None:
+    incoming = parse_tbx("t.tbx", data) if kind == "tbx" else parse_csv("g.csv", data, "es")
+    assert incoming.concepts[0].definition == "A pad between the bones of the spine."
+    current = Termbase((Concept("disc", "anatomy", "A pad between the bones of the spine.", {}),))
+    assert merge_termbases(current, incoming)[1] == ()
+
+
 def test_tbx_is_tbx_basic_with_statuses_and_languages():
     text = export_tbx(TERMBASE).decode("utf-8")
     assert '<martif type="TBX-Basic" xml:lang="en">' in text

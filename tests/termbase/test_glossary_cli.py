@@ -105,7 +105,8 @@ def test_an_imported_exception_without_its_term_is_refused_at_its_line(content_r
 
 def _with_additions(tbx: str) -> str:
     """A TBX export with a Spanish term added to the concept disc, a Haitian Creole term to the
-    concept surgeon (whose entry must have none), and a concept of its own."""
+    concept surgeon (whose entry must have none), and a concept of its own, whose definition is
+    wrapped over two lines as a CAT tool pretty-prints it."""
     entry = tbx.index('<termEntry id="disc">')
     spanish_end = tbx.index("</langSet>", tbx.index('<langSet xml:lang="es">', entry))
     tbx = (tbx[:spanish_end] + "<tig><term>discos</term><termNote type=\"administrativeStatus\">admittedTerm-admn-sts"
@@ -116,7 +117,7 @@ def _with_additions(tbx: str) -> str:
            + tbx[surgeon_end:])
     body_end = tbx.index("</body>")
     return (tbx[:body_end] + '<termEntry id="ice-pack"><descrip type="subjectField">care</descrip>'
-            '<descrip type="definition">A cold pack held on a sore area: "ice" here, not frozen water.</descrip>'
+            '<descrip type="definition">A cold pack held on a sore area:\n      "ice" here, not frozen water.</descrip>'
             '<langSet xml:lang="en"><tig><term>ice pack</term><termNote type="administrativeStatus">'
             'preferredTerm-admn-sts</termNote><termNote type="partOfSpeech">noun</termNote></tig></langSet>'
             '</termEntry>' + tbx[body_end:])
