@@ -79,7 +79,7 @@ def export_tbx(termbase: Termbase, source_language: str = "en") -> bytes:
 def _child_text(element: ET.Element, tag: str, type_: str | None = None) -> str | None:
     for child in element.findall(tag):
         if type_ is None or child.get("type") == type_:
-            return (child.text or "").strip()
+            return "".join(child.itertext()).strip()  # inline markup (<hi>) included
     return None
 
 

@@ -79,6 +79,23 @@ def test_a_definition_wrapped_over_lines_is_read_as_the_termbase_reads_it(kind: 
     assert merge_termbases(current, incoming)[1] == ()
 
 
+# TBX lets a term and a definition hold inline markup (<hi>, for emphasis); its text is the term,
+# never the part before the first element (a term "dis" for disc would pass every term check).
+INLINE_MARKUP = [
+    ("<term>dis<hi>co</hi></term>", "<descrip type=\"definition\">A pad.</descrip>", "disco", "A pad."),
+    ("<term><hi>disco</hi> intervertebral</term>", "<descrip type=\"definition\">A <hi>pad</hi>.</descrip>",
+     "disco intervertebral", "A pad."),
+]
+
+
+@pytest.mark.parametrize(("term", "definition", "text", "defined"), INLINE_MARKUP)
+def test_inline_markup_is_read_as_part_of_the_text(term: str, definition: str, text: str, defined: str) -> None:
+    data = (f'<martif><text><body><termEntry id="disc">{definition}<langSet xml:lang="es"><tig>{term}</tig>'
+            '</langSet></termEntry></body></text></martif>')
+    concept = parse_tbx("t.tbx", data.encode("utf-8")).concepts[0]
+    assert (concept.terms["es"][0].text, concept.definition) == (text, defined)
+
+
 def test_tbx_is_tbx_basic_with_statuses_and_languages():
     text = export_tbx(TERMBASE).decode("utf-8")
     assert '<martif type="TBX-Basic" xml:lang="en">' in text
