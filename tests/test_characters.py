@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.catalog.po_reader import read_entries
+from pipeline.catalog.po_reader import read_entries, read_live
 from pipeline.errors import InputError
 from pipeline.yamlio import load_yaml
 
@@ -66,6 +66,25 @@ def test_a_raw_nul_in_a_catalog_is_refused():
             read_entries("x.po", data, fast=fast)
         assert caught.value.location is not None and caught.value.location.line == 6
         assert "U+0000" in caught.value.message
+
+
+# A translation's control character, raw or written as an escape gettext reads, would reach the
+# bundles (an Android build refuses it only then, on a signed-off entry): how it is written in the
+# msgstr, its code point and column.
+IN_A_CATALOG = [('"b\x01c"', "U+0001", 10), ('"b\x1bc"', "U+001B", 10), ('"b\\ac"', "U+0007", 10),
+                ('"b\\vc"', "U+000B", 10), ('"b\\fc"', "U+000C", 10), ('"b\\rc"', "U+000D", 10),
+                ('"b\\033c"', "U+001B", 10), ('"b\\177c"', "U+007F", 10), ('"b\\302\\205c"', "U+0085", 10),
+                ('"b\x85c"', "U+0085", 10)]
+
+
+@pytest.mark.parametrize(("written", "code", "column"), IN_A_CATALOG, ids=[c[0] for c in IN_A_CATALOG])
+def test_a_control_character_in_a_catalog_is_refused_at_its_line(written, code, column):
+    data = f'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nmsgstr {written}\n'
+    for fast in (True, False):
+        with pytest.raises(InputError) as caught:
+            read_entries("x.po", data.encode("utf-8"), fast=fast)
+        assert str(caught.value).startswith(f"x.po:6:{column}: character {code}"), str(caught.value)
+    assert read_live("x.po", data.encode("utf-8")) is None  # the checks' fast path leaves it to read_entries
 
 
 def test_a_control_character_in_a_tbx_is_refused_at_its_line(content_root, run, tmp_path):

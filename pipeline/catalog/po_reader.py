@@ -17,7 +17,8 @@ from typing import NoReturn
 
 import polib
 
-from ..characters import describe
+from ..characters import describe, find_forbidden
+from ..characters import position as text_position
 from ..errors import InputError
 from ..fsutil import read_input
 
@@ -32,12 +33,16 @@ def _foreign_charset(data: bytes) -> re.Match[str] | None:
 
 def _decode(path: str, data: bytes) -> str:
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise InputError("not valid UTF-8: save the file as UTF-8 (msgconv --to-code=UTF-8)",
                          path, line, column) from None
+    bad = find_forbidden(text, file=True)
+    if bad is not None:
+        raise InputError(describe(text[bad]), path, *text_position(text, bad))
+    return text
 
 
 _KEYWORD = re.compile(r'(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)[ \t]+"([^"\\]*(?:\\.[^"\\]*)*)"[ \t]*\Z')
@@ -73,10 +78,14 @@ def _unescape(text: str) -> str:
     chunks.append((pos, text[pos:].encode("utf-8")))
     data = b"".join(chunk for _, chunk in chunks)
     try:
-        return data.decode("utf-8")
+        value = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise _EscapeError(_source_index(chunks, exc.start), "escapes give bytes that are not valid UTF-8: write "
                            "the character itself instead of \\x or octal escapes") from None
+    bad = find_forbidden(value)  # an escape gettext reads as a control character (\a, \033...)
+    if bad is not None:
+        raise _EscapeError(_source_index(chunks, len(value[:bad].encode("utf-8"))), describe(value[bad]))
+    return value
 
 
 def _escape_byte(match: re.Match[str]) -> bytes:
@@ -298,7 +307,7 @@ def read_live(name: str, data: bytes) -> list[LiveEntry] | None:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         return None
-    if "\r" in text or "\\\n" in text or text.endswith("\\"):
+    if "\r" in text or "\\\n" in text or text.endswith("\\") or find_forbidden(text, file=True) is not None:
         return None
     try:
         return _entries(text, _decoded)
