@@ -10,7 +10,9 @@ split (`8.30` for 8:30, where the source has a time); and with Chinese myriads m
 read as written, and, where it writes a number as an English word ("two weeks", which W312 asks to
 write with digits), also with that word as its number, so "2 semanas" is its translation. A
 number of the source that the translation writes as a word of its language is found as that word:
-"dos semanas", 两周, and the Arabic dual أسبوعين ("two weeks") are 2, and "tres semanas" is not. A
+"dos semanas", 两周, and the Arabic dual أسبوعين ("two weeks") are 2, and "tres semanas" is not.
+A translation that writes numbers as words that way writes no other: "treinta a cuarenta minutos"
+for "30 minutes" adds 40 (from two up, since "one" is also an article: uno de, 一个, một). A
 number the source writes as an English word (one to ninety-nine, once, twice) that the translation
 renders as another number, with digits or as a word of its language, is reported too: "two weeks"
 as "tres semanas" or 三周, "twice a day" as "tres veces al día". A length of time said with a half
@@ -313,14 +315,21 @@ def _compared(entry: Entry, ctx: LocaleContext) -> Iterator[str]:
     if target == source:
         return
     missing_values = source - target
+    spelled = _spelled(entry.msgid)
+    # a number the source also writes as a word is not extra ("two tablets… in twenty-four hours" as 24)
+    extra_values = target - source - spelled
     if missing_values:  # a number the translation writes as a word is not missing
-        missing_values -= _number_words(entry.msgstr, ctx.language)
+        words = _number_words(entry.msgstr, ctx.language)
+        # and one it writes as a word beyond those is extra ("treinta a cuarenta minutos" for "30
+        # minutes"), from two up: "one" is also an article (uno de, 一个, một)
+        spare = words - (missing_values & words) - spelled
+        extra_values += Counter({value: n for value, n in spare.items() if value >= 2})
+        missing_values -= words
     if missing := list(missing_values.elements()):
         # a translation without digits most likely wrote the numbers as words ("dos semanas", 两周)
         hint = "" if _ANY_DIGIT.search(entry.msgstr) else ": write numbers with digits, as the source does"
         yield f"number {_show(missing)} of the source is missing from the translation{hint}"
-    # a number the source also writes as a word is not extra ("two tablets… in twenty-four hours" as 24)
-    if extra := list((target - source - _spelled(entry.msgid)).elements()):
+    if extra := list(extra_values.elements()):
         yield f"number {_show(extra)} is not in the source"
 
 

@@ -38,6 +38,8 @@ CLEAN = [
     # a number of the source written as a word in the translation ("dos semanas", 两周, an Arabic dual)
     ("es", "Rest for 2 weeks.", "Descanse dos semanas."),
     ("es", "It may be worse for 1 or 2 days.", "Puede empeorar durante uno o dos días."),
+    ("es", "Rest for 2 weeks, then do 1 of the exercises.", "Descanse dos semanas y haga uno de los ejercicios."),
+    ("zh_Hans", "Rest for 2 weeks and see a doctor.", "休息两周，然后去看一个医生。"),  # 一个: "a"
     ("es", "Take 2 tablets every 8 hours.", "Tome dos comprimidos cada 8 horas."),
     ("zh_Hans", "Rest for 2 weeks.", "休息两周。"),
     ("zh_Hans", "Rest for 2–3 weeks.", "休息两到三周。"),
@@ -128,6 +130,12 @@ FLAGGED = [
     ("es", "Rest for 1 week.", "Descanse una semana.", "number 1 of the source is missing"),
     ("es", "Rest for two weeks, then walk 20 minutes.", "Descanse 2 semanas y camine 30 minutos.",
      "number 20 of the source is missing"),
+    # a number the translation writes as a word beyond those that stand for the source's is extra
+    ("es", "Stay for 30 minutes.", "Quédese treinta a cuarenta minutos.", "number 40 is not in the source"),
+    ("es", "The cut is about 5 mm long.", "El corte mide unos cinco o seis mm.", "number 6 is not in the source"),
+    ("zh_Hans", "Rest for 2 weeks.", "休息两到三周。", "number 3 is not in the source"),
+    ("vi", "Rest for 2 weeks.", "Nghỉ ngơi hai hoặc ba tuần.", "number 3 is not in the source"),
+    ("ar", "Rest for 2 weeks.", "استرح أسبوعين أو ثلاثة أسابيع.", "number 3 is not in the source"),
     # a number the source writes as a word, rendered as another number (a word or digits)
     ("es", "Rest for two weeks.", "Descanse tres semanas.",
      "number 2 of the source (written as a word) is not in the translation, which has 3 in its place"),
