@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pipeline.catalog.po_reader import read_entries, read_live
+from pipeline.characters import find_forbidden, in_utf8
 from pipeline.errors import InputError
 from pipeline.yamlio import load_yaml
 
@@ -106,3 +109,16 @@ def test_a_raw_control_character_is_refused_in_every_style_of_scalar(written):
     with pytest.raises(InputError) as caught:
         load_yaml("f.yaml", f"a: {written}\n".encode())
     assert "character U+0001" in str(caught.value)
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=40))
+def test_the_bytes_scan_finds_what_the_text_scan_finds(text):
+    """The PO reader's fast path looks for forbidden characters in the file's bytes: it must agree
+    with `find_forbidden` on the text, for any text a file can hold (CR LF line ends included)."""
+    assert in_utf8(text.encode("utf-8")) == (find_forbidden(text, file=True) is not None)
+
+
+@pytest.mark.parametrize("char", ["\x01", "\x08", "\x0b", "\x0c", "\x1f", "\x7f", "\x80", "\x9f", "\x85"])
+def test_the_bytes_scan_finds_each_control_character(char):
+    assert in_utf8(f"msgstr \"¿a{char}b?\"\r\n".encode())
+    assert not in_utf8("msgstr \"¿a\tb? ¡° \u00a0\u00bf\"\r\n".encode())

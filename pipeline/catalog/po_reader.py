@@ -17,7 +17,7 @@ from typing import NoReturn
 
 import polib
 
-from ..characters import describe, find_forbidden
+from ..characters import describe, find_forbidden, in_utf8
 from ..characters import position as text_position
 from ..errors import InputError
 from ..fsutil import read_input
@@ -301,13 +301,13 @@ def read_live(name: str, data: bytes) -> list[LiveEntry] | None:
     file. None for anything else (a plural or obsolete entry, an odd layout, an escape or a
     duplicate to refuse): `read_entries` reads it, and reports what it refuses. The values are
     read_entries' (tests/catalog/test_po_reader_fast.py compares them)."""
-    if _foreign_charset(data):
+    if _foreign_charset(data) or in_utf8(data):  # a control character: the strict reader says where
         return None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         return None
-    if "\r" in text or "\\\n" in text or text.endswith("\\") or find_forbidden(text, file=True) is not None:
+    if "\r" in text or "\\\n" in text or text.endswith("\\"):
         return None
     try:
         return _entries(text, _decoded)
