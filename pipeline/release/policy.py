@@ -24,6 +24,7 @@ from ..checks.cache import cache_dir
 from ..checks.model import EntryKey, by_entry
 from ..checks.runner import Execution, run_checks
 from ..content.model import Message, Procedure
+from ..content.reader import PLACEHOLDER
 from ..locales import LocaleInfo
 from ..project import Project
 from ..review.signoff import ReviewState, review_state_of, sign_off_of
@@ -33,7 +34,7 @@ from . import record
 # Stable codes apps and dashboards can act on; the English reasons beside them are for people.
 REASON_CODES = ("source-withheld", "untranslated", "fuzzy", "unreviewed", "error-findings", "fallback-strings",
                 "source-error-findings", "draft", "retired", "withdrawn", "source-changed", "translation-changed",
-                "unreviewed-shipped", "sample-review", "fallback-withdrawn")
+                "unreviewed-shipped", "sample-review", "fallback-withdrawn", "placeholders-changed")
 
 # What a cell does in a release. published: its current content ships; outdated: its last good
 # version (from the release record) ships, because the current one cannot; withheld: nothing ships
@@ -304,6 +305,14 @@ def _lag(procedure: Procedure, cell: record.Cell) -> Lag:
 
 
 def _last_good(release: ProcedureRelease, cell: record.Cell, language: str) -> ProcedureRelease:
+    now = {m.context: set(PLACEHOLDER.findall(m.text.value)) for m in release.procedure.messages()}
+    # Apps pass the values the current source names: a version using one it no longer has would
+    # show the patient a raw {code}, or fail a positional format, so it stays back.
+    dropped = sorted(s.key for s in cell.strings if s.key in now and set(PLACEHOLDER.findall(s.text)) - now[s.key])
+    if dropped:
+        shown = ", ".join(dropped[:3]) + (", ..." if len(dropped) > 3 else "")
+        return _with(release, release.status, [("placeholders-changed", (
+            f"its last good version uses placeholders the current {language} text no longer has ({shown})"))])
     lag = _lag(release.procedure, cell)
     if lag.keys:
         shown = ", ".join(lag.keys[:3]) + (", ..." if len(lag.keys) > 3 else "")

@@ -83,6 +83,33 @@ def test_a_last_good_version_takes_its_arguments_in_the_order_apps_pass_them(con
         surgeon_name="Dr Ruiz", clinic_name="Clinica Sol", clinic_phone="555-0100")
 
 
+def test_an_english_that_drops_a_placeholder_ships_while_no_version_using_it_does(content_root: Path, run) -> None:
+    """Apps stop passing a value the English no longer has: a last good version that uses it would
+    show the patient a raw code (or crash a positional format), so it stays back, and the English
+    correction still ships on every platform."""
+    out = build_with_targets(run, content_root, ["documents", "android", "apple", "icu", "flutter"], rtl=False)
+    path = content_root / "source/procedures/endoscopic-discectomy.yaml"
+    old = "If you have questions, call {clinic_name} on {clinic_phone}. You can also ask your surgeon, {surgeon_name}."
+    new = "If you have questions, call {clinic_name} on {clinic_phone}."
+    path.write_text(path.read_text("utf-8").replace(old, new), "utf-8")
+    assert run("extract").exit_code == 0 and run("update").exit_code == 0
+    result = run("build")
+    assert result.exit_code == 1, result.output  # es is required: its cell has nothing it may ship
+    assert "placeholders the current English text no longer has (contact.call)" in result.output
+    config = content_root / "pipeline.yaml"
+    config.write_text(config.read_text("utf-8").replace("{required: true}", "{required: false}"), "utf-8")
+    result = run("build")
+    assert result.exit_code == 0, result.output
+    cells = {(loc["bcp47"], p["id"]): p for loc in manifest_of(out)["locales"] for p in loc["procedures"]}
+    assert cells[("en", "endoscopic-discectomy")]["status"] == "published"
+    spanish = cells[("es", "endoscopic-discectomy")]
+    assert spanish["status"] == "withheld" and "placeholders-changed" in spanish["reason_codes"]
+    assert not list(out.glob("es/endoscopic-discectomy*"))
+    android = (out / "android/endoscopic-discectomy/res/values/strings.xml").read_text("utf-8")
+    assert "surgeon" not in android and "%2$s" in android
+    assert cells[("es", "endoscopic-neurotomy")]["status"] == "published"  # the rest ships as before
+
+
 @pytest.mark.parametrize(("text", "complaint"), [
     ("Llame a {clinic_name} al {clinic_phone}.", None),
     ("Llame a \u2068{clinic_name}\u2069.", None),
