@@ -28,6 +28,7 @@ from .signoff import (
     ReviewState,
     correct,
     entry_fingerprint,
+    fingerprint,
     provenance_of,
     reject,
     review_state_of,
@@ -256,8 +257,10 @@ def _apply(entry: polib.POEntry | None, asked: _Asked, reviewer: str, date: str,
     if entry is None:
         return _refused(want, "no such entry")
     if asked.expected not in (None, entry_fingerprint(entry)):
-        return None if not want.outcome else _refused(
-            want, "the source or translation changed since the sheet was exported")
+        if not want.outcome and asked.correction is None:
+            return None
+        return _refused(want, "the source or translation changed since the sheet was exported" + (
+            ": the correction was not applied; export a new sheet" if asked.correction is not None else ""))
     if asked.correction is not None and asked.correction != entry.msgstr:
         return _correct(entry, want, reviewer, asked.correction, reviewers)
     if want.outcome == "reject":
@@ -407,10 +410,18 @@ def import_sheet(project: Project, path: Path, reviewer: str) -> tuple[Decision,
 
 
 def _correction(row: sheet.Row) -> str | None:
-    """The row's translation cell as the reviewer left it (None when the sheet has no such column);
-    spreadsheets may save a line break inside a cell as CR LF."""
+    """The row's translation cell as the reviewer left it; None when the sheet has no such column,
+    or when the row's source and translation cells are still the text its fingerprint was exported
+    for (without a source column, every translation cell is taken as written). Spreadsheets may
+    save a line break inside a cell as CR LF."""
     text = row.cells.get("translation")
-    return None if text is None else text.replace("\r\n", "\n")
+    if text is None:
+        return None
+    text, source = text.replace("\r\n", "\n"), row.cells.get("source")
+    if source is not None and fingerprint(row.cells.get("msgctxt", ""), source.replace("\r\n", "\n"),
+                                          [text]) == row.cells.get("fingerprint", "").strip():
+        return None
+    return text
 
 
 def _sheet_verdicts(project: Project, rows: list[sheet.Row], reviewer: str, name: str) -> SheetVerdicts:

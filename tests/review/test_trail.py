@@ -97,6 +97,21 @@ def test_a_correction_with_verdict_reject_is_refused_and_nothing_changes(content
     assert entry_of(content_root).msgstr == before and "fuzzy" not in entry_of(content_root).flags
 
 
+def test_a_correction_of_an_entry_changed_since_export_is_refused_not_dropped(content_root, run, tmp_path) -> None:
+    sheet, rows = export_rows(run, tmp_path)
+    row = next(r for r in rows if r["msgctxt"] == CTX)
+    row["translation"] += " Sửa."  # no verdict: the correction is the reviewer's whole answer
+    write_rows(sheet, rows)
+    translator = entry_of(content_root).msgstr + " (bản mới)"
+    edit(content_root, msgstr=translator)  # the translator changed the entry after the export
+    edit(content_root, ctx="title", msgstr=entry_of(content_root, "title").msgstr + "!")  # a row left as it was
+    result = run("review", "import", str(sheet), "--reviewer", REVIEWER)
+    assert result.exit_code == 1, result.output
+    assert f"refused: vi/{RHIZO} [{CTX}]: the source or translation changed" in result.output
+    assert "[title]" not in result.output
+    assert entry_of(content_root).msgstr == translator
+
+
 # --- which entry a command means -----------------------------------------------------------------
 
 @pytest.mark.parametrize("command", [
