@@ -427,7 +427,7 @@ def _correction(row: sheet.Row) -> str | None:
 def _sheet_verdicts(project: Project, rows: list[sheet.Row], reviewer: str, name: str) -> SheetVerdicts:
     """Rows with a verdict, or with a translation cell (a correction is looked for in every row)."""
     by_locale: SheetVerdicts = {}
-    seen: dict[tuple[str, str, str], tuple[int, tuple[str, str]]] = {}
+    seen: dict[tuple[str, str, str], tuple[int, tuple[str, str, str | None]]] = {}
     procedures = set(project.procedure_ids())
     for row in rows:
         verdict = row.cells.get("verdict", "").strip().lower()
@@ -439,13 +439,13 @@ def _sheet_verdicts(project: Project, rows: list[sheet.Row], reviewer: str, name
         except InputError as exc:
             raise InputError(where + exc.message, name, row.line) from None
         key = (posix, row.cells.get("procedure", ""), row.cells.get("msgctxt", ""))
-        decision = (verdict, " ".join(row.cells.get("reason", "").split()))
+        decision = (verdict, " ".join(row.cells.get("reason", "").split()), _correction(row))
         if key in seen and seen[key][1] != decision:
-            raise InputError(f"{where}this row's verdict on {key[0]}/{key[1]} [{key[2]}] conflicts with line "
-                             f"{seen[key][0]}: keep one row per entry", name, row.line)
+            raise InputError(f"{where}this row's verdict or translation on {key[0]}/{key[1]} [{key[2]}] conflicts "
+                             f"with line {seen[key][0]}: keep one row per entry", name, row.line)
         seen.setdefault(key, (row.line, decision))
         verdicts, expected = by_locale.setdefault(posix, ({}, {}))
-        verdicts[key[1:]] = Verdict(decision[0], decision[1], _correction(row))
+        verdicts[key[1:]] = Verdict(*decision)
         expected[key[1:]] = row.cells.get("fingerprint", "").strip()
     return by_locale
 

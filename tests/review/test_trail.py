@@ -112,6 +112,21 @@ def test_a_correction_of_an_entry_changed_since_export_is_refused_not_dropped(co
     assert entry_of(content_root).msgstr == translator
 
 
+@pytest.mark.parametrize("first, second", [
+    ({"translation": "Bản sửa thứ nhất."}, {"translation": "Bản sửa thứ hai."}),
+    ({"verdict": "approve"}, {"verdict": "approve", "translation": "Bản sửa."}),
+])
+def test_two_rows_giving_an_entry_different_wordings_are_refused(content_root, run, tmp_path, first, second) -> None:
+    sheet, rows = export_rows(run, tmp_path)
+    row = next(r for r in rows if r["msgctxt"] == CTX)
+    write_rows(sheet, [{**row, **first}, {**row, **second}])
+    before = (content_root / VI).read_bytes()
+    result = run("review", "import", str(sheet), "--reviewer", REVIEWER)
+    assert result.exit_code == 2, result.output
+    assert f"{sheet}:3: " in result.output and "conflicts with line 2" in result.output
+    assert (content_root / VI).read_bytes() == before
+
+
 # --- which entry a command means -----------------------------------------------------------------
 
 @pytest.mark.parametrize("command", [
