@@ -63,6 +63,13 @@ def _line_of(path: Path, text: str) -> int:
 @pytest.mark.parametrize("addition, anchor, column, message", [
     ("checks:\n  W999: {severity: error}\n", "W999", 3, "checks.W999: no such check"),
     ("checks:\n  W311: {max_word: 3}\n", "max_word", 10, "checks.W311: unknown option 'max_word'"),
+    ("checks:\n  W311: {max_words: thirty}\n", "max_words", 10, "checks.W311.max_words: 'thirty' is not a whole"),
+    ("checks:\n  W311: {max_words: true}\n", "max_words", 10, "checks.W311.max_words: True is not a whole"),
+    ("checks:\n  reading-level: {max_grade: '8'}\n", "max_grade", 19, "checks.reading-level.max_grade: '8' is not a"),
+    ("checks:\n  term-missing: {subjects: [anatomyy]}\n", "subjects", 18,
+     "checks.term-missing.subjects: 'anatomyy' is not one of: anatomy,"),
+    ("checks:\n  E203: {subjects: anatomy}\n", "subjects", 10, "checks.E203.subjects: 'anatomy' is not a list"),
+    ("checks:\n  E203: {subjects: []}\n", "subjects", 10, "checks.E203.subjects: [] is not a list"),
 ])
 @pytest.mark.parametrize("command", [["check"], ["review", "pending", "--locale", "vi"]])
 def test_a_check_setting_error_names_its_line(content_root: Path, run, addition: str, anchor: str, column: int,

@@ -88,8 +88,30 @@ def active_checks(config_checks: dict[str, dict[str, Any]], select: tuple[str, .
             key = spec.code if option in config_checks.get(spec.code, {}) else spec.name
             raise InputError(f"checks.{key}: unknown option {option!r} (options: {', '.join(spec.options) or 'none'})",
                              *_where(config, f"checks.{key}.{option}"))
+        for option, value in settings.items():
+            problem = _option_problem(spec, option, value)
+            if problem:
+                key = spec.code if option in config_checks.get(spec.code, {}) else spec.name
+                raise InputError(f"checks.{key}.{option}: {problem}", *_where(config, f"checks.{key}.{option}"))
         result.append(ActiveCheck(spec, severity, {**spec.options, **settings}))
     return result
+
+
+def _option_problem(spec: CheckSpec, option: str, value: Any) -> str | None:
+    """What is wrong with a configured option's value, judged by its default: a number of 0 or
+    more (a whole one where the default is whole), or a non-empty list of the check's choices."""
+    default = spec.options[option]
+    if isinstance(default, list):
+        choices = getattr(spec.module, "OPTION_CHOICES", {}).get(option, ())
+        if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+            return (f"{value!r} is not a list like [{', '.join(default)}] (to turn the check off, "
+                    "set severity: off)")
+        unknown = [v for v in value if choices and v not in choices]
+        return f"{unknown[0]!r} is not one of: {', '.join(choices)}" if unknown else None
+    whole = isinstance(default, int)
+    if isinstance(value, bool) or not isinstance(value, int if whole else (int, float)) or value < 0:
+        return f"{value!r} is not a {'whole ' if whole else ''}number of 0 or more (default {default})"
+    return None
 
 
 def by_scope(checks: Iterable[ActiveCheck]) -> dict[Scope, list[ActiveCheck]]:

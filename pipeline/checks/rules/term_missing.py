@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ...termbase.matching import Hit, Matcher, named_counts, uncovered
+from ...termbase.model import SUBJECTS
 from ..model import Entry, LocaleContext, Options
 
 CODE = "E203"
@@ -22,6 +23,7 @@ SEVERITY = "error"
 SCOPE = "entry"
 SAFETY = True
 OPTIONS = {"subjects": ["anatomy", "condition", "procedure", "tool", "care", "medication"]}
+OPTION_CHOICES = {"subjects": SUBJECTS}  # a subject no concept has would silently check nothing
 
 
 @lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog
