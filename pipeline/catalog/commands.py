@@ -283,7 +283,8 @@ def _approved_in(project: Project, posix: str, pid: str) -> list[Unit]:
     path = project.catalog_path(posix, pid)
     if not path.exists():
         return []
-    return approved_units(pid, read_po(path, project.rel(path)), project.config.reviewers_for(posix))
+    return approved_units(pid, read_po(path, project.rel(path)), project.config.reviewers_for(posix),
+                          project.config.sample_reviewers)
 
 
 def _gather_one(job: tuple[str, str]) -> tuple[list[Unit], dict[str, str]]:

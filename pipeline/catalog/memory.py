@@ -125,15 +125,19 @@ class Memory:
         return found[:MAX_SUGGESTIONS]
 
 
-def approved_units(procedure: str, catalog: polib.POFile, reviewers: frozenset[str]) -> list[Unit]:
+def approved_units(procedure: str, catalog: polib.POFile, reviewers: frozenset[str],
+                   samples: frozenset[str] = frozenset()) -> list[Unit]:
+    """The catalog's signed-off units; one signed off by a reviewer in ``samples`` (marked
+    `sample: true`) says so in its origin, which a TMX note and a memory hint carry."""
     units = []
     for entry in catalog:
         if entry.obsolete or entry.msgid_plural or review_state_of(entry, reviewers) is not ReviewState.SIGNED_OFF:
             continue
         signed = sign_off_of(entry)
         assert signed is not None
+        sample = " (sample sign-off, not a clinical review)" if signed.reviewer in samples else ""
         units.append(Unit(entry.msgid, entry.msgstr, f"{procedure} [{entry.msgctxt}], signed off by "
-                                                     f"{signed.reviewer} {signed.date}"))
+                                                     f"{signed.reviewer} {signed.date}{sample}"))
     return units
 
 

@@ -102,6 +102,8 @@ def test_tm_export_writes_the_signed_off_wording(run) -> None:
     assert result.exit_code == 0
     units = parse_tmx("es.tmx", result.output.encode("utf-8"), "en", "es")
     assert len(units) > 100 and all("signed off by es-clinical-review" in u.origin for u in units)
+    # the shipped reviewers are marked `sample: true`: a CAT tool's user must not take them for review
+    assert all(u.origin.endswith("(sample sign-off, not a clinical review)") for u in units)
     assert parse_tmx("ht.tmx", run("tm", "export", "--locale", "ht").output.encode(), "en", "ht") == []
 
 
