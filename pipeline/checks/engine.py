@@ -53,7 +53,8 @@ def matches_selector(spec: CheckSpec, selector: str) -> bool:
 
 def _validate_selectors(selectors: Iterable[str], option: str) -> None:
     for selector in selectors:
-        if not any(matches_selector(spec, selector) for spec in REGISTRY):
+        # An empty selector is a prefix of every code: `--ignore "$UNSET"` would turn every check off.
+        if not selector.strip() or not any(matches_selector(spec, selector) for spec in REGISTRY):
             raise InputError(f"{option} {selector!r} matches no check: use a code (E201), a prefix "
                              "(E2) or a name (numbers); see `pipeline check --list`")
 

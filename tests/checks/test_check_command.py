@@ -77,8 +77,15 @@ def test_select_and_ignore_by_code_prefix_and_name(run):
     assert not [f for f in ignored["findings"] if f["code"].startswith("W3")]
 
 
-def test_unknown_selector_is_a_usage_error(run):
-    result = run("check", "--select", "Z999")
+@pytest.mark.parametrize("option,selector", [
+    ("--select", "Z999"),
+    ("--ignore", "Z999"),
+    ("--ignore", ""),  # an unset variable in a CI script: would turn every check off
+    ("--ignore", " "),
+    ("--select", ""),
+])
+def test_unknown_selector_is_a_usage_error(run, option, selector):
+    result = run("check", option, selector)
     assert result.exit_code == 2 and "matches no check" in result.output
 
 
