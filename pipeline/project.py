@@ -88,7 +88,7 @@ class Project:
         for pid in wanted:
             if pid not in known:
                 raise InputError(f"unknown procedure {pid!r} (known: {', '.join(known)})")
-        return tuple(wanted) if wanted else tuple(known)
+        return tuple(dict.fromkeys(wanted)) if wanted else tuple(known)
 
     def source_bytes(self, procedure_id: str) -> bytes:
         path = self.procedures_dir / f"{procedure_id}.yaml"
@@ -101,7 +101,7 @@ class Project:
         for pid in wanted:
             if pid not in known:
                 raise InputError(f"unknown procedure {pid!r} (known: {', '.join(sorted(known))})")
-        return tuple(known[pid] for pid in wanted)
+        return tuple(known[pid] for pid in dict.fromkeys(wanted))
 
     @cached_property
     def termbase(self) -> Termbase:
@@ -178,7 +178,11 @@ class Project:
                          f"add it with: pipeline init {posix}")
 
     def select_locales(self, wanted: tuple[str, ...] = ()) -> tuple[LocaleInfo, ...]:
-        return tuple(self.locale(code) for code in wanted) if wanted else self.locales
+        """The locales named, each once however often and however spelled (es, ES), in order;
+        none named: every registered locale."""
+        if not wanted:
+            return self.locales
+        return tuple({info.posix: info for info in map(self.locale, wanted)}.values())
 
     def describe_locale(self, code: str) -> tuple[LocaleInfo, bool]:
         """A locale by code: as registered, or its facts from CLDR and True when not yet registered."""

@@ -206,3 +206,25 @@ def test_a_command_collects_cycles_less_often_than_the_default():
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert int(proc.stdout) >= 10_000
+
+
+# A locale or procedure named twice, or in two spellings of the same locale, is selected once.
+REPEATED = [
+    (("check", "--format", "json", "--no-cache"), ("--locale", "es"), ("--locale", "es", "--locale", "ES")),
+    (("check", "--format", "json", "--no-cache"), ("--locale", "zh_Hans"), ("--locale", "zh-Hans", "--locale", "zh_Hans")),
+    (("check", "--format", "json", "--no-cache", "--locale", "es"), ("--procedure", "endoscopic-neurotomy"),
+     ("--procedure", "endoscopic-neurotomy", "--procedure", "endoscopic-neurotomy")),
+    (("status", "--format", "json"), ("--locale", "vi"), ("--locale", "vi", "--locale", "vi")),
+    (("status", "--format", "json"), ("--procedure", "endoscopic-rhizotomy"),
+     ("--procedure", "endoscopic-rhizotomy", "--procedure", "endoscopic-rhizotomy")),
+    (("review", "pending", "--format", "json", "--locale", "vi"), ("--procedure", "endoscopic-rhizotomy"),
+     ("--procedure", "endoscopic-rhizotomy", "--procedure", "endoscopic-rhizotomy")),
+    (("review", "pending", "--format", "json"), ("--locale", "vi"), ("--locale", "vi", "--locale", "VI")),
+]
+
+
+@pytest.mark.parametrize("command,once,twice", REPEATED, ids=[" ".join(r[0][:1] + r[2]) for r in REPEATED])
+def test_a_selection_named_twice_counts_once(run, command, once, twice):
+    expected = run(*command, *once)
+    assert expected.exit_code in (0, 1)
+    assert run(*command, *twice).output == expected.output
