@@ -117,6 +117,17 @@ def format_github(report: CheckResult) -> str:
     return b"".join(github_chunks(report)).decode("utf-8")
 
 
+# What XML 1.0 cannot hold, even as a character reference: C0 controls but tab, line feed and
+# carriage return, surrogates, U+FFFE and U+FFFF. A translation may hold U+FFFE or U+FFFF, a folder
+# name anything.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_text(value: str) -> str:
+    """``value`` with each character XML cannot hold written as its escape (\\x01, \\uffff)."""
+    return _NOT_XML.sub(lambda m: m[0].encode("unicode_escape", "backslashreplace").decode("ascii"), value)
+
+
 def format_junit(report: CheckResult) -> str:
     """JUnit XML: one test case per finding (failed), grouped in a suite per file."""
     import xml.etree.ElementTree as ET  # only for this format: the other reports start faster
@@ -124,12 +135,14 @@ def format_junit(report: CheckResult) -> str:
     suites = ET.Element("testsuites", {"name": "pipeline check"})
     for file, group in groupby(report.findings, key=lambda f: f.file):
         items: list[Finding] = list(group)
+        file = _xml_text(file)
         suite = ET.SubElement(suites, "testsuite", {"name": file, "tests": str(len(items)),
                                                     "failures": str(len(items))})
         for f in items:
-            name = f"{f.code} line {f.line} {f.msgctxt or ''}".strip()
+            name = _xml_text(f"{f.code} line {f.line} {f.msgctxt or ''}".strip())
             case = ET.SubElement(suite, "testcase", {"classname": file, "name": name})
-            ET.SubElement(case, "failure", {"type": f.severity, "message": f"{f.code} {f.name}"}).text = f.message
+            ET.SubElement(case, "failure", {"type": f.severity, "message": f"{f.code} {f.name}"}).text = \
+                _xml_text(f.message)
     if not len(suites):
         ET.SubElement(suites, "testsuite", {"name": "pipeline check", "tests": "1", "failures": "0"}).append(
             ET.Element("testcase", {"classname": "pipeline", "name": "no findings"}))

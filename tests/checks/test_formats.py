@@ -11,6 +11,7 @@ from itertools import groupby
 import pytest
 
 from pipeline.checks import formats
+from pipeline.checks.encoded import CheckResult, encode_findings
 from pipeline.checks.runner import Execution, run_checks
 from pipeline.project import Project
 
@@ -104,3 +105,30 @@ def test_the_reports_but_junit_load_no_xml_library() -> None:
     code = "import sys, pipeline.checks.formats, pipeline.checks.runner; print('xml.etree' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True).stdout.strip() == "False"
+
+
+# A finding's field, text in it that XML 1.0 cannot hold or can, and how the JUnit report shows it
+JUNIT_TEXT = [
+    ("message", "translated differently: «qué \uffff pasa»", "translated differently: «qué \\uffff pasa»"),
+    ("message", "\ufffe at the start", "\\ufffe at the start"),
+    ("message", "tab\tand\nline", "tab\tand\nline"),
+    ("file", "locales/ab\x01cd/", "locales/ab\\x01cd/"),  # a stray folder (W318)
+    ("file", "locales/a\x1bb/", "locales/a\\x1bb/"),
+    ("msgctxt", "steps.\x7f", "steps.\x7f"),  # DEL: discouraged in XML, not forbidden
+]
+
+
+@pytest.mark.parametrize("field,value,shown", JUNIT_TEXT, ids=[f"{t[0]}-{t[1]!r}" for t in JUNIT_TEXT])
+def test_the_junit_report_is_xml_for_any_finding_text(field, value, shown):
+    import xml.etree.ElementTree as ET
+
+    finding = {"code": "W308", "name": "inconsistent-translation", "severity": "warning", "locale": "es",
+               "procedure": "p", "file": "locales/es/LC_MESSAGES/p.po", "line": 3, "msgctxt": "title",
+               "msgid": "Title", "message": "differs"} | {field: value}
+    report = CheckResult(((finding["file"], encode_findings([finding]), b""),), (), 1, 1, ((("W308", "warning"), 1),))
+    suite = ET.fromstring(formats.format_junit(report).split("\n", 1)[1].encode("utf-8")).find("testsuite")
+    case = suite.find("testcase")
+    got = {"message": case.find("failure").text, "file": suite.get("name"), "msgctxt": case.get("name")}[field]
+    assert got == (f"W308 line 3 {shown}" if field == "msgctxt" else shown)
+    if field == "file":
+        assert case.get("classname") == shown
