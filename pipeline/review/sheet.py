@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..characters import describe, find_forbidden
 from ..errors import InputError
 from ..fsutil import read_input
 from ..spreadsheet import neutralise, restore
@@ -125,10 +126,23 @@ def _normalise_zip(data: bytes, stamp: datetime.datetime) -> bytes:
 
 
 def read_rows(path: Path) -> list[Row]:
-    """Every row of a filled-in sheet, CSV or (by extension) XLSX, cells restored to their text."""
-    if path.suffix.lower() == ".xlsx":
-        return _read_xlsx(path)
-    return _read_csv(path)
+    """Every row of a filled-in sheet, CSV or (by extension) XLSX, cells restored to their text.
+    A line break a spreadsheet wrote as CR LF (or CR) in a cell the reviewer edits is a line break;
+    any other character the catalogs cannot hold is refused with its row, before anything is
+    written: a catalog holding one could not be read again."""
+    rows = _read_xlsx(path) if path.suffix.lower() == ".xlsx" else _read_csv(path)
+    for row in rows:
+        for column in EDITABLE:
+            text = row.cells.get(column)
+            if not text:
+                continue
+            if "\r" in text:
+                text = row.cells[column] = text.replace("\r\n", "\n").replace("\r", "\n")
+            bad = find_forbidden(text)
+            if bad is not None:
+                where = f"sheet {row.sheet!r}, " if row.sheet else ""
+                raise InputError(f"{where}column {column}: {describe(text[bad])}", str(path), row.line)
+    return rows
 
 
 def _decode(path: Path) -> str:

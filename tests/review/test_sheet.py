@@ -209,3 +209,44 @@ def test_an_xlsx_with_an_entity_bomb_is_refused(content_root, run, tmp_path) -> 
             dst.writestr(member, data)
     result = run("review", "import", str(sheet), "--reviewer", REVIEWER)
     assert result.exit_code == 2 and "refused: xl/workbook.xml declares a DTD" in result.output, result.output
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_a_control_character_in_an_edited_cell_is_refused_with_its_row(content_root, run, tmp_path,
+                                                                       suffix: str) -> None:
+    """A correction is written into the catalog: one holding a character the catalogs cannot hold
+    would leave a catalog no command can read again."""
+    sheet = _export(run, tmp_path, "vi" + suffix)
+    if suffix == ".csv":
+        rows = _as_excel_reads(sheet)
+        row = next(r for r in rows if r["msgctxt"] == "title")
+        row["translation"] += "\aX"
+        _write(sheet, rows)
+        line = 2 + [r["msgctxt"] for r in rows].index("title")
+    else:
+        book = openpyxl.load_workbook(sheet)
+        ws = book.worksheets[0]
+        header = [c.value for c in ws[1]]
+        line = next(r[0].row for r in ws.iter_rows(min_row=2) if r[header.index("msgctxt")].value == "title")
+        cell = ws.cell(line, header.index("translation") + 1)
+        cell.value = f"{cell.value}\x85X"  # C0 controls cannot be written into XLSX at all
+        book.save(sheet)
+    before = _catalog_bytes(content_root)
+    result = run("review", "import", str(sheet), "--reviewer", REVIEWER)
+    assert result.exit_code == 2, result.output
+    assert f"{sheet}:{line}: " in result.output and "column translation: character U+00" in result.output
+    assert _catalog_bytes(content_root) == before
+
+
+@pytest.mark.parametrize("line_break", ["\r\n", "\r"])
+def test_a_line_break_a_spreadsheet_wrote_with_a_carriage_return_is_a_line_break(content_root, run, tmp_path,
+                                                                                 line_break: str) -> None:
+    sheet = _export(run, tmp_path, "vi.csv")
+    rows = _as_excel_reads(sheet)
+    row = next(r for r in rows if r["msgctxt"] == "title")
+    row["translation"] += line_break + "X"
+    _write(sheet, rows)
+    result = run("review", "import", str(sheet), "--reviewer", REVIEWER)
+    assert result.exit_code == 0, result.output
+    entries = {e.msgctxt: e for e in read_po(content_root / VI)}
+    assert entries["title"].msgstr.endswith("\nX") and "\r" not in entries["title"].msgstr
