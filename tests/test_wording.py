@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from pipeline.wording import count
+from pipeline.wording import count, percent
 
 
 @pytest.mark.parametrize("n,noun,text", [
@@ -23,3 +23,31 @@ def test_messages_say_1_string_not_1_strings(run, content_root):
     assert run("extract").exit_code == 0 and run("update").exit_code == 0
     plan = run("release", "plan").output
     assert re.search(r"(?<![\d,])1 string\b", plan) and not re.search(r"(?<![\d,])1 strings\b", plan), plan
+
+
+@pytest.mark.parametrize("part,whole,shown", [
+    (0, 0, 100.0),  # nothing to do
+    (50, 50, 100.0), (25, 50, 50.0), (1, 3, 33.3), (0, 50, 0.0),
+    (2499, 2500, 99.9),  # not 100.0: one string is still missing
+    (19_999, 20_000, 99.9),
+    (1, 2500, 0.1),  # not 0.0: one string is done
+])
+def test_a_share_shows_100_only_when_complete_and_0_only_when_nothing_is_done(part, whole, shown):
+    assert percent(part, whole) == shown
+
+
+def test_status_never_says_100_percent_of_a_catalog_with_a_string_left():
+    from pipeline.catalog.stats import Progress
+
+    progress = Progress(2500, 2499, 0, 1, 30_000, 29_998, 0, 2)
+    assert (progress.percent, progress.percent_words) == (99.9, 99.9)
+
+
+def test_one_error_finding_is_said_so(run, content_root):
+    catalog = content_root / "locales/es/LC_MESSAGES/endoscopic-neurotomy.po"
+    text = catalog.read_text("utf-8")
+    old = "Espere al menos 2–4 semanas"
+    assert text.count(old) == 1
+    catalog.write_text(text.replace(old, old + " (7)"), "utf-8")  # one number too many: one E201
+    plan = run("release", "plan").output
+    assert re.search(r"(?<![\d,])1 error finding\b", plan) and "1 error findings" not in plan, plan

@@ -28,6 +28,7 @@ from ..project import Project
 from ..review.signoff import ReviewState, review_state_of, sign_off_of
 from ..termbase.coverage import coverage
 from ..termbase.matching import Matcher, termbase_language
+from ..wording import percent
 from .hints import Hint, with_hints
 from .memory import Memory, Unit, approved_units, export_tmx, fill, parse_tmx
 from .merge import MergeSummary, merge
@@ -400,7 +401,7 @@ class StatusRow:
     @property
     def reviewed_percent(self) -> float:
         total = self.progress.total
-        return round(100.0 * self.reviewed / total, 1) if total else 100.0
+        return percent(self.reviewed, total)
 
 
 def _signer(entry: polib.POEntry) -> str | None:

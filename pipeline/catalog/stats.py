@@ -8,6 +8,7 @@ from functools import lru_cache
 
 import polib
 
+from ..wording import percent
 from .states import state_of
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
@@ -31,11 +32,11 @@ class Progress:
 
     @property
     def percent(self) -> float:
-        return round(100.0 * self.translated / self.total, 1) if self.total else 100.0
+        return percent(self.translated, self.total)
 
     @property
     def percent_words(self) -> float:
-        return round(100.0 * self.translated_words / self.total_words, 1) if self.total_words else 100.0
+        return percent(self.translated_words, self.total_words)
 
 
 def progress(catalog: polib.POFile) -> Progress:

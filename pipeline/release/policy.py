@@ -187,7 +187,7 @@ def _source_release(procedure: Procedure, errors: dict[tuple[str | None, str | N
                      for line in lines]
     strings = {m.context: Choice(m.text.value, source_lang) for m in messages}
     words = sum(word_count(m.text.value) for m in messages)
-    source_reasons = (f"{len(source_errors)} error findings in the source",) if source_errors else ()
+    source_reasons = (f"{count(len(source_errors), 'error finding')} in the source",) if source_errors else ()
     return ProcedureRelease(None, procedure, "withheld" if source_errors else "published", source_reasons,
                             strings if not source_errors else {}, len(messages), len(messages), words, words,
                             len(messages), tuple(source_errors), ("source-error-findings",) if source_errors else ())
@@ -256,7 +256,7 @@ def _target_release(project: Project, info: LocaleInfo, procedure: Procedure, so
     if tally.unreviewed:
         coded.append(("unreviewed", f"{count(tally.unreviewed, 'string')} not signed off by a reviewer"))
     if blocking:
-        coded.append(("error-findings", f"{len(blocking)} error findings"))
+        coded.append(("error-findings", count(len(blocking), "error finding")))
     if source_withheld:
         coded.insert(0, ("source-withheld", "the source is withheld"))
     chosen: dict[str, Choice] = {}

@@ -38,6 +38,7 @@ from ..locales import LocaleInfo
 from ..project import Project
 from ..release import bundles, policy
 from ..review.signoff import ReviewState, sign_off_of
+from ..wording import percent
 from .highlight import Highlighter, Segment
 
 # (key, label, icon): the icon is decoration, the label always shows beside it.
@@ -139,11 +140,11 @@ class Cell:
 
     @property
     def translated_percent(self) -> float:
-        return round(100.0 * self.translated / self.total, 1) if self.total else 100.0
+        return percent(self.translated, self.total)
 
     @property
     def reviewed_percent(self) -> float:
-        return round(100.0 * self.reviewed / self.total, 1) if self.total else 100.0
+        return percent(self.reviewed, self.total)
 
     @property
     def entries_href(self) -> str:
@@ -187,12 +188,12 @@ class LocaleRow:
     @property
     def translated_percent(self) -> float:
         total = self.total("total")
-        return round(100.0 * self.total("translated") / total, 1) if total else 100.0
+        return percent(self.total("translated"), total)
 
     @property
     def reviewed_percent(self) -> float:
         total = self.total("total")
-        return round(100.0 * self.total("reviewed") / total, 1) if total else 100.0
+        return percent(self.total("reviewed"), total)
 
 
 @dataclass(frozen=True)
