@@ -14,6 +14,7 @@ from ..yamlio import child_position, field_path, load_yaml, position, validate
 from .model import Block, BulletList, Item, Paragraph, Procedure, Question, Section, Text
 
 PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+_STRAY_BRACE = re.compile(r"[{}]")  # in a text with its placeholders taken out
 
 
 class _Builder:
@@ -39,6 +40,10 @@ class _Builder:
                 allowed = ", ".join(sorted(self.placeholders)) or "none"
                 raise self.fail(value_path, f"unknown placeholder {match.group(0)} "
                                 f"(allowed: {allowed}; add it to pipeline.yaml if it is new)")
+        stray = _STRAY_BRACE.search(PLACEHOLDER.sub("", value)) if "{" in value or "}" in value else None
+        if stray is not None:
+            raise self.fail(value_path, f"{stray.group(0)!r} outside a placeholder: apps show it to "
+                            "patients as written; write a placeholder as {name} or remove the brace")
         if note is not None and note.endswith("\\"):
             raise self.fail(path + ["note"], "a note must not end with a backslash")
         return Text(value=str(value), line=at[0] if at is not None else 1, note=str(note) if note is not None else None)
