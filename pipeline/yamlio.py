@@ -490,11 +490,33 @@ def _resolve(schema: Any, document: dict[str, Any]) -> Any:
     return schema
 
 
-def _wants_string(schema: Any) -> bool:
+def _alternatives(schema: Any, document: dict[str, Any]) -> list[Any]:
+    """The alternatives of a schema that is only a choice (``anyOf``/``oneOf``, no type of its own):
+    a text is a string or a mapping {text, note}."""
+    if not isinstance(schema, dict) or "type" in schema:
+        return []
+    choice = schema.get("anyOf") or schema.get("oneOf")
+    return [_resolve(a, document) for a in choice] if isinstance(choice, list) else []
+
+
+def _wants_string(schema: Any, document: dict[str, Any]) -> bool:
+    """Whether a scalar here can only be a string: the schema's type, or a choice whose only
+    alternative that takes a scalar is a string."""
     if not isinstance(schema, dict):
         return False
+    alternatives = _alternatives(schema, document)
+    if alternatives:
+        scalars = [a for a in alternatives if not (isinstance(a, dict) and a.get("type") in ("object", "array"))]
+        return bool(scalars) and all(_wants_string(a, document) for a in scalars)
     enum = schema.get("enum")
     return schema.get("type") == "string" or (isinstance(enum, list) and all(isinstance(v, str) for v in enum))
+
+
+def _for_shape(schema: Any, node: Any, document: dict[str, Any]) -> Any:
+    """The alternative of a choice that a mapping or a list can only be, else the schema itself."""
+    kind = "object" if isinstance(node, PosDict) else "array" if isinstance(node, PosList) else None
+    fitting = [a for a in _alternatives(schema, document) if isinstance(a, dict) and a.get("type") == kind]
+    return fitting[0] if kind and len(fitting) == 1 else schema
 
 
 def _child_schema(schema: Any, key: Any) -> Any:
@@ -509,20 +531,20 @@ def _strings_where_wanted(node: Any, schema: Any, document: dict[str, Any]) -> N
     """Give plain scalars back their text where the schema wants a string: YAML 1.1 reads `off`,
     `no`, `on` and `yes` as booleans and `1.0` as a number, but `severity: off` means "off". Keys
     of a mapping are always strings in a schema (a locale `no` is Norwegian, not false)."""
-    schema = _resolve(schema, document)
+    schema = _for_shape(_resolve(schema, document), node, document)
     if isinstance(node, PosDict):
         for key, text in list(node.key_text.items()):
             _rename_key(node, key, text)
         for key in list(node):
             child = _resolve(_child_schema(schema, key), document)
-            if _wants_string(child) and key in node.value_text:
+            if _wants_string(child, document) and key in node.value_text:
                 node[key] = node.value_text.pop(key)
             elif child is not None:
                 _strings_where_wanted(node[key], child, document)
     elif isinstance(node, PosList) and isinstance(schema, dict) and isinstance(schema.get("items"), dict):
         items = _resolve(schema["items"], document)
         for index, value in enumerate(node):
-            if _wants_string(items) and index in node.item_text:
+            if _wants_string(items, document) and index in node.item_text:
                 node[index] = node.item_text.pop(index)
             else:
                 _strings_where_wanted(value, items, document)

@@ -100,6 +100,24 @@ def test_bad_procedure_is_refused_precisely(name, document, line, column, messag
     assert message in error.message
 
 
+# Plain texts YAML 1.1 reads as a boolean or a number are the text as written, in every field that
+# holds a text, as they are in a list item's text: a FAQ answer "No" is not false.
+AS_WRITTEN = [
+    # old, new, context, text
+    ("answer: After 2–4 weeks.", "answer: No", "overview.work.answer", "No"),
+    ("question: When can I work?", "question: Yes", "overview.work.question", "Yes"),
+    ("title: Demo procedure", "title: 2024", "title", "2024"),
+    ("paragraph: It is a demo.", "paragraph: 1.50", "overview.what", "1.50"),
+    ("paragraph: It is a demo.", "paragraph: {text: Off, note: The switch.}", "overview.what", "Off"),
+]
+
+
+@pytest.mark.parametrize("old,new,context,text", AS_WRITTEN, ids=[row[1] for row in AS_WRITTEN])
+def test_a_text_that_yaml_reads_as_a_value_is_read_as_written(old, new, context, text):
+    procedure = parse_procedure("demo.yaml", bad(old, new).encode(), PLACEHOLDERS)
+    assert {m.context: m.text.value for m in procedure.messages()}[context] == text
+
+
 def test_alias_bomb_is_refused_before_expansion():
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(20))
