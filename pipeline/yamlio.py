@@ -433,6 +433,9 @@ def _pattern_message(pattern: str, value: object) -> str:
     pattern = pattern.replace("\\Z", "$")  # as the schema file writes it (see python_pattern)
     if pattern.startswith("^[a-z0-9]"):
         return f"{value!r} is not a valid id: use lower-case letters, digits and single hyphens"
+    if pattern == "^\\S(.*\\S)?$" and isinstance(value, str) and "\n" in value.strip():
+        return ("a line break inside the text: write it as one paragraph (a `|` block keeps its line "
+                "breaks, a `>` block its blank lines)")
     words = _PATTERN_WORDS.get(pattern)
     if words is not None:
         return words.format(value=repr(value))

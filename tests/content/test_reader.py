@@ -52,6 +52,9 @@ CASES = [
      "sections[0].blocks[0].paragraph: empty string"),
     ("leading space", bad("paragraph: It is a demo.", "paragraph: ' It is a demo.'"), 9, 20,
      "leading or trailing white space"),
+    ("line break inside", bad("paragraph: It is a demo.", "paragraph: |-\n          It is a demo.\n"
+                                                              "          It is short."), 9, 20,
+     "line break inside the text"),
     ("bad id", bad("- id: overview", "- id: Over View"), 5, 9, "'Over View' is not a valid id"),
     ("duplicate section id", GOOD + "  - id: overview\n    title: Again\n    blocks:\n"
      "      - id: x\n        paragraph: Text.\n", 20, 9, "duplicate section id 'overview'"),
