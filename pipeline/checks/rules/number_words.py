@@ -25,7 +25,9 @@ OPTIONS: dict[str, Any] = {}
 _WORDS = ("two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
           "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
           "ninety|hundred|thousand|dozen")
-_UNITS = r"(?:minutes?|hours?|days?|weeks?|months?|years?|millimet(?:re|er)s?|centimet(?:re|er)s?)"
+_UNITS = (r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?"
+          r"|(?:milli|centi|kilo)?met(?:re|er)s?|inch(?:es)?|miles?"
+          r"|(?:milli|micro|kilo)?grams?|kilos?|pounds?|(?:milli)?lit(?:re|er)s?)")
 # Over `ascii_lowered` text. The lookahead on first letters halves the scan: most words start
 # with none of them.
 PATTERN = re.compile(rf"\b(?=[tfsenhdoa])(?:(?:{_WORDS})\b|(?:one|a half|half an?)\s+{_UNITS}\b"

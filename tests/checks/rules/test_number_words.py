@@ -24,6 +24,12 @@ FLAGGED = [
     ("Do not drive for One Week.", "«One Week»"),
     ("Eighteen stitches close the cut.", "«Eighteen»"),
     ("Rest for two weeks.", "number written as words: «two»; use numerals"),
+    # "one" before a unit of measure is a quantity as before a unit of time
+    ("Do not lift more than one kilogram.", "«one kilogram»"),
+    ("Drink one litre of water a day.", "«one litre»"),
+    ("Walk one mile a day.", "«one mile»"),
+    ("Hold the stretch for one second.", "«one second»"),
+    ("The cut is about one inch long.", "«one inch»"),
 ]
 
 
