@@ -35,6 +35,8 @@ from .model import Concept, Term, Termbase
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SPLIT = re.compile(r"(\w+)", re.UNICODE)
+# A term's words as the text is split into them (X-ray is x and ray), each with any "|" of prefix mode.
+_TERM_WORD = re.compile(r"[\w|]+", re.UNICODE)
 _UNSPACED = {"zh", "ja", "th", "lo", "km", "my"}
 # Languages whose words can carry clitics in front, and the layers of them, outermost first: a
 # word's clitic-free forms are what remains after taking off any of each layer's prefixes in turn.
@@ -266,7 +268,7 @@ class Matcher:
                 self._add([("eq", w) for w in words], concept, term)
                 self._hold([("eq", w) for w in words], term)
             return
-        words = normalize(term.text).split()
+        words = _TERM_WORD.findall(normalize(term.text))
         tests: list[WordTest] = []
         for index, word in enumerate(words):
             last = index == len(words) - 1

@@ -67,6 +67,21 @@ def test_near_misses_do_not_match(language, text, concept):
     assert concept not in found
 
 
+HYPHENATED = [
+    # language, text, concept and term found: a term written with a hyphen is its words, as the text has them
+    ("en", "Your doctor may do X-rays.", ("x-ray", "X-ray")),
+    ("en", "It is a same-day procedure.", ("outpatient-procedure", "same-day procedure")),
+    ("es", "Puede necesitar una micro-discectomía.", ("microdiscectomy", "micro-discectomía")),
+    ("vi", "Không nâng vật nặng hơn 5 ki-lô-gam.", ("kilogram", "ki-lô-gam")),
+    ("vi", "Vết cắt dài khoảng 5 mi-li-mét.", ("millimetre", "mi-li-mét")),
+]
+
+
+@pytest.mark.parametrize("language,text,found", HYPHENATED)
+def test_a_term_written_with_a_hyphen_is_found(language, text, found):
+    assert found in {(hit.concept.id, hit.term.text) for hit in Matcher(TERMBASE, language).find(text)}
+
+
 def test_longer_term_hides_the_term_inside_it():
     hits = Matcher(TERMBASE, "en").concepts_in("A herniated disc presses on a nerve.")
     ids = {hit.concept.id for hit in hits}

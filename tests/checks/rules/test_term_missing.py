@@ -33,6 +33,9 @@ FLAGGED = [
     ("es", TWICE, planted(TWICE_ES, "una raíz nerviosa.", "un nervio."), {},
      "'nerve root' is named 2 times in the source, its approved term raíz nerviosa / raíz del nervio 1 time, and "
      "nerve (nervio) more often than the source: a nerve root rendered as just a nerve?"),
+    # a term written with a hyphen (X-ray) is named by the source: a translation that drops it is told
+    ("es", "Your doctor may do X-rays.", "Su médico puede hacerle pruebas.", {},
+     "'X-ray' must be translated with the approved term radiografía / rayos X"),
 ]
 
 

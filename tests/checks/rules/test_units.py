@@ -16,6 +16,9 @@ CLEAN = [
     ("zh_Hans", ACTIVITY, ACTIVITY_T["zh_Hans"]),
     ("vi", ACTIVITY, ACTIVITY_T["vi"]),
     ("es", "A week of rest helps.", "Una semana de descanso ayuda."),  # a unit without a number, rendered
+    ("vi", "Do not lift more than 5 kg.", "Không nâng vật nặng hơn 5 ki-lô-gam."),  # an approved term with hyphens
+    ("vi", "The cut is about 5 mm.", "Vết cắt dài khoảng 5 mi-li-mét."),
+    ("es", "It is a same-day procedure.", "Es un procedimiento ambulatorio."),  # the day of a longer term names no day
 ]
 
 FLAGGED = [
