@@ -49,6 +49,7 @@ TEXTS = [
     ("الجرعة 10 ÷ 2 ملغ", None),
     ("مرتين 2-3 يوميًا", "2-3"),
     ("رمز الموعد 12/05-7 هنا", "12/05-7"),
+    (f"اتصل على الرقم {FSI}+1 {{clinic_phone}}{PDI} اليوم", None),  # isolated with the placeholder by the translator
 ]
 
 
