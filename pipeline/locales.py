@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 import babel
 from babel import Locale, UnknownLocaleError
@@ -82,6 +82,16 @@ def describe(locale: Locale) -> LocaleInfo:
         plural_forms=get_plural(locale).plural_forms,
         plural_categories=categories,
     )
+
+
+@cache
+def right_to_left(bcp47: str) -> bool:
+    """Whether text in the language of a BCP 47 tag is written right to left (CLDR's character
+    order); False for a tag CLDR does not know."""
+    try:
+        return bool(Locale.parse(bcp47, sep="-").character_order == "right-to-left")
+    except (ValueError, UnknownLocaleError):
+        return False
 
 
 def cldr_version() -> str:

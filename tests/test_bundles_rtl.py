@@ -82,3 +82,25 @@ def test_arabic_phone_number_keeps_its_order_through_real_i18next(arabic_out: Pa
     text = json.loads(result.stdout)["text"]
     assert f"{FSI}{PHONE}{PDI}" in text
     assert PHONE in get_display(text, base_dir="R")
+
+
+def test_an_english_string_falling_back_in_arabic_keeps_its_own_order(content_root: Path, run: Run) -> None:
+    """A string that fell back to English is left to right inside the Arabic screen: isolating its
+    placeholders would make each a neutral that an RTL paragraph moves, the phone number first."""
+    catalog = content_root / "locales/ar/LC_MESSAGES/endoscopic-neurotomy.po"
+    po = polib.pofile(str(catalog))
+    next(e for e in po if e.msgctxt == "contact.call").msgstr = ""  # untranslated: it falls back
+    po.save(str(catalog))
+    set_locale_config(content_root, "ar: {required: false, min_translated: 80}",
+                      "ar: {required: false, min_translated: 80, fallback: string, allow_unreviewed: true}")
+    result, out = build(run, content_root)
+    assert result.exit_code == 0, result.output
+    doc = json.loads((Path(out) / "ar/endoscopic-neurotomy.json").read_text("utf-8"))
+    contact = next(s for s in doc["sections"] if s["id"] == "contact")
+    text = next(b for b in contact["blocks"] if b["id"] == "call")["text"]
+    assert text["lang"] == "en" and FSI not in text["text"]
+    shown = get_display(fill(text["text"]), base_dir="R")
+    assert shown.index("If you have questions") < shown.index(PHONE), shown
+    other = json.loads((Path(out) / "ar/endoscopic-discectomy.json").read_text("utf-8"))  # translated there
+    call = next(b for s in other["sections"] if s["id"] == "contact" for b in s["blocks"] if b["id"] == "call")
+    assert call["text"]["lang"] == "ar" and f"{FSI}{{clinic_phone}}{PDI}" in call["text"]["text"]

@@ -23,7 +23,7 @@ from ..content.model import BulletList, Paragraph
 from ..content.reader import PLACEHOLDER
 from ..fsutil import read_input, replace_tree
 from ..jsonout import dumps
-from ..locales import LocaleInfo, cldr_version
+from ..locales import LocaleInfo, cldr_version, right_to_left
 from ..lock import exclusive
 from ..outputs import check_output_folder, pipeline_manifest
 from ..project import Project
@@ -44,11 +44,15 @@ class BuildReport:
 
 
 def for_direction(release: ProcedureRelease, direction: str) -> ProcedureRelease:
-    """The release as a locale of ``direction`` shows it: right to left, every placeholder isolated
-    (FSI…PDI), so that a filled-in phone number or name keeps its order (pipeline/bidi.py)."""
+    """The release as a locale of ``direction`` shows it: right to left, every placeholder of a
+    right-to-left string isolated (FSI…PDI), so that a filled-in phone number or name keeps its
+    order (pipeline/bidi.py). A string that fell back to a left-to-right language (English) is left
+    as it is: its `lang` tells the app to lay it out left to right, where isolates would only make
+    each value a neutral that the right-to-left screen moves (the phone number first)."""
     if direction != "rtl":
         return release
-    strings = {key: replace(choice, text=isolate_placeholders(choice.text)) for key, choice in release.strings.items()}
+    strings = {key: replace(choice, text=isolate_placeholders(choice.text)) if right_to_left(choice.lang) else choice
+               for key, choice in release.strings.items()}
     return replace(release, strings=strings)
 
 
