@@ -16,6 +16,7 @@ Provenance, also a translator comment: ``# translated-by: ID`` or ``# translated
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import re
 from dataclasses import dataclass
@@ -85,9 +86,17 @@ def sign_off_in(comment: str | None) -> SignOff | None:
         return None
     for line in _lines(comment):
         match = SIGNED_OFF.match(line.strip()) if "signed-off:" in line else None
-        if match:
+        if match and _real_date(match.group(2)):  # a date no calendar has: the line was edited by hand
             return SignOff(*match.groups())
     return None
+
+
+def _real_date(text: str) -> bool:
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def provenance_in(comment: str | None) -> Provenance | None:

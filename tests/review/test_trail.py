@@ -264,3 +264,17 @@ def test_without_history_pending_says_the_signed_text_is_unknown(content_root, r
     items = json.loads(run("review", "pending", "--locale", "vi", "--procedure", RHIZO, "--format", "json").output)
     item = next(i for i in items if i["msgctxt"] == CTX)
     assert "signed text is not in the git history" in item["changes"]
+
+
+@pytest.mark.parametrize("date", ["2099-19-45", "2026-02-30", "0000-00-00"])
+def test_a_sign_off_with_an_impossible_date_does_not_count(content_root, run, date: str) -> None:
+    """A sign-off line is the review trail: one whose date no calendar has was edited by hand."""
+    assert run("review", "approve", "--locale", "vi", "--reviewer", REVIEWER, "--procedure", RHIZO,
+               "--entry", CTX).exit_code == 0
+    entry = entry_of(content_root)
+    assert state(entry, REVIEWERS) is ReviewState.SIGNED_OFF
+    line = next(x for x in entry.tcomment.splitlines() if x.startswith("signed-off: "))
+    forged = line.split(" ")
+    forged[2] = date
+    edit(content_root, tcomment=entry.tcomment.replace(line, " ".join(forged)))
+    assert state(entry_of(content_root), REVIEWERS) is not ReviewState.SIGNED_OFF
