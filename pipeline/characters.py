@@ -22,21 +22,6 @@ def find_forbidden(text: str, start: int = 0, file: bool = False) -> int | None:
     return match.start() if match else None
 
 
-# The same characters in a UTF-8 file: C0 controls and DEL are single bytes, deleted in one pass;
-# C1 controls are 0xC2 and a second byte, and a lone surrogate is no UTF-8 at all.
-_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
-_C1_BYTES = re.compile(rb"\xc2[\x80-\x9f]")
-
-
-def in_utf8(data: bytes) -> bool:
-    """Whether a UTF-8 file (its lines ended with LF or CR LF) holds a forbidden character: what
-    `find_forbidden(data.decode(), file=True)` finds, several times faster, for readers that only
-    need to know (the PO reader's fast path, which hands such a file to the strict reader)."""
-    if len(data.translate(None, _CONTROL_BYTES)) != len(data):
-        return True
-    return b"\xc2" in data and _C1_BYTES.search(data) is not None
-
-
 def describe(char: str) -> str:
     """A refusal for ``char``, naming it by code point (it is invisible or unprintable)."""
     return (f"character U+{ord(char):04X} is not allowed in text (a control character or lone surrogate "

@@ -361,6 +361,36 @@ done:
     return result;
 }
 
+/* Whether the text holds a character no text of ours may (pipeline/characters.py, a whole file:
+   C0 controls but tab, line feed and carriage return, DEL, C1 controls, lone surrogates). Every
+   catalog is scanned: one loop per width of the text's characters, without a branch, so that the
+   compiler can test many characters at once. */
+#define FORBIDDEN(c) ((((c) < 0x20) & ((c) != '\t') & ((c) != '\n') & ((c) != '\r')) \
+                      | ((Py_UCS4)((c) - 0x7f) <= 0x20) | ((Py_UCS4)((c) - 0xd800) <= 0x7ff))
+#define SCAN(type)                                                \
+    do {                                                          \
+        const type *d = (const type *)t->data;                    \
+        int bad = 0;                                              \
+        for (Py_ssize_t i = 0; i < t->length; i++) {              \
+            Py_UCS4 c = d[i];                                     \
+            bad |= FORBIDDEN(c);                                  \
+        }                                                         \
+        return bad;                                               \
+    } while (0)
+
+static int
+forbidden(const Text *t)
+{
+    switch (t->kind) {
+    case PyUnicode_1BYTE_KIND:
+        SCAN(Py_UCS1);
+    case PyUnicode_2BYTE_KIND:
+        SCAN(Py_UCS2);
+    default:
+        SCAN(Py_UCS4);
+    }
+}
+
 static PyObject *
 entries(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
@@ -370,6 +400,9 @@ entries(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     }
     PyObject *text = args[0], *decode = args[1];
     Text t = {PyUnicode_KIND(text), PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text)};
+    if (forbidden(&t)) {
+        return none();  /* the strict reader says where */
+    }
     PyObject *rows = PyList_New(0), *seen = PySet_New(NULL);
     if (rows == NULL || seen == NULL) {
         Py_XDECREF(rows);
@@ -391,7 +424,8 @@ entries(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 
 static PyMethodDef methods[] = {
     {"entries", (PyCFunction)(void (*)(void))entries, METH_FASTCALL,
-     "entries(text, decode) -> list of (line, msgctxt, msgid, msgstr, previous, fuzzy, comment), or None"},
+     "entries(text, decode) -> list of (line, msgctxt, msgid, msgstr, previous, fuzzy, comment), or None "
+     "(also for a text holding a control character or a lone surrogate)"},
     {NULL, NULL, 0, NULL},
 };
 

@@ -17,7 +17,7 @@ from typing import NoReturn
 
 import polib
 
-from ..characters import describe, find_forbidden, in_utf8
+from ..characters import describe, find_forbidden
 from ..characters import position as text_position
 from ..errors import InputError
 from ..fsutil import read_input
@@ -301,7 +301,7 @@ def read_live(name: str, data: bytes) -> list[LiveEntry] | None:
     file. None for anything else (a plural or obsolete entry, an odd layout, an escape or a
     duplicate to refuse): `read_entries` reads it, and reports what it refuses. The values are
     read_entries' (tests/catalog/test_po_reader_fast.py compares them)."""
-    if _foreign_charset(data) or in_utf8(data):  # a control character: the strict reader says where
+    if _foreign_charset(data):
         return None
     try:
         text = data.decode("utf-8")
@@ -318,7 +318,10 @@ def read_live(name: str, data: bytes) -> list[LiveEntry] | None:
 def _live_entries(text: str, decode: Callable[[str], str]) -> list[LiveEntry] | None:
     """`read_live` on decoded text: the reference of the compiled `_live.entries` (which gives a
     string holding a backslash or a NUL to ``decode``, as `_string` does), standing in for it
-    where it was not built. None, or _Unusual, for anything else than such a catalog."""
+    where it was not built. None, or _Unusual, for anything else than such a catalog, or for one
+    holding a character no text may hold (the strict reader says where)."""
+    if find_forbidden(text, file=True) is not None:
+        return None
     entries: list[LiveEntry] = []
     seen: set[tuple[str | None, str]] = set()
     pos, line = 0, 1
