@@ -95,7 +95,8 @@ def exclusive(root: Path) -> Iterator[None]:
 def _content_folders(root: Path) -> list[Path]:
     locales = root / "locales"
     return [root, root / "source", root / "source/procedures", locales, locales / "templates",
-            root / RECORD_DIR, *sorted(locales.glob("*/LC_MESSAGES"))]
+            root / RECORD_DIR, *sorted(locales.glob("*/LC_MESSAGES")),
+            *sorted(locales.glob("*/memory"))]  # the memories `tm import` keeps
 
 
 def remove_leftovers(root: Path) -> None:

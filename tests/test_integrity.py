@@ -215,7 +215,9 @@ def test_temp_files_of_a_killed_write_are_removed_by_the_next_writer(content_roo
     leftovers = [folder / ".endoscopic-discectomy.po.k3x_9a2q.tmp", content_root / "locales/.locales.yaml.abcd1234.tmp",
                  content_root / "locales/templates/.endoscopic-neurotomy.pot.zz99yy88.tmp",
                  content_root / "locales/releases/.vi.json.nupkl3o2.tmp",  # a release record (build)
-                 content_root / "source/.termbase.yaml.q1w2e3r4.tmp"]
+                 content_root / "source/.termbase.yaml.q1w2e3r4.tmp",
+                 content_root / "locales/es/memory/.vendor.tmx.p0o9i8u7.tmp"]  # a kept memory (tm import)
+    (content_root / "locales/es/memory").mkdir()
     kept = [folder / ".notes.txt", folder / "draft.tmp"]
     for path in leftovers + kept:
         path.write_text("half a catalog")
