@@ -41,6 +41,10 @@ class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("interrupted: every file is whole, as before or as written; run the command again",
+                       err=True)
+            ctx.exit(ExitCode.INTERRUPTED)
         except Exception as exc:
             code = exit_code_for(exc)
             if code is None:

@@ -6,6 +6,8 @@
   glossary conflicts, or a reader that closed the output early.
 - BAD_INPUT (2): bad input or usage: a file, a value or an option that cannot be used, reported
   as one line naming the file, line and column and what to do.
+- INTERRUPTED (130): stopped by Ctrl-C (SIGINT), as shells report it; never taken for stale
+  files or findings.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ class ExitCode(IntEnum):
     SUCCESS = 0
     FAILED = 1
     BAD_INPUT = 2
+    INTERRUPTED = 130
 
 
 # Each exception the core may raise for a user's input, and the code it ends a command with.

@@ -31,3 +31,18 @@ def test_a_bug_is_not_dressed_up_as_bad_input(run, monkeypatch):
     monkeypatch.setattr(commands, "status", broken)
     with pytest.raises(ValueError):
         run("status")
+
+
+@pytest.mark.parametrize(("command", "code"), [
+    ("status", ExitCode.INTERRUPTED),   # Ctrl-C is neither "stale" (1) nor bad input (2)
+    ("update", ExitCode.INTERRUPTED),
+])
+def test_ctrl_c_is_reported_as_an_interruption(run, monkeypatch, command, code):
+    from pipeline.catalog import commands
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(commands, command, interrupted)
+    result = run(command)
+    assert (result.exit_code, result.output.count("\n"), "interrupted" in result.output) == (code, 1, True)
