@@ -56,6 +56,9 @@ def parse_locale(code: str, source_language: str = "en") -> Locale:
     if str(locale).lower() != normalized.lower():
         raise InputError(f"{code!r} is an alias that CLDR turns into {locale}: use {locale} "
                          "explicitly so the folder and the language agree")
+    if locale.variant:
+        raise InputError(f"{code!r} has a variant ({locale.variant}): bundles and app locale matching "
+                         "take a language, script and region only (e.g. ca, ca_ES)")
     if locale.language == source_language and not locale.territory and not locale.script:
         raise InputError(f"{code!r} is the source language: it has no catalogs to translate")
     return locale

@@ -36,6 +36,8 @@ REFUSED = [
     ("tl", "alias"),
     ("iw", "alias"),
     ("en", "source language"),
+    ("ca_ES_VALENCIA", "has a variant"),
+    ("ca-ES-valencia", "has a variant"),
 ]
 
 
