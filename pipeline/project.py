@@ -230,6 +230,11 @@ class Project:
         entry["direction"] = info.direction
         entry["plural_forms"] = info.plural_forms
         entry["plural_categories"] = list(info.plural_categories)
-        chain = [info.language] if info.posix != info.language else []
-        entry["fallback"] = chain + [self.config.source_language]
+        # The bare language is written in its default script (zh in Simplified, sr in Cyrillic):
+        # a locale in another script does not fall back to it, since its reader may not read it.
+        from .release.matching import explicit
+
+        same_script = explicit(info.bcp47)[1] == explicit(info.language)[1]
+        chain = [info.language] if info.posix != info.language and same_script else []
+        entry["fallback"] = list(dict.fromkeys([*chain, self.config.source_language]))
         return entry

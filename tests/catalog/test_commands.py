@@ -133,6 +133,29 @@ def test_init_registers_the_locale_and_creates_its_catalog_once(root):
     assert (root / CATALOG).read_bytes() == before
 
 
+FALLBACK_CHAINS = [
+    # locale added, the fallback chain init registers: the bare language only when it is
+    # written in the same script (bare zh is Simplified, bare sr Cyrillic, bare pa Gurmukhi),
+    # the source language once
+    ("pt_BR", ["pt", "en"]),
+    ("es_419", ["es", "en"]),
+    ("zh_Hans", ["zh", "en"]),
+    ("zh_Hant", ["en"]),
+    ("sr_Latn", ["en"]),
+    ("pa_Arab", ["en"]),
+    ("uz_Arab", ["en"]),
+    ("en_GB", ["en"]),
+]
+
+
+@pytest.mark.parametrize("code,chain", FALLBACK_CHAINS)
+def test_init_falls_back_only_to_a_language_the_reader_can_read(root, code, chain):
+    extract(Project(root))
+    init(Project(root), (code,))
+    [info] = [i for i in Project(root).locales if i.posix == code]
+    assert list(info.fallback) == chain
+
+
 def test_update_keeps_translations_marks_changed_ones_fuzzy_and_obsoletes_removed_ones(root):
     extract(Project(root))
     init(Project(root), ("es",))
