@@ -163,9 +163,19 @@ Planned = tuple[LocaleInfo, bool, tuple[tuple[Path, bytes | None], ...]]  # loca
 
 def _plan_init(project: Project, codes: tuple[str, ...]) -> list[Planned]:
     """Each locale once, with the bytes of each catalog to create (None: an existing one is kept)."""
+    from ..release.matching import explicit
+
+    # zh is zh_Hans to CLDR and to every app: two such entries would both claim the same requests
+    source = project.config.source_language
+    same: dict[tuple[str, str, str], str] = {explicit(source): source}
+    same.update({explicit(i.bcp47): i.posix for i in project.locales})
     infos: dict[str, tuple[LocaleInfo, bool]] = {}
     for code in codes:
         info, new = project.describe_locale(code)
+        other = same.setdefault(explicit(info.bcp47), info.posix)
+        if new and other != info.posix:
+            raise InputError(f"{code!r} is the same locale as {other} to CLDR and to apps (both "
+                             f"{'-'.join(p for p in explicit(info.bcp47) if p)}): use {other}")
         infos.setdefault(info.posix, (info, new))
     planned = []
     for info, new in infos.values():

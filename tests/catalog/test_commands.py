@@ -156,6 +156,26 @@ def test_init_falls_back_only_to_a_language_the_reader_can_read(root, code, chai
     assert list(info.fallback) == chain
 
 
+SAME_LOCALE = [
+    # registered first, then asked for: the same locale to CLDR and apps (zh is written in Hans)
+    ("zh_Hans", "zh"),
+    ("zh", "zh-Hans"),
+    ("sr", "sr_Cyrl"),
+    ("pa", "pa_Guru"),
+]
+
+
+@pytest.mark.parametrize("registered,code", SAME_LOCALE)
+def test_init_refuses_a_second_spelling_of_a_registered_locale(root, registered, code):
+    extract(Project(root))
+    init(Project(root), (registered,))
+    registry = (root / "locales/locales.yaml").read_bytes()
+    with pytest.raises(InputError, match=f"is the same locale as {registered} "):
+        init(Project(root), (code,))
+    assert (root / "locales/locales.yaml").read_bytes() == registry
+    assert sorted(p.name for p in (root / "locales").iterdir()) == sorted([registered, "locales.yaml", "templates"])
+
+
 def test_update_keeps_translations_marks_changed_ones_fuzzy_and_obsoletes_removed_ones(root):
     extract(Project(root))
     init(Project(root), ("es",))
