@@ -14,7 +14,16 @@ from ..errors import InputError
 from ..fsutil import read_input, write_atomic
 from ..lock import exclusive
 from ..project import Project
-from .exchange import Conflict, export_csv, export_tbx, merge_termbases, parse_csv, parse_tbx
+from .exchange import (
+    CSV_FIELDS_CARRIED,
+    TBX_FIELDS,
+    Conflict,
+    export_csv,
+    export_tbx,
+    merge_termbases,
+    parse_csv,
+    parse_tbx,
+)
 from .matching import termbase_language
 from .model import Termbase
 from .reader import parse_termbase
@@ -69,7 +78,8 @@ def _merge_into_termbase(project: Project, name: str, data: bytes, fmt: str, loc
     else:
         incoming = parse_tbx(name, data)
     _check_incoming(name, incoming)
-    merged, conflicts, added = merge_termbases(project.termbase, incoming)
+    merged, conflicts, added = merge_termbases(project.termbase, incoming,
+                                               CSV_FIELDS_CARRIED if fmt == "csv" else TBX_FIELDS)
     written = False
     if added:
         # the file as the linguists wrote it, with the new lines in; rewritten whole only when it

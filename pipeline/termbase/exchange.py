@@ -259,9 +259,25 @@ class Conflict:
     message: str
 
 
-def merge_termbases(current: Termbase, incoming: Termbase) -> tuple[Termbase, tuple[Conflict, ...], int]:
-    """Add what ``incoming`` has that ``current`` lacks; never overwrite. Returns the merged
-    termbase, the conflicts found, and the number of terms added."""
+# What a term carries besides its text, as each format writes it: a term the file has with other
+# values than the termbase's is a conflict (a linguist's edit, never dropped without a word)
+TBX_FIELDS = ("status", "pos", "match", "forms", "dnt", "note", "exceptions")
+CSV_FIELDS_CARRIED = ("status", "note")
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, str) and " " in value:
+        return repr(value)
+    if isinstance(value, tuple):
+        return "[" + ", ".join(value) + "]" if value else "none"
+    return "none" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def merge_termbases(current: Termbase, incoming: Termbase,
+                    fields: tuple[str, ...] = TBX_FIELDS) -> tuple[Termbase, tuple[Conflict, ...], int]:
+    """Add what ``incoming`` has that ``current`` lacks; never overwrite. A term both have with
+    other values in ``fields`` (the ones the file's format carries) is a conflict. Returns the
+    merged termbase, the conflicts found, and the number of terms added."""
     conflicts: list[Conflict] = []
     added = 0
     concepts = {c.id: c for c in current.concepts}
@@ -281,9 +297,11 @@ def merge_termbases(current: Termbase, incoming: Termbase) -> tuple[Termbase, tu
                 old = known.get(term.display.casefold())
                 if old is None:
                     extra.append(term)
-                elif old.status != term.status:
-                    conflicts.append(Conflict(concept.id, language, term.display,
-                                              f"status {term.status} in the file, {old.status} in the termbase"))
+                else:
+                    conflicts += [Conflict(concept.id, language, term.display,
+                                           f"{name} {_shown(getattr(term, name))} in the file, "
+                                           f"{_shown(getattr(old, name))} in the termbase")
+                                  for name in fields if getattr(term, name) != getattr(old, name)]
             if extra:
                 terms[language] = terms.get(language, ()) + tuple(extra)
                 added += len(extra)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from pipeline.errors import InputError
-from pipeline.termbase.exchange import export_csv, export_tbx, merge_termbases, parse_csv, parse_tbx
+from pipeline.termbase.exchange import CSV_FIELDS_CARRIED, export_csv, export_tbx, merge_termbases, parse_csv, parse_tbx
 from pipeline.termbase.model import Concept, Term, Termbase
 from pipeline.termbase.reader import parse_termbase, read_termbase
 from pipeline.termbase.writer import format_termbase
@@ -133,6 +135,29 @@ def test_conflicts_are_reported_not_applied():
     assert merged.concept("disc").terms["es"][0].status == "preferred"
 
 
+# A linguist's edit of a term the termbase has (made do-not-translate, a new note, a form) is a
+# conflict like a status change: an import that reported nothing would drop it without a word.
+DISCO = Term("disco", "preferred", note="Not disk.")
+EDITED_TERMS = [
+    ("dnt", replace(DISCO, dnt=True), "dnt true in the file, false in the termbase"),
+    ("note", replace(DISCO, note="Never in a title."), "note 'Never in a title.' in the file, 'Not disk.' in"),
+    ("pos", replace(DISCO, pos="verb"), "pos verb in the file, noun in the termbase"),
+    ("match", replace(DISCO, match="forms", forms=("discos",)), "match forms in the file, none in"),
+    ("exceptions", replace(DISCO, exceptions=("discoteca",)), "exceptions [discoteca] in the file, none in"),
+    ("unchanged", DISCO, None),
+]
+
+
+@pytest.mark.parametrize(("kind", "edited", "message"), EDITED_TERMS, ids=[e[0] for e in EDITED_TERMS])
+def test_an_edit_of_a_known_term_is_a_conflict(kind: str, edited: Term, message: str | None) -> None:
+    current = Termbase((Concept("disc", "anatomy", "A disc.", {"es": (DISCO,)}),))
+    incoming = parse_tbx("t.tbx", export_tbx(Termbase((Concept("disc", "anatomy", "A disc.", {"es": (edited,)}),))))
+    merged, conflicts, added = merge_termbases(current, incoming)
+    assert (added, merged) == (0, current)
+    found = [c.message for c in conflicts]
+    assert found == [] if message is None else any(message in m for m in found)
+
+
 def test_csv_round_trip_of_one_language():
     data = export_csv(TERMBASE, "es")
     assert data.startswith(b"source,target,context,developer_comments,translator_comments\n")
@@ -141,5 +166,5 @@ def test_csv_round_trip_of_one_language():
         shipped = TERMBASE.concept(concept.id)
         assert [(t.display, t.status) for t in concept.terms["es"]] == \
             [(t.display, t.status) for t in shipped.terms["es"]]
-    _, conflicts, added = merge_termbases(TERMBASE, parsed)
+    _, conflicts, added = merge_termbases(TERMBASE, parsed, CSV_FIELDS_CARRIED)
     assert conflicts == () and added == 0
