@@ -136,7 +136,8 @@ def parse_tbx(name: str, data: bytes) -> Termbase:
             language = posix(lang_set.get(XML_LANG, ""))
             items = []
             for tig in lang_set.findall("tig"):
-                items.append(replace(_term_from_tig(name, concept_id, tig), line=lines.get(id(tig))))
+                at = lines.get(id(tig))
+                items.append(replace(_term_from_tig(name, concept_id, tig, at), line=at))
             terms[language] = tuple(items)
         concepts.append(Concept(id=concept_id, subject=_child_text(entry, "descrip", "subjectField") or "care",
                                 definition=_definition(_child_text(entry, "descrip", "definition")),
@@ -144,13 +145,20 @@ def parse_tbx(name: str, data: bytes) -> Termbase:
     return Termbase(tuple(concepts))
 
 
-def _term_from_tig(name: str, concept_id: str, tig: ET.Element) -> Term:
+def _term_from_tig(name: str, concept_id: str, tig: ET.Element, line: int | None = None) -> Term:
     text = _child_text(tig, "term")
     if not text:
         raise InputError(f"concept {concept_id}: a term is empty", name)
-    status_raw = _child_text(tig, "termNote", "administrativeStatus") or "admittedTerm-admn-sts"
-    if status_raw not in _TBX_TO_STATUS:
-        raise InputError(f"concept {concept_id}: unknown administrativeStatus {status_raw!r}", name)
+    # TBX-Basic's administrativeStatus, or the normativeAuthorization other TBX dialects write
+    # (deprecatedTerm, supersededTerm): a term the file says must not be used is never approved
+    status_raw = (_child_text(tig, "termNote", "administrativeStatus")
+                  or _child_text(tig, "termNote", "normativeAuthorization") or "admittedTerm-admn-sts")
+    status = _TBX_TO_STATUS.get(status_raw.removesuffix("-admn-sts") + "-admn-sts")
+    if status_raw.removesuffix("-admn-sts") == "supersededTerm":
+        status = "deprecated"
+    if status is None:
+        raise InputError(f"concept {concept_id}: unknown term status {status_raw!r}: use preferredTerm-admn-sts, "
+                         "admittedTerm-admn-sts or deprecatedTerm-admn-sts", name, line)
     match, pattern, forms, exceptions, dnt, notes = None, None, [], [], False, []
     for note in tig.findall("note"):
         value = (note.text or "").strip()
@@ -166,7 +174,7 @@ def _term_from_tig(name: str, concept_id: str, tig: ET.Element) -> Term:
             dnt = True
         elif value:
             notes.append(value)
-    return Term(text=pattern or text, status=_TBX_TO_STATUS[status_raw],
+    return Term(text=pattern or text, status=status,
                 pos=_child_text(tig, "termNote", "partOfSpeech") or "noun", match=match,
                 forms=tuple(forms), dnt=dnt, note="\n".join(notes) or None, exceptions=tuple(exceptions))
 

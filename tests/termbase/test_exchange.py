@@ -158,6 +158,33 @@ def test_an_edit_of_a_known_term_is_a_conflict(kind: str, edited: Term, message:
     assert found == [] if message is None else any(message in m for m in found)
 
 
+# The status as TBX dialects write it: a term the file says must not be used (deprecated,
+# superseded; administrativeStatus or normativeAuthorization) is never read as approved.
+STATUSES = [
+    ('<termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote>', "deprecated"),
+    ('<termNote type="administrativeStatus">supersededTerm-admn-sts</termNote>', "deprecated"),
+    ('<termNote type="normativeAuthorization">deprecatedTerm</termNote>', "deprecated"),
+    ('<termNote type="normativeAuthorization">supersededTerm</termNote>', "deprecated"),
+    ('<termNote type="administrativeStatus">preferredTerm</termNote>', "preferred"),
+    ("", "admitted"),
+]
+
+
+@pytest.mark.parametrize(("note", "status"), STATUSES)
+def test_a_term_status_is_read_in_the_tbx_vocabularies(note: str, status: str) -> None:
+    data = (f'<martif><text><body><termEntry id="disc"><langSet xml:lang="es"><tig><term>disquito</term>{note}'
+            '</tig></langSet></termEntry></body></text></martif>')
+    assert parse_tbx("t.tbx", data.encode("utf-8")).concepts[0].terms["es"][0].status == status
+
+
+def test_an_unknown_status_names_its_line() -> None:
+    data = (b'<martif><text><body><termEntry id="disc"><langSet xml:lang="es">\n<tig><term>disco</term>'
+            b'<termNote type="administrativeStatus">obsolete</termNote></tig></langSet></termEntry></body></text></martif>')
+    with pytest.raises(InputError) as caught:
+        parse_tbx("t.tbx", data)
+    assert caught.value.location.line == 2
+
+
 def test_csv_round_trip_of_one_language():
     data = export_csv(TERMBASE, "es")
     assert data.startswith(b"source,target,context,developer_comments,translator_comments\n")
