@@ -148,7 +148,8 @@ pass_state = click.make_pass_decorator(_State)
 def main(ctx: click.Context, root: Path | None, quiet: bool, colour: str) -> None:
     """Translation pipeline for patient-education content.
 
-    Exit codes: 0 success, 1 stale files (--check) or blocking findings, 2 bad input or usage.
+    Exit codes: 0 success, 1 stale files (--check) or blocking findings, 2 bad input or usage,
+    130 interrupted (Ctrl-C; every file is whole).
     """
     ctx.obj = _State(root if root is not None else find_root(Path.cwd()), quiet, ctx.invoked_subcommand, colour)
 
