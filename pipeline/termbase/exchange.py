@@ -135,7 +135,8 @@ def parse_tbx(name: str, data: bytes) -> Termbase:
         for lang_set in entry.findall("langSet"):
             language = posix(lang_set.get(XML_LANG, ""))
             items = []
-            for tig in lang_set.findall("tig"):
+            # TBX-Basic's <tig>, or the TBX core's <ntig> whose <termGrp> holds the term and its notes
+            for tig in [*lang_set.findall("tig"), *lang_set.findall("ntig/termGrp")]:
                 at = lines.get(id(tig))
                 items.append(replace(_term_from_tig(name, concept_id, tig, at), line=at))
             terms[language] = tuple(items)

@@ -177,6 +177,19 @@ def test_a_term_status_is_read_in_the_tbx_vocabularies(note: str, status: str) -
     assert parse_tbx("t.tbx", data.encode("utf-8")).concepts[0].terms["es"][0].status == status
 
 
+@pytest.mark.parametrize(("term_block", "text", "status"), [
+    ("<tig><term>disco</term></tig>", "disco", "admitted"),
+    # the TBX core's <ntig>: the term and its notes in a <termGrp>, as some CAT tools write them
+    ('<ntig><termGrp><term>disquito</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts'
+     "</termNote></termGrp></ntig>", "disquito", "deprecated"),
+])
+def test_a_term_is_read_from_tig_and_ntig(term_block: str, text: str, status: str) -> None:
+    data = (f'<martif><text><body><termEntry id="disc"><langSet xml:lang="es">{term_block}</langSet></termEntry>'
+            "</body></text></martif>")
+    terms = parse_tbx("t.tbx", data.encode("utf-8")).concepts[0].terms["es"]
+    assert [(t.text, t.status) for t in terms] == [(text, status)]
+
+
 def test_an_unknown_status_names_its_line() -> None:
     data = (b'<martif><text><body><termEntry id="disc"><langSet xml:lang="es">\n<tig><term>disco</term>'
             b'<termNote type="administrativeStatus">obsolete</termNote></tig></langSet></termEntry></body></text></martif>')
