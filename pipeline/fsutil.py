@@ -17,6 +17,7 @@ from pathlib import Path
 from .errors import InputError
 
 FILE_MODE = 0o644
+FOLDER_MODE = 0o755
 # What `tempfile.mkstemp` names our temporary files: ".<name>.<8 random characters>.tmp".
 _TEMP_NAME = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
 
@@ -25,6 +26,23 @@ def destination(path: Path) -> Path:
     """Where writing ``path`` must land: the final target of a symlink (a catalog shared from
     elsewhere stays shared), else the path itself."""
     return path.resolve() if path.is_symlink() else path
+
+
+def make_folders(folder: Path) -> None:
+    """Create ``folder`` and whichever of its parents are missing, each FOLDER_MODE whatever the
+    umask, as every file is FILE_MODE: a web server or another account reading `dist/` or a
+    locale's memory folder must be able to enter it."""
+    missing = []
+    for candidate in (folder, *folder.parents):
+        if candidate.is_dir():
+            break
+        missing.append(candidate)
+    for created in reversed(missing):
+        try:
+            created.mkdir()
+        except FileExistsError:
+            continue  # made meanwhile by another process: its mode is its own
+        os.chmod(created, FOLDER_MODE)
 
 
 @contextmanager
@@ -103,7 +121,7 @@ def write_atomic_chunks(path: Path, chunks: Iterable[bytes], durable: bool = Tru
             _refuse_special(path, os.stat(target).st_mode)
         except FileNotFoundError:
             pass
-        target.parent.mkdir(parents=True, exist_ok=True)
+        make_folders(target.parent)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         try:
             with os.fdopen(fd, "wb") as handle:
@@ -144,7 +162,7 @@ def _exchange(a: Path, b: Path) -> bool:
 
 
 def write_file(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_folders(path.parent)
     with open(path, "wb") as handle:
         handle.write(data)
         handle.flush()
@@ -173,7 +191,7 @@ def replace_tree(out: Path, files: dict[str, bytes], write: Callable[[Path, byte
     remove_staging(out)  # an earlier run that was killed, or that swapped a link away
     target = out.resolve() if out.is_symlink() else out
     with naming(out):
-        target.parent.mkdir(parents=True, exist_ok=True)
+        make_folders(target.parent)
         remove_staging(target)
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
     try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -120,6 +121,25 @@ def test_files_are_readable_by_a_web_server(content_root, run):
     _, out = build(run, content_root)
     assert all(oct(p.stat().st_mode & 0o777) == "0o644" for p in out.rglob("*") if p.is_file())
     assert all(oct(p.stat().st_mode & 0o777) == "0o755" for p in [out, *out.rglob("*")] if p.is_dir())
+
+
+@pytest.mark.parametrize("command", [("build",), ("report",), ("tm", "import", "--locale", "es")])
+def test_folders_a_command_makes_are_readable_by_a_web_server_whatever_the_umask(content_root, run, tmp_path,
+                                                                                  command):
+    """`dist/` and a locale's memory folder are entered by a web server or another account, as the
+    0644 files in them are read: a umask of 077 must not make them 0700."""
+    made = {"build": "dist", "report": "dist", "tm": "locales/es/memory"}[command[0]]
+    if command[0] == "tm":
+        assert run("tm", "export", "--locale", "es", "--out", str(tmp_path / "es.tmx")).exit_code == 0
+        command = (*command, str(tmp_path / "es.tmx"))
+    old = os.umask(0o077)
+    try:
+        result = run(*command)
+    finally:
+        os.umask(old)
+    assert result.exit_code == 0, result.output
+    folders = [content_root / made, *(p for p in (content_root / made).rglob("*") if p.is_dir())]
+    assert {oct(p.stat().st_mode & 0o777) for p in folders} == {"0o755"}
 
 
 def test_failure_mid_build_leaves_the_previous_bundles_intact(content_root, run, monkeypatch):

@@ -341,7 +341,6 @@ def tm_import(project: Project, locale: str, name: str, data: bytes) -> tuple[Pa
                          "language pair", name)
     path = memory_dir(project, info.posix) / f"{stem}.tmx"
     with exclusive(project.root):
-        path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, export_tmx(units, source, info.bcp47, __version__))
     return path, len(units)
 

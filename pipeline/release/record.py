@@ -188,6 +188,5 @@ def write(root: Path, posix: str, record: Record) -> bool:
     existing = read_input(path, f"{RECORD_DIR}/{posix}.json") if path.exists() else None
     if existing == data or (existing is None and not record):
         return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, data)
+    write_atomic(path, data)  # its folder made as every output folder is
     return True
