@@ -23,7 +23,7 @@ from ..catalog.stats import word_count
 from ..checks.cache import cache_dir
 from ..checks.model import EntryKey, by_entry
 from ..checks.runner import Execution, run_checks
-from ..content.model import Message, Procedure
+from ..content.model import Message, Procedure, Text
 from ..content.reader import PLACEHOLDER
 from ..locales import LocaleInfo
 from ..project import Project
@@ -430,7 +430,10 @@ def _with_deleted(project: Project, info: LocaleInfo | None, cells: list[Procedu
     for pid, cell in published.items():
         if pid in project.procedure_ids():
             continue
-        shipped = record.procedure_of(pid, cell.strings, f"source/procedures/{pid}.yaml")
+        source = f"source/procedures/{pid}.yaml"
+        # A withdrawn cell keeps no strings: only its id is left to retire.
+        shipped = record.procedure_of(pid, cell.strings, source) if cell.strings else \
+            Procedure(pid, source, Text("", 0), Text("", 0), ())
         deleted.append(ProcedureRelease(
             info, dataclasses.replace(shipped, status="retired"), "retired",
             ("its source file was deleted: apps delete it (the release record keeps this notice)",), {},

@@ -124,6 +124,21 @@ def test_a_deleted_procedure_is_listed_as_retired_wherever_it_was_published(cont
         assert run("build", "--check").exit_code == 0
 
 
+
+@pytest.mark.parametrize("posix", ["es", "vi"])  # a required locale, an optional one
+def test_a_deleted_procedure_whose_cell_was_withdrawn_is_listed_as_retired(content_root, run, posix):
+    # The withdrawn cell keeps no strings in the record; deleting the YAML must still retire it.
+    assert run("build").exit_code == 0
+    assert run("release", "withdraw", "--locale", posix, "--procedure", "endoscopic-neurotomy",
+               "--reason", "old recovery time is unsafe").exit_code == 0
+    (content_root / NEUROTOMY).unlink()
+    for command in (("release", "plan"), ("build",), ("build", "--check")):
+        result = run(*command)
+        assert result.exit_code == 0, result.output
+    cell = procedure(manifest_of(content_root / "dist/bundles"), posix, "endoscopic-neurotomy")
+    assert (cell["status"], cell["reason_codes"], cell["files"]) == ("retired", ["retired"], {})
+
+
 # --- last good version -------------------------------------------------------------------------
 
 def test_build_records_what_it_published_deterministically(content_root, run):
