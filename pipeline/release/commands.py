@@ -82,16 +82,20 @@ def withdraw(project: Project, locale: str, procedure: str, reason: str) -> reco
         old = cells.get(procedure)
         release = next(r for r in plan(project) if (r.posix or source) == posix and r.procedure.id == procedure)
         digests = list(old.withdrawn.digests if old is not None and old.withdrawn else [])
+        texts = list(old.withdrawn.texts if old is not None and old.withdrawn else [])
         if old is not None and old.withdrawn is None:
             digests.append(old.digest)
+            texts.append(record.texts_digest(old.strings))
         if release.status == "published" and release.digest is not None:
             digests.append(release.digest)
+            texts.append(record.texts_digest(release.published()))
         if not digests:
             raise InputError(f"{posix}/{procedure} has never been published and cannot be now: nothing to withdraw")
         source_digest = old.source_digest if old is not None else record.source_digest(
             (m.context, m.text.value) for m in release.procedure.messages())
         cell = record.Cell(digests[0], source_digest, (),
-                           record.Withdrawal(reason, review_date(), tuple(dict.fromkeys(digests))))
+                           record.Withdrawal(reason, review_date(), tuple(dict.fromkeys(digests)),
+                                             tuple(dict.fromkeys(texts))))
         cells[procedure] = cell
         record.write(project.root, posix, cells)
     return cell

@@ -341,7 +341,7 @@ def settle(release: ProcedureRelease, cell: record.Cell | None, language: str,
                      unreviewed=0)
     withdrawal = cell.withdrawn if cell is not None else None
     if release.status == "published":
-        if withdrawal is None or release.digest not in withdrawal.digests:
+        if withdrawal is None or not withdrawal.covers(release.published()):
             return release
     if withdrawal is not None:
         return _with(release, "withdrawn", [("withdrawn", f"withdrawn on {withdrawal.date}: {withdrawal.reason}")],

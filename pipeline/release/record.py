@@ -6,7 +6,8 @@ current content cannot be published, and `pipeline build` rewrites it only when 
 cell holds its published strings in document order, each with the source text it translates and
 the sign-off fingerprint of (context, source, text), so a reviewer reads in the diff exactly what
 patients get, and a hand edit that no reviewer signed is refused. A withdrawn cell keeps only the
-digests of the versions withdrawn and why: its text is never shipped again.
+digests of the versions withdrawn (and of their texts whatever their keys) and why: its text is
+never shipped again, not even under keys a section's renaming gave it.
 """
 
 from __future__ import annotations
@@ -54,9 +55,21 @@ class Withdrawal:
     reason: str
     date: str
     digests: tuple[str, ...]  # the versions withdrawn: none of them ships again
+    # The same versions' texts whatever their keys (`texts_digest`): renaming a section carries the
+    # translations and sign-offs to new keys, and the withdrawn texts must not ship under them.
+    texts: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
-        return {"reason": self.reason, "date": self.date, "digests": list(self.digests)}
+        data: dict[str, Any] = {"reason": self.reason, "date": self.date, "digests": list(self.digests)}
+        if self.texts:
+            data["texts"] = list(self.texts)
+        return data
+
+    def covers(self, strings: Iterable[Published]) -> bool:
+        """Whether a version is one of those withdrawn: the same strings, or the same texts under
+        other keys or in another order."""
+        strings = tuple(strings)
+        return digest(strings) in self.digests or texts_digest(strings) in self.texts
 
 
 @dataclass(frozen=True)
@@ -108,6 +121,12 @@ def digest(strings: Iterable[Published]) -> str:
     return _sha([[s.key, s.kind, s.source, s.text, s.lang] for s in strings])
 
 
+def texts_digest(strings: Iterable[Published]) -> str:
+    """The identity of a version's texts alone: (source, text, language) of each string, sorted,
+    without keys, layout or order."""
+    return _sha(sorted([s.source, s.text, s.lang] for s in strings))
+
+
 def source_digest(pairs: Iterable[tuple[str, str]]) -> str:
     """The identity of the source a version was made for: (context, source text) in order."""
     return _sha([list(p) for p in pairs])
@@ -150,7 +169,8 @@ def _cell(name: str, pid: str, data: Mapping[str, Any]) -> Cell:
                              "restore the file from git; only `pipeline build` writes it", name)
     withdrawn = data.get("withdrawn")
     cell = Cell(data["digest"], data["source_digest"], strings,
-                Withdrawal(withdrawn["reason"], withdrawn["date"], tuple(withdrawn["digests"])) if withdrawn else None,
+                Withdrawal(withdrawn["reason"], withdrawn["date"], tuple(withdrawn["digests"]),
+                           tuple(withdrawn.get("texts", ()))) if withdrawn else None,
                 data.get("review") == "sample")
     if withdrawn is None and digest(strings) != cell.digest:
         raise InputError(f"{pid}: the strings do not match the cell's digest (edited by hand?): restore the file "

@@ -274,6 +274,27 @@ def test_a_locale_falls_back_along_its_chain_whatever_its_name_sorts_after(conte
     assert texts_of(doc(out, "ca", "endoscopic-neurotomy")) == texts_of(doc(out, "es", "endoscopic-neurotomy"))
 
 
+def test_a_withdrawn_text_stays_withdrawn_when_only_its_keys_change(content_root, run):
+    """Renaming a section (`renamed_from`) carries translations and sign-offs to the new keys: the
+    same withdrawn texts under other keys are no new version, and never ship again."""
+    assert run("build").exit_code == 0
+    assert run("release", "withdraw", "--locale", "zh_Hans", "--procedure", "endoscopic-discectomy",
+               "--reason", "wrong dosage").exit_code == 0
+    assert run("build").exit_code == 1  # zh_Hans is required
+    path = content_root / "source/procedures/endoscopic-discectomy.yaml"
+    text = path.read_text("utf-8")
+    assert text.count("  - id: overview\n") == 1
+    text = text.replace("  - id: overview\n", "  - id: about\n", 1)
+    path.write_text(text.replace("sections:\n", "renamed_from: {about: overview}\nsections:\n", 1), "utf-8")
+    assert run("extract").exit_code == 0 and run("update").exit_code == 0
+    result = run("build")
+    assert result.exit_code == 1, result.output
+    out = content_root / "dist/bundles"
+    assert not list(out.glob("zh-Hans/endoscopic-discectomy*"))
+    assert procedure(manifest_of(out), "zh_Hans", "endoscopic-discectomy")["status"] == "withdrawn"
+    assert "withdrawn" in record_of(content_root, "zh_Hans")["procedures"]["endoscopic-discectomy"]
+
+
 def test_withdrawing_a_cell_that_was_never_published_is_refused(content_root, run):
     result = run("release", "withdraw", "--locale", "ht", "--procedure", "endoscopic-discectomy", "--reason", "x")
     assert result.exit_code == 2 and "nothing to withdraw" in result.output
