@@ -20,6 +20,7 @@ from .exchange import (
     Conflict,
     export_csv,
     export_tbx,
+    in_termbase_languages,
     merge_termbases,
     parse_csv,
     parse_tbx,
@@ -76,7 +77,7 @@ def _merge_into_termbase(project: Project, name: str, data: bytes, fmt: str, loc
             raise InputError("a CSV glossary is for one language: add --locale")
         incoming = parse_csv(name, data, termbase_language(project.termbase, project.locale(locale).posix))
     else:
-        incoming = parse_tbx(name, data)
+        incoming = in_termbase_languages(parse_tbx(name, data), project.termbase)
     _check_incoming(name, incoming)
     merged, conflicts, added = merge_termbases(project.termbase, incoming,
                                                CSV_FIELDS_CARRIED if fmt == "csv" else TBX_FIELDS)

@@ -32,6 +32,31 @@ def test_import_conflict_exits_1_and_changes_nothing(content_root, run, tmp_path
     assert (content_root / "source/termbase.yaml").read_bytes() == before
 
 
+@pytest.mark.parametrize(("ours", "theirs"), [("es", "es-ES"), ("zh-Hans", "zh-CN"), ("en", "en-US")])
+def test_a_language_tagged_with_its_default_region_is_the_termbase_language(content_root, run, tmp_path,
+                                                                             ours: str, theirs: str):
+    """Trados and memoQ write es-ES and zh-CN: an unedited export that a CAT tool tagged so adds no
+    second copy of the language (es_ES:, zh_CN:) and changes nothing."""
+    tbx = run("glossary", "export").output
+    assert f'xml:lang="{ours}"' in tbx
+    path = tmp_path / "regions.tbx"
+    path.write_text(tbx.replace(f'xml:lang="{ours}"', f'xml:lang="{theirs}"'), "utf-8")
+    before = (content_root / "source/termbase.yaml").read_bytes()
+    result = run("glossary", "import", str(path))
+    assert result.exit_code == 0, result.output
+    assert "0 terms added" in result.output
+    assert (content_root / "source/termbase.yaml").read_bytes() == before
+
+
+def test_a_language_in_another_region_stays_its_own(content_root, run, tmp_path):
+    tbx = run("glossary", "export").output.replace('xml:lang="es"', 'xml:lang="es-MX"')
+    path = tmp_path / "mexico.tbx"
+    path.write_text(tbx, "utf-8")
+    result = run("glossary", "import", str(path))
+    assert result.exit_code == 0, result.output
+    assert "es_MX:" in (content_root / "source/termbase.yaml").read_text("utf-8")
+
+
 def test_hostile_import_is_a_clean_error(content_root, run, tmp_path):
     path = tmp_path / "evil.tbx"
     path.write_text('<!DOCTYPE m [<!ENTITY a "x">]><martif>&a;</martif>')
