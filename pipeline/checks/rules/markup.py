@@ -30,7 +30,9 @@ OPTIONS: dict[str, Any] = {}
 # over a long translation is scanned again from every position: quadratic time.
 PATTERNS = {
     # A tag without its ">" too (up to the next "<"): an app that renders HTML hides what follows.
-    "HTML tag": re.compile(r"</?[A-Za-z][^<>]*+>?|<!--|-->"),
+    # So does "<!", "<?" or "</" before anything but a letter: a browser reads it as a comment up to
+    # the next ">" (or the end of the text).
+    "HTML tag": re.compile(r"</?[A-Za-z][^<>]*+>?|<!--|-->|(?:<[!?]|</(?![A-Za-z>]))[^<>]*+>?"),
     "HTML entity": re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#\d+|#x[0-9A-Fa-f]+);"),
     "event-handler attribute": re.compile(r"\bon[a-z]++\s*+=", re.IGNORECASE),
     "script link": re.compile(r"\b(?:javascript|vbscript|data):", re.IGNORECASE),

@@ -21,6 +21,7 @@ CLEAN = [
     ("es", "See [the guide](https://clinic.example/guide).", "Vea [la guía](https://clinic.example/guide)."),
     ("es", "![A diagram](https://clinic.example/spine.png)", "![Un esquema](https://clinic.example/spine.png)"),
     ("es", "Read <b>this</b> first.", "Lea <b>esto</b> primero."),  # the source's tags, kept
+    ("es", "Read <!-- a note --> this.", "Lea <!-- a note --> esto."),  # the source's comment, kept
 ]
 
 FLAGGED = [
@@ -43,6 +44,15 @@ FLAGGED = [
     # a tag left without its ">": an app that renders HTML hides the text up to the next ">"
     ("es", "Read <b>this</b> first.", "Lea <b>esto</b primero.", "HTML tag '</b primero.' is not in the source"),
     ("es", CALL, planted(CALL_T["es"], None, " <b"), "HTML tag '<b' is not in the source"),
+    # "<?", "<!" and "</" before a non-letter open a comment up to the next ">": the rest is hidden
+    ("ht", "Avoid heavy lifting for 2–4 weeks.", "Evite <?xml leve bagay ki lou pandan 2–4 semèn.",
+     "HTML tag '<?xml leve bagay ki lou pandan 2–4 semèn.' is not in the source"),
+    ("ht", "Avoid heavy lifting for 2–4 weeks.", "Evite <!x leve bagay ki lou pandan 2–4 semèn.",
+     "HTML tag '<!x leve bagay ki lou pandan 2–4 semèn.' is not in the source"),
+    ("ht", "Avoid heavy lifting for 2–4 weeks.", "Evite <!DOCTYPE> leve bagay ki lou pandan 2–4 semèn.",
+     "HTML tag '<!DOCTYPE>' is not in the source"),
+    ("ht", "Avoid heavy lifting for 2–4 weeks.", "Evite </ leve bagay ki lou pandan 2–4 semèn.",
+     "HTML tag '</ leve bagay ki lou pandan 2–4 semèn.' is not in the source"),
     ("es", SITE, planted(SITE_ES, "https://clinic.example/back", "la web"),
      "URL 'https://clinic.example/back' from the source is missing: copy it unchanged"),
 ]
