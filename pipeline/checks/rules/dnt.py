@@ -24,9 +24,15 @@ SAFETY = True
 OPTIONS: dict[str, Any] = {}
 
 
+# A letter of a script written with spaces between words: a term's spelling is looked for between
+# two characters that are not one, so that it is found next to a digit ("5MM") and inside Chinese
+# or Japanese text ("Mri检查"), where no space sets it apart.
+_LETTER = r"[^\W\d_\u2e80-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]"
+
+
 def _loose(term: str) -> re.Pattern[str]:
     letters = [re.escape(c) for c in term if not c.isspace()]
-    return re.compile(r"(?<!\w)" + r"[.\s]?".join(letters) + r"\.?(?!\w)", re.IGNORECASE)
+    return re.compile(f"(?<!{_LETTER})" + r"[.\s]?".join(letters) + rf"\.?(?!{_LETTER})", re.IGNORECASE)
 
 
 @lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog

@@ -20,6 +20,7 @@ CLEAN = [
     # locale, source, translation, termbase (None: the fixture's)
     ("zh_Hans", TESTS, TESTS_ZH, None),
     ("es", "You will have a CT.", "Le harán una CT.", ONLY_DNT),
+    ("zh_Hans", TESTS, planted(TESTS_ZH, "（MRI）等", "MRI等"), None),  # kept, next to a Chinese character
 ]
 
 FLAGGED = [
@@ -27,6 +28,10 @@ FLAGGED = [
     ("zh_Hans", TESTS, planted(TESTS_ZH, "MRI", "Mri"), None, "'Mri' must be written exactly 'MRI'"),
     ("zh_Hans", TESTS, planted(TESTS_ZH, "MRI", "M.R.I."), None, "'M.R.I' must be written exactly 'MRI'"),
     ("es", "You will have a CT.", "Le harán un TAC.", ONLY_DNT, "'CT' must stay as 'CT' (do not translate)"),
+    # next to a Chinese character or a digit, with no space to set it apart
+    ("zh_Hans", TESTS, planted(TESTS_ZH, "（MRI）等", "Mri等"), None, "'Mri' must be written exactly 'MRI'"),
+    ("zh_Hans", "The cut is about 5 mm long.", "切口约5MM长。", None, "'MM' must be written exactly 'mm'"),
+    ("es", "The cut is about 5 mm long.", "El corte mide unos 5MM.", None, "'MM' must be written exactly 'mm'"),
 ]
 
 
