@@ -171,6 +171,11 @@ class LocaleRow:
     def is_source(self) -> bool:
         return self.policy == "source"
 
+    def cell_for(self, procedure_id: str) -> Cell | None:
+        """The row's cell of a procedure; None where the locale has none (a deleted procedure that was
+        never published in it)."""
+        return next((c for c in self.cells if c.procedure_id == procedure_id), None)
+
     @property
     def published(self) -> int:
         """Cells that ship (their current content, or their last good version)."""
@@ -213,7 +218,7 @@ class Site:
     project: str
     generated_at: str | None  # only from SOURCE_DATE_EPOCH
     digest: str
-    procedures: tuple[tuple[str, str], ...]  # (id, English title)
+    procedures: tuple[tuple[str, str], ...]  # (id, English title), the dashboard's columns; deleted ones too
     locales: tuple[LocaleRow, ...]  # the source language first
     findings_by_code: tuple[CodeCount, ...]
     silenced: int
@@ -354,5 +359,5 @@ def gather(project: Project) -> Site:
     by_code = tuple(CodeCount(code, name, severity, tuple(counts[(code, name, severity, p)] for p in order))
                     for code, name, severity in codes)
     return Site(project.config.project, source_date(), bundles._digest(project),  # the manifest's content digest
-                tuple((p.id, p.title.value) for p in project.procedures), tuple(rows), by_code,
+                tuple(sorted({(r.procedure.id, r.procedure.title.value) for r in releases})), tuple(rows), by_code,
                 len(checks.silenced))

@@ -7,8 +7,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 import pipeline.site as report_module
+from pipeline.cli import main
 from pipeline.project import Project
 from pipeline.release.bundles import replace_tree as real_replace_tree
 from pipeline.site import report
@@ -156,3 +158,61 @@ def test_pages_have_language_landmarks_and_one_h1(fixture_site, page, lang, dire
             assert "caption" in tags
         if tag == "th":
             assert attrs.get("scope") in ("col", "row", "colgroup"), attrs
+
+
+class Matrix(HTMLParser):
+    """The dashboard matrix: its column headers' procedure ids and each row's cells, in order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.columns: list[str] = []
+        self.rows: dict[str, list[tuple[str | None, str | None]]] = {}
+        self._table = self._code = False
+        self._row: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "table":
+            self._table = a.get("class") == "matrix"
+        elif self._table and tag == "tr" and a.get("data-locale"):
+            self._row = a["data-locale"]
+            self.rows[self._row] = []
+        elif self._table and self._row and tag == "td":
+            self.rows[self._row].append((a.get("data-procedure"), a.get("data-state")))
+        self._code = self._table and self._row is None and tag == "code"
+
+    def handle_endtag(self, tag):
+        if tag == "table":
+            self._table = False
+
+    def handle_data(self, data):
+        if self._code:
+            self.columns.append(data)
+            self._code = False
+
+
+@pytest.fixture(scope="module")
+def deleted_site(tmp_path_factory) -> Matrix:
+    root = copy_content(tmp_path_factory.mktemp("deleted") / "content")
+    assert CliRunner().invoke(main, ["--root", str(root), "build"]).exit_code == 0  # the release record
+    (root / "source/procedures/endoscopic-neurotomy.yaml").unlink()  # retires it where it was published
+    report(Project(root), root / "site")
+    matrix = Matrix()
+    matrix.feed((root / "site/index.html").read_text("utf-8"))
+    return matrix
+
+
+@pytest.mark.parametrize("posix,states", [
+    # the deleted procedure's column: retired where the release record holds a published version
+    ("en", ("published", "retired", "published", "published")),
+    ("es", ("published", "retired", "published", "published")),
+    ("vi", ("published", "retired", "withheld", "withheld")),
+    ("ar", ("withheld", None, "withheld", "withheld")),  # never published: nothing to retire
+])
+def test_a_deleted_procedure_keeps_every_cell_under_its_own_column(deleted_site, posix, states):
+    columns = ("endoscopic-discectomy", "endoscopic-neurotomy", "endoscopic-rhizotomy",
+               "microdiscectomy-rehabilitation")
+    assert tuple(deleted_site.columns) == columns
+    cells = deleted_site.rows[posix]
+    assert [pid for pid, _ in cells] == list(columns)
+    assert tuple(state for _, state in cells) == states
