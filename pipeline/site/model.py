@@ -273,13 +273,14 @@ class _Findings:
 def _target_cell(project: Project, info: LocaleInfo, release: policy.ProcedureRelease, findings: _Findings,
                  highlighter: Highlighter, dist: dict[tuple[str, str], Shipped] | None) -> Cell:
     procedure = release.procedure
+    deleted = procedure.id not in project.procedure_ids()  # its retired notice only: no entries to count
     path = project.catalog_path(info.posix, procedure.id)
-    catalog = read_po(path, project.rel(path)) if path.exists() else []
+    catalog = read_po(path, project.rel(path)) if path.exists() and not deleted else []
     entries = {e.msgctxt: e for e in catalog if not e.obsolete}
     reviewers = project.config.reviewers_for(info.posix)
     rows, usable = [], {}
     samples = project.config.sample_reviewers
-    for message in procedure.messages():
+    for message in () if deleted else procedure.messages():
         source = message.text.value
         entry = entries.get(message.context)
         review = policy.entry_state(entry, source, reviewers)

@@ -141,3 +141,28 @@ def test_findings_by_code_count_per_locale(site):
     assert unreviewed.per_locale[order.index("es")] == 0
     assert unreviewed.per_locale[order.index("vi")] == 2  # one finding per catalog with unsigned entries
     assert unreviewed.total == sum(unreviewed.per_locale)
+
+
+@pytest.fixture(scope="module")
+def deleted(tmp_path_factory):
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    root = copy_content(tmp_path_factory.mktemp("deleted") / "content")
+    assert CliRunner().invoke(main, ["--root", str(root), "build"]).exit_code == 0  # the release record
+    (root / "source/procedures/endoscopic-neurotomy.yaml").unlink()  # retired where it was published
+    return gather(Project(root))
+
+
+@pytest.mark.parametrize("posix,total,translated,reviewed,words", [
+    # what `pipeline status` counts: the catalogs of the procedures that still have a source
+    ("es", 129, 129, 129, 2316),
+    ("vi", 129, 129, 45, 2316),
+    ("zh_Hans", 129, 129, 129, 2316),
+    ("ar", 129, 109, 0, 2316),
+])
+def test_a_deleted_procedure_counts_in_no_totals(deleted, posix, total, translated, reviewed, words):
+    r = row(deleted, posix)
+    assert (r.total("total"), r.total("translated"), r.total("reviewed"), r.total("total_words")) == (
+        total, translated, reviewed, words)
