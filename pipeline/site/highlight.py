@@ -1,7 +1,9 @@
 """Termbase terms in a text, as plain segments the template wraps in <mark>: never HTML built here.
 
 The Matcher finds terms on the NFC, case-folded text; spans are mapped back to the NFC text
-character by character, so a fold that changes length (ß -> ss) still lands on whole characters.
+character by character, so a fold that changes length (ß -> ss) still lands on whole characters. A
+text not in NFC (decomposed accents) is shown as written, without terms: the page never shows
+characters the catalog does not hold.
 """
 
 from __future__ import annotations
@@ -76,7 +78,7 @@ class Highlighter:
     def _segments(self, text: str, matcher: Matcher, title: Callable[[Concept, Term], str]) -> tuple[Segment, ...]:
         nfc = unicodedata.normalize("NFC", text)
         starts = _fold_map(nfc)
-        if starts is None or not text:
+        if starts is None or nfc != text or not text:  # spans on the NFC text would show other characters
             return (Segment(text),) if text else ()
         out: list[Segment] = []
         position = 0
