@@ -26,13 +26,35 @@ OPTIONS: dict[str, Any] = {}
 
 # A letter of a script written with spaces between words: a term's spelling is looked for between
 # two characters that are not one, so that it is found next to a digit ("5MM") and inside Chinese
-# or Japanese text ("Mri检查"), where no space sets it apart.
-_LETTER = r"[^\W\d_\u2e80-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]"
+# or Japanese text ("Mri检查"), where no space sets it apart. Tested only around a match: as a
+# lookaround of the pattern it would be tried at every character of every translation.
+_LETTER = re.compile(r"[^\W\d_\u2e80-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
 
 
-def _loose(term: str) -> re.Pattern[str]:
-    letters = [re.escape(c) for c in term if not c.isspace()]
-    return re.compile(f"(?<!{_LETTER})" + r"[.\s]?".join(letters) + rf"\.?(?!{_LETTER})", re.IGNORECASE)
+@lru_cache(maxsize=1024)
+def _loose(term: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The term's spellings with a dot after it or not, and without that dot."""
+    core = r"[.\s]?".join(re.escape(c) for c in term if not c.isspace())
+    return re.compile(core + r"\.?", re.IGNORECASE), re.compile(core, re.IGNORECASE)
+
+
+def _spellings(term: str, text: str) -> Iterator[str]:
+    """Each spelling of ``term`` in ``text`` with no letter of a spaced script on either side:
+    the longest, with the dot after it when a letter follows the dot but not the term."""
+    pattern, core = _loose(term)
+    pos = 0
+    while (match := pattern.search(text, pos)) is not None:
+        start, end = match.span()
+        pos = start + 1
+        if start > 0 and _LETTER.match(text, start - 1) is not None:
+            continue
+        stops = [end]
+        if text[end - 1:end] == "." and core.fullmatch(text, start, end - 1):
+            stops.append(end - 1)
+        stop = next((s for s in stops if _LETTER.match(text, s) is None), None)
+        if stop is not None:
+            yield text[start:stop]
+            pos = end
 
 
 @lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog
@@ -62,8 +84,8 @@ def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
 
 def _altered(term: str, msgstr: str) -> Iterator[str]:
     """The first spelling of ``term`` in ``msgstr`` that differs from it, as a finding."""
-    for match in _loose(term).finditer(msgstr):
-        written = match.group(0).rstrip(".") if not term.endswith(".") else match.group(0)
+    for spelled in _spellings(term, msgstr):
+        written = spelled.rstrip(".") if not term.endswith(".") else spelled
         if written != term:
             yield f"'{written}' must be written exactly '{term}' (do not translate)"
             return

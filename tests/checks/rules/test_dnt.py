@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pipeline.checks.rules import dnt
 from pipeline.termbase.model import Concept, Term, Termbase
@@ -47,3 +51,15 @@ def test_no_finding(locale, msgid, msgstr, termbase):
 @pytest.mark.parametrize("locale,msgid,msgstr,termbase,expected", FLAGGED, ids=row_ids(FLAGGED))
 def test_finding(locale, msgid, msgstr, termbase, expected):
     assert_flagged(run(dnt, entry(msgid, msgstr, locale), ctx(locale, termbase)), "E205", expected)
+
+
+_LETTER = r"[^\W\d_\u2e80-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]"
+
+
+@given(st.sampled_from(["MRI", "mm", "Dr.", "Kg"]), st.text(alphabet="mriMRIkgKG. x5检Dr", max_size=14))
+def test_spellings_are_those_the_pattern_with_its_boundaries_finds(term: str, text: str) -> None:
+    """The check tests the boundaries around each match instead of at every character: it finds
+    what the one pattern with both lookarounds finds."""
+    letters = [re.escape(c) for c in term if not c.isspace()]
+    whole = re.compile(f"(?<!{_LETTER})" + r"[.\s]?".join(letters) + rf"\.?(?!{_LETTER})", re.IGNORECASE)
+    assert list(dnt._spellings(term, text)) == [m.group(0) for m in whole.finditer(text)]
