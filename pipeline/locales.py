@@ -8,11 +8,13 @@ locale is added and is then pinned in ``locales/locales.yaml``, which the conten
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, cached_property
 
 import babel
 from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 
 from .errors import InputError
 
@@ -87,12 +89,83 @@ def describe(locale: Locale) -> LocaleInfo:
     )
 
 
+# --- subtags: the same locale however a tool spells it ----------------------------------------------
+
+Subtags = tuple[str, str, str]  # language, script, region ("" when absent)
+
+
+def split(tag: str) -> Subtags | None:
+    """``zh_Hans_CN`` or ``es-419`` as (language, script, region); None for tags with variants."""
+    parts = tag.replace("_", "-").split("-")
+    language, script, region = parts[0].lower(), "", ""
+    for part in parts[1:]:
+        if len(part) == 4 and part.isalpha() and not script and not region:
+            script = part.title()
+        elif (len(part) == 2 and part.isalpha() or len(part) == 3 and part.isdigit()) and not region:
+            region = part.upper()
+        else:
+            return None
+    return language, script, region
+
+
+def bcp47(subtags: Subtags) -> str:
+    return "-".join(p for p in subtags if p)
+
+
+def likely(language: str, region: str) -> Subtags:
+    """CLDR's likely subtags of a language (and region): es -> es, Latn, ES; zh_TW -> zh, Hant, TW."""
+    likely: Mapping[str, str] = get_global("likely_subtags")
+    found = likely.get(f"{language}_{region}") if region else None
+    found = found or likely.get(language) or language
+    full = split(found)
+    return full if full is not None else (language, "", "")
+
+
+def default_script(language: str) -> str:
+    return likely(language, "")[1]
+
+
+def explicit(tag: str) -> Subtags:
+    """A shipped locale's subtags with its script made explicit (``es`` -> es, Latn, '')."""
+    parsed = split(tag)
+    if parsed is None:
+        raise ValueError(f"locale {tag!r} has variants")
+    language, script, region = parsed
+    return language, script or likely(language, region)[1], region
+
+
+def same_language(tag: str, wanted: str) -> bool:
+    """Whether a tag a CAT tool wrote (``en-US``, ``es-ES``, ``ZH-CN``) names the ``wanted``
+    language: language and script agree, the script filled in from the likely subtags (``zh-CN``
+    is Simplified Chinese, ``zh-TW`` is not), and the regions too when both name one (``es-ES``
+    serves ``es``, not ``es-MX``)."""
+    try:
+        have, want = explicit(tag), explicit(wanted)
+    except ValueError:  # a tag with variants: only the very same tag
+        return tag.replace("_", "-").lower() == wanted.replace("_", "-").lower()
+    return have[:2] == want[:2] and (not have[2] or not want[2] or have[2] == want[2])
+
+
+def default_region_of(tag: str, language: str) -> bool:
+    """Whether ``tag`` is ``language`` written with the region CLDR takes it to mean (es-ES is es,
+    zh-CN is zh_Hans, en-US is en); es-MX is not es."""
+    try:
+        have, base = explicit(tag), explicit(language)
+    except ValueError:  # a tag with variants
+        return False
+    if have[:2] != base[:2] or not have[2] or base[2]:
+        return False
+    table: Mapping[str, str] = get_global("likely_subtags")
+    full = split(table.get(f"{base[0]}_{base[1]}") or table.get(base[0]) or "")
+    return full is not None and full[2] == have[2]
+
+
 @cache
-def right_to_left(bcp47: str) -> bool:
+def right_to_left(tag: str) -> bool:
     """Whether text in the language of a BCP 47 tag is written right to left (CLDR's character
     order); False for a tag CLDR does not know."""
     try:
-        return bool(Locale.parse(bcp47, sep="-").character_order == "right-to-left")
+        return bool(Locale.parse(tag, sep="-").character_order == "right-to-left")
     except (ValueError, UnknownLocaleError):
         return False
 

@@ -18,7 +18,7 @@ from .content.model import Procedure
 from .content.reader import read_procedure
 from .errors import InputError
 from .fsutil import read_input, write_atomic
-from .locales import LocaleInfo, describe, parse_locale, spellings
+from .locales import LocaleInfo, describe, explicit, parse_locale, spellings
 from .termbase.model import Termbase
 from .termbase.negation import NEGATION_FILE, Negation, read_negation
 from .termbase.reader import read_termbase
@@ -232,8 +232,6 @@ class Project:
         entry["plural_categories"] = list(info.plural_categories)
         # The bare language is written in its default script (zh in Simplified, sr in Cyrillic):
         # a locale in another script does not fall back to it, since its reader may not read it.
-        from .release.matching import explicit
-
         same_script = explicit(info.bcp47)[1] == explicit(info.language)[1]
         chain = [info.language] if info.posix != info.language and same_script else []
         entry["fallback"] = list(dict.fromkeys([*chain, self.config.source_language]))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.errors import InputError
-from pipeline.locales import describe, parse_locale
+from pipeline.locales import default_region_of, describe, parse_locale, same_language
 
 ACCEPTED = [
     # input, POSIX, BCP 47, direction, nplurals
@@ -63,3 +63,19 @@ def test_reading_the_registry_loads_no_cldr_fact_it_already_pins() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip().split(maxsplit=2)
     assert int(out[0]) >= 4
     assert out[1:] == ["False", "[]"]
+
+
+@pytest.mark.parametrize(("tag", "wanted", "same"), [
+    ("es-ES", "es", True), ("ES", "es", True), ("en-US", "en", True), ("zh-CN", "zh_Hans", True),
+    ("zh-TW", "zh_Hans", False), ("es-MX", "es_ES", False), ("es", "es_MX", True), ("pt-BR", "es", False),
+])
+def test_a_tag_a_tool_wrote_names_a_language_however_spelled(tag: str, wanted: str, same: bool) -> None:
+    assert same_language(tag, wanted) is same
+
+
+@pytest.mark.parametrize(("tag", "language", "default"), [
+    ("es-ES", "es", True), ("zh-CN", "zh_Hans", True), ("en-US", "en", True), ("pt-BR", "pt", True),
+    ("es-MX", "es", False), ("zh-TW", "zh_Hans", False), ("es", "es", False), ("es-ES", "es_ES", False),
+])
+def test_a_region_is_the_default_one_only_where_cldr_says_so(tag: str, language: str, default: bool) -> None:
+    assert default_region_of(tag, language) is default

@@ -22,7 +22,7 @@ from ..content.model import Procedure
 from ..content.reader import read_procedure
 from ..errors import InputError
 from ..fsutil import read_input, write_atomic
-from ..locales import LocaleInfo
+from ..locales import LocaleInfo, bcp47, explicit
 from ..lock import exclusive
 from ..project import Project
 from ..review.signoff import ReviewState, review_state_of, sign_off_of
@@ -163,8 +163,6 @@ Planned = tuple[LocaleInfo, bool, tuple[tuple[Path, bytes | None], ...]]  # loca
 
 def _plan_init(project: Project, codes: tuple[str, ...]) -> list[Planned]:
     """Each locale once, with the bytes of each catalog to create (None: an existing one is kept)."""
-    from ..release.matching import explicit
-
     # zh is zh_Hans to CLDR and to every app: two such entries would both claim the same requests
     source = project.config.source_language
     same: dict[tuple[str, str, str], str] = {explicit(source): source}
@@ -175,7 +173,7 @@ def _plan_init(project: Project, codes: tuple[str, ...]) -> list[Planned]:
         other = same.setdefault(explicit(info.bcp47), info.posix)
         if new and other != info.posix:
             raise InputError(f"{code!r} is the same locale as {other} to CLDR and to apps (both "
-                             f"{'-'.join(p for p in explicit(info.bcp47) if p)}): use {other}")
+                             f"{bcp47(explicit(info.bcp47))}): use {other}")
         infos.setdefault(info.posix, (info, new))
     planned = []
     for info, new in infos.values():

@@ -25,7 +25,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
 from ..errors import InputError
-from ..release.matching import explicit
+from ..locales import same_language
 from ..review.signoff import ReviewState, review_state_of, sign_off_of
 from .hints import Hint
 
@@ -181,7 +181,7 @@ def export_tmx(units: Iterable[Unit], source_language: str, target_language: str
 
 
 def parse_tmx(name: str, data: bytes, source_language: str, target_language: str) -> list[Unit]:
-    """The units of a TMX file for one language pair (see `_same_language` for the tags that match)."""
+    """The units of a TMX file for one language pair (see `locales.same_language` for the tags that match)."""
     try:
         root = fromstring(data, forbid_dtd=True)
     except DefusedXmlException as exc:
@@ -193,8 +193,8 @@ def parse_tmx(name: str, data: bytes, source_language: str, target_language: str
     units = []
     for tu in root.iter("tu"):
         segs = [(tuv.get(XML_LANG) or tuv.get("lang") or "", _seg_text(tuv)) for tuv in tu.findall("tuv")]
-        source = next((text for tag, text in segs if _same_language(tag, source_language)), "")
-        target = next((text for tag, text in segs if _same_language(tag, target_language)), "")
+        source = next((text for tag, text in segs if same_language(tag, source_language)), "")
+        target = next((text for tag, text in segs if same_language(tag, target_language)), "")
         if source and target:
             note = tu.findtext("note") or "imported"
             units.append(Unit(source, target, f"TMX {name}: {' '.join(note.split())}"))
@@ -204,15 +204,3 @@ def parse_tmx(name: str, data: bytes, source_language: str, target_language: str
 def _seg_text(tuv: ET.Element) -> str:
     seg = tuv.find("seg")
     return "" if seg is None else "".join(seg.itertext())
-
-
-def _same_language(tag: str, wanted: str) -> bool:
-    """Whether a unit's language tag is ``wanted``: CAT tools write regions (``en-US``, ``es-ES``,
-    ``ZH-CN``), so the tags match when language and script agree, the script filled in from the
-    likely subtags (``zh-CN`` is Simplified Chinese, ``zh-TW`` is not), and the regions too when
-    both name one (``es-ES`` serves ``es``, not ``es-MX``)."""
-    try:
-        have, want = explicit(tag), explicit(wanted)
-    except ValueError:  # a tag with variants: only the very same tag
-        return tag.replace("_", "-").lower() == wanted.replace("_", "-").lower()
-    return have[:2] == want[:2] and (not have[2] or not want[2] or have[2] == want[2])

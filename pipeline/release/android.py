@@ -14,7 +14,7 @@ import re
 from xml.sax.saxutils import escape as xml_escape
 
 from ..content.reader import PLACEHOLDER
-from .matching import split
+from ..locales import split
 from .targets import Strings, unique_names
 
 TARGET = "android"

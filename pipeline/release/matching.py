@@ -18,37 +18,7 @@ from typing import Any
 from babel.core import get_global
 from babel.localedata import locale_identifiers
 
-Subtags = tuple[str, str, str]  # language, script, region ("" when absent)
-
-
-def split(tag: str) -> Subtags | None:
-    """``zh_Hans_CN`` or ``es-419`` as (language, script, region); None for tags with variants."""
-    parts = tag.replace("_", "-").split("-")
-    language, script, region = parts[0].lower(), "", ""
-    for part in parts[1:]:
-        if len(part) == 4 and part.isalpha() and not script and not region:
-            script = part.title()
-        elif (len(part) == 2 and part.isalpha() or len(part) == 3 and part.isdigit()) and not region:
-            region = part.upper()
-        else:
-            return None
-    return language, script, region
-
-
-def bcp47(subtags: Subtags) -> str:
-    return "-".join(p for p in subtags if p)
-
-
-def _likely(language: str, region: str) -> Subtags:
-    likely: Mapping[str, str] = get_global("likely_subtags")
-    found = likely.get(f"{language}_{region}") if region else None
-    found = found or likely.get(language) or language
-    full = split(found)
-    return full if full is not None else (language, "", "")
-
-
-def default_script(language: str) -> str:
-    return _likely(language, "")[1]
+from ..locales import Subtags, bcp47, default_script, explicit, likely, split
 
 
 def _parent_region(language: str, script: str, region: str) -> str | None:
@@ -67,7 +37,7 @@ def chain(tag: str) -> tuple[Subtags, ...]:
     if parsed is None:
         return ()
     language, script, region = parsed
-    script = script or _likely(language, region)[1]
+    script = script or likely(language, region)[1]
     steps: list[Subtags] = []
     while region and (language, script, region) not in steps:
         steps.append((language, script, region))
@@ -75,19 +45,10 @@ def chain(tag: str) -> tuple[Subtags, ...]:
     steps.append((language, script, ""))
     # A bare language holds the content of its most likely region (CLDR's default content):
     # a request for `pt` is served by a shipped `pt-BR`.
-    likely = _likely(language, "")
-    if likely[1] == script and likely[2] and likely not in steps:
-        steps.append(likely)
+    content = likely(language, "")
+    if content[1] == script and content[2] and content not in steps:
+        steps.append(content)
     return tuple(steps)
-
-
-def explicit(tag: str) -> Subtags:
-    """A shipped locale's subtags with its script made explicit (``es`` -> es, Latn, '')."""
-    parsed = split(tag)
-    if parsed is None:
-        raise ValueError(f"locale {tag!r} has variants")
-    language, script, region = parsed
-    return language, script or _likely(language, region)[1], region
 
 
 def best_match(tag: str, shipped: Sequence[str]) -> str | None:
@@ -106,7 +67,7 @@ def _requests() -> tuple[str, ...]:
             continue
         tags.add(bcp47(subtags))
         language, script, region = subtags
-        if script and region and _likely(language, region)[1] == script:
+        if script and region and likely(language, region)[1] == script:
             tags.add(bcp47((language, "", region)))
     return tuple(sorted(tags))
 

@@ -20,6 +20,7 @@ from defusedxml.ElementTree import DefusedXMLParser
 
 from ..characters import describe, find_forbidden, position
 from ..errors import InputError
+from ..locales import default_region_of
 from ..spreadsheet import neutralise, restore
 from .model import Concept, Term, Termbase
 
@@ -37,24 +38,6 @@ def posix(tag: str) -> str:
     return tag.replace("-", "_")
 
 
-def _default_region_of(tag: str, language: str) -> bool:
-    """Whether ``tag`` is ``language`` written with the region CLDR takes it to mean (es-ES is es,
-    zh-CN is zh_Hans, en-US is en); es-MX is not es."""
-    from babel.core import get_global
-
-    from ..release.matching import explicit, split
-
-    try:
-        have, base = explicit(tag), explicit(language)
-    except ValueError:  # a tag with variants
-        return False
-    if have[:2] != base[:2] or not have[2] or base[2]:
-        return False
-    likely = get_global("likely_subtags")
-    full = split(likely.get(f"{base[0]}_{base[1]}") or likely.get(base[0]) or "")
-    return full is not None and full[2] == have[2]
-
-
 def in_termbase_languages(incoming: Termbase, current: Termbase) -> Termbase:
     """``incoming`` with each language a CAT tool tagged with its default region (Trados and memoQ
     write es-ES, zh-CN) given as the termbase's own language, so that an import adds no second
@@ -62,7 +45,7 @@ def in_termbase_languages(incoming: Termbase, current: Termbase) -> Termbase:
     known = sorted({language for concept in current.concepts for language in concept.terms})
     mapping = {}
     for language in {language for concept in incoming.concepts for language in concept.terms} - set(known):
-        mapping[language] = next((k for k in known if _default_region_of(language, k)), language)
+        mapping[language] = next((k for k in known if default_region_of(language, k)), language)
     if all(tag == language for tag, language in mapping.items()):
         return incoming
     concepts = []
