@@ -3,15 +3,19 @@
 Bundles are rendered by apps: an HTML tag, an entity, an event-handler attribute (`onerror=`), a
 `javascript:` link or a Markdown link added by a translator (or a compromised tool) must never
 reach a patient's screen, nor a tag left without its ">" (`</b primero`), which an app rendering
-HTML turns into hidden text. URLs and e-mail addresses must be exactly the source's. A Markdown link
-of the source may have its text translated: its target (and whether it is an image) may not change.
+HTML turns into hidden text. An entity counts without its ";" too wherever a browser reads it so:
+`&#60` and `&#x3c` show "<", and the legacy names of HTML5 (`&lt`, `&amp`, `&nbsp`, `&deg`,
+`&sup2`...) even before more letters (`&notas` shows "¬as"). A "&" that starts none (`A&E`) is
+text. URLs and e-mail addresses must be exactly the source's. A Markdown link of the source may have
+its text translated: its target (and whether it is an image) may not change.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
+from html.entities import html5
 from typing import Any
 
 from ..model import Entry, LocaleContext, Options
@@ -33,13 +37,50 @@ PATTERNS = {
     # So does "<!", "<?" or "</" before anything but a letter: a browser reads it as a comment up to
     # the next ">" (or the end of the text).
     "HTML tag": re.compile(r"</?[A-Za-z][^<>]*+>?|<!--|-->|(?:<[!?]|</(?![A-Za-z>]))[^<>]*+>?"),
-    "HTML entity": re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#\d+|#x[0-9A-Fa-f]+);"),
+    # A character reference as a browser may read it: a name or a number, with or without ";" (a
+    # name without one is a reference only where it starts with a legacy name: see _reference).
+    "HTML entity": re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);?"),
     "event-handler attribute": re.compile(r"\bon[a-z]++\s*+=", re.IGNORECASE),
     "script link": re.compile(r"\b(?:javascript|vbscript|data):", re.IGNORECASE),
     "Markdown link": re.compile(r"!?\[[^\[\]]*+\]\((?:[^()]|\([^()]*+\))*+\)"),
     "URL": re.compile(r"\b(?:https?|ftp)://[^\s<>\"]+|\bwww\.[^\s<>\"]+", re.IGNORECASE),
     "e-mail address": re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)+"),
 }
+
+
+# The table's names without ";" are the legacy ones a browser reads without it ("lt", "copy").
+_LEGACY_LONGEST = max(len(name) for name in html5 if not name.endswith(";"))
+
+
+def _reference(written: str) -> str | None:
+    """The character reference a browser reads at the start of ``written`` ("&" then a name or a
+    number, maybe ";"), or None where it reads text. A number reads with or without ";". A name with
+    ";" counts as written, in the table or not ("&foo;" is no translation either). Without ";",
+    HTML5 reads the longest legacy name that begins it: "&notas" is "¬as", "&A" is text."""
+    if written[1] == "#" or (written.endswith(";") and written[1:] in html5):
+        return written
+    name = written[1:].rstrip(";")
+    for end in range(min(len(name), _LEGACY_LONGEST), 1, -1):
+        if name[:end] in html5:
+            return "&" + name[:end]
+    return written if written.endswith(";") else None
+
+
+def _entities(text: str) -> set[str]:
+    """The character references in ``text``, each as a browser reads it (see _reference)."""
+    if "&" not in text:
+        return set()
+    return {found for found in map(_reference, PATTERNS["HTML entity"].findall(text)) if found is not None}
+
+
+def _finder(pattern: re.Pattern[str]) -> Callable[[str], set[str]]:
+    """Every match of ``pattern`` in a text."""
+    return lambda text: set(pattern.findall(text))
+
+
+# What each kind of markup is in a text, as what the check compares.
+FINDERS: dict[str, Callable[[str], set[str]]] = {kind: _finder(pattern) for kind, pattern in PATTERNS.items()}
+FINDERS["HTML entity"] = _entities  # in its place among the kinds: findings keep their order
 
 
 # Every pattern above needs one of these characters (":" for "://", "script:" and "data:") or
@@ -69,9 +110,9 @@ def _link_target(link: str) -> str:
 def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
     if not _triggers(entry.msgstr) and not _source_triggers(entry.msgid):
         return
-    for kind, pattern in PATTERNS.items():
-        source = set(pattern.findall(entry.msgid))
-        target = set(pattern.findall(entry.msgstr))
+    for kind, find in FINDERS.items():
+        source = find(entry.msgid)
+        target = find(entry.msgstr)
         if kind == "Markdown link" and target - source:  # the text may be translated, not the target
             kept = {_link_target(link) for link in source}
             target = {link for link in target if _link_target(link) not in kept}

@@ -22,6 +22,10 @@ CLEAN = [
     ("es", "![A diagram](https://clinic.example/spine.png)", "![Un esquema](https://clinic.example/spine.png)"),
     ("es", "Read <b>this</b> first.", "Lea <b>esto</b> primero."),  # the source's tags, kept
     ("es", "Read <!-- a note --> this.", "Lea <!-- a note --> esto."),  # the source's comment, kept
+    # an "&" that starts no character reference: a browser shows it as written
+    ("es", "Ask about Q&A sessions at A&E.", "Pregunte por las sesiones de P&R en Urgencias (A&E)."),
+    ("ht", "Salt & pepper, AT&T, R&D", "Sèl & pwav, AT&T, R&D"),
+    ("es", "Printed &copy 2024 by the clinic.", "Impreso &copy 2024 por la clínica."),  # the source's, kept
 ]
 
 FLAGGED = [
@@ -31,6 +35,24 @@ FLAGGED = [
     ("ar", CALL, planted(CALL_T["ar"], None, " https://evil.example/x"), "URL 'https://evil.example/x'"),
     ("es", CALL, planted(CALL_T["es"], None, " [aquí](javascript:alert(1))"), "Markdown link"),
     ("es", CALL, planted(CALL_T["es"], None, " &lt;b&gt;"), "HTML entity"),
+    # a character reference without its ";": HTML5 reads the legacy names (&lt, &amp, &copy, &nbsp,
+    # &deg, &sup2...) and numeric references without one, even before more letters ("&notas": "¬as")
+    ("es", CALL, planted(CALL_T["es"], None, " &lt"), "HTML entity '&lt' is not in the source"),
+    ("ar", CALL, planted(CALL_T["ar"], None, " &amp"), "HTML entity '&amp' is not in the source"),
+    ("zh_Hans", CALL, planted(CALL_T["zh_Hans"], None, "&copy"), "HTML entity '&copy' is not in the source"),
+    ("ht", "Avoid heavy lifting for 2–4 weeks.", "Evite leve bagay ki lou pandan 2&nbsp–4 semèn.",
+     "HTML entity '&nbsp' is not in the source"),
+    ("vi", "Call if your temperature is above 38 °C.", "Hãy gọi nếu nhiệt độ trên 38 &degC.",
+     "HTML entity '&deg' is not in the source"),
+    ("es", "Take 2 tablets.", "Tome &sup2 comprimidos.", "HTML entity '&sup2' is not in the source"),
+    ("es", "Take no more than 4 tablets.", "No tome &notas de más de 4 comprimidos.",
+     "HTML entity '&not' is not in the source"),
+    ("es", CALL, planted(CALL_T["es"], None, " &LT"), "HTML entity '&LT' is not in the source"),
+    ("es", CALL, planted(CALL_T["es"], None, " &#60"), "HTML entity '&#60' is not in the source"),
+    ("ar", CALL, planted(CALL_T["ar"], None, " &#x3c"), "HTML entity '&#x3c' is not in the source"),
+    ("es", CALL, planted(CALL_T["es"], None, " &#X3C;"), "HTML entity '&#X3C;' is not in the source"),
+    ("es", "Printed &copy 2024 by the clinic.", "Impreso &copy; 2024 por la clínica.",
+     "HTML entity '&copy;' is not in the source"),  # Markdown shows the source's "&copy" as written, not "©"
     ("es", CALL, planted(CALL_T["es"], None, " WWW.evil.example"), "URL 'WWW.evil.example'"),
     ("es", CALL, planted(CALL_T["es"], None, " wWw.evil.example"), "URL 'wWw.evil.example'"),
     ("es", "Read www.clinic.example first.", "Lea primero la web.",
@@ -66,6 +88,18 @@ def test_no_finding(locale, msgid, msgstr):
 @pytest.mark.parametrize("locale,msgid,msgstr,expected", FLAGGED, ids=row_ids(FLAGGED))
 def test_finding(locale, msgid, msgstr, expected):
     assert_flagged(run(markup, entry(msgid, msgstr, locale)), "E102", expected)
+
+
+def test_every_reference_a_browser_reads_without_its_semicolon():
+    """Each legacy name of the HTML5 table (the names a browser reads without ";") is flagged when
+    the source lacks it, in a word as well ("&notas" reads "¬as")."""
+    from html.entities import html5
+
+    legacy = sorted(name for name in html5 if not name.endswith(";"))
+    assert len(legacy) > 100
+    for name in legacy:
+        for translation in (f"Lea &{name} primero.", f"Lea &{name}as primero."):
+            assert_flagged(run(markup, entry("Read this first.", translation)), "E102", f"HTML entity '&{name}'")
 
 
 def test_only_w_and_W_match_w_ignoring_case():
