@@ -6,8 +6,15 @@ reach a patient's screen, nor a tag left without its ">" (`</b primero`), which 
 HTML turns into hidden text. An entity counts without its ";" too wherever a browser reads it so:
 `&#60` and `&#x3c` show "<", and the legacy names of HTML5 (`&lt`, `&amp`, `&nbsp`, `&deg`,
 `&sup2`...) even before more letters (`&notas` shows "¬as"). A "&" that starts none (`A&E`) is
-text. URLs and e-mail addresses must be exactly the source's. A Markdown link of the source may have
-its text translated: its target (and whether it is an image) may not change.
+text. URLs and e-mail addresses must be exactly the source's.
+
+A Markdown link is read as CommonMark and Python-Markdown read one, with or without a scheme in its
+target: brackets in its text (`[vea [1]](/guia)`), parentheses in its target (`[a](/a_(b_(c)))`),
+an image (`![a](b.png)`), a link by reference (`[a][1]`, `[a][]`) and the line that gives a
+reference its target (`[1]: //host.example`, which also hides itself). A Markdown link of the source
+may have its text translated: its target or reference (and whether it is an image) may not change.
+Brackets that make no link stay text: a note (`[1]`, `[vea abajo]`), an escaped bracket (`\\[`),
+`[Nota]: tome dos comprimidos`. An autolink (`<https://x.example>`, `<//x.example>`) is an HTML tag.
 """
 
 from __future__ import annotations
@@ -28,10 +35,10 @@ SAFETY = True
 OPTIONS: dict[str, Any] = {}
 
 # Each pattern is linear in the length of the text: a repetition never runs over the character
-# that starts another attempt (a "[" in a link text; in a link target, a "(" that does not close
-# one level of parentheses, as in "javascript:alert(1)"), and a run that could begin an e-mail
-# address is tried from its first character only. Otherwise an unclosed "[" or "www." repeated
-# over a long translation is scanned again from every position: quadratic time.
+# that starts another attempt (a "<" in a tag, a "[" in the label of a link definition, which is
+# tried at the start of a line only), and a run that could begin an e-mail address is tried from
+# its first character only. Otherwise an unclosed "<" or "www." repeated over a long translation
+# is scanned again from every position: quadratic time. (Markdown links: one pass, see _pairs.)
 PATTERNS = {
     # A tag without its ">" too (up to the next "<"): an app that renders HTML hides what follows.
     # So does "<!", "<?" or "</" before anything but a letter: a browser reads it as a comment up to
@@ -42,7 +49,13 @@ PATTERNS = {
     "HTML entity": re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);?"),
     "event-handler attribute": re.compile(r"\bon[a-z]++\s*+=", re.IGNORECASE),
     "script link": re.compile(r"\b(?:javascript|vbscript|data):", re.IGNORECASE),
-    "Markdown link": re.compile(r"!?\[[^\[\]]*+\]\((?:[^()]|\([^()]*+\))*+\)"),
+    # Where a Markdown link's target or reference begins, right after its text ("[a](", "[a][");
+    # the links themselves are read by _markdown_links.
+    "Markdown link": re.compile(r"\][(\[]"),
+    # A line that gives a Markdown reference its target: "[1]: //host.example", maybe a title after.
+    "Markdown link definition": re.compile(
+        r"^ {0,3}+(\[(?:[^\[\]\\]|\\.)++\]:[ \t]*+\n?[ \t]*+\S++"
+        r"(?:[ \t]++(?:\"[^\"\n]*+\"|'[^'\n]*+'|\([^()\n]*+\)))?+)[ \t]*+$", re.MULTILINE),
     "URL": re.compile(r"\b(?:https?|ftp)://[^\s<>\"]+|\bwww\.[^\s<>\"]+", re.IGNORECASE),
     "e-mail address": re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)+"),
 }
@@ -73,6 +86,55 @@ def _entities(text: str) -> set[str]:
     return {found for found in map(_reference, PATTERNS["HTML entity"].findall(text)) if found is not None}
 
 
+# What Markdown links are made of: a backslash escape, a bracket or a parenthesis.
+_LINK_PART = re.compile(r"\\.|[\[\]()]", re.DOTALL)
+
+
+def _pairs(text: str) -> tuple[dict[int, int], dict[int, int]]:
+    """Where each "[" and each "(" of ``text`` closes, as Markdown pairs them: innermost first,
+    escaped ones ("\\[") left out. One pass: linear however deep they nest."""
+    brackets: dict[int, int] = {}
+    parens: dict[int, int] = {}
+    open_brackets: list[int] = []
+    open_parens: list[int] = []
+    for part in _LINK_PART.finditer(text):
+        char, at = part.group(), part.start()
+        if char == "[" or char == "(":
+            (open_brackets if char == "[" else open_parens).append(at)
+        elif char == "]" and open_brackets:
+            brackets[open_brackets.pop()] = at
+        elif char == ")" and open_parens:
+            parens[open_parens.pop()] = at
+    return brackets, parens
+
+
+@lru_cache(maxsize=4096)  # a source text recurs in every locale's catalog
+def _markdown_links(text: str) -> dict[str, str]:
+    """The Markdown links and images of ``text``, each with what must not change in it: the link
+    without its text. A link's text is in brackets, which may hold brackets; right after it comes
+    its target in parentheses, which may hold parentheses ("[a [1]](/b_(c))"), or the label of a
+    reference in brackets ("[a][1]"; "[a][]" uses its text as the label: then the text stays)."""
+    if PATTERNS["Markdown link"].search(text) is None:
+        return {}
+    brackets, parens = _pairs(text)
+    links = {}
+    for start, end in brackets.items():
+        follows = parens if text[end + 1:end + 2] == "(" else brackets
+        if end + 1 not in follows:
+            continue
+        begin = start - 1 if text[start - 1:start] == "!" and text[start - 2:start - 1] != "\\" else start
+        link = text[begin:follows[end + 1] + 1]
+        target = text[end:follows[end + 1] + 1]
+        links[link] = link if target == "][]" else text[begin:start + 1] + target
+    return links
+
+
+def _new_links(source: str, translation: str) -> set[str]:
+    """The translation's Markdown links whose target the source has in none of its links."""
+    kept = set(_markdown_links(source).values())
+    return {link for link, target in _markdown_links(translation).items() if target not in kept}
+
+
 def _finder(pattern: re.Pattern[str]) -> Callable[[str], set[str]]:
     """Every match of ``pattern`` in a text."""
     return lambda text: set(pattern.findall(text))
@@ -81,6 +143,7 @@ def _finder(pattern: re.Pattern[str]) -> Callable[[str], set[str]]:
 # What each kind of markup is in a text, as what the check compares.
 FINDERS: dict[str, Callable[[str], set[str]]] = {kind: _finder(pattern) for kind, pattern in PATTERNS.items()}
 FINDERS["HTML entity"] = _entities  # in its place among the kinds: findings keep their order
+FINDERS["Markdown link"] = lambda text: set(_markdown_links(text))  # in its place too
 
 
 # Every pattern above needs one of these characters (":" for "://", "script:" and "data:") or
@@ -101,12 +164,6 @@ def _source_triggers(text: str) -> bool:
     return _triggers(text)
 
 
-def _link_target(link: str) -> str:
-    """A Markdown link without its text: "![" or "[", then its target ("](...)"); a link's text
-    holds no bracket, so its first "](" ends the text."""
-    return link[:link.index("[") + 1] + link[link.index("]("):]
-
-
 def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
     if not _triggers(entry.msgstr) and not _source_triggers(entry.msgid):
         return
@@ -114,8 +171,7 @@ def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
         source = find(entry.msgid)
         target = find(entry.msgstr)
         if kind == "Markdown link" and target - source:  # the text may be translated, not the target
-            kept = {_link_target(link) for link in source}
-            target = {link for link in target if _link_target(link) not in kept}
+            target = _new_links(entry.msgid, entry.msgstr)
         for token in sorted(target - source):
             yield f"{kind} {token!r} is not in the source: remove it"
         if kind in ("URL", "e-mail address"):

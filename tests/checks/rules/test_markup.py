@@ -22,6 +22,14 @@ CLEAN = [
     ("es", "![A diagram](https://clinic.example/spine.png)", "![Un esquema](https://clinic.example/spine.png)"),
     ("es", "Read <b>this</b> first.", "Lea <b>esto</b> primero."),  # the source's tags, kept
     ("es", "Read <!-- a note --> this.", "Lea <!-- a note --> esto."),  # the source's comment, kept
+    # the source's links, their text translated, brackets in it and all
+    ("es", "See [the guide [1]](/guide_(2)).", "Vea [la guía [1]](/guide_(2))."),
+    ("es", "See [the guide][g].\n\n[g]: https://clinic.example/guide",
+     "Vea [la guía][g].\n\n[g]: https://clinic.example/guide"),
+    # brackets that make no link: a note, an escaped bracket, a line that defines nothing
+    ("es", "Studies [1] show it [see below].", "Los estudios [1] lo muestran [vea abajo]."),
+    ("es", "Read this first.", "Lea esto \\[primero](2)."),
+    ("ht", "Note: take two tablets.", "[Nòt]: pran de grenn."),
     # an "&" that starts no character reference: a browser shows it as written
     ("es", "Ask about Q&A sessions at A&E.", "Pregunte por las sesiones de P&R en Urgencias (A&E)."),
     ("ht", "Salt & pepper, AT&T, R&D", "Sèl & pwav, AT&T, R&D"),
@@ -63,6 +71,23 @@ FLAGGED = [
      "Markdown link '[la guía](https://evil.example/guide)' is not in the source"),
     ("es", "See [the guide](https://clinic.example/guide).", "Vea ![la guía](https://clinic.example/guide).",
      "Markdown link '![la guía](https://clinic.example/guide)' is not in the source"),  # made an image
+    # a Markdown link however written: brackets in its text, parentheses in its target, a link by
+    # reference ("[a][1]", "[a][]") and the line that defines its target ("[1]: //host.example")
+    ("es", CALL, planted(CALL_T["es"], None, " [vea [1]](/guia)"), "Markdown link '[vea [1]](/guia)' is not in"),
+    ("ar", CALL, planted(CALL_T["ar"], None, " [أ](/a_(b_(c)))"), "Markdown link '[أ](/a_(b_(c)))' is not in"),
+    ("vi", "Call if your temperature is above 38 °C.", "Hãy gọi nếu nhiệt độ trên 38 °C [xem][1].\n\n[1]: //x.example",
+     "Markdown link '[xem][1]' is not in the source"),
+    ("vi", "Call if your temperature is above 38 °C.", "Hãy gọi nếu nhiệt độ trên 38 °C [xem][1].\n\n[1]: //x.example",
+     "Markdown link definition '[1]: //x.example' is not in the source"),
+    ("zh_Hans", CALL, planted(CALL_T["zh_Hans"], None, "[更多][]"), "Markdown link '[更多][]' is not in the source"),
+    ("ht", "Avoid heavy lifting for 2–4 weeks.", 'Evite leve bagay ki lou pandan 2–4 semèn.\n  [a]: /x "b"',
+     "Markdown link definition '[a]: /x \"b\"' is not in the source"),
+    ("es", CALL, planted(CALL_T["es"], None, " ![a][1]"), "Markdown link '![a][1]' is not in the source"),
+    ("es", "See [the guide [1]](/guide).", "Vea [la guía [1]](/evil).", "Markdown link '[la guía [1]](/evil)'"),
+    ("es", "See [the guide][g].", "Vea [la guía][h].", "Markdown link '[la guía][h]' is not in the source"),
+    # an autolink is an HTML tag to the check, with or without a scheme
+    ("es", CALL, planted(CALL_T["es"], None, " <https://x.example>"), "HTML tag '<https://x.example>'"),
+    ("es", CALL, planted(CALL_T["es"], None, " <//x.example>"), "HTML tag '<//x.example>'"),
     # a tag left without its ">": an app that renders HTML hides the text up to the next ">"
     ("es", "Read <b>this</b> first.", "Lea <b>esto</b primero.", "HTML tag '</b primero.' is not in the source"),
     ("es", CALL, planted(CALL_T["es"], None, " <b"), "HTML tag '<b' is not in the source"),
