@@ -1,9 +1,14 @@
-"""TBX-Basic (ISO 30042, TBX v2 "martif") and Weblate CSV glossary export and import.
+"""TBX-Basic (ISO 30042) and Weblate CSV glossary export and import.
 
 TBX carries everything: subject and definition per concept; per term its status
 (administrativeStatus), part of speech, and our match data as notes prefixed "pipeline:", which
-other tools show as plain notes. Import parses with defusedxml: entity expansion, external
-entities and DTD tricks in a hostile file are refused before anything is read.
+other tools show as plain notes. Export writes TBX v2 (<martif>, which every CAT tool reads);
+import reads TBX v2 and TBX v3 (ISO 30042:2019: <tbx> in the namespace
+urn:iso:std:iso:30042:ed-2, with <conceptEntry>, <langSec> and <termSec>) in the DCA style, the one
+where data categories are attributes (<termNote type="administrativeStatus">). A TBX v3 file in the
+DCT style (each data category an element of its own) is refused, never read without its statuses.
+Import parses with defusedxml: entity expansion, external entities and DTD tricks in a hostile
+file are refused before anything is read.
 """
 
 from __future__ import annotations
@@ -25,6 +30,9 @@ from ..spreadsheet import neutralise, restore
 from .model import Concept, Term, Termbase
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+TBX_V3_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
+_EXPORT_INSTEAD = ('export TBX-Basic in the DCA style (TBX v3: <tbx style="dca" '
+                   f'xmlns="{TBX_V3_NAMESPACE}">) or TBX v2 (<martif>)')
 _STATUS_TO_TBX = {"preferred": "preferredTerm-admn-sts", "admitted": "admittedTerm-admn-sts",
                   "deprecated": "deprecatedTerm-admn-sts"}
 _TBX_TO_STATUS = {v: k for k, v in _STATUS_TO_TBX.items()}
@@ -128,6 +136,55 @@ def _parse_xml(data: bytes) -> tuple[ET.Element, dict[int, int]]:
     return parser.close(), lines
 
 
+@dataclass(frozen=True)
+class _Structure:
+    """Where a TBX version keeps concepts, language sections and terms (paths from the one above)."""
+
+    entry: str
+    language: str
+    terms: tuple[str, ...]
+
+
+# TBX v2: TBX-Basic's <tig>, or the TBX core's <ntig> whose <termGrp> holds the term and its notes
+_V2 = _Structure("termEntry", "langSet", ("tig", "ntig/termGrp"))
+_V3 = _Structure("conceptEntry", "langSec", ("termSec",))
+
+
+def _local(element: ET.Element) -> tuple[str, str]:
+    """An element's namespace ("" for none) and local name."""
+    namespace, _, local = element.tag[1:].rpartition("}") if element.tag.startswith("{") else ("", "", element.tag)
+    return namespace, local
+
+
+def _structure(name: str, root: ET.Element, line: int | None) -> _Structure:
+    """The TBX version of a document, its elements renamed to their local names when they are in
+    the document's TBX namespace; a document the importer cannot read faithfully is refused, saying
+    what to export instead."""
+    namespace, local = _local(root)
+    if local == "martif":  # TBX v2 has no namespace, but a tool may declare one: its elements are the same
+        structure = _V2
+    elif local != "tbx":
+        raise InputError(f"not a TBX file: the root element is <{local}>, expected <martif> (TBX v2) or <tbx> "
+                         f"(TBX v3): {_EXPORT_INSTEAD}", name, line)
+    elif namespace != TBX_V3_NAMESPACE:
+        said = f"in the namespace {namespace!r}" if namespace else "without a namespace"
+        raise InputError(f"a <tbx> root {said}, not in TBX v3's {TBX_V3_NAMESPACE!r}: {_EXPORT_INSTEAD}",
+                         name, line)
+    elif root.get("style") != "dca":
+        style = root.get("style")
+        said = f"the {style!r} style" if style else "no style attribute"
+        raise InputError(f"a TBX v3 file with {said} cannot be read (its statuses and definitions would be "
+                         f"lost): {_EXPORT_INSTEAD}", name, line)
+    else:
+        structure = _V3
+    if namespace:
+        prefix = "{" + namespace + "}"
+        for element in root.iter():
+            if element.tag.startswith(prefix):
+                element.tag = element.tag[len(prefix):]
+    return structure
+
+
 def parse_tbx(name: str, data: bytes) -> Termbase:
     try:  # only to place a forbidden character: the XML parser decodes (UTF-16 too) on its own
         text: str | None = data.decode("utf-8")
@@ -145,19 +202,18 @@ def parse_tbx(name: str, data: bytes) -> Termbase:
         line, column = exc.position
         raise InputError(f"not well-formed XML ({exc.msg if hasattr(exc, 'msg') else exc})",
                          name, line, column + 1) from None
-    if root.tag != "martif":
-        raise InputError(f"not a TBX file: the root element is <{root.tag}>, expected <martif>", name)
+    structure = _structure(name, root, lines.get(id(root)))
     concepts = []
-    for entry in root.iter("termEntry"):
+    for entry in root.iter(structure.entry):
         concept_id = entry.get("id")
         if not concept_id:
-            raise InputError("a termEntry has no id attribute: give every concept an id", name)
+            raise InputError(f"a {structure.entry} has no id attribute: give every concept an id", name,
+                             lines.get(id(entry)))
         terms: dict[str, tuple[Term, ...]] = {}
-        for lang_set in entry.findall("langSet"):
+        for lang_set in entry.findall(structure.language):
             language = posix(lang_set.get(XML_LANG, ""))
             items = []
-            # TBX-Basic's <tig>, or the TBX core's <ntig> whose <termGrp> holds the term and its notes
-            for tig in [*lang_set.findall("tig"), *lang_set.findall("ntig/termGrp")]:
+            for tig in [found for path in structure.terms for found in lang_set.findall(path)]:
                 at = lines.get(id(tig))
                 items.append(replace(_term_from_tig(name, concept_id, tig, at), line=at))
             terms[language] = tuple(items)

@@ -208,3 +208,62 @@ def test_csv_round_trip_of_one_language():
             [(t.display, t.status) for t in shipped.terms["es"]]
     _, conflicts, added = merge_termbases(TERMBASE, parsed, CSV_FIELDS_CARRIED)
     assert conflicts == () and added == 0
+
+
+# The same concept in each TBX structure a CAT tool writes: TBX v2 (<martif>, ISO 30042:2008) and
+# TBX v3 (ISO 30042:2019: <tbx> in its namespace, <conceptEntry>, <langSec>, <termSec>), in the
+# DCA style, whichever dialect (TBX-Basic, TBX-Min, TBX-Core) names the data categories it uses.
+V3 = 'xmlns="urn:iso:std:iso:30042:ed-2"'
+DISC_BODY = ('<descrip type="subjectField">anatomy</descrip><descrip type="definition">A pad.</descrip>'
+             '<{lang} xml:lang="en"><{term}><term>disc</term><termNote type="administrativeStatus">'
+             'preferredTerm-admn-sts</termNote></{term}></{lang}><{lang} xml:lang="es"><{term}><term>disquito</term>'
+             '<termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote><note>Too familiar.</note>'
+             '</{term}></{lang}>')
+TBX_STRUCTURES = [
+    ("v2", '<martif type="TBX-Basic" xml:lang="en"><text><body><termEntry id="disc">'
+     + DISC_BODY.format(lang="langSet", term="tig") + "</termEntry></body></text></martif>"),
+    ("v2 in a namespace", '<martif xmlns="urn:iso:std:iso:30042:ed-1" type="TBX"><text><body><termEntry id="disc">'
+     + DISC_BODY.format(lang="langSet", term="tig") + "</termEntry></body></text></martif>"),
+    ("v3 TBX-Basic", f'<?xml version="1.0"?>\n<tbx type="TBX-Basic" style="dca" xml:lang="en" {V3}>\n'
+     '<tbxHeader><fileDesc><sourceDesc><p>memoQ</p></sourceDesc></fileDesc></tbxHeader>\n<text><body>\n'
+     '<conceptEntry id="disc">' + DISC_BODY.format(lang="langSec", term="termSec") + "</conceptEntry></body></text></tbx>"),
+    ("v3 TBX-Min", f'<tbx type="TBX-Min" style="dca" xml:lang="en-US" {V3}><text><body><conceptEntry id="disc">'
+     + DISC_BODY.format(lang="langSec", term="termSec") + "</conceptEntry></body></text></tbx>"),
+    ("v3 with a prefix", '<t:tbx xmlns:t="urn:iso:std:iso:30042:ed-2" type="TBX-Core" style="dca"><t:text><t:body>'
+     '<t:conceptEntry id="disc">' + DISC_BODY.replace("<", "<t:").replace("<t:/", "</t:").format(
+         lang="langSec", term="termSec") + "</t:conceptEntry></t:body></t:text></t:tbx>"),
+]
+
+
+@pytest.mark.parametrize(("kind", "document"), TBX_STRUCTURES, ids=[s[0] for s in TBX_STRUCTURES])
+def test_tbx_v2_and_v3_are_read_alike(kind: str, document: str) -> None:
+    concept = parse_tbx("t.tbx", document.encode("utf-8")).concepts[0]
+    assert (concept.id, concept.subject, concept.definition) == ("disc", "anatomy", "A pad.")
+    assert {language: [(t.text, t.status, t.note) for t in terms] for language, terms in concept.terms.items()} == {
+        "en": [("disc", "preferred", None)], "es": [("disquito", "deprecated", "Too familiar.")]}
+
+
+# A TBX the importer cannot read is refused in one line that says what to export instead: a TBX v3
+# file in the DCT style (each data category an element of its own, <min:administrativeStatus>)
+# would otherwise be read without its statuses, a deprecated term taken as approved.
+UNREADABLE_TBX = [
+    ("dct style", f'<tbx type="TBX-Basic" style="dct" {V3} xmlns:min="http://www.tbxinfo.net/ns/min"><text><body>'
+     '<conceptEntry id="disc"><langSec xml:lang="es"><termSec><term>disquito</term><min:administrativeStatus>'
+     "deprecatedTerm-admn-sts</min:administrativeStatus></termSec></langSec></conceptEntry></body></text></tbx>",
+     "'dct' style", 'style="dca"'),
+    ("no style", f'<tbx type="TBX-Basic" {V3}><text><body/></text></tbx>', "no style", 'style="dca"'),
+    ("another namespace", '<tbx xmlns="urn:example:tbx" style="dca"><text><body/></text></tbx>',
+     "urn:example:tbx", "urn:iso:std:iso:30042:ed-2"),
+    ("MultiTerm XML", "<mtf><conceptGrp><concept>1</concept></conceptGrp></mtf>", "<mtf>", "TBX-Basic"),
+    ("TMX", '<tmx version="1.4"><body/></tmx>', "<tmx>", "TBX-Basic"),
+]
+
+
+@pytest.mark.parametrize(("kind", "document", "named", "instead"), UNREADABLE_TBX, ids=[u[0] for u in UNREADABLE_TBX])
+def test_an_unreadable_tbx_is_refused_naming_what_to_export(kind: str, document: str, named: str,
+                                                             instead: str) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_tbx("t.tbx", document.encode("utf-8"))
+    message = str(caught.value)
+    assert message.startswith("t.tbx:1:") and "\n" not in message, message
+    assert named in message and instead in message, message

@@ -66,6 +66,30 @@ def test_hostile_import_is_a_clean_error(content_root, run, tmp_path):
     assert (content_root / "source/termbase.yaml").read_bytes() == before
 
 
+def test_a_tbx_v3_export_is_imported(content_root, run, tmp_path):
+    """A TBX v3 file (ISO 30042:2019, DCA style) adds its terms like a TBX v2 file."""
+    tbx = ('<?xml version="1.0" encoding="UTF-8"?>\n<tbx type="TBX-Basic" style="dca" xml:lang="en" '
+           'xmlns="urn:iso:std:iso:30042:ed-2"><text><body><conceptEntry id="ice-pack"><descrip type="subjectField">'
+           'care</descrip><descrip type="definition">A cold pack held on a sore area.</descrip><langSec xml:lang="en">'
+           '<termSec><term>ice pack</term></termSec></langSec><langSec xml:lang="es-ES"><termSec><term>bolsa de hielo'
+           "</term></termSec></langSec></conceptEntry></body></text></tbx>\n")
+    path = tmp_path / "v3.tbx"
+    path.write_text(tbx, "utf-8")
+    result = run("glossary", "import", str(path))
+    assert result.exit_code == 0 and "2 terms added" in result.output, result.output
+    assert "{term: bolsa de hielo, status: admitted" in (content_root / "source/termbase.yaml").read_text("utf-8")
+
+
+def test_a_tbx_v3_in_the_dct_style_is_a_one_line_error(content_root, run, tmp_path):
+    path = tmp_path / "dct.tbx"
+    path.write_text('<tbx type="TBX-Basic" style="dct" xmlns="urn:iso:std:iso:30042:ed-2"><text><body/></text></tbx>')
+    before = (content_root / "source/termbase.yaml").read_bytes()
+    result = run("glossary", "import", str(path))
+    assert result.exit_code == 2 and result.output.startswith(f"error: {path}:1: "), result.output
+    assert result.output.count("\n") == 1 and 'style="dca"' in result.output
+    assert (content_root / "source/termbase.yaml").read_bytes() == before
+
+
 def test_csv_needs_a_locale(run):
     result = run("glossary", "export", "--format", "csv")
     assert result.exit_code == 2 and "--locale" in result.output
