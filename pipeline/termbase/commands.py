@@ -77,7 +77,7 @@ def _merge_into_termbase(project: Project, name: str, data: bytes, fmt: str, loc
             raise InputError("a CSV glossary is for one language: add --locale")
         incoming = parse_csv(name, data, termbase_language(project.termbase, project.locale(locale).posix))
     else:
-        incoming = in_termbase_languages(parse_tbx(name, data), project.termbase)
+        incoming = in_termbase_languages(parse_tbx(name, data, project.config.source_language), project.termbase)
     _check_incoming(name, incoming)
     merged, conflicts, added = merge_termbases(project.termbase, incoming,
                                                CSV_FIELDS_CARRIED if fmt == "csv" else TBX_FIELDS)

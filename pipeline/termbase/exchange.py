@@ -2,15 +2,20 @@
 
 TBX carries everything: subject and definition per concept; per term its status
 (administrativeStatus), part of speech, and our match data as notes prefixed "pipeline:", which
-other tools show as plain notes. Export writes TBX v2 (<martif>, which every CAT tool reads);
-import reads TBX v2 and TBX v3 (ISO 30042:2019: <tbx> in the namespace
-urn:iso:std:iso:30042:ed-2, with <conceptEntry>, <langSec> and <termSec>) in the DCA style, the one
-where data categories are attributes (<termNote type="administrativeStatus">). A TBX v3 file in the
-DCT style (each data category an element of its own) is refused, never read without its statuses.
+other tools show as plain notes.
+
+Export writes TBX v2 (<martif>, which every CAT tool reads). Import reads TBX v2 and TBX v3
+(ISO 30042:2019: <tbx> in the namespace urn:iso:std:iso:30042:ed-2, with <conceptEntry>,
+<langSec> and <termSec>) in the DCA style, the one where data categories are attributes
+(<termNote type="administrativeStatus">). A TBX v3 file in the DCT style (each data category an
+element of its own) is refused, never read without its statuses. Import takes the definition from
+the concept or, where TBX-Basic, memoQ and Lokalize put it, from the source language's section
+(en-US counts as en), bare or in a <descripGrp>; a definition in another language's section is
+not the termbase's English one.
+
 Import parses with defusedxml: entity expansion, external entities and DTD tricks in a hostile
 file are refused before anything is read.
 """
-
 from __future__ import annotations
 
 import csv
@@ -25,7 +30,7 @@ from defusedxml.ElementTree import DefusedXMLParser
 
 from ..characters import describe, find_forbidden, position
 from ..errors import InputError
-from ..locales import default_region_of
+from ..locales import default_region_of, same_language
 from ..spreadsheet import neutralise, restore
 from .model import Concept, Term, Termbase
 
@@ -112,6 +117,31 @@ def _child_text(element: ET.Element, tag: str, type_: str | None = None) -> str 
     return None
 
 
+def _descrip(element: ET.Element, type_: str) -> str | None:
+    """The text of a <descrip> of this type on ``element``, bare or in a <descripGrp> (where a CAT
+    tool puts it with its source); the type compared without case, as MultiTerm writes
+    "Definition"."""
+    for child in [*element.findall("descrip"), *element.findall("descripGrp/descrip")]:
+        if (child.get("type") or "").casefold() == type_.casefold():
+            return "".join(child.itertext()).strip()  # inline markup (<hi>) included
+    return None
+
+
+def _concept_definition(entry: ET.Element, sections: list[ET.Element], source_language: str) -> str:
+    """A concept's definition: on the concept, or else in the language section of the source
+    language (TBX-Basic's place for it, where memoQ and Lokalize write it; en-US is English). A
+    definition in another language's section is not the termbase's, which is the source
+    language's."""
+    found = _descrip(entry, "definition")
+    for section in sections:
+        if found is not None:
+            break
+        tag = section.get(XML_LANG, "")
+        if tag and same_language(tag, source_language):
+            found = _descrip(section, "definition")
+    return _definition(found)
+
+
 def _definition(text: str | None) -> str:
     """A definition as the termbase reads its own: a CAT tool's line breaks and indentation (a
     pretty-printed TBX, a CSV cell) are white space, one space each run."""
@@ -185,7 +215,7 @@ def _structure(name: str, root: ET.Element, line: int | None) -> _Structure:
     return structure
 
 
-def parse_tbx(name: str, data: bytes) -> Termbase:
+def parse_tbx(name: str, data: bytes, source_language: str = "en") -> Termbase:
     try:  # only to place a forbidden character: the XML parser decodes (UTF-16 too) on its own
         text: str | None = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -210,15 +240,16 @@ def parse_tbx(name: str, data: bytes) -> Termbase:
             raise InputError(f"a {structure.entry} has no id attribute: give every concept an id", name,
                              lines.get(id(entry)))
         terms: dict[str, tuple[Term, ...]] = {}
-        for lang_set in entry.findall(structure.language):
+        sections = entry.findall(structure.language)
+        for lang_set in sections:
             language = posix(lang_set.get(XML_LANG, ""))
             items = []
             for tig in [found for path in structure.terms for found in lang_set.findall(path)]:
                 at = lines.get(id(tig))
                 items.append(replace(_term_from_tig(name, concept_id, tig, at), line=at))
             terms[language] = tuple(items)
-        concepts.append(Concept(id=concept_id, subject=_child_text(entry, "descrip", "subjectField") or "care",
-                                definition=_definition(_child_text(entry, "descrip", "definition")),
+        concepts.append(Concept(id=concept_id, subject=_descrip(entry, "subjectField") or "care",
+                                definition=_concept_definition(entry, sections, source_language),
                                 terms=terms, line=lines.get(id(entry))))
     return Termbase(tuple(concepts))
 

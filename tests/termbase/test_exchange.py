@@ -267,3 +267,45 @@ def test_an_unreadable_tbx_is_refused_naming_what_to_export(kind: str, document:
     message = str(caught.value)
     assert message.startswith("t.tbx:1:") and "\n" not in message, message
     assert named in message and instead in message, message
+
+
+# Where CAT tools put a concept's definition: on the concept, or (TBX-Basic's place for it, and
+# memoQ's, Lokalize's) in the language section of the language it is written in, bare or in a
+# <descripGrp> with its source (MultiTerm also spells the type "Definition"). The termbase's
+# definition is the English one: a definition in another language's section is not it.
+EN_TERM = '<tig><term>disc</term></tig>'
+ES_TERM = '<tig><term>disco</term></tig>'
+DEFINITION_PLACES = [
+    ("concept", '<descrip type="definition">A pad.</descrip><langSet xml:lang="en">' + EN_TERM + "</langSet>", "A pad."),
+    ("English langSet", '<langSet xml:lang="en"><descrip type="definition">A pad.</descrip>' + EN_TERM + "</langSet>",
+     "A pad."),
+    ("en-US langSet, after Spanish", '<langSet xml:lang="es"><descrip type="definition">Un disco.</descrip>'
+     + ES_TERM + '</langSet><langSet xml:lang="en-US"><descrip type="definition">A pad.</descrip>' + EN_TERM
+     + "</langSet>", "A pad."),
+    ("descripGrp on the concept", '<descripGrp><descrip type="definition">A pad.</descrip><admin type="source">'
+     "ISO</admin></descripGrp>" + '<langSet xml:lang="en">' + EN_TERM + "</langSet>", "A pad."),
+    ("MultiTerm's Definition in a langSet", '<langSet xml:lang="EN-GB"><descripGrp><descrip type="Definition">A pad.'
+     "</descrip></descripGrp>" + EN_TERM + "</langSet>", "A pad."),
+    ("Spanish only", '<langSet xml:lang="es"><descrip type="definition">Un disco.</descrip>' + ES_TERM + "</langSet>",
+     ""),
+    ("v3 langSec", '<langSec xml:lang="en"><descrip type="definition">A pad.</descrip><termSec><term>disc</term>'
+     "</termSec></langSec>", "A pad."),
+]
+
+
+@pytest.mark.parametrize(("place", "entry", "definition"), DEFINITION_PLACES, ids=[d[0] for d in DEFINITION_PLACES])
+def test_a_definition_is_read_where_cat_tools_put_it(place: str, entry: str, definition: str) -> None:
+    if "langSec" in entry:
+        data = f'<tbx style="dca" {V3}><text><body><conceptEntry id="disc">{entry}</conceptEntry></body></text></tbx>'
+    else:
+        data = f'<martif><text><body><termEntry id="disc">{entry}</termEntry></body></text></martif>'
+    assert parse_tbx("t.tbx", data.encode("utf-8")).concepts[0].definition == definition
+
+
+def test_a_changed_definition_in_the_english_langset_is_a_conflict() -> None:
+    """A linguist's new definition, written where memoQ keeps it, is reported, never dropped unseen."""
+    current = Termbase((Concept("disc", "anatomy", "A pad between the bones of the spine.", {}),))
+    data = ('<martif><text><body><termEntry id="disc"><langSet xml:lang="en-US"><descrip type="definition">A ring of '
+            "cartilage.</descrip><tig><term>disc</term></tig></langSet></termEntry></body></text></martif>")
+    conflicts = merge_termbases(current, parse_tbx("t.tbx", data.encode("utf-8")))[1]
+    assert [(c.concept, c.message) for c in conflicts] == [("disc", "the definitions differ")]
