@@ -6,7 +6,7 @@ Plain functions on a Project returning frozen results; nothing here prints or re
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..config import TERMBASE_FILE
@@ -26,7 +26,7 @@ from .exchange import (
     parse_tbx,
 )
 from .matching import termbase_language
-from .model import Termbase
+from .model import Concept, Termbase
 from .reader import parse_termbase
 from .writer import format_termbase, origin, with_additions
 
@@ -40,11 +40,32 @@ def glossary_export(project: Project, fmt: str, locale: str | None) -> bytes:
     return export_csv(project.termbase, language, project.config.source_language)
 
 
-def _check_incoming(name: str, incoming: Termbase) -> None:
+# Where a file of each format gives a concept its definition, for a new concept without one
+_WRITE_DEFINITION = {
+    "csv": "write its English definition in the developer_comments column",
+    "tbx": 'add <descrip type="definition"> with its English definition to the entry or its English language section',
+}
+
+
+def _as_merged(name: str, concept: Concept, current: Termbase, fmt: str) -> Concept:
+    """The concept as the termbase would hold it after the import: a concept the termbase has keeps
+    its subject and definition (a file that leaves the definition out, as Weblate's CSV does, adds
+    terms to it); a new concept must bring its definition, which the termbase requires."""
+    known = current.concept(concept.id)
+    if known is not None:
+        return replace(concept, subject=known.subject, definition=known.definition)
+    if not concept.definition:
+        raise InputError(f"concept {concept.id} is not in the termbase and the file gives it no definition: "
+                         f"{_WRITE_DEFINITION[fmt]}, or add the concept to {TERMBASE_FILE} first",
+                         name, concept.line)
+    return concept
+
+
+def _check_incoming(name: str, incoming: Termbase, current: Termbase, fmt: str) -> None:
     """Refuse a concept the termbase could not hold, naming its place in the imported file
     (a message about a line of the merged termbase, never written, would lead nowhere)."""
     for concept in incoming.concepts:
-        alone = Termbase((concept,))
+        alone = Termbase((_as_merged(name, concept, current, fmt),))
         try:
             parse_termbase(name, format_termbase(alone).encode("utf-8"))
         except InputError as exc:
@@ -78,7 +99,7 @@ def _merge_into_termbase(project: Project, name: str, data: bytes, fmt: str, loc
         incoming = parse_csv(name, data, termbase_language(project.termbase, project.locale(locale).posix))
     else:
         incoming = in_termbase_languages(parse_tbx(name, data, project.config.source_language), project.termbase)
-    _check_incoming(name, incoming)
+    _check_incoming(name, incoming, project.termbase, fmt)
     merged, conflicts, added = merge_termbases(project.termbase, incoming,
                                                CSV_FIELDS_CARRIED if fmt == "csv" else TBX_FIELDS)
     written = False

@@ -321,7 +321,8 @@ def _csv_error(name: str, exc: csv.Error, start: int, line: int) -> InputError:
     return InputError(f"malformed CSV ({exc}): save the file as standard CSV", name, line)
 
 
-def _csv_rows(name: str, reader: csv.DictReader[str]) -> Iterator[dict[str, str]]:
+def _csv_rows(name: str, reader: csv.DictReader[str]) -> Iterator[tuple[int, dict[str, str]]]:
+    """Each row with the line it starts on (a quoted cell may hold line breaks)."""
     while True:
         start = reader.line_num + 1
         try:
@@ -330,7 +331,7 @@ def _csv_rows(name: str, reader: csv.DictReader[str]) -> Iterator[dict[str, str]
             return
         except csv.Error as exc:
             raise _csv_error(name, exc, start, reader.line_num) from None
-        yield row
+        yield start, row
 
 
 def parse_csv(name: str, data: bytes, language: str) -> Termbase:
@@ -351,7 +352,8 @@ def parse_csv(name: str, data: bytes, language: str) -> Termbase:
         raise InputError(f"missing CSV columns: {', '.join(sorted(missing))}", name, 1)
     by_concept: dict[str, list[Term]] = {}
     definitions: dict[str, str] = {}
-    for raw in _csv_rows(name, reader):
+    lines: dict[str, int] = {}
+    for start, raw in _csv_rows(name, reader):
         row = {key: restore(value or "") for key, value in raw.items() if key is not None}
         concept_id = (row.get("context") or "").strip()
         target = (row.get("target") or "").strip()
@@ -361,10 +363,11 @@ def parse_csv(name: str, data: bytes, language: str) -> Termbase:
         status, _, note = comments.partition(": ")
         if status not in _STATUS_TO_TBX:
             status, note = "admitted", comments
-        by_concept.setdefault(concept_id, []).append(Term(text=target, status=status, note=note or None))
+        by_concept.setdefault(concept_id, []).append(Term(text=target, status=status, note=note or None, line=start))
         definitions[concept_id] = _definition(row.get("developer_comments"))
-    concepts = tuple(Concept(id=cid, subject="care", definition=definitions[cid], terms={language: tuple(ts)})
-                     for cid, ts in by_concept.items())
+        lines.setdefault(concept_id, start)
+    concepts = tuple(Concept(id=cid, subject="care", definition=definitions[cid], terms={language: tuple(ts)},
+                             line=lines[cid]) for cid, ts in by_concept.items())
     return Termbase(concepts)
 
 

@@ -198,3 +198,44 @@ def test_an_import_adds_its_lines_and_keeps_the_file_as_written(content_root, ru
     assert again.exit_code == 0 and termbase.read_text("utf-8").splitlines() == after
     exported = run("glossary", "export").output
     assert all(term in exported for term in ("<term>discos</term>", "<term>chirijyen</term>", "<term>ice pack</term>"))
+
+
+WEBLATE_HEADER = "location,source,target,id,fuzzy,context,translator_comments,developer_comments\r\n"
+TBX_ENTRY = ('<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX-Basic" xml:lang="en"><text><body>\n'
+             '<termEntry id="{id}"><langSet xml:lang="es"><tig><term>{term}</term></tig></langSet></termEntry>\n'
+             "</body></text></martif>\n")
+WITHOUT_DEFINITION = [
+    # name, file name, content, line of the refusal (None: the term is added), message fragment
+    ("csv, known concept, no developer_comments column", "g.csv", "source,target,context\ndisc,discazo,disc\n",
+     None, "1 term added"),
+    ("csv, known concept, empty developer_comments", "g.csv", CSV_HEADER + "disc,discazo,disc,,admitted\n",
+     None, "1 term added"),
+    ("Weblate csv with BOM and CRLF, known concept", "g.csv",
+     "\ufeff" + WEBLATE_HEADER + ',disc,discazo,,False,disc,"",""\r\n', None, "1 term added"),
+    ("tbx, known concept", "g.tbx", TBX_ENTRY.format(id="disc", term="discazo"), None, "1 term added"),
+    ("csv, new concept", "g.csv", CSV_HEADER + "disc,discazo,disc,,\nice pack,bolsa de hielo,ice-pack,,\n", 3,
+     "concept ice-pack is not in the termbase and the file gives it no definition: write its English definition "
+     "in the developer_comments column"),
+    ("Weblate csv, new concept", "g.csv", "\ufeff" + WEBLATE_HEADER + ',ice pack,bolsa de hielo,,False,ice-pack,,\r\n',
+     2, "in the developer_comments column"),
+    ("tbx, new concept", "g.tbx", TBX_ENTRY.format(id="ice-pack", term="bolsa de hielo"), 3,
+     'concept ice-pack is not in the termbase and the file gives it no definition: add <descrip type="definition">'),
+]
+
+
+@pytest.mark.parametrize("name,file,content,line,message", WITHOUT_DEFINITION, ids=[w[0] for w in WITHOUT_DEFINITION])
+def test_a_row_without_a_definition(content_root, run, tmp_path, name, file, content, line, message):
+    """A CSV row or TBX entry without a definition adds its term to a concept the termbase has (the
+    definition is the termbase's; Weblate leaves developer_comments empty); a new concept needs one,
+    and the refusal names its row and where to write it."""
+    path = tmp_path / file
+    path.write_bytes(content.encode("utf-8"))
+    before = (content_root / "source/termbase.yaml").read_bytes()
+    result = run("glossary", "import", "--locale", "es", str(path))
+    if line is None:
+        assert result.exit_code == 0 and message in result.output, result.output
+        assert "{term: discazo, status: admitted" in (content_root / "source/termbase.yaml").read_text("utf-8")
+        return
+    assert result.exit_code == 2 and result.output.startswith(f"error: {path}:{line}: concept "), result.output
+    assert message in result.output and result.output.count("\n") == 1
+    assert (content_root / "source/termbase.yaml").read_bytes() == before
