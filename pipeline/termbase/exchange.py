@@ -30,7 +30,7 @@ from defusedxml.ElementTree import DefusedXMLParser
 
 from ..characters import describe, find_forbidden, position
 from ..errors import InputError
-from ..locales import default_region_of, same_language
+from ..locales import default_region_of, same_language, split
 from ..spreadsheet import neutralise, restore
 from .model import Concept, Term, Termbase
 
@@ -48,7 +48,11 @@ def bcp47(language: str) -> str:
 
 
 def posix(tag: str) -> str:
-    return tag.replace("-", "_")
+    """A language tag as the termbase spells its languages (ES -> es, zh-hans-cn -> zh_Hans_CN):
+    a tag's case means nothing (BCP 47), a termbase key's does, and a key in another case would be
+    a language no locale uses."""
+    subtags = split(tag)
+    return "_".join(part for part in subtags if part) if subtags is not None else tag.replace("-", "_")
 
 
 def in_termbase_languages(incoming: Termbase, current: Termbase) -> Termbase:

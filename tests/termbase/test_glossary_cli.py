@@ -32,11 +32,15 @@ def test_import_conflict_exits_1_and_changes_nothing(content_root, run, tmp_path
     assert (content_root / "source/termbase.yaml").read_bytes() == before
 
 
-@pytest.mark.parametrize(("ours", "theirs"), [("es", "es-ES"), ("zh-Hans", "zh-CN"), ("en", "en-US")])
+@pytest.mark.parametrize(("ours", "theirs"), [
+    ("es", "es-ES"), ("zh-Hans", "zh-CN"), ("en", "en-US"),
+    # the case a tool writes a tag in is no other language (MultiTerm writes EN, DE; tags are case-insensitive)
+    ("es", "ES"), ("ar", "AR"), ("ht", "HT"), ("vi", "VI-VN"), ("zh-Hans", "zh-hans"), ("zh-Hans", "ZH-HANS-CN"),
+])
 def test_a_language_tagged_with_its_default_region_is_the_termbase_language(content_root, run, tmp_path,
                                                                              ours: str, theirs: str):
-    """Trados and memoQ write es-ES and zh-CN: an unedited export that a CAT tool tagged so adds no
-    second copy of the language (es_ES:, zh_CN:) and changes nothing."""
+    """Trados and memoQ write es-ES and zh-CN, MultiTerm EN: an unedited export that a CAT tool tagged
+    so adds no second copy of the language (es_ES:, zh_CN:, zh_hans:) and changes nothing."""
     tbx = run("glossary", "export").output
     assert f'xml:lang="{ours}"' in tbx
     path = tmp_path / "regions.tbx"
