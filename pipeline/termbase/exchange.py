@@ -11,7 +11,10 @@ Export writes TBX v2 (<martif>, which every CAT tool reads). Import reads TBX v2
 element of its own) is refused, never read without its statuses. Import takes the definition from
 the concept or, where TBX-Basic, memoQ and Lokalize put it, from the source language's section
 (en-US counts as en), bare or in a <descripGrp>; a definition in another language's section is
-not the termbase's English one.
+not the termbase's English one. A term status is read in TBX-Basic's words
+(deprecatedTerm-admn-sts), normativeAuthorization's, TBX-Min's (notRecommended, obsolete) and
+Weblate's (forbidden), any case; every word for "must not be used" is deprecated, and a status in
+no known word is refused rather than guessed.
 
 Import parses with defusedxml: entity expansion, external entities and DTD tricks in a hostile
 file are refused before anything is read.
@@ -40,7 +43,13 @@ _EXPORT_INSTEAD = ('export TBX-Basic in the DCA style (TBX v3: <tbx style="dca" 
                    f'xmlns="{TBX_V3_NAMESPACE}">) or TBX v2 (<martif>)')
 _STATUS_TO_TBX = {"preferred": "preferredTerm-admn-sts", "admitted": "admittedTerm-admn-sts",
                   "deprecated": "deprecatedTerm-admn-sts"}
-_TBX_TO_STATUS = {v: k for k, v in _STATUS_TO_TBX.items()}
+# A term status as TBX dialects and tools word it, without case and without TBX-Basic's "Term" and
+# "-admn-sts" (preferredTerm-admn-sts, normativeAuthorization's deprecatedTerm, TBX-Min's
+# notRecommended, Weblate's forbidden): every word for "must not be used" is deprecated, so that
+# such a term is never read as approved; a word not here is refused
+_STATUS_WORDS = {"preferred": "preferred", "admitted": "admitted", "deprecated": "deprecated",
+                 "superseded": "deprecated", "notrecommended": "deprecated", "obsolete": "deprecated",
+                 "forbidden": "deprecated"}
 
 
 def bcp47(language: str) -> str:
@@ -266,9 +275,7 @@ def _term_from_tig(name: str, concept_id: str, tig: ET.Element, line: int | None
     # (deprecatedTerm, supersededTerm): a term the file says must not be used is never approved
     status_raw = (_child_text(tig, "termNote", "administrativeStatus")
                   or _child_text(tig, "termNote", "normativeAuthorization") or "admittedTerm-admn-sts")
-    status = _TBX_TO_STATUS.get(status_raw.removesuffix("-admn-sts") + "-admn-sts")
-    if status_raw.removesuffix("-admn-sts") == "supersededTerm":
-        status = "deprecated"
+    status = _STATUS_WORDS.get(status_raw.casefold().removesuffix("-admn-sts").removesuffix("term"))
     if status is None:
         raise InputError(f"concept {concept_id}: unknown term status {status_raw!r}: use preferredTerm-admn-sts, "
                          "admittedTerm-admn-sts or deprecatedTerm-admn-sts", name, line)

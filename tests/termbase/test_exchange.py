@@ -167,6 +167,13 @@ STATUSES = [
     ('<termNote type="normativeAuthorization">supersededTerm</termNote>', "deprecated"),
     ('<termNote type="administrativeStatus">preferredTerm</termNote>', "preferred"),
     ("", "admitted"),
+    # TBX-Min's words (TBX v3 DCA files of that dialect), and Weblate's "forbidden"
+    ('<termNote type="administrativeStatus">preferred</termNote>', "preferred"),
+    ('<termNote type="administrativeStatus">admitted</termNote>', "admitted"),
+    ('<termNote type="administrativeStatus">notRecommended</termNote>', "deprecated"),
+    ('<termNote type="administrativeStatus">obsolete</termNote>', "deprecated"),
+    ('<termNote type="administrativeStatus">forbidden</termNote>', "deprecated"),
+    ('<termNote type="administrativeStatus">DeprecatedTerm-admn-sts</termNote>', "deprecated"),
 ]
 
 
@@ -192,7 +199,7 @@ def test_a_term_is_read_from_tig_and_ntig(term_block: str, text: str, status: st
 
 def test_an_unknown_status_names_its_line() -> None:
     data = (b'<martif><text><body><termEntry id="disc"><langSet xml:lang="es">\n<tig><term>disco</term>'
-            b'<termNote type="administrativeStatus">obsolete</termNote></tig></langSet></termEntry></body></text></martif>')
+            b'<termNote type="administrativeStatus">proposed</termNote></tig></langSet></termEntry></body></text></martif>')
     with pytest.raises(InputError) as caught:
         parse_tbx("t.tbx", data)
     assert caught.value.location.line == 2
