@@ -61,6 +61,15 @@ def _as_merged(name: str, concept: Concept, current: Termbase, fmt: str) -> Conc
     return concept
 
 
+def _sources_of_new_concepts(incoming: Termbase, current: Termbase, source_language: str) -> Termbase:
+    """A CSV's source terms kept for the concepts the termbase lacks, where they are the concept's
+    only name in the source language (without it the concept is never found in a text); for a
+    concept the termbase has, the source column is the export's reference, not an edit."""
+    return Termbase(tuple(
+        replace(concept, terms={k: v for k, v in concept.terms.items() if k != source_language})
+        if current.concept(concept.id) is not None else concept for concept in incoming.concepts))
+
+
 def _check_incoming(name: str, incoming: Termbase, current: Termbase, fmt: str) -> None:
     """Refuse a concept the termbase could not hold, naming its place in the imported file
     (a message about a line of the merged termbase, never written, would lead nowhere)."""
@@ -96,7 +105,9 @@ def _merge_into_termbase(project: Project, name: str, data: bytes, fmt: str, loc
     if fmt == "csv":
         if locale is None:
             raise InputError("a CSV glossary is for one language: add --locale")
-        incoming = parse_csv(name, data, termbase_language(project.termbase, project.locale(locale).posix))
+        incoming = _sources_of_new_concepts(parse_csv(
+            name, data, termbase_language(project.termbase, project.locale(locale).posix),
+            project.config.source_language), project.termbase, project.config.source_language)
     else:
         incoming = in_termbase_languages(parse_tbx(name, data, project.config.source_language), project.termbase)
     _check_incoming(name, incoming, project.termbase, fmt)

@@ -345,7 +345,10 @@ def _csv_rows(name: str, reader: csv.DictReader[str]) -> Iterator[tuple[int, dic
         yield start, row
 
 
-def parse_csv(name: str, data: bytes, language: str) -> Termbase:
+def parse_csv(name: str, data: bytes, language: str, source_language: str | None = None) -> Termbase:
+    """A Weblate CSV glossary of one target language: per concept (the context column) its target
+    terms, the definition of the row that gives one, and, with ``source_language``, the source
+    column's terms in that language (the first preferred), which name a new concept in English."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -362,6 +365,7 @@ def parse_csv(name: str, data: bytes, language: str) -> Termbase:
     if missing:
         raise InputError(f"missing CSV columns: {', '.join(sorted(missing))}", name, 1)
     by_concept: dict[str, list[Term]] = {}
+    sources: dict[str, list[Term]] = {}
     definitions: dict[str, str] = {}
     lines: dict[str, int] = {}
     for start, raw in _csv_rows(name, reader):
@@ -375,11 +379,19 @@ def parse_csv(name: str, data: bytes, language: str) -> Termbase:
         if status not in _STATUS_TO_TBX:
             status, note = "admitted", comments
         by_concept.setdefault(concept_id, []).append(Term(text=target, status=status, note=note or None, line=start))
-        definitions[concept_id] = _definition(row.get("developer_comments"))
+        definitions[concept_id] = definitions.get(concept_id) or _definition(row.get("developer_comments"))
         lines.setdefault(concept_id, start)
-    concepts = tuple(Concept(id=cid, subject="care", definition=definitions[cid], terms={language: tuple(ts)},
-                             line=lines[cid]) for cid, ts in by_concept.items())
+        _add_source(sources.setdefault(concept_id, []), (row.get("source") or "").strip(), start)
+    concepts = tuple(Concept(id=cid, subject="care", definition=definitions[cid],
+                             terms=({source_language: tuple(sources[cid])} if source_language and sources[cid] else {})
+                             | {language: tuple(ts)}, line=lines[cid]) for cid, ts in by_concept.items())
     return Termbase(concepts)
+
+
+def _add_source(terms: list[Term], source: str, line: int) -> None:
+    """A concept's source-column term, once: the first preferred, any other admitted."""
+    if source and all(term.text.casefold() != source.casefold() for term in terms):
+        terms.append(Term(text=source, status="admitted" if terms else "preferred", line=line))
 
 
 @dataclass(frozen=True)

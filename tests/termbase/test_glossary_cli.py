@@ -243,3 +243,24 @@ def test_a_row_without_a_definition(content_root, run, tmp_path, name, file, con
     assert result.exit_code == 2 and result.output.startswith(f"error: {path}:{line}: concept "), result.output
     assert message in result.output and result.output.count("\n") == 1
     assert (content_root / "source/termbase.yaml").read_bytes() == before
+
+
+@pytest.mark.parametrize(("rows", "added", "english"), [
+    # a new concept is named in English by the source column: without that term it would never be found
+    ("ice pack,bolsa de hielo,ice-pack,A cold pack.,\n", "2 terms added", ["{term: ice pack, status: preferred"]),
+    # the definition given once (Weblate leaves developer_comments empty on the other rows)
+    ("ice pack,bolsa de hielo,ice-pack,A cold pack.,\ncold pack,compresa fría,ice-pack,,\n", "4 terms added",
+     ["{term: ice pack, status: preferred", "{term: cold pack, status: admitted"]),
+    # for a concept the termbase has, the source column is the export's reference, not an edit
+    ("disc,discazo,disc,,\n", "1 term added", []),
+])
+def test_a_csv_source_names_a_new_concept_in_english(content_root, run, tmp_path, rows, added, english):
+    path = tmp_path / "terms.csv"
+    path.write_text(CSV_HEADER + rows, "utf-8")
+    termbase = content_root / "source/termbase.yaml"
+    english_before = termbase.read_text("utf-8").count("      en:\n")
+    result = run("glossary", "import", "--locale", "es", str(path))
+    assert result.exit_code == 0 and result.output.startswith(f"{added}, 0 conflicts"), result.output
+    text = termbase.read_text("utf-8")
+    assert all(term in text for term in english), text[-400:]
+    assert text.count("      en:\n") == english_before + (1 if english else 0)
