@@ -14,7 +14,10 @@ the concept or, where TBX-Basic, memoQ and Lokalize put it, from the source lang
 not the termbase's English one. A term status is read in TBX-Basic's words
 (deprecatedTerm-admn-sts), normativeAuthorization's, TBX-Min's (notRecommended, obsolete) and
 Weblate's (forbidden), any case; every word for "must not be used" is deprecated, and a status in
-no known word is refused rather than guessed.
+no known word is refused rather than guessed. A status is read bare or in a <termNoteGrp>, its type
+in any case. A term given two statuses (administrativeStatus and normativeAuthorization, which
+record an organisation's and a standard's word and may disagree) has the strictest: deprecated over
+admitted over preferred, as a term either authority forbids must not reach a leaflet.
 
 Import parses with defusedxml: entity expansion, external entities and DTD tricks in a hostile
 file are refused before anything is read.
@@ -50,6 +53,8 @@ _STATUS_TO_TBX = {"preferred": "preferredTerm-admn-sts", "admitted": "admittedTe
 _STATUS_WORDS = {"preferred": "preferred", "admitted": "admitted", "deprecated": "deprecated",
                  "superseded": "deprecated", "notrecommended": "deprecated", "obsolete": "deprecated",
                  "forbidden": "deprecated"}
+_STATUS_TYPES = ("administrativestatus", "normativeauthorization")
+_STRICTNESS = ("preferred", "admitted", "deprecated")  # of two statuses a file gives a term, the later wins
 
 
 def bcp47(language: str) -> str:
@@ -267,18 +272,36 @@ def parse_tbx(name: str, data: bytes, source_language: str = "en") -> Termbase:
     return Termbase(tuple(concepts))
 
 
+def _status_notes(tig: ET.Element) -> Iterator[str]:
+    """Every status the file gives a term: TBX-Basic's administrativeStatus and the
+    normativeAuthorization other dialects write, bare or in a <termNoteGrp> with its source, the
+    type compared without case (MultiTerm capitalises data categories)."""
+    for note in [*tig.findall("termNote"), *tig.findall("termNoteGrp/termNote")]:
+        if (note.get("type") or "").casefold() in _STATUS_TYPES:
+            value = "".join(note.itertext()).strip()
+            if value:
+                yield value
+
+
+def _term_status(name: str, concept_id: str, tig: ET.Element, line: int | None) -> str:
+    """A term's status; where the file gives it two (an organisation's administrativeStatus and a
+    standard's normativeAuthorization, which may disagree), the strictest: a term that one of them
+    says must not be used is never approved, and an admitted one never becomes preferred."""
+    found = []
+    for raw in _status_notes(tig):
+        status = _STATUS_WORDS.get(raw.casefold().removesuffix("-admn-sts").removesuffix("term"))
+        if status is None:
+            raise InputError(f"concept {concept_id}: unknown term status {raw!r}: use preferredTerm-admn-sts, "
+                             "admittedTerm-admn-sts or deprecatedTerm-admn-sts", name, line)
+        found.append(status)
+    return max(found, key=_STRICTNESS.index, default="admitted")
+
+
 def _term_from_tig(name: str, concept_id: str, tig: ET.Element, line: int | None = None) -> Term:
     text = _child_text(tig, "term")
     if not text:
         raise InputError(f"concept {concept_id}: a term is empty", name)
-    # TBX-Basic's administrativeStatus, or the normativeAuthorization other TBX dialects write
-    # (deprecatedTerm, supersededTerm): a term the file says must not be used is never approved
-    status_raw = (_child_text(tig, "termNote", "administrativeStatus")
-                  or _child_text(tig, "termNote", "normativeAuthorization") or "admittedTerm-admn-sts")
-    status = _STATUS_WORDS.get(status_raw.casefold().removesuffix("-admn-sts").removesuffix("term"))
-    if status is None:
-        raise InputError(f"concept {concept_id}: unknown term status {status_raw!r}: use preferredTerm-admn-sts, "
-                         "admittedTerm-admn-sts or deprecatedTerm-admn-sts", name, line)
+    status = _term_status(name, concept_id, tig, line)
     match, pattern, forms, exceptions, dnt, notes = None, None, [], [], False, []
     for note in tig.findall("note"):
         value = (note.text or "").strip()

@@ -174,6 +174,23 @@ STATUSES = [
     ('<termNote type="administrativeStatus">obsolete</termNote>', "deprecated"),
     ('<termNote type="administrativeStatus">forbidden</termNote>', "deprecated"),
     ('<termNote type="administrativeStatus">DeprecatedTerm-admn-sts</termNote>', "deprecated"),
+    # two statuses that disagree (an organisation's administrativeStatus, a standard's
+    # normativeAuthorization, or one of them twice): the strictest is the term's, whichever comes first
+    ('<termNote type="administrativeStatus">admittedTerm-admn-sts</termNote>'
+     '<termNote type="normativeAuthorization">deprecatedTerm</termNote>', "deprecated"),
+    ('<termNote type="normativeAuthorization">supersededTerm</termNote>'
+     '<termNote type="administrativeStatus">preferredTerm-admn-sts</termNote>', "deprecated"),
+    ('<termNote type="administrativeStatus">preferredTerm-admn-sts</termNote>'
+     '<termNote type="normativeAuthorization">admittedTerm</termNote>', "admitted"),
+    ('<termNote type="administrativeStatus">preferred</termNote>'
+     '<termNote type="administrativeStatus">forbidden</termNote>', "deprecated"),
+    # the data category's name in another case (as MultiTerm capitalises), or the status in a
+    # <termNoteGrp> with its source (TBX core): still the status, never skipped for admitted
+    ('<termNote type="AdministrativeStatus">deprecatedTerm-admn-sts</termNote>', "deprecated"),
+    ('<termNoteGrp><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote>'
+     '<admin type="source">ISO</admin></termNoteGrp>', "deprecated"),
+    ('<termNote type="partOfSpeech">noun</termNote><termNoteGrp><termNote type="normativeAuthorization">'
+     'obsolete</termNote></termNoteGrp><termNote type="administrativeStatus">admitted</termNote>', "deprecated"),
 ]
 
 
