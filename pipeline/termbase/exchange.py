@@ -27,7 +27,7 @@ from __future__ import annotations
 import csv
 import io
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -135,29 +135,50 @@ def _child_text(element: ET.Element, tag: str, type_: str | None = None) -> str 
     return None
 
 
+def _descrips(element: ET.Element, type_: str) -> list[ET.Element]:
+    """The <descrip>s of this type on ``element``, bare or in a <descripGrp> (where a CAT tool puts
+    one with its source); the type compared without case, as MultiTerm writes "Definition"."""
+    return [child for child in [*element.findall("descrip"), *element.findall("descripGrp/descrip")]
+            if (child.get("type") or "").casefold() == type_.casefold()]
+
+
 def _descrip(element: ET.Element, type_: str) -> str | None:
-    """The text of a <descrip> of this type on ``element``, bare or in a <descripGrp> (where a CAT
-    tool puts it with its source); the type compared without case, as MultiTerm writes
-    "Definition"."""
-    for child in [*element.findall("descrip"), *element.findall("descripGrp/descrip")]:
-        if (child.get("type") or "").casefold() == type_.casefold():
-            return "".join(child.itertext()).strip()  # inline markup (<hi>) included
-    return None
+    """The text of the first <descrip> of this type on ``element`` (see ``_descrips``)."""
+    found = _descrips(element, type_)
+    return "".join(found[0].itertext()).strip() if found else None  # inline markup (<hi>) included
 
 
-def _concept_definition(entry: ET.Element, sections: list[ET.Element], source_language: str) -> str:
-    """A concept's definition: on the concept, or else in the language section of the source
-    language (TBX-Basic's place for it, where memoQ and Lokalize write it; en-US is English). A
-    definition in another language's section is not the termbase's, which is the source
-    language's."""
-    found = _descrip(entry, "definition")
+Definitions = tuple[str, tuple[tuple[str, int | None], ...]]
+
+
+def _concept_definitions(entry: ET.Element, sections: list[ET.Element], source_language: str,
+                         lines: dict[int, int]) -> Definitions:
+    """A concept's definition and the other ones the file gives it (see ``_first_and_others``):
+    on the concept, then in the language sections of the source language (TBX-Basic's place for
+    it, where memoQ and Lokalize write it; en-US is English). A definition in another language's
+    section is not the termbase's, which is the source language's."""
+    places = _descrips(entry, "definition")
     for section in sections:
-        if found is not None:
-            break
         tag = section.get(XML_LANG, "")
         if tag and same_language(tag, source_language):
-            found = _descrip(section, "definition")
-    return _definition(found)
+            places += _descrips(section, "definition")
+    return _first_and_others((_definition("".join(place.itertext())), lines.get(id(place))) for place in places)
+
+
+def _first_and_others(given: Iterable[tuple[str, int | None]]) -> Definitions:
+    """Of the definitions a file gives one concept (each with its line), the first, which is the
+    concept's, and every other text: a linguist's second definition is reported as a conflict,
+    never dropped unseen. An empty one gives nothing (Weblate leaves the cell empty)."""
+    first = ""
+    others: list[tuple[str, int | None]] = []
+    for text, line in given:
+        if not text or text == first or any(text == other for other, _ in others):
+            continue
+        if first:
+            others.append((text, line))
+        else:
+            first = text
+    return first, tuple(others)
 
 
 def _definition(text: str | None) -> str:
@@ -266,9 +287,10 @@ def parse_tbx(name: str, data: bytes, source_language: str = "en") -> Termbase:
                 at = lines.get(id(tig))
                 items.append(replace(_term_from_tig(name, concept_id, tig, at), line=at))
             terms[language] = tuple(items)
+        definition, others = _concept_definitions(entry, sections, source_language, lines)
         concepts.append(Concept(id=concept_id, subject=_descrip(entry, "subjectField") or "care",
-                                definition=_concept_definition(entry, sections, source_language),
-                                terms=terms, line=lines.get(id(entry))))
+                                definition=definition, terms=terms, line=lines.get(id(entry)),
+                                other_definitions=others))
     return Termbase(tuple(concepts))
 
 
@@ -370,7 +392,8 @@ def _csv_rows(name: str, reader: csv.DictReader[str]) -> Iterator[tuple[int, dic
 
 def parse_csv(name: str, data: bytes, language: str, source_language: str | None = None) -> Termbase:
     """A Weblate CSV glossary of one target language: per concept (the context column) its target
-    terms, the definition of the row that gives one, and, with ``source_language``, the source
+    terms, the definition of the first row that gives one (another row's other definition kept for
+    the import to report), and, with ``source_language``, the source
     column's terms in that language (the first preferred), which name a new concept in English."""
     try:
         text = data.decode("utf-8-sig")
@@ -389,7 +412,7 @@ def parse_csv(name: str, data: bytes, language: str, source_language: str | None
         raise InputError(f"missing CSV columns: {', '.join(sorted(missing))}", name, 1)
     by_concept: dict[str, list[Term]] = {}
     sources: dict[str, list[Term]] = {}
-    definitions: dict[str, str] = {}
+    definitions: dict[str, list[tuple[str, int | None]]] = {}
     lines: dict[str, int] = {}
     for start, raw in _csv_rows(name, reader):
         row = {key: restore(value or "") for key, value in raw.items() if key is not None}
@@ -402,13 +425,17 @@ def parse_csv(name: str, data: bytes, language: str, source_language: str | None
         if status not in _STATUS_TO_TBX:
             status, note = "admitted", comments
         by_concept.setdefault(concept_id, []).append(Term(text=target, status=status, note=note or None, line=start))
-        definitions[concept_id] = definitions.get(concept_id) or _definition(row.get("developer_comments"))
+        definitions.setdefault(concept_id, []).append((_definition(row.get("developer_comments")), start))
         lines.setdefault(concept_id, start)
         _add_source(sources.setdefault(concept_id, []), (row.get("source") or "").strip(), start)
-    concepts = tuple(Concept(id=cid, subject="care", definition=definitions[cid],
-                             terms=({source_language: tuple(sources[cid])} if source_language and sources[cid] else {})
-                             | {language: tuple(ts)}, line=lines[cid]) for cid, ts in by_concept.items())
-    return Termbase(concepts)
+    concepts = []
+    for cid, ts in by_concept.items():
+        definition, others = _first_and_others(definitions[cid])
+        english = {source_language: tuple(sources[cid])} if source_language and sources[cid] else {}
+        terms = english | {language: tuple(ts)}
+        concepts.append(Concept(id=cid, subject="care", definition=definition, terms=terms, line=lines[cid],
+                                other_definitions=others))
+    return Termbase(tuple(concepts))
 
 
 def _add_source(terms: list[Term], source: str, line: int) -> None:
@@ -439,16 +466,28 @@ def _shown(value: object) -> str:
     return "none" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
 
 
+def _second_definitions(concept: Concept, new: bool) -> list[Conflict]:
+    """A conflict for each other definition the file gives a concept besides its first: which of
+    them is meant is the linguists' call; a new concept is written with the first."""
+    kept = ": the first is written" if new else ""
+    return [Conflict(concept.id, "en", "(definition)",
+                     f"the file gives two definitions, {concept.definition!r} and {text!r}"
+                     + (f" (line {line})" if line is not None else "") + kept)
+            for text, line in concept.other_definitions]
+
+
 def merge_termbases(current: Termbase, incoming: Termbase,
                     fields: tuple[str, ...] = TBX_FIELDS) -> tuple[Termbase, tuple[Conflict, ...], int]:
     """Add what ``incoming`` has that ``current`` lacks; never overwrite. A term both have with
-    other values in ``fields`` (the ones the file's format carries) is a conflict. Returns the
+    other values in ``fields`` (the ones the file's format carries) is a conflict, and so is a
+    definition the termbase has otherwise or the file gives twice otherwise. Returns the
     merged termbase, the conflicts found, and the number of terms added."""
     conflicts: list[Conflict] = []
     added = 0
     concepts = {c.id: c for c in current.concepts}
     order = [c.id for c in current.concepts]
     for concept in incoming.concepts:
+        conflicts += _second_definitions(concept, concept.id not in concepts)
         if concept.id not in concepts:
             concepts[concept.id] = concept
             order.append(concept.id)

@@ -42,6 +42,9 @@ class Concept:
     definition: str
     terms: dict[str, tuple[Term, ...]] = field(default_factory=dict)  # language -> terms
     line: int | None = None  # where the concept starts in its file, for messages
+    # the definitions an imported file gives the concept besides ``definition`` (a second CSV row's,
+    # a second TBX definition), each with its line: the import reports them as conflicts
+    other_definitions: tuple[tuple[str, int | None], ...] = field(default=(), compare=False)
 
     def terms_for(self, language: str) -> tuple[Term, ...]:
         return self.terms.get(language, ())

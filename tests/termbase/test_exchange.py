@@ -7,7 +7,15 @@ from dataclasses import replace
 import pytest
 
 from pipeline.errors import InputError
-from pipeline.termbase.exchange import CSV_FIELDS_CARRIED, export_csv, export_tbx, merge_termbases, parse_csv, parse_tbx
+from pipeline.termbase.exchange import (
+    CSV_FIELDS_CARRIED,
+    TBX_FIELDS,
+    export_csv,
+    export_tbx,
+    merge_termbases,
+    parse_csv,
+    parse_tbx,
+)
 from pipeline.termbase.model import Concept, Term, Termbase
 from pipeline.termbase.reader import parse_termbase, read_termbase
 from pipeline.termbase.writer import format_termbase
@@ -324,6 +332,54 @@ def test_a_definition_is_read_where_cat_tools_put_it(place: str, entry: str, def
     else:
         data = f'<martif><text><body><termEntry id="disc">{entry}</termEntry></body></text></martif>'
     assert parse_tbx("t.tbx", data.encode("utf-8")).concepts[0].definition == definition
+
+
+# One concept given two different definitions by one file (two CSV rows, a TBX definition on the
+# concept and another in its English section, or two on the concept) is a conflict, whether the
+# termbase has the concept or not: the second is a linguist's word too, never dropped unseen. The
+# same text wrapped otherwise, an empty cell, and another language's definition are no second one.
+CSV_DEFINITIONS = "source,target,context,developer_comments\n"
+DEFINITION_PAIRS = [
+    ("csv, two rows", "csv", CSV_DEFINITIONS + "ice pack,bolsa de hielo,disc,A cold pack.\n"
+     "cold pack,compresa fría,disc,A frozen gel.\n", "'A frozen gel.' (line 3)"),
+    ("csv, three rows, the third differs", "csv", CSV_DEFINITIONS + "ice pack,bolsa,disc,A cold pack.\n"
+     "ice pack,hielo,disc,\nice pack,compresa,disc,A frozen gel.\n", "'A frozen gel.' (line 4)"),
+    ("csv, the same text wrapped", "csv", CSV_DEFINITIONS + "ice pack,bolsa,disc,A cold pack.\n"
+     'ice pack,hielo,disc,"A cold\n  pack."\n', None),
+    ("tbx, the concept and its English langSet", "tbx", '<descrip type="definition">A cold pack.</descrip>\n'
+     '<langSet xml:lang="en-US"><descrip type="definition">A frozen gel.</descrip>' + EN_TERM + "</langSet>",
+     "'A frozen gel.' (line 2)"),
+    ("tbx, two on the concept", "tbx", '<descrip type="definition">A cold pack.</descrip>\n<descripGrp><descrip '
+     'type="Definition">A frozen gel.</descrip></descripGrp><langSet xml:lang="en">' + EN_TERM + "</langSet>",
+     "'A frozen gel.' (line 2)"),
+    ("tbx, two English langSets", "tbx", '<langSet xml:lang="en"><descrip type="definition">A cold pack.</descrip>'
+     + EN_TERM + '</langSet>\n<langSet xml:lang="en-GB"><descrip type="definition">A frozen gel.</descrip>'
+     + EN_TERM + "</langSet>", "'A frozen gel.' (line 2)"),
+    ("tbx, the same text twice", "tbx", '<descrip type="definition">A cold pack.</descrip><langSet xml:lang="en">'
+     '<descrip type="definition">A cold\n  pack.</descrip>' + EN_TERM + "</langSet>", None),
+    ("tbx, a Spanish definition", "tbx", '<descrip type="definition">A cold pack.</descrip><langSet xml:lang="es">'
+     '<descrip type="definition">Una bolsa fría.</descrip>' + ES_TERM + "</langSet>", None),
+]
+
+
+@pytest.mark.parametrize(("case", "kind", "content", "second"), DEFINITION_PAIRS, ids=[d[0] for d in DEFINITION_PAIRS])
+@pytest.mark.parametrize("known", [False, True], ids=["new concept", "known concept"])
+def test_two_definitions_of_one_concept_in_a_file_are_a_conflict(case: str, kind: str, content: str,
+                                                                  second: str | None, known: bool) -> None:
+    if kind == "csv":
+        incoming = parse_csv("g.csv", content.encode("utf-8"), "es")
+    else:
+        data = f'<martif><text><body><termEntry id="disc">{content}</termEntry></body></text></martif>'
+        incoming = parse_tbx("t.tbx", data.encode("utf-8"))
+    assert incoming.concepts[0].definition == "A cold pack."  # the first is the concept's
+    current = Termbase((Concept("disc", "anatomy", "A cold pack.", {}),) if known else ())
+    conflicts = merge_termbases(current, incoming, CSV_FIELDS_CARRIED if kind == "csv" else TBX_FIELDS)[1]
+    found = [(c.concept, c.term, c.message) for c in conflicts]
+    if second is None:
+        assert found == []
+        return
+    assert len(found) == 1 and found[0][:2] == ("disc", "(definition)"), found
+    assert "'A cold pack.'" in found[0][2] and second in found[0][2], found
 
 
 def test_a_changed_definition_in_the_english_langset_is_a_conflict() -> None:
