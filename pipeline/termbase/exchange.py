@@ -24,6 +24,7 @@ file are refused before anything is read.
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import xml.etree.ElementTree as ET
@@ -377,49 +378,100 @@ def _csv_error(name: str, exc: csv.Error, start: int, line: int) -> InputError:
     return InputError(f"malformed CSV ({exc}): save the file as standard CSV", name, line)
 
 
-def _csv_rows(name: str, reader: csv.DictReader[str]) -> Iterator[tuple[int, dict[str, str]]]:
-    """Each row with the line it starts on (a quoted cell may hold line breaks)."""
+def _csv_rows(name: str, reader: csv.DictReader[str], skipped: int) -> Iterator[tuple[int, dict[str, str]]]:
+    """Each row with the line it starts on (a quoted cell may hold line breaks; ``skipped`` lines
+    came before the header)."""
     while True:
-        start = reader.line_num + 1
+        start = reader.line_num + 1 + skipped
         try:
             row = next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
-            raise _csv_error(name, exc, start, reader.line_num) from None
+            raise _csv_error(name, exc, start, reader.line_num + skipped) from None
         yield start, row
+
+
+def _csv_text(name: str, data: bytes) -> str:
+    """A CSV's text: UTF-8 with or without a byte order mark, or UTF-16 with one (what Excel saves
+    as "Unicode text")."""
+    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    try:
+        text = data.decode("utf-16") if utf16 else data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(f"not valid {'UTF-16' if utf16 else 'UTF-8'}: save the CSV as UTF-8", name) from None
+    bad = find_forbidden(text, file=True)
+    if bad is not None:
+        raise InputError(describe(text[bad]), name, *position(text, bad))
+    return text
+
+
+_CSV_REQUIRED = ("context", "source", "target")
+# what separates cells: Weblate's comma, and what a spreadsheet in a European locale writes (a
+# semicolon, as the comma is the decimal mark there; a tab in Excel's "Unicode text")
+_DELIMITERS = (",", ";", "\t")
+
+
+def _column(name: str) -> str:
+    """A header cell as the column it names: a spreadsheet user may write Source or " target "."""
+    return name.strip().casefold()
+
+
+def _csv_layout(name: str, text: str) -> tuple[str, int]:
+    """The cell separator of a CSV, found by the header line, which must name the source, target
+    and context columns with one of them, and the number of lines before the header (Excel's
+    "sep=;" line, which names the separator itself)."""
+    first, _, rest = text.partition("\n")
+    sep = first.rstrip("\r")
+    if len(sep) == 5 and sep.lower().startswith("sep=") and sep[4] in _DELIMITERS:
+        return sep[4], 1
+    header = {delimiter: [_column(cell) for cell in next(csv.reader([sep], delimiter=delimiter), [])]
+              for delimiter in _DELIMITERS}
+    for delimiter, columns in header.items():
+        if set(_CSV_REQUIRED) <= set(columns):
+            return delimiter, 0
+    columns = max(header.values(), key=len)
+    missing = [column for column in _CSV_REQUIRED if column not in columns]
+    raise InputError(f"missing CSV columns: {', '.join(missing)} (the header has: {', '.join(columns) or 'nothing'}): "
+                     "the first line must name the columns source, target and context, separated by commas, "
+                     "semicolons or tabs", name, 1)
+
+
+def _csv_reader(name: str, text: str) -> tuple[csv.DictReader[str], int]:
+    """A reader of the CSV's rows by column (header names as ``_column`` reads them), and the number
+    of lines before its header."""
+    delimiter, skipped = _csv_layout(name, text)
+    stream = io.StringIO(text)
+    for _ in range(skipped):
+        stream.readline()
+    reader = csv.DictReader(stream, delimiter=delimiter)
+    try:
+        fieldnames = reader.fieldnames or []
+    except csv.Error as exc:
+        raise _csv_error(name, exc, 1 + skipped, reader.line_num + skipped) from None
+    reader.fieldnames = [_column(field) for field in fieldnames]
+    if not set(_CSV_REQUIRED) <= set(reader.fieldnames):  # the header read whole: a quoted line break in it
+        raise InputError(f"missing CSV columns in the header: {', '.join(reader.fieldnames)}", name, 1 + skipped)
+    return reader, skipped
 
 
 def parse_csv(name: str, data: bytes, language: str, source_language: str | None = None) -> Termbase:
     """A Weblate CSV glossary of one target language: per concept (the context column) its target
     terms, the definition of the first row that gives one (another row's other definition kept for
-    the import to report), and, with ``source_language``, the source
-    column's terms in that language (the first preferred), which name a new concept in English."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError("not valid UTF-8: save the CSV as UTF-8", name) from None
-    bad = find_forbidden(text, file=True)
-    if bad is not None:
-        raise InputError(describe(text[bad]), name, *position(text, bad))
-    reader = csv.DictReader(io.StringIO(text))
-    try:
-        fieldnames = reader.fieldnames
-    except csv.Error as exc:
-        raise _csv_error(name, exc, 1, reader.line_num) from None
-    missing = {"source", "target", "context"} - set(fieldnames or [])
-    if missing:
-        raise InputError(f"missing CSV columns: {', '.join(sorted(missing))}", name, 1)
+    the import to report), and, with ``source_language``, the source column's terms in that
+    language (the first preferred), which name a new concept in English. Cells may be separated by
+    commas, semicolons or tabs, as the header line shows (``_csv_layout``)."""
+    reader, skipped = _csv_reader(name, _csv_text(name, data))
     by_concept: dict[str, list[Term]] = {}
     sources: dict[str, list[Term]] = {}
     definitions: dict[str, list[tuple[str, int | None]]] = {}
     lines: dict[str, int] = {}
-    for start, raw in _csv_rows(name, reader):
+    for start, raw in _csv_rows(name, reader, skipped):
         row = {key: restore(value or "") for key, value in raw.items() if key is not None}
         concept_id = (row.get("context") or "").strip()
         target = (row.get("target") or "").strip()
         if not concept_id or not target:
-            raise InputError("a row needs a context (concept id) and a target term", name, reader.line_num)
+            raise InputError("a row needs a context (concept id) and a target term", name, reader.line_num + skipped)
         comments = (row.get("translator_comments") or "").strip()
         status, _, note = comments.partition(": ")
         if status not in _STATUS_TO_TBX:

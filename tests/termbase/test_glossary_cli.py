@@ -139,6 +139,45 @@ def test_a_bad_csv_is_refused_with_its_line(content_root, run, tmp_path, name, r
     assert (content_root / "source/termbase.yaml").read_bytes() == before
 
 
+# A glossary saved by a spreadsheet: Excel in a European locale separates cells with semicolons (a
+# comma is the decimal mark there), its "Unicode text" with tabs in UTF-16, and a user may capitalise
+# the header or write Excel's "sep=;" line first. Each is read as what it is; a header that names
+# no required column in any of these is refused saying what the header has.
+SPREADSHEET_CSV = [
+    # name, content, line of the refusal (None: the term discazo is added), message fragment
+    ("semicolons", b"source;target;context;developer_comments\ndisc;discazo;disc;\n", None, None),
+    ("semicolons, BOM, CRLF, quoted", '\ufeff"source";"target";"context"\r\n"disc";"discazo";"disc"\r\n'.encode(),
+     None, None),
+    ("semicolons, a comma in a cell", b"source;target;context;translator_comments\ndisc;discazo;disc;"
+     b"admitted: informal, rare\n", None, None),
+    ("tabs", b"source\ttarget\tcontext\ndisc\tdiscazo\tdisc\n", None, None),
+    ("Excel's Unicode text: tabs in UTF-16", "source\ttarget\tcontext\r\ndisc\tdiscazo\tdisc\r\n".encode("utf-16"),
+     None, None),
+    ("a capitalised header", b"Source;Target;Context\ndisc;discazo;disc\n", None, None),
+    ("Excel's sep= line", b"sep=;\nsource;target;context\ndisc;discazo;disc\n", None, None),
+    ("sep= line, then a bad row", b"sep=;\nsource;target;context\ndisc;;disc\n", 3,
+     "a row needs a context"),
+    ("no known column", b"term;translation\ndisc;discazo\n", 1,
+     "missing CSV columns: context, source, target (the header has: term, translation)"),
+]
+
+
+@pytest.mark.parametrize("name,content,line,message", SPREADSHEET_CSV, ids=[s[0] for s in SPREADSHEET_CSV])
+def test_a_csv_saved_by_a_spreadsheet(content_root, run, tmp_path, name, content, line, message):
+    path = tmp_path / "terms.csv"
+    path.write_bytes(content)
+    termbase = content_root / "source/termbase.yaml"
+    before = termbase.read_bytes()
+    result = run("glossary", "import", "--locale", "es", str(path))
+    if line is None:
+        assert result.exit_code == 0 and "1 term added" in result.output, result.output
+        assert "{term: discazo, status: admitted" in termbase.read_text("utf-8")
+        return
+    assert result.exit_code == 2 and result.output.startswith(f"error: {path}:{line}: "), result.output
+    assert message in result.output and result.output.count("\n") == 1, result.output
+    assert termbase.read_bytes() == before
+
+
 def test_an_imported_exception_without_its_term_is_refused_at_its_line(content_root, run, tmp_path):
     """A TBX term whose exception does not contain it (周, week, said not to be in 星期) is refused,
     naming the term's line in the imported file, and nothing is written."""
