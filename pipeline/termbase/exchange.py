@@ -14,7 +14,9 @@ the concept or, where TBX-Basic, memoQ and Lokalize put it, from the source lang
 not the termbase's English one. A term status is read in TBX-Basic's words
 (deprecatedTerm-admn-sts), normativeAuthorization's, TBX-Min's (notRecommended, obsolete) and
 Weblate's (forbidden), any case; every word for "must not be used" is deprecated, and a status in
-no known word is refused rather than guessed. A status is read bare or in a <termNoteGrp>, its type
+no known word is refused rather than guessed. A language section whose tag names no language (none, a
+malformed one such as es__ES, a private-use one such as x-klingon or qaa, a grandfathered i-klingon)
+is refused in one line naming its line and its tag. A status is read bare or in a <termNoteGrp>, its type
 in any case. A term given two statuses (administrativeStatus and normativeAuthorization, which
 record an organisation's and a standard's word and may disagree) has the strictest: deprecated over
 admitted over preferred, as a term either authority forbids must not reach a leaflet.
@@ -27,6 +29,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -42,6 +45,8 @@ from ..spreadsheet import neutralise, restore
 from .model import Concept, Term, Termbase
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+# a language as the termbase spells it (the key pattern of termbase.schema.json)
+_TERMBASE_LANGUAGE = re.compile(r"[a-z]{2,3}(?:_[A-Za-z0-9]{2,8})*")
 TBX_V3_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
 _EXPORT_INSTEAD = ('export TBX-Basic in the DCA style (TBX v3: <tbx style="dca" '
                    f'xmlns="{TBX_V3_NAMESPACE}">) or TBX v2 (<martif>)')
@@ -68,6 +73,33 @@ def posix(tag: str) -> str:
     a language no locale uses."""
     subtags = split(tag)
     return "_".join(part for part in subtags if part) if subtags is not None else tag.replace("-", "_")
+
+
+def _tag_fault(tag: str) -> str | None:
+    """Why a language tag names no language the termbase can hold, or None when it names one. A
+    private-use tag (x-klingon, es-x-medical, ISO 639's qaa to qtz) and a grandfathered one
+    (i-klingon) mean a language only to the tool that wrote them."""
+    if not tag:
+        return "has no language tag (xml:lang)"
+    subtags = tag.replace("_", "-").lower().split("-")
+    if "x" in subtags or len(subtags[0]) == 3 and "qaa" <= subtags[0] <= "qtz":
+        return f"is tagged {tag!r}, a private-use tag, which names a language only to the tool that wrote it"
+    if subtags[0] == "i":
+        return f"is tagged {tag!r}, a grandfathered tag that BCP 47 replaced with a language code"
+    if not _TERMBASE_LANGUAGE.fullmatch(posix(tag)):
+        return f"is tagged {tag!r}, which is not a language tag (a language code, then a script or region)"
+    return None
+
+
+def _section_language(name: str, concept_id: str, section: ET.Element, line: int | None) -> str:
+    """The termbase language of a TBX language section, or a one-line refusal naming the section
+    and its tag (rather than a schema pattern from the termbase it would have been written to)."""
+    tag = section.get(XML_LANG, "").strip()
+    fault = _tag_fault(tag)
+    if fault is not None:
+        raise InputError(f"concept {concept_id}: a language section {fault}: tag it with the language's code, "
+                         "e.g. es, zh-Hans, ht", name, line)
+    return posix(tag)
 
 
 def in_termbase_languages(incoming: Termbase, current: Termbase) -> Termbase:
@@ -282,7 +314,7 @@ def parse_tbx(name: str, data: bytes, source_language: str = "en") -> Termbase:
         terms: dict[str, tuple[Term, ...]] = {}
         sections = entry.findall(structure.language)
         for lang_set in sections:
-            language = posix(lang_set.get(XML_LANG, ""))
+            language = _section_language(name, concept_id, lang_set, lines.get(id(lang_set)))
             items = []
             for tig in [found for path in structure.terms for found in lang_set.findall(path)]:
                 at = lines.get(id(tig))

@@ -230,6 +230,42 @@ def test_an_unknown_status_names_its_line() -> None:
     assert caught.value.location.line == 2
 
 
+# A language section's tag as CAT tools write it: a language the termbase can hold (in any case, with
+# a script, a region or a variant), or a one-line refusal naming the section's line and the tag: a
+# private-use tag (x-klingon, ISO 639's qaa-qtz) or a grandfathered one (i-klingon) means something
+# only to the tool that wrote it, and a malformed or missing one names no language.
+LANGUAGE_TAGS = [
+    ('xml:lang="ES"', "es", None),
+    ('xml:lang="zh-hans-CN"', "zh_Hans_CN", None),
+    ('xml:lang="es-419"', "es_419", None),
+    ('xml:lang="en-GB-oxendict"', "en_GB_oxendict", None),
+    ('xml:lang="x-klingon"', None, "tagged 'x-klingon', a private-use tag"),
+    ('xml:lang="i-klingon"', None, "tagged 'i-klingon', a grandfathered tag"),
+    ('xml:lang="qaa"', None, "tagged 'qaa', a private-use tag"),
+    ('xml:lang="es-x-medical"', None, "tagged 'es-x-medical', a private-use tag"),
+    ('xml:lang="es__ES"', None, "tagged 'es__ES', which is not a language tag"),
+    ('xml:lang="spanish"', None, "tagged 'spanish', which is not a language tag"),
+    ('xml:lang="es ES"', None, "tagged 'es ES', which is not a language tag"),
+    ('xml:lang=""', None, "has no language tag"),
+    ("", None, "has no language tag"),
+]
+
+
+@pytest.mark.parametrize(("attribute", "language", "refusal"), LANGUAGE_TAGS)
+def test_a_language_tag_is_a_language_or_a_plain_refusal(attribute: str, language: str | None,
+                                                         refusal: str | None) -> None:
+    data = (f'<martif><text><body><termEntry id="disc">\n<langSet {attribute}>\n<tig><term>disco</term></tig>'
+            "</langSet></termEntry></body></text></martif>")
+    if refusal is None:
+        assert list(parse_tbx("t.tbx", data.encode("utf-8")).concepts[0].terms) == [language]
+        return
+    with pytest.raises(InputError) as caught:
+        parse_tbx("t.tbx", data.encode("utf-8"))
+    message = str(caught.value)
+    assert message.startswith("t.tbx:2: concept disc: a language section ") and refusal in message, message
+    assert "pattern" not in message and "e.g. es, zh-Hans" in message, message
+
+
 def test_csv_round_trip_of_one_language():
     data = export_csv(TERMBASE, "es")
     assert data.startswith(b"source,target,context,developer_comments,translator_comments\n")
