@@ -26,7 +26,7 @@ from .exchange import (
     parse_tbx,
 )
 from .matching import termbase_language
-from .model import Concept, Termbase
+from .model import SUBJECTS, Concept, Termbase
 from .reader import parse_termbase
 from .writer import format_termbase, origin, with_additions
 
@@ -47,10 +47,19 @@ _WRITE_DEFINITION = {
 }
 
 
+# Where a file of each format gives a concept its subject, for a new concept without one
+_WRITE_SUBJECT = {
+    "csv": "add a subject column",
+    "tbx": 'add <descrip type="subjectField"> to the entry',
+}
+
+
 def _as_merged(name: str, concept: Concept, current: Termbase, fmt: str) -> Concept:
     """The concept as the termbase would hold it after the import: a concept the termbase has keeps
-    its subject and definition (a file that leaves the definition out, as Weblate's CSV does, adds
-    terms to it); a new concept must bring its definition, which the termbase requires."""
+    its subject and definition (a file that leaves them out, as Weblate's CSV does, adds terms to
+    it); a new concept must bring its definition and its subject, which the termbase requires. A
+    subject is never guessed: it decides which checks look at the concept (time and unit concepts
+    are the units check's), so a default would silently leave a unit unchecked."""
     known = current.concept(concept.id)
     if known is not None:
         return replace(concept, subject=known.subject, definition=known.definition)
@@ -58,6 +67,13 @@ def _as_merged(name: str, concept: Concept, current: Termbase, fmt: str) -> Conc
         raise InputError(f"concept {concept.id} is not in the termbase and the file gives it no definition: "
                          f"{_WRITE_DEFINITION[fmt]}, or add the concept to {TERMBASE_FILE} first",
                          name, concept.line)
+    if not concept.subject:
+        raise InputError(f"concept {concept.id} is not in the termbase and the file gives it no subject: "
+                         f"{_WRITE_SUBJECT[fmt]} with one of {', '.join(SUBJECTS)}, or add the concept to "
+                         f"{TERMBASE_FILE} first", name, concept.line)
+    if concept.subject not in SUBJECTS:
+        raise InputError(f"concept {concept.id}: subject {concept.subject!r} is none of the termbase's: use one of "
+                         f"{', '.join(SUBJECTS)}", name, concept.line)
     return concept
 
 

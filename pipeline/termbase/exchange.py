@@ -21,6 +21,10 @@ in any case. A term given two statuses (administrativeStatus and normativeAuthor
 record an organisation's and a standard's word and may disagree) has the strictest: deprecated over
 admitted over preferred, as a term either authority forbids must not reach a leaflet.
 
+A concept's subject is read from its subjectField in any case; a file that gives none leaves it
+unknown, and the import refuses a new concept without one rather than guess (the subject decides
+which checks look at it). A known concept given another of the termbase's subjects is a conflict.
+
 Import parses with defusedxml: entity expansion, external entities and DTD tricks in a hostile
 file are refused before anything is read.
 """
@@ -42,7 +46,7 @@ from ..characters import describe, find_forbidden, position
 from ..errors import InputError
 from ..locales import default_region_of, same_language, split
 from ..spreadsheet import neutralise, restore
-from .model import Concept, Term, Termbase
+from .model import SUBJECTS, Concept, Term, Termbase
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # a language as the termbase spells it (the key pattern of termbase.schema.json)
@@ -214,6 +218,13 @@ def _first_and_others(given: Iterable[tuple[str, int | None]]) -> Definitions:
     return first, tuple(others)
 
 
+def _subject(text: str | None) -> str:
+    """A subject as the termbase words it (Unit, " unit " -> unit), "" where the file gives none:
+    never a guess, as the subject decides which checks look at the concept (the import refuses a new
+    concept without one)."""
+    return (text or "").strip().casefold()
+
+
 def _definition(text: str | None) -> str:
     """A definition as the termbase reads its own: a CAT tool's line breaks and indentation (a
     pretty-printed TBX, a CSV cell) are white space, one space each run."""
@@ -321,7 +332,7 @@ def parse_tbx(name: str, data: bytes, source_language: str = "en") -> Termbase:
                 items.append(replace(_term_from_tig(name, concept_id, tig, at), line=at))
             terms[language] = tuple(items)
         definition, others = _concept_definitions(entry, sections, source_language, lines)
-        concepts.append(Concept(id=concept_id, subject=_descrip(entry, "subjectField") or "care",
+        concepts.append(Concept(id=concept_id, subject=_subject(_descrip(entry, "subjectField")),
                                 definition=definition, terms=terms, line=lines.get(id(entry)),
                                 other_definitions=others))
     return Termbase(tuple(concepts))
@@ -491,12 +502,14 @@ def parse_csv(name: str, data: bytes, language: str, source_language: str | None
     """A Weblate CSV glossary of one target language: per concept (the context column) its target
     terms, the definition of the first row that gives one (another row's other definition kept for
     the import to report), and, with ``source_language``, the source column's terms in that
-    language (the first preferred), which name a new concept in English. Cells may be separated by
+    language (the first preferred), which name a new concept in English, and the subject of the
+    first row that gives one in a subject column (Weblate's CSV has none). Cells may be separated by
     commas, semicolons or tabs, as the header line shows (``_csv_layout``)."""
     reader, skipped = _csv_reader(name, _csv_text(name, data))
     by_concept: dict[str, list[Term]] = {}
     sources: dict[str, list[Term]] = {}
     definitions: dict[str, list[tuple[str, int | None]]] = {}
+    subjects: dict[str, str] = {}
     lines: dict[str, int] = {}
     for start, raw in _csv_rows(name, reader, skipped):
         row = {key: restore(value or "") for key, value in raw.items() if key is not None}
@@ -510,6 +523,7 @@ def parse_csv(name: str, data: bytes, language: str, source_language: str | None
             status, note = "admitted", comments
         by_concept.setdefault(concept_id, []).append(Term(text=target, status=status, note=note or None, line=start))
         definitions.setdefault(concept_id, []).append((_definition(row.get("developer_comments")), start))
+        subjects[concept_id] = subjects.get(concept_id) or _subject(row.get("subject"))
         lines.setdefault(concept_id, start)
         _add_source(sources.setdefault(concept_id, []), (row.get("source") or "").strip(), start)
     concepts = []
@@ -517,7 +531,7 @@ def parse_csv(name: str, data: bytes, language: str, source_language: str | None
         definition, others = _first_and_others(definitions[cid])
         english = {source_language: tuple(sources[cid])} if source_language and sources[cid] else {}
         terms = english | {language: tuple(ts)}
-        concepts.append(Concept(id=cid, subject="care", definition=definition, terms=terms, line=lines[cid],
+        concepts.append(Concept(id=cid, subject=subjects[cid], definition=definition, terms=terms, line=lines[cid],
                                 other_definitions=others))
     return Termbase(tuple(concepts))
 
@@ -563,8 +577,9 @@ def _second_definitions(concept: Concept, new: bool) -> list[Conflict]:
 def merge_termbases(current: Termbase, incoming: Termbase,
                     fields: tuple[str, ...] = TBX_FIELDS) -> tuple[Termbase, tuple[Conflict, ...], int]:
     """Add what ``incoming`` has that ``current`` lacks; never overwrite. A term both have with
-    other values in ``fields`` (the ones the file's format carries) is a conflict, and so is a
-    definition the termbase has otherwise or the file gives twice otherwise. Returns the
+    other values in ``fields`` (the ones the file's format carries) is a conflict, and so are a
+    definition the termbase has otherwise or the file gives twice otherwise, and a subject in the
+    termbase's words other than the termbase's. Returns the
     merged termbase, the conflicts found, and the number of terms added."""
     conflicts: list[Conflict] = []
     added = 0
@@ -594,6 +609,9 @@ def merge_termbases(current: Termbase, incoming: Termbase,
             if extra:
                 terms[language] = terms.get(language, ()) + tuple(extra)
                 added += len(extra)
+        if concept.subject in SUBJECTS and concept.subject != existing.subject:  # another tool's own words are not
+            conflicts.append(Conflict(concept.id, "en", "(subject)",
+                                      f"subject {concept.subject} in the file, {existing.subject} in the termbase"))
         if existing.definition and concept.definition and existing.definition != concept.definition:
             conflicts.append(Conflict(concept.id, "en", "(definition)", "the definitions differ"))
         concepts[concept.id] = replace(existing, terms=terms)

@@ -286,16 +286,16 @@ def test_a_row_without_a_definition(content_root, run, tmp_path, name, file, con
 
 @pytest.mark.parametrize(("rows", "added", "english"), [
     # a new concept is named in English by the source column: without that term it would never be found
-    ("ice pack,bolsa de hielo,ice-pack,A cold pack.,\n", "2 terms added", ["{term: ice pack, status: preferred"]),
+    ("ice pack,bolsa de hielo,ice-pack,A cold pack.,,care\n", "2 terms added", ["{term: ice pack, status: preferred"]),
     # the definition given once (Weblate leaves developer_comments empty on the other rows)
-    ("ice pack,bolsa de hielo,ice-pack,A cold pack.,\ncold pack,compresa fría,ice-pack,,\n", "4 terms added",
+    ("ice pack,bolsa de hielo,ice-pack,A cold pack.,,care\ncold pack,compresa fría,ice-pack,,,\n", "4 terms added",
      ["{term: ice pack, status: preferred", "{term: cold pack, status: admitted"]),
     # for a concept the termbase has, the source column is the export's reference, not an edit
-    ("disc,discazo,disc,,\n", "1 term added", []),
+    ("disc,discazo,disc,,,\n", "1 term added", []),
 ])
 def test_a_csv_source_names_a_new_concept_in_english(content_root, run, tmp_path, rows, added, english):
     path = tmp_path / "terms.csv"
-    path.write_text(CSV_HEADER + rows, "utf-8")
+    path.write_text(CSV_HEADER.replace("\n", ",subject\n") + rows, "utf-8")
     termbase = content_root / "source/termbase.yaml"
     english_before = termbase.read_text("utf-8").count("      en:\n")
     result = run("glossary", "import", "--locale", "es", str(path))
@@ -303,3 +303,56 @@ def test_a_csv_source_names_a_new_concept_in_english(content_root, run, tmp_path
     text = termbase.read_text("utf-8")
     assert all(term in text for term in english), text[-400:]
     assert text.count("      en:\n") == english_before + (1 if english else 0)
+
+
+# A concept's subject decides which checks look at it (time and unit: the units check, E202; the
+# subjects E203 looks for): a new concept must bring one, from a CSV's subject column or a TBX
+# subjectField, in the termbase's words (any case); a file without it is refused, never given a
+# guessed subject. A concept the termbase has keeps its subject; one the file gives in the termbase's
+# words otherwise is a conflict, another tool's own subject words are not ours to compare (the
+# known concept's rows give no definition: the termbase's is kept).
+NEW_CSV = "source,target,context,developer_comments{extra}\nmilligram,miligramo,milligram-2,A thousandth of a gram.{row}\n"
+NEW_TBX = ('<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX-Basic" xml:lang="en"><text><body>\n'
+           '<termEntry id="{id}">{subject}<descrip type="definition">{definition}</descrip>\n'
+           '<langSet xml:lang="es"><tig><term>miligramo</term></tig></langSet></termEntry>\n</body></text></martif>\n')
+SUBJECTS_OF_NEW_CONCEPTS = [
+    # name, file name, content, exit code, fragment of the output, fragment of the termbase after
+    ("csv without a subject column", "g.csv", NEW_CSV.format(extra="", row=""), 2,
+     ":2: concept milligram-2 is not in the termbase and the file gives it no subject: add a subject column", None),
+    ("csv with an empty subject", "g.csv", NEW_CSV.format(extra=",subject", row=","), 2, "gives it no subject", None),
+    ("csv with a subject", "g.csv", NEW_CSV.format(extra=",subject", row=",unit"), 0, "2 terms added",
+     "id: milligram-2\n    subject: unit\n"),
+    ("csv with a subject in capitals, semicolons", "g.csv",
+     "Source;Target;Context;Developer_Comments;Subject\nmilligram;miligramo;milligram-2;A gram / 1000.; Unit \n", 0,
+     "2 terms added", "id: milligram-2\n    subject: unit\n"),
+    ("csv with a subject the checks do not know", "g.csv", NEW_CSV.format(extra=",subject", row=",medicine"), 2,
+     ":2: concept milligram-2: subject 'medicine' is none of the termbase's: use one of anatomy, condition,", None),
+    ("tbx without a subjectField", "g.tbx", NEW_TBX.format(id="milligram-2", subject="", definition="A gram / 1000."), 2,
+     ':3: concept milligram-2 is not in the termbase and the file gives it no subject: add <descrip '
+     'type="subjectField">', None),
+    ("tbx with a subjectField in capitals", "g.tbx", NEW_TBX.format(
+        id="milligram-2", subject='<descrip type="subjectField">Unit</descrip>', definition="A gram / 1000."), 0, "1 term added",
+     "id: milligram-2\n    subject: unit\n"),
+    ("tbx, a known concept given another subject", "g.tbx", NEW_TBX.format(
+        id="disc", subject='<descrip type="subjectField">unit</descrip>', definition=""), 1,
+     "conflict: disc [en] (subject): subject unit in the file, anatomy in the termbase", None),
+    ("tbx, a known concept in another tool's subject", "g.tbx", NEW_TBX.format(
+        id="disc", subject='<descrip type="subjectField">Medicine</descrip>', definition=""), 0, "1 term added, 0 conflicts", None),
+]
+
+
+@pytest.mark.parametrize("name,file,content,code,output,written", SUBJECTS_OF_NEW_CONCEPTS,
+                         ids=[s[0] for s in SUBJECTS_OF_NEW_CONCEPTS])
+def test_a_new_concept_needs_its_subject(content_root, run, tmp_path, name, file, content, code, output, written):
+    path = tmp_path / file
+    path.write_text(content, "utf-8")
+    termbase = content_root / "source/termbase.yaml"
+    before = termbase.read_text("utf-8")
+    result = run("glossary", "import", "--locale", "es", str(path))
+    assert result.exit_code == code and output in result.output, result.output
+    if code == 2:
+        assert result.output.startswith(f"error: {path}:") and result.output.count("\n") == 1, result.output
+        assert termbase.read_text("utf-8") == before
+    if written is not None:
+        assert written in termbase.read_text("utf-8")
+    assert "subject: anatomy" in termbase.read_text("utf-8").split("id: disc\n", 1)[1][:30]
