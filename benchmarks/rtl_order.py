@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/rtl_order.py
 
 False alarms: the rtl-order check (E208) over every finished Arabic entry. Catches: each placeholder
-of each finished entry replaced by a value typed into the text (a phone number in three forms, a
+of each finished entry replaced by a value typed into the text (a phone number in four forms, a
 reference code), one plant per placeholder and value; a plant counts as caught when E208 reports
 its entry. The counts are checked against python-bidi's layout of the planted text: a plant whose
 value python-bidi shows in order is not a defect and is counted apart.
@@ -27,7 +27,7 @@ from pipeline.project import Project
 sys.path.insert(0, str(REPO / "benchmarks"))
 from negation import context
 
-VALUES = ["555-0100", "+1 555 0100", "٥٥٥-٠١٠٠", "A-12/3"]
+VALUES = ["555-0100", "+1 555 0100", "٥٥٥-٠١٠٠", "A-12/3", "(555) 0100"]
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 
 

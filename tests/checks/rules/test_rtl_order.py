@@ -3,9 +3,14 @@ with python-bidi (the Unicode bidirectional algorithm)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from bidi import get_display  # type: ignore[import-untyped]
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from pipeline.bidi import isolate_placeholders
 from pipeline.checks.rules import rtl_order
 
 from .real_entries import context, planted, run, shipped
@@ -22,6 +27,13 @@ SHIPPED = [
     (NEURO, "contact.call", ("{clinic_phone}", "٥٥٥-٠١٠٠"), "٥٥٥-٠١٠٠"),
     (NEURO, "recovery.activity", None, None),  # 2–4 weeks: a range reads from the right
     (NEURO, "recovery.activity", ("2–4", "2-4"), "2-4"),
+    (NEURO, "contact.call", ("{clinic_phone}", "(555) 0100"), "(555) 0100"),  # shown 0100 (555)
+    (NEURO, "contact.call", ("{clinic_phone}", "(٥٥٥) ٠١٠٠"), "(٥٥٥) ٠١٠٠"),
+    (NEURO, "contact.call", ("{clinic_phone}", "+1 (555) 555-0100"), "+1 (555) 555-0100"),
+    (NEURO, "contact.call", ("{clinic_phone}", "555 - 0100"), "555 - 0100"),
+    (NEURO, "contact.call", ("{clinic_phone}", f"{FSI}(555) 0100{PDI}"), None),
+    (NEURO, "recovery.activity", ("2–4", "2 - 4"), "2 - 4"),
+    (NEURO, "recovery.activity", ("2–4", "2 – 4"), None),
 ]
 
 
@@ -50,6 +62,27 @@ TEXTS = [
     ("مرتين 2-3 يوميًا", "2-3"),
     ("رمز الموعد 12/05-7 هنا", "12/05-7"),
     (f"اتصل على الرقم {FSI}+1 {{clinic_phone}}{PDI} اليوم", None),  # isolated with the placeholder by the translator
+    # digits joined by brackets, spaced hyphens or a placeholder are one number too
+    ("من الساعة 9:00 - 17:00 يوميًا", "9:00 - 17:00"),
+    ("رمز الغرفة (1) 2 هنا", "(1) 2"),
+    ("اتصل على 1 {clinic_phone} اليوم", "1 {clinic_phone}"),
+    ("اتصل على {clinic_phone} 12 اليوم", "{clinic_phone} 12"),
+    ("اتصل على +1 {clinic_phone} اليوم", "+1 {clinic_phone}"),
+    ("اتصل على (1) {clinic_phone} اليوم", "(1) {clinic_phone}"),
+    ("اتصل على (+{clinic_phone}) اليوم", "(+{clinic_phone})"),  # shown (555-0100+)
+    ("اتصل على [555] 0100 اليوم", "[555] 0100"),
+    ("اتصل على 555 (0100) اليوم", "555 (0100)"),
+    ("اتصل على 555\u20090100 اليوم", "555\u20090100"),  # a thin space
+    ("اتصل على 555.0100 اليوم", None),  # shown in order: a point between digits joins them
+    ("التاريخ 10/20 هنا", None),
+    # numbers the text itself separates are read from the right, like the words around them
+    ("الأيام 1، 2، 3 فقط", None),
+    ("الأيام 1, 2, 3 فقط", None),
+    ("نحو 50% من المرضى", None),
+    ("حرارة لا تزيد على 104 °F عند الاستحمام", None),  # the unit after a number, as in a faithful translation
+    ("تناول 5 mg مرتين", None),
+    ("جهاز MRI 3T حديث", None),
+    ("اتصل بـ {clinic_name} {clinic_phone} اليوم", None),  # two values filled in side by side
 ]
 
 
@@ -66,3 +99,66 @@ def test_left_to_right_locales_are_not_checked() -> None:
 
 CLEAN = [row for row in [*SHIPPED, *TEXTS] if row[-1] is None]
 FLAGGED = [row for row in [*SHIPPED, *TEXTS] if row[-1] is not None]
+
+
+ARABIC_WORDS = ["اتصل", "على", "الرقم", "لمدة", "أسابيع", "ملغ", "و"]
+JOINERS = [" ", "-", " - ", "/", ".", ":", ",", ") ", " (", ")-", ") (", "\u00a0", "\u2009", "\u200e "]
+DIVIDERS = [" – ", "–", " × ", ", ", "، ", " mg ", " °F ", "% ", " x ", ". "]
+ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+@st.composite
+def arabic_numbers(draw: st.DrawFn) -> tuple[str, list[tuple[str, ...]]]:
+    """An Arabic text with numbers of one to three groups (each group of digits written once) and
+    at most one placeholder among them, and the groups of each number."""
+    values = draw(st.lists(st.integers(0, 99999).map(str).filter(lambda g: g not in ("555", "0100")),
+                           min_size=1, max_size=6, unique=True))
+    text, numbers, placeholder = draw(st.sampled_from(ARABIC_WORDS)), [], False
+    while values:
+        size = draw(st.integers(1, min(3, len(values))))
+        groups, values = values[:size], values[size:]
+        if not placeholder and draw(st.booleans()):
+            groups.insert(draw(st.integers(0, len(groups))), "{clinic_phone}")
+            placeholder = True
+        if draw(st.booleans()):
+            groups = [g.translate(ARABIC_INDIC) for g in groups]
+        number = groups[0]
+        for group in groups[1:]:
+            number += draw(st.sampled_from(JOINERS)) + group
+        lead = draw(st.sampled_from(["", "", "+", "("]))
+        number = lead + number
+        numbers.append((lead.strip("("), *groups) if lead == "+" else tuple(groups))
+        after = draw(st.sampled_from(DIVIDERS)) if values and draw(st.booleans()) else " " + draw(
+            st.sampled_from(ARABIC_WORDS)) + " "
+        text += " " + number + after
+    return text.rstrip() + " " + draw(st.sampled_from(ARABIC_WORDS)), numbers
+
+
+def in_order(shown: str, groups: tuple[str, ...]) -> bool:
+    """Whether ``groups`` appear in ``shown`` left to right, with nothing but punctuation, spaces and
+    bidirectional marks between them (the placeholder shown as its value 555-0100), and a leading
+    `+` right before the first."""
+    sign = groups[0] == "+"
+    groups = tuple(part for g in groups[sign:] for part in (("555", "0100") if g.startswith("{") else (g,)))
+    spans = [re.search(rf"(?<!\d){g}(?!\d)", shown) for g in groups]
+    assert all(spans), (groups, shown)
+    before = shown[:spans[0].start()].replace(FSI, "").replace(PDI, "")  # type: ignore[union-attr]
+    return (not sign or before.endswith("+")) and all(
+        a.end() <= b.start() and not re.search(r"\w", shown[a.end():b.start()])  # type: ignore[union-attr]
+        for a, b in zip(spans, spans[1:], strict=False))
+
+
+ACTIVITY = shipped("ar", NEURO, "recovery.activity")
+
+
+@given(arabic_numbers())
+@settings(max_examples=400, deadline=None)
+def test_the_numbers_reported_are_those_python_bidi_shows_out_of_order(case: tuple[str, list[tuple[str, ...]]]) -> None:
+    """Every number of digits python-bidi shows with its groups out of written order is reported,
+    and no other: found here by where each (distinct) group lands on screen."""
+    text, numbers = case
+    shown = get_display(isolate_placeholders(text).replace("{clinic_phone}", "555-0100"), base_dir="R")
+    expected = {groups for groups in numbers if groups != ("{clinic_phone}",) and not in_order(shown, groups)}
+    entry = ACTIVITY._replace(msgstr=text)
+    reported = {tuple(re.findall(r"^\+|\d+|\{clinic_phone\}", m.split("'")[1])) for m in run(rtl_order, entry, "ar")}
+    assert reported == expected, (text, shown)
