@@ -6,7 +6,10 @@ reach a patient's screen, nor a tag left without its ">" (`</b primero`), which 
 HTML turns into hidden text. An entity counts without its ";" too wherever a browser reads it so:
 `&#60` and `&#x3c` show "<", and the legacy names of HTML5 (`&lt`, `&amp`, `&nbsp`, `&deg`,
 `&sup2`...) even before more letters (`&notas` shows "¬as"). A "&" that starts none (`A&E`) is
-text. URLs and e-mail addresses must be exactly the source's.
+text. URLs and e-mail addresses must be exactly the source's. A URL is read as GFM's autolinks read
+it: the punctuation after it ends the sentence, not the URL (`.`, `,`, `;`, `!`, `?`, `:`, `'`, and
+also `。`, `،`, `؟`, `»`, `”`), and so does a `)` that closes no `(` of the URL, so a translator may
+move a URL within the sentence; `https://en.wikipedia.org/wiki/Spine_(anatomy)` keeps its `)`.
 
 A Markdown link is read as CommonMark and Python-Markdown read one, with or without a scheme in its
 target: brackets in its text (`[vea [1]](/guia)`), parentheses in its target (`[a](/a_(b_(c)))`),
@@ -20,6 +23,7 @@ Brackets that make no link stay text: a note (`[1]`, `[vea abajo]`), an escaped 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 from html.entities import html5
@@ -135,6 +139,50 @@ def _new_links(source: str, translation: str) -> set[str]:
     return {link for link, target in _markdown_links(translation).items() if target not in kept}
 
 
+# After a URL, what ends the sentence rather than the URL: GFM's autolinks and linkify-it leave these
+# ASCII characters out of the link, and the check leaves out any other punctuation too ("。", "،",
+# "؟", "»", "”"), so that a translator may write a sentence's own mark after a URL, or none.
+_URL_TRAILING = frozenset(".,:;!?'*_~")
+# A closing bracket ends a URL only where the URL has fewer of its opening ones: a link to
+# "https://en.wikipedia.org/wiki/Spine_(anatomy)" keeps its ")", "(see https://x.example)" loses it.
+_URL_CLOSING = {")": "(", "]": "[", "}": "{"}
+
+
+def _url(found: str) -> str:
+    """The URL that ``found`` (a run of the URL pattern) links to, as GFM's autolinks read it: without
+    the punctuation after it, a ")" that closes no "(" of the URL, an entity (``&amp;``) at its end.
+    One pass from the end, linear in the length of the run."""
+    opened = {closing: found.count(opening) - found.count(closing) for closing, opening in _URL_CLOSING.items()}
+    end = len(found)
+    while end:
+        char = found[end - 1]
+        if char in _URL_CLOSING:
+            if opened[char] >= 0:
+                break
+            opened[char] += 1
+        elif char == ";":
+            end = _before_entity(found, end - 1)
+            continue
+        elif char not in _URL_TRAILING and (char.isascii() or not unicodedata.category(char).startswith("P")):
+            break
+        end -= 1
+    return found[:end]
+
+
+def _before_entity(found: str, semicolon: int) -> int:
+    """Where an entity written just before ``semicolon`` in ``found`` starts ("&amp" of "x&amp;"), as
+    GFM leaves it out of a URL; ``semicolon`` itself where there is none."""
+    start = semicolon
+    while start and found[start - 1].isascii() and found[start - 1].isalpha():
+        start -= 1
+    return start - 1 if start < semicolon and start and found[start - 1] == "&" else semicolon
+
+
+def _urls(text: str) -> set[str]:
+    """The URLs of ``text``, each without the punctuation that follows it (see _url)."""
+    return set(map(_url, PATTERNS["URL"].findall(text)))
+
+
 def _finder(pattern: re.Pattern[str]) -> Callable[[str], set[str]]:
     """Every match of ``pattern`` in a text."""
     return lambda text: set(pattern.findall(text))
@@ -144,6 +192,7 @@ def _finder(pattern: re.Pattern[str]) -> Callable[[str], set[str]]:
 FINDERS: dict[str, Callable[[str], set[str]]] = {kind: _finder(pattern) for kind, pattern in PATTERNS.items()}
 FINDERS["HTML entity"] = _entities  # in its place among the kinds: findings keep their order
 FINDERS["Markdown link"] = lambda text: set(_markdown_links(text))  # in its place too
+FINDERS["URL"] = _urls  # in its place too
 
 
 # Every pattern above needs one of these characters (":" for "://", "script:" and "data:") or

@@ -11,6 +11,7 @@ from .sentences import CALL, CALL_T, planted
 
 SITE = "See https://clinic.example/back for more."
 SITE_ES = "Vea https://clinic.example/back para más información."
+SITE_END = "See https://clinic.example/back."  # a URL that ends the sentence
 
 CLEAN = [
     # locale, source, translation
@@ -34,6 +35,22 @@ CLEAN = [
     ("es", "Ask about Q&A sessions at A&E.", "Pregunte por las sesiones de P&R en Urgencias (A&E)."),
     ("ht", "Salt & pepper, AT&T, R&D", "Sèl & pwav, AT&T, R&D"),
     ("es", "Printed &copy 2024 by the clinic.", "Impreso &copy 2024 por la clínica."),  # the source's, kept
+    # the punctuation after a URL ends the sentence, not the URL: it may move, change or go
+    ("es", SITE_END, "Vea https://clinic.example/back para más información"),
+    ("zh_Hans", SITE_END, "请访问 https://clinic.example/back。"),
+    ("zh_Hans", SITE_END, "请访问“https://clinic.example/back”。"),
+    ("ar", SITE_END, "هل زرت https://clinic.example/back؟"),
+    ("ar", SITE_END, "انظر https://clinic.example/back، ثم اتصل بنا."),
+    ("es", SITE_END, "Vea «https://clinic.example/back»."),
+    ("es", SITE_END, "Vea la guía (https://clinic.example/back)."),
+    ("ht", SITE_END, "Gade https://clinic.example/back!"),
+    ("vi", SITE_END, "Xem https://clinic.example/back; sau đó hãy gọi."),
+    ("vi", SITE_END, "Xem ‘https://clinic.example/back’: sau đó hãy gọi."),
+    ("es", "Read www.clinic.example.", "Lea www.clinic.example, por favor."),
+    ("es", "See [the guide](https://clinic.example/guide).", "Vea [la guía](https://clinic.example/guide) ahora."),
+    # parentheses that pair inside a URL are part of it, as in GFM and linkify-it
+    ("es", "See https://en.wikipedia.org/wiki/Spine_(anatomy).",
+     "Vea https://en.wikipedia.org/wiki/Spine_(anatomy) para más información."),
 ]
 
 FLAGGED = [
@@ -102,6 +119,13 @@ FLAGGED = [
      "HTML tag '</ leve bagay ki lou pandan 2–4 semèn.' is not in the source"),
     ("es", SITE, planted(SITE_ES, "https://clinic.example/back", "la web"),
      "URL 'https://clinic.example/back' from the source is missing: copy it unchanged"),
+    # a URL is named without the punctuation after it, and changing it is still caught
+    ("es", CALL, planted(CALL_T["es"], None, " https://evil.example/x."), "URL 'https://evil.example/x' is not in"),
+    ("zh_Hans", CALL, planted(CALL_T["zh_Hans"], None, "请访问 https://evil.example/x。"),
+     "URL 'https://evil.example/x' is not in the source"),
+    ("ar", SITE_END, "هل زرت https://clinic.example/back/؟", "URL 'https://clinic.example/back/' is not in the source"),
+    ("es", "See https://en.wikipedia.org/wiki/Spine_(anatomy).", "Vea https://en.wikipedia.org/wiki/Spine_ ahora.",
+     "URL 'https://en.wikipedia.org/wiki/Spine_(anatomy)' from the source is missing: copy it unchanged"),
 ]
 
 
