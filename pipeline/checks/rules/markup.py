@@ -1,15 +1,20 @@
 """No markup, link, URL or e-mail address in a translation that the source lacks.
 
 Bundles are rendered by apps: an HTML tag, an entity, an event-handler attribute (`onerror=`), a
-`javascript:` link or a Markdown link added by a translator (or a compromised tool) must never
-reach a patient's screen, nor a tag left without its ">" (`</b primero`), which an app rendering
-HTML turns into hidden text. An entity counts without its ";" too wherever a browser reads it so:
-`&#60` and `&#x3c` show "<", and the legacy names of HTML5 (`&lt`, `&amp`, `&nbsp`, `&deg`,
-`&sup2`...) even before more letters (`&notas` shows "¬as"). A "&" that starts none (`A&E`) is
-text. URLs and e-mail addresses must be exactly the source's. A URL is read as GFM's autolinks read
-it: the punctuation after it ends the sentence, not the URL (`.`, `,`, `;`, `!`, `?`, `:`, `'`, and
-also `。`, `،`, `؟`, `»`, `”`), and so does a `)` that closes no `(` of the URL, so a translator may
-move a URL within the sentence; `https://en.wikipedia.org/wiki/Spine_(anatomy)` keeps its `)`.
+`javascript:` link or a Markdown link added by a translator (or a compromised tool) must never reach
+a patient's screen, nor a tag left without its ">" (`</b primero`), which an app rendering HTML
+turns into hidden text. So must the tags of react-i18next's `<Trans>`, which renders a source's
+numbered tags as its elements: `<0>`, `</0>`, `<1/>`, `<1 />`, a "<" before a digit up to the next
+">" (`<0 href="…">` sets the element's attributes, and `<36 °C o >38` shows only "38"), and named
+ones like other tags (`<bold>`, `<br/>`, `<strong>`). The source's own (`<0>ahora</0>`) may stay; a
+"<" before a number with no ">" after it (`2 <3 días`) is text. An entity counts without its ";" too
+wherever a browser reads it so: `&#60` and `&#x3c` show "<", and the legacy names of HTML5 (`&lt`,
+`&amp`, `&nbsp`, `&deg`, `&sup2`...) even before more letters (`&notas` shows "¬as"). A "&" that
+starts none (`A&E`) is text. URLs and e-mail addresses must be exactly the source's. A URL is read
+as GFM's autolinks read it: the punctuation after it ends the sentence, not the URL (`.`, `,`, `;`,
+`!`, `?`, `:`, `'`, and also `。`, `،`, `؟`, `»`, `”`), and so does a `)` that closes no `(` of the
+URL, so a translator may move a URL within the sentence;
+`https://en.wikipedia.org/wiki/Spine_(anatomy)` keeps its `)`.
 
 A Markdown link is read as CommonMark and Python-Markdown read one, with or without a scheme in its
 target: brackets in its text (`[vea [1]](/guia)`), parentheses in its target (`[a](/a_(b_(c)))`),
@@ -46,8 +51,9 @@ OPTIONS: dict[str, Any] = {}
 PATTERNS = {
     # A tag without its ">" too (up to the next "<"): an app that renders HTML hides what follows.
     # So does "<!", "<?" or "</" before anything but a letter: a browser reads it as a comment up to
-    # the next ">" (or the end of the text).
-    "HTML tag": re.compile(r"</?[A-Za-z][^<>]*+>?|<!--|-->|(?:<[!?]|</(?![A-Za-z>]))[^<>]*+>?"),
+    # the next ">" (or the end of the text). A "<" before a digit, up to the next ">", is a numbered
+    # tag of react-i18next's <Trans> ("<0>", "<1/>", "<0 href=...>", "<36 °C o >").
+    "HTML tag": re.compile(r"</?[A-Za-z][^<>]*+>?|<[0-9][^<>]*+>|<!--|-->|(?:<[!?]|</(?![A-Za-z>]))[^<>]*+>?"),
     # A character reference as a browser may read it: a name or a number, with or without ";" (a
     # name without one is a reference only where it starts with a legacy name: see _reference).
     "HTML entity": re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);?"),

@@ -12,6 +12,7 @@ from .sentences import CALL, CALL_T, planted
 SITE = "See https://clinic.example/back for more."
 SITE_ES = "Vea https://clinic.example/back para más información."
 SITE_END = "See https://clinic.example/back."  # a URL that ends the sentence
+TRANS = "Call <0>now</0>."  # a react-i18next <Trans> text: its first element, numbered
 
 CLEAN = [
     # locale, source, translation
@@ -48,6 +49,10 @@ CLEAN = [
     ("vi", SITE_END, "Xem ‘https://clinic.example/back’: sau đó hãy gọi."),
     ("es", "Read www.clinic.example.", "Lea www.clinic.example, por favor."),
     ("es", "See [the guide](https://clinic.example/guide).", "Vea [la guía](https://clinic.example/guide) ahora."),
+    # react-i18next's numbered tags of the source, kept; a "<" before a number and no ">" is text
+    ("es", TRANS, "Llame <0>ahora</0>."),
+    ("zh_Hans", "Call <0>now</0> or <1/> later.", "请<0>现在</0>或稍后<1/>致电。"),
+    ("es", "Rest: 2 <3 days.", "Descanse: 2 <3 días."),
     # parentheses that pair inside a URL are part of it, as in GFM and linkify-it
     ("es", "See https://en.wikipedia.org/wiki/Spine_(anatomy).",
      "Vea https://en.wikipedia.org/wiki/Spine_(anatomy) para más información."),
@@ -119,6 +124,21 @@ FLAGGED = [
      "HTML tag '</ leve bagay ki lou pandan 2–4 semèn.' is not in the source"),
     ("es", SITE, planted(SITE_ES, "https://clinic.example/back", "la web"),
      "URL 'https://clinic.example/back' from the source is missing: copy it unchanged"),
+    # react-i18next's <Trans> renders a "<" before a digit up to the next ">" as a numbered tag,
+    # with or without "/" or attributes: an element, or text hidden ("<36 °C o >38" shows "38")
+    ("es", CALL, planted(CALL_T["es"], None, " Llame <1/> ahora"), "HTML tag '<1/>' is not in the source"),
+    ("ar", CALL, planted(CALL_T["ar"], None, " <0>اتصل الآن"), "HTML tag '<0>' is not in the source"),
+    ("zh_Hans", CALL, planted(CALL_T["zh_Hans"], None, "<1 />"), "HTML tag '<1 />' is not in the source"),
+    ("vi", "Call if your temperature is above 38 °C.", "Hãy gọi nếu nhiệt độ trên 38 °C <00>ngay</00>.",
+     "HTML tag '<00>' is not in the source"),
+    ("ht", TRANS, 'Rele <0 href="https://evil.example">kounye a</0>.',
+     "HTML tag '<0 href=\"https://evil.example\">' is not in the source"),
+    ("es", TRANS, "Llame <1>ahora</1>.", "HTML tag '<1>' is not in the source"),
+    ("es", "Call if your temperature is below 36 °C or above 38 °C.",
+     "Llame si su temperatura es <36 °C o >38 °C.", "HTML tag '<36 °C o >' is not in the source"),
+    # named tags: a component's name or one of the HTML tags Trans keeps (br, strong, i, p)
+    ("ht", TRANS, "Rele <br/>kounye a.", "HTML tag '<br/>' is not in the source"),
+    ("vi", TRANS, "Hãy gọi <bold>ngay</bold>.", "HTML tag '<bold>' is not in the source"),
     # a URL is named without the punctuation after it, and changing it is still caught
     ("es", CALL, planted(CALL_T["es"], None, " https://evil.example/x."), "URL 'https://evil.example/x' is not in"),
     ("zh_Hans", CALL, planted(CALL_T["zh_Hans"], None, "请访问 https://evil.example/x。"),
