@@ -14,7 +14,8 @@ starts none (`A&E`) is text. URLs and e-mail addresses must be exactly the sourc
 as GFM's autolinks read it: the punctuation after it ends the sentence, not the URL (`.`, `,`, `;`,
 `!`, `?`, `:`, `'`, and also `。`, `،`, `؟`, `»`, `”`), and so does a `)` that closes no `(` of the
 URL, so a translator may move a URL within the sentence;
-`https://en.wikipedia.org/wiki/Spine_(anatomy)` keeps its `)`.
+`https://en.wikipedia.org/wiki/Spine_(anatomy)` keeps its `)`. A URL or e-mail address counts right
+after a Chinese or Arabic letter too (`请访问https://x.example`, `至a@b.example`), as GFM links it.
 
 A Markdown link is read as CommonMark and Python-Markdown read one, with or without a scheme in its
 target: brackets in its text (`[vea [1]](/guia)`), parentheses in its target (`[a](/a_(b_(c)))`),
@@ -66,8 +67,11 @@ PATTERNS = {
     "Markdown link definition": re.compile(
         r"^ {0,3}+(\[(?:[^\[\]\\]|\\.)++\]:[ \t]*+\n?[ \t]*+\S++"
         r"(?:[ \t]++(?:\"[^\"\n]*+\"|'[^'\n]*+'|\([^()\n]*+\)))?+)[ \t]*+$", re.MULTILINE),
-    "URL": re.compile(r"\b(?:https?|ftp)://[^\s<>\"]+|\bwww\.[^\s<>\"]+", re.IGNORECASE),
-    "e-mail address": re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)+"),
+    # A URL starts where GFM starts one: after anything but an ASCII letter ("1https://x.example"), or
+    # a digit for "www."; so right after a Chinese or Arabic letter too ("请访问https://x.example").
+    "URL": re.compile(r"(?<![A-Za-z])(?:https?|ftp)://[^\s<>\"]+|(?<![A-Za-z0-9])www\.[^\s<>\"]+", re.IGNORECASE),
+    # The part before "@" is ASCII, as GFM's and linkify-it's: "请发邮件至a@b.example" writes "a@b.example".
+    "e-mail address": re.compile(r"(?<![A-Za-z0-9._+-])[A-Za-z0-9._+-]++@[\w-]++(?:\.[\w-]++)+"),
 }
 
 

@@ -49,6 +49,10 @@ CLEAN = [
     ("vi", SITE_END, "Xem ‘https://clinic.example/back’: sau đó hãy gọi."),
     ("es", "Read www.clinic.example.", "Lea www.clinic.example, por favor."),
     ("es", "See [the guide](https://clinic.example/guide).", "Vea [la guía](https://clinic.example/guide) ahora."),
+    # a URL or e-mail address of the source written against Chinese text, as Chinese writes it
+    ("zh_Hans", SITE_END, "请访问https://clinic.example/back。"),
+    ("zh_Hans", "Read www.clinic.example first.", "请先阅读www.clinic.example。"),
+    ("zh_Hans", "Write to info@clinic.example.", "请发邮件至info@clinic.example。"),
     # react-i18next's numbered tags of the source, kept; a "<" before a number and no ">" is text
     ("es", TRANS, "Llame <0>ahora</0>."),
     ("zh_Hans", "Call <0>now</0> or <1/> later.", "请<0>现在</0>或稍后<1/>致电。"),
@@ -124,6 +128,15 @@ FLAGGED = [
      "HTML tag '</ leve bagay ki lou pandan 2–4 semèn.' is not in the source"),
     ("es", SITE, planted(SITE_ES, "https://clinic.example/back", "la web"),
      "URL 'https://clinic.example/back' from the source is missing: copy it unchanged"),
+    # a URL or e-mail address right after a Chinese or Arabic letter: GFM links it all the same
+    ("zh_Hans", CALL, planted(CALL_T["zh_Hans"], None, "请访问https://evil.example/x"),
+     "URL 'https://evil.example/x' is not in the source"),
+    ("zh_Hans", CALL, planted(CALL_T["zh_Hans"], None, "或访问www.evil.example"), "URL 'www.evil.example' is not in"),
+    ("ar", CALL, planted(CALL_T["ar"], None, " انظرhttps://evil.example"), "URL 'https://evil.example' is not in"),
+    ("zh_Hans", CALL, planted(CALL_T["zh_Hans"], None, "请发邮件至evil@evil.example。"),
+     "e-mail address 'evil@evil.example' is not in the source"),
+    ("ar", CALL, planted(CALL_T["ar"], None, " اكتب إلىevil@evil.example"),
+     "e-mail address 'evil@evil.example' is not in the source"),
     # react-i18next's <Trans> renders a "<" before a digit up to the next ">" as a numbered tag,
     # with or without "/" or attributes: an element, or text hidden ("<36 °C o >38" shows "38")
     ("es", CALL, planted(CALL_T["es"], None, " Llame <1/> ahora"), "HTML tag '<1/>' is not in the source"),
