@@ -30,6 +30,9 @@ HOSTILE = [
     ("1111", "both", None),
     ("MRI ", "both", None),                  # a do-not-translate term in every word
     ("MRI ", "same", None),
+    ("\u041cRI ", "both", None),            # a look-alike of it in every word
+    ("MRI \u041c", "both", None),           # the term, and a look-alike letter the text is folded for
+    ("㎜ ", "both", None),                   # a compatibility form that folds to two letters
     ("disc ", "both", None),                 # concepts compared pairwise
     ("1.000.", "msgstr", None),              # one number of 100 000 digits
     ("é", "msgstr", None),                   # one word of 100 000 letters for the stemmer

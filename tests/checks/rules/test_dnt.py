@@ -25,6 +25,11 @@ CLEAN = [
     ("zh_Hans", TESTS, TESTS_ZH, None),
     ("es", "You will have a CT.", "Le harán una CT.", ONLY_DNT),
     ("zh_Hans", TESTS, planted(TESTS_ZH, "（MRI）等", "MRI等"), None),  # kept, next to a Chinese character
+    # the Greek μ of micrometres is a unit symbol, not a look-alike of m; a dash after the term is no part of it
+    ("es", "The cut is about 5 mm long.", "El corte mide unos 5 mm (5000 µm).", None),
+    ("vi", "You will have an MRI scan.", "Bạn sẽ được chụp cộng hưởng từ (MRI) – không đau.", None),
+    # a whole word in another script is a word of that language, not a spelling of the term
+    ("es", "You will have an MRI scan.", "Le harán una resonancia magnética (en ruso, МРТ).", None),
 ]
 
 FLAGGED = [
@@ -36,6 +41,25 @@ FLAGGED = [
     ("zh_Hans", TESTS, planted(TESTS_ZH, "（MRI）等", "Mri等"), None, "'Mri' must be written exactly 'MRI'"),
     ("zh_Hans", "The cut is about 5 mm long.", "切口约5MM长。", None, "'MM' must be written exactly 'mm'"),
     ("es", "The cut is about 5 mm long.", "El corte mide unos 5MM.", None, "'MM' must be written exactly 'mm'"),
+    # split by a dash, in every language, though the preferred term is there too
+    ("zh_Hans", TESTS, planted(TESTS_ZH, "MRI", "M-RI"), None, "'M-RI' must be written exactly 'MRI'"),
+    ("vi", "You will have an MRI scan.", "Bạn sẽ được chụp cộng hưởng từ (M\u2011RI).", None,
+     "'M\u2011RI' must be written exactly 'MRI' (do not translate): it has U+2011 NON-BREAKING HYPHEN"),
+    ("es", "You will have an MRI scan.", "Le harán una resonancia magnética (M\u00adRI).", None,
+     "'M\u00adRI' must be written exactly 'MRI' (do not translate): it has U+00AD SOFT HYPHEN"),
+    # letters that only look like the real ones: another alphabet's, compatibility forms, marks
+    ("zh_Hans", TESTS, planted(TESTS_ZH, "MRI", "\u041cRI"), None,
+     "'\u041cRI' must be written exactly 'MRI' (do not translate): it has U+041C CYRILLIC CAPITAL LETTER EM"),
+    ("ht", "You will have an MRI scan.", "W ap fè yon MRI. Apre sa, dòktè a li \u039cRI a.", None,
+     "'\u039cRI' must be written exactly 'MRI' (do not translate): it has U+039C GREEK CAPITAL LETTER MU"),
+    ("es", "Lift no more than 5 kg.", "No levante más de 5 \u043ag.", None,
+     "'\u043ag' must be written exactly 'kg' (do not translate): it has U+043A CYRILLIC SMALL LETTER KA"),
+    ("zh_Hans", TESTS, planted(TESTS_ZH, "MRI", "ＭＲＩ"), None,
+     "'ＭＲＩ' must be written exactly 'MRI' (do not translate): it has U+FF2D FULLWIDTH LATIN CAPITAL LETTER M"),
+    ("vi", "The cut is about 5 mm long.", "Vết cắt dài khoảng 5 ㎜.", None,
+     "'㎜' must be written exactly 'mm' (do not translate): it has U+339C SQUARE MM"),
+    ("es", "Lift no more than 5 kg.", "No levante más de 5 \u212ag.", None,
+     "'\u212ag' must be written exactly 'kg' (do not translate): it has U+212A KELVIN SIGN"),
 ]
 
 
