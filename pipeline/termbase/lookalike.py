@@ -28,6 +28,9 @@ import unicodedata
 LATIN_LOOKALIKE_SCRIPTS = frozenset({"GREEK", "COPTIC", "CYRILLIC", "ARMENIAN", "CHEROKEE"})
 UNIT_LETTERS = frozenset("\u03bc\u03a9")  # μ (micro, also as the micro sign µ) and Ω (ohm)
 STAND_IN = "\x00"  # what `fold` gives for a look-alike letter
+# A word of a script written with spaces: letters and digits, not Chinese or Japanese characters,
+# which stand next to a Latin name with no space ("MRI检查").
+_WORD = re.compile(r"[^\W_\u2e80-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]+")
 
 
 # The blocks of the characters `fold` changes, but white space: what a text must have for folding
@@ -116,3 +119,37 @@ def describe(written: str, real: str) -> str:
 def named(char: str) -> str:
     """``char`` by its code point and Unicode name: U+041C CYRILLIC CAPITAL LETTER EM."""
     return f"U+{ord(char):04X} {unicodedata.name(char, 'an unnamed character')}"
+
+
+def odd_letter(word: str) -> str | None:
+    """The first character of ``word`` that only looks like a real letter: a compatibility form
+    of letters (Ｍ, ㎎, ﬁ), or a letter of an alphabet that shares Latin's shapes in a word that
+    also has a Latin letter (the М of "МRI"); None for most words (at once where `may_fold`
+    finds nothing to fold)."""
+    if not may_fold(word):
+        return None
+    latin, lookalike = False, None
+    for char in word:
+        if char.isascii():
+            latin = latin or char.isalpha()
+            continue
+        folded = _FOLDING[ord(char)]
+        if folded == STAND_IN:
+            lookalike = lookalike or char
+        elif folded.isascii() and folded.isalpha():
+            return char
+        elif script(char) == "LATIN":
+            latin = True
+    return lookalike if latin else None
+
+
+def first_odd_word(text: str) -> tuple[str, str] | None:
+    """The first word of ``text`` with a letter that only looks like a real one (`odd_letter`),
+    and that letter; None when no word has one."""
+    if not may_fold(text):
+        return None
+    for match in _WORD.finditer(text):
+        odd = odd_letter(match.group())
+        if odd is not None:
+            return match.group(), odd
+    return None

@@ -11,6 +11,10 @@ Each term compiles to a pattern of word tests, by its match mode:
   that does not follow a number or a counting word (2周期间 is 2 weeks + 期间, during).
 All comparisons are case-insensitive and on NFC text.
 
+A prefix accepts any ending, but not one with a letter that only looks like a real one (a
+Cyrillic о, a full-width ｏ: see lookalike.py): "abultadо" is not "abultado" to a patient's search.
+Every other test compares whole words, or stems that keep such a letter, with the real ones.
+
 Arabic writes some words onto the next one: "and" or "so" (و, ف), then "with", "for" or "like"
 (ب, ل, ك), then the article (ال; ل with ال is written لل). The first word of a term also matches
 a word that is one of its forms with any of these in front (والعضلة, بالجراح, للأسابيع), as long as
@@ -31,6 +35,7 @@ import ahocorasick
 import snowballstemmer
 from babel import Locale
 
+from . import lookalike
 from .model import Concept, Term, Termbase
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -190,6 +195,7 @@ class Matcher:
         self._by_word: dict[str, list[_Pattern]] = {}
         self._by_stem: dict[str, list[_Pattern]] = {}
         self._by_prefix: list[_Pattern] = []
+        self._prefixed = False  # whether a term has a word matched by its prefix
         self._cache: dict[str, list[Hit]] = {}
         self._concepts: dict[tuple[str, bool], tuple[Hit, ...]] = {}
         self._starting: dict[str, _Starting] = {}
@@ -274,6 +280,7 @@ class Matcher:
             last = index == len(words) - 1
             if mode == "prefix" and "|" in word:
                 tests.append(("prefix", word.split("|", 1)[0]))
+                self._prefixed = True
             elif mode == "exact" or (mode == "prefix" and not self.stem):
                 plain = word.replace("|", "")
                 if last and self.language.split("_")[0] == "en":
@@ -370,6 +377,8 @@ class Matcher:
             _collect(self, folded, words, bounds, candidates, memo, _STARTS_NOTHING, Hit, hits)
         if unsorted:  # word hits come sorted; substring hits are found apart
             hits.sort(key=_hit_order)
+        if self._prefixed and hits and not folded.isascii():  # an odd letter is never ASCII
+            hits[:] = [hit for hit in hits if hit.term.match != "prefix" or not _odd_ending(hit, folded)]
         if len(self._cache) > 50_000:
             self._cache.clear()
         self._cache[text] = hits
@@ -549,6 +558,12 @@ def _lasting(text: str, exception: str, start: int) -> bool:
     """Whether ``exception``, found at ``start``, is a count of the unit and the unit (see above)."""
     return exception[:1] in _COUNTING and (bool(_BEFORE_A_LENGTH.search(text, max(0, start - 2), start))
                                            or bool(_AFTER_A_LENGTH.match(text, start + len(exception))))
+
+
+def _odd_ending(hit: Hit, folded: str) -> bool:
+    """Whether a hit of a term with a prefix word holds a letter that only looks like a real one,
+    which its prefix let through (see the module's documentation)."""
+    return any(lookalike.odd_letter(word) is not None for word in _WORD.findall(folded, hit.start, hit.end))
 
 
 def _hit_order(hit: Hit) -> tuple[int, int, str, str]:

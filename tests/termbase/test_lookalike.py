@@ -53,6 +53,26 @@ def test_folded_positions_lead_back_to_the_text(text: str) -> None:
         assert char in lookalike.fold(text[origin[index]])
 
 
+ODD = [
+    # word, the letter that only looks like a real one (None: none)
+    ("MRI", None),
+    ("m\u00e1s", None),  # a Latin letter with a mark is a real one
+    ("\u041cRI", "\u041c"),  # Cyrillic among Latin letters
+    ("\u041c\u0420\u0422", None),  # a Russian word
+    ("\u0442\u043e\u043c\u043e\u0433\u0440\u0430\u0444\u0438\u044f", None),
+    ("\u0441\u00e1", "\u0441"),  # beside a Latin letter with a mark
+    ("ＭＲＩ", "Ｍ"),  # full-width: a compatibility form, in any word
+    ("5\u338e", "\u338e"),
+    ("\u00b5g", None),  # micrograms
+    ("cm\u00b2", None),  # a superscript digit is no letter
+]
+
+
+@pytest.mark.parametrize("word,odd", ODD, ids=[w for w, _ in ODD])
+def test_odd_letter(word: str, odd: str | None) -> None:
+    assert lookalike.odd_letter(word) == odd
+
+
 # The dashes and formatting characters of scripts a Latin name is never written in (the Hebrew
 # maqaf, the Arabic number sign...): `may_fold` need not find them.
 _OTHER_SCRIPTS = {"ARABIC", "CANADIAN", "EGYPTIAN", "HEBREW", "KAITHI", "MONGOLIAN", "MUSICAL", "SHORTHAND", "SYRIAC",

@@ -58,6 +58,10 @@ NEAR_MISSES = [
     ("vi", "Đĩa ăn được đặt trên bàn.", "herniated-disc"),
     ("ar", "يعود معظم المرضى إلى المنزل في نفس اليوم.", "week"),
     ("ht", "Ou ka mache menm jou a.", "week"),
+    # a prefix's ending, or its word, with a letter that only looks like a real one (Cyrillic, full-width)
+    ("es", "Es una operación mínimamente invasi\u0475a.", "minimally-invasive"),
+    ("es", "Tiene un disc\u043e abultado.", "bulging-disc"),
+    ("es", "Tiene un disco abultadｏ.", "bulging-disc"),
 ]
 
 

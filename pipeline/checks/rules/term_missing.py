@@ -6,6 +6,11 @@ locale's language, found with the term's match mode (inflections tolerated). A c
 source names more often than the translation does, where the translation names more often than
 the source a concept the source has only inside it, was rendered as that shorter term: "pressure
 on a nerve root. A nerve root is part of a nerve" with its first "nerve root" rendered "nervio".
+
+A word with a letter that only looks like a real one (the Cyrillic о in "abultadо", the
+full-width letters of "ＭＲＩ", the Cyrillic М in "МRI") names no term: a patient's search or a
+screen reader does not take it for one. Where the translation has such a word and a concept is
+missing, the finding names the letter, as the text looks right to whoever reads it.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 
+from ...termbase import lookalike
 from ...termbase.matching import Hit, Matcher, named_counts, uncovered
 from ...termbase.model import SUBJECTS
 from ..model import Entry, LocaleContext, Options
@@ -62,12 +68,14 @@ def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
         return
     found = ctx.target.find(entry.msgstr)
     target = {hit.concept.id for hit in found if hit.term.approved}
+    odd: str | None = None
     for hit in wanted:
         if hit.concept.id in target:  # most: asked first, the approved terms only when missing
             continue
         if approved := hit.concept.approved(ctx.language):
             terms = " / ".join(t.display for t in approved)
-            yield f"'{hit.term.display}' must be translated with the approved term {terms}"
+            odd = _odd_word(entry.msgstr) if odd is None else odd
+            yield f"'{hit.term.display}' must be translated with the approved term {terms}{odd}"
     if not nested:
         return  # most entries: no concept named twice with another inside it
     named, inner = _nesting(ctx.source, entry.msgid)
@@ -84,3 +92,14 @@ def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
                        f"{terms} {times} time{'s' if times > 1 else ''}, and {english} ({written}) more often than "
                        f"the source: a {hit.term.display} rendered as just a {english}?")
                 break
+
+
+def _odd_word(msgstr: str) -> str:
+    """What the finding of a missing term adds when the translation has a word with a letter
+    that only looks like a real one (it may be the term, written with it): the word and the
+    letter; "" when it has none."""
+    found = lookalike.first_odd_word(msgstr)
+    if found is None:
+        return ""
+    word, letter = found
+    return f": '{word}' has {lookalike.named(letter)}, which only looks like a Latin letter"

@@ -36,6 +36,23 @@ FLAGGED = [
     # a term written with a hyphen (X-ray) is named by the source: a translation that drops it is told
     ("es", "Your doctor may do X-rays.", "Su médico puede hacerle pruebas.", {},
      "'X-ray' must be translated with the approved term radiografía / rayos X"),
+    # a word that starts like the term (prefix mode) but ends with a letter that only looks like a real one
+    ("es", "It is a minimally invasive operation.", "Es una operación mínimamente invasi\u0475a.", {},
+     "'minimally invasive' must be translated with the approved term mínimamente invasivo: 'invasi\u0475a' has "
+     "U+0475 CYRILLIC SMALL LETTER IZHITSA, which only looks like a Latin letter"),
+    ("es", "You have a bulging disc.", "Tiene un disco abultad\u043e.", {},
+     "'bulging disc' must be translated with the approved term disco abultado / abombamiento discal: "
+     "'abultad\u043e' has U+043E CYRILLIC SMALL LETTER O, which only looks like a Latin letter"),
+    ("es", "You have a bulging disc.", "Tiene un disco abultadｏ.", {},
+     "'abultadｏ' has U+FF4F FULLWIDTH LATIN SMALL LETTER O, which only looks like a Latin letter"),
+    # a term that is not found because of such a letter: the finding says which, as the text looks right
+    ("zh_Hans", "You will have an MRI scan.", "您将做\u041cRI检查。", {},
+     "'MRI scan' must be translated with the approved term 磁共振 / 核磁共振 / MRI: '\u041cRI' has U+041C "
+     "CYRILLIC CAPITAL LETTER EM, which only looks like a Latin letter"),
+    ("vi", "You will have an MRI scan.", "Bạn sẽ được chụp ＭＲＩ.", {},
+     "'ＭＲＩ' has U+FF2D FULLWIDTH LATIN CAPITAL LETTER M, which only looks like a Latin letter"),
+    ("es", "You will have an MRI scan.", "Le harán una resonancia magnéti\u0441a.", {},
+     "'magnéti\u0441a' has U+0441 CYRILLIC SMALL LETTER ES, which only looks like a Latin letter"),
 ]
 
 
