@@ -366,7 +366,7 @@ def tm_import(state: _State, file: Path, locale: str) -> None:
     from .catalog import commands as workflow
     from .fsutil import read_input
 
-    data = read_input(file, str(file), missing="file not found")
+    data = read_input(file, str(file), missing="file not found", special=True)
     path, units = workflow.tm_import(state.project, locale, str(file), data)
     click.echo(f"{count(units, 'unit')} kept in {state.project.rel(path)}; `pipeline update --suggest --locale "
                f"{locale}` offers its matches on the entries already waiting")

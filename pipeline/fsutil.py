@@ -13,6 +13,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from .errors import InputError
 
@@ -226,21 +227,66 @@ def _swap(staging: Path, target: Path) -> None:
 INPUT_LIMIT = 256 << 20
 
 
-def read_input(path: Path, name: str, missing: str | None = None) -> bytes:
+_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"),
+          (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
+
+
+def not_regular(mode: int) -> str | None:
+    """What a file of ``mode`` is when it is not a regular file ("a named pipe"...), else None."""
+    if stat.S_ISREG(mode):
+        return None
+    return next((what for test, what in _KINDS if test(mode)), "not a file")
+
+
+def _refuse_kind(name: str, what: str) -> InputError:
+    return InputError(f"not a regular file ({what}): the pipeline reads only regular files here; move it away "
+                      "and put the file itself in its place", name)
+
+
+def read_input(path: Path, name: str, missing: str | None = None, special: bool = False) -> bytes:
     """The bytes of an input file, or an InputError naming it (``name``, as the user knows it) with
-    what went wrong; ``missing`` is what to say when the file does not exist."""
+    what went wrong; ``missing`` is what to say when the file does not exist.
+
+    A content file (a catalog, a template, a procedure, the termbase...) must be a regular file:
+    a named pipe would be waited on for ever, a socket or a folder cannot be read, and a device
+    is never content. It is opened without waiting (O_NONBLOCK, which changes nothing for a
+    regular file) and refused with one line. ``special`` lets a file the user names on the
+    command line be a pipe or a device (`import <(curl ...)`), read up to the bound."""
+    flags = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | (0 if special else os.O_NONBLOCK)
     try:
-        with open(path, "rb") as handle:
-            status = os.fstat(handle.fileno())
-            if stat.S_ISREG(status.st_mode) and status.st_size <= INPUT_LIMIT:
-                data = handle.read()
-            else:  # too large, or a pipe or a device, whose size says nothing: read up to the bound
-                data = handle.read(INPUT_LIMIT + 1)
+        fd = os.open(path, flags)
     except OSError as exc:
         if missing is not None and isinstance(exc, FileNotFoundError):
             raise InputError(missing, name) from None
+        _refuse_special_path(path, name)
         raise InputError(f"cannot read: {exc.strerror}", name) from None
+    status = os.fstat(fd)
+    what = not_regular(status.st_mode)
+    if what is not None and (not special or stat.S_ISDIR(status.st_mode)):
+        os.close(fd)
+        raise _refuse_kind(name, what)
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            data = _read_bounded(handle, status)
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror}", name) from None
     if len(data) > INPUT_LIMIT:
         raise InputError(f"larger than {INPUT_LIMIT >> 20} MiB, which no input of the pipeline is: "
                          "check that this is the file you meant", name)
     return data
+
+
+def _refuse_special_path(path: Path, name: str) -> None:
+    """After a failed open: refuse a socket (whose open fails with ENXIO) as not a regular file."""
+    try:
+        what = not_regular(os.stat(path).st_mode)
+    except OSError:
+        return
+    if what is not None:
+        raise _refuse_kind(name, what)
+
+
+def _read_bounded(handle: BinaryIO, status: os.stat_result) -> bytes:
+    if stat.S_ISREG(status.st_mode) and status.st_size <= INPUT_LIMIT:
+        return handle.read()
+    return handle.read(INPUT_LIMIT + 1)  # too large, or a pipe or a device, whose size says nothing

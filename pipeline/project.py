@@ -201,7 +201,7 @@ class Project:
 
         path = self.root / REGISTRY_FILE
         if path.exists():
-            data = YAML(typ="rt").load(path.read_text("utf-8"))
+            data = YAML(typ="rt").load(read_input(path, self.rel(path)).decode("utf-8"))
         else:
             data = CommentedMap()
             data["locales"] = CommentedMap()

@@ -457,3 +457,68 @@ def test_lock_is_reentrant_within_one_process(tmp_path: Path) -> None:
         fsutil.write_atomic(tmp_path / "x", b"1")
     with lock.exclusive(tmp_path):
         pass
+
+
+def _special(kind: str, path: Path) -> None:
+    """Put a file of ``kind`` where a content file belongs."""
+    import contextlib
+    import socket
+
+    path.unlink(missing_ok=True)
+    if kind == "pipe":
+        os.mkfifo(path)
+    elif kind == "folder":
+        path.mkdir()
+    elif kind == "device":
+        path.symlink_to("/dev/null")
+    else:
+        server = socket.socket(socket.AF_UNIX)
+        with contextlib.chdir(path.parent):  # a socket's path is short: bind it by its name
+            server.bind(path.name)
+        server.close()
+
+
+NEUROTOMY_ES = "locales/es/LC_MESSAGES/endoscopic-neurotomy.po"
+NEUROTOMY_POT = "locales/templates/endoscopic-neurotomy.pot"
+NEUROTOMY_SOURCE = "source/procedures/endoscopic-neurotomy.yaml"
+SPECIAL_FILES = [
+    # (command, the content file that is not a regular file, what it is)
+    (("check",), NEUROTOMY_ES, "pipe"),
+    (("check",), NEUROTOMY_ES, "folder"),
+    (("check",), NEUROTOMY_ES, "socket"),
+    (("status",), NEUROTOMY_ES, "pipe"),
+    (("status",), NEUROTOMY_ES, "device"),
+    (("update",), NEUROTOMY_ES, "pipe"),
+    (("update", "--check"), NEUROTOMY_ES, "folder"),
+    (("update",), NEUROTOMY_POT, "pipe"),
+    (("build", "--check"), NEUROTOMY_ES, "pipe"),
+    (("build",), NEUROTOMY_ES, "folder"),
+    (("review", "pending", "--locale", "es"), NEUROTOMY_ES, "pipe"),
+    (("review", "export", "--locale", "es", "--out", "sheet.csv"), NEUROTOMY_ES, "pipe"),
+    (("release", "plan"), NEUROTOMY_ES, "socket"),
+    (("report",), NEUROTOMY_ES, "pipe"),
+    (("tm", "export", "--locale", "es"), NEUROTOMY_ES, "pipe"),
+    (("check",), NEUROTOMY_SOURCE, "pipe"),
+    (("extract", "--check"), NEUROTOMY_SOURCE, "pipe"),
+    (("status",), NEUROTOMY_SOURCE, "folder"),
+    (("check",), "source/termbase.yaml", "pipe"),
+    (("glossary", "export"), "source/termbase.yaml", "pipe"),
+    (("update",), "source/termbase.yaml", "device"),
+    (("check",), "source/negation.yaml", "pipe"),
+]
+
+
+@pytest.mark.parametrize("args, rel, kind", SPECIAL_FILES, ids=[f"{' '.join(a[:2])}-{r}-{k}" for a, r, k in SPECIAL_FILES])
+def test_a_content_file_that_is_not_a_regular_file_is_refused(content_root: Path, tmp_path: Path,
+                                                               args: tuple[str, ...], rel: str, kind: str) -> None:
+    """A pipe, a socket, a device or a folder named like a catalog, a template, a procedure or the
+    termbase stops the command at once with one line naming it (a pipe would be waited on for
+    ever), and is left as it is."""
+    _special(kind, content_root / rel)
+    result = subprocess.run([sys.executable, "-m", "pipeline", "--root", str(content_root), *args],
+                            capture_output=True, text=True, timeout=30, cwd=tmp_path,
+                            env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert result.returncode == 2, result.stderr[-2000:]
+    line = result.stderr.strip()
+    assert "\n" not in line and f"{rel}: not a regular file" in line, line
+    assert (content_root / rel).is_dir() if kind == "folder" else (content_root / rel).exists() or kind == "socket"

@@ -316,7 +316,7 @@ def imported_memory(project: Project, posix: str, source_language: str, bcp47: s
     """The units of the locale's imported TMX files: offered as suggestions, never filled."""
     units = []
     for path in sorted(memory_dir(project, posix).glob("*.tmx")):
-        units += parse_tmx(project.rel(path), path.read_bytes(), source_language, bcp47)
+        units += parse_tmx(project.rel(path), read_input(path, project.rel(path)), source_language, bcp47)
     return Memory(units)
 
 

@@ -12,10 +12,12 @@ checks).
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
 import sqlite3
+import stat
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -71,10 +73,15 @@ def locale_key(global_digest: str, posix: str, job_keys: Iterable[str]) -> str:
 
 
 def read_file(path: str) -> bytes:
-    """A file's bytes in four system calls (``open()`` adds a terminal check and seeks)."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+    """A file's bytes in four system calls (``open()`` adds a terminal check and seeks). Anything
+    but a regular file raises OSError (opened without waiting: a named pipe would block), so that
+    `read_input` says what it is."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     try:
-        size = os.fstat(fd).st_size
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", path)
+        size = status.st_size
         chunks = [os.read(fd, size + 1)]
         while chunks[-1] and sum(map(len, chunks)) <= size:  # a file that grew while read
             chunks.append(os.read(fd, 65536))

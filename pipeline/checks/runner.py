@@ -215,6 +215,9 @@ def _catalog_key(job: Job, key_of: Callable[[str, str, bytes], str] | None) -> s
         return key_of(job[0], job[2], results.read_file(job[3]))
     except FileNotFoundError:
         raise InputError("catalog missing: run `pipeline update`", job[2]) from None
+    except OSError:  # not a regular file, or unreadable: said as the user knows the file
+        read_input(Path(job[3]), job[2])
+        raise
 
 
 @dataclass

@@ -146,7 +146,7 @@ def read_rows(path: Path) -> list[Row]:
 
 
 def _decode(path: Path) -> str:
-    data = read_input(path, str(path))
+    data = read_input(path, str(path), special=True)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -111,7 +111,7 @@ class ImportReport:
 def glossary_import(project: Project, path: Path, fmt: str | None, locale: str | None) -> ImportReport:
     """Add the terms of a TBX or CSV file to the termbase; conflicts are reported, never applied."""
     name = str(path)
-    data = read_input(path, name)
+    data = read_input(path, name, special=True)
     fmt = fmt or ("csv" if path.suffix.lower() == ".csv" else "tbx")
     with exclusive(project.root):
         return _merge_into_termbase(project, name, data, fmt, locale)
