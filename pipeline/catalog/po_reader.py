@@ -1,4 +1,6 @@
-"""Read PO/POT files strictly: anything gettext would refuse is refused here, with file and line.
+"""Read PO/POT files strictly: anything gettext would refuse is refused here, with file and line,
+and so is a header that is not a list of distinct ``Name: value`` fields (see `header_problem`),
+which gettext accepts but reads differently from polib.
 
 polib is lenient (an unterminated string or a bad escape is silently accepted and can lose text),
 so this reader checks the grammar while it reads, in one pass, and `to_polib` hands the result to
@@ -275,6 +277,7 @@ def read_entries(name: str, data: bytes, fast: bool = True) -> list[RawEntry]:
             lineno += parts[i + 1].count("\n")
     parser.finish()
     entries = parser.entries
+    _check_header(name, text, entries)
     _check_plural_counts(name, entries)
     seen: dict[tuple[str | None, str], int] = {}
     for entry in entries:
@@ -310,9 +313,13 @@ def read_live(name: str, data: bytes) -> list[LiveEntry] | None:
     if "\r" in text or "\\\n" in text or text.endswith("\\"):
         return None
     try:
-        return _entries(text, _decoded)
+        entries = _entries(text, _decoded)
     except _Unusual:
         return None
+    header = next((e for e in entries if e[1] is None and e[2] == ""), None) if entries is not None else None
+    if header is not None and header_problem(header[3]) is not None:
+        return None  # read_entries refuses it, with the field's line
+    return entries
 
 
 def _live_entries(text: str, decode: Callable[[str], str]) -> list[LiveEntry] | None:
@@ -393,13 +400,71 @@ _MISSING = {
 }
 
 
+def header_problem(value: str) -> tuple[int, str] | None:
+    """Where (an offset in the header's msgstr) and why a header is not a list of distinct
+    ``Name: value`` fields, else None.
+
+    GNU msgfmt and msgcat accept any header text and keep it as written, but a line that is no
+    field is read by no tool and the pipeline, which keeps the header as its fields, would drop
+    it; and of a field given twice, gettext's runtime reads the first (Plural-Forms, Language,
+    charset) while polib and the pipeline keep the last, so two tools would build a different
+    catalog from one file. Names are compared without regard to case, as a reader would."""
+    seen: set[str] = set()
+    offset = 0
+    fields = value.split("\n")
+    for index, line in enumerate(fields):
+        if index == len(fields) - 1 and not line:
+            break  # after the last field's line break
+        key, colon, _ = line.partition(":")
+        key = key.strip()
+        if not colon or not key:
+            return offset, (f"header line {line!r} is not a field 'Name: value': remove it, or give it a name "
+                            "(X-Note: ...); gettext tools read nothing from it and the pipeline could not keep it")
+        if key.lower() in seen:
+            return offset, (f"header field {key!r} twice: keep one (gettext reads the first, polib and the "
+                            "pipeline the last)")
+        seen.add(key.lower())
+        offset += len(line) + 1
+    return None
+
+
+def _check_header(name: str, text: str, entries: list[RawEntry]) -> None:
+    """Refuse a header `header_problem` finds fault with, at the line of the faulty field."""
+    header = _header_of(entries)
+    if header is None or not header.msgstr.get(0):
+        return
+    problem = header_problem(header.msgstr[0])
+    if problem is not None:
+        raise InputError(problem[1], name, _header_line(text, header.line, problem[0]))
+
+
+def _header_of(entries: list[RawEntry]) -> RawEntry | None:
+    return next((e for e in entries if e.msgid == "" and e.msgctxt is None and not e.obsolete), None)
+
+
+def _header_line(text: str, first: int, offset: int) -> int:
+    """The line holding character ``offset`` of the msgstr of the header that starts at line
+    ``first``: its msgstr line and the string lines after it, decoded one by one."""
+    lines = text.split("\n")
+    number = next((n for n in range(first - 1, len(lines)) if lines[n].lstrip().startswith("msgstr")), first - 1)
+    seen = 0
+    for n in range(number, len(lines)):
+        segment = _SEGMENT.search(lines[n])
+        if segment is None or (n > number and not lines[n].lstrip().startswith('"')):
+            break
+        seen += len(_unescape(segment.group(1)))
+        if offset < seen:
+            return n + 1
+    return first
+
+
 _NPLURALS = re.compile(r"^Plural-Forms:.*?\bnplurals\s*=\s*(\d+)", re.MULTILINE)
 
 
 def _check_plural_counts(name: str, entries: list[RawEntry]) -> None:
     """Every live plural entry has as many forms as the header's Plural-Forms says (msgfmt refuses
     a catalog where one has fewer or more: the program would show an empty or no text)."""
-    header = next((e for e in entries if e.msgid == "" and e.msgctxt is None and not e.obsolete), None)
+    header = _header_of(entries)
     found = _NPLURALS.search(header.msgstr.get(0, "")) if header is not None else None
     if found is None:
         return  # a template (nplurals=INTEGER) or no header: nothing to compare with
