@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import polib
 
+from .directives import format_of
 from .wrap import PAGE_WIDTH, wrap_string
 
 # Flags gettext keeps, in the order it prints them after "fuzzy"; any other flag is dropped by
@@ -47,26 +48,28 @@ def _first_msgstr(entry: polib.POEntry) -> str:
 
 def _message_lines(entry: polib.POEntry, prefix: str, wrap: bool = True) -> list[str]:
     lines: list[str] = []
+    fmt = format_of(entry.flags)
     if entry.msgctxt is not None:
-        lines += wrap_string("msgctxt", entry.msgctxt, prefix, wrap)
-    lines += wrap_string("msgid", entry.msgid, prefix, wrap)
+        lines += wrap_string("msgctxt", entry.msgctxt, prefix, wrap, fmt)
+    lines += wrap_string("msgid", entry.msgid, prefix, wrap, fmt)
     if entry.msgid_plural:
-        lines += wrap_string("msgid_plural", entry.msgid_plural, prefix, wrap)
+        lines += wrap_string("msgid_plural", entry.msgid_plural, prefix, wrap, fmt)
         for index in sorted(entry.msgstr_plural):
-            lines += wrap_string(f"msgstr[{index}]", entry.msgstr_plural[index], prefix, wrap)
+            lines += wrap_string(f"msgstr[{index}]", entry.msgstr_plural[index], prefix, wrap, fmt)
     else:
-        lines += wrap_string("msgstr", entry.msgstr, prefix, wrap)
+        lines += wrap_string("msgstr", entry.msgstr, prefix, wrap, fmt)
     return lines
 
 
 def _previous_lines(entry: polib.POEntry, prefix: str, wrap: bool = True) -> list[str]:
     lines: list[str] = []
+    fmt = format_of(entry.flags)
     if entry.previous_msgctxt is not None:
-        lines += wrap_string("msgctxt", entry.previous_msgctxt, prefix, wrap)
+        lines += wrap_string("msgctxt", entry.previous_msgctxt, prefix, wrap, fmt)
     if entry.previous_msgid is not None:
-        lines += wrap_string("msgid", entry.previous_msgid, prefix, wrap)
+        lines += wrap_string("msgid", entry.previous_msgid, prefix, wrap, fmt)
     if entry.previous_msgid_plural is not None:
-        lines += wrap_string("msgid_plural", entry.previous_msgid_plural, prefix, wrap)
+        lines += wrap_string("msgid_plural", entry.previous_msgid_plural, prefix, wrap, fmt)
     return lines
 
 

@@ -13,6 +13,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from .directives import Spans, spans
+
 PAGE_WIDTH = 79
 
 # libunistring's <unilbrk.h> break codes.
@@ -54,16 +56,34 @@ _PAIR = re.compile(rb"\\.", re.DOTALL)
 _NEEDS_ESCAPE = re.compile(r'[\a\b\f\n\r\t\v\\"]')
 
 
-def _escape_portion(portion: str) -> tuple[bytes, bytes]:
-    """The escaped UTF-8 bytes of a portion and gettext's per-byte break overrides."""
+def _escape_portion(portion: str, kept: Spans | None = None) -> tuple[bytes, bytes]:
+    """The escaped UTF-8 bytes of a portion and gettext's per-byte break overrides; ``kept`` are
+    the portion's format directives (character offsets), inside which no break is allowed."""
     out = portion.translate(_ESCAPE_TABLE).encode("utf-8")
     overrides = bytearray(out.translate(_ZERO_OTHERS))
     if b"\\" in out:
         for match in _PAIR.finditer(out):
             overrides[match.start() + 1] = _PROHIBITED
+    if kept:
+        _keep_whole(portion, kept, overrides)
     if portion.endswith("\n"):
         overrides[-2] = _PROHIBITED
     return out, bytes(overrides)
+
+
+def _keep_whole(portion: str, kept: Spans, overrides: bytearray) -> None:
+    """Prohibit a break before every character of a directive but its first, as gettext does."""
+    offsets = [0]
+    for char in portion:
+        offsets.append(offsets[-1] + len(char.translate(_ESCAPE_TABLE).encode("utf-8")))
+    for start, end in kept:
+        for index in range(max(start + 1, 0), min(end, len(portion))):
+            overrides[offsets[index]] = _PROHIBITED
+
+
+def _portion_spans(spans: Spans, base: int, length: int) -> Spans:
+    """The directives of ``spans`` that reach into the portion at ``base``, in its offsets."""
+    return [(start - base, end - base) for start, end in spans if start < base + length and end > base]
 
 
 _BUFFER: list[ctypes.Array[ctypes.c_char]] = [ctypes.create_string_buffer(4096)]
@@ -80,10 +100,11 @@ def _breaks(text: bytes, overrides: bytes, width: int, start_column: int) -> lis
     return [m.start() for m in _POSSIBLE_BYTE.finditer(result.raw, 0, len(text))]
 
 
-def wrap_string(name: str, value: str, prefix: str = "", wrap: bool = True) -> list[str]:
+def wrap_string(name: str, value: str, prefix: str = "", wrap: bool = True, fmt: str | None = None) -> list[str]:
     """Lines (without newline) for ``name "value"``, e.g. ``msgid``, with an optional line prefix
     such as ``#| `` or ``#~ ``. ``wrap`` False (an entry flagged no-wrap): cut after each ``\\n``
-    only, as gettext does."""
+    only, as gettext does. ``fmt``, the entry's format (see `directives.format_of`): no line is
+    broken inside one of its directives."""
     if "\n" not in value[:-1]:
         escaped = value.translate(_ESCAPE_TABLE) if _NEEDS_ESCAPE.search(value) else value
         # Fits on one line whatever the characters' widths (at most 2 columns each): no breaks.
@@ -99,12 +120,15 @@ def wrap_string(name: str, value: str, prefix: str = "", wrap: bool = True) -> l
             break
         portions.append(value[start:end + 1])
         start = end + 1
+    kept = spans(fmt, value, name.startswith("msgstr")) if wrap else []
     lines: list[str] = []
     startcol_after_break = len(prefix) + 1
     width = PAGE_WIDTH - 1 - startcol_after_break
     first_line = True
+    base = 0
     for index, portion in enumerate(portions):
-        text, overrides = _escape_portion(portion)
+        text, overrides = _escape_portion(portion, _portion_spans(kept, base, len(portion)) if kept else [])
+        base += len(portion)
         start_column = (len(name) + 1 if first_line else 0) + 1 + len(prefix) - startcol_after_break
         breaks = _breaks(text, overrides, width, start_column) if wrap else []
         more_follow = index < len(portions) - 1

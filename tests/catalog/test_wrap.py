@@ -80,3 +80,86 @@ def test_randomised_corpus_matches_msgcat(tmp_path):
         catalog.append(polib.POEntry(msgctxt=f"r{index}", msgid=text, msgstr=text[::-1].strip(" ")))
     text = format_po(catalog)
     assert msgcat(text, tmp_path) == text
+
+
+# gettext never breaks a line inside a format directive of the entry's format (the first of its
+# c-format, python-format, python-brace-format flags): a break may come before the directive, not
+# within it. Each row places the directive across the wrap column at every offset, in the msgid
+# and the msgstr, with the flag and without it (where the line breaking of Unicode decides).
+FORMAT_CASES = [
+    # name, flag, directive
+    ("c: %% after a space", "c-format", "%%"),
+    ("c: space flag", "c-format", "% d"),
+    ("c: grouping and space flags", "c-format", "%' d"),
+    ("c: minus flag", "c-format", "%-d"),
+    ("c: positional with flags", "c-format", "%1$- 5d"),
+    ("c: star precision", "c-format", "%.*f"),
+    ("c: minus star width", "c-format", "%-*s"),
+    ("c: positional minus width", "c-format", "%1$-10s"),
+    ("c: ISO C99 macro", "c-format", "%<PRId64>"),
+    ("c: invalid directive is not kept", "c-format", "%- y"),
+    ("python: name with a space", "python-format", "%(my name)s"),
+    ("python: name with a hyphen", "python-format", "%(first-name)s"),
+    ("python: name with a slash", "python-format", "%(a/b)s"),
+    ("python: flags", "python-format", "%- 5d"),
+    ("python: named with flags", "python-format", "%(x)- d"),
+    ("python: %%", "python-format", "%%"),
+    ("python: Vietnamese name", "python-format", "%(ngày khám)s"),
+    ("brace: fill and align, not a directive to gettext 0.21", "python-brace-format", "{0: >10}"),
+    ("brace: sign, not a directive to gettext 0.21", "python-brace-format", "{count: d}"),
+    ("brace: attribute, not a directive to gettext 0.21", "python-brace-format", "{a.b.c}"),
+    ("brace: nested, not a directive to gettext 0.21", "python-brace-format", "{x:{y}}"),
+    ("brace: fill", "python-brace-format", "{0:-^20}"),
+    ("brace: name", "python-brace-format", "{clinic_phone}"),
+    ("brace: invalid conversion is not kept", "python-brace-format", "{name!r: >10}"),
+    ("c and python flags: c wins", "c-format, python-format", "%(a b)s %- d"),
+]
+
+
+def _format_catalog(flag: str, directive: str) -> polib.POFile:
+    catalog = polib.POFile()
+    catalog.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
+    for pad in range(50, 80):
+        for index, template in enumerate(["{pad} {d}end of the words", "{pad}{d} more", "{pad} {d} more words"]):
+            text = template.format(pad="x" * pad, d=directive)
+            entry = polib.POEntry(msgctxt=f"{pad}.{index}", msgid=text, msgstr="y" + text[1:])
+            entry.flags = [f.strip() for f in flag.split(",")] if flag else []
+            catalog.append(entry)
+    return catalog
+
+
+@pytest.mark.parametrize("name,flag,directive", FORMAT_CASES, ids=[c[0] for c in FORMAT_CASES])
+def test_format_directives_are_wrapped_as_msgcat_wraps_them(name, flag, directive, tmp_path):
+    for flags in (flag, ""):
+        text = format_po(_format_catalog(flags, directive))
+        assert msgcat(text, tmp_path) == text
+
+
+def test_randomised_format_strings_match_msgcat(tmp_path):
+    """Directives, stray percent signs and braces among words, under each format flag and their
+    combinations, in every string msgcat wraps (msgctxt, previous msgid, plurals, obsolete)."""
+    tokens = ["%s", "%d", "%1$s", "%2$d", "% d", "%-5d", "%'d", "%%", "%(name)s", "%(my name)s", "%(first-name)d",
+              "%-*s", "%.*f", "%<PRId64>", "%lld", "%hs", "%lf", "%zu", "%m", "% 5.2f", "%(a)-10s", "%(x)", "%", "%y",
+              "{name}", "{0}", "{}", "{a.b}", "{0: >10}", "{{", "}}", "{clinic_phone}", "word", "well-known", "2-4",
+              "a/b", "(RFA)", "5 mm", "e.g.", "微创椎间盘切除术", "يتم", "thủ thuật", "\\", '"q"', "tab\tx", "50 %"]
+    flag_sets = [["c-format"], ["python-format"], ["python-brace-format"], ["c-format", "python-format"],
+                 ["python-format", "python-brace-format"], ["no-c-format"], []]
+    rnd = random.Random(20261201)
+
+    def text() -> str:
+        return "".join(rnd.choice(tokens) + rnd.choice([" ", "", "  "]) for _ in range(rnd.randint(1, 40))).strip(" ")
+
+    catalog = polib.POFile()
+    catalog.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
+    for index in range(600):
+        entry = polib.POEntry(msgctxt=text() if index % 3 == 0 else f"f{index}", msgid=text(), msgstr=text())
+        entry.flags = list(rnd.choice(flag_sets))
+        if index % 4 == 1:
+            entry.flags.insert(0, "fuzzy")
+            entry.previous_msgid = text()
+        if index % 10 == 2:
+            entry.msgid_plural, entry.msgstr_plural, entry.msgstr = text(), {0: text(), 1: text()}, ""
+        entry.obsolete = index % 10 == 5
+        catalog.append(entry)
+    text_written = format_po(catalog)
+    assert msgcat(text_written, tmp_path) == text_written
