@@ -270,7 +270,8 @@ def clean(state: _State, orphans: bool, apply_: bool) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @pass_state
 def status(state: _State, locales: tuple[str, ...], procedures: tuple[str, ...], fmt: str) -> None:
-    """Translated, fuzzy and untranslated counts per locale and procedure, in strings and words."""
+    """Translated, fuzzy and untranslated counts per locale and procedure, in strings and words; a
+    catalog whose template `pipeline extract` changed since the last `pipeline update` is marked stale."""
     from .catalog import commands as workflow
 
     rows = workflow.status(state.project, locales, procedures)
@@ -286,6 +287,7 @@ def status(state: _State, locales: tuple[str, ...], procedures: tuple[str, ...],
             "review": {"signed_off": r.reviewed, "needs_rereview": r.needs_rereview,
                        "percent": r.reviewed_percent, "sample_signed_off": r.sample,
                        "kind": "sample" if r.sample else ("clinical" if r.reviewed else "none")},
+            "stale": r.stale,
         } for r in rows]}), nl=False)
         return
     width = max([len(r.procedure) for r in rows] + [9])
@@ -296,10 +298,22 @@ def status(state: _State, locales: tuple[str, ...], procedures: tuple[str, ...],
         click.echo(f"{r.locale:<8} {r.procedure:<{width}} {p.translated:>10} {p.fuzzy:>5} "
                    f"{p.untranslated:>9} {_pct(p.percent):>7} "
                    f"{p.translated_words:>5}/{p.total_words:<5} {_pct(p.percent_words):>7} "
-                   f"{_pct(r.reviewed_percent):>8} {r.needs_rereview:>9}" + ("  sample sign-off" if r.sample else ""))
+                   f"{_pct(r.reviewed_percent):>8} {r.needs_rereview:>9}" + ("  sample sign-off" if r.sample else "")
+                   + ("  stale" if r.stale else ""))
     if any(r.sample for r in rows):
         click.echo("sample sign-off: signed off by reviewers marked `sample: true` in pipeline.yaml; "
                    "no qualified clinical reviewer has read them")
+    stale = sum(1 for r in rows if r.stale)
+    if stale:
+        click.echo(_behind_templates(stale))
+
+
+def _behind_templates(n: int) -> str:
+    """What status says of catalogs marked stale: their counts are of strings the source no longer has."""
+    one = n == 1
+    return (f"{count(n, 'catalog is', 'catalogs are')} behind {'its template' if one else 'their templates'} "
+            f"(`pipeline extract` changed {'it' if one else 'them'} since the last `pipeline update`): "
+            "run `pipeline update`")
 
 
 @main.group()

@@ -98,6 +98,27 @@ def test_status_json(run):
         assert row["words"]["total"] > strings["total"]
 
 
+@pytest.mark.parametrize("locale", ["es", "ar", "zh_Hans"])
+def test_status_says_which_catalogs_await_update_after_extract(content_root, run, locale):
+    """A changed source sentence, extracted but not merged: the locale's catalog of that procedure
+    is marked in the table and in JSON, and one line says what to run."""
+    source = content_root / "source/procedures/endoscopic-neurotomy.yaml"
+    source.write_text(source.read_text().replace("long-term back pain.", "long-lasting back pain.", 1))
+    assert run("extract").exit_code == 0
+    result = run("status", "--locale", locale)
+    assert result.exit_code == 0
+    rows = [line for line in result.output.splitlines() if line.startswith(locale + " ")]
+    assert [("endoscopic-neurotomy" in line) for line in rows if "stale" in line] == [True]
+    assert ("1 catalog is behind its template (`pipeline extract` changed it since the last `pipeline update`): "
+            "run `pipeline update`") in result.output
+    import json
+
+    catalogs = json.loads(run("status", "--locale", locale, "--format", "json").output)["catalogs"]
+    assert {r["procedure"] for r in catalogs if r["stale"]} == {"endoscopic-neurotomy"}
+    assert run("update").exit_code == 0
+    assert "stale" not in run("status", "--locale", locale).output
+
+
 def test_init_never_overwrites_a_catalog(content_root, run):
     catalog = content_root / "locales/es/LC_MESSAGES/endoscopic-discectomy.po"
     before = catalog.read_bytes()

@@ -404,6 +404,7 @@ class StatusRow:
     reviewed: int = 0
     needs_rereview: int = 0
     sample: int = 0  # of the signed-off entries, those signed by a reviewer marked `sample: true`
+    stale: bool = False  # `pipeline extract` changed the template since the last `pipeline update`
 
     @property
     def reviewed_percent(self) -> float:
@@ -416,11 +417,46 @@ def _signer(entry: polib.POEntry) -> str | None:
     return signed.reviewer if signed else None
 
 
+TemplateShape = tuple[str | None, tuple[tuple[object, ...], ...]]
+
+
+def _shape(catalog: polib.POFile) -> TemplateShape:
+    """What `pipeline update` copies from a template into a catalog: the creation date and, for
+    each live entry in order, its context, source texts, notes, references and format flags."""
+    return catalog.metadata.get("POT-Creation-Date"), tuple(
+        (e.msgctxt, e.msgid, e.msgid_plural or None, e.comment or "", tuple(map(tuple, e.occurrences)),
+         tuple(sorted(set(e.flags) - {"fuzzy"})))
+        for e in catalog if not e.obsolete)
+
+
+def _template_shapes(project: Project, procedures: tuple[Procedure, ...]) -> dict[str, TemplateShape]:
+    """The shape of each procedure's template on disk (none for a missing one: nothing to compare)."""
+    shapes = {}
+    for procedure in procedures:
+        path = project.template_path(procedure.id)
+        if path.exists():
+            shapes[procedure.id] = _shape(read_po(path, project.rel(path)))
+    return shapes
+
+
+def _is_stale(catalog: polib.POFile, template: TemplateShape | None) -> bool:
+    """Whether `pipeline update` would change what the catalog holds of its template."""
+    if template is None:
+        return False
+    date, entries = _shape(catalog)
+    return entries != template[1] or (template[0] is not None and date != template[0])
+
+
 def status(project: Project, locales: tuple[str, ...] = (),
            procedures: tuple[str, ...] = ()) -> tuple[StatusRow, ...]:
+    """Progress and review per catalog, and whether it is behind its template: after `pipeline
+    extract` changed a template and before `pipeline update` merged it, a catalog counts the old
+    strings (the release plan and the review site already compare with the new source)."""
     rows = []
+    selected = project.select_procedures(procedures)
+    templates = _template_shapes(project, selected)
     for info in project.select_locales(locales):
-        for procedure in project.select_procedures(procedures):
+        for procedure in selected:
             path = project.catalog_path(info.posix, procedure.id)
             if not path.exists():
                 raise InputError(f"catalog missing: run `pipeline update` (or `pipeline init "
@@ -431,5 +467,6 @@ def status(project: Project, locales: tuple[str, ...] = (),
             signed = [e for state, e in states if state is ReviewState.SIGNED_OFF]
             sample = sum(1 for e in signed if _signer(e) in project.config.sample_reviewers)
             rows.append(StatusRow(info.posix, procedure.id, progress(catalog), len(signed),
-                                  sum(1 for state, _ in states if state is ReviewState.NEEDS_REREVIEW), sample))
+                                  sum(1 for state, _ in states if state is ReviewState.NEEDS_REREVIEW), sample,
+                                  _is_stale(catalog, templates.get(procedure.id))))
     return tuple(rows)

@@ -219,3 +219,38 @@ def test_status_without_a_catalog_says_what_to_run(root):
     with pytest.raises(InputError) as caught:
         status(Project(root))
     assert str(caught.value).startswith(f"{CATALOG}: catalog missing: run `pipeline update`")
+
+
+# name, source edit (old, new) or None, run `pipeline update` after `pipeline extract`, stale
+STALE_AFTER_EXTRACT = [
+    ("a sentence rewritten", ("Put ice on your knee.", "Put ice on your knee for 20 minutes."), False, True),
+    ("a translator note changed", ("day ward.", "day ward, open at night."), False, True),
+    ("the title changed", ("title: Knee care", "title: Knee care at home"), False, True),
+    ("a string added", ("            text: Put ice on your knee.\n",
+                        "            text: Put ice on your knee.\n          - id: rest\n            text: Rest.\n"),
+     False, True),
+    ("a string removed", ("      - id: faq\n        question: Can I walk?\n        answer: Yes, a little every day.\n",
+                          ""), False, True),
+    ("a placeholder added", ("Put ice on your knee.", "Put ice on your knee and call {clinic_phone}."), False, True),
+    ("a line moved", ("title: Knee care\n", "\ntitle: Knee care\n"), False, True),
+    ("updated after extract", ("Put ice on your knee.", "Put ice on your knee for 20 minutes."), True, False),
+    ("nothing changed", None, False, False),
+]
+
+
+@pytest.mark.parametrize("name,edit,updated,stale", STALE_AFTER_EXTRACT, ids=[r[0] for r in STALE_AFTER_EXTRACT])
+def test_status_says_a_catalog_is_behind_its_template(root, name, edit, updated, stale):
+    """`pipeline extract` changed the template and `pipeline update` has not merged it in: the
+    catalog's counts are of the old strings, and status says so."""
+    extract(Project(root))
+    init(Project(root), ("es",))
+    translate(root, {"title": "Cuidado de la rodilla", "after.tips.ice": "Póngase hielo en la rodilla."})
+    if edit is not None:
+        edit_source(root, *edit)
+    extract(Project(root))
+    if updated:
+        update(Project(root))
+    [row] = status(Project(root))
+    assert row.stale is stale
+    if stale:  # `update --check` says so too (and more: a termbase hint it would refresh)
+        assert update(Project(root), check=True).stale == (CATALOG,)
