@@ -440,8 +440,8 @@ def test_an_input_larger_than_the_bound_is_refused(tmp_path: Path, monkeypatch: 
 def test_tbx_content_error_names_the_tbx_and_its_line(content_root: Path, run: Any, tmp_path: Path) -> None:
     tbx = tmp_path / "incoming.tbx"
     tbx.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX-Basic">\n<text><body>\n'
-                   '<termEntry id="ok-concept"><descrip type="definition">A joint.</descrip>\n<langSet xml:lang="en"><tig><term>knee</term></tig></langSet>\n'
-                   '</termEntry>\n<termEntry id="bad-concept"><descrip type="definition">A stem.</descrip>\n<langSet xml:lang="en">\n'
+                   '<termEntry id="ok-concept"><descrip type="definition">A joint.</descrip><descrip type="subjectField">anatomy</descrip>\n<langSet xml:lang="en"><tig><term>knee</term></tig></langSet>\n'
+                   '</termEntry>\n<termEntry id="bad-concept"><descrip type="definition">A stem.</descrip><descrip type="subjectField">anatomy</descrip>\n<langSet xml:lang="en">\n'
                    '<tig><term>stem</term><note>pipeline:match=prefix</note></tig>\n'
                    '</langSet>\n</termEntry>\n</body></text></martif>\n', "utf-8")
     before = (content_root / "source/termbase.yaml").read_bytes()
