@@ -1,11 +1,13 @@
 /* The term matcher's two inner loops, in C.
 
-   `scan(text, memo, nothing)` returns the text's words (the runs of characters the regular
-   expression \w matches: letters, digits of every script, and the underscore), where each starts
-   and ends ([start0, end0, start1, end1, ...]), and the indexes of the words that `memo` does not
-   map to `nothing` (unknown words, and words that start a term): `matching._scan_python` with a
-   regular-expression split. Splitting a text with the regular expression took most of the time
-   of finding its terms; most words start no term and are never looked at again.
+   `scan(text, memo, nothing)` returns the text's words, where each starts and ends ([start0, end0,
+   start1, end1, ...]), and the indexes of the words that `memo` does not map to `nothing` (unknown
+   words, and words that start a term): `matching._scan_python` with a regular-expression split.
+   A word is a run of the characters the regular expression \w matches (letters, digits of every
+   script, and the underscore), cut where a number ends before a letter (5mm is 5 and mm) and
+   between a Chinese or Japanese character and any other (10ml口服 is 10, ml and 口服); a letter
+   with a number after it stays one word (L5). Splitting a text with the regular expression took
+   most of the time of finding its terms; most words start no term and are never looked at again.
 
    `collect(...)` makes the hits of those words, as `matching._collect_python` does: the one-word
    terms a word starts, and the longer terms whose later words follow it (tested as written, as a
@@ -18,16 +20,56 @@
 
 static PyObject *id_name;  /* "id", interned: a concept's attribute */
 
-/* The same test as the regular-expression engine's \w on str (SRE_UNI_IS_WORD). Below 128 the
-   only such characters are the ASCII letters, digits and the underscore: most of a text, tested
-   without the Unicode database's four lookups. */
+/* What a character is to the word scanner (see `matching._WORD`): no part of a word, a decimal
+   digit (the regular expression's \d), a character of the Chinese and Japanese scripts (written
+   without spaces), or another word character (\w: a letter, a digit that is not decimal such as
+   ², the underscore). */
+enum { NOT_WORD, DIGIT, UNSPACED, LETTER };
+
+/* The Chinese and Japanese scripts (and their punctuation, which is no word character): the
+   ranges of `matching._unspaced_script`. */
 static inline int
-is_word(Py_UCS4 ch)
+in_unspaced_script(Py_UCS4 ch)
+{
+    return (ch >= 0x2e80 && ch <= 0x9fff) || (ch >= 0xf900 && ch <= 0xfaff) || (ch >= 0x20000 && ch <= 0x3ffff);
+}
+
+/* Below 128 the only word characters are the ASCII letters, digits and the underscore: most of a
+   text, tested without the Unicode database. Above, a letter (most characters) takes one lookup,
+   as \w's own first test does. */
+static inline int
+char_class(Py_UCS4 ch)
 {
     if (ch < 128) {
-        return (ch >= '0' && ch <= '9') || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') || ch == '_';
+        if (ch >= '0' && ch <= '9') {
+            return DIGIT;
+        }
+        return ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') || ch == '_' ? LETTER : NOT_WORD;
     }
-    return Py_UNICODE_ISALNUM(ch);
+    if (Py_UNICODE_ISALPHA(ch)) {
+        return in_unspaced_script(ch) ? UNSPACED : LETTER;
+    }
+    if (Py_UNICODE_ISDECIMAL(ch)) {
+        return DIGIT;
+    }
+    if (Py_UNICODE_ISDIGIT(ch) || Py_UNICODE_ISNUMERIC(ch)) {
+        return in_unspaced_script(ch) ? UNSPACED : LETTER;
+    }
+    return NOT_WORD;
+}
+
+/* Whether a character of class `next` goes on the word whose last character is of class `last`:
+   not after a number unless a digit, and not across the edge of the Chinese and Japanese scripts. */
+static inline int
+continues(int last, int next)
+{
+    if (next == NOT_WORD) {
+        return 0;
+    }
+    if (last == DIGIT) {
+        return next == DIGIT;
+    }
+    return (last == UNSPACED) == (next == UNSPACED);
 }
 
 static int
@@ -65,14 +107,16 @@ scan(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     }
     Py_ssize_t at = 0, index = 0;
     while (at < length) {
-        while (at < length && !is_word(PyUnicode_READ(kind, data, at))) {
+        int last = NOT_WORD, next;
+        while (at < length && (last = char_class(PyUnicode_READ(kind, data, at))) == NOT_WORD) {
             at++;
         }
         if (at == length) {
             break;
         }
-        Py_ssize_t start = at;
-        while (at < length && is_word(PyUnicode_READ(kind, data, at))) {
+        Py_ssize_t start = at++;
+        while (at < length && continues(last, next = char_class(PyUnicode_READ(kind, data, at)))) {
+            last = next;
             at++;
         }
         PyObject *word = PyUnicode_Substring(text, start, at);

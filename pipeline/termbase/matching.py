@@ -9,7 +9,9 @@ Each term compiles to a pattern of word tests, by its match mode:
 - substring: a plain substring, for scripts written without spaces (Chinese, Japanese, Thai),
   except where it stands inside one of the term's exceptions (周, a week, inside 周围, around)
   that does not follow a number or a counting word (2周期间 is 2 weeks + 期间, during).
-All comparisons are case-insensitive and on NFC text.
+All comparisons are case-insensitive and on NFC text. A text's words are its runs of letters and
+digits, with a number and the letters after it as two words ("5mm" holds the unit mm as "5 mm"
+does) and Chinese or Japanese characters apart from the letters and digits beside them.
 
 A prefix accepts any ending, but not one with a letter that only looks like a real one (a
 Cyrillic о, a full-width ｏ: see lookalike.py): "abultadо" is not "abultado" to a patient's search.
@@ -27,7 +29,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from functools import cache, cached_property
-from itertools import accumulate, islice
+from itertools import islice
 from operator import itemgetter, le
 from typing import Any, NamedTuple, cast
 
@@ -38,10 +40,17 @@ from babel import Locale
 from . import lookalike
 from .model import Concept, Term, Termbase
 
-_WORD = re.compile(r"\w+", re.UNICODE)
-_SPLIT = re.compile(r"(\w+)", re.UNICODE)
+# A word is a run of \w (letters, digits of every script, the underscore), cut where a number ends
+# before a letter, and between a Chinese or Japanese character and any other: a unit glued to its
+# number ("5mm", "٥مم", "10ml口服") is found as it is with a space between them, so that how a
+# translator spaces a quantity never decides whether its unit is there. A letter with a number after
+# it stays one word: L5 and S1 name vertebrae, not a litre and a second. The patterns make the cut
+# after a number; `_word_spans` the cut at the edge of the Chinese and Japanese scripts (a class of
+# their ranges would take 30 ms to compile in every process). `_words.scan` does both in C.
+_WORD = re.compile(r"[^\W\d]+\d*|\d+")
 # A term's words as the text is split into them (X-ray is x and ray), each with any "|" of prefix mode.
-_TERM_WORD = re.compile(r"[\w|]+", re.UNICODE)
+_TERM_WORD = re.compile(r"(?:[^\W\d]|\|)+\d*|\d+")
+_FIRST_UNSPACED = "\u2e80"  # no character before it is of the Chinese and Japanese scripts
 _UNSPACED = {"zh", "ja", "th", "lo", "km", "my"}
 # Languages whose words can carry clitics in front, and the layers of them, outermost first: a
 # word's clitic-free forms are what remains after taking off any of each layer's prefixes in turn.
@@ -138,13 +147,13 @@ _STARTS_NOTHING: _Starting = ((), (), False)  # most words
 
 
 def _scan_python(text: str, memo: dict[str, _Starting], nothing: _Starting) -> tuple[list[str], list[int], list[int]]:
-    """The words of ``text`` (runs of ``\\w``), where each starts and ends (``[start0, end0, start1,
+    """The words of ``text`` (see `_WORD`), where each starts and ends (``[start0, end0, start1,
     end1, ...]``), and the indexes of the words ``memo`` does not map to ``nothing``. The compiled
     `_words.scan` does the same several times faster; this is its reference and stands in for it
     where it could not be built (no C compiler where the project was installed)."""
-    pieces = _SPLIT.split(text)  # [gap, word, gap, word, ..., gap]
-    words = pieces[1::2]
-    bounds = list(accumulate(map(len, pieces[:-1])))
+    spans = _word_spans(text)
+    words = [text[start:end] for start, end in spans]
+    bounds = [bound for span in spans for bound in span]
     return words, bounds, [index for index, word in enumerate(words) if memo.get(word) is not nothing]
 
 
@@ -182,6 +191,44 @@ try:
 except ImportError:  # not compiled
     _scan, _collect = _scan_python, _collect_python
 
+def _unspaced_script(char: str) -> bool:
+    """Whether ``char`` is of the Chinese and Japanese scripts (written without spaces)."""
+    return "\u2e80" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff" or "\U00020000" <= char <= "\U0003ffff"
+
+
+def _word_spans(text: str, pattern: re.Pattern[str] = _WORD) -> list[tuple[int, int]]:
+    """Where each word of ``text`` starts and ends (see `_WORD`)."""
+    if text.isascii() or max(text, default="") < _FIRST_UNSPACED:  # most texts: the pattern's words
+        return [match.span() for match in pattern.finditer(text)]
+    spans: list[tuple[int, int]] = []
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        for offset in range(start + 1, end):
+            if _unspaced_script(text[offset]) != _unspaced_script(text[offset - 1]):
+                spans.append((start, offset))
+                start = offset
+        spans.append((start, end))
+    return spans
+
+
+def _words_of(text: str, pattern: re.Pattern[str] = _WORD) -> list[str]:
+    """The words of ``text`` (of a term's text with `_TERM_WORD`)."""
+    if text.isascii() or max(text) < _FIRST_UNSPACED:  # most texts, and the terms of most languages
+        return pattern.findall(text)
+    return [text[start:end] for start, end in _word_spans(text, pattern)]
+
+
+def _pieces(text: str) -> list[str]:
+    """``text`` as its words and what stands between them: ``[gap, word, gap, word, ..., gap]``."""
+    pieces: list[str] = []
+    at = 0
+    for start, end in _word_spans(text):
+        pieces += (text[at:start], text[start:end])
+        at = end
+    pieces.append(text[at:])
+    return pieces
+
+
 _FEW_STARTS = 8  # substring terms starting with at most this many characters are looked for one by one
 
 
@@ -208,7 +255,7 @@ class Matcher:
         # than every term's cannot stem to a term's stem (suffixes are short): such words are
         # compared as written, so a 100 KB "word" in a translation costs no more than its length.
         longest = max((len(w) for c in termbase.concepts for t in c.terms_for(language)
-                       for w in _WORD.findall(t.text)), default=0)
+                       for w in _words_of(t.text)), default=0)
         self._stem_limit = longest + 32
         for concept in termbase.concepts:
             for term in concept.terms_for(language):
@@ -270,11 +317,11 @@ class Matcher:
             return
         if mode == "forms":
             for form in dict.fromkeys((term.display, *term.forms)):
-                words = _WORD.findall(normalize(form))
+                words = _words_of(normalize(form))
                 self._add([("eq", w) for w in words], concept, term)
                 self._hold([("eq", w) for w in words], term)
             return
-        words = _TERM_WORD.findall(normalize(term.text))
+        words = _words_of(normalize(term.text), _TERM_WORD)
         tests: list[WordTest] = []
         for index, word in enumerate(words):
             last = index == len(words) - 1
@@ -296,7 +343,7 @@ class Matcher:
         """Note, for a term matched by words, each of its exceptions as words, with where the
         term's words stand in it (as its pattern finds them there)."""
         for exception in term.exceptions:
-            pieces = _SPLIT.split(normalize(exception))
+            pieces = _pieces(normalize(exception))
             words, gaps = tuple(pieces[1::2]), tuple(_gap(g) for g in pieces[2:-1:2])
             for at in range(len(words) - len(tests) + 1):
                 if tests and self._test_passes(tests[0], words[at], first=True) and all(
@@ -322,9 +369,10 @@ class Matcher:
         """Whether the hit of ``term`` at ``words[index]`` stands where one of its exceptions has
         it: the exception's words, with what the exception has between them (white space, or the
         same marks: out-of-hours), unless the exception starts with the term and a number or a
-        counting word comes right before it, which counts the term ("3 tháng tư vấn": 3 months,
-        then tư vấn, consult). A count before another first word counts that word: "vài giây
-        phút" is "a few moments" (giây phút), and holds no minute (phút)."""
+        counting word comes right before it (white space or nothing between them: "3tháng"), which
+        counts the term ("3 tháng tư vấn": 3 months, then tư vấn, consult). A count before another
+        first word counts that word: "vài giây phút" is "a few moments" (giây phút), and holds no
+        minute (phút)."""
         for offset, by_word in self._held[id(term)].items():
             if 0 <= index + offset < len(words) and (candidates := by_word.get(words[index + offset])):
                 if any(self._inside(exception, gaps, at, words, text, bounds, index)
@@ -342,7 +390,7 @@ class Matcher:
             return False
         if tuple(_gap(text[bounds[2 * k - 1]:bounds[2 * k]]) for k in range(first + 1, last)) != gaps:
             return False
-        return not (at == 0 and first and text[bounds[2 * first - 1]:bounds[2 * first]].isspace()
+        return not (at == 0 and first and not text[bounds[2 * first - 1]:bounds[2 * first]].strip()
                     and _counting_word(words[first - 1], self.language))
 
     def _add(self, tests: list[WordTest], concept: Concept, term: Term) -> None:
@@ -543,21 +591,41 @@ def _counting_word(word: str, language: str) -> bool:
 
 
 def _counted(text: str, start: int) -> bool:
-    """Whether the character before ``start`` counts what follows it."""
-    return start > 0 and (text[start - 1].isdigit() or text[start - 1] in _COUNTING)
+    """Whether the character before ``start``, past any white space ("2 周", as "2周"), counts
+    what follows it."""
+    before = _space_before(text, start)
+    return before > 0 and (text[before - 1].isdigit() or text[before - 1] in _COUNTING)
+
+
+def _space_before(text: str, start: int) -> int:
+    """Where the white space that ends at ``start`` begins (``start`` where there is none). Each
+    hit looks only at the space right before it: a text's spaces are looked at a few times at most."""
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    return start
+
+
+def _space_after(text: str, end: int) -> int:
+    """Where the white space that starts at ``end`` ends (``end`` where there is none)."""
+    while end < len(text) and text[end].isspace():
+        end += 1
+    return end
 
 
 # An exception that starts with a numeral (四周, around, is also 4 weeks) is the count and the unit
 # where a length of time is meant: after 至少 (at least), 约 (about), 持续 (lasting), 术后 (after
-# surgery)…, or before 内 (within), 后 (after), 左右 (about)….
+# surgery)…, or before 内 (within), 后 (after), 左右 (about)…, with or without a space between.
 _BEFORE_A_LENGTH = re.compile("(?:至少|最少|大约|约|持续|需要|需|为期|长达|共|前|后)$")  # 2 characters at most
 _AFTER_A_LENGTH = re.compile("内|后|以内|以后|之内|之后|左右|以上|时间")
 
 
 def _lasting(text: str, exception: str, start: int) -> bool:
     """Whether ``exception``, found at ``start``, is a count of the unit and the unit (see above)."""
-    return exception[:1] in _COUNTING and (bool(_BEFORE_A_LENGTH.search(text, max(0, start - 2), start))
-                                           or bool(_AFTER_A_LENGTH.match(text, start + len(exception))))
+    if exception[:1] not in _COUNTING:
+        return False
+    before = _space_before(text, start)
+    return bool(_BEFORE_A_LENGTH.search(text, max(0, before - 2), before)
+                or _AFTER_A_LENGTH.match(text, _space_after(text, start + len(exception))))
 
 
 def _odd_ending(hit: Hit, folded: str) -> bool:

@@ -130,7 +130,10 @@ def _by_brute_force(matcher: Matcher, text: str) -> list[tuple[str, str, int, in
 
     from pipeline.termbase.matching import normalize, without_clitics
 
-    words = [(m.group(), m.start(), m.end()) for m in re.finditer(r"\w+", normalize(text))]
+    # runs of \w, a number apart from the letters after it, Chinese characters apart from the rest
+    cjk = "\u2e80-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
+    word = rf"(?:(?![{cjk}])[^\W\d])+\d*|\d+|(?:(?=[{cjk}])[^\W\d])+"
+    words = [(m.group(), m.start(), m.end()) for m in re.finditer(word, normalize(text))]
     patterns = {id(p): p for group in (*matcher._by_word.values(), *matcher._by_stem.values(), matcher._by_prefix)
                 for p in group}
 
@@ -295,6 +298,10 @@ EXCEPTED = [
     ("2周期间", [1]),
     ("几周围", [1]),
     ("２周期", [1]),  # a full-width digit
+    ("2 周期间", [2]),  # a space, or a no-break space, between the number and the unit
+    ("2\u00a0周期间", [2]),
+    ("至少 四周", [4]),
+    ("四周 后复查", [1]),
     ("每周期", [1]),
     ("这周期", []),
     # 四周 (around) is also 4 weeks: so it is where a length of time is meant
@@ -356,6 +363,7 @@ WORD_EXCEPTED = [
     ("vi", "đi làm lại vào tháng tư", []),  # April
     ("vi", "sau 3 tháng tư vấn lại", ["tháng"]),  # 3 months, then tư vấn (consult): counted
     ("vi", "sau vài tháng tư vấn lại", ["tháng"]),  # a few months
+    ("vi", "sau 3tháng tư vấn lại", ["tháng"]),  # the number glued to the unit counts it as well
     ("en", "call the out-of-hours team", []),
     ("en", "call out of hours", ["hours"]),  # not written as the exception is
     ("en", "avoid the rush hour, rest for 2 hours", ["hours"]),
@@ -369,6 +377,35 @@ WORD_EXCEPTED = [
 def test_a_term_matched_by_words_is_not_found_inside_its_exceptions(language: str, text: str, found: list[str]) -> None:
     matcher = Matcher(Termbase((_HOUR, _MONTH, _MINUTE)), language)
     assert [text[h.start:h.end] for h in matcher.find(text)] == found
+
+
+def _unit(cid: str, **terms: str) -> Concept:
+    return Concept(cid, "unit", "", {language: (Term(term, "preferred", match="forms", forms=(term,)),)
+                                     for language, term in terms.items()})
+
+
+_GLUED = Termbase((_unit("millimetre", en="mm", es="mm", vi="mm", ht="mm", ar="مم"),
+                   _unit("millilitre", zh_Hans="ml"), _unit("litre", es="l"), _unit("second", es="s")))
+GLUED = [
+    # language, text, the units found: a number glued to its unit is the number and the unit
+    ("en", "a 5mm cut", ["mm"]),
+    ("en", "a 5 mm cut", ["mm"]),
+    ("es", "un corte de 5–10mm", ["mm"]),
+    ("vi", "vết cắt 5mm", ["mm"]),
+    ("ht", "koupi 5mm", ["mm"]),
+    ("ar", "جرح ٥مم", ["مم"]),
+    ("ar", "جرح 5مم", ["مم"]),
+    ("zh_Hans", "每次10ml口服", ["ml"]),
+    ("zh_Hans", "每次10 ml口服", ["ml"]),
+    ("es", "30s de pie", ["s"]),
+    # a letter with a number after it is a name (the vertebrae L5 and S1), not a litre or a second
+    ("es", "la hernia L5-S1", []),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "found"), GLUED)
+def test_a_unit_glued_to_its_number_is_found(language: str, text: str, found: list[str]) -> None:
+    assert [text[h.start:h.end] for h in Matcher(_GLUED, language).find(text)] == found
 
 
 _CELSIUS = Concept("degree-celsius", "unit", "Degrees Celsius.", {

@@ -35,7 +35,7 @@ TEXTS = st.text(CHARACTERS, max_size=60) | st.text(max_size=60)
 @given(text=TEXTS, data=st.data())
 @settings(max_examples=500, deadline=None)
 def test_the_compiled_scanner_gives_what_the_python_one_gives(text: str, data: st.DataObject) -> None:
-    words = matching._SPLIT.split(text)[1::2]
+    words = matching._pieces(text)[1::2]
     memo = {word: data.draw(st.sampled_from([_STARTS_NOTHING, *STARTS])) for word in words
             if data.draw(st.booleans())}
     assert compiled(text, memo, _STARTS_NOTHING) == _scan_python(text, memo, _STARTS_NOTHING)
@@ -56,7 +56,15 @@ ROWS = [
     ("disco", ["disco"], [0, 5], []),
     ("hernia de disco", ["hernia", "de", "disco"], [0, 6, 7, 9, 10, 15], [0, 1]),
     ("(hernia)_x", ["hernia", "_x"], [1, 7, 8, 10], [0, 1]),
-    ("L4–L5", ["l4", "l5"], [0, 2, 3, 5], [0, 1]),
+    ("L4–L5", ["l4", "l5"], [0, 2, 3, 5], [0, 1]),  # a letter and the number after it: one name
+    # a number and the letters after it are two words (5mm is 5 mm), and so are Chinese characters
+    # and the letters or digits beside them (10ml口服 is 10 ml 口服)
+    ("5mm", ["5", "mm"], [0, 1, 1, 3], [0, 1]),
+    ("5–10mm", ["5", "10", "mm"], [0, 1, 2, 4, 4, 6], [0, 1, 2]),
+    ("٥مم", ["٥", "مم"], [0, 1, 1, 3], [0, 1]),
+    ("10ml口服", ["10", "ml", "口服"], [0, 2, 2, 4, 4, 6], [0, 1, 2]),
+    ("MRI检查", ["mri", "检查"], [0, 3, 3, 5], [0, 1]),
+    ("B12 disco", ["b12", "disco"], [0, 3, 4, 9], [0]),
 ]
 
 

@@ -7,7 +7,9 @@ the translation must name each as often as the source does with one of the conce
 or admitted terms. When it does not, the finding names the unit of the same kind (a time for a
 time, a measure for a measure) that the translation has in its place. A term found only inside a
 longer term of another concept does not count: Chinese 克 (gram) inside 毫克 (milligram) names
-milligrams.
+milligrams. How a number and its unit are spaced never matters, in the source or the translation:
+"5 mm", "5mm", "5-mm", "5–10mm", a no-break or narrow no-break space between them, "٥مم" and
+"5 毫米" all name millimetres, and "5cm" for "5 mm" is a changed unit as "5 cm" is.
 """
 
 from __future__ import annotations

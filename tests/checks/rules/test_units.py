@@ -19,6 +19,18 @@ CLEAN = [
     ("vi", "Do not lift more than 5 kg.", "Không nâng vật nặng hơn 5 ki-lô-gam."),  # an approved term with hyphens
     ("vi", "The cut is about 5 mm.", "Vết cắt dài khoảng 5 mi-li-mét."),
     ("es", "It is a same-day procedure.", "Es un procedimiento ambulatorio."),  # the day of a longer term names no day
+    # a number and its unit read alike written apart, glued, or with a no-break space between them
+    ("es", "The cut is about 5 mm.", "El corte mide unos 5mm."),
+    ("es", "The cut is about 5mm.", "El corte mide unos 5 mm."),
+    ("es", "The cut is 5–10 mm long.", "El corte mide 5–10mm."),
+    ("es", "The cut is 5 mm long.", "El corte mide 5\u202fmm."),
+    ("es", "Do not lift more than 5 kg.", "No levante más de 5kg."),
+    ("vi", "The cut is about 5 mm.", "Vết cắt dài khoảng 5mm."),
+    ("vi", "Do not lift more than 5 kg.", "Không nâng vật nặng hơn 5kg."),
+    ("ht", "The cut is about 5 mm.", "Koupi a mezire anviwon 5mm."),
+    ("ar", "The cut is about 5 mm.", "يبلغ طول الجرح حوالي ٥مم."),
+    ("ar", "The cut is about 5 mm.", "يبلغ طول الجرح حوالي 5\u00a0مم."),
+    ("zh_Hans", "The cut is about 5 mm.", "切口长约 5 毫米。"),
 ]
 
 FLAGGED = [
@@ -28,6 +40,15 @@ FLAGGED = [
     ("zh_Hans", ACTIVITY, planted(ACTIVITY_T["zh_Hans"], "2–4周", "2–4天"), "unit 'weeks'"),
     ("vi", ACTIVITY, planted(ACTIVITY_T["vi"], "tuần", "ngày"), "unit 'weeks'"),
     ("es", "A week of rest helps.", "Descansar ayuda.", "week"),  # a unit without a number still counts
+    # a unit changed is named however the number and the unit are spaced, in the source or the translation
+    ("es", "The cut is about 5 mm.", "El corte mide unos 5cm.",
+     "unit 'mm' is not rendered with its approved term milímetro / mm (found cm instead)"),
+    ("es", "The cut is about 5mm.", "El corte mide unos 5 cm.", "unit 'mm' is not rendered"),
+    ("es", "The cut is about 5mm.", "El corte mide unos 5cm.", "unit 'mm' is not rendered"),
+    ("vi", "The cut is about 5mm.", "Vết cắt dài khoảng 5cm.", "unit 'mm' is not rendered"),
+    ("ar", "The cut is about 5 mm.", "يبلغ طول الجرح حوالي ٥سم.", "(found سم instead)"),
+    ("zh_Hans", "The cut is about 5mm.", "切口长约5厘米。", "unit 'mm' is not rendered with its approved term 毫米 / mm"),
+    ("es", "Rest for 24hours.", "Descanse 24 minutos.", "unit 'hours'"),
 ]
 
 
