@@ -13,6 +13,7 @@ CLEAN = [
     "Rest for 2–4 weeks.",
     "One of the nurses will call you.",  # "one" as a pronoun
     "Someone will phone you at home.",  # "one" inside a word
+    "There is no one-size-fits-all plan.",  # "one" before a hyphen and no unit
 ]
 
 FLAGGED = [
@@ -30,6 +31,15 @@ FLAGGED = [
     ("Walk one mile a day.", "«one mile»"),
     ("Hold the stretch for one second.", "«one second»"),
     ("The cut is about one inch long.", "«one inch»"),
+    # a hyphen or a no-break space between the words is a space
+    ("A one-week rest is usual.", "«one-week»"),
+    ("A one\u2011week rest is usual.", "«one\u2011week»"),  # a non-breaking hyphen
+    ("Do not lift more than one-kilogram bags.", "«one-kilogram»"),
+    ("Wait a half-hour before you eat.", "«a half-hour»"),
+    ("Wait half-an-hour before you eat.", "«half-an-hour»"),
+    ("Wait half\u00a0an hour before you eat.", "«half\u00a0an hour»"),
+    ("Wait a\u00a0half hour before you eat.", "«a\u00a0half hour»"),
+    ("Rest for a\u00a0day or two.", "«a\u00a0day or two»"),
 ]
 
 
