@@ -4,22 +4,25 @@ TBX carries everything: subject and definition per concept; per term its status
 (administrativeStatus), part of speech, and our match data as notes prefixed "pipeline:", which
 other tools show as plain notes.
 
-Export writes TBX v2 (<martif>, which every CAT tool reads). Import reads TBX v2 and TBX v3
-(ISO 30042:2019: <tbx> in the namespace urn:iso:std:iso:30042:ed-2, with <conceptEntry>,
-<langSec> and <termSec>) in the DCA style, the one where data categories are attributes
-(<termNote type="administrativeStatus">). A TBX v3 file in the DCT style (each data category an
-element of its own) is refused, never read without its statuses. Import takes the definition from
-the concept or, where TBX-Basic, memoQ and Lokalize put it, from the source language's section
-(en-US counts as en), bare or in a <descripGrp>; a definition in another language's section is
-not the termbase's English one. A term status is read in TBX-Basic's words
-(deprecatedTerm-admn-sts), normativeAuthorization's, TBX-Min's (notRecommended, obsolete) and
-Weblate's (forbidden), any case; every word for "must not be used" is deprecated, and a status in
-no known word is refused rather than guessed. A language section whose tag names no language (none, a
-malformed one such as es__ES, a private-use one such as x-klingon or qaa, a grandfathered i-klingon)
-is refused in one line naming its line and its tag. A status is read bare or in a <termNoteGrp>, its type
-in any case. A term given two statuses (administrativeStatus and normativeAuthorization, which
-record an organisation's and a standard's word and may disagree) has the strictest: deprecated over
-admitted over preferred, as a term either authority forbids must not reach a leaflet.
+Export writes TBX v2 (<martif>, which every CAT tool reads). Import reads TBX v2 and TBX v3 (ISO
+30042:2019: <tbx> in the namespace urn:iso:std:iso:30042:ed-2, with <conceptEntry>, <langSec> and
+<termSec>) in the DCA style, the one where data categories are attributes (<termNote
+type="administrativeStatus">). A TBX v3 file in the DCT style (each data category an element of its
+own) is refused, never read without its statuses. Import takes the definition from the concept or,
+where TBX-Basic, memoQ and Lokalize put it, from the source language's section (en-US counts as en),
+bare or in a <descripGrp>; a definition in another language's section is not the termbase's English
+one. A term status is read in TBX-Basic's words (deprecatedTerm-admn-sts), normativeAuthorization's,
+TBX-Min's (notRecommended, obsolete) and Weblate's (forbidden), any case; every word for "must not
+be used" is deprecated, and a status in no known word is refused rather than guessed. Every data
+category the import reads (definition, subjectField, partOfSpeech, administrativeStatus,
+normativeAuthorization) is found by its type in any case and without surrounding spaces, bare or in
+its group (<descripGrp>, <termNoteGrp>), as MultiTerm and memoQ write Definition, SubjectField,
+PartOfSpeech; a part of speech is read in any case too (Verb is verb), so that a verb never comes in
+as a noun. A language section whose tag names no language (none, a malformed one such as es__ES, a
+private-use one such as x-klingon or qaa, a grandfathered i-klingon) is refused in one line naming
+its line and its tag. A term given two statuses (administrativeStatus and normativeAuthorization,
+which record an organisation's and a standard's word and may disagree) has the strictest: deprecated
+over admitted over preferred, as a term either authority forbids must not reach a leaflet.
 
 A concept's subject is read from its subjectField in any case; a file that gives none leaves it
 unknown, and the import refuses a new concept without one rather than guess (the subject decides
@@ -46,7 +49,7 @@ from ..characters import describe, find_forbidden, position
 from ..errors import InputError
 from ..locales import default_region_of, same_language, split
 from ..spreadsheet import neutralise, restore
-from .model import SUBJECTS, Concept, Term, Termbase
+from .model import PARTS_OF_SPEECH, SUBJECTS, Concept, Term, Termbase
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # a language as the termbase spells it (the key pattern of termbase.schema.json)
@@ -165,24 +168,33 @@ def export_tbx(termbase: Termbase, source_language: str = "en") -> bytes:
             '<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">\n' + text + "\n").encode("utf-8")
 
 
-def _child_text(element: ET.Element, tag: str, type_: str | None = None) -> str | None:
-    for child in element.findall(tag):
-        if type_ is None or child.get("type") == type_:
-            return "".join(child.itertext()).strip()  # inline markup (<hi>) included
-    return None
+def _text(element: ET.Element) -> str:
+    """An element's text, inline markup (<hi>) included: a term "dis<hi>co</hi>" is disco."""
+    return "".join(element.itertext()).strip()
 
 
-def _descrips(element: ET.Element, type_: str) -> list[ET.Element]:
-    """The <descrip>s of this type on ``element``, bare or in a <descripGrp> (where a CAT tool puts
-    one with its source); the type compared without case, as MultiTerm writes "Definition"."""
-    return [child for child in [*element.findall("descrip"), *element.findall("descripGrp/descrip")]
-            if (child.get("type") or "").casefold() == type_.casefold()]
+def _child_text(element: ET.Element, tag: str) -> str | None:
+    """The text of the first child of this tag, None where there is none."""
+    found = element.find(tag)
+    return _text(found) if found is not None else None
 
 
-def _descrip(element: ET.Element, type_: str) -> str | None:
-    """The text of the first <descrip> of this type on ``element`` (see ``_descrips``)."""
-    found = _descrips(element, type_)
-    return "".join(found[0].itertext()).strip() if found else None  # inline markup (<hi>) included
+def _categories(element: ET.Element, tag: str, *types: str) -> list[ET.Element]:
+    """The data categories of these types on ``element`` (<descrip type="definition">, <termNote
+    type="partOfSpeech">), bare or in their group (<descripGrp>, <termNoteGrp>, where a CAT tool puts
+    one with its source). The type is compared without case and surrounding spaces: MultiTerm and
+    memoQ write "Definition", "SubjectField", "PartOfSpeech", and a category skipped for its case
+    would turn a verb into a noun or a deprecated term into an admitted one. Every reader of a
+    data category goes through here, so that none compares the type otherwise."""
+    wanted = {type_.casefold() for type_ in types}
+    return [child for child in [*element.findall(tag), *element.findall(f"{tag}Grp/{tag}")]
+            if (child.get("type") or "").strip().casefold() in wanted]
+
+
+def _category_text(element: ET.Element, tag: str, type_: str) -> str | None:
+    """The text of the first data category of this type on ``element`` (see ``_categories``)."""
+    found = _categories(element, tag, type_)
+    return _text(found[0]) if found else None
 
 
 Definitions = tuple[str, tuple[tuple[str, int | None], ...]]
@@ -194,12 +206,12 @@ def _concept_definitions(entry: ET.Element, sections: list[ET.Element], source_l
     on the concept, then in the language sections of the source language (TBX-Basic's place for
     it, where memoQ and Lokalize write it; en-US is English). A definition in another language's
     section is not the termbase's, which is the source language's."""
-    places = _descrips(entry, "definition")
+    places = _categories(entry, "descrip", "definition")
     for section in sections:
         tag = section.get(XML_LANG, "")
         if tag and same_language(tag, source_language):
-            places += _descrips(section, "definition")
-    return _first_and_others((_definition("".join(place.itertext())), lines.get(id(place))) for place in places)
+            places += _categories(section, "descrip", "definition")
+    return _first_and_others((_definition(_text(place)), lines.get(id(place))) for place in places)
 
 
 def _first_and_others(given: Iterable[tuple[str, int | None]]) -> Definitions:
@@ -332,7 +344,7 @@ def parse_tbx(name: str, data: bytes, source_language: str = "en") -> Termbase:
                 items.append(replace(_term_from_tig(name, concept_id, tig, at), line=at))
             terms[language] = tuple(items)
         definition, others = _concept_definitions(entry, sections, source_language, lines)
-        concepts.append(Concept(id=concept_id, subject=_subject(_descrip(entry, "subjectField")),
+        concepts.append(Concept(id=concept_id, subject=_subject(_category_text(entry, "descrip", "subjectField")),
                                 definition=definition, terms=terms, line=lines.get(id(entry)),
                                 other_definitions=others))
     return Termbase(tuple(concepts))
@@ -341,12 +353,11 @@ def parse_tbx(name: str, data: bytes, source_language: str = "en") -> Termbase:
 def _status_notes(tig: ET.Element) -> Iterator[str]:
     """Every status the file gives a term: TBX-Basic's administrativeStatus and the
     normativeAuthorization other dialects write, bare or in a <termNoteGrp> with its source, the
-    type compared without case (MultiTerm capitalises data categories)."""
-    for note in [*tig.findall("termNote"), *tig.findall("termNoteGrp/termNote")]:
-        if (note.get("type") or "").casefold() in _STATUS_TYPES:
-            value = "".join(note.itertext()).strip()
-            if value:
-                yield value
+    type in any case (``_categories``)."""
+    for note in _categories(tig, "termNote", *_STATUS_TYPES):
+        value = _text(note)
+        if value:
+            yield value
 
 
 def _term_status(name: str, concept_id: str, tig: ET.Element, line: int | None) -> str:
@@ -361,6 +372,15 @@ def _term_status(name: str, concept_id: str, tig: ET.Element, line: int | None) 
                              "admittedTerm-admn-sts or deprecatedTerm-admn-sts", name, line)
         found.append(status)
     return max(found, key=_STRICTNESS.index, default="admitted")
+
+
+def _part_of_speech(text: str | None) -> str:
+    """A term's part of speech in the termbase's words, in any case (MultiTerm writes Verb); noun
+    where the file gives none. A word the termbase lacks (TBX-Basic's properNoun) is kept as written,
+    for the termbase's check to refuse naming it."""
+    if not text:
+        return "noun"
+    return text.casefold() if text.casefold() in PARTS_OF_SPEECH else text
 
 
 def _term_from_tig(name: str, concept_id: str, tig: ET.Element, line: int | None = None) -> Term:
@@ -384,7 +404,7 @@ def _term_from_tig(name: str, concept_id: str, tig: ET.Element, line: int | None
         elif value:
             notes.append(value)
     return Term(text=pattern or text, status=status,
-                pos=_child_text(tig, "termNote", "partOfSpeech") or "noun", match=match,
+                pos=_part_of_speech(_category_text(tig, "termNote", "partOfSpeech")), match=match,
                 forms=tuple(forms), dnt=dnt, note="\n".join(notes) or None, exceptions=tuple(exceptions))
 
 

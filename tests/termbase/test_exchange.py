@@ -209,6 +209,41 @@ def test_a_term_status_is_read_in_the_tbx_vocabularies(note: str, status: str) -
     assert parse_tbx("t.tbx", data.encode("utf-8")).concepts[0].terms["es"][0].status == status
 
 
+# A data category's type as CAT tools write it: MultiTerm and memoQ capitalise it (PartOfSpeech,
+# SubjectField, Definition), a hand-edited file may write it in capitals or with spaces around it.
+# Every category the importer reads is read in any case, bare or in its group (<termNoteGrp>,
+# <descripGrp>): a verb is never read as a noun, nor a subject or a definition dropped.
+DATA_CATEGORY_CASES = [
+    # where (on the term or the concept), the element, what is read, its value
+    ("term", '<termNote type="PartOfSpeech">verb</termNote>', "pos", "verb"),
+    ("term", '<termNote type="partofspeech">verb</termNote>', "pos", "verb"),
+    ("term", '<termNote type="PARTOFSPEECH">adjective</termNote>', "pos", "adjective"),
+    ("term", '<termNote type=" partOfSpeech ">verb</termNote>', "pos", "verb"),
+    ("term", '<termNoteGrp><termNote type="partOfSpeech">verb</termNote><admin type="source">ISO</admin>'
+     "</termNoteGrp>", "pos", "verb"),
+    ("term", '<termNote type="partOfSpeech">Verb</termNote>', "pos", "verb"),  # the value in MultiTerm's case too
+    ("term", '<termNote type="partOfSpeech">verb</termNote>', "pos", "verb"),
+    ("term", '<termNote type="termType">fullForm</termNote>', "pos", "noun"),
+    ("term", '<termNote type="ADMINISTRATIVESTATUS">deprecatedTerm-admn-sts</termNote>', "status", "deprecated"),
+    ("term", '<termNote type=" normativeAuthorization">supersededTerm</termNote>', "status", "deprecated"),
+    ("concept", '<descrip type="SubjectField">unit</descrip>', "subject", "unit"),
+    ("concept", '<descripGrp><descrip type="SUBJECTFIELD">Unit</descrip></descripGrp>', "subject", "unit"),
+    ("concept", '<descrip type="subjectField ">unit</descrip>', "subject", "unit"),
+    ("concept", '<descrip type="DEFINITION">A pad.</descrip>', "definition", "A pad."),
+    ("concept", '<descrip type=" definition">A pad.</descrip>', "definition", "A pad."),
+    ("concept", '<descrip type="Context">A pad.</descrip>', "definition", ""),
+]
+
+
+@pytest.mark.parametrize(("where", "element", "field", "value"), DATA_CATEGORY_CASES)
+def test_a_data_category_is_read_in_any_case(where: str, element: str, field: str, value: str) -> None:
+    on_term, on_concept = (element, "") if where == "term" else ("", element)
+    data = (f'<martif><text><body><termEntry id="disc">{on_concept}<langSet xml:lang="en"><tig><term>operate</term>'
+            f"{on_term}</tig></langSet></termEntry></body></text></martif>")
+    concept = parse_tbx("t.tbx", data.encode("utf-8")).concepts[0]
+    assert getattr(concept if where == "concept" else concept.terms["en"][0], field) == value
+
+
 @pytest.mark.parametrize(("term_block", "text", "status"), [
     ("<tig><term>disco</term></tig>", "disco", "admitted"),
     # the TBX core's <ntig>: the term and its notes in a <termGrp>, as some CAT tools write them
