@@ -26,7 +26,10 @@ over admitted over preferred, as a term either authority forbids must not reach 
 
 A concept's subject is read from its subjectField in any case; a file that gives none leaves it
 unknown, and the import refuses a new concept without one rather than guess (the subject decides
-which checks look at it). A known concept given another of the termbase's subjects is a conflict.
+which checks look at it). A known concept given another of the termbase's subjects is a conflict,
+and so is a concept the file gives two of them (two CSV rows, two subjectFields): the first is the
+concept's, as with two definitions. Another tool's own subject words (Medicine) are compared with
+nothing.
 
 Import parses with defusedxml: entity expansion, external entities and DTD tricks in a hostile
 file are refused before anything is read.
@@ -197,11 +200,11 @@ def _category_text(element: ET.Element, tag: str, type_: str) -> str | None:
     return _text(found[0]) if found else None
 
 
-Definitions = tuple[str, tuple[tuple[str, int | None], ...]]
+FirstAndOthers = tuple[str, tuple[tuple[str, int | None], ...]]
 
 
 def _concept_definitions(entry: ET.Element, sections: list[ET.Element], source_language: str,
-                         lines: dict[int, int]) -> Definitions:
+                         lines: dict[int, int]) -> FirstAndOthers:
     """A concept's definition and the other ones the file gives it (see ``_first_and_others``):
     on the concept, then in the language sections of the source language (TBX-Basic's place for
     it, where memoQ and Lokalize write it; en-US is English). A definition in another language's
@@ -214,7 +217,7 @@ def _concept_definitions(entry: ET.Element, sections: list[ET.Element], source_l
     return _first_and_others((_definition(_text(place)), lines.get(id(place))) for place in places)
 
 
-def _first_and_others(given: Iterable[tuple[str, int | None]]) -> Definitions:
+def _first_and_others(given: Iterable[tuple[str, int | None]]) -> FirstAndOthers:
     """Of the definitions a file gives one concept (each with its line), the first, which is the
     concept's, and every other text: a linguist's second definition is reported as a conflict,
     never dropped unseen. An empty one gives nothing (Weblate leaves the cell empty)."""
@@ -228,6 +231,15 @@ def _first_and_others(given: Iterable[tuple[str, int | None]]) -> Definitions:
         else:
             first = text
     return first, tuple(others)
+
+
+def _subjects(given: Iterable[tuple[str, int | None]]) -> FirstAndOthers:
+    """Of the subjects a file gives one concept (each with its line, as ``_subject`` reads it), the
+    first, which is the concept's, and every other one in the termbase's words: which is meant is the
+    linguists' call, as the subject decides which checks look at the concept. Another tool's own
+    word (Medicine) is compared with nothing, as ``merge_termbases`` does not compare it either."""
+    first, others = _first_and_others(given)
+    return first, tuple((text, line) for text, line in others if text in SUBJECTS)
 
 
 def _subject(text: str | None) -> str:
@@ -344,9 +356,10 @@ def parse_tbx(name: str, data: bytes, source_language: str = "en") -> Termbase:
                 items.append(replace(_term_from_tig(name, concept_id, tig, at), line=at))
             terms[language] = tuple(items)
         definition, others = _concept_definitions(entry, sections, source_language, lines)
-        concepts.append(Concept(id=concept_id, subject=_subject(_category_text(entry, "descrip", "subjectField")),
-                                definition=definition, terms=terms, line=lines.get(id(entry)),
-                                other_definitions=others))
+        subject, other_subjects = _subjects((_subject(_text(place)), lines.get(id(place)))
+                                            for place in _categories(entry, "descrip", "subjectField"))
+        concepts.append(Concept(id=concept_id, subject=subject, definition=definition, terms=terms,
+                                line=lines.get(id(entry)), other_definitions=others, other_subjects=other_subjects))
     return Termbase(tuple(concepts))
 
 
@@ -523,13 +536,14 @@ def parse_csv(name: str, data: bytes, language: str, source_language: str | None
     terms, the definition of the first row that gives one (another row's other definition kept for
     the import to report), and, with ``source_language``, the source column's terms in that
     language (the first preferred), which name a new concept in English, and the subject of the
-    first row that gives one in a subject column (Weblate's CSV has none). Cells may be separated by
+    first row that gives one in a subject column (Weblate's CSV has none; another row's other subject
+    kept for the import to report, like a definition). Cells may be separated by
     commas, semicolons or tabs, as the header line shows (``_csv_layout``)."""
     reader, skipped = _csv_reader(name, _csv_text(name, data))
     by_concept: dict[str, list[Term]] = {}
     sources: dict[str, list[Term]] = {}
     definitions: dict[str, list[tuple[str, int | None]]] = {}
-    subjects: dict[str, str] = {}
+    subjects: dict[str, list[tuple[str, int | None]]] = {}
     lines: dict[str, int] = {}
     for start, raw in _csv_rows(name, reader, skipped):
         row = {key: restore(value or "") for key, value in raw.items() if key is not None}
@@ -543,16 +557,17 @@ def parse_csv(name: str, data: bytes, language: str, source_language: str | None
             status, note = "admitted", comments
         by_concept.setdefault(concept_id, []).append(Term(text=target, status=status, note=note or None, line=start))
         definitions.setdefault(concept_id, []).append((_definition(row.get("developer_comments")), start))
-        subjects[concept_id] = subjects.get(concept_id) or _subject(row.get("subject"))
+        subjects.setdefault(concept_id, []).append((_subject(row.get("subject")), start))
         lines.setdefault(concept_id, start)
         _add_source(sources.setdefault(concept_id, []), (row.get("source") or "").strip(), start)
     concepts = []
     for cid, ts in by_concept.items():
         definition, others = _first_and_others(definitions[cid])
+        subject, other_subjects = _subjects(subjects[cid])
         english = {source_language: tuple(sources[cid])} if source_language and sources[cid] else {}
         terms = english | {language: tuple(ts)}
-        concepts.append(Concept(id=cid, subject=subjects[cid], definition=definition, terms=terms, line=lines[cid],
-                                other_definitions=others))
+        concepts.append(Concept(id=cid, subject=subject, definition=definition, terms=terms, line=lines[cid],
+                                other_definitions=others, other_subjects=other_subjects))
     return Termbase(tuple(concepts))
 
 
@@ -584,14 +599,15 @@ def _shown(value: object) -> str:
     return "none" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
 
 
-def _second_definitions(concept: Concept, new: bool) -> list[Conflict]:
-    """A conflict for each other definition the file gives a concept besides its first: which of
-    them is meant is the linguists' call; a new concept is written with the first."""
+def _second_values(concept: Concept, new: bool) -> list[Conflict]:
+    """A conflict for each other definition and other subject the file gives a concept besides its
+    first: which of them is meant is the linguists' call; a new concept is written with the first."""
     kept = ": the first is written" if new else ""
-    return [Conflict(concept.id, "en", "(definition)",
-                     f"the file gives two definitions, {concept.definition!r} and {text!r}"
+    given = [("definition", concept.definition, other) for other in concept.other_definitions]
+    given += [("subject", concept.subject, other) for other in concept.other_subjects]
+    return [Conflict(concept.id, "en", f"({what})", f"the file gives two {what}s, {first!r} and {text!r}"
                      + (f" (line {line})" if line is not None else "") + kept)
-            for text, line in concept.other_definitions]
+            for what, first, (text, line) in given]
 
 
 def merge_termbases(current: Termbase, incoming: Termbase,
@@ -599,14 +615,14 @@ def merge_termbases(current: Termbase, incoming: Termbase,
     """Add what ``incoming`` has that ``current`` lacks; never overwrite. A term both have with
     other values in ``fields`` (the ones the file's format carries) is a conflict, and so are a
     definition the termbase has otherwise or the file gives twice otherwise, and a subject in the
-    termbase's words other than the termbase's. Returns the
+    termbase's words other than the termbase's or than the file's first. Returns the
     merged termbase, the conflicts found, and the number of terms added."""
     conflicts: list[Conflict] = []
     added = 0
     concepts = {c.id: c for c in current.concepts}
     order = [c.id for c in current.concepts]
     for concept in incoming.concepts:
-        conflicts += _second_definitions(concept, concept.id not in concepts)
+        conflicts += _second_values(concept, concept.id not in concepts)
         if concept.id not in concepts:
             concepts[concept.id] = concept
             order.append(concept.id)

@@ -45,6 +45,9 @@ class Concept:
     # the definitions an imported file gives the concept besides ``definition`` (a second CSV row's,
     # a second TBX definition), each with its line: the import reports them as conflicts
     other_definitions: tuple[tuple[str, int | None], ...] = field(default=(), compare=False)
+    # likewise the subjects in the termbase's words it gives besides ``subject`` (a second CSV row's,
+    # a second subjectField)
+    other_subjects: tuple[tuple[str, int | None], ...] = field(default=(), compare=False)
 
     def terms_for(self, language: str) -> tuple[Term, ...]:
         return self.terms.get(language, ())

@@ -453,6 +453,56 @@ def test_two_definitions_of_one_concept_in_a_file_are_a_conflict(case: str, kind
     assert "'A cold pack.'" in found[0][2] and second in found[0][2], found
 
 
+# One concept given two different subjects by one file (two CSV rows, two subjectFields in a TBX
+# entry, bare or in a <descripGrp>) is a conflict like two definitions: the subject decides which
+# checks look at the concept (a unit given care is never compared by E202), so the second is never
+# dropped unseen. The same subject in another case, an empty cell, and another tool's own subject
+# word (Medicine, which the import compares with nothing) are no second one.
+CSV_SUBJECTS = "source,target,context,developer_comments,subject\n"
+SUBJECT_PAIRS = [
+    ("csv, two rows", "csv", CSV_SUBJECTS + "milligram,miligramo,mg,A gram / 1000.,unit\n"
+     "milligram,mg,mg,,care\n", "'care' (line 3)"),
+    ("csv, three rows, the third differs", "csv", CSV_SUBJECTS + "milligram,miligramo,mg,A gram / 1000.,unit\n"
+     "milligram,mg,mg,,\nmilligram,mgr,mg,,time\n", "'time' (line 4)"),
+    ("csv, semicolons", "csv", CSV_SUBJECTS.replace(",", ";") + "milligram;miligramo;mg;A gram / 1000.;unit\n"
+     "milligram;mg;mg;;medication\n", "'medication' (line 3)"),
+    ("csv, the same subject in capitals", "csv", CSV_SUBJECTS + "milligram,miligramo,mg,A gram / 1000.,unit\n"
+     "milligram,mg,mg,, Unit \n", None),
+    ("csv, an empty cell", "csv", CSV_SUBJECTS + "milligram,miligramo,mg,A gram / 1000.,unit\nmilligram,mg,mg,,\n",
+     None),
+    ("tbx, two on the concept", "tbx", '<descrip type="subjectField">unit</descrip>\n'
+     '<descrip type="subjectField">care</descrip>', "'care' (line 2)"),
+    ("tbx, the second in a descripGrp", "tbx", '<descrip type="subjectField">unit</descrip>\n<descripGrp>'
+     '<descrip type="SubjectField">Time</descrip><admin type="source">ISO</admin></descripGrp>', "'time' (line 2)"),
+    ("tbx, the same subject twice", "tbx", '<descrip type="subjectField">unit</descrip>'
+     '<descrip type="subjectField">Unit</descrip>', None),
+    ("tbx, another tool's word", "tbx", '<descrip type="subjectField">unit</descrip>'
+     '<descrip type="subjectField">Medicine</descrip>', None),
+]
+
+
+@pytest.mark.parametrize(("case", "kind", "content", "second"), SUBJECT_PAIRS, ids=[s[0] for s in SUBJECT_PAIRS])
+@pytest.mark.parametrize("known", [False, True], ids=["new concept", "known concept"])
+def test_two_subjects_of_one_concept_in_a_file_are_a_conflict(case: str, kind: str, content: str,
+                                                               second: str | None, known: bool) -> None:
+    if kind == "csv":
+        incoming = parse_csv("g.csv", content.encode("utf-8"), "es")
+    else:
+        data = (f'<martif><text><body><termEntry id="mg">{content}<descrip type="definition">A gram / 1000.</descrip>'
+                '<langSet xml:lang="es"><tig><term>mg</term></tig></langSet></termEntry></body></text></martif>')
+        incoming = parse_tbx("t.tbx", data.encode("utf-8"))
+    assert incoming.concepts[0].subject == "unit"  # the first is the concept's
+    current = Termbase((Concept("mg", "unit", "A gram / 1000.", {}),) if known else ())
+    conflicts = merge_termbases(current, incoming, CSV_FIELDS_CARRIED if kind == "csv" else TBX_FIELDS)[1]
+    found = [(c.concept, c.term, c.message) for c in conflicts]
+    if second is None:
+        assert found == []
+        return
+    assert len(found) == 1 and found[0][:2] == ("mg", "(subject)"), found
+    assert "two subjects, 'unit' and " + second in found[0][2], found
+    assert found[0][2].endswith(": the first is written") != known, found
+
+
 def test_a_changed_definition_in_the_english_langset_is_a_conflict() -> None:
     """A linguist's new definition, written where memoQ keeps it, is reported, never dropped unseen."""
     current = Termbase((Concept("disc", "anatomy", "A pad between the bones of the spine.", {}),))
