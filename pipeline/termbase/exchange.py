@@ -538,8 +538,10 @@ def parse_csv(name: str, data: bytes, language: str, source_language: str | None
     language (the first preferred), which name a new concept in English, and the subject of the
     first row that gives one in a subject column (Weblate's CSV has none; another row's other subject
     kept for the import to report, like a definition). Cells may be separated by
-    commas, semicolons or tabs, as the header line shows (``_csv_layout``)."""
-    reader, skipped = _csv_reader(name, _csv_text(name, data))
+    commas, semicolons or tabs, as the header line shows (``_csv_layout``); a row separated
+    otherwise than its header is refused saying so (``_incomplete_row``)."""
+    text = _csv_text(name, data)
+    reader, skipped = _csv_reader(name, text)
     by_concept: dict[str, list[Term]] = {}
     sources: dict[str, list[Term]] = {}
     definitions: dict[str, list[tuple[str, int | None]]] = {}
@@ -550,7 +552,7 @@ def parse_csv(name: str, data: bytes, language: str, source_language: str | None
         concept_id = (row.get("context") or "").strip()
         target = (row.get("target") or "").strip()
         if not concept_id or not target:
-            raise InputError("a row needs a context (concept id) and a target term", name, reader.line_num + skipped)
+            raise _incomplete_row(name, text, reader, start, reader.line_num + skipped)
         comments = (row.get("translator_comments") or "").strip()
         status, _, note = comments.partition(": ")
         if status not in _STATUS_TO_TBX:
@@ -569,6 +571,30 @@ def parse_csv(name: str, data: bytes, language: str, source_language: str | None
         concepts.append(Concept(id=cid, subject=subject, definition=definition, terms=terms, line=lines[cid],
                                 other_definitions=others, other_subjects=other_subjects))
     return Termbase(tuple(concepts))
+
+
+_SEPARATOR_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs"}
+
+
+def _incomplete_row(name: str, text: str, reader: csv.DictReader[str], start: int, end: int) -> InputError:
+    """The refusal of a row without a context or a target (from line ``start`` to ``end`` of
+    ``text``). Where the row read with another separator than the header's has both, the file mixes
+    them (a header a tool wrote with commas over rows a spreadsheet saved with semicolons, or the
+    other way round): the refusal says so, since "the row has no context" would send the user
+    looking for a cell that is there. The row is read again from its first line, as a quoted cell
+    may hold line breaks in the other separator's reading."""
+    lines = text.split("\n")[start - 1:]
+    while start < end and not lines[0].strip("\r"):  # blank lines the reader skipped before the row
+        lines, start = lines[1:], start + 1
+    header = reader.reader.dialect.delimiter
+    for other in _DELIMITERS:
+        row = next(csv.reader(lines, delimiter=other), [])
+        cells = dict(zip(reader.fieldnames or [], row))
+        if other != header and (cells.get("context") or "").strip() and (cells.get("target") or "").strip():
+            return InputError(f"this row seems to separate its cells with {_SEPARATOR_NAMES[other]}, the header with "
+                              f"{_SEPARATOR_NAMES[header]}: save the file again with one separator on every line",
+                              name, start)
+    return InputError("a row needs a context (concept id) and a target term", name, end)
 
 
 def _add_source(terms: list[Term], source: str, line: int) -> None:

@@ -159,6 +159,24 @@ SPREADSHEET_CSV = [
      "a row needs a context"),
     ("no known column", b"term;translation\ndisc;discazo\n", 1,
      "missing CSV columns: context, source, target (the header has: term, translation)"),
+    # a header in one separator over rows in another (a header a tool wrote, rows a spreadsheet
+    # saved): the refusal says so, at the first such row, rather than that the row lacks a context
+    ("a comma header over semicolon rows", b"source,target,context\ndisc;discazo;disc\n", 2,
+     "this row seems to separate its cells with semicolons, the header with commas"),
+    ("a semicolon header over comma rows", b"source;target;context\ndisc,discazo,disc\n", 2,
+     "this row seems to separate its cells with commas, the header with semicolons"),
+    ("a comma header over tab rows", b"source,target,context\ndisc\tdiscazo\tdisc\n", 2,
+     "this row seems to separate its cells with tabs, the header with commas"),
+    ("a tab header over comma rows, quoted", b'source\ttarget\tcontext\ttranslator_comments\n'
+     b'"disc","discazo","disc","admitted: rare, informal"\n', 2,
+     "this row seems to separate its cells with commas, the header with tabs"),
+    ("a comma header, a semicolon row with a comma in a cell", b"source,target,context,developer_comments\n"
+     b"disc,disco,disc,\ndisc;discazo;disc;A pad, between bones\n", 3,
+     "this row seems to separate its cells with semicolons, the header with commas"),
+    ("a sep= line over comma rows", b"sep=;\nsource;target;context\ndisc,discazo,disc\n", 3,
+     "this row seems to separate its cells with commas, the header with semicolons"),
+    ("a row in the header's separator without a target", b"source,target,context\ndisc,,disc\n", 2,
+     "a row needs a context"),
 ]
 
 
