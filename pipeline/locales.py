@@ -50,11 +50,10 @@ def parse_locale(code: str, source_language: str = "en") -> Locale:
         raise InputError(f"{code!r} is not a locale code: use a form such as es, es_MX, es-MX or "
                          "zh_Hans (no encodings, paths or modifiers)")
     normalized = code.replace("-", "_")
-    try:
-        locale = Locale.parse(normalized)
-    except (UnknownLocaleError, ValueError):
+    locale = _cldr_locale(normalized)
+    if locale is None:
         raise InputError(f"unknown locale {code!r}: CLDR has no such locale "
-                         "(check the language code, e.g. es, vi, zh_Hans)") from None
+                         "(check the language code, e.g. es, vi, zh_Hans)")
     if str(locale).lower() != normalized.lower():
         raise InputError(f"{code!r} is an alias that CLDR turns into {locale}: use {locale} "
                          "explicitly so the folder and the language agree")
@@ -64,6 +63,14 @@ def parse_locale(code: str, source_language: str = "en") -> Locale:
     if locale.language == source_language and not locale.territory and not locale.script:
         raise InputError(f"{code!r} is the source language: it has no catalogs to translate")
     return locale
+
+
+def _cldr_locale(code: str) -> Locale | None:
+    """The CLDR locale Babel reads a POSIX code as (es_MX, zh_Hans), None where CLDR has none."""
+    try:
+        return Locale.parse(code)
+    except (UnknownLocaleError, ValueError):
+        return None
 
 
 def spellings(locale: Locale) -> tuple[str, str]:
@@ -158,6 +165,26 @@ def default_region_of(tag: str, language: str) -> bool:
     table: Mapping[str, str] = get_global("likely_subtags")
     full = split(table.get(f"{base[0]}_{base[1]}") or table.get(base[0]) or "")
     return full is not None and full[2] == have[2]
+
+
+@cache
+def cldr_fault(tag: str) -> str | None:
+    """Why a language tag a file gives (``xx``, ``tlh``, ``es-XX``, ``iw``) names no locale CLDR
+    knows, None where it names one: the test ``parse_locale`` makes for `pipeline init`, so that no
+    language comes in that no locale of the project could ever have. Babel reads an unknown script or
+    region, an old code and ``und`` as another locale (sr-ZZ as sr_Cyrl_RS, iw as he_IL, und as
+    en_US): such a tag is refused too, saying which. A tag that differs from its locale only by the
+    default script CLDR fills in is that locale (zh-CN is zh_Hans_CN, as CAT tools write it). A tag
+    with a variant is not a locale here (``split``)."""
+    subtags = split(tag)
+    if subtags is None:
+        return "which has a variant or extension"
+    locale = _cldr_locale("_".join(part for part in subtags if part))
+    if locale is None:
+        return "which names no locale CLDR knows"
+    if explicit(str(locale)) != explicit(bcp47(subtags)):
+        return f"which CLDR does not know as written (it reads it as {spellings(locale)[1]})"
+    return None
 
 
 @cache

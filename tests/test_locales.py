@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.errors import InputError
-from pipeline.locales import default_region_of, describe, parse_locale, same_language
+from pipeline.locales import cldr_fault, default_region_of, describe, parse_locale, same_language
 
 ACCEPTED = [
     # input, POSIX, BCP 47, direction, nplurals
@@ -63,6 +63,24 @@ def test_reading_the_registry_loads_no_cldr_fact_it_already_pins() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip().split(maxsplit=2)
     assert int(out[0]) >= 4
     assert out[1:] == ["False", "[]"]
+
+
+# A tag a file gives (a TBX language section's) names a locale only where `pipeline init` would
+# find one in CLDR: a language CLDR does not know, or one Babel reads as another locale (an old code,
+# und, an unknown script or region), is refused saying which; a tag that differs from its locale
+# only by the default script (zh-CN for zh_Hans_CN) is that locale.
+@pytest.mark.parametrize(("tag", "fault"), [
+    ("es", None), ("ES-es", None), ("zh-CN", None), ("zh-TW", None), ("zh-Hans", None), ("ht", None), ("ar", None),
+    ("vi-VN", None), ("en-US", None), ("es-419", None),
+    ("xx", "which names no locale CLDR knows"), ("tlh", "which names no locale CLDR knows"),
+    ("es-XX", "which names no locale CLDR knows"),
+    ("iw", "(it reads it as he-IL)"), ("tl", "(it reads it as fil-PH)"), ("und", "(it reads it as en-US)"),
+    ("sr-ZZ", "(it reads it as sr-Cyrl-RS)"), ("ar-Latn", "(it reads it as ar)"),
+    ("en-GB-oxendict", "which has a variant or extension"),
+])
+def test_a_tag_names_a_locale_cldr_knows_or_says_why(tag: str, fault: str | None) -> None:
+    found = cldr_fault(tag)
+    assert found == fault if fault is None else found is not None and found.endswith(fault), found
 
 
 @pytest.mark.parametrize(("tag", "wanted", "same"), [

@@ -19,10 +19,13 @@ normativeAuthorization) is found by its type in any case and without surrounding
 its group (<descripGrp>, <termNoteGrp>), as MultiTerm and memoQ write Definition, SubjectField,
 PartOfSpeech; a part of speech is read in any case too (Verb is verb), so that a verb never comes in
 as a noun. A language section whose tag names no language (none, a malformed one such as es__ES, a
-private-use one such as x-klingon or qaa, a grandfathered i-klingon) is refused in one line naming
-its line and its tag. A term given two statuses (administrativeStatus and normativeAuthorization,
-which record an organisation's and a standard's word and may disagree) has the strictest: deprecated
-over admitted over preferred, as a term either authority forbids must not reach a leaflet.
+private-use one such as x-klingon or qaa, a grandfathered i-klingon), a locale CLDR does not know
+(xx, tlh, es-XX, or iw and und, which Babel reads as another locale), as `pipeline init` decides, or
+a language with a variant or extension (en-GB-oxendict, which no project locale can have) is refused
+in one line naming its line and its tag. A term given two statuses (administrativeStatus and
+normativeAuthorization, which record an organisation's and a standard's word and may disagree) has
+the strictest: deprecated over admitted over preferred, as a term either authority forbids must not
+reach a leaflet.
 
 A concept's subject is read from its subjectField in any case; a file that gives none leaves it
 unknown, and the import refuses a new concept without one rather than guess (the subject decides
@@ -50,7 +53,7 @@ from defusedxml.ElementTree import DefusedXMLParser
 
 from ..characters import describe, find_forbidden, position
 from ..errors import InputError
-from ..locales import default_region_of, same_language, split
+from ..locales import cldr_fault, default_region_of, same_language, split
 from ..spreadsheet import neutralise, restore
 from .model import PARTS_OF_SPEECH, SUBJECTS, Concept, Term, Termbase
 
@@ -85,30 +88,56 @@ def posix(tag: str) -> str:
     return "_".join(part for part in subtags if part) if subtags is not None else tag.replace("-", "_")
 
 
-def _tag_fault(tag: str) -> str | None:
-    """Why a language tag names no language the termbase can hold, or None when it names one. A
-    private-use tag (x-klingon, es-x-medical, ISO 639's qaa to qtz) and a grandfathered one
-    (i-klingon) mean a language only to the tool that wrote them."""
+_ADVICE = "tag it with the language's code, e.g. es, zh-Hans, ht"
+_SUBTAG = re.compile(r"[A-Za-z0-9]{1,8}")
+
+
+def _tag_fault(tag: str) -> tuple[str, str] | None:
+    """Why a language tag names no language the termbase can hold, and what to do, or None when it
+    names one. A private-use tag (x-klingon, es-x-medical, ISO 639's qaa to qtz) and a grandfathered
+    one (i-klingon) mean a language only to the tool that wrote them; a well-formed tag must name a
+    locale CLDR knows, as `pipeline init` decides (``cldr_fault``). A tag with a variant or an
+    extension (en-GB-oxendict, ca-ES-valencia, de-1996) is refused rather than read as its language:
+    no project locale can have one (`pipeline init` takes a language, script and region only), so
+    its terms would serve no check, and a dialect's or an old orthography's terms are not
+    necessarily the language's, which only the user can say."""
     if not tag:
-        return "has no language tag (xml:lang)"
+        return "has no language tag (xml:lang)", _ADVICE
     subtags = tag.replace("_", "-").lower().split("-")
     if "x" in subtags or len(subtags[0]) == 3 and "qaa" <= subtags[0] <= "qtz":
-        return f"is tagged {tag!r}, a private-use tag, which names a language only to the tool that wrote it"
+        return f"is tagged {tag!r}, a private-use tag, which names a language only to the tool that wrote it", _ADVICE
     if subtags[0] == "i":
-        return f"is tagged {tag!r}, a grandfathered tag that BCP 47 replaced with a language code"
-    if not _TERMBASE_LANGUAGE.fullmatch(posix(tag)):
-        return f"is tagged {tag!r}, which is not a language tag (a language code, then a script or region)"
-    return None
+        return f"is tagged {tag!r}, a grandfathered tag that BCP 47 replaced with a language code", _ADVICE
+    base, rest = _language_part(tag)
+    if not base or not all(_SUBTAG.fullmatch(subtag) for subtag in rest):
+        return f"is tagged {tag!r}, which is not a language tag (a language code, then a script or region)", _ADVICE
+    if rest:
+        return (f"is tagged {tag!r}: {base} with a variant or extension ({'-'.join(rest)}), which no project "
+                f"locale can have", f"tag it {base} if its terms are {base}'s, or with another language's code, "
+                "e.g. es, zh-Hans, ht")
+    fault = cldr_fault(tag)
+    return (f"is tagged {tag!r}, {fault}", _ADVICE) if fault is not None else None
+
+
+def _language_part(tag: str) -> tuple[str, list[str]]:
+    """A tag's language, script and region as written, and the subtags after them (a variant, an
+    extension): en-GB-oxendict -> en-GB, [oxendict]; "" where the tag does not start with a language."""
+    parts = tag.replace("_", "-").split("-")
+    for end in range(len(parts), 0, -1):
+        base = "-".join(parts[:end])
+        if split(base) is not None and _TERMBASE_LANGUAGE.fullmatch(posix(base)):
+            return base, parts[end:]
+    return "", parts
 
 
 def _section_language(name: str, concept_id: str, section: ET.Element, line: int | None) -> str:
-    """The termbase language of a TBX language section, or a one-line refusal naming the section
-    and its tag (rather than a schema pattern from the termbase it would have been written to)."""
+    """The termbase language of a TBX language section, or a one-line refusal naming the section,
+    its tag and what to do (rather than a schema pattern from the termbase it would have been
+    written to)."""
     tag = section.get(XML_LANG, "").strip()
     fault = _tag_fault(tag)
     if fault is not None:
-        raise InputError(f"concept {concept_id}: a language section {fault}: tag it with the language's code, "
-                         "e.g. es, zh-Hans, ht", name, line)
+        raise InputError(f"concept {concept_id}: a language section {fault[0]}: {fault[1]}", name, line)
     return posix(tag)
 
 

@@ -266,14 +266,34 @@ def test_an_unknown_status_names_its_line() -> None:
 
 
 # A language section's tag as CAT tools write it: a language the termbase can hold (in any case, with
-# a script, a region or a variant), or a one-line refusal naming the section's line and the tag: a
-# private-use tag (x-klingon, ISO 639's qaa-qtz) or a grandfathered one (i-klingon) means something
-# only to the tool that wrote it, and a malformed or missing one names no language.
+# a script or a region), or a one-line refusal naming the section's line and the tag: a private-use
+# tag (x-klingon, ISO 639's qaa-qtz) or a grandfathered one (i-klingon) means something only to the
+# tool that wrote it, and a malformed or missing one names no language. A well-formed tag names a
+# language only where CLDR has a locale for it as `pipeline init` decides (xx, tlh, es-XX: none; iw,
+# und, sr-ZZ: CLDR reads them as another), the default script filled in (zh-CN is zh_Hans_CN). A
+# variant or extension (en-GB-oxendict, de-1996) is refused: no project locale can have one, and a
+# dialect's or an orthography's terms are not the language's.
 LANGUAGE_TAGS = [
     ('xml:lang="ES"', "es", None),
     ('xml:lang="zh-hans-CN"', "zh_Hans_CN", None),
     ('xml:lang="es-419"', "es_419", None),
-    ('xml:lang="en-GB-oxendict"', "en_GB_oxendict", None),
+    ('xml:lang="zh-CN"', "zh_CN", None),
+    ('xml:lang="ht-HT"', "ht_HT", None),
+    ('xml:lang="AR-eg"', "ar_EG", None),
+    ('xml:lang="vi"', "vi", None),
+    ('xml:lang="xx"', None, "tagged 'xx', which names no locale CLDR knows"),
+    ('xml:lang="tlh"', None, "tagged 'tlh', which names no locale CLDR knows"),
+    ('xml:lang="zz-ZZ"', None, "tagged 'zz-ZZ', which names no locale CLDR knows"),
+    ('xml:lang="es-XX"', None, "tagged 'es-XX', which names no locale CLDR knows"),
+    ('xml:lang="qqq"', None, "tagged 'qqq', a private-use tag"),
+    ('xml:lang="iw"', None, "tagged 'iw', which CLDR does not know as written (it reads it as he-IL)"),
+    ('xml:lang="und"', None, "tagged 'und', which CLDR does not know as written (it reads it as en-US)"),
+    ('xml:lang="sr-ZZ"', None, "tagged 'sr-ZZ', which CLDR does not know as written (it reads it as sr-Cyrl-RS)"),
+    ('xml:lang="zh-Cyrl"', None, "tagged 'zh-Cyrl', which CLDR does not know as written (it reads it as zh-Hans)"),
+    ('xml:lang="en-GB-oxendict"', None, "tagged 'en-GB-oxendict': en-GB with a variant or extension (oxendict)"),
+    ('xml:lang="ca-ES-valencia"', None, "tagged 'ca-ES-valencia': ca-ES with a variant or extension (valencia)"),
+    ('xml:lang="de-1996"', None, "tagged 'de-1996': de with a variant or extension (1996)"),
+    ('xml:lang="es-US-u-ca-gregory"', None, "tagged 'es-US-u-ca-gregory': es-US with a variant or extension"),
     ('xml:lang="x-klingon"', None, "tagged 'x-klingon', a private-use tag"),
     ('xml:lang="i-klingon"', None, "tagged 'i-klingon', a grandfathered tag"),
     ('xml:lang="qaa"', None, "tagged 'qaa', a private-use tag"),
