@@ -23,6 +23,17 @@ def _first_number(text: str) -> re.Match | None:
     return re.search(r"\d+", text)
 
 
+# Where one sentence of a translation ends and the next begins: a plain rule of this file's own,
+# apart from the splitter of the checks, so that W320 is not measured against itself.
+_NEXT_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[¿¡\"«(]?[A-ZÁÉÍÓÚÑ])")
+
+
+def _without_second_sentence(source: str, text: str) -> str:
+    """``text`` without its second sentence: a warning or an instruction left out in the middle."""
+    parts = _NEXT_SENTENCE.split(text)
+    return " ".join(parts[:1] + parts[2:])
+
+
 DEFECTS = [
     Defect("number changed (2–4 → 2–6)", "E201", lambda s, t: "2–4" in t, lambda s, t: t.replace("2–4", "2–6", 1)),
     Defect("number dropped", "E201", lambda s, t: _first_number(t) is not None,
@@ -54,4 +65,5 @@ DEFECTS = [
            lambda s, t: (re.search(r"(?<![\d–-]\s)\bweeks\b", s) is not None
                          and re.search(r"(?<![\d–-]\s)semanas", t) is not None),
            lambda s, t: re.sub(r"(?<![\d–-]\s)semanas", "días", t, count=1)),
+    Defect("sentence dropped", "W320", lambda s, t: len(_NEXT_SENTENCE.split(t)) >= 2, _without_second_sentence),
 ]
