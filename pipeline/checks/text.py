@@ -13,13 +13,45 @@ BRACE = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
 # Possessive: flags and width both accept "0", so "%000..." would otherwise try every split of the zeros.
 PRINTF = re.compile(r"%(?:\([A-Za-z_]\w*+\))?[#0\-+]*+\d*+(?:\.\d++)?[diouxXeEfFgGcrs]")
 _NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f\u066b\u066c]\d+)*")
-# A sentence ends at . ! ? (and the Arabic ؟) followed by white space, or at a full-width 。！？
-# followed by anything. Each pattern starts with what it looks for (a white-space character whose
+# A sentence ends at . ! ? … and the Arabic ؟ and ۔ (with one closing quote or bracket after it)
+# followed by white space, at a line break (a list item), or right after a run of full-width 。．｡！？
+# and its closing quotes. Each pattern starts with what it looks for (a white-space character whose
 # predecessor ends a sentence; a full-width mark), which the engine finds far faster than a
 # pattern starting with a look-behind, tried at every position.
-_SPACE_AFTER_END = re.compile(r"\s(?<=[.!?。！？؟]\s)\s*")
-_AFTER_FULL_WIDTH_END = re.compile(r"(?<=[。！？])")
-_FULL_WIDTH_END = re.compile(r"[。！？]")
+_SPACE_AFTER_END = re.compile(r"\s(?<=[.!?…؟۔]\s)\s*|\s(?<=[.!?…؟۔][\"'”’»)\]]\s)\s*|\n\s*")
+_FULL_WIDTH_END = re.compile(r"[。．｡！？]")
+_FULL_WIDTH_END_KEPT = re.compile(r"([。．｡！？]+[”’」』）\"'»)]*)")
+# A full stop after these words is not the end of a sentence (English, Spanish, Vietnamese titles
+# and Latin or Spanish shorthands, lower case, without their last full stop; "p" opens "p. ej.",
+# "ee" "EE. UU.").
+# Initials (one capital letter) and list numbers are told apart by their form.
+ABBREVIATIONS = frozenset({
+    "dr", "dra", "drs", "mr", "mrs", "ms", "prof", "st", "sr", "sra", "srta", "ud", "uds", "núm",
+    "e.g", "i.e", "eg", "ie", "p", "ej", "p.ej", "ee", "vs", "approx", "aprox", "bs", "ths", "ts", "pgs", "gs",
+})
+_OPENING = "([{\"'“‘«¿¡"
+# Lower-case letters of the cased scripts below U+2000 (Latin with Vietnamese, Greek, Cyrillic,
+# Armenian, Georgian), as one class: what "a lower-case word goes on" means here.
+_LOWER = "[" + "".join(re.escape(c) for c in map(chr, range(0x2000)) if c.islower()) + "]"
+_LOWER_AT = re.compile(_LOWER)
+_WINDOW = 40  # characters before a full stop that hold its word and the one before
+
+
+def _abbreviated() -> str:
+    """Look-behinds for a full stop after an abbreviation, one per length (a look-behind has a
+    fixed width)."""
+    by_length: dict[int, list[str]] = {}
+    for word in sorted(ABBREVIATIONS):
+        by_length.setdefault(len(word), []).append(re.escape(word))
+    return "|".join(rf"(?<=\b(?i:{'|'.join(words)})\.\s)" for words in by_length.values())
+
+
+# Where a sentence may go on past an end mark (`_goes_on`), found at once: a text without any is
+# cut by `_SPACE_AFTER_END` alone. It finds more than `_goes_on` keeps (any one-letter word, any
+# number before ". "), never less. Like `_SPACE_AFTER_END`, it starts with white space after an
+# end mark (a version starting at the mark itself took more instructions).
+_MAY_GO_ON = re.compile(rf"\s(?<=[.!?…؟۔]\s)(?:\s*{_LOWER}|(?<=\b\w\.\s)|(?<=\d\.\s)|{_abbreviated()})"
+                        rf"|\s(?<=[.!?…؟۔][\"'”’»)\]]\s)\s*{_LOWER}")
 
 
 def placeholders(text: str) -> set[str]:
@@ -106,11 +138,63 @@ def numbers(text: str, locale: str = "en") -> list[Decimal]:
     return values
 
 
+def _goes_on(text: str, begin: int, start: int, end: int) -> bool:
+    """Whether the white space at ``text[start:end]``, after an end mark, is inside the sentence
+    begun at ``begin``: the next word is in lower case ("e.g. the", "etc. and"), or the word before
+    the full stop is an abbreviation, an initial or a list number ("1." opening a sentence or
+    after a colon)."""
+    if "\n" in text[start:end]:
+        return False
+    if _LOWER_AT.match(text, end):
+        return True
+    if text[start - 1] != ".":
+        return False
+    # The last two words, from a short window: a long sentence is not copied at every mark.
+    window = max(begin, start - 1 - _WINDOW)
+    before = text[window:start - 1].rsplit(None, 2)
+    if not before:
+        return False
+    word = before[-1].lstrip(_OPENING)
+    if word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper()):  # "J. Smith", not Haitian "a."
+        return True
+    opens = len(before) == 1 and window == begin
+    return word.isdigit() and (opens or (len(before) > 1 and before[-2].endswith(":")))
+
+
+def _cut(text: str) -> list[str]:
+    """``text`` cut where a sentence ends before white space or a line break: by one split when
+    nothing in it may go on past an end mark (most texts), else mark by mark."""
+    if not _MAY_GO_ON.search(text):
+        return _SPACE_AFTER_END.split(text)
+    return _cut_each(text)
+
+
+def _cut_each(text: str) -> list[str]:
+    """`_cut`, asking `_goes_on` at each end mark."""
+    parts = []
+    begin = 0
+    for match in _SPACE_AFTER_END.finditer(text):
+        if not _goes_on(text, begin, match.start(), match.end()):
+            parts.append(text[begin:match.start()])
+            begin = match.end()
+    parts.append(text[begin:])
+    return parts
+
+
 def sentences(text: str) -> list[str]:
-    parts = _SPACE_AFTER_END.split(text)
+    """The sentences of ``text`` in any shipped language: see `_SPACE_AFTER_END`, `_goes_on` and
+    `_FULL_WIDTH_END` for where one ends. A decimal ("2.5") or a full stop inside a word ("e.g.,")
+    ends none, having no white space after it."""
+    parts = _cut(text)
     if _FULL_WIDTH_END.search(text):
-        parts = [piece for part in parts for piece in _AFTER_FULL_WIDTH_END.split(part)]
+        parts = [piece for part in parts for piece in _after_full_width(part)]
     return [s for s in (part.strip() for part in parts) if s]
+
+
+def _after_full_width(text: str) -> list[str]:
+    """``text`` cut after each run of full-width end marks and the closing quotes after it."""
+    pieces = _FULL_WIDTH_END_KEPT.split(text)  # text, end, text, end, ..., text
+    return [pieces[index] + pieces[index + 1] for index in range(0, len(pieces) - 1, 2)] + [pieces[-1]]
 
 
 @lru_cache(maxsize=50_000)  # the long-sentence and reading-level checks read the same source texts

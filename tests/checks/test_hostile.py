@@ -42,6 +42,9 @@ HOSTILE = [
     ("8:30 8.30 ", "both", None),            # times written with a point, read a second way
     ("1万", "both", None),                   # Chinese myriads, multiplied out
     ("[a](b) ", "msgstr", None),             # Markdown links compared by their targets
+    ("Dr. ", "both", None),                  # an abbreviation at every full stop: one long sentence
+    ("1. ", "msgstr", None),
+    ("a. b ", "both", None),                 # a lower-case word after every full stop
 ]
 
 

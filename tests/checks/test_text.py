@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.checks.text import WORD, ascii_digits, ascii_lowered, numbers, sentence_words, sentences
+from pipeline.checks.text import WORD, _cut, _cut_each, ascii_digits, ascii_lowered, numbers, sentence_words, sentences
 
 LOCALES = ["en", "es", "ar", "ht", "vi", "zh_Hans", "de", "fr"]
 BIG = "1" + "000" * 9
@@ -50,25 +50,56 @@ def test_check_reports_a_huge_number_instead_of_crashing(content_root, run):
     assert "number 1000000000000000000000000000 is not in the source" in result.output
 
 
-# What the splitting and digit reading must do, written the plain way: each sentence ends at
-# . ! ? ؟ followed by white space (which is dropped) or right after a full-width 。！？.
-_SENTENCE_END = re.compile(r"(?<=[.!?。！？؟])\s+|(?<=[。！？])")
-_SPLIT_ALPHABET = "ab 1٣.!?。！？؟\n\t\u3000\u00a0x"
+# What the splitting must keep, whatever the text: every character but the white space between
+# sentences, in order, no empty or padded sentence, and one sentence where nothing ends one.
+_SPLIT_ALPHABET = "ab 1٣.!?…۔。．！？؟”\n\t\u3000\u00a0xA:"
+_NO_END = re.compile(r"[.!?…؟۔。．｡！？\n]")
 
 
 @given(st.text(alphabet=_SPLIT_ALPHABET, max_size=40) | st.text(max_size=40))
 @settings(max_examples=500, deadline=None)
-def test_sentences_split_where_a_sentence_ends(text):
-    assert sentences(text) == [s for s in (part.strip() for part in _SENTENCE_END.split(text)) if s]
+def test_sentences_keep_the_text(text):
+    found = sentences(text)
+    assert [c for c in "".join(found) if not c.isspace()] == [c for c in text if not c.isspace()]
+    assert all(sentence and sentence == sentence.strip() for sentence in found)
+    if not _NO_END.search(text) and text.strip():
+        assert found == [text.strip()]
+
+
+@given(st.lists(st.sampled_from(["Dr.", "e.g.", "p.", "ej.", "EE.", "a.", "J.", "1.", "12.", "٣.", ":", "etc.",
+                                  "rest.", "Rest", "?", "!", "…", "؟", "۔", '."', ".)", "“", "é", "É", "ạ", "Ω",
+                                  "ω", "ŀ", " ", "  ", "\n", "\u00a0", "\u3000"]), max_size=12).map("".join))
+@settings(max_examples=1000, deadline=None)
+def test_one_split_cuts_as_each_mark_would(text):
+    """The quick path of `_cut` (one split when nothing may go on) agrees with asking each mark."""
+    assert _cut(text) == _cut_each(text)
 
 
 @pytest.mark.parametrize("text,expected", [
     ("Rest. Walk daily! Call us?", ["Rest.", "Walk daily!", "Call us?"]),
     ("Wait... Then go.", ["Wait...", "Then go."]),
     ("休息。每天走路！", ["休息。", "每天走路！"]),
-    ("好？！ 是", ["好？", "！", "是"]),
+    ("休息．每天走路．", ["休息．", "每天走路．"]),                      # the full-width full stop
     ("هل تشعر بألم؟ اتصل بنا.", ["هل تشعر بألم؟", "اتصل بنا."]),
     ("3.5 mg", ["3.5 mg"]),
+    ("好？！ 是", ["好？！", "是"]),                                   # a run of marks ends one sentence
+    ("请说“停下。”然后休息。", ["请说“停下。”", "然后休息。"]),          # the closing quote stays with it
+    ('Say "stop." Then rest.', ['Say "stop."', "Then rest."]),
+    ("Rest (2 days.) Then walk.", ["Rest (2 days.)", "Then walk."]),
+    ("Wait… Then go.", ["Wait…", "Then go."]),
+    ("Wait... then go.", ["Wait... then go."]),                        # a lower-case word goes on
+    ("Dr. Lee sees you. Ms. Roe too.", ["Dr. Lee sees you.", "Ms. Roe too."]),
+    ("Take e.g. Ibuprofen. Rest.", ["Take e.g. Ibuprofen.", "Rest."]),
+    ("La Dra. Ruiz, p. ej. El lunes. Sr. Paz.", ["La Dra. Ruiz, p. ej. El lunes.", "Sr. Paz."]),
+    ("Traiga ropa, etc. Luego venga.", ["Traiga ropa, etc.", "Luego venga."]),
+    ("BS. Lan khám. Xong.", ["BS. Lan khám.", "Xong."]),
+    ("J. Smith will call. Rest.", ["J. Smith will call.", "Rest."]),
+    ("Li pase nan zegwi a. Li retire l.", ["Li pase nan zegwi a.", "Li retire l."]),  # Haitian "a" ends one
+    ("قد تشعر بألم۔ هذا طبيعي۔", ["قد تشعر بألم۔", "هذا طبيعي۔"]),
+    ("¿Le duele? ¡Llame!", ["¿Le duele?", "¡Llame!"]),
+    ("Call {clinic_phone}. {clinic_name} is open.", ["Call {clinic_phone}.", "{clinic_name} is open."]),
+    ("Bring:\n1. ID\n2. card", ["Bring:", "1. ID", "2. card"]),          # a line is a list item
+    ("Steps: 1. Rest. 2. Walk.", ["Steps: 1. Rest.", "2. Walk."]),
 ])
 def test_sentences_examples(text, expected):
     assert sentences(text) == expected

@@ -14,7 +14,7 @@ CLEAN = [
     # summary of the procedure, options
     ("You can go home on the same day.", {}),
     (THIRTY, {"max_words": 30}),
-    (" ".join(["word"] * 20) + ". " + " ".join(["word"] * 20) + ".", {}),  # two sentences of 20
+    (" ".join(["word"] * 20) + ". " + " ".join(["Word"] + ["word"] * 19) + ".", {}),  # two sentences of 20
 ]
 
 FLAGGED = [
