@@ -24,6 +24,7 @@ from .rules import (
                     reading_level,
                     rtl_order,
                     safety_coverage,
+                    sentence_count,
                     source_deprecated,
                     spelling,
                     spelling_dictionary,
@@ -42,7 +43,7 @@ MODULES = (
     rtl_order,
     completeness, stale, plurals, unchanged, whitespace, punctuation, brackets,  # W3 completeness
     consistency, ambiguous, length, long_sentence, number_words, reading_level,  # and quality
-    spelling, spelling_dictionary, safety_coverage,
+    spelling, spelling_dictionary, safety_coverage, sentence_count,
     unreviewed, no_reviewer,                                                 # review
     orphaned_file,                                                           # layout
     ignore_comment,                                                          # and silencing
