@@ -1,14 +1,17 @@
 """The project's compiled modules: the term matcher's inner loops (pipeline/termbase/_words.c),
-the live PO reader's fast path (pipeline/catalog/_live.c), and the YAML reader's tree builder
+the live PO reader's fast path (pipeline/catalog/_live.c), the bounds of a text's number of sentences
+(pipeline/checks/_sentences.c), and the YAML reader's tree builder
 (pipeline/_yaml_tree.c, on libyaml: Debian's libyaml-dev).
 
 Everything else about the package is in pyproject.toml. The modules are optional: where no C
 compiler is found the install still succeeds and the same code in Python stands in for them
-(`matching._scan_python` and `_collect_python`, `po_reader._live_entries`, `yamlio._Tree`), slower.
+(`matching._scan_python` and `_collect_python`, `po_reader._live_entries`, `text._sentence_bounds_python`,
+`yamlio._Tree`), slower.
 """
 
 from setuptools import Extension, setup
 
 setup(ext_modules=[Extension("pipeline.termbase._words", ["pipeline/termbase/_words.c"], optional=True),
                    Extension("pipeline.catalog._live", ["pipeline/catalog/_live.c"], optional=True),
+                   Extension("pipeline.checks._sentences", ["pipeline/checks/_sentences.c"], optional=True),
                    Extension("pipeline._yaml_tree", ["pipeline/_yaml_tree.c"], libraries=["yaml"], optional=True)])

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from decimal import Decimal, DecimalException, localcontext
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from babel.numbers import NumberFormatError, get_group_symbol, parse_decimal
 
@@ -189,6 +190,65 @@ def sentences(text: str) -> list[str]:
     if _FULL_WIDTH_END.search(text):
         parts = [piece for part in parts for piece in _after_full_width(part)]
     return [s for s in (part.strip() for part in parts) if s]
+
+
+# Where `sentences` may cut, for `sentence_bounds`: each place has a mark of its own (the mark before
+# white space, with a closing quote or bracket between or not; a line break; the first mark of a
+# full-width run), which is matched, so that the matches bound the cuts from above. A group is
+# filled where a sentence surely ends with more text after it (`_goes_on` says so): ! ? … ؟ ۔ (or
+# . and a closing quote) before white space and a character that is not a lower-case letter; a
+# full stop there after a letter that is not a capital (no initial, no list number) or after . %
+# ) ] } ” ’ » " ' (no abbreviation ends so; "}" ends a placeholder), not after an abbreviation; a full-width run with
+# something after its closing quotes and white space. The pattern starts at a mark, which the
+# engine finds with one pass over a class, before looking around it. Compiled when first asked
+# for: where `_sentences` is compiled (most runs) it never is, and a cold check does not wait for
+# its classes of letters.
+_QUOTE = "\"'”’»)\\]"
+_UNSURE = ("", "")
+
+
+def _not_abbreviated() -> str:
+    """Negative look-behinds for a full stop after an abbreviation (each letter in lower or upper
+    case, the forms whose `str.lower` it is), one per length."""
+    by_length: dict[int, list[str]] = {}
+    for word in sorted(ABBREVIATIONS):
+        by_length.setdefault(len(word), []).append("".join(f"[{re.escape(c)}{re.escape(c.upper())}]" for c in word))
+    return "".join(rf"(?<!\b(?:{'|'.join(words)})\.)" for words in by_length.values())
+
+
+@lru_cache(maxsize=1)
+def _end_mark() -> re.Pattern[str]:
+    """The pattern described above."""
+    no_capital = "".join(re.escape(c) for c in map(chr, range(0x80, 0x2000)) if c.isalpha() and not c.isupper())
+    return re.compile(
+        rf"[.!?…؟۔\n。．｡！？]"
+        rf"(?:(?<=[.!?…؟۔])(?=[{_QUOTE}]?\s)"
+        rf"(?:(?:(?<=[!?…؟۔])|(?<=\.)(?=[{_QUOTE}])|(?<=[{no_capital}.%)\]}}”’»\"']\.)|(?<=[a-z]\.){_not_abbreviated()})"
+        rf"(?=[{_QUOTE}]?\s+([^\s{_LOWER[1:]})))?"
+        rf"|(?<=\n)"
+        rf"|(?<![。．｡！？]{{2}})(?<=[。．｡！？])(?=[。．｡！？]*+[”’」』）\"'»)]*+\s*(\S))?)")
+
+
+def _sentence_bounds_python(text: str) -> tuple[int, int]:
+    """`sentence_bounds` with the regular expression `_end_mark`: the compiled `_sentences.bounds`
+    does the same in a fraction of the time; this is its reference and stands in for it where it
+    was not compiled."""
+    found = _end_mark().findall(text)
+    return len(found) + 1 - found.count(_UNSURE), len(found) + 1
+
+
+sentence_bounds: Callable[[str], tuple[int, int]]
+"""At least and at most how many sentences `sentences` finds in a text that is not blank, from one
+scan of its end marks, without cutting it: at most one more than the marks that can end a sentence,
+since each cut has a mark of its own; at least one more than the marks that surely end one with
+text after them (`_end_mark`), since each opens a sentence of its own after the one before it.
+Other cuts only add sentences."""
+try:
+    from ._sentences import bounds as _bounds
+except ImportError:  # not compiled
+    sentence_bounds = _sentence_bounds_python
+else:
+    sentence_bounds = partial(_bounds, tuple(sorted(ABBREVIATIONS)))
 
 
 def _after_full_width(text: str) -> list[str]:

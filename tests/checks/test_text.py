@@ -10,7 +10,23 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.checks.text import WORD, _cut, _cut_each, ascii_digits, ascii_lowered, numbers, sentence_words, sentences
+from pipeline.checks.text import (
+    ABBREVIATIONS,
+    WORD,
+    _cut,
+    _cut_each,
+    _sentence_bounds_python,
+    ascii_digits,
+    ascii_lowered,
+    numbers,
+    sentence_bounds,
+    sentence_words,
+    sentences,
+)
+
+from ..conftest import compiled_module
+
+_sentences = compiled_module("pipeline.checks._sentences")
 
 LOCALES = ["en", "es", "ar", "ht", "vi", "zh_Hans", "de", "fr"]
 BIG = "1" + "000" * 9
@@ -144,3 +160,39 @@ def test_ascii_lowered_text_finds_what_ignorecase_finds_at_the_same_places(piece
     for pattern in _LOWERED_PATTERNS:
         assert ([m.span() for m in re.finditer(pattern, lowered)]
                 == [m.span() for m in re.finditer(pattern, text, re.IGNORECASE)]), pattern
+
+
+# What decides whether a mark ends a sentence: abbreviations in both cases, initials and capitals of
+# other scripts, list numbers and digits that are no decimal digits, letters that fold to ASCII ones,
+# Arabic letters and marks, full-width runs and closing quotes, every kind of white space.
+_BOUNDS_PIECES = ["Dr.", "dr.", "DR.", "e.g.", "E.G.", "p.", "p.ej.", "ej.", "EE.", "núm.", "NÚM.", "x.dr.", "’dr.",
+                  "_dr.", "(Dr.", "a.", "J.", "Ạ.", "ạ.", "ǅ.", "Ⓐ.", "İ.", "ı.", "ſt.", "\u212a.", "1.", "12.", "٣.",
+                  "²².", "etc.", "rest.", "Rest", "día.", "ً.", "الجرح.", "2.5", "?", "!", "…", "...", "؟", "۔", "。",
+                  "．", "｡", "！", "？", '."', ".)", "%.", "{x}.", "}.", "”", "」", "“", "(", "'", ":", "é", "É", "ω", " ", "  ", "\n",
+                  "\t", "\u00a0", "\u3000"]
+_BOUNDS_TEXTS = st.lists(st.sampled_from(_BOUNDS_PIECES), max_size=14).map("".join)
+
+
+@given(_BOUNDS_TEXTS)
+@settings(max_examples=3000, deadline=None)
+def test_sentence_bounds_hold_the_count(text):
+    """Both the compiled bounds and their Python reference hold the number of sentences."""
+    count = len(sentences(text))
+    for least, most in (sentence_bounds(text), _sentence_bounds_python(text)):
+        assert count <= most
+        assert least <= count or not text.strip()
+
+
+@pytest.mark.skipif(_sentences is None, reason="the compiled sentence bounds were not built")
+@given(_BOUNDS_TEXTS | st.text(max_size=30))
+@settings(max_examples=2000, deadline=None)
+def test_compiled_sentence_bounds_are_the_python_bounds(text):
+    assert _sentences.bounds(tuple(sorted(ABBREVIATIONS)), text) == _sentence_bounds_python(text)
+
+
+def test_no_other_letter_lowers_into_an_abbreviation():
+    """The bounds take an abbreviation's letters in lower or upper case only, as `str.lower` does
+    (no Kelvin sign K for a "k")."""
+    letters = {c for word in ABBREVIATIONS for c in word}
+    forms = letters | {c.upper() for c in letters}
+    assert [c for c in map(chr, range(0x110000)) if c.lower() in letters and c not in forms] == []
