@@ -11,8 +11,15 @@ read as written, and, where it writes a number as an English word ("two weeks", 
 write with digits), also with that word as its number, so "2 semanas" is its translation. A
 number of the source that the translation writes as a word of its language is found as that word:
 "dos semanas", 两周, and the Arabic dual أسبوعين ("two weeks") are 2, and "tres semanas" is not.
-A translation that writes numbers as words that way writes no other: "treinta a cuarenta minutos"
-for "30 minutes" adds 40 (from two up, since "one" is also an article: uno de, 一个, một). A
+A translation writes no number as a word beyond the source's either, with or without digits of
+its own: "treinta a cuarenta minutos" for "30 minutes" adds 40, "Tome 1 tableta cada 30 minutos,
+dos veces" adds 2, 休息2周零三天 for "Rest for 2 weeks" adds 3 (from two up, since "one" is also an
+article: uno de, 一个, một). A number the source names in other words is not extra: "both" as "las
+dos" or 两侧, an ordinal ("a third", 三分之一), "a few days" as 两三天, "at noon" as "a las doce",
+and a length of time in a smaller unit ("a week" as "siete días", "ocho días" or 七天). Nor are
+the number words of phrases that count nothing: los dos and cả hai (both), de dos en dos (two at a
+time), nấu chín (cooked), gen de fwa (sometimes), 周三 (Wednesday), 三月 (March), الاثنين (Monday),
+and terms such as 三角巾 (a sling), 二手烟 (second-hand smoke) and الاثني عشر (the duodenum). A
 number the source writes as an English word (one to ninety-nine, once, twice) that the translation
 renders as another number, with digits or as a word of its language, is reported too: "two weeks"
 as "tres semanas" or 三周, "twice a day" as "tres veces al día". A length of time said with a half
@@ -116,7 +123,7 @@ _NUMBER_WORDS: dict[str, dict[str, int]] = {
     "es": {"uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7,
            "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15,
            "dieciséis": 16, "diecisiete": 17, "dieciocho": 18, "diecinueve": 19, "veinte": 20,
-           "veintiuno": 21, "veintiuna": 21, "veintidós": 22, "veintitrés": 23, "veinticuatro": 24,
+           "veintiuno": 21, "veintiuna": 21, "veintiún": 21, "veintidós": 22, "veintitrés": 23, "veinticuatro": 24,
            "veinticinco": 25, "veintiséis": 26, "veintisiete": 27, "veintiocho": 28, "veintinueve": 29,
            "treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60, "setenta": 70, "ochenta": 80,
            "noventa": 90, "cien": 100},
@@ -175,12 +182,14 @@ _COMPOUNDS: dict[str, tuple[re.Pattern[str], Callable[[re.Match[str]], int]]] = 
 # and "of") and kat (four, and a card), Vietnamese năm (five, and "year"), Chinese 一 and 四 (in
 # 一般, 四周: "usual", "around").
 _COUNTED_WORDS = {"ht": {"de": 2, "kat": 4}, "vi": {"năm": 5}}
-_COUNTING = {
-    "ht": re.compile(r"\b(de|kat) (?=(?:fwa|jou|semèn|mwa|ane|èdtan|minit|segonn|grenn|kapsil|tablèt|konprime|"
-                     r"mèt|kilomèt|lit|gout)\b)"),
-    "vi": re.compile(r"\b(năm) (?=(?:ngày|đêm|tuần|tháng|năm|giờ|tiếng|phút|giây|lần|viên|bước|mét|km|cây số|"
-                     r"buổi|bữa|phần|cốc|ly|gói|vòng|người|loại)\b)"),
+_COUNTED_BEFORE = {  # what such a word counts, after a space
+    "ht": (r"(?:fwa|jou|semèn|mwa|ane|èdtan|minit|segonn|grenn|kapsil|tablèt|konprime|"
+           r"mèt|kilomèt|lit|gout)\b"),
+    "vi": (r"(?:ngày|đêm|tuần|tháng|năm|giờ|tiếng|phút|giây|lần|viên|bước|mét|km|cây số|"
+           r"buổi|bữa|phần|cốc|ly|gói|vòng|người|loại)\b"),
 }
+_COUNTING = {base: re.compile(rf"\b({'|'.join(_COUNTED_WORDS[base])}) (?={units})")
+             for base, units in _COUNTED_BEFORE.items()}
 _ZH_COUNTED = re.compile(r"([一四])(?=[天日年月次片粒个秒岁倍]|分钟|小时|星期)|一(?=周)")
 
 # Number words that name no number: a weekday or an ordinal (thứ hai, Monday; 星期二, Tuesday; 第二,
@@ -226,6 +235,64 @@ def _number_words(text: str, language: str) -> Counter[Decimal]:
                 found[Decimal(words[form])] += 1
                 break
     return found
+
+
+# Number words that count nothing a patient takes, does or waits for, left out where a translation's
+# words are read for numbers beyond the source's: "both" (los dos, cả hai, hai chân, 两侧, 两端), a
+# weekday or a month (周三, 三月, الاثنين), set phrases (de dos en dos, one by one; gen de fwa,
+# sometimes; nấu chín, cooked; 三餐, meals) and terms (三角巾, a sling; 二手烟, second-hand smoke;
+# الاثني عشر, the duodenum). Where the source has the number, such a word may still render it.
+_IDIOMS = {
+    "es": re.compile(r"\b(?:los|las) dos\b|\bde (dos|tres|cuatro) en \1\b|\bdos por tres\b|\bcien por cien(?:to)?\b"),
+    "vi": re.compile(r"\bcả (?:hai|ba|bốn)\b|\bhai (?:bên|đầu|tay|chân|mắt|tai|vai|gối|phổi|thận)\b"
+                     r"|\b(?:nấu|luộc|hấp|chiên|rán|nướng|ăn|chưa|đã|được) chín\b|\bchín (?:chắn|muồi|kỹ|kĩ|hẳn|đều)\b"
+                     r"|\bba lô\b|\bbốn (?:phía|bề|phương)\b"),
+    "zh": re.compile(r"两(?:侧|边|者|旁|方|端|头|[手脚腿眼耳肩膝臂肺肾]|[条只][手脚腿眼])"
+                     r"|[二三]头肌|[二三]尖瓣|三角|二手|三餐|五谷|三高|二便|[八九]成|三思|七上八下|乱七八糟"
+                     r"|三天两头|接二连三|独一无二|五花八门|二次(?=感染|损伤|伤害|手术|骨折|出血|污染|复发)"
+                     r"|(?<![\d一二两三四五六七八九十])周[一二三四五六日](?![次个])"
+                     r"|(?<![\d一二两三四五六七八九十个])(?:十[一二]|[一二三四五六七八九十])月"),
+    "ar": re.compile(r"(?<!\w)[وفب]?(?:ال|لل)[اإ]ثن(?:ين|ان|ا|ي|ى)(?: عشري?)?(?!\w)|\bيوم [اإ]ثنين\b"),
+    "ht": re.compile(r"\bgen de fwa\b|\btou (?:le )?de\b"),
+}
+# The numbers English words of the source imply, which a faithful translation may write: "both"
+# as "las dos", "a few days" as 两三天, 三五天 or "de twa jou", "a third" as 三分之一, "at noon" as
+# "a las doce", and a length of time given in a smaller unit: "a week" as "siete días", 七天, or
+# "ocho días" and "uit jou" as Spanish and Haitian Creole say it, "a fortnight" as "quince días".
+_IMPLIED_VALUES: dict[str, tuple[int, ...]] = {
+    "both": (2,), "pair": (2,), "double": (2,), "bilateral": (2,), "second": (2,), "couple": (2, 3), "few": (2, 3, 5),
+    "several": (2, 3, 5), "third": (3,), "triple": (3,), "thrice": (3,), "fourth": (4,), "quarter": (4,), "fifth": (5,),
+    "sixth": (6,), "seventh": (7,), "eighth": (8,), "ninth": (9,), "tenth": (10,), "eleventh": (11,), "twelfth": (12,),
+    "dozen": (12,), "noon": (12,), "midday": (12,), "midnight": (12,), "hundred": (100,), "fortnight": (2, 14, 15),
+    "week": (7, 8), "weekly": (7, 8), "day": (24,), "daily": (24,), "hour": (60,), "hourly": (60,), "minute": (60,),
+    "month": (4, 30), "monthly": (4, 30), "year": (12, 365), "yearly": (12, 365),
+}
+_UNITS_OF_TIME = ("week", "day", "hour", "minute", "month", "year")
+_IMPLIED = re.compile(rf"\b(?:(?:a|an|one|per|each|every)\s+({'|'.join(_UNITS_OF_TIME)})\b|("
+                      + _alternatives(word for word in _IMPLIED_VALUES if word not in _UNITS_OF_TIME)
+                      + r")s?\b)")
+
+
+@lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog
+def _named(text: str) -> frozenset[Decimal]:
+    """Every number the source names: with digits, as an English number word (`_spelled`), or
+    implied by a word (`_IMPLIED_VALUES`)."""
+    lowered = ascii_lowered(text)
+    implied = {value for match in _IMPLIED.finditer(lowered)
+               for value in _IMPLIED_VALUES[match.group(1) or match.group(2)]}
+    return frozenset(_source_numbers(text)) | frozenset(_spelled(text)) | frozenset(map(Decimal, implied))
+
+
+def _beyond(words: Counter[Decimal], named: frozenset[Decimal]) -> Counter[Decimal]:
+    """The numbers written as words that the source names nowhere, from two up: "one" is also an
+    article (uno de, 一个, một)."""
+    return Counter({value: n for value, n in words.items() if value >= 2 and value not in named})
+
+
+def _counting_words(text: str, language: str) -> Counter[Decimal]:
+    """`_number_words` of ``text`` without the words of its idioms (`_IDIOMS`)."""
+    idioms = _IDIOMS.get(language.split("_")[0])
+    return _number_words(idioms.sub(" ", text.casefold()) if idioms else text, language)
 
 
 def _show(values: Iterable[Decimal]) -> str:
@@ -298,7 +365,11 @@ def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
             yield from found
             return
     if spelled:
-        yield from _changed_words(entry, ctx, spelled)
+        found = list(_changed_words(entry, ctx, spelled))
+        if found:
+            yield from found
+            return
+    yield from _extra_words(entry, ctx)
 
 
 def _compared(entry: Entry, ctx: LocaleContext) -> Iterator[str]:
@@ -321,9 +392,9 @@ def _compared(entry: Entry, ctx: LocaleContext) -> Iterator[str]:
     if missing_values:  # a number the translation writes as a word is not missing
         words = _number_words(entry.msgstr, ctx.language)
         # and one it writes as a word beyond those is extra ("treinta a cuarenta minutos" for "30
-        # minutes"), from two up: "one" is also an article (uno de, 一个, một)
-        spare = words - (missing_values & words) - spelled
-        extra_values += Counter({value: n for value, n in spare.items() if value >= 2})
+        # minutes"), unless the source names it otherwise ("both" as "las dos")
+        counting = _counting_words(entry.msgstr, ctx.language)
+        extra_values += _beyond(counting - (missing_values & counting), _named(entry.msgid))
         missing_values -= words
     if missing := list(missing_values.elements()):
         # a translation without digits most likely wrote the numbers as words ("dos semanas", 两周)
@@ -345,3 +416,69 @@ def _changed_words(entry: Entry, ctx: LocaleContext, spelled: Counter[Decimal]) 
     if extra := target - (_source_numbers(entry.msgid) + spelled):
         yield (f"number {_show(missing.elements())} of the source (written as a word) is not in the translation, "
                f"which has {_show(extra.elements())} in its place")
+
+
+def _extra_words(entry: Entry, ctx: LocaleContext) -> Iterator[str]:
+    """A number the translation writes as a word where it has every number of the source, and
+    that the source names nowhere: "Tome 1 tableta cada 30 minutos, dos veces" for "Take 1 tablet
+    every 30 minutes". Most translations have no number word, which `_may_have_words` tells
+    before any reading."""
+    if not _may_have_words(entry.msgstr, ctx.language):
+        return
+    if extra := _beyond(_counting_words(entry.msgstr, ctx.language), _named(entry.msgid)):
+        yield f"number {_show(extra.elements())} is not in the source"
+
+
+# What `_may_have_words` looks for: a Chinese numeral of two up, or a word `_number_words` reads.
+_ZH_NUMERAL = re.compile("[两俩二三四五六七八九十]")
+
+
+def _letter_tree(words: dict[str, str], start: str) -> str:
+    """One pattern of ``words``, each followed by its pattern, written as a tree of their letters,
+    ``start`` after the first: the search skips to a letter a word starts with, and tries only the
+    words that start there."""
+    tree: dict[str, Any] = {}
+    for word, after in words.items():
+        node = tree
+        for letter in word:
+            node = node.setdefault(letter, {})
+        node[""] = after
+    return _branches(tree, start)
+
+
+def _branches(node: dict[str, Any], start: str = "") -> str:
+    parts = [re.escape(letter) + start + _branches(child) if letter else child for letter, child in node.items()]
+    return parts[0] if len(parts) == 1 else f"(?:{'|'.join(parts)})"
+
+
+def _hint(base: str, words: Iterable[str]) -> re.Pattern[str]:
+    """The words of ``base`` as whole words (in Arabic, after whatever clitics), in lower case,
+    capitalized or in capitals, and those read only where they count a unit (`_COUNTED_WORDS`)
+    before one."""
+    def cased(words: Iterable[str], after: str) -> dict[str, str]:
+        return {form: after for word in words for form in (word, word.capitalize(), word.upper())}
+
+    if base == "ar":
+        return re.compile(_letter_tree(cased(words, r"(?!\w)"), ""))
+    # a word starts where no letter is before it: a lookbehind after its first letter, so that the
+    # pattern starts with letters
+    plain = _letter_tree(cased(words, r"(?!\w)"), r"(?<!\w.)")
+    if base not in _COUNTED_WORDS:
+        return re.compile(plain)
+    counted = _letter_tree(cased(_COUNTED_WORDS[base], ""), r"(?<!\w.)")
+    return re.compile(f"{plain}|{counted} (?={_COUNTED_BEFORE[base]})")
+
+
+_HINTS = {base: _hint(base, words) for base, words in _NUMBER_WORDS.items() if base != "zh"}
+
+
+def _may_have_words(text: str, language: str) -> bool:
+    """Whether ``text`` may write a number as a word: true of every text `_number_words` reads a
+    number from two up in (Chinese 一 is in too many words to look for). One search, where
+    reading the words takes a Python loop over every word (and over its clitics in Arabic): most
+    translations have no number word."""
+    base = language.split("_")[0]
+    if base == "zh":
+        return _ZH_NUMERAL.search(text) is not None
+    hint = _HINTS.get(base)
+    return hint is not None and hint.search(without_optional_marks(text) if base == "ar" else text) is not None
