@@ -469,7 +469,10 @@ def _hint(base: str, words: Iterable[str]) -> re.Pattern[str]:
     return re.compile(f"{plain}|{counted} (?={_COUNTED_BEFORE[base]})")
 
 
-_HINTS = {base: _hint(base, words) for base, words in _NUMBER_WORDS.items() if base != "zh"}
+# Words of a number of several words that `_NUMBER_WORDS` has not: Vietnamese mươi (ten, after a
+# unit), whose unit may be năm (năm mươi, 50), read as five only there.
+_PARTS = {"vi": ("mươi",)}
+_HINTS = {base: _hint(base, [*words, *_PARTS.get(base, ())]) for base, words in _NUMBER_WORDS.items() if base != "zh"}
 
 
 def _may_have_words(text: str, language: str) -> bool:

@@ -222,6 +222,8 @@ FLAGGED = [
     ("ht", "Rest for 2 weeks.", "Repoze 2 semèn ak twa jou.", "number 3 is not in the source"),
     ("ht", "Take 1 tablet every 30 minutes.", "Pran 1 grenn chak 30 minit, de fwa.", "number 2 is not in the source"),
     ("ht", "Rest.", "Repoze senk jou.", "number 5 is not in the source"),
+    ("vi", "Rest.", "Nghỉ ngơi năm mươi phút.", "number 50 is not in the source"),  # năm mươi: 50
+    ("vi", "Rest for 2 weeks.", "Nghỉ 2 tuần rồi đi bộ Năm mươi lăm phút.", "number 55 is not in the source"),
 ]
 
 
@@ -273,7 +275,7 @@ def test_number_words_are_found_as_the_plain_alternation_finds_them(pieces):
 
 
 _READ = {"es": [*numbers._NUMBER_WORDS["es"], "treinta y un", "Dos", "TRES"],
-         "vi": [*numbers._NUMBER_WORDS["vi"], "ba mươi", "mười lăm", "năm ngày", "Hai"],
+         "vi": [*numbers._NUMBER_WORDS["vi"], "ba mươi", "mười lăm", "năm ngày", "Hai", "năm mươi", "mươi"],
          "ht": [*numbers._NUMBER_WORDS["ht"], "de fwa", "kat jou", "Twa"],
          "ar": [*numbers._NUMBER_WORDS["ar"], "ولثلاثة", "بخمسة", "أربعًا وعشرين", "اثنا عشر"],
          "zh": [*numbers._NUMBER_WORDS["zh"], "十天", "二十四", "四天", "一片"]}
