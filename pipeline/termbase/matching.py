@@ -125,6 +125,17 @@ def without_clitics(word: str, language: str) -> list[str]:
     return [form for form in dict.fromkeys(forms[1:]) if len(form) >= _SHORTEST_AFTER_CLITICS]
 
 
+def with_clitics(word: str, language: str) -> list[str]:
+    """``word`` with each run of the language's clitics in front that `without_clitics` takes off
+    (one of each layer at most, in order; ل with ال also written لل): for Arabic, ستة gives ستة,
+    وستة, بالستة, وللستة... ``[word]`` for a language without clitics."""
+    fronts = [""]
+    for layer in _CLITICS.get(language.split("_")[0], ()):
+        fronts += [front + clitic for front in fronts for clitic in layer]
+    fronts += [front[:-3] + "لل" for front in fronts if front.endswith("لال")]
+    return [front + word for front in fronts]
+
+
 def _plural_variants(word: str) -> set[str]:
     variants = {word, word + "s", word + "es"}
     if word.endswith("y"):
@@ -244,6 +255,7 @@ class Matcher:
         self._by_prefix: list[_Pattern] = []
         self._prefixed = False  # whether a term has a word matched by its prefix
         self._cache: dict[str, list[Hit]] = {}
+        self._split: tuple[str, list[str]] = ("", [])  # the last text `find` split, and its words
         self._concepts: dict[tuple[str, bool], tuple[Hit, ...]] = {}
         self._starting: dict[str, _Starting] = {}
         self._stems: dict[str, str] = {}  # by word (see `_stem_of`)
@@ -422,6 +434,7 @@ class Matcher:
             # out once (`memo`).
             memo = self._starting
             words, bounds, candidates = _scan(folded, memo, _STARTS_NOTHING)
+            self._split = (text, words)
             _collect(self, folded, words, bounds, candidates, memo, _STARTS_NOTHING, Hit, hits)
         if unsorted:  # word hits come sorted; substring hits are found apart
             hits.sort(key=_hit_order)
@@ -431,6 +444,16 @@ class Matcher:
             self._cache.clear()
         self._cache[text] = hits
         return hits
+
+    def words(self, text: str) -> list[str]:
+        """The words of ``text`` as `find` reads them: the runs of ``\\w`` of its NFC case fold.
+        `find` keeps those of the last text it split, so a check that asks for the words of a text
+        it has found terms in (or asks first: `find` runs and keeps its hits) splits nothing again."""
+        if self._split[0] != text:
+            self.find(text)
+            if self._split[0] != text:  # found before, or no term here is matched by words
+                self._split = (text, _WORD.findall(normalize(text)))
+        return self._split[1]
 
     def _start_of(self, word: str) -> _Starting:
         """What a word not met before starts (`_starting_with`), kept in the memo."""

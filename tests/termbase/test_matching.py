@@ -285,6 +285,40 @@ def test_without_clitics(language: str, word: str, forms: list[str]) -> None:
     assert without_clitics(word, language) == forms
 
 
+WITH_CLITICS = [
+    # language, word, forms with clitics that must be among those given
+    ("ar", "ستة", ["ستة", "وستة", "فبستة", "بالستة", "للستة", "وللستة", "فكالستة"]),
+    ("es", "dos", ["dos"]),                                     # only Arabic has clitics here
+]
+
+
+@pytest.mark.parametrize(("language", "word", "forms"), WITH_CLITICS)
+def test_with_clitics_gives_every_form_without_clitics_takes_back(language: str, word: str, forms: list[str]) -> None:
+    from pipeline.termbase.matching import with_clitics, without_clitics
+
+    given = with_clitics(word, language)
+    assert set(forms) <= set(given)
+    assert all(form == word or word in without_clitics(form, language) for form in given)
+
+
+@pytest.mark.parametrize(("language", "text"), [("es", "Tome DOS comprimidos, ¿sí?"), ("vi", "Uống hai viên"),
+                                                ("ar", "تناول قرصين"), ("es", "")])
+def test_words_are_those_find_splits_the_text_into(language: str, text: str) -> None:
+    """`Matcher.words`: the runs of \\w of the text's NFC case fold, whether `find` split it just
+    before, long before (its hits kept), or not at all."""
+    import re
+
+    from pipeline.termbase.matching import normalize
+
+    matcher = Matcher(TERMBASE, language)
+    wanted = re.findall(r"\w+", normalize(text))
+    assert matcher.words(text) == wanted  # not found yet
+    matcher.find("Otro texto")
+    assert matcher.words(text) == wanted  # found before, then another text
+    matcher.find(text)
+    assert matcher.words(text) == wanted
+
+
 _WEEK = Concept("week", "time", "Seven days.", {"zh_Hans": (Term("周", "preferred", exceptions=("周围", "周期", "四周")),)})
 EXCEPTED = [
     # text, where the term is found (start offsets)

@@ -26,6 +26,8 @@ as "tres semanas" or 三周, "twice a day" as "tres veces al día". A length of 
 or a quarter may be given in a smaller unit: "half an hour" as "30 minutos", "an hour and a half"
 as 90 minutes, "a day and a half" as 36 hours. "Half a tablet" must be a half in the translation
 too (medio, mitad, ½, 半, nửa, نصف, mwatye).
+Number words are read as the term checks read a text: in Unicode's composed form (NFC), in any
+case, and in Arabic with or without short vowels, tanween and the tatweel (خمسًا, ستّة).
 Words that also mean something else are not read as numbers (Vietnamese năm, five and year;
 Haitian Creole de, two and of; Chinese 一, 四 and 十, in many words; Spanish un and una, which
 are also "a"), so a translation that writes such a number as a word is asked to write digits. A
@@ -39,13 +41,13 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
-from functools import lru_cache
-from typing import Any
+from functools import cache, lru_cache
+from typing import Any, NamedTuple
 
 from babel.numbers import get_group_symbol
 
 from ...locales import LocaleInfo
-from ...termbase.matching import without_clitics
+from ...termbase.matching import Matcher, normalize, with_clitics, without_clitics
 from ...termbase.negation import without_optional_marks
 from ..model import Entry, LocaleContext, Options
 from ..text import ascii_digits, ascii_lowered, numbers
@@ -182,14 +184,14 @@ _COMPOUNDS: dict[str, tuple[re.Pattern[str], Callable[[re.Match[str]], int]]] = 
 # and "of") and kat (four, and a card), Vietnamese năm (five, and "year"), Chinese 一 and 四 (in
 # 一般, 四周: "usual", "around").
 _COUNTED_WORDS = {"ht": {"de": 2, "kat": 4}, "vi": {"năm": 5}}
-_COUNTED_BEFORE = {  # what such a word counts, after a space
-    "ht": (r"(?:fwa|jou|semèn|mwa|ane|èdtan|minit|segonn|grenn|kapsil|tablèt|konprime|"
-           r"mèt|kilomèt|lit|gout)\b"),
-    "vi": (r"(?:ngày|đêm|tuần|tháng|năm|giờ|tiếng|phút|giây|lần|viên|bước|mét|km|cây số|"
-           r"buổi|bữa|phần|cốc|ly|gói|vòng|người|loại)\b"),
+_COUNTED_UNITS = {  # what such a word counts, after a space
+    "ht": ("fwa", "jou", "semèn", "mwa", "ane", "èdtan", "minit", "segonn", "grenn", "kapsil", "tablèt", "konprime",
+           "mèt", "kilomèt", "lit", "gout"),
+    "vi": ("ngày", "đêm", "tuần", "tháng", "năm", "giờ", "tiếng", "phút", "giây", "lần", "viên", "bước", "mét", "km",
+           "cây số", "buổi", "bữa", "phần", "cốc", "ly", "gói", "vòng", "người", "loại"),
 }
-_COUNTING = {base: re.compile(rf"\b({'|'.join(_COUNTED_WORDS[base])}) (?={units})")
-             for base, units in _COUNTED_BEFORE.items()}
+_COUNTING = {base: re.compile(rf"\b({'|'.join(_COUNTED_WORDS[base])}) (?=(?:{'|'.join(units)})\b)")
+             for base, units in _COUNTED_UNITS.items()}
 _ZH_COUNTED = re.compile(r"([一四])(?=[天日年月次片粒个秒岁倍]|分钟|小时|星期)|一(?=周)")
 
 # Number words that name no number: a weekday or an ordinal (thứ hai, Monday; 星期二, Tuesday; 第二,
@@ -209,10 +211,10 @@ def _number_words(text: str, language: str) -> Counter[Decimal]:
     words = _NUMBER_WORDS.get(base)
     if not words:
         return Counter()
-    folded = text.casefold()
+    # as the term matcher reads a text (`Matcher.words`, which `_may_have_words` looks in): NFC,
+    # case-folded, and in Arabic without the marks writing may leave out
+    folded = text.casefold() if base == "zh" else normalize(without_optional_marks(text) if base == "ar" else text)
     found: Counter[Decimal] = Counter()
-    if base != "zh":
-        folded = without_optional_marks(folded)
     if base in _NOT_NUMBERS:
         folded = _NOT_NUMBERS[base].sub(" ", folded)
     if base in _COMPOUNDS:
@@ -242,19 +244,25 @@ def _number_words(text: str, language: str) -> Counter[Decimal]:
 # weekday or a month (周三, 三月, الاثنين), set phrases (de dos en dos, one by one; gen de fwa,
 # sometimes; nấu chín, cooked; 三餐, meals) and terms (三角巾, a sling; 二手烟, second-hand smoke;
 # الاثني عشر, the duodenum). Where the source has the number, such a word may still render it.
-_IDIOMS = {
-    "es": re.compile(r"\b(?:los|las) dos\b|\bde (dos|tres|cuatro) en \1\b|\bdos por tres\b|\bcien por cien(?:to)?\b"),
-    "vi": re.compile(r"\bcả (?:hai|ba|bốn)\b|\bhai (?:bên|đầu|tay|chân|mắt|tai|vai|gối|phổi|thận)\b"
-                     r"|\b(?:nấu|luộc|hấp|chiên|rán|nướng|ăn|chưa|đã|được) chín\b|\bchín (?:chắn|muồi|kỹ|kĩ|hẳn|đều)\b"
-                     r"|\bba lô\b|\bbốn (?:phía|bề|phương)\b"),
-    "zh": re.compile(r"两(?:侧|边|者|旁|方|端|头|[手脚腿眼耳肩膝臂肺肾]|[条只][手脚腿眼])"
-                     r"|[二三]头肌|[二三]尖瓣|三角|二手|三餐|五谷|三高|二便|[八九]成|三思|七上八下|乱七八糟"
-                     r"|三天两头|接二连三|独一无二|五花八门|二次(?=感染|损伤|伤害|手术|骨折|出血|污染|复发)"
-                     r"|(?<![\d一二两三四五六七八九十])周[一二三四五六日](?![次个])"
-                     r"|(?<![\d一二两三四五六七八九十个])(?:十[一二]|[一二三四五六七八九十])月"),
-    "ar": re.compile(r"(?<!\w)[وفب]?(?:ال|لل)[اإ]ثن(?:ين|ان|ا|ي|ى)(?: عشري?)?(?!\w)|\bيوم [اإ]ثنين\b"),
-    "ht": re.compile(r"\bgen de fwa\b|\btou (?:le )?de\b"),
+_IDIOMS = {  # compiled on first use (`_idioms`): a project pays only for its languages
+    "es": r"\b(?:los|las) dos\b|\bde (dos|tres|cuatro) en \1\b|\bdos por tres\b|\bcien por cien(?:to)?\b",
+    "vi": (r"\bcả (?:hai|ba|bốn)\b|\bhai (?:bên|đầu|tay|chân|mắt|tai|vai|gối|phổi|thận)\b"
+           r"|\b(?:nấu|luộc|hấp|chiên|rán|nướng|ăn|chưa|đã|được) chín\b|\bchín (?:chắn|muồi|kỹ|kĩ|hẳn|đều)\b"
+           r"|\bba lô\b|\bbốn (?:phía|bề|phương)\b"),
+    "zh": (r"两(?:侧|边|者|旁|方|端|头|[手脚腿眼耳肩膝臂肺肾]|[条只][手脚腿眼])"
+           r"|[二三]头肌|[二三]尖瓣|三角|二手|三餐|五谷|三高|二便|[八九]成|三思|七上八下|乱七八糟"
+           r"|三天两头|接二连三|独一无二|五花八门|二次(?=感染|损伤|伤害|手术|骨折|出血|污染|复发)"
+           r"|(?<![\d一二两三四五六七八九十])周[一二三四五六日](?![次个])"
+           r"|(?<![\d一二两三四五六七八九十个])(?:十[一二]|[一二三四五六七八九十])月"),
+    "ar": r"(?<!\w)[وفب]?(?:ال|لل)[اإ]ثن(?:ين|ان|ا|ي|ى)(?: عشري?)?(?!\w)|\bيوم [اإ]ثنين\b",
+    "ht": r"\bgen de fwa\b|\btou (?:le )?de\b",
 }
+
+
+@cache
+def _idioms(base: str) -> re.Pattern[str] | None:
+    """`_IDIOMS` of a language, compiled."""
+    return re.compile(_IDIOMS[base]) if base in _IDIOMS else None
 # The numbers English words of the source imply, which a faithful translation may write: "both"
 # as "las dos", "a few days" as 两三天, 三五天 or "de twa jou", "a third" as 三分之一, "at noon" as
 # "a las doce", and a length of time given in a smaller unit: "a week" as "siete días", 七天, or
@@ -291,7 +299,7 @@ def _beyond(words: Counter[Decimal], named: frozenset[Decimal]) -> Counter[Decim
 
 def _counting_words(text: str, language: str) -> Counter[Decimal]:
     """`_number_words` of ``text`` without the words of its idioms (`_IDIOMS`)."""
-    idioms = _IDIOMS.get(language.split("_")[0])
+    idioms = _idioms(language.split("_")[0])
     return _number_words(idioms.sub(" ", text.casefold()) if idioms else text, language)
 
 
@@ -423,7 +431,7 @@ def _extra_words(entry: Entry, ctx: LocaleContext) -> Iterator[str]:
     that the source names nowhere: "Tome 1 tableta cada 30 minutos, dos veces" for "Take 1 tablet
     every 30 minutes". Most translations have no number word, which `_may_have_words` tells
     before any reading."""
-    if not _may_have_words(entry.msgstr, ctx.language):
+    if not _may_have_words(entry.msgstr, ctx.language, ctx.target):
         return
     if extra := _beyond(_counting_words(entry.msgstr, ctx.language), _named(entry.msgid)):
         yield f"number {_show(extra.elements())} is not in the source"
@@ -431,57 +439,71 @@ def _extra_words(entry: Entry, ctx: LocaleContext) -> Iterator[str]:
 
 # What `_may_have_words` looks for: a Chinese numeral of two up, or a word `_number_words` reads.
 _ZH_NUMERAL = re.compile("[两俩二三四五六七八九十]")
+# Words of a number of several words that `_NUMBER_WORDS` has not: Vietnamese mươi (ten, after a
+# unit), whose unit may be năm (năm mươi, 50), read as five only there.
+_PARTS = {"vi": ("mươi",)}
 
 
-def _letter_tree(words: dict[str, str], start: str) -> str:
-    """One pattern of ``words``, each followed by its pattern, written as a tree of their letters,
-    ``start`` after the first: the search skips to a letter a word starts with, and tries only the
-    words that start there."""
+class _Hint(NamedTuple):
+    """The words that `_may_have_words` looks for in one language."""
+
+    words: frozenset[str]  # read as a number from two up, or part of one (`_PARTS`); in Arabic, with clitics
+    counted: frozenset[str]  # `_COUNTED_WORDS`: a number only before what they count,
+    units: frozenset[str]  # the first words of which
+
+
+@cache
+def _hint(base: str) -> _Hint | None:
+    """`_Hint` of a language that `_number_words` reads words of, made on first use."""
+    if base not in _NUMBER_WORDS:
+        return None
+    words = [word for word, value in _NUMBER_WORDS[base].items() if value >= 2] + list(_PARTS.get(base, ()))
+    return _Hint(frozenset(form for word in words for form in with_clitics(word, base)),
+                 frozenset(_COUNTED_WORDS.get(base, ())), frozenset(u.split()[0] for u in _COUNTED_UNITS.get(base, ())))
+
+
+def _letter_tree(words: dict[str, str]) -> str:
+    """One pattern of ``words``, each followed by its pattern, written as a tree of their letters:
+    the search skips to a letter a word starts with, and tries only the words that start there."""
     tree: dict[str, Any] = {}
     for word, after in words.items():
         node = tree
         for letter in word:
             node = node.setdefault(letter, {})
         node[""] = after
-    return _branches(tree, start)
+    return _branches(tree)
 
 
-def _branches(node: dict[str, Any], start: str = "") -> str:
-    parts = [re.escape(letter) + start + _branches(child) if letter else child for letter, child in node.items()]
+def _branches(node: dict[str, Any]) -> str:
+    parts = [re.escape(letter) + _branches(child) if letter else child for letter, child in node.items()]
     return parts[0] if len(parts) == 1 else f"(?:{'|'.join(parts)})"
 
 
-def _hint(base: str, words: Iterable[str]) -> re.Pattern[str]:
-    """The words of ``base`` as whole words (in Arabic, after whatever clitics), in lower case,
-    capitalized or in capitals, and those read only where they count a unit (`_COUNTED_WORDS`)
-    before one."""
-    def cased(words: Iterable[str], after: str) -> dict[str, str]:
-        return {form: after for word in words for form in (word, word.capitalize(), word.upper())}
-
-    if base == "ar":
-        return re.compile(_letter_tree(cased(words, r"(?!\w)"), ""))
-    # a word starts where no letter is before it: a lookbehind after its first letter, so that the
-    # pattern starts with letters
-    plain = _letter_tree(cased(words, r"(?!\w)"), r"(?<!\w.)")
-    if base not in _COUNTED_WORDS:
-        return re.compile(plain)
-    counted = _letter_tree(cased(_COUNTED_WORDS[base], ""), r"(?<!\w.)")
-    return re.compile(f"{plain}|{counted} (?={_COUNTED_BEFORE[base]})")
+@cache
+def _arabic_words() -> re.Pattern[str]:
+    """The Arabic words of `_Hint`, at the end of a word (whatever clitics before them), for a
+    text whose marks split its words where `Matcher.words` reads it."""
+    return re.compile(_letter_tree(dict.fromkeys((w for w, v in _NUMBER_WORDS["ar"].items() if v >= 2), r"(?!\w)")))
 
 
-# Words of a number of several words that `_NUMBER_WORDS` has not: Vietnamese mươi (ten, after a
-# unit), whose unit may be năm (năm mươi, 50), read as five only there.
-_PARTS = {"vi": ("mươi",)}
-_HINTS = {base: _hint(base, [*words, *_PARTS.get(base, ())]) for base, words in _NUMBER_WORDS.items() if base != "zh"}
-
-
-def _may_have_words(text: str, language: str) -> bool:
+def _may_have_words(text: str, language: str, matcher: Matcher) -> bool:
     """Whether ``text`` may write a number as a word: true of every text `_number_words` reads a
-    number from two up in (Chinese 一 is in too many words to look for). One search, where
-    reading the words takes a Python loop over every word (and over its clitics in Arabic): most
-    translations have no number word."""
+    number from two up in (Chinese 一 is in too many words to look for). Most translations have
+    none: the words the term matcher has split the text into (`Matcher.words`, which every check
+    of terms asks for) are looked up in a set, where reading them takes a Python loop over every
+    word (and over its clitics in Arabic). An Arabic text with short vowels or tanween is searched
+    instead: its marks split its words in the term matcher's reading, not in this check's."""
     base = language.split("_")[0]
     if base == "zh":
         return _ZH_NUMERAL.search(text) is not None
-    hint = _HINTS.get(base)
-    return hint is not None and hint.search(without_optional_marks(text) if base == "ar" else text) is not None
+    hint = _hint(base)
+    if hint is None:
+        return False
+    if base == "ar" and (plain := without_optional_marks(text)) != text:
+        return _arabic_words().search(plain) is not None
+    words = matcher.words(text)
+    if hint.words.isdisjoint(words):
+        # a word read only where it counts something (Haitian Creole de, of and two) and a unit
+        return not hint.counted.isdisjoint(words) and not hint.units.isdisjoint(words) \
+            and _COUNTING[base].search(normalize(text)) is not None
+    return True
