@@ -9,8 +9,7 @@ STAMP  := $(VENV)/.installed-stamp
 BENCH_VENV := .venv-bench
 BENCH_STAMP := $(BENCH_VENV)/.installed-stamp
 
-$(STAMP): pyproject.toml constraints.txt setup.py pipeline/termbase/_words.c pipeline/catalog/_live.c pipeline/_yaml_tree.c \
-          pipeline/checks/_sentences.c
+$(STAMP): pyproject.toml constraints.txt setup.py pipeline/termbase/_words.c pipeline/catalog/_live.c pipeline/_yaml_tree.c pipeline/checks/_sentences.c
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
