@@ -46,7 +46,7 @@ def _jobs(root: Path, procedures: int, ignore: tuple[str, ...]) -> None:
     checks = engine.active_checks(project.config.checks, (), ignore, project.config)
     print("checks:", " ".join(check.spec.code for check in checks), file=sys.stderr)
     locales = project.select_locales(())
-    runner._WarmUp(checks, locales).finish()  # the dictionaries and number data, as a run loads them
+    runner._head_start([], runner._WarmUp(checks, locales), checks, locales)  # dictionaries, number data
     source = Matcher(project.termbase, project.config.source_language)
     contexts = runner._contexts(project, [info.posix for info in locales], source)
     runner._STATE["setup"] = runner._Setup(project, engine.by_scope(checks), contexts, source, "0" * 64)

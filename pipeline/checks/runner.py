@@ -143,9 +143,11 @@ def _run_job(job: Job) -> Encoded:
 
 class _WarmUp(threading.Thread):
     """A thread running the checks' optional `warm_up(info)` for every locale: loading what a check
-    needs (a spelling dictionary, in C; Babel's number data), beside the run's own preparation, and
-    once for every worker forked after it instead of in each. Finished (`finish`) before any
-    catalog is checked or worker is forked.
+    needs where the loading runs in C without the interpreter (a spelling dictionary), beside the
+    run's own preparation, and once for every worker forked after it instead of in each. Finished
+    (`finish`) before any catalog is checked or worker is forked. What is read in Python (Babel's
+    locale data) would only wait for the interpreter here and hold up the fork: a check's
+    `prepare(info)` does that on the main thread (`_head_start`).
 
     Back from each call into C the thread needs the interpreter, which the main thread keeps for
     the switch interval (5 ms by default): it is shortened while the thread runs."""
@@ -306,7 +308,7 @@ def run_checks(project: Project, selection: Selection = Selection(),
     cached = _Rows(store, order, keys, use_cache and selection.everything, suffixes, use_cache and not cold)
     missing = [job for job in order if keys[job] not in cached.present]
     _STATE["setup"] = _Setup(project, scoped, contexts, source_matcher, digest if use_cache else None)
-    early = _head_start(missing, warming)
+    early = _head_start(missing, warming, checks if cold else [], locales)
     totals = _Totals(execution.text_lines)
     fresh: dict[str, bytes] = {}
     locale_keys: list[str] = []
@@ -388,12 +390,20 @@ def _by_worker(jobs: list[Job], procedures: tuple[str, ...], workers: int) -> li
     return sorted(jobs, key=lambda job: run[job[1]])  # stable: each run keeps the jobs' order
 
 
-def _head_start(missing: list[Job], warming: _WarmUp) -> dict[Job, Encoded]:
-    """Source jobs (which need no dictionary) run here while the warm-up thread loads the
-    dictionaries, instead of waiting for it; the thread is joined before any catalog is checked
-    or any worker is forked, so every process has the dictionaries."""
+def _head_start(missing: list[Job], warming: _WarmUp, checks: list[ActiveCheck],
+                locales: tuple[LocaleInfo, ...]) -> dict[Job, Encoded]:
+    """What the checks `prepare` for the locales (when the thread warms up), then source jobs
+    (which need no dictionary), run here while the warm-up thread loads the dictionaries instead
+    of waiting for it; the thread is joined before any catalog is checked or any worker is
+    forked, so every process has the dictionaries and the prepared data."""
     done: dict[Job, Encoded] = {}
     try:
+        for hook in [h for check in checks if (h := getattr(check.spec.module, "prepare", None)) is not None]:
+            for info in locales:
+                try:
+                    hook(info)
+                except Exception:  # only a head start: the check itself meets and reports the problem
+                    continue
         for job in missing:
             if job[0] or not warming.is_alive():
                 break

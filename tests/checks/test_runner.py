@@ -104,6 +104,33 @@ def test_a_cold_run_loads_the_dictionaries_before_any_job_and_a_warm_run_does_no
     assert "warm-up" not in threads  # every result came from the cache: nothing to warm up
 
 
+def test_the_warm_up_thread_only_loads_what_needs_no_interpreter(content_root, tmp_path):
+    """The thread exists to load dictionaries in C while the main thread prepares the run: Babel's
+    locale data, read in Python, would only wait for the interpreter there and hold up the fork,
+    so a cold run reads it on the main thread. (In a process of its own: Babel keeps what it read.)"""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys, threading\n"
+        "from pathlib import Path\n"
+        "import babel.localedata\n"
+        "from pipeline.checks.runner import Execution, run_checks\n"
+        "from pipeline.project import Project\n"
+        "loaded = []\n"
+        "def spy(*args, original=babel.localedata.load, **kwargs):\n"
+        "    loaded.append(threading.current_thread().name)\n"
+        "    return original(*args, **kwargs)\n"
+        "babel.localedata.load = spy\n"
+        "run_checks(Project(Path(sys.argv[1])), execution=Execution(cache_dir=Path(sys.argv[2]), jobs=1))\n"
+        "print(sorted(set(loaded)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script, str(content_root), str(tmp_path / "cache")],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "['MainThread']"
+
+
 def test_a_failing_warm_up_costs_only_the_head_start(content_root, tmp_path, monkeypatch, capfd):
     import threading
 

@@ -60,7 +60,7 @@ SAFETY = True
 OPTIONS: dict[str, Any] = {}
 
 
-def warm_up(info: LocaleInfo) -> None:
+def prepare(info: LocaleInfo) -> None:
     """Load Babel's number data of the locale and of English (the source's) ahead: once for every
     worker forked after it, instead of in each worker at its first catalog of the locale."""
     for locale in (info.posix, "en"):

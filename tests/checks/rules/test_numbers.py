@@ -240,8 +240,8 @@ def test_finding(locale, msgid, msgstr, expected):
     assert_flagged(run(numbers, entry(msgid, msgstr, locale)), "E201", expected)
 
 
-def test_the_warm_up_loads_the_number_data_a_worker_reads(tmp_path):
-    """A worker forked after the warm-up reads the locale's and English numbers without loading
+def test_prepare_loads_the_number_data_a_worker_reads(tmp_path):
+    """A worker forked after `prepare` reads the locale's and English numbers without loading
     any of Babel's locale data itself (each worker would load it again)."""
     import subprocess
     import sys
@@ -252,9 +252,9 @@ def test_the_warm_up_loads_the_number_data_a_worker_reads(tmp_path):
         "from pipeline.checks.rules import numbers\n"
         "from pipeline.checks.text import numbers as read\n"
         "from pipeline.locales import describe\n"
-        "numbers.warm_up(describe(Locale.parse('vi')))\n"
+        "numbers.prepare(describe(Locale.parse('vi')))\n"
         "def refuse(*args, **kwargs):\n"
-        "    raise AssertionError('locale data loaded after the warm-up')\n"
+        "    raise AssertionError('locale data loaded after prepare')\n"
         "babel.localedata.pickle.load = refuse\n"
         "print(read('1.234,5 mg', 'vi'), read('1,234.5 mg', 'en'))\n"
     )
