@@ -153,3 +153,14 @@ def first_odd_word(text: str) -> tuple[str, str] | None:
         if odd is not None:
             return match.group(), odd
     return None
+
+
+def odd_word_note(text: str) -> str:
+    """What a finding of a missing term or unit adds when ``text`` has a word with a letter that
+    only looks like a real one (it may be the term, written with it): the word and the letter,
+    after a colon; "" when it has none."""
+    found = first_odd_word(text)
+    if found is None:
+        return ""
+    word, letter = found
+    return f": '{word}' has {named(letter)}, which only looks like a Latin letter"

@@ -74,7 +74,7 @@ def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
             continue
         if approved := hit.concept.approved(ctx.language):
             terms = " / ".join(t.display for t in approved)
-            odd = _odd_word(entry.msgstr) if odd is None else odd
+            odd = lookalike.odd_word_note(entry.msgstr) if odd is None else odd
             yield f"'{hit.term.display}' must be translated with the approved term {terms}{odd}"
     if not nested:
         return  # most entries: no concept named twice with another inside it
@@ -92,14 +92,3 @@ def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
                        f"{terms} {times} time{'s' if times > 1 else ''}, and {english} ({written}) more often than "
                        f"the source: a {hit.term.display} rendered as just a {english}?")
                 break
-
-
-def _odd_word(msgstr: str) -> str:
-    """What the finding of a missing term adds when the translation has a word with a letter
-    that only looks like a real one (it may be the term, written with it): the word and the
-    letter; "" when it has none."""
-    found = lookalike.first_odd_word(msgstr)
-    if found is None:
-        return ""
-    word, letter = found
-    return f": '{word}' has {lookalike.named(letter)}, which only looks like a Latin letter"

@@ -9,7 +9,9 @@ time, a measure for a measure) that the translation has in its place. A term fou
 longer term of another concept does not count: Chinese 克 (gram) inside 毫克 (milligram) names
 milligrams. How a number and its unit are spaced never matters, in the source or the translation:
 "5 mm", "5mm", "5-mm", "5–10mm", a no-break or narrow no-break space between them, "٥مم" and
-"5 毫米" all name millimetres, and "5cm" for "5 mm" is a changed unit as "5 cm" is.
+"5 毫米" all name millimetres, and "5cm" for "5 mm" is a changed unit as "5 cm" is. A unit written
+with a letter that only looks like a Latin one (full-width ｍｍ, as a Chinese input method may type
+it; a Cyrillic к in кg) names no unit, and the finding names that letter.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 
+from ...termbase import lookalike
 from ...termbase.matching import Hit, Matcher, named_counts, uncovered
 from ..model import Entry, LocaleContext, Options
 
@@ -54,6 +57,7 @@ def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
         return
     present, hits = _count(ctx.target.find(entry.msgstr))
     named = {hit.concept.id: n for hit, n in units}
+    odd: str | None = None
     for hit, wanted in units:
         approved = hit.concept.approved(ctx.language)
         found = present.get(hit.concept.id, 0)
@@ -61,7 +65,8 @@ def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
             continue
         others = sorted({h.term.display for cid, h in hits.items() if h.concept.subject == hit.concept.subject
                          and present[cid] > named.get(cid, 0)})
-        instead = f" (found {', '.join(others)} instead)" if others else ""
+        odd = lookalike.odd_word_note(entry.msgstr) if odd is None else odd
+        instead = (f" (found {', '.join(others)} instead)" if others else "") + odd
         terms = " / ".join(t.display for t in approved)
         unit = entry.msgid[hit.start:hit.end]
         if found:

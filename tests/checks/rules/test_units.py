@@ -49,6 +49,15 @@ FLAGGED = [
     ("ar", "The cut is about 5 mm.", "يبلغ طول الجرح حوالي ٥سم.", "(found سم instead)"),
     ("zh_Hans", "The cut is about 5mm.", "切口长约5厘米。", "unit 'mm' is not rendered with its approved term 毫米 / mm"),
     ("es", "Rest for 24hours.", "Descanse 24 minutos.", "unit 'hours'"),
+    # a unit written with letters that only look like Latin ones (full-width, as an input method
+    # types them; Cyrillic) names no unit: the finding says which letter, as the text looks right
+    ("zh_Hans", "The cut is about 5 mm.", "切口长约５ｍｍ。",
+     "unit 'mm' is not rendered with its approved term 毫米 / mm: '５ｍｍ' has U+FF4D FULLWIDTH LATIN SMALL "
+     "LETTER M, which only looks like a Latin letter"),
+    ("es", "The cut is about 5 mm.", "El corte mide unos 5 ｃｍ.",
+     "'ｃｍ' has U+FF43 FULLWIDTH LATIN SMALL LETTER C, which only looks like a Latin letter"),
+    ("es", "Do not lift more than 5 kg.", "No levante más de 5 кg.",
+     "'кg' has U+043A CYRILLIC SMALL LETTER KA, which only looks like a Latin letter"),
 ]
 
 
