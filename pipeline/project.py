@@ -22,7 +22,10 @@ from .locales import LocaleInfo, describe, explicit, parse_locale, spellings
 from .termbase.model import Termbase
 from .termbase.negation import NEGATION_FILE, Negation, read_negation
 from .termbase.reader import read_termbase
+from .wording import unknown_name
 from .yamlio import key_position, position, validate
+
+_LISTS_PROCEDURES = "`pipeline status` lists them"  # what an unknown procedure's message points to
 
 
 class Project:
@@ -87,7 +90,7 @@ class Project:
         known = self.procedure_ids()
         for pid in wanted:
             if pid not in known:
-                raise InputError(f"unknown procedure {pid!r} (known: {', '.join(known)})")
+                raise InputError(unknown_name("procedure", pid, known, _LISTS_PROCEDURES))
         return tuple(dict.fromkeys(wanted)) if wanted else tuple(known)
 
     def source_bytes(self, procedure_id: str) -> bytes:
@@ -100,7 +103,7 @@ class Project:
         known = {p.id: p for p in self.procedures}
         for pid in wanted:
             if pid not in known:
-                raise InputError(f"unknown procedure {pid!r} (known: {', '.join(sorted(known))})")
+                raise InputError(unknown_name("procedure", pid, sorted(known), _LISTS_PROCEDURES))
         return tuple(known[pid] for pid in dict.fromkeys(wanted))
 
     @cached_property

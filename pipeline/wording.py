@@ -1,6 +1,13 @@
-"""Counts and shares people read: "1 string", "2 strings", "1 entry", "3 entries", "99.9 %"."""
+"""Counts and shares people read: "1 string", "2 strings", "1 entry", "3 entries", "99.9 %"; the line
+that says a name is not one of those known."""
 
 from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+
+_LISTED = 10  # names a message lists in full; a larger set is counted and the command that lists it named
+_CLOSE = 0.8  # difflib's similarity from which a known name is offered as the one meant
 
 
 def count(n: int, noun: str, plural: str | None = None) -> str:
@@ -27,3 +34,20 @@ def percent(part: int, whole: int) -> float:
     if shown == 0.0 and part > 0:
         return 0.1
     return shown
+
+
+def unknown_name(kind: str, name: str, known: Sequence[str], listed_by: str) -> str:
+    """The one line that says ``name`` is not a known ``kind``: the known name clearly closest to
+    it (a typo: "did you mean 'endoscopic-discectomy'?"), then every known name where there are few,
+    else how many there are and ``listed_by`` (the command that lists them), so that a library
+    of 2,000 procedures does not print them all."""
+    guess = ""
+    scored = sorted(((difflib.SequenceMatcher(None, name, other).ratio(), other) for other in known), reverse=True)
+    # Only a clear best is offered: numbered names tie, and a guess among ties would mislead.
+    if scored and scored[0][0] >= _CLOSE and (len(scored) == 1 or scored[1][0] < scored[0][0]):
+        guess = f": did you mean {scored[0][1]!r}?"
+    if not known:
+        return f"unknown {kind} {name!r} (none yet)"
+    if len(known) <= _LISTED:
+        return f"unknown {kind} {name!r}{guess} (known: {', '.join(known)})"
+    return f"unknown {kind} {name!r}{guess} ({count(len(known), kind)}: {listed_by})"

@@ -34,6 +34,8 @@ ERRORS = [
     (["init", "tl"], "alias"),
     (["status", "--locale", "fr"], "not in locales/locales.yaml"),
     (["status", "--procedure", "nope"], "unknown procedure 'nope'"),
+    (["check", "--procedure", "endoscopic-discetomy"], "did you mean 'endoscopic-discectomy'?"),
+    (["review", "pending", "--procedure", "microdiscectomy-rehab"], "did you mean 'microdiscectomy-rehabilitation'?"),
     (["update", "--locale", "en_US.UTF-8"], "not a locale code"),
 ]
 

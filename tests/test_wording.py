@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from pipeline.wording import count, percent
+from pipeline.wording import count, percent, unknown_name
 
 
 @pytest.mark.parametrize("n,noun,text", [
@@ -51,3 +51,28 @@ def test_one_error_finding_is_said_so(run, content_root):
     catalog.write_text(text.replace(old, old + " (7)"), "utf-8")  # one number too many: one E201
     plan = run("release", "plan").output
     assert re.search(r"(?<![\d,])1 error finding\b", plan) and "1 error findings" not in plan, plan
+
+
+KNOWN = ("endoscopic-discectomy", "endoscopic-neurotomy", "endoscopic-rhizotomy", "microdiscectomy-rehabilitation")
+MANY = tuple(sorted(("endoscopic-discectomy", *(f"procedure-{n:05d}" for n in range(299)))))
+
+
+@pytest.mark.parametrize("name,known,says,not_said", [
+    # a few names: all of them, after the clearly closest when the name looks like a typo of one
+    ("nope", KNOWN, "unknown procedure 'nope' (known: endoscopic-discectomy, endoscopic-neurotomy, "
+     "endoscopic-rhizotomy, microdiscectomy-rehabilitation)", "did you mean"),
+    ("endoscopic-discetomy", KNOWN, "unknown procedure 'endoscopic-discetomy': did you mean "
+     "'endoscopic-discectomy'?", None),
+    # a large library: the clearly closest name and how many there are, not a line of 300 names
+    ("endoscopic-discetomy", MANY, "unknown procedure 'endoscopic-discetomy': did you mean "
+     "'endoscopic-discectomy'? (300 procedures: `pipeline status` lists them)", "procedure-00001"),
+    # numbered names tie: no guess among them
+    ("procedure-0012", MANY, "unknown procedure 'procedure-0012' (300 procedures", "did you mean"),
+    ("nope", MANY, "unknown procedure 'nope' (300 procedures: `pipeline status` lists them)", "procedure-00001"),
+    ("", (), "unknown procedure '' (none yet)", None),
+], ids=["few", "typo", "many-typo", "many-tied", "many", "none"])
+def test_an_unknown_name_says_what_is_known_in_a_line_people_read(name, known, says, not_said):
+    text = unknown_name("procedure", name, known, "`pipeline status` lists them")
+    assert says in text and "\n" not in text
+    assert not_said is None or not_said not in text
+    assert len(text) < 300

@@ -21,7 +21,7 @@ from ..locales import LocaleInfo
 from ..lock import exclusive
 from ..project import Project
 from ..termbase.matching import Matcher, termbase_language
-from ..wording import count
+from ..wording import count, unknown_name
 from . import sheet
 from .changes import signed_text, word_diff
 from .signoff import (
@@ -458,5 +458,5 @@ def _row_locale(project: Project, row: sheet.Row, reviewer: str, verdict: str, p
     _check_reviewer(project, posix, reviewer)
     procedure = row.cells.get("procedure", "")
     if procedure not in procedures:
-        raise InputError(f"unknown procedure {procedure!r} (known: {', '.join(sorted(procedures))})")
+        raise InputError(unknown_name("procedure", procedure, sorted(procedures), "`pipeline status` lists them"))
     return posix
