@@ -29,6 +29,7 @@ from ..review.signoff import ReviewState, review_state_of, sign_off_of
 from ..termbase.coverage import coverage
 from ..termbase.matching import Matcher, termbase_language
 from ..wording import percent
+from .header import get_field
 from .hints import Hint, with_hints
 from .memory import Memory, Unit, approved_units, export_tmx, fill, parse_tmx
 from .merge import MergeSummary, merge
@@ -423,7 +424,7 @@ TemplateShape = tuple[str | None, tuple[tuple[object, ...], ...]]
 def _shape(catalog: polib.POFile) -> TemplateShape:
     """What `pipeline update` copies from a template into a catalog: the creation date and, for
     each live entry in order, its context, source texts, notes, references and format flags."""
-    return catalog.metadata.get("POT-Creation-Date"), tuple(
+    return get_field(catalog.metadata, "POT-Creation-Date"), tuple(
         (e.msgctxt, e.msgid, e.msgid_plural or None, e.comment or "", tuple(map(tuple, e.occurrences)),
          tuple(sorted(set(e.flags) - {"fuzzy"})))
         for e in catalog if not e.obsolete)

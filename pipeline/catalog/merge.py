@@ -23,6 +23,7 @@ import polib
 
 from ..locales import LocaleInfo
 from ..review.signoff import carry_sign_off
+from .header import get_field, set_field
 from .hints import Hint, with_hints
 from .states import forms_of, has_translation
 
@@ -119,11 +120,12 @@ def _revives(source: polib.POEntry, live: polib.POEntry | None, dead: polib.POEn
 def _header(catalog: polib.POFile, pot: polib.POFile, locale: LocaleInfo) -> polib.POFile:
     result = polib.POFile(wrapwidth=79)
     result.header = catalog.header
-    result.metadata = dict(catalog.metadata)
+    result.metadata = catalog.metadata.copy()  # each field kept as the translator's tool wrote it
     result.metadata_is_fuzzy = catalog.metadata_is_fuzzy
-    if "POT-Creation-Date" in pot.metadata:
-        result.metadata["POT-Creation-Date"] = pot.metadata["POT-Creation-Date"]
-    result.metadata["Plural-Forms"] = locale.plural_forms
+    created = get_field(pot.metadata, "POT-Creation-Date")
+    if created is not None:
+        set_field(result.metadata, "POT-Creation-Date", created)
+    set_field(result.metadata, "Plural-Forms", locale.plural_forms)
     return result
 
 

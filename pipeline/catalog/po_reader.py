@@ -23,6 +23,7 @@ from ..characters import describe, find_forbidden
 from ..characters import position as text_position
 from ..errors import InputError
 from ..fsutil import read_input
+from .header import HeaderFields
 
 _CHARSET = re.compile(r"charset=([^\s\\]+)")
 
@@ -694,12 +695,7 @@ def to_polib(entries: list[RawEntry]) -> polib.POFile:
         if raw.msgid == "" and raw.msgctxt is None and not raw.obsolete and not catalog.metadata and raw.msgstr:
             catalog.header = "\n".join(raw.tcomment)
             catalog.metadata_is_fuzzy = "fuzzy" in raw.flags
-            metadata = {}
-            for line in raw.msgstr.get(0, "").split("\n"):
-                key, sep, value = line.partition(":")
-                if sep and key.strip():
-                    metadata[key.strip()] = value.strip()
-            catalog.metadata = metadata
+            catalog.metadata = HeaderFields(raw.msgstr.get(0, ""))
             continue
         entry = polib.POEntry(msgctxt=raw.msgctxt, msgid=raw.msgid, msgid_plural=raw.msgid_plural or "",
                               tcomment="\n".join(raw.tcomment), comment="\n".join(raw.comment),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import polib
 
 from .directives import format_of
+from .header import header_text
 from .wrap import PAGE_WIDTH, wrap_string
 
 # Flags gettext keeps, in the order it prints them after "fuzzy"; any other flag is dropped by
@@ -94,8 +95,9 @@ def _obsolete_lines(entry: polib.POEntry) -> list[str]:
 
 
 def header_entry(catalog: polib.POFile) -> polib.POEntry:
-    """The header as an ordinary entry (msgid ""), metadata in the order it was read or set."""
-    entry = polib.POEntry(msgid="", msgstr="".join(f"{k}: {v}\n" for k, v in catalog.metadata.items()))
+    """The header as an ordinary entry (msgid ""), fields in the order they were read or set, each
+    as it was written unless its value changed (see `header`)."""
+    entry = polib.POEntry(msgid="", msgstr=header_text(catalog.metadata))
     entry.tcomment = catalog.header or ""
     if catalog.metadata_is_fuzzy:
         entry.flags.append("fuzzy")

@@ -254,3 +254,31 @@ def test_status_says_a_catalog_is_behind_its_template(root, name, edit, updated,
     assert row.stale is stale
     if stale:  # `update --check` says so too (and more: a termbase hint it would refresh)
         assert update(Project(root), check=True).stale == (CATALOG,)
+
+
+# A header field as `pipeline init` writes it, and as a translator's tool (Poedit, Weblate, Lokalize)
+# may save it: `pipeline update` with nothing else to change leaves the file alone.
+HEADER_EDITS = [
+    ('"Last-Translator: none yet\\n"', '"Last-Translator:  Ana   Pérez <ana@clinic.invalid>\\n"'),
+    ('"Language-Team: Spanish\\n"', '"Language-Team:Spanish\\n"'),
+    ('"Language: es\\n"', '"Language: es\\n"\n"X-Generator: Poedit 3.4.2\\n"\n"X-Poedit-Bookmarks:\\n"'),
+    ('"Language: es\\n"', '"Language : es  \\n"\n"X-Generator: Weblate 5.8.4\\n"'),
+    ('"Plural-Forms: nplurals=2; plural=(n != 1);\\n"', '"plural-forms: nplurals=2; plural=(n != 1);"'),
+]
+
+
+@pytest.mark.parametrize("written,edited", HEADER_EDITS, ids=["spaces-after-colon", "no-space-after-colon",
+                                                              "poedit-fields", "weblate-fields", "lower-case-name"])
+def test_update_with_nothing_to_change_leaves_an_edited_header_alone(root, written, edited):
+    extract(Project(root))
+    init(Project(root), ("es",))
+    update(Project(root))
+    path = root / CATALOG
+    text = path.read_text("utf-8")
+    assert written in text
+    path.write_text(text.replace(written, edited, 1), "utf-8")
+    before, mtime = path.read_bytes(), path.stat().st_mtime_ns
+    assert update(Project(root), check=True).stale == ()
+    assert [o.file.state for o in update(Project(root)).outcomes] == ["unchanged"]
+    assert (path.read_bytes(), path.stat().st_mtime_ns) == (before, mtime)
+    assert msgcat(path) == before

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+
 import polib
 import pytest
 
@@ -164,3 +166,52 @@ def test_header_follows_the_template_and_the_locale():
     assert merged.metadata["POT-Creation-Date"] == "2026-11-01 00:00+0000"
     assert merged.metadata["Plural-Forms"] == ES.plural_forms and merged.metadata["Language"] == "es"
     assert by_ctx(merged, "a").tcomment == "(pipeline) term: rest = descanso"
+
+
+# The header lines a translator's tool wrote (after `msgstr ""`), and the lines expected after a merge
+# (None: the very same). msgcat and msgmerge keep a header as written: only a field the pipeline sets
+# (the locale's Plural-Forms, the template's POT-Creation-Date) may change, and it changes alone.
+FIELDS = ['"Content-Type: text/plain; charset=UTF-8\\n"', '"Language: es\\n"',
+          '"POT-Creation-Date: 2026-11-01 00:00+0000\\n"', '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"']
+HEADERS = [
+    ("as msgcat writes it", FIELDS, None),
+    ("two spaces after the colon", ['"Last-Translator:  Ana   Pérez <ana@clinic.invalid>\\n"', *FIELDS], None),
+    ("no space after the colon", ['"Language-Team:Spanish\\n"', *FIELDS], None),
+    ("a space before the colon", ['"Language : es\\n"', *FIELDS[:1], *FIELDS[2:]], None),
+    ("spaces after the value", ['"Project-Id-Version: leaflets 1  \\n"', *FIELDS], None),
+    ("a tab after the colon", ['"X-Poedit-Basepath:\\t..\\n"', *FIELDS], None),
+    ("a field without a value", [*FIELDS, '"X-Poedit-Bookmarks:\\n"', '"X-Poedit-SearchPath-0: \\n"'], None),
+    ("Poedit's fields", [*FIELDS, '"X-Generator: Poedit 3.4.2\\n"', '"X-Poedit-SourceCharset: UTF-8\\n"',
+                         '"X-Poedit-KeywordsList: _;gettext;gettext_noop\\n"'], None),
+    ("Weblate's fields", [*FIELDS, '"X-Generator: Weblate 5.8.4\\n"'], None),
+    ("Plural-Forms first", [FIELDS[3], *FIELDS[:3]], None),
+    ("no line break after the last field", [*FIELDS[:3], FIELDS[3].replace("\\n", "")], None),
+    ("a long value, wrapped as msgcat wraps it",
+     [*FIELDS, '"X-Poedit-SearchPath-0: source/procedures/endoscopic-discectomy.yaml;source/"',
+      '"procedures/knee-arthroscopy.yaml\\n"'], None),
+    ("a field name in lower case", [*FIELDS[:3], FIELDS[3].replace("Plural-Forms", "plural-forms")], None),
+    ("the wrong plural formula", ['"Language-Team:Spanish\\n"', *FIELDS[:3], '"Plural-Forms:  nplurals=1; plural=0;\\n"'],
+     ['"Language-Team:Spanish\\n"', *FIELDS]),
+    ("the wrong plural formula, in lower case", [*FIELDS[:3], '"plural-forms: nplurals=1; plural=0;"'],
+     [*FIELDS[:3], '"plural-forms: nplurals=2; plural=(n != 1);\\n"']),  # rewritten as msgmerge writes a field
+    ("an older template date", [*FIELDS[:2], '"pot-creation-date:  2026-10-01 00:00+0000\\n"', FIELDS[3]],
+     [*FIELDS[:2], '"pot-creation-date: 2026-11-01 00:00+0000\\n"', FIELDS[3]]),
+    ("no Plural-Forms yet", ['"Language-Team:Spanish\\n"', *FIELDS[:3]], ['"Language-Team:Spanish\\n"', *FIELDS]),
+]
+
+
+def header_text(lines: list[str]) -> bytes:
+    return "\n".join(["# Ana Pérez <ana@clinic.invalid>, 2026.", "#", 'msgid ""', 'msgstr ""', *lines, "",
+                      "#: source/procedures/x.yaml:3", 'msgctxt "a"', 'msgid "Rest."', 'msgstr "Descanse."', ""]
+                     ).encode("utf-8")
+
+
+@pytest.mark.parametrize("name,written,expected", HEADERS, ids=[h[0] for h in HEADERS])
+def test_the_header_is_kept_as_written_and_a_field_the_pipeline_sets_changes_alone(name, written, expected):
+    for lines in (written, expected or written):  # the table's catalogs are as msgcat prints them
+        data = header_text(lines)
+        assert subprocess.run(["msgcat", "-"], input=data, check=True, capture_output=True).stdout == data
+    merged, _ = merge(parse_po("es.po", header_text(written)), pot(("a", "Rest.")), ES)
+    assert render(merged).decode("utf-8") == header_text(expected or written).decode("utf-8")
+    again, _ = merge(parse_po("es.po", render(merged)), pot(("a", "Rest.")), ES)  # reads back, changes nothing
+    assert render(again) == render(merged)
