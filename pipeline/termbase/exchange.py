@@ -18,14 +18,15 @@ category the import reads (definition, subjectField, partOfSpeech, administrativ
 normativeAuthorization) is found by its type in any case and without surrounding spaces, bare or in
 its group (<descripGrp>, <termNoteGrp>), as MultiTerm and memoQ write Definition, SubjectField,
 PartOfSpeech; a part of speech is read in any case too (Verb is verb), so that a verb never comes in
-as a noun. A language section whose tag names no language (none, a malformed one such as es__ES, a
-private-use one such as x-klingon or qaa, a grandfathered i-klingon), a locale CLDR does not know
-(xx, tlh, es-XX, or iw and und, which Babel reads as another locale), as `pipeline init` decides, or
-a language with a variant or extension (en-GB-oxendict, which no project locale can have) is refused
-in one line naming its line and its tag. A term given two statuses (administrativeStatus and
-normativeAuthorization, which record an organisation's and a standard's word and may disagree) has
-the strictest: deprecated over admitted over preferred, as a term either authority forbids must not
-reach a leaflet.
+as a noun. A term given two parts of speech is refused in one line naming its line and both: the
+termbase keeps one per term, and the second is never dropped unseen. A language section whose tag
+names no language (none, a malformed one such as es__ES, a private-use one such as x-klingon or qaa,
+a grandfathered i-klingon), a locale CLDR does not know (xx, tlh, es-XX, or iw and und, which Babel
+reads as another locale), as `pipeline init` decides, or a language with a variant or extension
+(en-GB-oxendict, which no project locale can have) is refused in one line naming its line and its
+tag. A term given two statuses (administrativeStatus and normativeAuthorization, which record an
+organisation's and a standard's word and may disagree) has the strictest: deprecated over admitted
+over preferred, as a term either authority forbids must not reach a leaflet.
 
 A concept's subject is read from its subjectField in any case; a file that gives none leaves it
 unknown, and the import refuses a new concept without one rather than guess (the subject decides
@@ -221,12 +222,6 @@ def _categories(element: ET.Element, tag: str, *types: str) -> list[ET.Element]:
     wanted = {type_.casefold() for type_ in types}
     return [child for child in [*element.findall(tag), *element.findall(f"{tag}Grp/{tag}")]
             if (child.get("type") or "").strip().casefold() in wanted]
-
-
-def _category_text(element: ET.Element, tag: str, type_: str) -> str | None:
-    """The text of the first data category of this type on ``element`` (see ``_categories``)."""
-    found = _categories(element, tag, type_)
-    return _text(found[0]) if found else None
 
 
 FirstAndOthers = tuple[str, tuple[tuple[str, int | None], ...]]
@@ -425,11 +420,25 @@ def _part_of_speech(text: str | None) -> str:
     return text.casefold() if text.casefold() in PARTS_OF_SPEECH else text
 
 
+def _term_pos(name: str, concept_id: str, text: str, tig: ET.Element, line: int | None) -> str:
+    """A term's part of speech (``_part_of_speech``). A term the file gives two (two partOfSpeech
+    notes, bare or in a <termNoteGrp>) is refused: the termbase keeps one per term, and taking the
+    first would drop the linguist's second without a word. The same one twice, in any case, is one."""
+    given = list(dict.fromkeys(_part_of_speech(_text(note)) for note in _categories(tig, "termNote", "partOfSpeech")
+                               if _text(note)))
+    if len(given) > 1:
+        raise InputError(f"concept {concept_id}: term {text!r} has two parts of speech, {given[0]!r} and "
+                         f"{given[1]!r}: the termbase keeps one per term: give it the one it has in the leaflets",
+                         name, line)
+    return given[0] if given else "noun"
+
+
 def _term_from_tig(name: str, concept_id: str, tig: ET.Element, line: int | None = None) -> Term:
     text = _child_text(tig, "term")
     if not text:
         raise InputError(f"concept {concept_id}: a term is empty", name)
     status = _term_status(name, concept_id, tig, line)
+    pos = _term_pos(name, concept_id, text, tig, line)
     match, pattern, forms, exceptions, dnt, notes = None, None, [], [], False, []
     for note in tig.findall("note"):
         value = (note.text or "").strip()
@@ -446,7 +455,7 @@ def _term_from_tig(name: str, concept_id: str, tig: ET.Element, line: int | None
         elif value:
             notes.append(value)
     return Term(text=pattern or text, status=status,
-                pos=_part_of_speech(_category_text(tig, "termNote", "partOfSpeech")), match=match,
+                pos=pos, match=match,
                 forms=tuple(forms), dnt=dnt, note="\n".join(notes) or None, exceptions=tuple(exceptions))
 
 

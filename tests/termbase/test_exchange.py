@@ -530,3 +530,39 @@ def test_a_changed_definition_in_the_english_langset_is_a_conflict() -> None:
             "cartilage.</descrip><tig><term>disc</term></tig></langSet></termEntry></body></text></martif>")
     conflicts = merge_termbases(current, parse_tbx("t.tbx", data.encode("utf-8")))[1]
     assert [(c.concept, c.message) for c in conflicts] == [("disc", "the definitions differ")]
+
+
+# A term given two parts of speech (two partOfSpeech termNotes, bare or one in a <termNoteGrp>, in a
+# TBX v2 <tig> or <ntig>, or a v3 <termSec>): the termbase keeps one per term, and keeping the first
+# without a word would drop the linguist's second. Refused in one line naming the term's line and
+# both; the same part of speech twice (in another case) is one.
+TWO_PARTS_OF_SPEECH = [
+    ("tig", '<tig><term>operar</term><termNote type="partOfSpeech">noun</termNote>'
+     '<termNote type="partOfSpeech">verb</termNote></tig>', "'noun' and 'verb'"),
+    ("tig, one in a termNoteGrp", '<tig><term>operar</term><termNote type="partOfSpeech">verb</termNote>'
+     '<termNoteGrp><termNote type="PartOfSpeech">Adjective</termNote></termNoteGrp></tig>', "'verb' and 'adjective'"),
+    ("ntig", '<ntig><termGrp><term>operar</term><termNote type="partOfSpeech">verb</termNote>'
+     '<termNote type="partOfSpeech">properNoun</termNote></termGrp></ntig>', "'verb' and 'properNoun'"),
+    ("v3 termSec", '<termSec><term>operar</term><termNote type="partOfSpeech">noun</termNote>'
+     '<termNote type="partOfSpeech">verb</termNote></termSec>', "'noun' and 'verb'"),
+    ("the same twice", '<tig><term>operar</term><termNote type="partOfSpeech">verb</termNote>'
+     '<termNote type="partOfSpeech">Verb</termNote></tig>', None),
+    ("one", '<tig><term>operar</term><termNote type="partOfSpeech">verb</termNote></tig>', None),
+]
+
+
+@pytest.mark.parametrize(("case", "term", "refused"), TWO_PARTS_OF_SPEECH, ids=[t[0] for t in TWO_PARTS_OF_SPEECH])
+def test_a_term_with_two_parts_of_speech_is_refused(case: str, term: str, refused: str | None) -> None:
+    if "termSec" in term:
+        data = (f'<tbx style="dca" {V3}><text><body><conceptEntry id="op">\n<langSec xml:lang="es">\n{term}'
+                "</langSec></conceptEntry></body></text></tbx>")
+    else:
+        data = f'<martif><text><body><termEntry id="op">\n<langSet xml:lang="es">\n{term}</langSet></termEntry></body></text></martif>'
+    if refused is None:
+        assert parse_tbx("t.tbx", data.encode("utf-8")).concepts[0].terms["es"][0].pos == "verb"
+        return
+    with pytest.raises(InputError) as caught:
+        parse_tbx("t.tbx", data.encode("utf-8"))
+    message = str(caught.value)
+    assert message.startswith("t.tbx:3: concept op: term 'operar' has two parts of speech, ") and refused in message
+    assert "\n" not in message
