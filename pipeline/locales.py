@@ -128,6 +128,21 @@ def likely(language: str, region: str) -> Subtags:
     return full if full is not None else (language, "", "")
 
 
+@cache
+def without_sole_script(subtags: Subtags) -> Subtags:
+    """``subtags`` without a script that is the language's own by CLDR's likely subtags and that CLDR
+    keeps no locale of its own for: es-Latn is es (Spanish is written in Latin letters only),
+    ar-Arab-EG is ar-EG, so that a tool that writes the script in names the same language, not a
+    new one. A script that tells a language's locales apart (zh-Hans and zh-Hant, sr-Cyrl and
+    sr-Latn) stays, and so does one that is not the language's (es-Arab), which ``cldr_fault``
+    refuses."""
+    language, script, region = subtags
+    if not script or likely(language, region)[1] != script:
+        return subtags
+    locale = _cldr_locale(f"{language}_{script}")
+    return (language, "", region) if locale is not None and not locale.script else subtags
+
+
 def default_script(language: str) -> str:
     return likely(language, "")[1]
 

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from pipeline.errors import InputError
-from pipeline.locales import cldr_fault, default_region_of, describe, parse_locale, same_language
+from pipeline.locales import (
+    cldr_fault,
+    default_region_of,
+    describe,
+    parse_locale,
+    same_language,
+    without_sole_script,
+)
 
 ACCEPTED = [
     # input, POSIX, BCP 47, direction, nplurals
@@ -97,3 +104,17 @@ def test_a_tag_a_tool_wrote_names_a_language_however_spelled(tag: str, wanted: s
 ])
 def test_a_region_is_the_default_one_only_where_cldr_says_so(tag: str, language: str, default: bool) -> None:
     assert default_region_of(tag, language) is default
+
+
+# The script of a language CLDR knows in that script only is no part of its name (es-Latn is es);
+# one that tells the language's locales apart (zh-Hans, sr-Latn) or is not the language's stays.
+@pytest.mark.parametrize(("subtags", "kept"), [
+    (("es", "Latn", ""), ("es", "", "")), (("es", "Latn", "MX"), ("es", "", "MX")), (("ht", "Latn", ""), ("ht", "", "")),
+    (("vi", "Latn", "VN"), ("vi", "", "VN")), (("ar", "Arab", "EG"), ("ar", "", "EG")), (("en", "Latn", ""), ("en", "", "")),
+    (("zh", "Hans", ""), ("zh", "Hans", "")), (("zh", "Hant", "TW"), ("zh", "Hant", "TW")),
+    (("sr", "Latn", ""), ("sr", "Latn", "")), (("sr", "Cyrl", ""), ("sr", "Cyrl", "")),
+    (("es", "Arab", ""), ("es", "Arab", "")), (("es", "", "MX"), ("es", "", "MX")),
+])
+def test_the_script_of_a_language_written_in_one_script_only_is_dropped(subtags: tuple[str, str, str],
+                                                                         kept: tuple[str, str, str]) -> None:
+    assert without_sole_script(subtags) == kept

@@ -24,9 +24,11 @@ names no language (none, a malformed one such as es__ES, a private-use one such 
 a grandfathered i-klingon), a locale CLDR does not know (xx, tlh, es-XX, or iw and und, which Babel
 reads as another locale), as `pipeline init` decides, or a language with a variant or extension
 (en-GB-oxendict, which no project locale can have) is refused in one line naming its line and its
-tag. A term given two statuses (administrativeStatus and normativeAuthorization, which record an
-organisation's and a standard's word and may disagree) has the strictest: deprecated over admitted
-over preferred, as a term either authority forbids must not reach a leaflet.
+tag. The script of a language CLDR knows in that script only is no part of its name (es-Latn is es),
+so that a tool that writes it in adds no language of its own. A term given two statuses
+(administrativeStatus and normativeAuthorization, which record an organisation's and a standard's
+word and may disagree) has the strictest: deprecated over admitted over preferred, as a term either
+authority forbids must not reach a leaflet.
 
 A concept's subject is read from its subjectField in any case; a file that gives none leaves it
 unknown, and the import refuses a new concept without one rather than guess (the subject decides
@@ -54,7 +56,7 @@ from defusedxml.ElementTree import DefusedXMLParser
 
 from ..characters import describe, find_forbidden, position
 from ..errors import InputError
-from ..locales import cldr_fault, default_region_of, same_language, split
+from ..locales import cldr_fault, default_region_of, same_language, split, without_sole_script
 from ..spreadsheet import neutralise, restore
 from .model import PARTS_OF_SPEECH, SUBJECTS, Concept, Term, Termbase
 
@@ -82,11 +84,14 @@ def bcp47(language: str) -> str:
 
 
 def posix(tag: str) -> str:
-    """A language tag as the termbase spells its languages (ES -> es, zh-hans-cn -> zh_Hans_CN):
-    a tag's case means nothing (BCP 47), a termbase key's does, and a key in another case would be
-    a language no locale uses."""
+    """A language tag as the termbase spells its languages (ES -> es, zh-hans-cn -> zh_Hans_CN,
+    es-Latn -> es): a tag's case means nothing (BCP 47), a termbase key's does, and a key in another
+    case would be a language no locale uses; so would one with the script of a language written in
+    that script only (``without_sole_script``)."""
     subtags = split(tag)
-    return "_".join(part for part in subtags if part) if subtags is not None else tag.replace("-", "_")
+    if subtags is None:
+        return tag.replace("-", "_")
+    return "_".join(part for part in without_sole_script(subtags) if part)
 
 
 _ADVICE = "tag it with the language's code, e.g. es, zh-Hans, ht"

@@ -36,6 +36,9 @@ def test_import_conflict_exits_1_and_changes_nothing(content_root, run, tmp_path
     ("es", "es-ES"), ("zh-Hans", "zh-CN"), ("en", "en-US"),
     # the case a tool writes a tag in is no other language (MultiTerm writes EN, DE; tags are case-insensitive)
     ("es", "ES"), ("ar", "AR"), ("ht", "HT"), ("vi", "VI-VN"), ("zh-Hans", "zh-hans"), ("zh-Hans", "ZH-HANS-CN"),
+    # the script of a language written in one script only (es-Latn is Spanish), with or without its region
+    ("es", "es-Latn"), ("es", "ES-LATN-es"), ("ar", "ar-Arab"), ("ht", "ht-Latn-HT"), ("vi", "vi-Latn"),
+    ("en", "en-Latn-US"),
 ])
 def test_a_language_tagged_with_its_default_region_is_the_termbase_language(content_root, run, tmp_path,
                                                                              ours: str, theirs: str):
