@@ -30,6 +30,14 @@ so that a tool that writes it in adds no language of its own. A term given two s
 word and may disagree) has the strictest: deprecated over admitted over preferred, as a term either
 authority forbids must not reach a leaflet.
 
+A term's note, which an export writes as a <note>, is read from every note, usage note and context
+the file gives the term (usageNote as a termNote or a descrip, Weblate's "Usage note", a MultiTerm
+Note field; a context marked "Context: "), bare or in its group, in a <tig>, an <ntig> (in its
+<termGrp> or beside it) or a <termSec>, in the file's order, then from those on its language section,
+which are its terms' (Weblate's <note from="translator">): import, export and import again give the
+same terms. The termbase has no note on a concept: one there is refused in one line naming its line,
+never dropped.
+
 A concept's subject is read from its subjectField in any case; a file that gives none leaves it
 unknown, and the import refuses a new concept without one rather than guess (the subject decides
 which checks look at it). A known concept given another of the termbase's subjects is a conflict,
@@ -224,9 +232,46 @@ def _categories(element: ET.Element, tag: str, *types: str) -> list[ET.Element]:
     memoQ write "Definition", "SubjectField", "PartOfSpeech", and a category skipped for its case
     would turn a verb into a noun or a deprecated term into an admitted one. Every reader of a
     data category goes through here, so that none compares the type otherwise."""
-    wanted = {type_.casefold() for type_ in types}
+    wanted = {_category_type(type_) for type_ in types}
     return [child for child in [*element.findall(tag), *element.findall(f"{tag}Grp/{tag}")]
-            if (child.get("type") or "").strip().casefold() in wanted]
+            if _category_type(child.get("type") or "") in wanted]
+
+
+def _category_type(type_: str) -> str:
+    """A data category's type as compared: without case and white space (MultiTerm's Definition,
+    Weblate's "Usage note" for usageNote)."""
+    return "".join(type_.split()).casefold()
+
+
+# The notes a terminologist writes for translators, by element and type as ``_category_type``
+# reads it (a MultiTerm field may be a <descrip type="Note">), and how the term's note shows each: a
+# usage note is what the termbase's note is, a context is a sentence that shows the term in use,
+# marked as one
+_NOTE_LABELS = {("note", ""): "", ("descrip", "note"): "", ("termNote", "usagenote"): "", ("descrip", "usagenote"): "",
+                ("descrip", "context"): "Context: ", ("termNote", "context"): "Context: "}
+_NOTE_KINDS = {"": "a note", "note": "a note", "usagenote": "a usage note", "context": "a context"}
+
+
+def _note_type(element: ET.Element) -> str | None:
+    """The kind of note an element is ("" for a plain <note>, usagenote, context), None for none."""
+    type_ = "" if element.tag == "note" else _category_type(element.get("type") or "")
+    return type_ if (element.tag, type_) in _NOTE_LABELS else None
+
+
+def _own_notes(element: ET.Element) -> list[ET.Element]:
+    """The notes, usage notes and contexts on ``element`` itself, bare or in their group
+    (<descripGrp>, <termNoteGrp>), not those of the language sections or terms inside it."""
+    found = []
+    for child in element:
+        for item in [child, *child] if child.tag.endswith("Grp") else [child]:
+            if _note_type(item) is not None and _text(item):
+                found.append(item)
+    return found
+
+
+def _note_text(element: ET.Element) -> str:
+    """A note as the term's note shows it (a context marked as one)."""
+    return _NOTE_LABELS[(element.tag, _note_type(element) or "")] + _text(element)
 
 
 FirstAndOthers = tuple[str, tuple[tuple[str, int | None], ...]]
@@ -311,8 +356,8 @@ class _Structure:
     terms: tuple[str, ...]
 
 
-# TBX v2: TBX-Basic's <tig>, or the TBX core's <ntig> whose <termGrp> holds the term and its notes
-_V2 = _Structure("termEntry", "langSet", ("tig", "ntig/termGrp"))
+# TBX v2: TBX-Basic's <tig>, or the TBX core's <ntig> whose <termGrp> holds the term and its termNotes
+_V2 = _Structure("termEntry", "langSet", ("tig", "ntig"))
 _V3 = _Structure("conceptEntry", "langSec", ("termSec",))
 
 
@@ -375,14 +420,20 @@ def parse_tbx(name: str, data: bytes, source_language: str = "en") -> Termbase:
         if not concept_id:
             raise InputError(f"a {structure.entry} has no id attribute: give every concept an id", name,
                              lines.get(id(entry)))
+        _refuse_concept_notes(name, concept_id, entry, lines)
         terms: dict[str, tuple[Term, ...]] = {}
         sections = entry.findall(structure.language)
         for lang_set in sections:
             language = _section_language(name, concept_id, lang_set, lines.get(id(lang_set)))
             items = []
-            for tig in [found for path in structure.terms for found in lang_set.findall(path)]:
+            shared = [_note_text(note) for note in _own_notes(lang_set)]
+            for holder in [found for path in structure.terms for found in lang_set.findall(path)]:
+                tig = holder.find("termGrp") if holder.tag == "ntig" else holder
+                if tig is None:
+                    continue
                 at = lines.get(id(tig))
-                items.append(replace(_term_from_tig(name, concept_id, tig, at), line=at))
+                term = _term_from_tig(name, concept_id, tig, at, holder)
+                items.append(replace(term, line=at, note="\n".join(filter(None, [term.note, *shared])) or None))
             terms[language] = tuple(items)
         definition, others = _concept_definitions(entry, sections, source_language, lines)
         subject, other_subjects = _subjects((_subject(_text(place)), lines.get(id(place)))
@@ -390,6 +441,17 @@ def parse_tbx(name: str, data: bytes, source_language: str = "en") -> Termbase:
         concepts.append(Concept(id=concept_id, subject=subject, definition=definition, terms=terms,
                                 line=lines.get(id(entry)), other_definitions=others, other_subjects=other_subjects))
     return Termbase(tuple(concepts))
+
+
+def _refuse_concept_notes(name: str, concept_id: str, entry: ET.Element, lines: dict[int, int]) -> None:
+    """Refuse a note, usage note or context on the concept itself, naming its line: the termbase
+    keeps notes on terms and has none on a concept, and reading the file without it would drop
+    what the terminologist wrote ("use only for the lumbar spine") without a word."""
+    for note in _own_notes(entry):
+        kind = _NOTE_KINDS[_note_type(note) or ""]
+        raise InputError(f"concept {concept_id}: {kind} on the concept has no place in the termbase, which keeps "
+                         "notes on terms: move it into the terms it is about (<tig>, <termSec>)", name,
+                         lines.get(id(note)))
 
 
 def _status_notes(tig: ET.Element) -> Iterator[str]:
@@ -438,15 +500,20 @@ def _term_pos(name: str, concept_id: str, text: str, tig: ET.Element, line: int 
     return given[0] if given else "noun"
 
 
-def _term_from_tig(name: str, concept_id: str, tig: ET.Element, line: int | None = None) -> Term:
+def _term_from_tig(name: str, concept_id: str, tig: ET.Element, line: int | None = None,
+                   holder: ET.Element | None = None) -> Term:
+    """The term a <tig> or <termSec> gives, or the <termGrp> of an <ntig> (``holder``): its text,
+    status and part of speech, our match data from "pipeline:" notes, and as its note every other
+    note, usage note and context anywhere in the holder, in the file's order (``_NOTE_LABELS``)."""
+    holder = tig if holder is None else holder
     text = _child_text(tig, "term")
     if not text:
         raise InputError(f"concept {concept_id}: a term is empty", name)
     status = _term_status(name, concept_id, tig, line)
     pos = _term_pos(name, concept_id, text, tig, line)
     match, pattern, forms, exceptions, dnt, notes = None, None, [], [], False, []
-    for note in tig.findall("note"):
-        value = (note.text or "").strip()
+    for note in [element for element in holder.iter() if _note_type(element) is not None]:
+        value = _text(note) if note.tag == "note" else ""
         if value.startswith("pipeline:match="):
             match = value.split("=", 1)[1]
         elif value.startswith("pipeline:pattern="):
@@ -457,8 +524,8 @@ def _term_from_tig(name: str, concept_id: str, tig: ET.Element, line: int | None
             exceptions.append(value.split("=", 1)[1])
         elif value == "pipeline:dnt=true":
             dnt = True
-        elif value:
-            notes.append(value)
+        elif _text(note):
+            notes.append(_note_text(note))
     return Term(text=pattern or text, status=status,
                 pos=pos, match=match,
                 forms=tuple(forms), dnt=dnt, note="\n".join(notes) or None, exceptions=tuple(exceptions))

@@ -231,7 +231,7 @@ DATA_CATEGORY_CASES = [
     ("concept", '<descrip type="subjectField ">unit</descrip>', "subject", "unit"),
     ("concept", '<descrip type="DEFINITION">A pad.</descrip>', "definition", "A pad."),
     ("concept", '<descrip type=" definition">A pad.</descrip>', "definition", "A pad."),
-    ("concept", '<descrip type="Context">A pad.</descrip>', "definition", ""),
+    ("term", '<descrip type="Context">A pad.</descrip>', "note", "Context: A pad."),  # a context, not a definition
 ]
 
 
@@ -579,3 +579,75 @@ def test_a_term_with_two_parts_of_speech_is_refused(case: str, term: str, refuse
     message = str(caught.value)
     assert message.startswith("t.tbx:3: concept op: term 'operar' has two parts of speech, ") and refused in message
     assert "\n" not in message
+
+
+# A usage note and a context (TBX data categories a terminologist writes on a term: "use only for
+# the lumbar spine", a sentence that shows the term in use) as TBX dialects and tools write them: a
+# termNote or a descrip (Weblate's <descrip type="Usage note">), bare or in its group, on a v2 <tig>
+# or <ntig> (in its <termGrp> or beside it), a v3 <termSec>, or on the language section for its terms
+# (Weblate's <note from="translator">). Each is kept in the term's note, a context marked as one, in
+# the file's order, and an export writes it back: import, export, import gives the same terms.
+LUMBAR = "use only for the lumbar spine"
+KEPT_NOTES = [
+    ("usageNote on a tig", f'<tig><term>disco</term><termNote type="usageNote">{LUMBAR}</termNote></tig>', LUMBAR),
+    ("Weblate's Usage note", f'<tig><term>disco</term><descrip type="Usage note">{LUMBAR}</descrip></tig>', LUMBAR),
+    ("usageNote in a termNoteGrp", '<tig><term>disco</term><termNoteGrp><termNote type="UsageNote">'
+     f'{LUMBAR}</termNote><admin type="source">ISO</admin></termNoteGrp></tig>', LUMBAR),
+    ("context on a tig", '<tig><term>disco</term><descrip type="context">El disco lumbar.</descrip></tig>',
+     "Context: El disco lumbar."),
+    ("context in a descripGrp", '<tig><term>disco</term><descripGrp><descrip type="Context">El disco lumbar.'
+     '</descrip><admin type="source">ISO</admin></descripGrp></tig>', "Context: El disco lumbar."),
+    ("a note, a usage note, a context", f'<tig><term>disco</term><note>Not disk.</note><termNote type="usageNote">'
+     f'{LUMBAR}</termNote><descrip type="context">El disco.</descrip></tig>',
+     f"Not disk.\n{LUMBAR}\nContext: El disco."),
+    ("ntig, in its termGrp", f'<ntig><termGrp><term>disco</term><termNote type="usageNote">{LUMBAR}</termNote>'
+     "</termGrp></ntig>", LUMBAR),
+    ("ntig, beside its termGrp", '<ntig><termGrp><term>disco</term></termGrp><descrip type="context">El disco.'
+     f'</descrip><note>{LUMBAR}</note></ntig>', f"Context: El disco.\n{LUMBAR}"),
+    ("MultiTerm's Note field", f'<tig><term>disco</term><descrip type="Note">{LUMBAR}</descrip></tig>', LUMBAR),
+    ("v3 termSec", f'<termSec><term>disco</term><termNote type="usageNote">{LUMBAR}</termNote></termSec>', LUMBAR),
+    ("on the language section, Weblate's", f'<note from="translator">{LUMBAR}</note><tig><term>disco</term></tig>',
+     LUMBAR),
+    ("on the language section and the term", f'<descrip type="usageNote">{LUMBAR}</descrip><tig><term>disco</term>'
+     "<note>Not disk.</note></tig>", f"Not disk.\n{LUMBAR}"),
+]
+
+
+def _entry(content: str, v3: bool, section: str = "") -> bytes:
+    if v3:
+        data = (f'<tbx style="dca" {V3}><text><body><conceptEntry id="disc">{section}\n<langSec xml:lang="es">'
+                f"{content}</langSec></conceptEntry></body></text></tbx>")
+    else:
+        data = (f'<martif><text><body><termEntry id="disc">{section}\n<langSet xml:lang="es">{content}</langSet>'
+                "</termEntry></body></text></martif>")
+    return data.encode("utf-8")
+
+
+@pytest.mark.parametrize(("case", "content", "note"), KEPT_NOTES, ids=[k[0] for k in KEPT_NOTES])
+def test_a_usage_note_and_a_context_are_kept_and_exported_again(case: str, content: str, note: str) -> None:
+    incoming = parse_tbx("t.tbx", _entry(content, "termSec" in content))
+    assert [t.note for t in incoming.concepts[0].terms["es"]] == [note]
+    again = parse_tbx("t.tbx", export_tbx(incoming))
+    assert again.concepts[0].terms == incoming.concepts[0].terms
+
+
+# A note, usage note or context on the concept itself: the termbase keeps notes on terms and has no
+# place for one on a concept, so the import refuses it in one line naming its line, never drops it.
+CONCEPT_NOTES = [
+    ("usageNote", f'<descrip type="usageNote">{LUMBAR}</descrip>', "a usage note"),
+    ("Weblate's Usage note", f'<descrip type="Usage note">{LUMBAR}</descrip>', "a usage note"),
+    ("context", '<descripGrp><descrip type="context">El disco.</descrip></descripGrp>', "a context"),
+    ("note", f"<note>{LUMBAR}</note>", "a note"),
+    ("MultiTerm's Note field", f'<descrip type="Note">{LUMBAR}</descrip>', "a note"),
+]
+
+
+@pytest.mark.parametrize("v3", [False, True], ids=["v2", "v3"])
+@pytest.mark.parametrize(("case", "element", "what"), CONCEPT_NOTES, ids=[c[0] for c in CONCEPT_NOTES])
+def test_a_note_on_a_concept_is_refused_never_dropped(case: str, element: str, what: str, v3: bool) -> None:
+    term = "<termSec><term>disco</term></termSec>" if v3 else "<tig><term>disco</term></tig>"
+    with pytest.raises(InputError) as caught:
+        parse_tbx("t.tbx", _entry(term, v3, "\n" + element))
+    message = str(caught.value)
+    assert message.startswith(f"t.tbx:2: concept disc: {what} on the concept ") and "\n" not in message, message
+    assert "<tig>" in message, message
