@@ -593,6 +593,11 @@ def _csv_text(name: str, data: bytes) -> str:
 
 
 _CSV_REQUIRED = ("context", "source", "target")
+# the columns the import reads; Weblate's own location and id, which hold no terminology; and its
+# fuzzy, which ``_unread_cells`` looks at
+_CSV_READ = frozenset({*_CSV_REQUIRED, "developer_comments", "translator_comments", "subject"})
+_WEBLATE_OWN = frozenset({"location", "id", "fuzzy"})
+_NOT_FUZZY = frozenset({"", "false", "0", "no"})
 # what separates cells: Weblate's comma, and what a spreadsheet in a European locale writes (a
 # semicolon, as the comma is the decimal mark there; a tab in Excel's "Unicode text")
 _DELIMITERS = (",", ";", "\t")
@@ -649,7 +654,8 @@ def parse_csv(name: str, data: bytes, language: str, source_language: str | None
     first row that gives one in a subject column (Weblate's CSV has none; another row's other subject
     kept for the import to report, like a definition). Cells may be separated by
     commas, semicolons or tabs, as the header line shows (``_csv_layout``); a row separated
-    otherwise than its header is refused saying so (``_incomplete_row``)."""
+    otherwise than its header is refused saying so (``_incomplete_row``), and so is a row with text the
+    import would not read (``_refuse_unread_cells``): nothing in the file is dropped unseen."""
     text = _csv_text(name, data)
     reader, skipped = _csv_reader(name, text)
     by_concept: dict[str, list[Term]] = {}
@@ -658,6 +664,7 @@ def parse_csv(name: str, data: bytes, language: str, source_language: str | None
     subjects: dict[str, list[tuple[str, int | None]]] = {}
     lines: dict[str, int] = {}
     for start, raw in _csv_rows(name, reader, skipped):
+        _refuse_unread_cells(name, raw, len(reader.fieldnames or ()), start)
         row = {key: restore(value or "") for key, value in raw.items() if key is not None}
         concept_id = (row.get("context") or "").strip()
         target = (row.get("target") or "").strip()
@@ -681,6 +688,28 @@ def parse_csv(name: str, data: bytes, language: str, source_language: str | None
         concepts.append(Concept(id=cid, subject=subject, definition=definition, terms=terms, line=lines[cid],
                                 other_definitions=others, other_subjects=other_subjects))
     return Termbase(tuple(concepts))
+
+
+def _refuse_unread_cells(name: str, raw: dict[str | Any, Any], columns: int, line: int) -> None:
+    """Refuse a row with text the import would not read, naming its line: cells past the header's
+    last column (an unquoted comma in a note cuts it in two), a filled cell in a column the import
+    does not read (a usage note, a part of speech), and a term Weblate marks fuzzy (needing
+    editing), which is no approved term. An empty cell loses nothing, and Weblate's location and
+    id hold no terminology."""
+    extra = [cell for cell in raw.get(None) or () if cell.strip()]
+    if extra:
+        raise InputError(f"this row has {columns + len(raw[None])} cells, the header names {columns}: quote a cell "
+                         "that holds the separator (\"admitted: informal, rare\")", name, line)
+    for column, value in raw.items():
+        if column is None or column in _CSV_READ or not (value or "").strip():
+            continue
+        if column == "fuzzy" and value.strip().casefold() not in _NOT_FUZZY:
+            raise InputError("this term is marked fuzzy (it needs editing in Weblate): approve it there, or "
+                             "remove the row", name, line)
+        if column not in _WEBLATE_OWN:
+            raise InputError(f"column {column!r} is not read by the import, and this row fills it: a CSV carries a "
+                             "term's status and note as translator_comments (status: note): write it there, or "
+                             "leave the column out", name, line)
 
 
 _SEPARATOR_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs"}

@@ -128,6 +128,10 @@ BAD_CSV = [
      "longer than"),
     ("a NUL in a term", "disc,dis\x00co,disc,,\n", 2, "U+0000"),
     ("a control character in a term", "disc,dis\x1bco,disc,,\n", 2, "U+001B"),
+    # a cell past the header's last column (an unquoted comma in a note): its text is never cut off
+    ("a comma in a note, unquoted", "disc,disco,disc,,\ndisc,discazo,disc,,admitted: informal, rare\n", 3,
+     "this row has 6 cells, the header names 5"),
+    ("two cells too many", "disc,discazo,disc,A pad,admitted,, rare\n", 2, "this row has 7 cells"),
 ]
 
 
@@ -180,6 +184,21 @@ SPREADSHEET_CSV = [
      "this row seems to separate its cells with commas, the header with semicolons"),
     ("a row in the header's separator without a target", b"source,target,context\ndisc,,disc\n", 2,
      "a row needs a context"),
+    # a column the import does not read (a usage note, a part of speech, a definition under another
+    # name) is refused at the first row that fills it, never dropped; an empty one loses nothing, and
+    # Weblate's own columns (location, id; fuzzy, refused where a term is marked as needing editing)
+    # hold no terminology
+    ("a usage note column", b"source,target,context,usage note\ndisc,discazo,disc,\n"
+     b"disc,discazo,disc,use only for the lumbar spine\n", 3, "column 'usage note' is not read by the import"),
+    ("a part of speech column", b"source;target;context;Part of speech\ndisc;discazo;disc;noun\n", 2,
+     "column 'part of speech' is not read by the import"),
+    ("a notes column, tabs", b"source\ttarget\tcontext\tnotes\ndisc\tdiscazo\tdisc\tinformal\n", 2,
+     "column 'notes' is not read by the import"),
+    ("an empty extra column", b"source,target,context,notes\ndisc,discazo,disc,\n", None, None),
+    ("Weblate's own columns", b"location,source,target,id,fuzzy,context,translator_comments,developer_comments\n"
+     b",disc,discazo,4f2a,False,disc,,\n", None, None),
+    ("a fuzzy Weblate row", b"location,source,target,id,fuzzy,context,translator_comments,developer_comments\n"
+     b",disc,discazo,4f2a,True,disc,,\n", 2, "marked fuzzy"),
 ]
 
 
