@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.errors import InputError
 from pipeline.termbase.exchange import (
@@ -16,7 +18,8 @@ from pipeline.termbase.exchange import (
     parse_csv,
     parse_tbx,
 )
-from pipeline.termbase.model import Concept, Term, Termbase
+from pipeline.termbase.model import PARTS_OF_SPEECH, Concept, Term, Termbase
+from pipeline.termbase.model import STATUSES as STATUSES_
 from pipeline.termbase.reader import parse_termbase, read_termbase
 from pipeline.termbase.writer import format_termbase
 
@@ -651,3 +654,24 @@ def test_a_note_on_a_concept_is_refused_never_dropped(case: str, element: str, w
     message = str(caught.value)
     assert message.startswith(f"t.tbx:2: concept disc: {what} on the concept ") and "\n" not in message, message
     assert "<tig>" in message, message
+
+
+# Import, export and import again give the same termbase, whatever a term carries (generated terms
+# as the termbase reads them: statuses, parts of speech, notes over several lines, do-not-translate).
+WORD = st.text(st.characters(categories=("L",)), min_size=1, max_size=8)
+NOTE = st.text(st.one_of(st.characters(exclude_categories=("Cs", "Cc", "Zl", "Zp")), st.just("\n")), max_size=40)
+TERM = st.builds(Term, text=st.lists(WORD, min_size=1, max_size=3).map(" ".join), status=st.sampled_from(STATUSES_),
+                 pos=st.sampled_from(PARTS_OF_SPEECH), dnt=st.booleans(),
+                 note=NOTE.map(lambda text: " ".join(text.split(" ")).strip() or None))
+
+
+@settings(max_examples=80, deadline=None, database=None)
+@given(terms=st.dictionaries(st.sampled_from(["en", "es", "ar", "ht", "vi", "zh_Hans"]),
+                             st.lists(TERM, min_size=1, max_size=3, unique_by=lambda t: t.text.casefold()),
+                             min_size=1, max_size=3))
+def test_import_export_import_gives_the_same_termbase(terms: dict[str, list[Term]]) -> None:
+    written = Termbase((Concept("disc", "anatomy", "A pad.", {k: tuple(v) for k, v in terms.items()}),))
+    termbase = parse_termbase("tb.yaml", format_termbase(written).encode("utf-8"))
+    imported, _, _ = merge_termbases(Termbase(()), parse_tbx("t.tbx", export_tbx(termbase)))
+    again, _, _ = merge_termbases(Termbase(()), parse_tbx("t.tbx", export_tbx(imported)))
+    assert again.concepts[0].terms == imported.concepts[0].terms == termbase.concepts[0].terms
