@@ -4,16 +4,21 @@ Bundles are rendered by apps: an HTML tag, an entity, an event-handler attribute
 `javascript:` link or a Markdown link added by a translator (or a compromised tool) must never reach
 a patient's screen, nor a tag left without its ">" (`</b primero`), which an app rendering HTML
 turns into hidden text. So must the tags of react-i18next's `<Trans>`, which renders a source's
-numbered tags as its elements: `<0>`, `</0>`, `<1/>`, `<1 />`, a "<" before a digit up to the next
-">" (`<0 href="…">` sets the element's attributes, and `<36 °C o >38` shows only "38"), and named
-ones like other tags (`<bold>`, `<br/>`, `<strong>`). The source's own (`<0>ahora</0>`) may stay; a
-"<" before a number with no ">" after it (`2 <3 días`) is text. An entity counts without its ";" too
-wherever a browser reads it so: `&#60` and `&#x3c` show "<", and the legacy names of HTML5 (`&lt`,
-`&amp`, `&nbsp`, `&deg`, `&sup2`...) even before more letters (`&notas` shows "¬as"). A "&" that
-starts none (`A&E`) is text. URLs and e-mail addresses must be exactly the source's. A URL is read
-as GFM's autolinks read it: the punctuation after it ends the sentence, not the URL (`.`, `,`, `;`,
-`!`, `?`, `:`, `'`, and also `。`, `،`, `؟`, `»`, `”`), and so does a `)` that closes no `(` of the
-URL, so a translator may move a URL within the sentence;
+numbered tags as its elements: `<0>`, `</0>`, `<1/>`, `<1 />`, a "<" before a digit or "-" up to the
+next ">" (`<0 href="…">` sets the element's attributes, and `<36 °C o >38` shows only "38"), and
+named ones like other tags (`<bold>`, `<br/>`, `<strong>`). <Trans> reads a translation inside a
+`<0>…</0>` of its own: after a "<" before a number, a second "<" before the next ">" starts a tag
+that runs to that ">", or to the end of the text, which the wrapper's "</0>" closes (`<36 °C o <60
+lpm` hides "<60 lpm"); a second "<" before a space makes the whole run one tag (`<36 °C o < 60`
+hides all of it). The source's own (`<0>ahora</0>`) may stay; a lone "<" before a number with no
+">" after it (`2 <3 días`) is text, and so is a "<" before a space (`< 60`): the finding on a tag
+that starts with "<" and a number asks for one where the "<" means "less than". An entity counts
+without its ";" too wherever a browser reads it so: `&#60` and `&#x3c` show "<", and the legacy
+names of HTML5 (`&lt`, `&amp`, `&nbsp`, `&deg`, `&sup2`...) even before more letters (`&notas` shows
+"¬as"). A "&" that starts none (`A&E`) is text. URLs and e-mail addresses must be exactly the
+source's. A URL is read as GFM's autolinks read it: the punctuation after it ends the sentence, not
+the URL (`.`, `,`, `;`, `!`, `?`, `:`, `'`, and also `。`, `،`, `؟`, `»`, `”`), and so does a `)`
+that closes no `(` of the URL, so a translator may move a URL within the sentence;
 `https://en.wikipedia.org/wiki/Spine_(anatomy)` keeps its `)`. A URL or e-mail address counts right
 after a Chinese or Arabic letter too (`请访问https://x.example`, `至a@b.example`), as GFM links it.
 
@@ -52,9 +57,10 @@ OPTIONS: dict[str, Any] = {}
 PATTERNS = {
     # A tag without its ">" too (up to the next "<"): an app that renders HTML hides what follows.
     # So does "<!", "<?" or "</" before anything but a letter: a browser reads it as a comment up to
-    # the next ">" (or the end of the text). A "<" before a digit, up to the next ">", is a numbered
-    # tag of react-i18next's <Trans> ("<0>", "<1/>", "<0 href=...>", "<36 °C o >").
-    "HTML tag": re.compile(r"</?[A-Za-z][^<>]*+>?|<[0-9][^<>]*+>|<!--|-->|(?:<[!?]|</(?![A-Za-z>]))[^<>]*+>?"),
+    # the next ">" (or the end of the text). A "<" before a digit or "-", up to the next ">", is a
+    # numbered tag of react-i18next's <Trans> ("<0>", "<1/>", "<0 href=...>", "<36 °C o >"); where
+    # another "<" comes first, see _trans_tags.
+    "HTML tag": re.compile(r"</?[A-Za-z][^<>]*+>?|<[0-9-][^<>]*+>|<!--|-->|(?:<[!?]|</(?![A-Za-z>]))[^<>]*+>?"),
     # A character reference as a browser may read it: a name or a number, with or without ";" (a
     # name without one is a reference only where it starts with a legacy name: see _reference).
     "HTML entity": re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);?"),
@@ -193,6 +199,34 @@ def _urls(text: str) -> set[str]:
     return set(map(_url, PATTERNS["URL"].findall(text)))
 
 
+# A run of react-i18next's <Trans> that begins with a "<" before a digit or "-": up to the next ">",
+# or to the end of the text, where the "</0>" that <Trans> wraps every translation in supplies one.
+_TRANS_RUN = re.compile(r"<[0-9-][^>]*+>?")
+# What may follow the "<" where html-parse-stringify (which <Trans> uses) starts a tag.
+_TAG_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-!/")
+
+
+def _trans_tags(text: str) -> set[str]:
+    """The tags <Trans> reads in a run of ``text`` that holds a second "<" ("<36 °C o <60"): it
+    splits such a run once, at that "<" if a tag may start there ("<60", to the wrapper's ">", hides
+    itself and everything after it), else reads the whole run as one tag ("<36 °C o < 60."). A run
+    with one "<" is a numbered tag ("<0>") or, unclosed, text ("2 <3 días"): the HTML tag pattern
+    reads those. One pass: each character is in one run at most."""
+    tags = set()
+    for run in _TRANS_RUN.findall(text):
+        second = run.find("<", 1)
+        if second != -1:
+            tags.add(run[second:] if run[second + 1:second + 2] in _TAG_START else run)
+    return tags
+
+
+def _tags(text: str) -> set[str]:
+    """The HTML tags of ``text``: those of the HTML tag pattern, and those <Trans> reads where a run
+    holds a second "<" (see _trans_tags)."""
+    tags = set(PATTERNS["HTML tag"].findall(text))
+    return tags | _trans_tags(text) if "<" in text else tags
+
+
 def _finder(pattern: re.Pattern[str]) -> Callable[[str], set[str]]:
     """Every match of ``pattern`` in a text."""
     return lambda text: set(pattern.findall(text))
@@ -200,7 +234,8 @@ def _finder(pattern: re.Pattern[str]) -> Callable[[str], set[str]]:
 
 # What each kind of markup is in a text, as what the check compares.
 FINDERS: dict[str, Callable[[str], set[str]]] = {kind: _finder(pattern) for kind, pattern in PATTERNS.items()}
-FINDERS["HTML entity"] = _entities  # in its place among the kinds: findings keep their order
+FINDERS["HTML tag"] = _tags  # in its place among the kinds: findings keep their order
+FINDERS["HTML entity"] = _entities  # in its place too
 FINDERS["Markdown link"] = lambda text: set(_markdown_links(text))  # in its place too
 FINDERS["URL"] = _urls  # in its place too
 
@@ -223,6 +258,19 @@ def _source_triggers(text: str) -> bool:
     return _triggers(text)
 
 
+def _what_to_do(kind: str, token: str) -> str:
+    """What the translator does about markup the source lacks: remove it; but a tag that begins with
+    "<" before a number is most likely a comparison ("<36 °C o <60"), which keeps its meaning, and
+    shows, with a space after the "<"."""
+    if kind == "HTML tag" and token[1:2] in _NUMBER_START:
+        return 'an app reads it as a tag and hides text: put a space after each "<" that means "less than" ' \
+               '("< 60"), or remove the tag'
+    return "remove it"
+
+
+_NUMBER_START = frozenset("0123456789-")
+
+
 def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
     if not _triggers(entry.msgstr) and not _source_triggers(entry.msgid):
         return
@@ -232,7 +280,7 @@ def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
         if kind == "Markdown link" and target - source:  # the text may be translated, not the target
             target = _new_links(entry.msgid, entry.msgstr)
         for token in sorted(target - source):
-            yield f"{kind} {token!r} is not in the source: remove it"
+            yield f"{kind} {token!r} is not in the source: {_what_to_do(kind, token)}"
         if kind in ("URL", "e-mail address"):
             for token in sorted(source - target):
                 yield f"{kind} {token!r} from the source is missing: copy it unchanged"

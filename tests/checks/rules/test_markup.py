@@ -13,6 +13,7 @@ SITE = "See https://clinic.example/back for more."
 SITE_ES = "Vea https://clinic.example/back para más información."
 SITE_END = "See https://clinic.example/back."  # a URL that ends the sentence
 TRANS = "Call <0>now</0>."  # a react-i18next <Trans> text: its first element, numbered
+LOW = "Call if your temperature is below 36 °C or your pulse below 60."
 
 CLEAN = [
     # locale, source, translation
@@ -57,6 +58,13 @@ CLEAN = [
     ("es", TRANS, "Llame <0>ahora</0>."),
     ("zh_Hans", "Call <0>now</0> or <1/> later.", "请<0>现在</0>或稍后<1/>致电。"),
     ("es", "Rest: 2 <3 days.", "Descanse: 2 <3 días."),
+    # "<" followed by a space is text to <Trans> however many there are; so are "≤", "＜" and "&lt;"
+    ("es", LOW, "Llame si su temperatura es < 36 °C o su pulso < 60."),
+    ("vi", LOW, "Hãy gọi nếu nhiệt độ < 36 °C hoặc mạch <60 lần/phút."),
+    ("ar", LOW, "اتصل إذا كانت حرارتك ≤36 °C أو نبضك ＜60."),
+    ("es", "Call if your temperature is below &lt;36 °C.", "Llame si su temperatura es &lt;36 °C o <60."),
+    # a "<" before a number inside the source's numbered tag: the tag's "</0>" ends it, as the source's
+    ("ht", TRANS, "Rele <0>kounye a si tanperati w <36 °C</0>."),
     # parentheses that pair inside a URL are part of it, as in GFM and linkify-it
     ("es", "See https://en.wikipedia.org/wiki/Spine_(anatomy).",
      "Vea https://en.wikipedia.org/wiki/Spine_(anatomy) para más información."),
@@ -149,6 +157,23 @@ FLAGGED = [
     ("es", TRANS, "Llame <1>ahora</1>.", "HTML tag '<1>' is not in the source"),
     ("es", "Call if your temperature is below 36 °C or above 38 °C.",
      "Llame si su temperatura es <36 °C o >38 °C.", "HTML tag '<36 °C o >' is not in the source"),
+    # <Trans> reads the translation inside its own "<0>…</0>": after a "<" before a number, a second
+    # "<" before a letter, digit, "-", "!" or "/" starts a tag that runs to the next ">", or to the
+    # wrapper's at the end (the patient does not see "<60" nor what follows it); a second "<" before
+    # anything else makes the whole run one tag ("<36 °C o < 60." hides all of it)
+    ("es", LOW, "Llame si tiene fiebre de más de <36 °C o el pulso <60", "HTML tag '<60' is not in the source"),
+    ("vi", LOW, "Hãy gọi nếu nhiệt độ <36 °C hoặc mạch <60 lần/phút, rồi nghỉ ngơi.",
+     "HTML tag '<60 lần/phút, rồi nghỉ ngơi.' is not in the source"),
+    ("zh_Hans", LOW, "如果体温 <36 °C 或脉搏<60次/分钟，请致电。", "HTML tag '<60次/分钟，请致电。' is not in the source"),
+    ("ar", LOW, "اتصل إذا كانت حرارتك <36 °C أو نبضك <60.", "HTML tag '<60.' is not in the source"),
+    ("es", LOW, "Llame si su temperatura es <36 °C o su pulso < 60.", "HTML tag '<36 °C o su pulso < 60.' is not in"),
+    ("ht", TRANS, "Rele <0>kounye a</0> si tanperati w <36 °C oswa <60.", "HTML tag '<60.' is not in the source"),
+    ("es", TRANS, "Llame si <36 °C o <60 y <0>ahora</0>.", "HTML tag '<60 y <0>' is not in the source"),
+    # a "<" before "-" starts a tag as one before a digit does (react-i18next 15 hides these)
+    ("es", LOW, "Llame si <-5 °C o <-10 °C.", "HTML tag '<-10 °C.' is not in the source"),
+    ("es", LOW, "Llame si <-5 °C o >38 °C.", "HTML tag '<-5 °C o >' is not in the source"),
+    # what to do: a "<" that means "less than" keeps its meaning with a space after it
+    ("es", LOW, "Llame si <36 °C o <60.", "put a space after each \"<\" that means \"less than\""),
     # named tags: a component's name or one of the HTML tags Trans keeps (br, strong, i, p)
     ("ht", TRANS, "Rele <br/>kounye a.", "HTML tag '<br/>' is not in the source"),
     ("vi", TRANS, "Hãy gọi <bold>ngay</bold>.", "HTML tag '<bold>' is not in the source"),
