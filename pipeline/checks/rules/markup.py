@@ -20,7 +20,8 @@ source's. A URL is read as GFM's autolinks read it: the punctuation after it end
 the URL (`.`, `,`, `;`, `!`, `?`, `:`, `'`, and also `。`, `،`, `؟`, `»`, `”`), and so does a `)`
 that closes no `(` of the URL, so a translator may move a URL within the sentence;
 `https://en.wikipedia.org/wiki/Spine_(anatomy)` keeps its `)`. A URL or e-mail address counts right
-after a Chinese or Arabic letter too (`请访问https://x.example`, `至a@b.example`), as GFM links it.
+after a Chinese or Arabic letter too (`请访问https://x.example`, `至a@b.example`), as GFM links it; an
+e-mail address ends where its ASCII letters do (`至a@b.example咨询` writes `a@b.example`).
 
 A Markdown link is read as CommonMark and Python-Markdown read one, with or without a scheme in its
 target: brackets in its text (`[vea [1]](/guia)`), parentheses in its target (`[a](/a_(b_(c)))`),
@@ -76,8 +77,9 @@ PATTERNS = {
     # A URL starts where GFM starts one: after anything but an ASCII letter ("1https://x.example"), or
     # a digit for "www."; so right after a Chinese or Arabic letter too ("请访问https://x.example").
     "URL": re.compile(r"(?<![A-Za-z])(?:https?|ftp)://[^\s<>\"]+|(?<![A-Za-z0-9])www\.[^\s<>\"]+", re.IGNORECASE),
-    # The part before "@" is ASCII, as GFM's and linkify-it's: "请发邮件至a@b.example" writes "a@b.example".
-    "e-mail address": re.compile(r"(?<![A-Za-z0-9._+-])[A-Za-z0-9._+-]++@[\w-]++(?:\.[\w-]++)+"),
+    # An address is ASCII on both sides of "@", as GFM reads one: "请发邮件至a@b.example咨询" and
+    # "إلىa@b.exampleاليوم" write "a@b.example"; the letters of the sentence around it are not part of it.
+    "e-mail address": re.compile(r"(?<![A-Za-z0-9._+-])[A-Za-z0-9._+-]++@[A-Za-z0-9_-]++(?:\.[A-Za-z0-9_-]++)+"),
 }
 
 

@@ -13,6 +13,7 @@ SITE = "See https://clinic.example/back for more."
 SITE_ES = "Vea https://clinic.example/back para más información."
 SITE_END = "See https://clinic.example/back."  # a URL that ends the sentence
 TRANS = "Call <0>now</0>."  # a react-i18next <Trans> text: its first element, numbered
+MAIL = "Write to info@clinic.example with any questions."
 LOW = "Call if your temperature is below 36 °C or your pulse below 60."
 
 CLEAN = [
@@ -54,6 +55,11 @@ CLEAN = [
     ("zh_Hans", SITE_END, "请访问https://clinic.example/back。"),
     ("zh_Hans", "Read www.clinic.example first.", "请先阅读www.clinic.example。"),
     ("zh_Hans", "Write to info@clinic.example.", "请发邮件至info@clinic.example。"),
+    # an address ends at its last ASCII letter, as GFM reads it: the text glued after it is not part of it
+    ("zh_Hans", MAIL, "如有疑问，请发邮件至info@clinic.example咨询。"),
+    ("zh_Hans", MAIL, "如有疑问，请发邮件至info@clinic.example，谢谢。"),
+    ("ar", MAIL, "اكتب إلى info@clinic.exampleلطرح أسئلتك."),
+    ("ar", MAIL, "اكتب إلى info@clinic.example، إذا كانت لديك أسئلة."),
     # react-i18next's numbered tags of the source, kept; a "<" before a number and no ">" is text
     ("es", TRANS, "Llame <0>ahora</0>."),
     ("zh_Hans", "Call <0>now</0> or <1/> later.", "请<0>现在</0>或稍后<1/>致电。"),
@@ -145,6 +151,9 @@ FLAGGED = [
      "e-mail address 'evil@evil.example' is not in the source"),
     ("ar", CALL, planted(CALL_T["ar"], None, " اكتب إلىevil@evil.example"),
      "e-mail address 'evil@evil.example' is not in the source"),
+    # another address glued to Chinese or Arabic text is named as GFM links it, without the text
+    ("zh_Hans", MAIL, "如有疑问，请发邮件至info@evil.example咨询。", "e-mail address 'info@evil.example' is not in the"),
+    ("ar", MAIL, "اكتب إلى info@clinic.examplesاليوم.", "e-mail address 'info@clinic.examples' is not in the"),
     # react-i18next's <Trans> renders a "<" before a digit up to the next ">" as a numbered tag,
     # with or without "/" or attributes: an element, or text hidden ("<36 °C o >38" shows "38")
     ("es", CALL, planted(CALL_T["es"], None, " Llame <1/> ahora"), "HTML tag '<1/>' is not in the source"),
