@@ -21,7 +21,10 @@ the URL (`.`, `,`, `;`, `!`, `?`, `:`, `'`, and also `。`, `،`, `؟`, `»`, `�
 that closes no `(` of the URL, so a translator may move a URL within the sentence;
 `https://en.wikipedia.org/wiki/Spine_(anatomy)` keeps its `)`. A URL or e-mail address counts right
 after a Chinese or Arabic letter too (`请访问https://x.example`, `至a@b.example`), as GFM links it; an
-e-mail address ends where its ASCII letters do (`至a@b.example咨询` writes `a@b.example`).
+e-mail address ends where its ASCII letters do (`至a@b.example咨询` writes `a@b.example`). A URL does
+not: GFM links it up to the next space, so the source's URL with the sentence glued after it
+(`https://x.example/a咨询`, `…/aاليوم`, `…/a，谢谢`) is a broken link, and the finding asks for a space
+after the URL.
 
 A Markdown link is read as CommonMark and Python-Markdown read one, with or without a scheme in its
 target: brackets in its text (`[vea [1]](/guia)`), parentheses in its target (`[a](/a_(b_(c)))`),
@@ -260,6 +263,26 @@ def _source_triggers(text: str) -> bool:
     return _triggers(text)
 
 
+def _run_into_text(source: set[str], target: set[str]) -> Iterator[str]:
+    """One finding for each URL of the source that the translation writes with the text after it
+    glued on ("https://x.example/a咨询", "…/aاليوم", "…/a，谢谢"): GFM links up to the next space,
+    so the link breaks, and the fix is a space, not a new URL. Such a pair leaves ``source`` and
+    ``target`` (the caller's sets) so that it is not also "not in the source" and "missing". The
+    URL ends at the first non-ASCII character: "…/aup" is another URL, and a source URL that has
+    one of its own gets the two findings. One look-up per URL: linear however many there are."""
+    for url in sorted(target - source):
+        glued = _NON_ASCII.search(url)
+        end = glued.start() if glued else 0
+        if end and url[:end] in source and url[:end] not in target:
+            source.discard(url[:end])
+            target.discard(url)
+            yield (f"URL {url[:end]!r} runs into the text after it ({url[end:]!r}): an app links both as one "
+                   "address; put a space after the URL")
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def _what_to_do(kind: str, token: str) -> str:
     """What the translator does about markup the source lacks: remove it; but a tag that begins with
     "<" before a number is most likely a comparison ("<36 °C o <60"), which keeps its meaning, and
@@ -281,6 +304,8 @@ def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
         target = find(entry.msgstr)
         if kind == "Markdown link" and target - source:  # the text may be translated, not the target
             target = _new_links(entry.msgid, entry.msgstr)
+        if kind == "URL" and target != source:
+            yield from _run_into_text(source, target)  # takes the pairs it names out of both
         for token in sorted(target - source):
             yield f"{kind} {token!r} is not in the source: {_what_to_do(kind, token)}"
         if kind in ("URL", "e-mail address"):

@@ -13,6 +13,7 @@ SITE = "See https://clinic.example/back for more."
 SITE_ES = "Vea https://clinic.example/back para más información."
 SITE_END = "See https://clinic.example/back."  # a URL that ends the sentence
 TRANS = "Call <0>now</0>."  # a react-i18next <Trans> text: its first element, numbered
+GLUED = "URL '{}' runs into the text after it ('{}'): an app links both as one address; put a space after the URL"
 MAIL = "Write to info@clinic.example with any questions."
 LOW = "Call if your temperature is below 36 °C or your pulse below 60."
 
@@ -154,6 +155,13 @@ FLAGGED = [
     # another address glued to Chinese or Arabic text is named as GFM links it, without the text
     ("zh_Hans", MAIL, "如有疑问，请发邮件至info@evil.example咨询。", "e-mail address 'info@evil.example' is not in the"),
     ("ar", MAIL, "اكتب إلى info@clinic.examplesاليوم.", "e-mail address 'info@clinic.examples' is not in the"),
+    # the source's URL with the text after it glued on: GFM links both as one address, which breaks
+    # the link; one finding says where, and what to do
+    ("zh_Hans", SITE, "更多信息请访问https://clinic.example/back咨询。", GLUED.format("https://clinic.example/back", "咨询")),
+    ("zh_Hans", SITE_END, "请访问https://clinic.example/back，谢谢。", GLUED.format("https://clinic.example/back", "，谢谢")),
+    ("ar", SITE, "انظر https://clinic.example/backلمزيد من المعلومات.",
+     GLUED.format("https://clinic.example/back", "لمزيد")),
+    ("zh_Hans", "Read www.clinic.example first.", "请先阅读www.clinic.example网站。", GLUED.format("www.clinic.example", "网站")),
     # react-i18next's <Trans> renders a "<" before a digit up to the next ">" as a numbered tag,
     # with or without "/" or attributes: an element, or text hidden ("<36 °C o >38" shows "38")
     ("es", CALL, planted(CALL_T["es"], None, " Llame <1/> ahora"), "HTML tag '<1/>' is not in the source"),
@@ -204,6 +212,12 @@ def test_no_finding(locale, msgid, msgstr):
 @pytest.mark.parametrize("locale,msgid,msgstr,expected", FLAGGED, ids=row_ids(FLAGGED))
 def test_finding(locale, msgid, msgstr, expected):
     assert_flagged(run(markup, entry(msgid, msgstr, locale)), "E102", expected)
+
+
+def test_a_url_run_into_the_text_after_it_is_one_finding():
+    """Not also "not in the source" and "missing": the URL is there, the space after it is not."""
+    found = run(markup, entry(SITE, "更多信息请访问https://clinic.example/back咨询。", "zh_Hans"))
+    assert [message for _, _, message in found] == [GLUED.format("https://clinic.example/back", "咨询")]
 
 
 def test_every_reference_a_browser_reads_without_its_semicolon():
