@@ -15,10 +15,12 @@ hides all of it). The source's own (`<0>ahora</0>`) may stay; a lone "<" before 
 that starts with "<" and a number asks for one where the "<" means "less than". An entity counts
 without its ";" too wherever a browser reads it so: `&#60` and `&#x3c` show "<", and the legacy
 names of HTML5 (`&lt`, `&amp`, `&nbsp`, `&deg`, `&sup2`...) even before more letters (`&notas` shows
-"¬as"). A "&" that starts none (`A&E`) is text. URLs and e-mail addresses must be exactly the
-source's. A URL is read as GFM's autolinks read it: the punctuation after it ends the sentence, not
-the URL (`.`, `,`, `;`, `!`, `?`, `:`, `'`, and also `。`, `،`, `؟`, `»`, `”`), and so does a `)`
-that closes no `(` of the URL, so a translator may move a URL within the sentence;
+"¬as"). A "&" that starts none (`A&E`) is text. The finding on an entity names the character to
+write instead, as an app that escapes the text shows `&lt;36` as written, and removing it would drop
+the "less than" (`&lt;` asks for "<" with a space after it). URLs and e-mail addresses must be
+exactly the source's. A URL is read as GFM's autolinks read it: the punctuation after it ends the
+sentence, not the URL (`.`, `,`, `;`, `!`, `?`, `:`, `'`, and also `。`, `،`, `؟`, `»`, `”`), and so
+does a `)` that closes no `(` of the URL, so a translator may move a URL within the sentence;
 `https://en.wikipedia.org/wiki/Spine_(anatomy)` keeps its `)`. A URL or e-mail address counts right
 after a Chinese or Arabic letter too (`请访问https://x.example`, `至a@b.example`), as GFM links it; an
 e-mail address ends where its ASCII letters do (`至a@b.example咨询` writes `a@b.example`). A URL does
@@ -37,6 +39,7 @@ Brackets that make no link stay text: a note (`[1]`, `[vea abajo]`), an escaped 
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -290,7 +293,25 @@ def _what_to_do(kind: str, token: str) -> str:
     if kind == "HTML tag" and token[1:2] in _NUMBER_START:
         return 'an app reads it as a tag and hides text: put a space after each "<" that means "less than" ' \
                '("< 60"), or remove the tag'
+    if kind == "HTML entity":
+        return _instead_of_entity(token)
     return "remove it"
+
+
+def _instead_of_entity(token: str) -> str:
+    """What to write instead of a character reference: the character it stands for, which reads the
+    same in every app ("&lt;36" shows as written where an app escapes the text, so removing it would
+    drop the "less than"); "<" with a space after it, which no app reads as a tag; "remove it" for a
+    reference that stands for nothing ("&foo;", "&#0;", which shows as "�")."""
+    char = html.unescape(token)
+    if char == token or "\ufffd" in char:
+        return "remove it"
+    written = "an app may show it as written; write "
+    if char == "<":
+        return written + '"<" with a space after it ("< 60")'
+    if not char.isprintable() or char.isspace():  # "&nbsp;", "&shy;", "&Tab;": named, as they do not show
+        return written + f"the character itself ({unicodedata.name(char[0], f'U+{ord(char[0]):04X}')})"
+    return written + f'"{char}" itself'
 
 
 _NUMBER_START = frozenset("0123456789-")

@@ -102,6 +102,20 @@ FLAGGED = [
     ("es", CALL, planted(CALL_T["es"], None, " &#X3C;"), "HTML entity '&#X3C;' is not in the source"),
     ("es", "Printed &copy 2024 by the clinic.", "Impreso &copy; 2024 por la clínica.",
      "HTML entity '&copy;' is not in the source"),  # Markdown shows the source's "&copy" as written, not "©"
+    # what to do: write the character itself; "<" with a space after it, so that no app reads a tag
+    ("es", LOW, "Llame si su temperatura es &lt;36 °C o su pulso &lt;60.",
+     "HTML entity '&lt;' is not in the source: an app may show it as written; write \"<\" with a space after it"),
+    ("vi", "Call if your temperature is above 38 °C.", "Hãy gọi nếu nhiệt độ &gt; 38 °C.",
+     "HTML entity '&gt;' is not in the source: an app may show it as written; write \">\" itself"),
+    ("ar", LOW, "اتصل إذا كانت حرارتك &le;36 °C أو نبضك &#60 60.",
+     "HTML entity '&le;' is not in the source: an app may show it as written; write \"≤\" itself"),
+    ("ar", LOW, "اتصل إذا كانت حرارتك &le;36 °C أو نبضك &#60 60.",
+     "HTML entity '&#60' is not in the source: an app may show it as written; write \"<\" with a space after it"),
+    ("ht", "Avoid heavy lifting for 2–4 weeks.", "Evite leve bagay ki lou pandan 2&nbsp;–4 semèn.",
+     "HTML entity '&nbsp;' is not in the source: an app may show it as written; write the character itself "
+     "(NO-BREAK SPACE)"),
+    ("zh_Hans", CALL, planted(CALL_T["zh_Hans"], None, "&foo;"), "HTML entity '&foo;' is not in the source: remove it"),
+    ("es", CALL, planted(CALL_T["es"], None, " &#0;"), "HTML entity '&#0;' is not in the source: remove it"),
     ("es", CALL, planted(CALL_T["es"], None, " WWW.evil.example"), "URL 'WWW.evil.example'"),
     ("es", CALL, planted(CALL_T["es"], None, " wWw.evil.example"), "URL 'wWw.evil.example'"),
     ("es", "Read www.clinic.example first.", "Lea primero la web.",
