@@ -9,11 +9,14 @@ groups of digits left to right in their written order, and every run of Latin le
 as written. A number is groups of digits joined by what joins the parts of a phone number, a date,
 a time or a code: `-`, `/`, `.`, `:`, `,` or a space (a hyphen may have a space on each side),
 brackets, and a placeholder written next to digits (`+1 {clinic_phone}`, `{clinic_phone} 12`);
-a leading `+` must stay in front. Numbers the text itself separates are read from the right like
-the words around them, as Arabic readers expect, so they are separate numbers: the ends of a range
-written with a dash (2–4), the sides of × and ÷, a list (1، 2، 3 or 1, 2, 3: a comma or a point
-followed by a space), and a number and the Latin unit after it (5 mg, 104 °F). Two placeholders
-side by side are two values, not one number.
+a leading `+` must stay in front. A code is a number too: letters joined to its digits by a
+separator are groups of it, for after Arabic text a bed "12-A" is shown `A-12`, a room "3-B" `B-3`
+and "5-HT3" `HT3-5`; letters written right after digits (3B, 10:30am) or a code that starts with
+a letter (B2, T12, L4-L5, A-12) are shown as written. Numbers the text itself separates are read
+from the right like the words around them, as Arabic readers expect, so they are separate numbers:
+the ends of a range written with a dash (2–4), the sides of × and ÷, a list (1، 2، 3 or 1, 2, 3: a
+comma or a point followed by a space), and a number and the Latin word or unit after a space (5 mg,
+104 °F, 10:30 AM, bed 12 A). Two placeholders side by side are two values, not one number.
 To fix one: make the value a placeholder, or set it between FSI (U+2068) and PDI (U+2069).
 """
 
@@ -55,9 +58,16 @@ _SPACE = "[ \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"  # the space separator
 # What joins two groups of a number: closing brackets, one separator or a hyphen with a space on
 # either side, opening brackets, any of them (the lookahead keeps a group of digits whole).
 _JOIN = rf"(?=\D)[{_BIDI_MARKS})\]]*(?:[./:,\u066b\u066c]|{_SPACE}?[-\u2010\u2011]?{_SPACE}?)[{_BIDI_MARKS}(\[]*"
-_GROUP = re.compile(rf"\d+|{_NAME}")
-_FIRST_GROUP = r"[\d{](?:(?<=\d)\d*|(?<=\{)[A-Za-z_][A-Za-z0-9_]*\})"  # opens with a set, for a fast scan
-_NUMBER = re.compile(rf"{_FIRST_GROUP}(?:{_JOIN}(?:\d+|{_NAME}))*(?:{_MARKS}[)\]])?")
+# What joins a group of letters to a code (12-A, 12/A, 12 - A): a separator, not a space alone,
+# which leaves a number and the word after it apart (5 mg, 10:30 AM).
+_CODE_JOIN = rf"[{_BIDI_MARKS})\]]*(?:[./:,\u066b\u066c]|{_SPACE}?[-\u2010\u2011]{_SPACE}?)[{_BIDI_MARKS}(\[]*"
+# A group of digits, with the letters written right after them (3B, 5mg): shown as one left-to-right run.
+_DIGITS = rf"\d[\d{_LATIN_LETTERS}]*"
+_LETTERS = rf"{_LATIN}[\d{_LATIN_LETTERS}]*"  # a group of a code that starts with letters (A, HT3)
+_GROUP = re.compile(rf"{_DIGITS}|{_LETTERS}|{_NAME}")
+# The first group opens with a set of characters, for a fast scan.
+_FIRST_GROUP = rf"[\d{{](?:(?<=\d)[\d{_LATIN_LETTERS}]*|(?<=\{{)[A-Za-z_][A-Za-z0-9_]*\}})"
+_NUMBER = re.compile(rf"{_FIRST_GROUP}(?:{_JOIN}(?:{_DIGITS}|{_NAME})|{_CODE_JOIN}{_LETTERS})*(?:{_MARKS}[)\]])?")
 _LEAD_CHARACTERS = "+([" + _BIDI_MARKS  # what may come before a number's first group: its sign, a bracket
 _DIGIT_OR_SIGN = re.compile(r"[\d+]")
 _UNSEEN = str.maketrans(dict.fromkeys(_BIDI_MARKS))

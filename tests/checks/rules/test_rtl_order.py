@@ -93,6 +93,49 @@ def test_arabic_text(text: str, token: str | None) -> None:
     assert [m.split("'")[1] for m in messages] == ([token] if token else [])
 
 
+# What a phone number (the value of {clinic_phone}) is filled in as for the layout.
+PHONE = "555-0100"
+
+LAID_OUT = [
+    # an Arabic text, the token reported (None: none), the text's number or code as python-bidi shows it
+    # (a room, bed or ward code, a spinal level, a date, a time)
+    ("السرير 12-A في الجناح", "12-A", "A-12"),  # bed 12-A: a patient looks for bed A-12
+    ("الغرفة 3-B في الطابق", "3-B", "B-3"),
+    ("الغرفة 12/A هنا", "12/A", "A/12"),
+    ("الرمز 12-A-3 هنا", "12-A-3", "A-3-12"),
+    ("السرير 12\u2011A هنا", "12\u2011A", "A\u201112"),  # a non-breaking hyphen
+    ("السرير 12 - A هنا", "12 - A", "A - 12"),
+    ("السرير ١٢-A هنا", "١٢-A", "A-١٢"),  # Arabic-Indic digits
+    ("الرمز 12-3B هنا", "12-3B", "3B-12"),
+    ("مستقبلات 5-HT3 في الدماغ", "5-HT3", "HT3-5"),
+    ("الغرفة 3B في الطابق", None, "3B"),  # a code starting with digits, joined without a separator
+    ("الطابق B2 هنا", None, "B2"),
+    ("الفقرة T12 هنا", None, "T12"),
+    ("بين الفقرتين L4-L5 هنا", None, "L4-L5"),
+    ("بين الفقرتين L5-S1 هنا", None, "L5-S1"),
+    ("الجناح A-12 هنا", None, "A-12"),  # a code starting with a letter is laid out left to right
+    ("الغرفة 12A-3 هنا", None, "12A-3"),
+    ("السرير 12 A هنا", None, "A 12"),  # a space: a number and a word, read from the right like 5 mg
+    ("الموعد 10:30am غدًا", None, "10:30am"),
+    ("الموعد 10:30 AM غدًا", None, "AM 10:30"),
+    ("من 9am إلى 5pm", None, "5pm"),
+    ("التاريخ 15/03/2026 هنا", None, "15/03/2026"),
+    ("التاريخ 2026-03-15 هنا", "2026-03-15", "15-03-2026"),
+    ("الجرعة 5mg/kg يوميًا", None, "5mg/kg"),
+]
+
+
+@pytest.mark.parametrize(("text", "token", "shown"), LAID_OUT)
+def test_codes_as_laid_out(text: str, token: str | None, shown: str) -> None:
+    """Each row's layout is python-bidi's: the code is shown as the row says, and reported exactly
+    when that is not how it is written."""
+    display = get_display(isolate_placeholders(text).replace("{clinic_phone}", PHONE), base_dir="R")
+    assert shown in display.replace(FSI, "").replace(PDI, ""), display
+    assert token is None or token not in display
+    entry = ACTIVITY._replace(msgstr=text)
+    assert [m.split("'")[1] for m in run(rtl_order, entry, "ar")] == ([token] if token else [])
+
+
 def test_left_to_right_locales_are_not_checked() -> None:
     entry = planted(shipped("es", NEURO, "contact.call"), "{clinic_phone}", "555-0100")
     assert context("es").info.direction == "ltr" and run(rtl_order, entry, "es") == []
