@@ -185,7 +185,7 @@ def main() -> None:
     info = project.locale(args.locale)
     language = termbase_language(project.termbase, info.posix)
     ctx = LocaleContext(info, language, project.termbase, Matcher(project.termbase, "en"),
-                        Matcher(project.termbase, language), project.config.settings(info.posix).as_dict())
+                        Matcher(project.termbase, language), project.config.check_settings(info.posix))
     sizes = sorted(args.sizes)
     results = []
     for name, job in workloads(ctx, info.posix).items():

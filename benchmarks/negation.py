@@ -46,7 +46,7 @@ def context(project: Project, posix: str) -> LocaleContext:
     info = project.locale(posix)
     language = termbase_language(project.termbase, info.posix)
     return LocaleContext(info, language, project.termbase, Matcher(project.termbase, "en"),
-                         Matcher(project.termbase, language), project.config.settings(posix).as_dict(),
+                         Matcher(project.termbase, language), project.config.check_settings(posix),
                          project.negation)
 
 

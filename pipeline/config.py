@@ -43,6 +43,9 @@ class Config:
     bugs_address: str = ""
     source_language: str = "en"
     placeholders: frozenset[str] = frozenset()
+    # The placeholders whose value is a number (a phone number): digits written next to one are part
+    # of that number (`+1 {clinic_phone}`). None (not set): any placeholder may hold one.
+    number_placeholders: frozenset[str] | None = None
     locales: dict[str, LocaleSettings] = field(default_factory=dict)
     checks: dict[str, dict[str, Any]] = field(default_factory=dict)
     reviewers: dict[str, tuple[str, ...]] = field(default_factory=dict)  # id -> POSIX locales
@@ -63,6 +66,14 @@ class Config:
     def settings(self, posix: str) -> LocaleSettings:
         return self.locales.get(posix, LocaleSettings())
 
+    def check_settings(self, posix: str) -> dict[str, Any]:
+        """What the checks of a locale are told of the settings: the locale's release settings, who
+        may sign it off, and which placeholders hold a number."""
+        settings = self.settings(posix).as_dict()
+        settings["reviewers"] = self.reviewers_for(posix)
+        settings["number_placeholders"] = self.number_placeholders
+        return settings
+
 
 def read_yaml_file(path: Path, name: str) -> Any:
     data = read_input(path, name, missing="file not found: run the command from the content root or pass --root")
@@ -82,6 +93,20 @@ def _positions(node: Any, prefix: str, out: dict[str, tuple[int, int]]) -> dict[
     return out
 
 
+def _number_placeholders(listed: PosList | None, placeholders: frozenset[str]) -> frozenset[str] | None:
+    """The placeholders `number_placeholders:` names, each one of `placeholders:` (a name that is
+    not would leave the placeholder it was meant for checked as a word)."""
+    if listed is None:
+        return None
+    for index, name in enumerate(listed):
+        if str(name) not in placeholders:
+            line, column = listed.item_pos[index]
+            known = ", ".join(sorted(placeholders)) or "none"
+            raise InputError(f"number_placeholders: {str(name)!r} is not a placeholder (placeholders: {known}): "
+                             "name it under placeholders: or correct its spelling", CONFIG_FILE, line, column)
+    return frozenset(str(name) for name in listed)
+
+
 def load_config(root: Path) -> Config:
     data = read_yaml_file(root / CONFIG_FILE, CONFIG_FILE)
     if data is None:
@@ -97,11 +122,13 @@ def load_config(root: Path) -> Config:
             line, column = settings.key_pos["allow_unreviewed"]
             raise InputError("allow_unreviewed: true only acts with fallback: string (a string falls back on its "
                              "own): add fallback: string, or remove allow_unreviewed", CONFIG_FILE, line, column)
+    placeholders = frozenset(str(p) for p in data.get("placeholders", []))
     return Config(
         project=str(data["project"]),
         bugs_address=str(data.get("bugs_address", "")),
         source_language=str(data.get("source_language", "en")),
-        placeholders=frozenset(str(p) for p in data.get("placeholders", [])),
+        placeholders=placeholders,
+        number_placeholders=_number_placeholders(data.get("number_placeholders"), placeholders),
         locales=locales,
         checks={str(k): dict(v or {}) for k, v in (data.get("checks") or {}).items()},
         reviewers={str(k): tuple(str(x) for x in v["locales"]) for k, v in (data.get("reviewers") or {}).items()},

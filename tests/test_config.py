@@ -57,6 +57,17 @@ def test_a_good_config(tmp_path):
     assert config.settings("vi") == LocaleSettings()  # not listed: the defaults
     assert config.reviewers_for("es") == frozenset({"es-review"}) and config.reviewers_for("ar") == frozenset()
     assert config.checks == {"stale": {"severity": "error"}}
+    assert config.number_placeholders is None  # not said: any placeholder may hold a number
+
+
+@pytest.mark.parametrize(("setting", "expected"), [
+    ("number_placeholders: [clinic_phone]\n", frozenset({"clinic_phone"})),
+    ("number_placeholders: []\n", frozenset()),  # every placeholder holds a word
+])
+def test_the_placeholders_that_hold_a_number(tmp_path, setting, expected):
+    config = load_config(root_with(tmp_path, CONFIG + setting))
+    assert config.number_placeholders == expected
+    assert config.check_settings("ar")["number_placeholders"] == expected
 
 
 REFUSED_CONFIGS = [
@@ -68,6 +79,12 @@ REFUSED_CONFIGS = [
     ("", "pipeline.yaml:1:1: empty config: it needs at least 'project'"),
     ("project: [a]\n", "pipeline.yaml:1:10: project: expected a string"),
     (CONFIG + "project: again\n", "pipeline.yaml:11:1: duplicate key 'project' (first at line 1)"),
+    (CONFIG + "number_placeholders: [clinic_phone, clinic_fone]\n",
+     "pipeline.yaml:11:37: number_placeholders: 'clinic_fone' is not a placeholder (placeholders: clinic_name, "
+     "clinic_phone): name it under placeholders: or correct its spelling"),
+    (CONFIG + "number_placeholders: clinic_phone\n", "pipeline.yaml:11:22: number_placeholders: expected a list"),
+    (CONFIG.replace("placeholders: [clinic_name, clinic_phone]\n", "") + "number_placeholders: [clinic_phone]\n",
+     "pipeline.yaml:10:23: number_placeholders: 'clinic_phone' is not a placeholder (placeholders: none)"),
 ]
 
 

@@ -179,10 +179,8 @@ def _contexts(project: Project, posix_ids: list[str], source_matcher: Matcher) -
     contexts = {}
     for info in project.select_locales(tuple(posix_ids)):
         language = termbase_language(termbase, info.posix)
-        settings = project.config.settings(info.posix).as_dict()
-        settings["reviewers"] = project.config.reviewers_for(info.posix)
-        contexts[info.posix] = LocaleContext(info, language, termbase, source_matcher,
-                                             Matcher(termbase, language), settings, project.negation)
+        contexts[info.posix] = LocaleContext(info, language, termbase, source_matcher, Matcher(termbase, language),
+                                             project.config.check_settings(info.posix), project.negation)
     return contexts
 
 

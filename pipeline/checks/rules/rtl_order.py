@@ -4,19 +4,22 @@ The Unicode bidirectional algorithm lays out a number that follows Arabic letter
 number and splits it at a hyphen, a space or a bracket: "اتصل على الرقم 555-0100" is shown with
 `0100-555`, and "(555) 0100" with `0100 (555)`, and a patient dials a wrong number. Each
 translation is laid out as an app shows it (a right-to-left paragraph, placeholders isolated as the
-bundles isolate them, filled with a phone number) with python-bidi, and every number must show its
-groups of digits left to right in their written order, and every run of Latin letters must appear
-as written. A number is groups of digits joined by what joins the parts of a phone number, a date,
-a time or a code: `-`, `/`, `.`, `:`, `,` or a space (a hyphen may have a space on each side),
-brackets, and a placeholder written next to digits (`+1 {clinic_phone}`, `{clinic_phone} 12`);
-a leading `+` must stay in front. A code is a number too: letters joined to its digits by a
-separator are groups of it, for after Arabic text a bed "12-A" is shown `A-12`, a room "3-B" `B-3`
-and "5-HT3" `HT3-5`; letters written right after digits (3B, 10:30am) or a code that starts with
-a letter (B2, T12, L4-L5, A-12) are shown as written. Numbers the text itself separates are read
-from the right like the words around them, as Arabic readers expect, so they are separate numbers:
-the ends of a range written with a dash (2–4), the sides of × and ÷, a list (1، 2، 3 or 1, 2, 3: a
-comma or a point followed by a space), and a number and the Latin word or unit after a space (5 mg,
-104 °F, 10:30 AM, bed 12 A). Two placeholders side by side are two values, not one number.
+bundles isolate them) with python-bidi, and every number must show its groups of digits left to
+right in their written order, and every run of Latin letters must appear as written. A number is
+groups of digits joined by what joins the parts of a phone number, a date, a time or a code: `-`,
+`/`, `.`, `:`, `,` or a space (a hyphen may have a space on each side), brackets, and a placeholder
+that holds a number written next to digits (`+1 {clinic_phone}`, `{clinic_phone} 12`); a leading
+`+` must stay in front. Which placeholders hold a number, pipeline.yaml says (`number_placeholders:`;
+without it, every one): another (`{clinic_name}`, `{surgeon_name}`) is a word of its own, and
+"{clinic_name} 24" is shown `24 {clinic_name}`, read from the right as written. A code is a number
+too: letters joined to its digits by a separator are groups of it, for after Arabic text a bed
+"12-A" is shown `A-12`, a room "3-B" `B-3` and "5-HT3" `HT3-5`; letters written right after digits
+(3B, 10:30am) or a code that starts with a letter (B2, T12, L4-L5, A-12) are shown as written.
+Numbers the text itself separates are read from the right like the words around them, as Arabic
+readers expect, so they are separate numbers: the ends of a range written with a dash (2–4), the
+sides of × and ÷, a list (1، 2، 3 or 1, 2, 3: a comma or a point followed by a space), and a number
+and the Latin word or unit after a space (5 mg, 104 °F, 10:30 AM, bed 12 A). Two placeholders side
+by side are two values, not one number.
 To fix one: make the value a placeholder, or set it between FSI (U+2068) and PDI (U+2069).
 """
 
@@ -40,6 +43,9 @@ OPTIONS: dict[str, object] = {}
 
 _PROBE = "555-0100"  # a placeholder's value with the separator the algorithm splits at
 _PROBE_GROUPS = ("555", "0100")
+# A placeholder that holds no number (a name) as a word: isolated, it is laid out on its own whatever
+# its letters, and it is no group of the digits next to it.
+_WORD = "اسم"
 _NAME = r"\{[A-Za-z_][A-Za-z0-9_]*\}"
 _PLACEHOLDER = re.compile(_NAME)
 # Latin letters: ASCII, Latin-1 (without its × and ÷), Latin Extended-A and -B.
@@ -77,6 +83,9 @@ def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
     if ctx.info.direction != "rtl" or not _CANDIDATE.search(entry.msgstr):
         return
     isolated = isolate_placeholders(entry.msgstr)
+    numeric = ctx.settings.get("number_placeholders")
+    if numeric is not None and "{" in isolated:
+        isolated = _as_words(isolated, numeric)
     # Without a digit or a sign of its own, a text's only numbers are the values filled in.
     numbers = _numbers(isolated) if _DIGIT_OR_SIGN.search(entry.msgstr) else []
     latin = list(dict.fromkeys(m.group(0) for m in _LATIN_RUN.finditer(isolated)))
@@ -91,6 +100,13 @@ def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
     for token in latin:
         if shown.count(token) < text.count(token):  # one copy in order must not hide another out of order
             yield _message(token)
+
+
+def _as_words(text: str, numeric: frozenset[str]) -> str:
+    """``text`` with every placeholder that holds no number (not one of ``numeric``) written as a
+    word: the digits next to a name are a number of their own, and its isolate is laid out the
+    same whatever the name's letters."""
+    return _PLACEHOLDER.sub(lambda m: m.group(0) if m.group(0)[1:-1] in numeric else _WORD, text)
 
 
 def _numbers(text: str) -> list[str]:

@@ -26,7 +26,7 @@ def context(locale: str) -> LocaleContext:
     info = p.locale(locale)
     language = termbase_language(p.termbase, info.posix)
     return LocaleContext(info, language, p.termbase, Matcher(p.termbase, "en"),
-                         Matcher(p.termbase, language), p.config.settings(info.posix).as_dict())
+                         Matcher(p.termbase, language), p.config.check_settings(info.posix))
 
 
 def shipped(locale: str, procedure: str, msgctxt: str) -> Entry:

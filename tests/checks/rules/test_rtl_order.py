@@ -3,6 +3,8 @@ with python-bidi (the Unicode bidirectional algorithm)."""
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import re
 
 import pytest
@@ -134,6 +136,64 @@ def test_codes_as_laid_out(text: str, token: str | None, shown: str) -> None:
     assert token is None or token not in display
     entry = ACTIVITY._replace(msgstr=text)
     assert [m.split("'")[1] for m in run(rtl_order, entry, "ar")] == ([token] if token else [])
+
+
+# Realistic values of the project's placeholders: pipeline.yaml says {clinic_phone} holds a number.
+VALUES = {"clinic_name": ["Clinica Ruiz", "عيادة النور", "Clinic 5"], "surgeon_name": ["Dr. Ana Ruiz", "د. أحمد"],
+          "clinic_phone": [PHONE, "+1 555 0100", "(555) 0100"]}
+
+FILLED = [
+    # an Arabic text, the number reported (None: none), the text's numbers as python-bidi shows them,
+    # with {name} standing for the value of that placeholder as it is shown, for each realistic value
+    ("اتصل بـ {clinic_name} 24 ساعة في اليوم.", None, "24 {clinic_name}"),  # a name, then 24 hours
+    ("مفتوح 24 {clinic_name} ساعة", None, "{clinic_name} 24"),
+    ("الجراح {surgeon_name} 2 مرات", None, "2 {surgeon_name}"),
+    ("عيادة {clinic_name}-2 هنا", None, "2-{clinic_name}"),
+    ("عيادة {clinic_name} (2) هنا", None, ")2( {clinic_name}"),
+    ("اتصل بـ {clinic_name} {clinic_phone} 24", "{clinic_phone} 24", "24 {clinic_phone} {clinic_name}"),
+    ("اتصل على +1 {clinic_phone} اليوم", "+1 {clinic_phone}", "{clinic_phone} 1+"),  # the country code after
+    ("اتصل على {clinic_phone} 12 اليوم", "{clinic_phone} 12", "12 {clinic_phone}"),  # 12 before the number
+    ("اتصل على 1 {clinic_phone} اليوم", "1 {clinic_phone}", "{clinic_phone} 1"),
+]
+
+
+def _layouts(text: str) -> list[tuple[str, dict[str, str]]]:
+    """``text`` laid out as an app shows it, with every combination of realistic values, each with
+    the values it was filled with."""
+    names = re.findall(r"\{(\w+)\}", text)
+    shown = []
+    for values in itertools.product(*(VALUES[name] for name in names)):
+        filled = isolate_placeholders(text)
+        for name, value in zip(names, values, strict=True):
+            filled = filled.replace("{" + name + "}", value, 1)
+        shown.append((get_display(filled, base_dir="R").replace(FSI, "").replace(PDI, ""), dict(zip(names, values))))
+    return shown
+
+
+@pytest.mark.parametrize(("text", "token", "shown"), FILLED)
+def test_placeholders_as_laid_out_with_their_values(text: str, token: str | None, shown: str) -> None:
+    """A placeholder joins the digits next to it only when it holds a number: a name is a word of its
+    own, read from the right like the words around it. Each row's layout is python-bidi's."""
+    for display, values in _layouts(text):
+        expected = shown
+        for name, value in values.items():
+            expected = expected.replace("{" + name + "}", get_display(value))  # an isolate takes its own direction
+        assert expected in display, (display, values)
+        if token is not None:
+            written = token
+            for name, value in values.items():
+                written = written.replace("{" + name + "}", value)
+            assert written not in display
+    entry = ACTIVITY._replace(msgstr=text)
+    assert [m.split("'")[1] for m in run(rtl_order, entry, "ar")] == ([token] if token else [])
+
+
+def test_without_number_placeholders_every_placeholder_may_hold_a_number() -> None:
+    """A project whose pipeline.yaml does not say which placeholders hold numbers is checked as if
+    every one did: a name next to digits is then reported rather than a phone number missed."""
+    entry = ACTIVITY._replace(msgstr="اتصل بـ {clinic_name} 24 ساعة في اليوم.")
+    ctx = dataclasses.replace(context("ar"), settings={**context("ar").settings, "number_placeholders": None})
+    assert [m.split("'")[1] for m in rtl_order.check(entry, ctx, {})] == ["{clinic_name} 24"]
 
 
 def test_left_to_right_locales_are_not_checked() -> None:
