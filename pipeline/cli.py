@@ -429,8 +429,14 @@ def check(state: _State, locales: tuple[str, ...], procedures: tuple[str, ...], 
     input. A translator silences a non-safety finding on one entry with a translator comment
     "ignore: W304" (code or name); E1 and E2 findings cannot be silenced.
     """
+    from .checks import ahead
+    from .checks.cache import cache_dir, holds_results
+
+    directory = None if no_cache else cache_dir(state.project)
+    loading = None
+    if not list_checks and not holds_results(directory):  # cold: the dictionaries load while the checks import
+        loading = ahead.start([info.posix for info in state.project.select_locales(locales)])
     from .checks import formats
-    from .checks.cache import cache_dir
     from .checks.runner import Execution, Selection, catalogue, run_checks
 
     if list_checks:
@@ -438,8 +444,8 @@ def check(state: _State, locales: tuple[str, ...], procedures: tuple[str, ...], 
         return
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    execution = Execution(cache_dir=None if no_cache else cache_dir(state.project), jobs=jobs,
-                          text_lines=fmt == "text", on_progress=state.progress)
+    execution = Execution(cache_dir=directory, jobs=jobs, text_lines=fmt == "text", on_progress=state.progress,
+                          loading=loading)
     result = run_checks(state.project, Selection(locales, procedures, select, ignore), execution)
     state.end_progress()
     if fmt == "json":

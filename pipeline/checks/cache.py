@@ -20,21 +20,30 @@ import sqlite3
 import stat
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..config import CONFIG_FILE, REGISTRY_FILE, TERMBASE_FILE
 from ..fsutil import read_input
 from ..project import Project
 from ..termbase.negation import NEGATION_FILE
-from .engine import ActiveCheck
+
+if TYPE_CHECKING:  # the engine imports every check: `pipeline check` reads this module before them
+    from .engine import ActiveCheck
 
 CACHE_SUBDIR = ".pipeline-cache/check"
+RESULTS_FILE = "results.sqlite"
 TEXT, ENTRIES = "/text", "/entries"  # suffixes of a job's other rows
 
 
 def cache_dir(project: Project) -> Path:
     """Where a project's check cache lives."""
     return project.root / CACHE_SUBDIR
+
+
+def holds_results(directory: Path | None) -> bool:
+    """Whether a run with this cache folder (None: without a cache) may find results stored: if
+    not, the run is cold and every job runs."""
+    return directory is not None and (directory / RESULTS_FILE).exists()
 
 
 def global_key(project: Project, checks: Sequence[ActiveCheck]) -> str:
@@ -122,7 +131,7 @@ class ResultCache:
     recomputed, never trusted; a database that cannot be opened is replaced."""
 
     def __init__(self, root: Path | None) -> None:
-        self.path = root / "results.sqlite" if root is not None else None
+        self.path = root / RESULTS_FILE if root is not None else None
         self._db: sqlite3.Connection | None = None
 
     def _connect(self) -> sqlite3.Connection | None:

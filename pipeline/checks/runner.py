@@ -82,6 +82,9 @@ class Execution:
     jobs: int | None = None
     text_lines: bool = False
     on_progress: Callable[[str], None] = field(default=_quiet, compare=False)
+    # Dictionaries the caller started opening before importing the checks (`ahead.start`): joined
+    # before any catalog is checked or worker is forked.
+    loading: threading.Thread | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -285,7 +288,7 @@ def run_checks(project: Project, selection: Selection = Selection(),
     store = results.ResultCache(execution.cache_dir)
     # Without stored results every job runs: the checks warm up (load dictionaries) at once, beside
     # the run's preparation, and nothing is hashed ahead, since each job keys what it checks.
-    cold = store.path is None or not store.path.exists()
+    cold = not results.holds_results(execution.cache_dir)
     locales = project.select_locales(selection.locales)
     warming = _WarmUp(checks if cold else [], locales)
     try:
@@ -301,12 +304,14 @@ def run_checks(project: Project, selection: Selection = Selection(),
                             key_of if use_cache and not cold else None)
     except BaseException:
         warming.finish()
+        if execution.loading is not None:
+            execution.loading.join()
         raise
     suffixes = ("", results.TEXT) if execution.text_lines else ("",)
     cached = _Rows(store, order, keys, use_cache and selection.everything, suffixes, use_cache and not cold)
     missing = [job for job in order if keys[job] not in cached.present]
     _STATE["setup"] = _Setup(project, scoped, contexts, source_matcher, digest if use_cache else None)
-    early = _head_start(missing, warming, checks if cold else [], locales)
+    early = _head_start(missing, warming, checks if cold else [], locales, execution.loading)
     totals = _Totals(execution.text_lines)
     fresh: dict[str, bytes] = {}
     locale_keys: list[str] = []
@@ -389,11 +394,12 @@ def _by_worker(jobs: list[Job], procedures: tuple[str, ...], workers: int) -> li
 
 
 def _head_start(missing: list[Job], warming: _WarmUp, checks: list[ActiveCheck],
-                locales: tuple[LocaleInfo, ...]) -> dict[Job, Encoded]:
+                locales: tuple[LocaleInfo, ...], loading: threading.Thread | None = None) -> dict[Job, Encoded]:
     """What the checks `prepare` for the locales (when the thread warms up), then source jobs
-    (which need no dictionary), run here while the warm-up thread loads the dictionaries instead
-    of waiting for it; the thread is joined before any catalog is checked or any worker is
-    forked, so every process has the dictionaries and the prepared data."""
+    (which need no dictionary), run here while the warm-up thread (and ``loading``, dictionaries
+    opened ahead) loads the dictionaries instead of waiting for it; the threads are joined before
+    any catalog is checked or any worker is forked, so every process has the dictionaries and the
+    prepared data."""
     done: dict[Job, Encoded] = {}
     try:
         for hook in [h for check in checks if (h := getattr(check.spec.module, "prepare", None)) is not None]:
@@ -403,11 +409,13 @@ def _head_start(missing: list[Job], warming: _WarmUp, checks: list[ActiveCheck],
                 except Exception:  # only a head start: the check itself meets and reports the problem
                     continue
         for job in missing:
-            if job[0] or not warming.is_alive():
+            if job[0] or not (warming.is_alive() or (loading is not None and loading.is_alive())):
                 break
             done[job] = _run_job(job)
     finally:
         warming.finish()
+        if loading is not None:
+            loading.join()
     return done
 
 

@@ -16,6 +16,7 @@ import importlib.util
 import os
 import re
 import sys
+import threading
 import unicodedata
 from functools import cache, lru_cache
 from typing import Any
@@ -59,10 +60,20 @@ def _enchant() -> Any:
     return enchant
 
 
-@cache
+# Enchant is asked by one thread at a time: a dictionary is opened once, by whichever thread asks
+# first (a check's dictionaries may be opened ahead, `ahead`, and asked for again by its warm-up).
+_ENCHANT = threading.RLock()
+
+
 def _available() -> tuple[str, ...]:
     """The tags of the installed dictionaries, asked of Enchant once (it reports each through a
     Python callback, which in a warm-up thread waits for the interpreter each time)."""
+    with _ENCHANT:
+        return _listed()
+
+
+@cache
+def _listed() -> tuple[str, ...]:
     enchant = _enchant()
     return tuple(sorted(enchant.list_languages())) if enchant is not None else ()
 
@@ -79,10 +90,15 @@ def dictionary_tag(posix: str, language: str) -> str | None:
     return next((tag for tag in available if tag.split("_")[0] == base), None)
 
 
-@cache
 def open_dictionary(tag: str) -> Any:
     """Enchant's dictionary for a tag, opened once per process: opening one reads and indexes its
-    word list, a tenth of a second for Arabic."""
+    word list, a third of a second for Arabic."""
+    with _ENCHANT:
+        return _opened(tag)
+
+
+@cache
+def _opened(tag: str) -> Any:
     return _enchant().Dict(tag)
 
 

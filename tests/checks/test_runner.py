@@ -131,6 +131,38 @@ def test_the_warm_up_thread_only_loads_what_needs_no_interpreter(content_root, t
     assert done.stdout.strip() == "['MainThread']"
 
 
+def test_a_cold_check_opens_the_dictionaries_before_importing_the_checks(content_root, tmp_path):
+    """`pipeline check` without stored results starts opening the spelling dictionaries (in C,
+    without the interpreter) before it imports the checks' modules, so the two overlap; with
+    results stored it opens none ahead. (In a process of its own: the modules stay imported.)"""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from pipeline.checks import speller\n"
+        "from pipeline.cli import main\n"
+        "seen = []\n"
+        "def spy(posix, original=speller.preload):\n"
+        "    seen.append('pipeline.checks.registry' in sys.modules)\n"
+        "    return original(posix)\n"
+        "speller.preload = spy\n"
+        "try:\n"
+        "    main(['--root', sys.argv[1], 'check', '--jobs', '1', '--format', 'json', '--output', sys.argv[2]])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(seen[0] if seen else None)\n"
+    )
+    def run() -> str:
+        done = subprocess.run([sys.executable, "-c", script, str(content_root), str(tmp_path / "f.json")],
+                              capture_output=True, text=True)
+        assert "Traceback" not in done.stderr, done.stderr
+        return done.stdout.strip().splitlines()[-1]
+
+    assert run() == "False"  # cold: the first dictionary was asked for before the checks were imported
+    assert run() in ("True", "None")  # warm: none ahead (the warm-up, if any, comes after the imports)
+
+
 def test_a_failing_warm_up_costs_only_the_head_start(content_root, tmp_path, monkeypatch, capfd):
     import threading
 
@@ -181,14 +213,14 @@ def test_the_installed_dictionaries_are_listed_once(monkeypatch):
     calls: list[int] = []
     real = enchant.list_languages
     monkeypatch.setattr(enchant, "list_languages", lambda: calls.append(1) or real())
-    speller._available.cache_clear()
+    speller._listed.cache_clear()
     speller.dictionary_tag.cache_clear()
     try:
         for posix in ("es", "vi", "ar", "zh_Hans", "es_MX"):
             speller.dictionary_tag(posix, posix.split("_")[0])
         assert len(calls) == 1
     finally:
-        speller._available.cache_clear()
+        speller._listed.cache_clear()
         speller.dictionary_tag.cache_clear()
 
 
