@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from decimal import Decimal
 
@@ -136,6 +137,11 @@ def test_every_decimal_digit_and_arabic_separator_is_made_ascii(text):
     expected = "".join("." if c == "\u066b" else "," if c == "\u066c"
                        else str(unicodedata.decimal(c)) if unicodedata.category(c) == "Nd" else c for c in text)
     assert ascii_digits(text) == expected
+
+
+def test_every_decimal_digit_of_unicode_is_made_ascii():
+    digits = "".join(chr(code) for code in range(0x80, sys.maxunicode + 1) if unicodedata.category(chr(code)) == "Nd")
+    assert ascii_digits(f"a{digits}b") == "a" + "".join(str(unicodedata.decimal(c)) for c in digits) + "b"
 
 
 # Patterns of lower-case ASCII letters the checks run over `ascii_lowered` text.
