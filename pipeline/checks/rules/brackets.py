@@ -26,16 +26,17 @@ def _balanced(text: str, pair: str) -> bool:
     if opening <= 1:  # none, or one pair: balanced when it opens before it closes
         return opening == 0 or text.index(pair[0]) < text.index(pair[1])
     depth = 0
-    for char in text:
+    for char in _MARKS_OF[pair].findall(text):  # the pair's marks alone, not every character
         if char == pair[0]:
             depth += 1
-        elif char == pair[1]:
+        else:
             depth -= 1
             if depth < 0:
                 return False
     return depth == 0
 
 
+_MARKS_OF = {pair: re.compile(f"[{re.escape(pair)}]") for pair in PAIRS}
 _ANY = re.compile("[" + re.escape("".join(PAIRS) + '"') + "]")
 _PAIR_OF = {char: pair for pair in PAIRS for char in pair}
 

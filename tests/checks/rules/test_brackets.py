@@ -59,3 +59,19 @@ def test_same_findings_as_every_pair_in_turn(msgid, msgstr):
     """The rule looks only at the pairs the translation has a mark of, and the source's balance is
     kept per text: the findings, and their order, are those of trying every pair."""
     assert list(brackets.check(entry(msgid, msgstr, "es"), None, {})) == _reference(msgid, msgstr)
+
+
+def _balanced_reference(text: str, pair: str) -> bool:
+    """A pair's balance read character by character: never more closed than opened, and as many."""
+    depth = 0
+    for char in text:
+        depth += (char == pair[0]) - (char == pair[1])
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+@settings(max_examples=400, deadline=None)
+@given(_MARKS, st.sampled_from(brackets.PAIRS))
+def test_balance_is_read_as_character_by_character(text, pair):
+    assert brackets._balanced(text, pair) == _balanced_reference(text, pair)
