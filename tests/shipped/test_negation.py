@@ -70,10 +70,32 @@ KEPT = [
     ("ar", "No lifting during the first month.", "يُحظر رفع الأشياء الثقيلة خلال الشهر الأول."),
     ("zh_Hans", "If you do not agree, tell your doctor.", "如果您不同意，请告诉医生。"),  # 不同意, though 不同 is no negation
     ("zh_Hans", "If the painkillers do not work, call us.", "如果止痛药不管用，请联系我们。"),
+    # "unable" and "fails to" negate: said with a plain negation, or with a word for unable
+    ("es", "Call us if you are unable to pass urine.", "Llámenos si no puede orinar."),
+    ("es", "Call us if you are unable to pass urine.", "Llámenos si es incapaz de orinar."),
+    ("vi", "Call us if you are unable to pass urine.", "Gọi cho chúng tôi nếu bạn không thể đi tiểu."),
+    ("zh_Hans", "Call us if you are unable to pass urine.", "如果您无法排尿，请联系我们。"),
+    ("ar", "Call us if you are unable to pass urine.", "اتصل بنا إذا كنت غير قادر على التبول."),
+    ("ar", "Call us if you are unable to pass urine.", "اتصل بنا إذا كنت عاجزًا عن التبول."),
+    ("ar", "Call us if you are unable to pass urine.", "اتصل بنا إذا تعذّر عليك التبول."),
+    ("ht", "Call us if you are unable to pass urine.", "Rele nou si ou pa kapab pipi."),
+    ("ht", "Call us if you are unable to pass urine.", "Rele nou si ou enkapab pipi."),
+    ("es", "Call us if the pain fails to improve.", "Llámenos si el dolor no mejora."),
+    ("zh_Hans", "Call us if the pain fails to improve.", "如果疼痛没有改善，请联系我们。"),
+    ("ar", "Call us if the pain fails to improve.", "اتصل بنا إذا لم يتحسن الألم."),
+    ("es", "Heart failure is not a reason to stop.", "La insuficiencia cardiaca no es motivo para parar."),
 ]
 
 DROPPED = [
     # locale, source, a translation that lost its negation
+    # "unable" and "fails to" dropped: a symptom to call about becomes its opposite
+    ("es", "Call us if you are unable to pass urine.", "Llámenos si puede orinar."),
+    ("vi", "Call us if you are unable to pass urine.", "Gọi cho chúng tôi nếu bạn đi tiểu được."),
+    ("zh_Hans", "Call us if you are unable to pass urine.", "如果您能排尿，请联系我们。"),
+    ("ar", "Call us if you are unable to pass urine.", "اتصل بنا إذا كنت قادرًا على التبول."),
+    ("ht", "Call us if you are unable to pass urine.", "Rele nou si ou kapab pipi."),
+    ("es", "Call us if the pain fails to improve.", "Llámenos si el dolor mejora."),
+    ("vi", "Call us if the pain failed to improve.", "Gọi cho chúng tôi nếu cơn đau đã cải thiện."),
     ("es", "Heavy lifting should be avoided.", "Debe levantar peso."),
     ("es", "Smoking is prohibited.", "Se puede fumar."),
     ("es", "Abstain from alcohol.", "Beba alcohol con moderación."),
