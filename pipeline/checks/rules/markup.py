@@ -18,7 +18,9 @@ names of HTML5 (`&lt`, `&amp`, `&nbsp`, `&deg`, `&sup2`...) even before more let
 "¬as"). A "&" that starts none (`A&E`) is text. The finding on an entity names the character to
 write instead, as an app that escapes the text shows `&lt;36` as written, and removing it would drop
 the "less than" (`&lt;` asks for "<" with a space after it). URLs and e-mail addresses must be
-exactly the source's. A URL is read as GFM's autolinks read it: the punctuation after it ends the
+exactly the source's, and every tag of the source must be kept (it may move): a translation
+without the source's `</b>` shows the rest of the text bold, one without its `<1/>` leaves out what
+the app puts there. A URL is read as GFM's autolinks read it: the punctuation after it ends the
 sentence, not the URL (`.`, `,`, `;`, `!`, `?`, `:`, `'`, and also `。`, `،`, `؟`, `»`, `”`), and so
 does a `)` that closes no `(` of the URL, so a translator may move a URL within the sentence;
 `https://en.wikipedia.org/wiki/Spine_(anatomy)` keeps its `)`. A URL or e-mail address counts right
@@ -332,3 +334,6 @@ def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
         if kind in ("URL", "e-mail address"):
             for token in sorted(source - target):
                 yield f"{kind} {token!r} from the source is missing: copy it unchanged"
+        elif kind == "HTML tag":
+            for token in sorted(source - target):
+                yield f"{kind} {token!r} from the source is missing: keep it, where the translation needs it"

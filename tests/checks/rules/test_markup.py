@@ -78,6 +78,10 @@ CLEAN = [
 ]
 
 FLAGGED = [
+    # a tag of the source left out: the rest of the text bold, a <Trans> element with nothing in it
+    ("es", "Call <b>now</b>.", "Llame <b>ahora.", "HTML tag '</b>' from the source is missing"),
+    ("es", "Call <b>now</b>.", "Llame ahora.", "HTML tag '<b>' from the source is missing"),
+    ("zh_Hans", "Call <0>now</0> or <1/> later.", "请<0>现在</0>或稍后致电。", "HTML tag '<1/>' from the source is missing"),
     # locale, source, translation, telling part of the message
     ("es", CALL, planted(CALL_T["es"], None, " <script>alert(1)</script>"), "HTML tag '<script>'"),
     ("es", CALL, planted(CALL_T["es"], None, " <img src=x onerror=alert(1)>"), "event-handler attribute"),
