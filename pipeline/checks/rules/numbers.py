@@ -10,22 +10,23 @@ split (`8.30` for 8:30, where the source has a time); and with Chinese myriads m
 read as written, and, where it writes a number as an English word ("two weeks", which W312 asks to
 write with digits), also with that word as its number, so "2 semanas" is its translation. A
 number of the source that the translation writes as a word of its language is found as that word:
-"dos semanas", 两周, and the Arabic dual أسبوعين ("two weeks") are 2, and "tres semanas" is not.
-A translation writes no number as a word beyond the source's either, with or without digits of
-its own: "treinta a cuarenta minutos" for "30 minutes" adds 40, "Tome 1 tableta cada 30 minutos,
-dos veces" adds 2, 休息2周零三天 for "Rest for 2 weeks" adds 3 (from two up, since "one" is also an
-article: uno de, 一个, một). A number the source names in other words is not extra: "both" as "las
-dos" or 两侧, an ordinal ("a third", 三分之一), "a few days" as 两三天, "at noon" as "a las doce",
-and a length of time in a smaller unit ("a week" as "siete días", "ocho días" or 七天). Nor are
-the number words of phrases that count nothing: los dos and cả hai (both), de dos en dos (two at a
-time), nấu chín (cooked), gen de fwa (sometimes), 周三 (Wednesday), 三月 (March), الاثنين (Monday),
-and terms such as 三角巾 (a sling), 二手烟 (second-hand smoke) and الاثني عشر (the duodenum). A
-number the source writes as an English word (one to ninety-nine, once, twice) that the translation
-renders as another number, with digits or as a word of its language, is reported too: "two weeks"
-as "tres semanas" or 三周, "twice a day" as "tres veces al día". A length of time said with a half
-or a quarter may be given in a smaller unit: "half an hour" as "30 minutos", "an hour and a half"
-as 90 minutes, "a day and a half" as 36 hours. "Half a tablet" must be a half in the translation
-too (medio, mitad, ½, 半, nửa, نصف, mwatye).
+"dos semanas", 两周, and the Arabic dual of what is counted (أسبوعين, two weeks; قرصين, two
+tablets) are 2, and "tres semanas" is not.
+A translation writes no number as a word beyond the source's either, with or without digits of its
+own: "treinta a cuarenta minutos" for "30 minutes" adds 40, "Tome 1 tableta cada 30 minutos, dos
+veces" adds 2, 休息2周零三天 for "Rest for 2 weeks" adds 3 (from two up, since "one" is also an article:
+uno de, 一个, một). A number the source names in other words is not extra: "both" as "las dos" or 两侧,
+an ordinal ("a third", 三分之一), "a few days" as 两三天, "at noon" as "a las doce", and a length of time
+in a smaller unit ("a week" as "siete días", "ocho días" or 七天). Nor are the number words of phrases
+that count nothing: los dos and cả hai (both; but "a los dos días" is two days, "a las dos" two
+o'clock), de dos en dos (two at a time), nấu chín (cooked), gen de fwa (sometimes), 周三 (Wednesday),
+三月 (March), الاثنين (Monday), and terms such as 三角巾 (a sling), 二手烟 (second-hand smoke) and الاثني
+عشر (the duodenum). A number the source writes as an English word (one to ninety-nine, once, twice)
+that the translation renders as another number, with digits or as a word of its language, is
+reported too: "two weeks" as "tres semanas" or 三周, "twice a day" as "tres veces al día". A length of
+time said with a half or a quarter may be given in a smaller unit: "half an hour" as "30 minutos",
+"an hour and a half" as 90 minutes, "a day and a half" as 36 hours. "Half a tablet" must be a half
+in the translation too (medio, mitad, ½, 半, nửa, نصف, mwatye).
 Number words are read as the term checks read a text: in Unicode's composed form (NFC), in any
 case, and in Arabic with or without short vowels, tanween and the tatweel (خمسًا, ستّة).
 Words that also mean something else are not read as numbers (Vietnamese năm, five and year;
@@ -135,12 +136,16 @@ _NUMBER_WORDS: dict[str, dict[str, int]] = {
     "ht": {"twa": 3, "senk": 5, "sis": 6, "sèt": 7, "uit": 8, "dis": 10, "onz": 11, "douz": 12,
            "trèz": 13, "katòz": 14, "kenz": 15, "sèz": 16, "disèt": 17, "dizuit": 18, "diznèf": 19, "ven": 20,
            "vennkat": 24, "trant": 30, "karant": 40, "karantuit": 48, "senkant": 50, "swasant": 60},
-    # the dual of a unit of time names two of it; clitics in front are read off (لمدة يومين, ولأسبوعين)
+    # clitics in front of a word are read off (لمدة يومين, ولأسبوعين)
     "ar": {"واحد": 1, "واحدة": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2, "ثلاث": 3, "ثلاثة": 3,
            "أربع": 4, "أربعة": 4, "خمس": 5, "خمسة": 5, "ست": 6, "ستة": 6, "سبع": 7, "سبعة": 7, "ثماني": 8,
-           "ثمانية": 8, "تسع": 9, "تسعة": 9, "عشر": 10, "عشرة": 10, "مرتين": 2, "مرتان": 2,
-           "دقيقتين": 2, "دقيقتان": 2, "ساعتين": 2, "ساعتان": 2, "يومين": 2, "يومان": 2, "أسبوعين": 2,
-           "أسبوعان": 2, "شهرين": 2, "شهران": 2, "سنتين": 2, "سنتان": 2, "عامين": 2, "عامان": 2,
+           "ثمانية": 8, "تسع": 9, "تسعة": 9, "عشر": 10, "عشرة": 10,
+           # the dual of what is counted names two of it: twice, two minutes... two years, and two
+           # tablets, pills, capsules, doses, nights
+           **dict.fromkeys(["مرتين", "مرتان", "دقيقتين", "دقيقتان", "ساعتين", "ساعتان", "يومين", "يومان",
+                            "أسبوعين", "أسبوعان", "شهرين", "شهران", "سنتين", "سنتان", "عامين", "عامان",
+                            "قرصين", "قرصان", "حبتين", "حبتان", "كبسولتين", "كبسولتان", "جرعتين", "جرعتان",
+                            "ليلتين", "ليلتان"], 2),
            "عشرون": 20, "عشرين": 20, "ثلاثون": 30, "ثلاثين": 30, "أربعون": 40, "أربعين": 40, "خمسون": 50,
            "خمسين": 50, "ستون": 60, "ستين": 60, "سبعون": 70, "سبعين": 70, "ثمانون": 80, "ثمانين": 80,
            "تسعون": 90, "تسعين": 90,
@@ -162,8 +167,9 @@ _VI_UNITS = {"một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "n
              "tám": 8, "chín": 9}
 # after mươi or mười, five is lăm: "mười năm" is ten years
 _VI_FOLLOWING = {word: n for word, n in _VI_UNITS.items() if word != "năm"}
-_AR_UNITS = {word: n for word, n in _NUMBER_WORDS["ar"].items() if n < 10 and not word.startswith(("مر", "دق", "سا",
-             "يو", "أس", "شه", "سن", "عا"))} | {"اثنا": 2, "اثني": 2, "إحدى": 1, "أحد": 1, "ثمان": 8}
+# the units of a number of several words: not a dual, which is no part of one (its ending is the two)
+_AR_UNITS = {word: n for word, n in _NUMBER_WORDS["ar"].items() if n < 10 and not word.endswith(("ين", "ان"))
+             or word in ("اثنين", "اثنان", "اثنتين", "اثنتان")} | {"اثنا": 2, "اثني": 2, "إحدى": 1, "أحد": 1, "ثمان": 8}
 _AR_TENS = {word: n for word, n in _NUMBER_WORDS["ar"].items() if n >= 20}
 _ES_UNITS = {"un": 1, "uno": 1, "una": 1, **{w: n for w, n in _NUMBER_WORDS["es"].items() if 2 <= n <= 9}}
 _ES_TENS = {w: n for w, n in _NUMBER_WORDS["es"].items() if n >= 30 and n % 10 == 0 and n < 100}
@@ -245,7 +251,10 @@ def _number_words(text: str, language: str) -> Counter[Decimal]:
 # sometimes; nấu chín, cooked; 三餐, meals) and terms (三角巾, a sling; 二手烟, second-hand smoke;
 # الاثني عشر, the duodenum). Where the source has the number, such a word may still render it.
 _IDIOMS = {  # compiled on first use (`_idioms`): a project pays only for its languages
-    "es": r"\b(?:los|las) dos\b|\bde (dos|tres|cuatro) en \1\b|\bdos por tres\b|\bcien por cien(?:to)?\b",
+    # los dos and las dos are "both" where they count no length of time and tell no time of day:
+    # "a los dos días" is two days later, "a las dos" two o'clock
+    "es": (r"(?<!\ba )\b(?:los|las) dos\b(?! (?:segundos?|minutos?|horas?|días?|noches?|semanas?|mes|meses|años?"
+           r"|veces)\b)|\bde (dos|tres|cuatro) en \1\b|\bdos por tres\b|\bcien por cien(?:to)?\b"),
     "vi": (r"\bcả (?:hai|ba|bốn)\b|\bhai (?:bên|đầu|tay|chân|mắt|tai|vai|gối|phổi|thận)\b"
            r"|\b(?:nấu|luộc|hấp|chiên|rán|nướng|ăn|chưa|đã|được) chín\b|\bchín (?:chắn|muồi|kỹ|kĩ|hẳn|đều)\b"
            r"|\bba lô\b|\bbốn (?:phía|bề|phương)\b"),

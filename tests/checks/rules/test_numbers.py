@@ -128,6 +128,12 @@ CLEAN = [
     ("es", "Take 2 tablets 2 times a day.", "Tome 2 comprimidos dos veces al día."),  # a digit as a word
     ("es", "Diabetes type 2 may slow healing.", "La diabetes tipo 2 puede retrasar la cicatrización."),
     ("vi", "Rest for 2 weeks; come back in 2 weeks.", "Nghỉ 2 tuần; tái khám sau hai tuần."),
+    # the Arabic dual of what is counted names two of it, as a number written with digits would
+    ("ar", "Take 2 tablets.", "تناول قرصين."),
+    ("ar", "Take 2 capsules, 2 times a day.", "تناول كبسولتين مرتين في اليوم."),
+    ("ar", "Stay 2 nights.", "ابق ليلتين."),
+    ("ar", "Take 2 doses.", "تناول جرعتين."),
+    ("es", "Keep both feet up.", "Mantenga los dos pies en alto."),  # los dos before what is not a time
 ]
 
 FLAGGED = [
@@ -227,6 +233,14 @@ FLAGGED = [
     ("vi", "Rest.", "Nghỉ ngơi bo\u0302\u0301n ngày.", "number 4 is not in the source"),
     ("es", "Rest for 2 weeks.", "Descanse 2 semanas y diecise\u0301is días.", "number 16 is not in the source"),
     ("vi", "Rest for 2 weeks.", "Nghỉ 2 tuần rồi đi bộ Năm mươi lăm phút.", "number 55 is not in the source"),
+    # "los dos" and "las dos" are "both" only where they count no time: a los dos días is two days
+    # later, a las dos two o'clock
+    ("es", "Most people go home the same day.", "La mayoría se va a casa a los dos días.",
+     "number 2 is not in the source"),
+    ("es", "Come back in the afternoon.", "Vuelva a las dos de la tarde.", "number 2 is not in the source"),
+    ("es", "Rest for a day.", "Descanse las dos semanas.", "number 2 is not in the source"),
+    ("ar", "Take 3 tablets.", "تناول قرصين.", "number 3 of the source is missing"),
+    ("ar", "Take 1 tablet.", "تناول حبتين.", "number 2 is not in the source"),
 ]
 
 
