@@ -32,11 +32,13 @@ authority forbids must not reach a leaflet.
 
 A term's note, which an export writes as a <note>, is read from every note, usage note and context
 the file gives the term (usageNote as a termNote or a descrip, Weblate's "Usage note", a MultiTerm
-Note field; a context marked "Context: "), bare or in its group, in a <tig>, an <ntig> (in its
-<termGrp> or beside it) or a <termSec>, in the file's order, then from those on its language section,
-which are its terms' (Weblate's <note from="translator">): import, export and import again give the
-same terms. The termbase has no note on a concept: one there is refused in one line naming its line,
-never dropped.
+Note field, a translationNote, a descrip of no type; a context marked "Context: "), and from what
+else the file says of the term that the termbase has no field for, each marked too: its
+grammaticalGender ("Gender: "), geographicalUsage ("Region: ") and termType ("Term type: "), bare or
+in its group, in a <tig>, an <ntig> (in its <termGrp> or beside it) or a <termSec>, in the file's
+order, then from those on its language section, which are its terms' (Weblate's <note
+from="translator">): import, export and import again give the same terms. The termbase has no note
+on a concept: any of these there is refused in one line naming its line, never dropped.
 
 A concept's subject is read from its subjectField in any case; a file that gives none leaves it
 unknown, and the import refuses a new concept without one rather than guess (the subject decides
@@ -248,8 +250,17 @@ def _category_type(type_: str) -> str:
 # usage note is what the termbase's note is, a context is a sentence that shows the term in use,
 # marked as one
 _NOTE_LABELS = {("note", ""): "", ("descrip", "note"): "", ("termNote", "usagenote"): "", ("descrip", "usagenote"): "",
-                ("descrip", "context"): "Context: ", ("termNote", "context"): "Context: "}
-_NOTE_KINDS = {"": "a note", "note": "a note", "usagenote": "a usage note", "context": "a context"}
+                ("descrip", "context"): "Context: ", ("termNote", "context"): "Context: ",
+                # what else a file says of a term for its translators, which the termbase has no field
+                # for: kept in the note, labelled, rather than dropped unseen
+                ("descrip", ""): "", ("descrip", "translationnote"): "", ("termNote", "translationnote"): "",
+                **{(element, type_): label for type_, label in (("grammaticalgender", "Gender: "),
+                                                               ("geographicalusage", "Region: "),
+                                                               ("termtype", "Term type: "))
+                   for element in ("termNote", "descrip")}}
+_NOTE_KINDS = {"": "a note", "note": "a note", "usagenote": "a usage note", "context": "a context",
+               "translationnote": "a translation note", "grammaticalgender": "a grammatical gender",
+               "geographicalusage": "a geographical usage", "termtype": "a term type"}
 
 
 def _note_type(element: ET.Element) -> str | None:

@@ -613,6 +613,18 @@ KEPT_NOTES = [
      LUMBAR),
     ("on the language section and the term", f'<descrip type="usageNote">{LUMBAR}</descrip><tig><term>disco</term>'
      "<note>Not disk.</note></tig>", f"Not disk.\n{LUMBAR}"),
+    # what else a terminologist writes on a term for translators, which the termbase has no field
+    # for: kept in the note, labelled, rather than dropped unseen
+    ("grammaticalGender", '<tig><term>disco</term><termNote type="grammaticalGender">masculine</termNote></tig>',
+     "Gender: masculine"),
+    ("geographicalUsage", '<tig><term>disco</term><termNote type="geographicalUsage">es-MX</termNote></tig>',
+     "Region: es-MX"),
+    ("termType in a termNoteGrp", '<tig><term>disco</term><termNoteGrp><termNote type="termType">fullForm</termNote>'
+     "</termNoteGrp></tig>", "Term type: fullForm"),
+    ("a translation note", f'<tig><term>disco</term><descrip type="translationNote">{LUMBAR}</descrip></tig>', LUMBAR),
+    ("a descrip without a type", f"<tig><term>disco</term><descrip>{LUMBAR}</descrip></tig>", LUMBAR),
+    ("gender and region on a v3 termSec", '<termSec><term>disco</term><termNote type="grammaticalGender">m'
+     '</termNote><termNote type="geographicalUsage">MX</termNote></termSec>', "Gender: m\nRegion: MX"),
 ]
 
 
@@ -642,6 +654,8 @@ CONCEPT_NOTES = [
     ("context", '<descripGrp><descrip type="context">El disco.</descrip></descripGrp>', "a context"),
     ("note", f"<note>{LUMBAR}</note>", "a note"),
     ("MultiTerm's Note field", f'<descrip type="Note">{LUMBAR}</descrip>', "a note"),
+    ("geographicalUsage", '<descrip type="geographicalUsage">es-MX</descrip>', "a geographical usage"),
+    ("a descrip without a type", f"<descrip>{LUMBAR}</descrip>", "a note"),
 ]
 
 
