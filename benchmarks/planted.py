@@ -34,6 +34,22 @@ def _without_second_sentence(source: str, text: str) -> str:
     return " ".join(parts[:1] + parts[2:])
 
 
+# A number with digits right before a Spanish unit: its own rule here, apart from the checks'.
+_QUANTITY = re.compile(r"(\d+)(?=\s?(?:días?|semanas?|horas?|minutos?|mes(?:es)?|años?|mm|cm|kg|mg)\b)")
+
+
+def _quantity_numbers(text: str) -> list[str]:
+    return _QUANTITY.findall(text)
+
+
+def _swap_quantity_numbers(source: str, text: str) -> str:
+    """The first two different numbers before units, each put where the other was."""
+    numbers = _quantity_numbers(text)
+    first = numbers[0]
+    second = next(n for n in numbers if n != first)
+    return _QUANTITY.sub(lambda m: {first: second, second: first}.get(m.group(1), m.group(1)), text)
+
+
 DEFECTS = [
     Defect("number changed (2–4 → 2–6)", "E201", lambda s, t: "2–4" in t, lambda s, t: t.replace("2–4", "2–6", 1)),
     Defect("number dropped", "E201", lambda s, t: _first_number(t) is not None,
@@ -65,5 +81,7 @@ DEFECTS = [
            lambda s, t: (re.search(r"(?<![\d–-]\s)\bweeks\b", s) is not None
                          and re.search(r"(?<![\d–-]\s)semanas", t) is not None),
            lambda s, t: re.sub(r"(?<![\d–-]\s)semanas", "días", t, count=1)),
+    Defect("numbers of two units swapped (2 días… 4 semanas → 4 días… 2 semanas)", "E209",
+           lambda s, t: len(set(_quantity_numbers(t))) >= 2, _swap_quantity_numbers),
     Defect("sentence dropped", "W320", lambda s, t: len(_NEXT_SENTENCE.split(t)) >= 2, _without_second_sentence),
 ]

@@ -151,8 +151,8 @@ def unchecked(project: Project, posix: str) -> tuple[str, ...]:
     needed = [f"negation markers for {name if lang != source else f'the source language ({lang})'} in "
               "source/negation.yaml (without them lost negations, E207, are not checked)" for lang in gaps.unmarked]
     if gaps.no_terms:
-        needed.append(f"terms for {name} in source/termbase.yaml (without them units and terms, E202 to E204, are "
-                      "not checked)")
+        needed.append(f"terms for {name} in source/termbase.yaml (without them units and terms, E202 to E204 "
+                      "and E209, are not checked)")
     elif gaps.unnamed:
         needed.append(f"approved terms for {name} in source/termbase.yaml for {len(gaps.unnamed)} concepts "
                       f"({gaps.unnamed_list()})")

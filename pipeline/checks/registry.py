@@ -21,6 +21,7 @@ from .rules import (
                     placeholders,
                     plurals,
                     punctuation,
+                    quantities,
                     reading_level,
                     rtl_order,
                     safety_coverage,
@@ -40,7 +41,7 @@ from .rules import (
 MODULES = (
     placeholders, markup,                                                    # E1 structure
     numbers, units, term_missing, term_deprecated, dnt, source_deprecated, negation,  # E2 patient safety
-    rtl_order,
+    rtl_order, quantities,
     completeness, stale, plurals, unchanged, whitespace, punctuation, brackets,  # W3 completeness
     consistency, ambiguous, length, long_sentence, number_words, reading_level,  # and quality
     spelling, spelling_dictionary, safety_coverage, sentence_count,

@@ -114,24 +114,39 @@ def _unparsed(token: str) -> Decimal:
     return Decimal(f"{parts[0]}.{parts[1]}") if len(parts) == 2 else Decimal("".join(parts))
 
 
+_ANY_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog, and checks share it
+def source_has_digits(text: str) -> bool:
+    """Whether a source text has a digit: asked of every entry by the checks of numbers."""
+    return _ANY_DIGIT.search(text) is not None
+
+
 def numbers(text: str, locale: str = "en") -> list[Decimal]:
     """Every number in ``text`` as a value, read with the locale's separators through Babel.
 
     A token the locale cannot read strictly (Spanish "1.5") is read as an English decimal, so a
     kept English separator still compares equal; "15" never equals "1.5".
     """
-    values = []
-    for match in _NUMBER.finditer(ascii_digits(text)):
-        token = match.group(0).replace("\u00a0", " ").replace("\u202f", " ")
-        if " " in token:
-            token = token.replace(" ", get_group_symbol(locale))
-        value = _parse(token, locale)
-        if value is None:
-            value = _parse(token, "en")
-        if value is None:
-            value = _unparsed(token)
-        values.append(value)
-    return values
+    return [_value(match.group(0), locale) for match in _NUMBER.finditer(ascii_digits(text))]
+
+
+def value_of(token: str, locale: str = "en") -> Decimal:
+    """The value of one number as `numbers` reads it (any decimal digits)."""
+    return _value(ascii_digits(token), locale)
+
+
+def _value(token: str, locale: str) -> Decimal:
+    token = token.replace("\u00a0", " ").replace("\u202f", " ")
+    if " " in token:
+        token = token.replace(" ", get_group_symbol(locale))
+    value = _parse(token, locale)
+    if value is None:
+        value = _parse(token, "en")
+    if value is None:
+        value = _unparsed(token)
+    return value
 
 
 def _goes_on(text: str, begin: int, start: int, end: int) -> bool:

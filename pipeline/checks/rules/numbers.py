@@ -51,7 +51,7 @@ from ...locales import LocaleInfo
 from ...termbase.matching import Matcher, normalize, with_clitics, without_clitics
 from ...termbase.negation import without_optional_marks
 from ..model import Entry, LocaleContext, Options
-from ..text import ascii_digits, ascii_lowered, numbers
+from ..text import ascii_digits, ascii_lowered, numbers, source_has_digits
 
 CODE = "E201"
 NAME = "numbers"
@@ -361,11 +361,6 @@ _HALVES = {
 _HALF_WRITTEN = re.compile(r"[½]|\b0[.,]5\b")
 
 
-@lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog
-def _source_digits(text: str) -> bool:
-    return _ANY_DIGIT.search(text) is not None
-
-
 @lru_cache(maxsize=50_000)
 def _half_a(text: str) -> bool:
     return "half" in text.lower() and bool(_HALF_A.search(text))
@@ -376,7 +371,7 @@ def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
         if not halves.search(entry.msgstr.casefold()) and not _HALF_WRITTEN.search(entry.msgstr):
             yield "'half a' of the source is not in the translation: a half dose must stay a half"
     spelled = _spelled(entry.msgid)
-    if _source_digits(entry.msgid) or _ANY_DIGIT.search(entry.msgstr):
+    if source_has_digits(entry.msgid) or _ANY_DIGIT.search(entry.msgstr):
         found = list(_compared(entry, ctx))
         if found:
             yield from found

@@ -1,8 +1,8 @@
 """A locale's language has negation markers and a term for every concept (said once per locale).
 
 The lost-negation check (E207) counts the markers `source/negation.yaml` lists for the source
-language and for the translation's, and the units and terms checks (E202, E203, E204) look for the
-termbase's terms in the translation's language: a language with no markers or no terms listed is
+language and for the translation's, and the units and terms checks (E202, E203, E204, E209) look for
+the termbase's terms in the translation's language: a language with no markers or no terms listed is
 not checked by them, nor a concept without an approved term in it, and a new locale would
 otherwise pass them in silence. Add the language's markers (docs/negation.md) and terms
 (docs/termbase.md); a regional locale uses its base language's (es for es_MX). The finding is
@@ -37,9 +37,9 @@ def check(catalogs: Sequence[Catalog], ctx: LocaleContext, options: Options) -> 
         yield first, (f"no negation markers for {' and '.join(unlisted)}: lost negations (E207) are not checked; "
                       "add the language's markers to source/negation.yaml")
     if gaps.no_terms:
-        yield first, (f"no termbase terms for {name}: units and terms (E202, E203, E204) are not checked; add "
+        yield first, (f"no termbase terms for {name}: units and terms (E202, E203, E204, E209) are not checked; add "
                       "the language's terms to source/termbase.yaml")
     elif gaps.unnamed:
         yield first, (f"no approved term for {name} in {count(len(gaps.unnamed), 'concept')} "
-                      f"({gaps.unnamed_list()}): units and terms (E202, E203) are not checked for them; add the "
+                      f"({gaps.unnamed_list()}): units and terms (E202, E203, E209) are not checked for them; add the "
                       "terms to source/termbase.yaml")

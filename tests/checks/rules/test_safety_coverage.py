@@ -48,10 +48,10 @@ FLAGGED = [
     (_TRANSLATED, ("es",), True, ["no negation markers for the source language (en): lost negations"]),
     (_TRANSLATED, (), True, ["no negation markers for the source language (en) and Spanish (es): lost"]),
     (_TRANSLATED, ("en", "es"), False,
-     ["no termbase terms for Spanish (es): units and terms (E202, E203, E204) are not checked"]),
+     ["no termbase terms for Spanish (es): units and terms (E202, E203, E204, E209) are not checked"]),
     (_TRANSLATED, ("en",), False, ["no negation markers for Spanish (es)", "no termbase terms for Spanish (es)"]),
     (_TRANSLATED, ("en", "es"), _without_spanish("week", "spine"),
-     ["no approved term for Spanish (es) in 2 concepts (spine, week): units and terms (E202, E203) are not checked"]),
+     ["no approved term for Spanish (es) in 2 concepts (spine, week): units and terms (E202, E203, E209) are not checked"]),
 ]
 
 

@@ -1,0 +1,110 @@
+"""A number of the source stays with its unit in the translation.
+
+"Rest for 2 days, then walk for 3 weeks" rendered "Descanse 3 días y luego camine 2 semanas" has
+every number and every unit of the source, so the numbers (E201) and units (E202) checks pass it,
+and it tells a patient to rest three days instead of two. A quantity here is a number written with
+digits right before a unit (a termbase concept of subject `time` or `unit`, found as E202 finds
+it), with nothing between them but white space, a hyphen or a dash: "2 weeks", "5mm", "a 3-day
+course", the 4 of "2–4 weeks"; in Chinese also the measure word 个 (2个月). A number that stands
+before one unit in the source and before another unit in the translation, where the source's unit
+lost it, is reported. Each side is read as far as it goes: a number written as a word, or a unit
+the translation names in words the termbase does not list, makes no quantity, and a number the
+source gives no unit has nothing to compare. One number before two units ("2 days, then 2 weeks")
+gives the same pairs swapped or not, so such a swap is not told apart. A changed dose or duration is
+a safety defect, so this cannot be silenced.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from decimal import Decimal
+from functools import lru_cache
+
+from ...termbase.matching import Matcher, normalize, uncovered
+from ..model import Entry, LocaleContext, Options
+from ..text import source_has_digits, value_of
+
+CODE = "E209"
+NAME = "number-unit"
+SEVERITY = "error"
+SCOPE = "entry"
+SAFETY = True
+OPTIONS: dict[str, object] = {}
+
+_KINDS = ("time", "unit")
+# What may stand between a number and its unit: white space (a no-break one too), a hyphen or a
+# dash; in Chinese also 个, the measure word of 2个月 (two months) and 3个小时 (three hours).
+_GAP = frozenset(" \t\n\u00a0\u202f-\u2010\u2011\u2012\u2013\u2014")
+_MEASURE_WORDS = {"zh": "个"}
+# The separators a number may hold between its digits (as `text.numbers` reads them).
+_INSIDE = frozenset(".,\u00a0\u202f\u066b\u066c")
+
+Quantities = dict[Decimal, Counter[str]]  # number -> how often each unit (concept id) follows it
+
+
+def _number_before(text: str, end: int) -> str | None:
+    """The number that ends at ``end`` of ``text``, as `text.numbers` reads numbers (decimal digits
+    with single separators between them), read backwards; None when a digit does not end there."""
+    start = end
+    while True:
+        while start and text[start - 1].isdecimal():
+            start -= 1
+        if start < end and start >= 2 and text[start - 1] in _INSIDE and text[start - 2].isdecimal():
+            start -= 1
+            continue
+        return text[start:end] if start < end else None
+
+
+def _quantities(matcher: Matcher, text: str, locale: str, language: str) -> tuple[Quantities, dict[str, str]]:
+    """The quantities of ``text``: each number followed by a unit, by number; and each unit's words
+    as the text writes them (for the message). Looked for from each unit back: most texts have
+    few units and many other characters."""
+    hits = [hit for hit in uncovered(matcher.find(text)) if hit.concept.subject in _KINDS]
+    if not hits:
+        return {}, {}
+    folded = normalize(text)  # where the matcher's hits stand
+    shown = text if len(text) == len(folded) else folded  # the unit as written, where it can be
+    measure = _MEASURE_WORDS.get(language.split("_")[0])
+    found: Quantities = {}
+    words: dict[str, str] = {}
+    reach = 0
+    for hit in hits:  # sorted by start, the longest first
+        if hit.start < reach:  # inside a unit already read: 月 (month) in 个月 (month), another form
+            continue
+        reach, end = hit.end, hit.start
+        if measure and end and folded[end - 1] == measure:
+            end -= 1
+        while end and folded[end - 1] in _GAP:
+            end -= 1
+        token = _number_before(folded, end)
+        if token is not None:
+            found.setdefault(value_of(token, locale), Counter())[hit.concept.id] += 1
+            words.setdefault(hit.concept.id, shown[hit.start:hit.end])
+    return found, words
+
+
+@lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog
+def _source(matcher: Matcher, text: str) -> tuple[Quantities, dict[str, str]]:
+    return _quantities(matcher, text, "en", "en")
+
+
+def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
+    if not source_has_digits(entry.msgid):  # most sources: asked by the numbers check already
+        return
+    source, source_words = _source(ctx.source, entry.msgid)
+    if not source:
+        return
+    target, target_words = _quantities(ctx.target, entry.msgstr, ctx.info.posix, ctx.language)
+    moved = []
+    for value, units in target.items():
+        before = source.get(value)
+        if before is None:
+            continue
+        lost, gained = before - units, units - before
+        if lost and gained:  # the number left a unit of the source for another
+            shown = format(value.normalize(), "f")
+            moved.append(f"{shown} {' / '.join(map(target_words.__getitem__, sorted(gained)))} where the source has "
+                         f"{shown} {' / '.join(map(source_words.__getitem__, sorted(lost)))}")
+    if moved:
+        yield f"a number is given another unit: {'; '.join(moved)} (a number must stay with its unit)"

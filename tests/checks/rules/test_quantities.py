@@ -1,0 +1,84 @@
+"""E209 number-unit: a number of the source stays with its unit in the translation."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.checks.rules import quantities
+from pipeline.checks.text import _NUMBER
+
+from .helpers import assert_flagged, entry, row_ids, run
+from .sentences import ACTIVITY, ACTIVITY_T, INCISION, INCISION_ES
+
+REST = "Rest for 2 days, then walk for 3 weeks."
+
+CLEAN = [
+    # locale, source, translation
+    ("es", ACTIVITY, ACTIVITY_T["es"]),
+    ("zh_Hans", ACTIVITY, ACTIVITY_T["zh_Hans"]),
+    ("ar", ACTIVITY, ACTIVITY_T["ar"]),
+    ("vi", ACTIVITY, ACTIVITY_T["vi"]),
+    ("es", INCISION, INCISION_ES),
+    ("es", REST, "Descanse 2 días y luego camine 3 semanas."),
+    ("es", REST, "Camine 3 semanas después de descansar 2 días."),  # the order of a sentence may change
+    ("zh_Hans", REST, "休息2天，然后步行3周。"),
+    ("zh_Hans", "Rest for 2 days, then walk for 3 months.", "休息2天，然后步行3个月。"),  # 个 between them
+    ("vi", REST, "Nghỉ ngơi 2 ngày, sau đó đi bộ 3 tuần."),
+    ("ar", REST, "استرح لمدة ٢ أيام ثم امش لمدة ٣ أسابيع."),  # Arabic-Indic digits
+    ("ht", REST, "Repoze 2 jou, apre sa mache 3 semèn."),
+    ("es", "The cut is 10 mm. Do not lift more than 5 kg.", "El corte mide 10 mm. No levante más de 5 kg."),
+    ("es", "Walk for 2 to 4 weeks after 3 days.", "Camine de 2 a 4 semanas después de 3 días."),
+    ("es", "A 3-day course, then 2 weeks of rest.", "Un tratamiento de 3 días y luego 2 semanas de descanso."),
+    # each side is read as far as it goes: a number written as a word, a unit the termbase does
+    # not list, a number without a unit
+    ("es", REST, "Descanse dos días y luego camine 3 semanas."),
+    ("es", REST, "Descanse 2 jornadas y luego camine 3 semanas."),
+    ("es", "Day 2: walk for 3 weeks.", "Día 2: camine 3 semanas."),
+    ("es", "On day 3, rest for 2 weeks.", "El día 3, descanse 2 semanas."),
+]
+
+FLAGGED = [
+    # locale, source, translation, telling part of the message
+    ("es", REST, "Descanse 3 días y luego camine 2 semanas.",
+     "a number is given another unit: 3 días where the source has 3 weeks; 2 semanas where the source has 2 days"),
+    ("es", "Rest for 2 days; the wound heals within weeks.", "Descanse 2 semanas; la herida sana en días.",
+     "2 semanas where the source has 2 days"),
+    ("es", "The cut is 10 mm. Do not lift more than 5 kg.", "El corte mide 5 mm. No levante más de 10 kg.",
+     "5 mm where the source has 5 kg; 10 kg where the source has 10 mm"),
+    ("es", "The cut is about 5 mm; the scar fades over 6 months.", "El corte mide 6 mm; la cicatriz se aclara en 5 meses.",
+     "6 mm where the source has 6 months"),
+    ("es", "Rest for 2–4 weeks after 3 days.", "Descanse 2–4 días después de 3 semanas.", "4 días where the source has 4 weeks"),
+    ("zh_Hans", "Rest for 2 days, then walk for 3 months.", "休息3天，然后步行2个月。", "3 天 where the source has 3 months"),
+    ("ar", REST, "استرح لمدة 3 أيام ثم امش لمدة 2 أسابيع.", "2 أسابيع where the source has 2 days"),
+    ("ar", REST, "استرح لمدة ٣ أيام ثم امش لمدة ٢ أسابيع.", "3 أيام where the source has 3 weeks"),
+    ("vi", REST, "Nghỉ ngơi 3 ngày, sau đó đi bộ 2 tuần.", "2 tuần where the source has 2 days"),
+    ("ht", REST, "Repoze 3 jou, apre sa mache 2 semèn.", "3 jou where the source has 3 weeks"),
+]
+
+
+@pytest.mark.parametrize("locale,msgid,msgstr", CLEAN, ids=row_ids(CLEAN))
+def test_no_finding(locale, msgid, msgstr):
+    assert run(quantities, entry(msgid, msgstr, locale)) == []
+
+
+@pytest.mark.parametrize("locale,msgid,msgstr,expected", FLAGGED, ids=row_ids(FLAGGED))
+def test_finding(locale, msgid, msgstr, expected):
+    assert_flagged(run(quantities, entry(msgid, msgstr, locale)), "E209", expected)
+
+
+def test_one_number_before_two_units_is_not_read_as_a_swap():
+    # "2 days, then 2 weeks" with its units swapped keeps 2 before a day and 2 before a week: the
+    # pairs are the same, and only the order of the sentence tells them apart
+    assert run(quantities, entry("Rest for 2 days, then walk for 2 weeks.",
+                                 "Descanse 2 semanas y luego camine 2 días.", "es")) == []
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="0123456789٣５.,\u00a0\u202f\u066b\u066c a-", max_size=16))
+def test_a_number_read_back_from_its_unit_is_the_number_read_forwards(text):
+    # the numbers check reads numbers forwards (`text.numbers`); this check reads back from a unit
+    numbers = list(_NUMBER.finditer(text))
+    expected = numbers[-1].group(0) if numbers and numbers[-1].end() == len(text) else None
+    assert quantities._number_before(text, len(text)) == expected
