@@ -3,12 +3,13 @@
 "Rest for 2 days, then walk for 3 weeks" rendered "Descanse 3 días y luego camine 2 semanas" has
 every number and every unit of the source, so the numbers (E201) and units (E202) checks pass it,
 and it tells a patient to rest three days instead of two. A quantity here is a number written with
-digits right before a unit (a termbase concept of subject `time` or `unit`, found as E202 finds
-it), with nothing between them but white space, a hyphen or a dash: "2 weeks", "5mm", "a 3-day
-course", the 4 of "2–4 weeks"; in Chinese also the measure word 个 (2个月). A number that stands
-before one unit in the source and before another unit in the translation, where the source's unit
-lost it, is reported. Each side is read as far as it goes: a number written as a word, or a unit
-the translation names in words the termbase does not list, makes no quantity, and a number the
+digits right before a unit (a termbase concept of subject `time` or `unit`, found as E202 finds it),
+with nothing between them but white space, a hyphen or a dash: "2 weeks", "5mm", "a 3-day course",
+the 4 of "2–4 weeks"; in Chinese also the measure word 个 (2个月). A number that stands before one unit
+in the source and before another unit the source names in the translation, where the source's unit
+lost it, is reported; a unit the source does not name at all is the units check's finding ("2 weeks"
+rendered "2 días"), said once. Each side is read as far as it goes: a number written as a word, or a
+unit the translation names in words the termbase does not list, makes no quantity, and a number the
 source gives no unit has nothing to compare. One number before two units ("2 days, then 2 weeks")
 gives the same pairs swapped or not, so such a swap is not told apart. A changed dose or duration is
 a safety defect, so this cannot be silenced.
@@ -57,9 +58,9 @@ def _number_before(text: str, end: int) -> str | None:
 
 
 def _quantities(matcher: Matcher, text: str, locale: str, language: str) -> tuple[Quantities, dict[str, str]]:
-    """The quantities of ``text``: each number followed by a unit, by number; and each unit's words
-    as the text writes them (for the message). Looked for from each unit back: most texts have
-    few units and many other characters."""
+    """The quantities of ``text``: each number followed by a unit, by number; and the words of
+    each unit the text names, as it writes them (for the message). Looked for from each unit
+    back: most texts have few units and many other characters."""
     hits = [hit for hit in uncovered(matcher.find(text)) if hit.concept.subject in _KINDS]
     if not hits:
         return {}, {}
@@ -77,10 +78,10 @@ def _quantities(matcher: Matcher, text: str, locale: str, language: str) -> tupl
             end -= 1
         while end and folded[end - 1] in _GAP:
             end -= 1
+        words.setdefault(hit.concept.id, shown[hit.start:hit.end])
         token = _number_before(folded, end)
         if token is not None:
             found.setdefault(value_of(token, locale), Counter())[hit.concept.id] += 1
-            words.setdefault(hit.concept.id, shown[hit.start:hit.end])
     return found, words
 
 
@@ -101,7 +102,8 @@ def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
         before = source.get(value)
         if before is None:
             continue
-        lost, gained = before - units, units - before
+        lost = before - units
+        gained = [unit for unit in units - before if unit in source_words]  # another unit the source names
         if lost and gained:  # the number left a unit of the source for another
             shown = format(value.normalize(), "f")
             moved.append(f"{shown} {' / '.join(map(target_words.__getitem__, sorted(gained)))} where the source has "

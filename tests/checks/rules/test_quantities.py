@@ -37,6 +37,8 @@ CLEAN = [
     ("es", REST, "Descanse 2 jornadas y luego camine 3 semanas."),
     ("es", "Day 2: walk for 3 weeks.", "Día 2: camine 3 semanas."),
     ("es", "On day 3, rest for 2 weeks.", "El día 3, descanse 2 semanas."),
+    # a unit the source does not name at all is the units check's finding (E202), said once
+    ("es", "Do not drive for 2 weeks.", "No conduzca durante 2 días."),
 ]
 
 FLAGGED = [
@@ -51,6 +53,9 @@ FLAGGED = [
      "6 mm where the source has 6 months"),
     ("es", "Rest for 2–4 weeks after 3 days.", "Descanse 2–4 días después de 3 semanas.", "4 días where the source has 4 weeks"),
     ("zh_Hans", "Rest for 2 days, then walk for 3 months.", "休息3天，然后步行2个月。", "3 天 where the source has 3 months"),
+    # the source names both units, once each, and so does the translation: E202 passes it
+    ("es", "Rest for a few days, then walk for 2 weeks.", "Descanse unas semanas y luego camine 2 días.",
+     "2 días where the source has 2 weeks"),
     ("ar", REST, "استرح لمدة 3 أيام ثم امش لمدة 2 أسابيع.", "2 أسابيع where the source has 2 days"),
     ("ar", REST, "استرح لمدة ٣ أيام ثم امش لمدة ٢ أسابيع.", "3 أيام where the source has 3 weeks"),
     ("vi", REST, "Nghỉ ngơi 3 ngày, sau đó đi bộ 2 tuần.", "2 tuần where the source has 2 days"),
