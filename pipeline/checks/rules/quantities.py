@@ -8,23 +8,26 @@ with nothing between them but white space, a hyphen or a dash: "2 weeks", "5mm",
 the 4 of "2–4 weeks"; in Chinese also the measure word 个 (2个月). A number that stands before one unit
 in the source and before another unit the source names in the translation, where the source's unit
 lost it, is reported; a unit the source does not name at all is the units check's finding ("2 weeks"
-rendered "2 días"), said once. Each side is read as far as it goes: a number written as a word, or a
-unit the translation names in words the termbase does not list, makes no quantity, and a number the
-source gives no unit has nothing to compare. One number before two units ("2 days, then 2 weeks")
-gives the same pairs swapped or not, so such a swap is not told apart. A changed dose or duration is
-a safety defect, so this cannot be silenced.
+rendered "2 días"), said once. A unit given another of the source's numbers is reported too: "Walk
+for 10 minutes, 3 times a day" rendered "Camine 3 minutos, 10 veces al día" (a number the source
+does not have is the numbers check's). Each side is read as far as it goes: a number written as a
+word, or a unit the translation names in words the termbase does not list, makes no quantity, and a
+number the source gives no unit has nothing to compare. One number before two units ("2 days, then 2
+weeks") gives the same pairs swapped or not, so such a swap is not told apart. A changed dose or
+duration is a safety defect, so this cannot be silenced.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from functools import lru_cache
+from typing import NamedTuple
 
 from ...termbase.matching import Matcher, normalize, uncovered
 from ..model import Entry, LocaleContext, Options
-from ..text import source_has_digits, value_of
+from ..text import numbers, source_has_digits, value_of
 
 CODE = "E209"
 NAME = "number-unit"
@@ -85,28 +88,58 @@ def _quantities(matcher: Matcher, text: str, locale: str, language: str) -> tupl
     return found, words
 
 
+class _Source(NamedTuple):
+    quantities: Quantities
+    words: dict[str, str]  # each unit the source names, as it writes it
+    numbers: frozenset[Decimal]  # every number of the source, with a unit or not
+
+
 @lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog
-def _source(matcher: Matcher, text: str) -> tuple[Quantities, dict[str, str]]:
-    return _quantities(matcher, text, "en", "en")
+def _source(matcher: Matcher, text: str) -> _Source:
+    quantities, words = _quantities(matcher, text, "en", "en")
+    return _Source(quantities, words, frozenset(numbers(text, "en")) if quantities else frozenset())
+
+
+def _show(value: Decimal, units: Iterable[str], words: dict[str, str]) -> str:
+    return f"{format(value.normalize(), 'f')} {' / '.join(words[unit] for unit in sorted(units))}"
+
+
+def _by_unit(quantities: Quantities) -> dict[str, Counter[Decimal]]:
+    units: dict[str, Counter[Decimal]] = {}
+    for value, counted in quantities.items():
+        for unit, n in counted.items():
+            units.setdefault(unit, Counter())[value] += n
+    return units
 
 
 def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
     if not source_has_digits(entry.msgid):  # most sources: asked by the numbers check already
         return
-    source, source_words = _source(ctx.source, entry.msgid)
-    if not source:
+    source = _source(ctx.source, entry.msgid)
+    if not source.quantities:
         return
     target, target_words = _quantities(ctx.target, entry.msgstr, ctx.info.posix, ctx.language)
     moved = []
-    for value, units in target.items():
-        before = source.get(value)
+    for value, units in target.items():  # a number given another unit
+        before = source.quantities.get(value)
         if before is None:
             continue
         lost = before - units
-        gained = [unit for unit in units - before if unit in source_words]  # another unit the source names
+        gained = [unit for unit in units - before if unit in source.words]  # another unit the source names
         if lost and gained:  # the number left a unit of the source for another
-            shown = format(value.normalize(), "f")
-            moved.append(f"{shown} {' / '.join(map(target_words.__getitem__, sorted(gained)))} where the source has "
-                         f"{shown} {' / '.join(map(source_words.__getitem__, sorted(lost)))}")
+            moved.append(f"{_show(value, gained, target_words)} where the source has "
+                         f"{_show(value, lost, source.words)}")
     if moved:
         yield f"a number is given another unit: {'; '.join(moved)} (a number must stay with its unit)"
+        return
+    source_units = _by_unit(source.quantities)
+    for unit, values in _by_unit(target).items():  # a unit given another number of the source
+        counted = source_units.get(unit)
+        if counted is None:
+            continue
+        dropped, added = counted - values, values - counted
+        if dropped and added and source.numbers.issuperset(added):  # a number the source has: E201 passes it
+            moved.append(f"{' / '.join(_show(v, (unit,), target_words) for v in sorted(added))} where the source has "
+                         f"{' / '.join(_show(v, (unit,), source.words) for v in sorted(dropped))}")
+    if moved:
+        yield f"a unit is given another number of the source: {'; '.join(moved)} (a number must stay with its unit)"

@@ -39,6 +39,12 @@ CLEAN = [
     ("es", "On day 3, rest for 2 weeks.", "El día 3, descanse 2 semanas."),
     # a unit the source does not name at all is the units check's finding (E202), said once
     ("es", "Do not drive for 2 weeks.", "No conduzca durante 2 días."),
+    # a unit with fewer of the source's numbers (a range said once), or with a number the source
+    # does not have at all (the numbers check's finding)
+    ("es", "Rest for 2 weeks to 4 weeks.", "Descanse de 2 a 4 semanas."),
+    ("zh_Hans", "Rest for 2 weeks to 4 weeks.", "休息2到4周。"),
+    ("es", "Rest for 1.5 hours.", "Descanse 1 hora y media."),
+    ("es", "Walk for 10 minutes, 3 times a day.", "Camine 10 minutos, 3 veces al día."),
 ]
 
 FLAGGED = [
@@ -53,6 +59,14 @@ FLAGGED = [
      "6 mm where the source has 6 months"),
     ("es", "Rest for 2–4 weeks after 3 days.", "Descanse 2–4 días después de 3 semanas.", "4 días where the source has 4 weeks"),
     ("zh_Hans", "Rest for 2 days, then walk for 3 months.", "休息3天，然后步行2个月。", "3 天 where the source has 3 months"),
+    # a unit given another number of the source, which E201 (the same numbers) and E202 (the same
+    # units) pass
+    ("es", "Walk for 10 minutes, 3 times a day.", "Camine 3 minutos, 10 veces al día.",
+     "a unit is given another number of the source: 3 minutos where the source has 10 minutes"),
+    ("zh_Hans", "Walk for 10 minutes, 3 times a day.", "每天步行10次，每次3分钟。", "3 分钟 where the source has 10 minutes"),
+    ("vi", "Walk for 10 minutes, 3 times a day.", "Đi bộ 3 phút, ngày 10 lần.", "3 phút where the source has 10 minutes"),
+    ("ar", "Walk for 10 minutes, 3 times a day.", "امشِ 3 دقائق، 10 مرات في اليوم.", "3 دقائق where the source has 10 minutes"),
+    ("ht", "Walk for 10 minutes, 3 times a day.", "Mache 3 minit, 10 fwa pa jou.", "3 minit where the source has 10 minutes"),
     # the source names both units, once each, and so does the translation: E202 passes it
     ("es", "Rest for a few days, then walk for 2 weeks.", "Descanse unas semanas y luego camine 2 días.",
      "2 días where the source has 2 weeks"),
