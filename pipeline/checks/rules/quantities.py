@@ -44,7 +44,7 @@ _MEASURE_WORDS = {"zh": "个"}
 # The separators a number may hold between its digits (as `text.numbers` reads them).
 _INSIDE = frozenset(".,\u00a0\u202f\u066b\u066c")
 
-Quantities = dict[Decimal, Counter[str]]  # number -> how often each unit (concept id) follows it
+Quantities = dict[Decimal, dict[str, int]]  # number -> how often each unit (concept id) follows it
 
 
 def _number_before(text: str, end: int) -> str | None:
@@ -84,7 +84,8 @@ def _quantities(matcher: Matcher, text: str, locale: str, language: str) -> tupl
         words.setdefault(hit.concept.id, shown[hit.start:hit.end])
         token = _number_before(folded, end)
         if token is not None:
-            found.setdefault(value_of(token, locale), Counter())[hit.concept.id] += 1
+            units = found.setdefault(value_of(token, locale), {})
+            units[hit.concept.id] = units.get(hit.concept.id, 0) + 1
     return found, words
 
 
@@ -119,13 +120,15 @@ def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
     if not source.quantities:
         return
     target, target_words = _quantities(ctx.target, entry.msgstr, ctx.info.posix, ctx.language)
+    if target == source.quantities:  # most translations: compared in C
+        return
     moved = []
     for value, units in target.items():  # a number given another unit
         before = source.quantities.get(value)
-        if before is None:
+        if before is None or before == units:
             continue
-        lost = before - units
-        gained = [unit for unit in units - before if unit in source.words]  # another unit the source names
+        lost = Counter(before) - Counter(units)
+        gained = [unit for unit in Counter(units) - Counter(before) if unit in source.words]  # a unit the source names
         if lost and gained:  # the number left a unit of the source for another
             moved.append(f"{_show(value, gained, target_words)} where the source has "
                          f"{_show(value, lost, source.words)}")
