@@ -4,17 +4,17 @@
 every number and every unit of the source, so the numbers (E201) and units (E202) checks pass it,
 and it tells a patient to rest three days instead of two. A quantity here is a number written with
 digits right before a unit (a termbase concept of subject `time` or `unit`, found as E202 finds it),
-with nothing between them but white space, a hyphen or a dash: "2 weeks", "5mm", "a 3-day course",
-the 4 of "2–4 weeks"; in Chinese also the measure word 个 (2个月). A number that stands before one unit
-in the source and before another unit the source names in the translation, where the source's unit
-lost it, is reported; a unit the source does not name at all is the units check's finding ("2 weeks"
-rendered "2 días"), said once. A unit given another of the source's numbers is reported too: "Walk
-for 10 minutes, 3 times a day" rendered "Camine 3 minutos, 10 veces al día" (a number the source
-does not have is the numbers check's). Each side is read as far as it goes: a number written as a
-word, or a unit the translation names in words the termbase does not list, makes no quantity, and a
-number the source gives no unit has nothing to compare. One number before two units ("2 days, then 2
-weeks") gives the same pairs swapped or not, so such a swap is not told apart. A changed dose or
-duration is a safety defect, so this cannot be silenced.
+with nothing between them but white space, a hyphen, a dash or a bidirectional mark: "2 weeks",
+"5mm", "a 3-day course", the 4 of "2–4 weeks"; in Chinese also the measure word 个 (2个月). A number
+that stands before one unit in the source and before another unit the source names in the
+translation, where the source's unit lost it, is reported; a unit the source does not name at all is
+the units check's finding ("2 weeks" rendered "2 días"), said once. A unit given another of the
+source's numbers is reported too: "Walk for 10 minutes, 3 times a day" rendered "Camine 3 minutos,
+10 veces al día" (a number the source does not have is the numbers check's). Each side is read as
+far as it goes: a number written as a word, or a unit the translation names in words the termbase
+does not list, makes no quantity, and a number the source gives no unit has nothing to compare. One
+number before two units ("2 days, then 2 weeks") gives the same pairs swapped or not, so such a swap
+is not told apart. A changed dose or duration is a safety defect, so this cannot be silenced.
 """
 
 from __future__ import annotations
@@ -38,8 +38,9 @@ OPTIONS: dict[str, object] = {}
 
 _KINDS = ("time", "unit")
 # What may stand between a number and its unit: white space (a no-break one too), a hyphen or a
-# dash; in Chinese also 个, the measure word of 2个月 (two months) and 3个小时 (three hours).
-_GAP = frozenset(" \t\n\u00a0\u202f-\u2010\u2011\u2012\u2013\u2014")
+# dash, and the invisible marks of bidirectional text (LRM, RLM, ALM, the isolates around a number
+# in Arabic); in Chinese also 个, the measure word of 2个月 (two months) and 3个小时 (three hours).
+_GAP = frozenset(" \t\n\u00a0\u202f-\u2010\u2011\u2012\u2013\u2014\u200e\u200f\u061c\u2066\u2067\u2068\u2069")
 _MEASURE_WORDS = {"zh": "个"}
 # The separators a number may hold between its digits (as `text.numbers` reads them).
 _INSIDE = frozenset(".,\u00a0\u202f\u066b\u066c")

@@ -72,6 +72,8 @@ FLAGGED = [
      "2 días where the source has 2 weeks"),
     ("ar", REST, "استرح لمدة 3 أيام ثم امش لمدة 2 أسابيع.", "2 أسابيع where the source has 2 days"),
     ("ar", REST, "استرح لمدة ٣ أيام ثم امش لمدة ٢ أسابيع.", "3 أيام where the source has 3 weeks"),
+    # the marks an Arabic text may hold around a number (LRM, an isolate) stand between nothing
+    ("ar", REST, "استرح لمدة \u200e3\u200e أيام ثم امش لمدة \u20682\u2069 أسابيع.", "3 أيام where the source has 3 weeks"),
     ("vi", REST, "Nghỉ ngơi 3 ngày, sau đó đi bộ 2 tuần.", "2 tuần where the source has 2 days"),
     ("ht", REST, "Repoze 3 jou, apre sa mache 2 semèn.", "3 jou where the source has 3 weeks"),
 ]
