@@ -114,6 +114,26 @@ def _unparsed(token: str) -> Decimal:
     return Decimal(f"{parts[0]}.{parts[1]}") if len(parts) == 2 else Decimal("".join(parts))
 
 
+# The English words of the numbers 0 to 99 ("two", "twenty", and "twenty-one" of two), as a source
+# may write a number instead of its digits.
+ENGLISH_ONES = tuple(("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+                      "fifteen sixteen seventeen eighteen nineteen").split())
+ENGLISH_TENS = tuple("twenty thirty forty fifty sixty seventy eighty ninety".split())
+ENGLISH_NUMBER_WORDS = {**{word: n for n, word in enumerate(ENGLISH_ONES)},
+                        **{word: 20 + 10 * n for n, word in enumerate(ENGLISH_TENS)}}
+# Those words in `ascii_lowered` text. The lookahead on their first letters skips most words at once.
+ENGLISH_NUMBER_WORD = re.compile(
+    rf"\b(?=[{''.join(sorted({w[0] for w in ENGLISH_ONES + ENGLISH_TENS}))}])"
+    rf"(?:({'|'.join(ENGLISH_TENS)})(?:[-\s]({'|'.join(ENGLISH_ONES[1:10])}))?|({'|'.join(ENGLISH_ONES)}))\b")
+
+
+@lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog, and checks share it
+def english_numbers(text: str) -> tuple[int, ...]:
+    """The numbers an English ``text`` writes as words (zero to ninety-nine), each time."""
+    return tuple(sum(ENGLISH_NUMBER_WORDS[part] for part in match.groups() if part)
+                 for match in ENGLISH_NUMBER_WORD.finditer(ascii_lowered(text)))
+
+
 _ANY_DIGIT = re.compile(r"\d")
 
 

@@ -13,12 +13,16 @@ from hypothesis import strategies as st
 
 from pipeline.checks.text import (
     ABBREVIATIONS,
+    ENGLISH_NUMBER_WORD,
+    ENGLISH_ONES,
+    ENGLISH_TENS,
     WORD,
     _cut,
     _cut_each,
     _sentence_bounds_python,
     ascii_digits,
     ascii_lowered,
+    english_numbers,
     numbers,
     sentence_bounds,
     sentence_words,
@@ -202,3 +206,24 @@ def test_no_other_letter_lowers_into_an_abbreviation():
     letters = {c for word in ABBREVIATIONS for c in word}
     forms = letters | {c.upper() for c in letters}
     assert [c for c in map(chr, range(0x110000)) if c.lower() in letters and c not in forms] == []
+
+
+_WORDS = [*ENGLISH_ONES, *ENGLISH_TENS, "twenty-one", "ninety nine", "at", "often", "zone", "seventh"]
+
+
+@given(st.lists(st.sampled_from(_WORDS) | st.text(alphabet="abefnostz -", max_size=6), max_size=10))
+@settings(max_examples=300, deadline=None)
+def test_number_words_are_found_as_the_plain_alternation_finds_them(pieces):
+    """The first-letter lookahead only skips: the number words found are those of the pattern without it."""
+    plain = re.compile(r"\b" + ENGLISH_NUMBER_WORD.pattern.split(")", 1)[1])
+    text = " ".join(pieces)
+    assert [m.groups() for m in ENGLISH_NUMBER_WORD.finditer(text)] == [m.groups() for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Rest for two days, then twenty-one days, then Forty Five.", [2, 21, 45]),
+    ("Often, at noon, one or zero.", [1, 0]),
+    ("seventh", []),
+])
+def test_english_numbers(text, expected):
+    assert english_numbers(text) == tuple(expected)

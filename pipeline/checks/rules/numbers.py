@@ -51,7 +51,7 @@ from ...locales import LocaleInfo
 from ...termbase.matching import Matcher, normalize, with_clitics, without_clitics
 from ...termbase.negation import without_optional_marks
 from ..model import Entry, LocaleContext, Options
-from ..text import ascii_digits, ascii_lowered, numbers, source_has_digits
+from ..text import ascii_digits, ascii_lowered, english_numbers, numbers, source_has_digits
 
 CODE = "E201"
 NAME = "numbers"
@@ -73,21 +73,10 @@ def _source_numbers(text: str) -> Counter[Decimal]:
     return Counter(numbers(text, "en"))
 
 
-_ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-         "sixteen seventeen eighteen nineteen").split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-_WORD_VALUES = {**{word: n for n, word in enumerate(_ONES)}, **{word: 20 + 10 * n for n, word in enumerate(_TENS)}}
-# "two", "twenty", "twenty-one": the English words of the numbers 0 to 99, in `ascii_lowered` text.
-# The lookahead on their first letters skips most words at once.
-_NUMBER_WORD = re.compile(rf"\b(?=[{''.join(sorted({w[0] for w in _ONES + _TENS}))}])"
-                          rf"(?:({'|'.join(_TENS)})(?:[-\s]({'|'.join(_ONES[1:10])}))?|({'|'.join(_ONES)}))\b")
-
-
 @lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog
 def _source_with_words(text: str) -> Counter[Decimal] | None:
     """The source's numbers with its number words among them, or None when it writes none."""
-    words = [sum(_WORD_VALUES[part] for part in match.groups() if part)
-             for match in _NUMBER_WORD.finditer(ascii_lowered(text))]
+    words = english_numbers(text)
     return _source_numbers(text) + Counter(map(Decimal, words)) if words else None
 
 
@@ -95,11 +84,8 @@ def _source_with_words(text: str) -> Counter[Decimal] | None:
 def _spelled(text: str) -> Counter[Decimal]:
     """The numbers the source writes as English words (one to ninety-nine, once and twice, and the
     lengths of time said with a half or a quarter: `_LENGTH_VALUES`), each time."""
-    found: Counter[Decimal] = Counter()
+    found: Counter[Decimal] = Counter(Decimal(value) for value in english_numbers(text) if value)
     lowered = ascii_lowered(text)
-    for match in _NUMBER_WORD.finditer(lowered):
-        if value := sum(_WORD_VALUES[part] for part in match.groups() if part):
-            found[Decimal(value)] += 1
     if "once" in lowered or "twice" in lowered:
         for match in _TIMES.finditer(lowered):
             found[Decimal(_TIMES_VALUES[match.group(0)])] += 1

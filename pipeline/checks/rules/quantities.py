@@ -3,22 +3,24 @@
 "Rest for 2 days, then walk for 3 weeks" rendered "Descanse 3 días y luego camine 2 semanas" has
 every number and every unit of the source, so the numbers (E201) and units (E202) checks pass it,
 and it tells a patient to rest three days instead of two. A quantity here is a number written with
-digits right before a unit (a termbase concept of subject `time` or `unit`, found as E202 finds it),
-with nothing between them but white space, a hyphen, a dash or a bidirectional mark: "2 weeks",
-"5mm", "a 3-day course", the 4 of "2–4 weeks"; in Chinese also the measure word 个 (2个月). A number
-that stands before one unit in the source and before another unit the source names in the
-translation, where the source's unit lost it, is reported; a unit the source does not name at all is
-the units check's finding ("2 weeks" rendered "2 días"), said once. A unit given another of the
-source's numbers is reported too: "Walk for 10 minutes, 3 times a day" rendered "Camine 3 minutos,
-10 veces al día" (a number the source does not have is the numbers check's). Each side is read as
-far as it goes: a number written as a word, or a unit the translation names in words the termbase
-does not list, makes no quantity, and a number the source gives no unit has nothing to compare. One
-number before two units ("2 days, then 2 weeks") gives the same pairs swapped or not, so such a swap
-is not told apart. A changed dose or duration is a safety defect, so this cannot be silenced.
+digits (in the English source also as a word: "two weeks", which W312 asks to write with digits)
+right before a unit (a termbase concept of subject `time` or `unit`, found as E202 finds it), with
+nothing between them but white space, a hyphen, a dash or a bidirectional mark: "2 weeks", "5mm", "a
+3-day course", the 4 of "2–4 weeks"; in Chinese also the measure word 个 (2个月). A number that stands
+before one unit in the source and before another unit the source names in the translation, where the
+source's unit lost it, is reported; a unit the source does not name at all is the units check's
+finding ("2 weeks" rendered "2 días"), said once. A unit given another of the source's numbers is
+reported too: "Walk for 10 minutes, 3 times a day" rendered "Camine 3 minutos, 10 veces al día" (a
+number the source does not have is the numbers check's). Each side is read as far as it goes: a
+number the translation writes as a word, or a unit it names in words the termbase does not list,
+makes no quantity, and a number the source gives no unit has nothing to compare. One number before
+two units ("2 days, then 2 weeks") gives the same pairs swapped or not, so such a swap is not told
+apart. A changed dose or duration is a safety defect, so this cannot be silenced.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
@@ -27,7 +29,15 @@ from typing import NamedTuple
 
 from ...termbase.matching import Matcher, normalize, uncovered
 from ..model import Entry, LocaleContext, Options
-from ..text import numbers, source_has_digits, value_of
+from ..text import (
+    ENGLISH_NUMBER_WORDS,
+    ENGLISH_ONES,
+    ENGLISH_TENS,
+    english_numbers,
+    numbers,
+    source_has_digits,
+    value_of,
+)
 
 CODE = "E209"
 NAME = "number-unit"
@@ -61,10 +71,26 @@ def _number_before(text: str, end: int) -> str | None:
         return text[start:end] if start < end else None
 
 
-def _quantities(matcher: Matcher, text: str, locale: str, language: str) -> tuple[Quantities, dict[str, str]]:
+# An English number word that ends where a unit's gap begins: "two", "twenty-one", "twenty one".
+_ENGLISH_WORD_BEFORE = re.compile(
+    rf"(?<![\w-])(?:({'|'.join(ENGLISH_TENS)})[-\s]({'|'.join(ENGLISH_ONES[1:10])})|({'|'.join(ENGLISH_NUMBER_WORDS)}))\Z")
+_LONGEST_NUMBER_WORDS = len("seventy-seven")
+
+
+def _word_before(text: str, end: int) -> Decimal | None:
+    """The number an English number word that ends at ``end`` of ``text`` names, or None."""
+    match = _ENGLISH_WORD_BEFORE.search(text, max(0, end - _LONGEST_NUMBER_WORDS), end)
+    if match is None:
+        return None
+    return Decimal(sum(ENGLISH_NUMBER_WORDS[word] for word in match.groups() if word))
+
+
+def _quantities(matcher: Matcher, text: str, locale: str, language: str,
+                words_too: bool = False) -> tuple[Quantities, dict[str, str]]:
     """The quantities of ``text``: each number followed by a unit, by number; and the words of
     each unit the text names, as it writes them (for the message). Looked for from each unit
-    back: most texts have few units and many other characters."""
+    back: most texts have few units and many other characters. With ``words_too`` (the English
+    source), a number written as a word counts too ("two weeks")."""
     hits = [hit for hit in uncovered(matcher.find(text)) if hit.concept.subject in _KINDS]
     if not hits:
         return {}, {}
@@ -84,8 +110,9 @@ def _quantities(matcher: Matcher, text: str, locale: str, language: str) -> tupl
             end -= 1
         words.setdefault(hit.concept.id, shown[hit.start:hit.end])
         token = _number_before(folded, end)
-        if token is not None:
-            units = found.setdefault(value_of(token, locale), {})
+        value = value_of(token, locale) if token is not None else _word_before(folded, end) if words_too else None
+        if value is not None:
+            units = found.setdefault(value, {})
             units[hit.concept.id] = units.get(hit.concept.id, 0) + 1
     return found, words
 
@@ -98,8 +125,9 @@ class _Source(NamedTuple):
 
 @lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog
 def _source(matcher: Matcher, text: str) -> _Source:
-    quantities, words = _quantities(matcher, text, "en", "en")
-    return _Source(quantities, words, frozenset(numbers(text, "en")) if quantities else frozenset())
+    quantities, words = _quantities(matcher, text, "en", "en", words_too=True)
+    return _Source(quantities, words, frozenset([*numbers(text, "en"), *map(Decimal, english_numbers(text))])
+                   if quantities else frozenset())
 
 
 def _show(value: Decimal, units: Iterable[str], words: dict[str, str]) -> str:
@@ -115,7 +143,7 @@ def _by_unit(quantities: Quantities) -> dict[str, Counter[Decimal]]:
 
 
 def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
-    if not source_has_digits(entry.msgid):  # most sources: asked by the numbers check already
+    if not source_has_digits(entry.msgid) and not english_numbers(entry.msgid):  # both asked by E201 already
         return
     source = _source(ctx.source, entry.msgid)
     if not source.quantities:

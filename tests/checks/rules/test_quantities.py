@@ -45,6 +45,10 @@ CLEAN = [
     ("zh_Hans", "Rest for 2 weeks to 4 weeks.", "休息2到4周。"),
     ("es", "Rest for 1.5 hours.", "Descanse 1 hora y media."),
     ("es", "Walk for 10 minutes, 3 times a day.", "Camine 10 minutos, 3 veces al día."),
+    ("es", "Rest for two days, then walk for three weeks.", "Descanse 2 días y luego camine 3 semanas."),
+    ("es", "Rest for two days, then walk for three weeks.", "Descanse dos días y luego camine tres semanas."),
+    ("es", "Walk for twenty-one days.", "Camine 21 días."),
+    ("es", "Rest for one day, then often for weeks.", "Descanse 1 día y luego, a menudo, durante semanas."),
 ]
 
 FLAGGED = [
@@ -67,6 +71,12 @@ FLAGGED = [
     ("vi", "Walk for 10 minutes, 3 times a day.", "Đi bộ 3 phút, ngày 10 lần.", "3 phút where the source has 10 minutes"),
     ("ar", "Walk for 10 minutes, 3 times a day.", "امشِ 3 دقائق، 10 مرات في اليوم.", "3 دقائق where the source has 10 minutes"),
     ("ht", "Walk for 10 minutes, 3 times a day.", "Mache 3 minit, 10 fwa pa jou.", "3 minit where the source has 10 minutes"),
+    # the source may write a number as an English word (W312 asks for digits): still its unit's
+    ("es", "Rest for two days, then walk for three weeks.", "Descanse 3 días y luego camine 2 semanas.",
+     "3 días where the source has 3 weeks; 2 semanas where the source has 2 days"),
+    ("zh_Hans", "Rest for two days, then walk for twenty-one days or three weeks.", "休息3天，然后步行21天或2周。",
+     "2 周 where the source has 2 days"),
+    ("vi", "Walk for ten minutes, three times a day.", "Đi bộ 3 phút, ngày 10 lần.", "3 phút where the source has 10 minutes"),
     # the source names both units, once each, and so does the translation: E202 passes it
     ("es", "Rest for a few days, then walk for 2 weeks.", "Descanse unas semanas y luego camine 2 días.",
      "2 días where the source has 2 weeks"),
