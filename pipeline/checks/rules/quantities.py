@@ -6,16 +6,17 @@ and it tells a patient to rest three days instead of two. A quantity here is a n
 digits (in the English source also as a word: "two weeks", which W312 asks to write with digits)
 right before a unit (a termbase concept of subject `time` or `unit`, found as E202 finds it), with
 nothing between them but white space, a hyphen, a dash or a bidirectional mark: "2 weeks", "5mm", "a
-3-day course", the 4 of "2–4 weeks"; in Chinese also the measure word 个 (2个月). A number that stands
-before one unit in the source and before another unit the source names in the translation, where the
-source's unit lost it, is reported; a unit the source does not name at all is the units check's
-finding ("2 weeks" rendered "2 días"), said once. A unit given another of the source's numbers is
-reported too: "Walk for 10 minutes, 3 times a day" rendered "Camine 3 minutos, 10 veces al día" (a
-number the source does not have is the numbers check's). Each side is read as far as it goes: a
-number the translation writes as a word, or a unit it names in words the termbase does not list,
-makes no quantity, and a number the source gives no unit has nothing to compare. One number before
-two units ("2 days, then 2 weeks") gives the same pairs swapped or not, so such a swap is not told
-apart. A changed dose or duration is a safety defect, so this cannot be silenced.
+3-day course", the 4 of "2–4 weeks"; in Chinese also the measure word 个 (2个月), while an ordinal
+(第4天, the fourth day) and the numbers of a date (3月5日; Vietnamese ngày 5 tháng 3) count nothing. A
+number that stands before one unit in the source and before another unit the source names in the
+translation, where the source's unit lost it, is reported; a unit the source does not name at all is
+the units check's finding ("2 weeks" rendered "2 días"), said once. A unit given another of the
+source's numbers is reported too: "Walk for 10 minutes, 3 times a day" rendered "Camine 3 minutos,
+10 veces al día" (a number the source does not have is the numbers check's). Each side is read as
+far as it goes: a number the translation writes as a word, or a unit it names in words the termbase
+does not list, makes no quantity, and a number the source gives no unit has nothing to compare. One
+number before two units ("2 days, then 2 weeks") gives the same pairs swapped or not, so such a swap
+is not told apart. A changed dose or duration is a safety defect, so this cannot be silenced.
 """
 
 from __future__ import annotations
@@ -52,6 +53,14 @@ _KINDS = ("time", "unit")
 # in Arabic); in Chinese also 个, the measure word of 2个月 (two months) and 3个小时 (three hours).
 _GAP = frozenset(" \t\n\u00a0\u202f-\u2010\u2011\u2012\u2013\u2014\u200e\u200f\u061c\u2066\u2067\u2068\u2069")
 _MEASURE_WORDS = {"zh": "个"}
+# Numbers before a unit that count nothing: a Chinese ordinal (第4天, the fourth day), and the
+# numbers of a date, which Chinese and Vietnamese write with their words for month and year (3月5日
+# and ngày 5 tháng 3, 5 March; 2027年3月, tháng 3 năm 2027), each found where the month's word is.
+_ORDINAL_MARKS = {"zh": "第"}
+_DATES = {
+    "zh": ("月", re.compile(r"\d+\s*年\s*\d+\s*月(?:\s*\d+\s*[日号])?|\d+\s*月\s*\d+\s*[日号]")),
+    "vi": ("tháng", re.compile(r"ngày\s+\d+\s+tháng\s+\d+(?:\s+năm\s+\d+)?|tháng\s+\d+\s+năm\s+\d+")),
+}
 # The separators a number may hold between its digits (as `text.numbers` reads them).
 _INSIDE = frozenset(".,\u00a0\u202f\u066b\u066c")
 
@@ -96,7 +105,10 @@ def _quantities(matcher: Matcher, text: str, locale: str, language: str,
         return {}, {}
     folded = normalize(text)  # where the matcher's hits stand
     shown = text if len(text) == len(folded) else folded  # the unit as written, where it can be
-    measure = _MEASURE_WORDS.get(language.split("_")[0])
+    base = language.split("_")[0]
+    measure, ordinal = _MEASURE_WORDS.get(base), _ORDINAL_MARKS.get(base)
+    month, date = _DATES.get(base, ("", None))
+    dates = [match.span() for match in date.finditer(folded)] if date is not None and month in folded else []
     found: Quantities = {}
     words: dict[str, str] = {}
     reach = 0
@@ -110,11 +122,22 @@ def _quantities(matcher: Matcher, text: str, locale: str, language: str,
             end -= 1
         words.setdefault(hit.concept.id, shown[hit.start:hit.end])
         token = _number_before(folded, end)
+        if token is not None and (ordinal or dates) and _counts_nothing(folded, end - len(token), ordinal, dates):
+            continue
         value = value_of(token, locale) if token is not None else _word_before(folded, end) if words_too else None
         if value is not None:
             units = found.setdefault(value, {})
             units[hit.concept.id] = units.get(hit.concept.id, 0) + 1
     return found, words
+
+
+def _counts_nothing(text: str, start: int, ordinal: str | None, dates: list[tuple[int, int]]) -> bool:
+    """Whether the number at ``start`` is an ordinal's (after ``ordinal``, white space between) or a
+    date's (inside one of ``dates``)."""
+    before = start
+    while before and text[before - 1].isspace():
+        before -= 1
+    return bool(ordinal and before and text[before - 1] == ordinal) or any(a <= start < b for a, b in dates)
 
 
 class _Source(NamedTuple):

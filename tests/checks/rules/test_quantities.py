@@ -49,6 +49,14 @@ CLEAN = [
     ("es", "Rest for two days, then walk for three weeks.", "Descanse dos días y luego camine tres semanas."),
     ("es", "Walk for twenty-one days.", "Camine 21 días."),
     ("es", "Rest for one day, then often for weeks.", "Descanse 1 día y luego, a menudo, durante semanas."),
+    # in Chinese an ordinal (第4天, the fourth day) and a date (3月5日, 5 March) count nothing
+    ("zh_Hans", "Rest for 3 days. On day 4 you can shower.", "休息三天。第4天可以淋浴。"),
+    ("zh_Hans", "Rest for 3 days. On day 4 you can shower.", "休息三天。第 4 天可以淋浴。"),
+    ("zh_Hans", "Rest for 3 days from 5 March.", "从3月5日起休息三天。"),
+    ("zh_Hans", "Rest for 3 days from 5 March 2027.", "从2027年3月5号起休息三天。"),
+    ("zh_Hans", "Walk for 1 hour 30 minutes.", "步行1小时30分钟。"),
+    ("vi", "Rest for 3 months from 5 March.", "Nghỉ ngơi ba tháng kể từ ngày 5 tháng 3."),
+    ("vi", "Rest for 3 months from 5 March 2027.", "Nghỉ ngơi ba tháng kể từ Ngày 5 tháng 3 năm 2027."),
 ]
 
 FLAGGED = [
@@ -77,6 +85,11 @@ FLAGGED = [
     ("zh_Hans", "Rest for two days, then walk for twenty-one days or three weeks.", "休息3天，然后步行21天或2周。",
      "2 周 where the source has 2 days"),
     ("vi", "Walk for ten minutes, three times a day.", "Đi bộ 3 phút, ngày 10 lần.", "3 phút where the source has 10 minutes"),
+    # a number before a unit beside an ordinal or a date is still read
+    ("vi", "Rest for 3 months, then walk for 5 days from 5 March.",
+     "Nghỉ ngơi 5 tháng, sau đó đi bộ 3 ngày kể từ ngày 5 tháng 3.", "5 tháng where the source has 5 days"),
+    ("zh_Hans", "Rest for 3 days, then from day 4 walk for 2 weeks.", "休息2天，然后从第4天起步行3周。",
+     "2 天 where the source has 2 weeks; 3 周 where the source has 3 days"),
     # the source names both units, once each, and so does the translation: E202 passes it
     ("es", "Rest for a few days, then walk for 2 weeks.", "Descanse unas semanas y luego camine 2 días.",
      "2 días where the source has 2 weeks"),
