@@ -111,6 +111,7 @@ def _quantities(matcher: Matcher, text: str, locale: str, language: str,
     dates = [match.span() for match in date.finditer(folded)] if date is not None and month in folded else []
     found: Quantities = {}
     words: dict[str, str] = {}
+    paired: dict[str, str] = {}
     reach = 0
     for hit in hits:  # sorted by start, the longest first
         if hit.start < reach:  # inside a unit already read: 月 (month) in 个月 (month), another form
@@ -128,7 +129,8 @@ def _quantities(matcher: Matcher, text: str, locale: str, language: str,
         if value is not None:
             units = found.setdefault(value, {})
             units[hit.concept.id] = units.get(hit.concept.id, 0) + 1
-    return found, words
+            paired.setdefault(hit.concept.id, shown[hit.start:hit.end])
+    return found, words | paired  # a unit as written after a number, where it is
 
 
 def _counts_nothing(text: str, start: int, ordinal: str | None, dates: list[tuple[int, int]]) -> bool:
