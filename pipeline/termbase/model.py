@@ -9,6 +9,7 @@ STATUSES = ("preferred", "admitted", "deprecated")
 APPROVED = ("preferred", "admitted")
 MATCH_MODES = ("exact", "stem", "prefix", "forms", "substring")
 SUBJECTS = ("anatomy", "condition", "procedure", "tool", "care", "medication", "time", "unit")
+UNIT_SUBJECTS = ("time", "unit")  # the concepts that are units of time or measure (E202, E209)
 PARTS_OF_SPEECH = ("noun", "verb", "adjective", "adverb", "other")
 
 

@@ -29,6 +29,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ...termbase.matching import Matcher, normalize, uncovered
+from ...termbase.model import UNIT_SUBJECTS
 from ..model import Entry, LocaleContext, Options
 from ..text import (
     ENGLISH_NUMBER_WORDS,
@@ -47,7 +48,6 @@ SCOPE = "entry"
 SAFETY = True
 OPTIONS: dict[str, object] = {}
 
-_KINDS = ("time", "unit")
 # What may stand between a number and its unit: white space (a no-break one too), a hyphen or a
 # dash, and the invisible marks of bidirectional text (LRM, RLM, ALM, the isolates around a number
 # in Arabic); in Chinese also 个, the measure word of 2个月 (two months) and 3个小时 (three hours).
@@ -100,7 +100,7 @@ def _quantities(matcher: Matcher, text: str, locale: str, language: str,
     each unit the text names, as it writes them (for the message). Looked for from each unit
     back: most texts have few units and many other characters. With ``words_too`` (the English
     source), a number written as a word counts too ("two weeks")."""
-    hits = [hit for hit in uncovered(matcher.find(text)) if hit.concept.subject in _KINDS]
+    hits = [hit for hit in uncovered(matcher.find(text)) if hit.concept.subject in UNIT_SUBJECTS]
     if not hits:
         return {}, {}
     folded = normalize(text)  # where the matcher's hits stand

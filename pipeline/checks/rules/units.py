@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from ...termbase import lookalike
 from ...termbase.matching import Hit, Matcher, named_counts, uncovered
+from ...termbase.model import UNIT_SUBJECTS
 from ..model import Entry, LocaleContext, Options
 
 CODE = "E202"
@@ -30,14 +31,12 @@ SCOPE = "entry"
 SAFETY = True
 OPTIONS: dict[str, object] = {}
 
-_KINDS = ("time", "unit")
-
 
 def _count(hits: list[Hit]) -> tuple[dict[str, int], dict[str, Hit]]:
     """Occurrences per unit concept (overlapping matches of one concept, such as 个月 and 月, count
     once; a match inside a longer term of another concept, such as 克 in 毫克, not at all), and each
     concept's first hit."""
-    units = [hit for hit in uncovered(hits) if hit.concept.subject in _KINDS]
+    units = [hit for hit in uncovered(hits) if hit.concept.subject in UNIT_SUBJECTS]
     first: dict[str, Hit] = {}
     for hit in units:
         first.setdefault(hit.concept.id, hit)
