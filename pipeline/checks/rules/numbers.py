@@ -6,7 +6,9 @@ Spanish `1,5` equals `1.5`, but `15` does not. Ranges compare by their ends (`2�
 the way that differs least from the source among: as written; with thousands grouped by a plain
 space joined (`1 000`, as Spanish style guides write them); with a time written with a point
 split (`8.30` for 8:30, where the source has a time); and with Chinese myriads multiplied out
-(`1万` for 10,000). So `2 100 mg` stays two numbers where the source has 2 and 100. The source is
+(`1万` for 10,000). So `2 100 mg` stays two numbers where the source has 2 and 100. A month the
+source names ("from 5 March") is no number of the translation where a Chinese or Vietnamese date
+writes it as one (从3月5日起, từ ngày 5 tháng 3), and 4月 for March is still reported. The source is
 read as written, and, where it writes a number as an English word ("two weeks", which W312 asks to
 write with digits), also with that word as its number, so "2 semanas" is its translation. A
 number of the source that the translation writes as a word of its language is found as that word:
@@ -66,6 +68,29 @@ def prepare(info: LocaleInfo) -> None:
     worker forked after it, instead of in each worker at its first catalog of the locale."""
     for locale in (info.posix, "en"):
         get_group_symbol(locale)
+
+
+# A month the source names ("5 March", "March 2027") is a number in a Chinese or Vietnamese date
+# (3月5日, ngày 5 tháng 3, tháng 3 năm 2027): there it stands for the source's word, not for one of
+# its numbers. Only a month the source names is read so: 4月 for March stays a number.
+_MONTH_NUMBER = {"zh": re.compile(r"(?<![\d.,])(\d{1,2})\s*月"),
+                 "vi": re.compile(r"\btháng\s+(\d{1,2})(?!\d|[.,]\d)", re.IGNORECASE)}
+_ENGLISH_MONTH = re.compile(r"\b(?:(Jan)(?:uary)?|(Feb)(?:ruary)?|(Mar)(?:ch)?|(Apr)(?:il)?|(May)|(June?)|(July?)"
+                            r"|(Aug)(?:ust)?|(Sept?)(?:ember)?|(Oct)(?:ober)?|(Nov)(?:ember)?|(Dec)(?:ember)?)\b")
+
+
+@lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog
+def _english_months(text: str) -> Counter[Decimal]:
+    """The months an English text names by their names (each group of `_ENGLISH_MONTH` is one)."""
+    return Counter(Decimal(match.lastindex or 0) for match in _ENGLISH_MONTH.finditer(text))
+
+
+def _named_months(entry: Entry, language: str) -> Counter[Decimal]:
+    """The numbers of the translation's dates that stand for a month the source names."""
+    pattern = _MONTH_NUMBER.get(language.split("_")[0])
+    if pattern is None or not (named := _english_months(entry.msgid)):
+        return Counter()
+    return Counter(Decimal(int(match.group(1))) for match in pattern.finditer(entry.msgstr)) & named
 
 
 @lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog
@@ -373,10 +398,12 @@ def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
 def _compared(entry: Entry, ctx: LocaleContext) -> Iterator[str]:
     """The source's numbers against the translation's, where either side has digits."""
     source = _source_numbers(entry.msgid)
-    target = Counter(numbers(entry.msgstr, ctx.info.posix))
+    plain = Counter(numbers(entry.msgstr, ctx.info.posix))
+    months = _named_months(entry, ctx.language)
+    target = plain - months if months else plain
     if target == source:  # the common case, compared in C
         return
-    readings = _readings(entry.msgid, entry.msgstr, ctx.info.posix, target)
+    readings = [reading - months for reading in _readings(entry.msgid, entry.msgstr, ctx.info.posix, plain)]
     with_words = _source_with_words(entry.msgid)
     sources = [source] if with_words is None else [source, with_words]
     # the first of the closest pairs of readings
@@ -407,7 +434,8 @@ def _changed_words(entry: Entry, ctx: LocaleContext, spelled: Counter[Decimal]) 
     writes (with digits, or as a word of its language) that the source has nowhere. A word that
     also means something else is not read (Haitian Creole de, two and "of"), so a translation
     that writes the number with one is not reported."""
-    target = Counter(numbers(entry.msgstr, ctx.info.posix)) + _number_words(entry.msgstr, ctx.language)
+    target = Counter(numbers(entry.msgstr, ctx.info.posix)) - _named_months(entry, ctx.language) \
+        + _number_words(entry.msgstr, ctx.language)
     missing = spelled - target
     if not missing:
         return

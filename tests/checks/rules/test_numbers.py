@@ -134,6 +134,15 @@ CLEAN = [
     ("ar", "Stay 2 nights.", "ابق ليلتين."),
     ("ar", "Take 2 doses.", "تناول جرعتين."),
     ("es", "Keep both feet up.", "Mantenga los dos pies en alto."),  # los dos before what is not a time
+    # a date's month that the source names by its name, written as a number in a Chinese or
+    # Vietnamese date (3月5日, ngày 5 tháng 3: 5 March)
+    ("zh_Hans", "Rest for 3 days from 5 March.", "从3月5日起休息3天。"),
+    ("zh_Hans", "Take 3 tablets from 3 March.", "从3月3日起服用3片。"),
+    ("zh_Hans", "Come back on March 5.", "请于3月5日复诊。"),
+    ("zh_Hans", "Your next visit is on 12 May 2027.", "您的下次就诊在2027年5月12日。"),
+    ("zh_Hans", "Stop it on 1 Dec.", "12月1日停用。"),
+    ("vi", "Rest for 3 days from 5 March.", "Nghỉ 3 ngày kể từ ngày 5 tháng 3."),
+    ("vi", "Come back in March 2027.", "Hãy quay lại vào tháng 3 năm 2027."),
 ]
 
 FLAGGED = [
@@ -241,6 +250,12 @@ FLAGGED = [
     ("es", "Rest for a day.", "Descanse las dos semanas.", "number 2 is not in the source"),
     ("ar", "Take 3 tablets.", "تناول قرصين.", "number 3 of the source is missing"),
     ("ar", "Take 1 tablet.", "تناول حبتين.", "number 2 is not in the source"),
+    # a date's month stands for the month the source names, never for one of its numbers
+    ("zh_Hans", "Take 3 tablets from 5 March.", "从3月5日起服用药片。", "number 3 of the source is missing"),
+    ("zh_Hans", "Rest for 3 days from 5 March.", "从3月5日起休息4天。", "number 3 of the source is missing"),
+    ("zh_Hans", "Rest for 3 days from 5 March.", "从4月5日起休息3天。", "number 4 is not in the source"),
+    ("vi", "Take 3 tablets from 5 March.", "Uống thuốc từ ngày 5 tháng 3.", "number 3 of the source is missing"),
+    ("vi", "Rest for 3 days from 5 March.", "Nghỉ 3 ngày kể từ ngày 5 tháng 4.", "number 4 is not in the source"),
 ]
 
 
