@@ -13,7 +13,8 @@ read as written, and, where it writes a number as an English word ("two weeks", 
 write with digits), also with that word as its number, so "2 semanas" is its translation. A
 number of the source that the translation writes as a word of its language is found as that word:
 "dos semanas", 两周, and the Arabic dual of what is counted (أسبوعين, two weeks; قرصين, two
-tablets) are 2, and "tres semanas" is not.
+tablets) are 2, and "tres semanas" is not; a number the source uses as an ordinal, after what it
+numbers ("type 2", "day 3"), may be an Arabic ordinal word of its value (السكري من النوع الثاني).
 A translation writes no number as a word beyond the source's either, with or without digits of its
 own: "treinta a cuarenta minutos" for "30 minutes" adds 40, "Tome 1 tableta cada 30 minutos, dos
 veces" adds 2, 休息2周零三天 for "Rest for 2 weeks" adds 3 (from two up, since "one" is also an article:
@@ -222,6 +223,37 @@ _NOT_NUMBERS = {
 _ANY_WORD = re.compile(r"\w+")
 
 
+# A number the source uses as an ordinal, after what it numbers ("type 2", "stage 1", "day 3"),
+# which Arabic writes as an ordinal word (السكري من النوع الثاني, type 2 diabetes; المرحلة الأولى).
+_ORDINAL_USE = re.compile(r"\b(?:type|stage|grade|phase|step|level|day|week|month|year|class|degree|part|cycle)"
+                          r"\s+(\d{1,2})\b(?![.,]\d)", re.IGNORECASE)
+_ORDINAL_WORDS = {
+    "ar": {"أول": 1, "اول": 1, "أولى": 1, "اولى": 1, "ثاني": 2, "ثان": 2, "ثانية": 2, "ثالث": 3, "ثالثة": 3,
+           "رابع": 4, "رابعة": 4, "خامس": 5, "خامسة": 5, "سادس": 6, "سادسة": 6, "سابع": 7, "سابعة": 7,
+           "ثامن": 8, "ثامنة": 8, "تاسع": 9, "تاسعة": 9, "عاشر": 10, "عاشرة": 10},
+}
+
+
+@lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog
+def _ordinal_uses(text: str) -> Counter[Decimal]:
+    """The numbers an English text uses as ordinals, after what they number."""
+    return Counter(Decimal(int(match.group(1))) for match in _ORDINAL_USE.finditer(text))
+
+
+def _ordinal_words(text: str, language: str) -> Counter[Decimal]:
+    """The ordinals ``text`` writes as words of ``language`` (with clitics: الثاني), as numbers."""
+    words = _ORDINAL_WORDS.get(language.split("_")[0])
+    found: Counter[Decimal] = Counter()
+    if not words:
+        return found
+    for word in _ANY_WORD.findall(normalize(without_optional_marks(text))):
+        for form in (word, *without_clitics(word, language)):
+            if form in words:
+                found[Decimal(words[form])] += 1
+                break
+    return found
+
+
 def _number_words(text: str, language: str) -> Counter[Decimal]:
     """The numbers ``text`` writes as words of ``language``, each time it does."""
     base = language.split("_")[0]
@@ -421,6 +453,8 @@ def _compared(entry: Entry, ctx: LocaleContext) -> Iterator[str]:
         counting = _counting_words(entry.msgstr, ctx.language)
         extra_values += _beyond(counting - (missing_values & counting), _named(entry.msgid))
         missing_values -= words
+        if missing_values & (uses := _ordinal_uses(entry.msgid)):  # "type 2" as النوع الثاني
+            missing_values -= _ordinal_words(entry.msgstr, ctx.language) & uses
     if missing := list(missing_values.elements()):
         # a translation without digits most likely wrote the numbers as words ("dos semanas", 两周)
         hint = "" if _ANY_DIGIT.search(entry.msgstr) else ": write numbers with digits, as the source does"

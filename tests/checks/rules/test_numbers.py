@@ -143,6 +143,11 @@ CLEAN = [
     ("zh_Hans", "Stop it on 1 Dec.", "12月1日停用。"),
     ("vi", "Rest for 3 days from 5 March.", "Nghỉ 3 ngày kể từ ngày 5 tháng 3."),
     ("vi", "Come back in March 2027.", "Hãy quay lại vào tháng 3 năm 2027."),
+    # a number the source uses as an ordinal ("type 2", "day 3"), as Arabic writes it: an ordinal word
+    ("ar", "Diabetes type 2 may slow healing.", "قد يؤخر السكري من النوع الثاني التئام الجرح."),
+    ("ar", "Stage 1 lasts 2 weeks.", "تستمر المرحلة الأولى أسبوعين."),
+    ("ar", "From day 3, walk for 10 minutes.", "من اليوم الثالث، امشِ لمدة 10 دقائق."),
+    ("ar", "Type 2 diabetes and type 1 diabetes.", "السكري من النوع الثاني والسكري من النوع الأول."),
 ]
 
 FLAGGED = [
@@ -256,6 +261,11 @@ FLAGGED = [
     ("zh_Hans", "Rest for 3 days from 5 March.", "从4月5日起休息3天。", "number 4 is not in the source"),
     ("vi", "Take 3 tablets from 5 March.", "Uống thuốc từ ngày 5 tháng 3.", "number 3 of the source is missing"),
     ("vi", "Rest for 3 days from 5 March.", "Nghỉ 3 ngày kể từ ngày 5 tháng 4.", "number 4 is not in the source"),
+    # an Arabic ordinal stands only for a number the source uses as one, and only for its own value
+    ("ar", "Diabetes type 2 may slow healing.", "قد يؤخر السكري من النوع الأول التئام الجرح.",
+     "number 2 of the source is missing"),
+    ("ar", "Take 2 tablets on day 3.", "تناول قرصًا في اليوم الثاني.", "number 2, 3 of the source is missing"),
+    ("ar", "Take 2 tablets on day 3.", "تناول قرصًا في اليوم الثالث.", "number 2 of the source is missing"),
 ]
 
 
