@@ -143,13 +143,26 @@ def source_has_digits(text: str) -> bool:
     return _ANY_DIGIT.search(text) is not None
 
 
+# A vulgar fraction, after a whole number ("1½") or alone ("½ tablet"), as the decimal it is.
+_FRACTIONS = {"½": "5", "¼": "25", "¾": "75"}
+_FRACTION = re.compile(r"(\d*)\s?([½¼¾])")
+
+
+def _decimal_fraction(match: re.Match[str]) -> str:
+    return f"{match.group(1) or '0'}.{_FRACTIONS[match.group(2)]}"
+
+
 def numbers(text: str, locale: str = "en") -> list[Decimal]:
     """Every number in ``text`` as a value, read with the locale's separators through Babel.
 
     A token the locale cannot read strictly (Spanish "1.5") is read as an English decimal, so a
-    kept English separator still compares equal; "15" never equals "1.5".
+    kept English separator still compares equal; "15" never equals "1.5". A vulgar fraction is
+    its decimal: "1½" is 1.5, "½" 0.5.
     """
-    return [_value(match.group(0), locale) for match in _NUMBER.finditer(ascii_digits(text))]
+    text = ascii_digits(text)
+    if not text.isascii() and ("½" in text or "¼" in text or "¾" in text):
+        text = _FRACTION.sub(_decimal_fraction, text)
+    return [_value(match.group(0), locale) for match in _NUMBER.finditer(text)]
 
 
 def value_of(token: str, locale: str = "en") -> Decimal:

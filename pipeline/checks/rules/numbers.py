@@ -5,16 +5,20 @@ Spanish `1,5` equals `1.5`, but `15` does not. Ranges compare by their ends (`2�
 4" rendered "2 a 4"). Arabic-Indic and full-width digits count as digits. A translation is read
 the way that differs least from the source among: as written; with thousands grouped by a plain
 space joined (`1 000`, as Spanish style guides write them); with a time written with a point
-split (`8.30` for 8:30, where the source has a time); and with Chinese myriads multiplied out
-(`1万` for 10,000). So `2 100 mg` stays two numbers where the source has 2 and 100. A month the
+split (`8.30` for 8:30, where the source has a time); with Chinese myriads multiplied out (`1万`
+for 10,000); and with a number and a half said after its unit as one ("1 hora y media", 1个半小时).
+So `2 100 mg` stays two numbers where the source has 2 and 100. A month the
 source names ("from 5 March") is no number of the translation where a Chinese or Vietnamese date
-writes it as one (从3月5日起, từ ngày 5 tháng 3), and 4月 for March is still reported. The source is
+writes it as one (从3月5日起, từ ngày 5 tháng 3), and 4月 for March is still reported. A time on the
+hour may drop its minutes ("8:00" as "a las 8"), "noon" and "midnight" may be 12 and "every other
+day" every 2 days; a vulgar fraction is its value ("1½" is 1.5). The source is
 read as written, and, where it writes a number as an English word ("two weeks", which W312 asks to
 write with digits), also with that word as its number, so "2 semanas" is its translation. A
 number of the source that the translation writes as a word of its language is found as that word:
 "dos semanas", 两周, and the Arabic dual of what is counted (أسبوعين, two weeks; قرصين, two
 tablets) are 2, and "tres semanas" is not; a number the source uses as an ordinal, after what it
-numbers ("type 2", "day 3"), may be an Arabic ordinal word of its value (السكري من النوع الثاني).
+numbers ("type 2", "day 3"), may be an ordinal of its value (Arabic السكري من النوع الثاني; Chinese
+术后第二天 for "day 2 after surgery").
 A translation writes no number as a word beyond the source's either, with or without digits of its
 own: "treinta a cuarenta minutos" for "30 minutes" adds 40, "Tome 1 tableta cada 30 minutos, dos
 veces" adds 2, 休息2周零三天 for "Rest for 2 weeks" adds 3 (from two up, since "one" is also an article:
@@ -22,7 +26,7 @@ uno de, 一个, một). A number the source names in other words is not extra: "
 an ordinal ("a third", 三分之一), "a few days" as 两三天, "at noon" as "a las doce", and a length of time
 in a smaller unit ("a week" as "siete días", "ocho días" or 七天). Nor are the number words of phrases
 that count nothing: los dos and cả hai (both; but "a los dos días" is two days, "a las dos" two
-o'clock), de dos en dos (two at a time), nấu chín (cooked), gen de fwa (sometimes), 周三 (Wednesday),
+o'clock), de dos en dos (two at a time), nấu chín (cooked), tháng Ba (March), gen de fwa (sometimes), 周三 (Wednesday),
 三月 (March), الاثنين (Monday), and terms such as 三角巾 (a sling), 二手烟 (second-hand smoke) and الاثني
 عشر (the duodenum). A number the source writes as an English word (one to ninety-nine, once, twice)
 that the translation renders as another number, with digits or as a word of its language, is
@@ -97,6 +101,22 @@ def _named_months(entry: Entry, language: str) -> Counter[Decimal]:
 @lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog
 def _source_numbers(text: str) -> Counter[Decimal]:
     return Counter(numbers(text, "en"))
+
+
+# How a translation may say the source's times: "8:00" as 8 (a las 8, 8点), "noon" and "midnight"
+# as 12 (a las 12 de la noche, 中午12点), and "every other day" as every 2 days (cada 2 días).
+_ON_THE_HOUR = re.compile(r"(?<![\d:.,])(\d{1,2}):00(?![\d:]|[.,]\d)")
+_SPOKEN = re.compile(r"\b(?:(noon|midday|midnight)|every other)\b")
+
+
+@lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog
+def _source_spoken(text: str) -> Counter[Decimal] | None:
+    """The source's numbers with its times on the hour without their minutes and the numbers its
+    words for times name (`_SPOKEN`), or None when it has neither."""
+    said = Counter(Decimal(12 if match.group(1) else 2) for match in _SPOKEN.finditer(ascii_lowered(text)))
+    if not said and ":00" not in text:
+        return None
+    return Counter(numbers(_ON_THE_HOUR.sub(r"\1", text), "en")) + said
 
 
 @lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog
@@ -227,6 +247,7 @@ _ANY_WORD = re.compile(r"\w+")
 # which Arabic writes as an ordinal word (السكري من النوع الثاني, type 2 diabetes; المرحلة الأولى).
 _ORDINAL_USE = re.compile(r"\b(?:type|stage|grade|phase|step|level|day|week|month|year|class|degree|part|cycle)"
                           r"\s+(\d{1,2})\b(?![.,]\d)", re.IGNORECASE)
+_ZH_ORDINAL = re.compile("第([一二两三四五六七八九十])(?![一二两三四五六七八九十])")
 _ORDINAL_WORDS = {
     "ar": {"أول": 1, "اول": 1, "أولى": 1, "اولى": 1, "ثاني": 2, "ثان": 2, "ثانية": 2, "ثالث": 3, "ثالثة": 3,
            "رابع": 4, "رابعة": 4, "خامس": 5, "خامسة": 5, "سادس": 6, "سادسة": 6, "سابع": 7, "سابعة": 7,
@@ -241,8 +262,12 @@ def _ordinal_uses(text: str) -> Counter[Decimal]:
 
 
 def _ordinal_words(text: str, language: str) -> Counter[Decimal]:
-    """The ordinals ``text`` writes as words of ``language`` (with clitics: الثاني), as numbers."""
-    words = _ORDINAL_WORDS.get(language.split("_")[0])
+    """The ordinals ``text`` writes as words of ``language`` (with clitics: الثاني; Chinese 第二), as
+    numbers."""
+    base = language.split("_")[0]
+    if base == "zh":
+        return Counter(Decimal(_ZH_DIGITS.get(digit, 10)) for digit in _ZH_ORDINAL.findall(text))  # 十: 10
+    words = _ORDINAL_WORDS.get(base)
     found: Counter[Decimal] = Counter()
     if not words:
         return found
@@ -300,7 +325,9 @@ _IDIOMS = {  # compiled on first use (`_idioms`): a project pays only for its la
            r"|veces)\b)|\bde (dos|tres|cuatro) en \1\b|\bdos por tres\b|\bcien por cien(?:to)?\b"),
     "vi": (r"\bcả (?:hai|ba|bốn)\b|\bhai (?:bên|đầu|tay|chân|mắt|tai|vai|gối|phổi|thận)\b"
            r"|\b(?:nấu|luộc|hấp|chiên|rán|nướng|ăn|chưa|đã|được) chín\b|\bchín (?:chắn|muồi|kỹ|kĩ|hẳn|đều)\b"
-           r"|\bba lô\b|\bbốn (?:phía|bề|phương)\b"),
+           r"|\bba lô\b|\bbốn (?:phía|bề|phương)\b"
+           # a month named by its number: tháng Ba (March), not ba tháng (three months)
+           r"|\btháng (?:một|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười(?: một| hai)?|giêng|chạp)\b(?! lần)"),
     "zh": (r"两(?:侧|边|者|旁|方|端|头|[手脚腿眼耳肩膝臂肺肾]|[条只][手脚腿眼])"
            r"|[二三]头肌|[二三]尖瓣|三角|二手|三餐|五谷|三高|二便|[八九]成|三思|七上八下|乱七八糟"
            r"|三天两头|接二连三|独一无二|五花八门|二次(?=感染|损伤|伤害|手术|骨折|出血|污染|复发)"
@@ -324,6 +351,7 @@ _IMPLIED_VALUES: dict[str, tuple[int, ...]] = {
     "several": (2, 3, 5), "third": (3,), "triple": (3,), "thrice": (3,), "fourth": (4,), "quarter": (4,), "fifth": (5,),
     "sixth": (6,), "seventh": (7,), "eighth": (8,), "ninth": (9,), "tenth": (10,), "eleventh": (11,), "twelfth": (12,),
     "dozen": (12,), "noon": (12,), "midday": (12,), "midnight": (12,), "hundred": (100,), "fortnight": (2, 14, 15),
+    "every other": (2,),
     "week": (7, 8), "weekly": (7, 8), "day": (24,), "daily": (24,), "hour": (60,), "hourly": (60,), "minute": (60,),
     "month": (4, 30), "monthly": (4, 30), "year": (12, 365), "yearly": (12, 365),
 }
@@ -374,11 +402,20 @@ def _myriad(match: re.Match[str]) -> str:
     return format(Decimal(match.group(1)) * _MYRIADS[match.group(2)], "f")
 
 
+# A number and a half said after its unit: "1 hora y media", "1 tiếng rưỡi", "1 èdtan edmi", 1个半小时.
+_AND_A_HALF = {"es": re.compile(r"(\d+)(\s+\w+\s+y\s+medi[oa])\b"), "vi": re.compile(r"(\d+)(\s+\w+\s+rưỡi)\b"),
+               "ht": re.compile(r"(\d+)(\s*\w*\s+edmi)\b"), "zh": re.compile(r"(\d+)(个?半)")}
+
+
 def _readings(source: str, text: str, locale: str, plain: Counter[Decimal]) -> list[Counter[Decimal]]:
     """The ways a translation's numbers can be read: as its locale writes them (first), with
     plain-space thousands joined, with point-written times split when the source has a time
-    ("2.10 mg" for "2 x 10 mg" is a dose, never two numbers), and with myriads multiplied out."""
+    ("2.10 mg" for "2 x 10 mg" is a dose, never two numbers), with myriads multiplied out, and
+    with a number and a half said after its unit as one number (1 hora y media: 1.5)."""
     readings = [plain]
+    half = _AND_A_HALF.get(locale.split("_")[0])
+    if half is not None and half.search(text):
+        readings.append(Counter(numbers(half.sub(r"\1.5\2", text), locale)))
     if " " in text and _SPACE_GROUP.search(text):
         readings.append(Counter(numbers(_SPACE_GROUP.sub("\u00a0", text), locale)))
     if "." in text and _CLOCK.search(text) and ":" in source and _SOURCE_CLOCK.search(source):
@@ -436,8 +473,8 @@ def _compared(entry: Entry, ctx: LocaleContext) -> Iterator[str]:
     if target == source:  # the common case, compared in C
         return
     readings = [reading - months for reading in _readings(entry.msgid, entry.msgstr, ctx.info.posix, plain)]
-    with_words = _source_with_words(entry.msgid)
-    sources = [source] if with_words is None else [source, with_words]
+    with_words, spoken = _source_with_words(entry.msgid), _source_spoken(entry.msgid)
+    sources = [reading for reading in (source, with_words, spoken) if reading is not None]
     # the first of the closest pairs of readings
     source, target = min(((s, t) for s in sources for t in readings), key=lambda pair: _differences(*pair))
     if target == source:

@@ -148,6 +148,29 @@ CLEAN = [
     ("ar", "Stage 1 lasts 2 weeks.", "تستمر المرحلة الأولى أسبوعين."),
     ("ar", "From day 3, walk for 10 minutes.", "من اليوم الثالث، امشِ لمدة 10 دقائق."),
     ("ar", "Type 2 diabetes and type 1 diabetes.", "السكري من النوع الثاني والسكري من النوع الأول."),
+    # a time on the hour without its ":00", a time the source names with a word (noon, midnight), and
+    # "every other day" as every two days
+    ("es", "Take your evening dose at 8:00 p.m.", "Tome la dosis de la noche a las 8 de la noche."),
+    ("vi", "Take your evening dose at 8:00 p.m.", "Uống liều buổi tối lúc 8 giờ tối."),
+    ("es", "Do not eat or drink after midnight.", "No coma ni beba nada después de las 12 de la noche."),
+    ("ar", "Do not eat or drink after midnight.", "لا تأكل ولا تشرب شيئًا بعد الساعة ١٢ ليلًا."),
+    ("zh_Hans", "Take your second dose at noon.", "中午12点服用第二剂。"),
+    ("es", "Take your tablet every other day.", "Tome el comprimido cada dos días."),
+    ("es", "Take 1 tablet every other day.", "Tome 1 comprimido cada 2 días."),
+    ("vi", "Take your tablet every other day.", "Uống thuốc hai ngày một lần."),
+    ("ar", "Take your tablet every other day.", "تناول القرص كل يومين."),
+    # a fraction written with a vulgar fraction sign is its value (1½ is 1.5)
+    ("es", "The procedure takes about 1½ hours.", "El procedimiento dura aproximadamente 1,5 horas."),
+    ("zh_Hans", "The procedure takes about 1½ hours.", "手术大约需要1.5小时。"),
+    ("es", "Take ½ tablet at night.", "Tome 0,5 comprimidos por la noche."),
+    ("es", "Rest for 1½ hours after lunch.", "Descanse 1 hora y media después del almuerzo."),
+    ("vi", "The procedure takes about 1½ hours.", "Thủ thuật mất khoảng 1 tiếng rưỡi."),
+    ("zh_Hans", "Rest for 1½ hours.", "休息1个半小时。"),
+    ("ht", "Rest for 1½ hours.", "Repoze 1 èdtan edmi."),
+    # a Chinese ordinal for a number the source uses as one (第二天 for "day 2")
+    ("zh_Hans", "On day 2 after surgery you can shower.", "术后第二天可以淋浴。"),
+    # a Vietnamese month named with its number word (tháng Ba, March)
+    ("vi", "Your follow-up visit is in March.", "Buổi tái khám của bạn vào tháng Ba."),
 ]
 
 FLAGGED = [
@@ -266,6 +289,16 @@ FLAGGED = [
      "number 2 of the source is missing"),
     ("ar", "Take 2 tablets on day 3.", "تناول قرصًا في اليوم الثاني.", "number 2, 3 of the source is missing"),
     ("ar", "Take 2 tablets on day 3.", "تناول قرصًا في اليوم الثالث.", "number 2 of the source is missing"),
+    # a vulgar fraction is read whole: 1½ is not 1
+    ("es", "The procedure takes about 1½ hours.", "El procedimiento dura aproximadamente 1 hora.",
+     "number 1.5 of the source is missing"),
+    ("zh_Hans", "Take 1½ tablets at bedtime.", "睡前服用1片。", "number 1.5 of the source is missing"),
+    ("es", "Rest for 1½ hours.", "Descanse 2 horas y media.", "number 1.5 of the source is missing"),
+    # a time on the hour may drop its ":00", not its hour; noon is 12, not another hour
+    ("es", "Take your evening dose at 8:00 p.m.", "Tome la dosis de la noche a las 9 de la noche.",
+     "number 8 of the source is missing"),
+    ("es", "Take your second dose at noon.", "Tome la segunda dosis a las 11.", "number 11 is not in the source"),
+    ("zh_Hans", "On day 2 after surgery you can shower.", "术后第三天可以淋浴。", "number 2 of the source is missing"),
 ]
 
 
