@@ -10,7 +10,9 @@ nothing between them but white space, a hyphen, a dash or a bidirectional mark: 
 (第4天, the fourth day) and the numbers of a date (3月5日; Vietnamese ngày 5 tháng 3) count nothing. A
 number that stands before one unit in the source and before another unit the source names in the
 translation, where the source's unit lost it, is reported; a unit the source does not name at all is
-the units check's finding ("2 weeks" rendered "2 días"), said once. A unit given another of the
+the units check's finding ("2 weeks" rendered "2 días"), said once, unless the translation names the
+source's unit elsewhere, where the units check finds it: "after 2 days ... the next day" rendered "a
+las 2 semanas ... al día siguiente" is reported here. A unit given another of the
 source's numbers is reported too: "Walk for 10 minutes, 3 times a day" rendered "Camine 3 minutos,
 10 veces al día" (a number the source does not have is the numbers check's). Each side is read as
 far as it goes: a number the translation writes as a word, or a unit it names in words the termbase
@@ -182,7 +184,10 @@ def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
         if before is None or before == units:
             continue
         lost = Counter(before) - Counter(units)
-        gained = [unit for unit in Counter(units) - Counter(before) if unit in source.words]  # a unit the source names
+        # a unit the source names, or any unit where the translation still names the source's unit
+        # elsewhere, where the units check (E202) finds it and says nothing
+        named = all(unit in target_words for unit in lost)
+        gained = [unit for unit in Counter(units) - Counter(before) if named or unit in source.words]
         if lost and gained:  # the number left a unit of the source for another
             moved.append(f"{_show(value, gained, target_words)} where the source has "
                          f"{_show(value, lost, source.words)}")

@@ -56,6 +56,9 @@ CLEAN = [
     ("zh_Hans", "Walk for 1 hour 30 minutes.", "步行1小时30分钟。"),
     ("vi", "Rest for 3 months from 5 March.", "Nghỉ ngơi ba tháng kể từ ngày 5 tháng 3."),
     ("vi", "Rest for 3 months from 5 March 2027.", "Nghỉ ngơi ba tháng kể từ Ngày 5 tháng 3 năm 2027."),
+    # a unit the source does not name, where the translation has no word of the source's: the units
+    # check's finding (E202), said once
+    ("es", "Rest for 2 weeks.", "Descanse 2 días."),
 ]
 
 FLAGGED = [
@@ -98,6 +101,15 @@ FLAGGED = [
     ("ar", REST, "استرح لمدة \u200e3\u200e أيام ثم امش لمدة \u20682\u2069 أسابيع.", "3 أيام where the source has 3 weeks"),
     ("vi", REST, "Nghỉ ngơi 3 ngày, sau đó đi bộ 2 tuần.", "2 tuần where the source has 2 days"),
     ("ht", REST, "Repoze 3 jou, apre sa mache 2 semèn.", "3 jou where the source has 3 weeks"),
+    # a unit the source does not name, where the translation still names the source's unit elsewhere
+    # (al día siguiente, ngày hôm sau, chak jou, 第10天), so that the units check finds it there
+    ("es", "Remove the dressing after 2 days and shower the next day.",
+     "Retire el apósito a las 2 semanas y dúchese al día siguiente.", "2 semanas where the source has 2 days"),
+    ("vi", "Remove the dressing after 2 days and shower the next day.",
+     "Tháo băng sau 2 tuần và tắm vào ngày hôm sau.", "2 tuần where the source has 2 days"),
+    ("ht", "Rest for 3 days; walk a little each day.", "Repoze w pandan 3 semèn; mache yon ti kras chak jou.",
+     "3 semèn where the source has 3 days"),
+    ("zh_Hans", "Rest for 3 days. Come back on day 10.", "休息3周。第10天复诊。", "3 周 where the source has 3 days"),
 ]
 
 
