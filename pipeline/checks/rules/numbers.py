@@ -362,13 +362,21 @@ _IMPLIED = re.compile(rf"\b(?:(?:a|an|one|per|each|every)\s+({'|'.join(_UNITS_OF
 
 
 @lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog
+def _implied(text: str) -> Counter[Decimal]:
+    """The numbers the source's words imply (`_IMPLIED_VALUES`): each word once, each of its values.
+    The hour of "half an hour" implies no 60: the length is `_spelled`'s (30)."""
+    lowered = ascii_lowered(text)
+    if "half" in lowered or "quarter" in lowered:
+        lowered = _LENGTHS.sub(" ", lowered)
+    return Counter(Decimal(value) for match in _IMPLIED.finditer(lowered)
+                   for value in _IMPLIED_VALUES[match.group(1) or match.group(2)])
+
+
+@lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog
 def _named(text: str) -> frozenset[Decimal]:
     """Every number the source names: with digits, as an English number word (`_spelled`), or
     implied by a word (`_IMPLIED_VALUES`)."""
-    lowered = ascii_lowered(text)
-    implied = {value for match in _IMPLIED.finditer(lowered)
-               for value in _IMPLIED_VALUES[match.group(1) or match.group(2)]}
-    return frozenset(_source_numbers(text)) | frozenset(_spelled(text)) | frozenset(map(Decimal, implied))
+    return frozenset(_source_numbers(text)) | frozenset(_spelled(text)) | frozenset(_implied(text))
 
 
 def _beyond(words: Counter[Decimal], named: frozenset[Decimal]) -> Counter[Decimal]:
@@ -482,7 +490,8 @@ def _compared(entry: Entry, ctx: LocaleContext) -> Iterator[str]:
     missing_values = source - target
     spelled = _spelled(entry.msgid)
     # a number the source also writes as a word is not extra ("two tablets… in twenty-four hours" as 24)
-    extra_values = target - source - spelled
+    # nor one its words imply, written with digits ("for a week" as 7天, "for a day" as "24 horas")
+    extra_values = target - source - spelled - _implied(entry.msgid)
     if missing_values:  # a number the translation writes as a word is not missing
         words = _number_words(entry.msgstr, ctx.language)
         # and one it writes as a word beyond those is extra ("treinta a cuarenta minutos" for "30

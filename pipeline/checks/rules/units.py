@@ -11,7 +11,11 @@ milligrams. How a number and its unit are spaced never matters, in the source or
 "5 mm", "5mm", "5-mm", "5–10mm", a no-break or narrow no-break space between them, "٥مم" and
 "5 毫米" all name millimetres, and "5cm" for "5 mm" is a changed unit as "5 cm" is. A unit written
 with a letter that only looks like a Latin one (full-width ｍｍ, as a Chinese input method may type
-it; a Cyrillic к in кg) names no unit, and the finding names that letter.
+it; a Cyrillic к in кg) names no unit, and the finding names that letter. A length of time may be
+said in the next smaller unit with a number (digits) before it: "for a week" as "7 días" or 7天,
+"half an hour" as "30 minutos", "an hour and a half" as "90 phút", "for a day" as "24 horas"
+(whether the number is the one the source's words make is the numbers check's to say: "6 días"
+for a week is E201's finding); "unos días" for "a week" names no number, and is reported.
 """
 
 from __future__ import annotations
@@ -20,9 +24,10 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ...termbase import lookalike
-from ...termbase.matching import Hit, Matcher, named_counts, uncovered
+from ...termbase.matching import Hit, Matcher, named_counts, normalize, uncovered
 from ...termbase.model import UNIT_SUBJECTS
 from ..model import Entry, LocaleContext, Options
+from ..text import ENGLISH_NUMBER_WORDS
 
 CODE = "E202"
 NAME = "units"
@@ -43,6 +48,44 @@ def _count(hits: list[Hit]) -> tuple[dict[str, int], dict[str, Hit]]:
     return named_counts(units), first
 
 
+# The smaller units a length of time may be said in, by concept id (as the shipped termbase names
+# its units of time).
+_SMALLER = {"week": ("day",), "day": ("hour",), "hour": ("minute",), "month": ("week", "day"), "year": ("month", "day")}
+# What may stand between a number and its unit: white space, and Chinese 个 (2个月).
+_GAP = " \t\n\u00a0\u202f\u200e\u200f\u061c\u2066\u2067\u2068\u2069个"
+
+
+def _in_smaller_unit(concept_id: str, text: str, hits: list[Hit], named: dict[str, int],
+                     present: dict[str, int]) -> bool:
+    """Whether the translation says a length of time in a smaller unit (`_SMALLER`) that it names
+    more often than the source, with a number written with digits right before it."""
+    smaller = [cid for cid in _SMALLER.get(concept_id, ()) if present.get(cid, 0) > named.get(cid, 0)]
+    if not smaller:
+        return False
+    folded = normalize(text)  # where the matcher's hits stand
+    return any(hit.concept.id in smaller and folded[:hit.start].rstrip(_GAP)[-1:].isdigit() for hit in hits)
+
+
+@lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog
+def _without_number(matcher: Matcher, text: str) -> frozenset[str]:
+    """The units of time the source names only without a number before them ("for a week", "half
+    an hour"): digits or an English number word ("two weeks") before one rules its unit out."""
+    folded = normalize(text)
+    units = [hit for hit in uncovered(matcher.find(text)) if hit.concept.id in _SMALLER]
+    counted = {hit.concept.id for hit in units if _counted(folded[:hit.start])}
+    return frozenset(hit.concept.id for hit in units) - counted
+
+
+def _counted(before: str) -> bool:
+    """Whether the text before a unit ends with a number: digits ("2 weeks", "a 3-day course") or an
+    English number word ("two weeks", "twenty-one days")."""
+    before = before.rstrip(_GAP + "-\u2010\u2011\u2013\u2014")
+    if before[-1:].isdigit():
+        return True
+    words = before.rsplit(None, 1)
+    return bool(words) and words[-1].rsplit("-", 1)[-1] in ENGLISH_NUMBER_WORDS
+
+
 @lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog
 def _source_units(matcher: Matcher, text: str) -> tuple[tuple[Hit, int], ...]:
     """Each unit the source names (its first hit) with how often it names it."""
@@ -54,13 +97,17 @@ def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
     units = _source_units(ctx.source, entry.msgid)
     if not units:
         return
-    present, hits = _count(ctx.target.find(entry.msgstr))
+    found_hits = ctx.target.find(entry.msgstr)
+    present, hits = _count(found_hits)
     named = {hit.concept.id: n for hit, n in units}
     odd: str | None = None
     for hit, wanted in units:
         approved = hit.concept.approved(ctx.language)
         found = present.get(hit.concept.id, 0)
         if not approved or found >= wanted:
+            continue
+        if hit.concept.id in _without_number(ctx.source, entry.msgid) \
+                and _in_smaller_unit(hit.concept.id, entry.msgstr, found_hits, named, present):  # "7 días" for a week
             continue
         others = sorted({h.term.display for cid, h in hits.items() if h.concept.subject == hit.concept.subject
                          and present[cid] > named.get(cid, 0)})

@@ -171,6 +171,9 @@ CLEAN = [
     ("zh_Hans", "On day 2 after surgery you can shower.", "术后第二天可以淋浴。"),
     # a Vietnamese month named with its number word (tháng Ba, March)
     ("vi", "Your follow-up visit is in March.", "Buổi tái khám của bạn vào tháng Ba."),
+    # a length of time the source says with a word, given with digits in a smaller unit
+    ("zh_Hans", "Do not take a bath for a week.", "7天内不要泡澡。"),
+    ("es", "Keep the dressing dry for a day.", "Mantenga el apósito seco durante 24 horas."),
 ]
 
 FLAGGED = [
@@ -294,6 +297,7 @@ FLAGGED = [
      "number 1.5 of the source is missing"),
     ("zh_Hans", "Take 1½ tablets at bedtime.", "睡前服用1片。", "number 1.5 of the source is missing"),
     ("es", "Rest for 1½ hours.", "Descanse 2 horas y media.", "number 1.5 of the source is missing"),
+    ("es", "Rest for a week.", "Descanse 6 días.", "number 6 is not in the source"),
     # a time on the hour may drop its ":00", not its hour; noon is 12, not another hour
     ("es", "Take your evening dose at 8:00 p.m.", "Tome la dosis de la noche a las 9 de la noche.",
      "number 8 of the source is missing"),

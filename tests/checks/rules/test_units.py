@@ -31,6 +31,13 @@ CLEAN = [
     ("ar", "The cut is about 5 mm.", "يبلغ طول الجرح حوالي ٥مم."),
     ("ar", "The cut is about 5 mm.", "يبلغ طول الجرح حوالي 5\u00a0مم."),
     ("zh_Hans", "The cut is about 5 mm.", "切口长约 5 毫米。"),
+    # a unit the source names without a number, said in a smaller unit with the number it makes
+    # (which number is the numbers check's to compare)
+    ("es", "Walk for half an hour every day.", "Camine 30 minutos todos los días."),
+    ("ht", "Walk for half an hour every day.", "Mache 30 minit chak jou."),
+    ("vi", "The procedure takes an hour and a half.", "Thủ thuật kéo dài 90 phút."),
+    ("zh_Hans", "Do not take a bath for a week.", "7天内不要泡澡。"),
+    ("es", "Keep the dressing dry for a day.", "Mantenga el apósito seco durante 24 horas."),
 ]
 
 FLAGGED = [
@@ -49,6 +56,10 @@ FLAGGED = [
     ("ar", "The cut is about 5 mm.", "يبلغ طول الجرح حوالي ٥سم.", "(found سم instead)"),
     ("zh_Hans", "The cut is about 5mm.", "切口长约5厘米。", "unit 'mm' is not rendered with its approved term 毫米 / mm"),
     ("es", "Rest for 24hours.", "Descanse 24 minutos.", "unit 'hours'"),
+    # a smaller unit stands for a unit without a number only with a number of its own
+    ("es", "Rest for a week.", "Descanse unos días.", "unit 'week' is not rendered with its approved term semana"),
+    ("es", "Walk for half an hour.", "Camine 30 segundos.", "unit 'hour'"),
+    ("es", "Rest for 2 weeks.", "Descanse 2 días.", "unit 'weeks'"),
     # a unit written with letters that only look like Latin ones (full-width, as an input method
     # types them; Cyrillic) names no unit: the finding says which letter, as the text looks right
     ("zh_Hans", "The cut is about 5 mm.", "切口长约５ｍｍ。",
