@@ -178,6 +178,7 @@ _NUMBER_WORDS: dict[str, dict[str, int]] = {
                             "أسبوعين", "أسبوعان", "شهرين", "شهران", "سنتين", "سنتان", "عامين", "عامان",
                             "قرصين", "قرصان", "حبتين", "حبتان", "كبسولتين", "كبسولتان", "جرعتين", "جرعتان",
                             "ليلتين", "ليلتان"], 2),
+           "مرة": 1,  # once (مرة يوميًا, once a day); the word for one is also "a" in the other languages
            "عشرون": 20, "عشرين": 20, "ثلاثون": 30, "ثلاثين": 30, "أربعون": 40, "أربعين": 40, "خمسون": 50,
            "خمسين": 50, "ستون": 60, "ستين": 60, "سبعون": 70, "سبعين": 70, "ثمانون": 80, "ثمانين": 80,
            "تسعون": 90, "تسعين": 90,
@@ -221,8 +222,11 @@ _COMPOUNDS: dict[str, tuple[re.Pattern[str], Callable[[re.Match[str]], int]]] = 
 # A word that is a number only where it counts something that follows it: Haitian Creole de (two,
 # and "of") and kat (four, and a card), Vietnamese năm (five, and "year"), Chinese 一 and 四 (in
 # 一般, 四周: "usual", "around").
-_COUNTED_WORDS = {"ht": {"de": 2, "kat": 4}, "vi": {"năm": 5}}
+# The word for one is also "a" (una, yon, một): it is 1 only before what it counts, where "once"
+# (una vez, yon fwa, một lần) may stand for a "twice" of the source.
+_COUNTED_WORDS = {"es": {"una": 1}, "ht": {"de": 2, "kat": 4, "yon": 1}, "vi": {"năm": 5, "một": 1}}
 _COUNTED_UNITS = {  # what such a word counts, after a space
+    "es": ("vez",),
     "ht": ("fwa", "jou", "semèn", "mwa", "ane", "èdtan", "minit", "segonn", "grenn", "kapsil", "tablèt", "konprime",
            "mèt", "kilomèt", "lit", "gout"),
     "vi": ("ngày", "đêm", "tuần", "tháng", "năm", "giờ", "tiếng", "phút", "giây", "lần", "viên", "bước", "mét", "km",

@@ -174,6 +174,12 @@ CLEAN = [
     # a length of time the source says with a word, given with digits in a smaller unit
     ("zh_Hans", "Do not take a bath for a week.", "7天内不要泡澡。"),
     ("es", "Keep the dressing dry for a day.", "Mantenga el apósito seco durante 24 horas."),
+    # once, said with the word for one before the word for a time
+    ("es", "Take it once a day.", "Tómelo una vez al día."),
+    ("ht", "Take it once a day.", "Pran l yon fwa pa jou."),
+    ("vi", "Take it once a day.", "Uống một lần mỗi ngày."),
+    ("ar", "Take it once a day.", "تناوله مرة يوميًا."),
+    ("es", "Once you are home, rest for 2 days.", "Una vez en casa, descanse 2 días."),
 ]
 
 FLAGGED = [
@@ -298,6 +304,11 @@ FLAGGED = [
     ("zh_Hans", "Take 1½ tablets at bedtime.", "睡前服用1片。", "number 1.5 of the source is missing"),
     ("es", "Rest for 1½ hours.", "Descanse 2 horas y media.", "number 1.5 of the source is missing"),
     ("es", "Rest for a week.", "Descanse 6 días.", "number 6 is not in the source"),
+    # twice rendered once: the word for one before the word for a time is 1
+    ("es", "Take 1 tablet twice a day.", "Tome 1 comprimido una vez al día.", "which has 1 in its place"),
+    ("ht", "Take 1 tablet twice a day.", "Pran 1 grenn yon fwa pa jou.", "which has 1 in its place"),
+    ("vi", "Take 1 tablet twice a day.", "Uống 1 viên, mỗi ngày một lần.", "which has 1 in its place"),
+    ("ar", "Take 1 tablet twice a day.", "تناول قرصًا واحدًا مرة يوميًا.", "which has 1 in its place"),
     # a time on the hour may drop its ":00", not its hour; noon is 12, not another hour
     ("es", "Take your evening dose at 8:00 p.m.", "Tome la dosis de la noche a las 9 de la noche.",
      "number 8 of the source is missing"),
