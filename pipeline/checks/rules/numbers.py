@@ -10,7 +10,8 @@ for 10,000); and with a number and a half said after its unit as one ("1 hora y 
 So `2 100 mg` stays two numbers where the source has 2 and 100. A month the
 source names ("from 5 March") is no number of the translation where a Chinese or Vietnamese date
 writes it as one (从3月5日起, từ ngày 5 tháng 3), and 4月 for March is still reported. A time on the
-hour may drop its minutes ("8:00" as "a las 8"), "noon" and "midnight" may be 12 and "every other
+hour may drop its minutes ("8:00" as "a las 8"), an afternoon or evening time may be on the 24-hour
+clock ("8:30 p.m." as 20:30), "noon" and "midnight" may be 12 and "every other
 day" every 2 days; a vulgar fraction is its value ("1½" is 1.5). The source is
 read as written, and, where it writes a number as an English word ("two weeks", which W312 asks to
 write with digits), also with that word as its number, so "2 semanas" is its translation. A
@@ -103,20 +104,32 @@ def _source_numbers(text: str) -> Counter[Decimal]:
     return Counter(numbers(text, "en"))
 
 
-# How a translation may say the source's times: "8:00" as 8 (a las 8, 8点), "noon" and "midnight"
-# as 12 (a las 12 de la noche, 中午12点), and "every other day" as every 2 days (cada 2 días).
+# How a translation may say the source's times: "8:00" as 8 (a las 8, 8点), an afternoon or evening
+# time on the 24-hour clock ("8:30 p.m." as 20:30, "8 p.m." as "20 giờ"), "noon" and "midnight" as
+# 12 (a las 12 de la noche, 中午12点), and "every other day" as every 2 days (cada 2 días).
 _ON_THE_HOUR = re.compile(r"(?<![\d:.,])(\d{1,2}):00(?![\d:]|[.,]\d)")
+_AFTERNOON = re.compile(r"(?<![\d:.,])(\d{1,2})(?=(?::\d{2})?\s?p\.?\s?m\b)", re.IGNORECASE)
 _SPOKEN = re.compile(r"\b(?:(noon|midday|midnight)|every other)\b")
 
 
+def _on_24_hours(match: re.Match[str]) -> str:
+    hour = int(match.group(1))
+    return str(hour + 12) if 1 <= hour <= 11 else match.group(1)
+
+
 @lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog
-def _source_spoken(text: str) -> Counter[Decimal] | None:
-    """The source's numbers with its times on the hour without their minutes and the numbers its
-    words for times name (`_SPOKEN`), or None when it has neither."""
+def _source_spoken(text: str) -> tuple[Counter[Decimal], ...]:
+    """The source's numbers as its times may be said: on the hour without their minutes, in the
+    afternoon on the 24-hour clock (with and without the minutes of an hour), each with the
+    numbers its words for times name (`_SPOKEN`); none when it has no such time or word."""
     said = Counter(Decimal(12 if match.group(1) else 2) for match in _SPOKEN.finditer(ascii_lowered(text)))
-    if not said and ":00" not in text:
-        return None
-    return Counter(numbers(_ON_THE_HOUR.sub(r"\1", text), "en")) + said
+    afternoon = _AFTERNOON.sub(_on_24_hours, text) if "m" in text.lower() else text
+    # in this order, the first reading as close as another to a translation being the one a finding names
+    texts = [t for t in dict.fromkeys((_ON_THE_HOUR.sub(r"\1", text), afternoon, _ON_THE_HOUR.sub(r"\1", afternoon)))
+             if t != text]
+    if not said and not texts:
+        return ()
+    return tuple(Counter(numbers(spoken, "en")) + said for spoken in texts or [text])
 
 
 @lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog
@@ -422,9 +435,12 @@ _AND_A_HALF = {"es": re.compile(r"(\d+)(\s+\w+\s+y\s+medi[oa])\b"), "vi": re.com
 def _readings(source: str, text: str, locale: str, plain: Counter[Decimal]) -> list[Counter[Decimal]]:
     """The ways a translation's numbers can be read: as its locale writes them (first), with
     plain-space thousands joined, with point-written times split when the source has a time
-    ("2.10 mg" for "2 x 10 mg" is a dose, never two numbers), with myriads multiplied out, and
-    with a number and a half said after its unit as one number (1 hora y media: 1.5)."""
+    ("2.10 mg" for "2 x 10 mg" is a dose, never two numbers), with myriads multiplied out, with
+    a number and a half said after its unit as one number (1 hora y media: 1.5), and with a time on
+    the hour without its minutes where the source gives none ("14:00" for "2 PM")."""
     readings = [plain]
+    if ":00" in text and ":00" not in source:  # "14:00" for "2 PM"
+        readings.append(Counter(numbers(_ON_THE_HOUR.sub(r"\1", text), locale)))
     half = _AND_A_HALF.get(locale.split("_")[0])
     if half is not None and half.search(text):
         readings.append(Counter(numbers(half.sub(r"\1.5\2", text), locale)))
@@ -485,8 +501,8 @@ def _compared(entry: Entry, ctx: LocaleContext) -> Iterator[str]:
     if target == source:  # the common case, compared in C
         return
     readings = [reading - months for reading in _readings(entry.msgid, entry.msgstr, ctx.info.posix, plain)]
-    with_words, spoken = _source_with_words(entry.msgid), _source_spoken(entry.msgid)
-    sources = [reading for reading in (source, with_words, spoken) if reading is not None]
+    with_words = _source_with_words(entry.msgid)
+    sources = [source, *([with_words] if with_words is not None else []), *_source_spoken(entry.msgid)]
     # the first of the closest pairs of readings
     source, target = min(((s, t) for s in sources for t in readings), key=lambda pair: _differences(*pair))
     if target == source:

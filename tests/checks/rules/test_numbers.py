@@ -180,6 +180,12 @@ CLEAN = [
     ("vi", "Take it once a day.", "Uống một lần mỗi ngày."),
     ("ar", "Take it once a day.", "تناوله مرة يوميًا."),
     ("es", "Once you are home, rest for 2 days.", "Una vez en casa, descanse 2 días."),
+    # an afternoon or evening time on the 24-hour clock, as most of these languages write it
+    ("es", "Take your evening dose at 8:30 p.m.", "Tome la dosis de la noche a las 20:30."),
+    ("zh_Hans", "Take your evening dose at 8:30 p.m.", "晚上20:30服用晚间剂量。"),
+    ("vi", "Take your evening dose at 8 p.m.", "Uống liều buổi tối lúc 20 giờ."),
+    ("es", "Take your evening dose at 8:00 p.m.", "Tome la dosis de la noche a las 20 h."),
+    ("ar", "Come at 2 PM.", "تعال الساعة 14:00."),
 ]
 
 FLAGGED = [
@@ -309,6 +315,8 @@ FLAGGED = [
     ("ht", "Take 1 tablet twice a day.", "Pran 1 grenn yon fwa pa jou.", "which has 1 in its place"),
     ("vi", "Take 1 tablet twice a day.", "Uống 1 viên, mỗi ngày một lần.", "which has 1 in its place"),
     ("ar", "Take 1 tablet twice a day.", "تناول قرصًا واحدًا مرة يوميًا.", "which has 1 in its place"),
+    ("es", "Take your evening dose at 8:30 p.m.", "Tome la dosis de la noche a las 21:30.",
+     "number 8 of the source is missing"),
     # a time on the hour may drop its ":00", not its hour; noon is 12, not another hour
     ("es", "Take your evening dose at 8:00 p.m.", "Tome la dosis de la noche a las 9 de la noche.",
      "number 8 of the source is missing"),
