@@ -12,7 +12,9 @@ source names ("from 5 March") is no number of the translation where a Chinese or
 writes it as one (从3月5日起, từ ngày 5 tháng 3), and 4月 for March is still reported. A time on the
 hour may drop its minutes ("8:00" as "a las 8"), an afternoon or evening time may be on the 24-hour
 clock ("8:30 p.m." as 20:30), "noon" and "midnight" may be 12 and "every other
-day" every 2 days; a vulgar fraction is its value ("1½" is 1.5). The source is
+day" every 2 days; a vulgar fraction is its value ("1½" is 1.5). A time the source gives in the
+morning (a.m.) that the translation places in the afternoon or evening ("8:30 de la noche", 晚上8:30,
+مساءً, "nan aswè"), or the other way round, is reported: the dose is taken twelve hours off. The source is
 read as written, and, where it writes a number as an English word ("two weeks", which W312 asks to
 write with digits), also with that word as its number, so "2 semanas" is its translation. A
 number of the source that the translation writes as a word of its language is found as that word:
@@ -474,7 +476,54 @@ def _half_a(text: str) -> bool:
     return "half" in text.lower() and bool(_HALF_A.search(text))
 
 
+# A time of the source in the morning (a.m.) or in the afternoon or evening (p.m.), and the words of
+# each language that say which: a dose at 8:30 a.m. given "de la noche" is taken twelve hours late.
+_SOURCE_PERIOD = re.compile(r"(?<![\d:.,])(\d{1,2}(?::\d{2})?)\s?([ap])\.?\s?m\b\.?", re.IGNORECASE)
+_SOURCE_OTHER_PERIOD = {"a": re.compile(r"\b(?:evening|night|tonight|bedtime|afternoon|dinner|supper)s?\b"),
+                        "p": re.compile(r"\b(?:morning|breakfast)s?\b")}
+_PERIODS = {  # (the morning's words, the afternoon's and evening's)
+    "es": (r"\bde la (?:mañana|madrugada)\b|\ba\.\s?m\.", r"\bde la (?:tarde|noche)\b|\bp\.\s?m\."),
+    "zh": ("上午|早上|早晨|清晨|凌晨", "下午|晚上|傍晚|夜间|夜里|夜晚"),
+    "vi": (r"(?:\d|\bgiờ|\brưỡi)\s+sáng\b|\bbuổi sáng\b",
+           r"(?:\d|\bgiờ|\brưỡi)\s+(?:chiều|tối|đêm)\b|\bbuổi (?:chiều|tối)\b|\bban đêm\b"),
+    "ar": ("صباح[\u064b-\u0652]*ا?", "مساء[\u064b-\u0652]*|ليل[\u064b-\u0652]*ا|الليل"),  # with tanween or not
+    "ht": (r"\b(?:nan|di) maten\b", r"\b(?:nan|di) (?:apremidi|aswè)\b|\bdiswa\b"),
+}
+
+
+@cache
+def _periods(base: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """`_PERIODS` of a language, compiled."""
+    return (re.compile(_PERIODS[base][0]), re.compile(_PERIODS[base][1])) if base in _PERIODS else None
+
+
+@lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog
+def _source_half(text: str) -> tuple[str, str] | None:
+    """The source's first time and its half of the day ("a" or "p"), where every time it gives is in
+    that half and no word of the other half is there ("at 8 a.m. and again in the evening")."""
+    times = [(match.group(0).strip(), match.group(2).lower()) for match in _SOURCE_PERIOD.finditer(text)]
+    halves = {half for _, half in times}
+    if len(halves) != 1:
+        return None
+    half = halves.pop()
+    return None if _SOURCE_OTHER_PERIOD[half].search(ascii_lowered(text)) else (times[0][0], half)
+
+
+def _time_of_day(entry: Entry, language: str) -> Iterator[str]:
+    """A time the source gives in the morning only (or in the afternoon or evening only) that the
+    translation places in the other half of the day, and not in its own."""
+    if (source := _source_half(entry.msgid)) is None or (periods := _periods(language.split("_")[0])) is None:
+        return
+    time, half = source
+    own, other = periods if half == "a" else periods[::-1]
+    text = normalize(entry.msgstr)
+    if (said := other.search(text)) and not own.search(text):
+        when = "in the morning" if half == "a" else "in the afternoon or evening"
+        yield f"{time} of the source is {when}; the translation says {said.group(0).strip()}"
+
+
 def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
+    yield from _time_of_day(entry, ctx.language)
     if _half_a(entry.msgid) and (halves := _HALVES.get(ctx.language.split("_")[0])):
         if not halves.search(entry.msgstr.casefold()) and not _HALF_WRITTEN.search(entry.msgstr):
             yield "'half a' of the source is not in the translation: a half dose must stay a half"

@@ -186,6 +186,14 @@ CLEAN = [
     ("vi", "Take your evening dose at 8 p.m.", "Uống liều buổi tối lúc 20 giờ."),
     ("es", "Take your evening dose at 8:00 p.m.", "Tome la dosis de la noche a las 20 h."),
     ("ar", "Come at 2 PM.", "تعال الساعة 14:00."),
+    # a morning time said as one, an evening time as one
+    ("es", "Take your first dose at 8:30 a.m.", "Tome la primera dosis a las 8:30 de la mañana."),
+    ("zh_Hans", "Take your first dose at 8:30 a.m.", "上午8:30服用第一剂。"),
+    ("vi", "Take your first dose at 8:30 a.m.", "Uống liều đầu tiên lúc 8:30 sáng."),
+    ("ar", "Arrive at 7 a.m.", "احضر الساعة ٧ صباحًا."),
+    ("ht", "Take your first dose at 8:30 a.m.", "Pran premye dòz ou a 8:30 nan maten."),
+    ("es", "Take it at 8 a.m. and again in the evening.", "Tómelo a las 8 de la mañana y otra vez por la noche."),
+    ("vi", "Take it at 8 a.m.; do not take more than the maximum dose.", "Uống lúc 8 giờ sáng; không uống quá liều tối đa."),
 ]
 
 FLAGGED = [
@@ -317,6 +325,15 @@ FLAGGED = [
     ("ar", "Take 1 tablet twice a day.", "تناول قرصًا واحدًا مرة يوميًا.", "which has 1 in its place"),
     ("es", "Take your evening dose at 8:30 p.m.", "Tome la dosis de la noche a las 21:30.",
      "number 8 of the source is missing"),
+    # a morning time given in the evening, or the other way round
+    ("es", "Take your first dose at 8:30 a.m.", "Tome la primera dosis a las 8:30 de la noche.",
+     "8:30 a.m. of the source is in the morning; the translation says de la noche"),
+    ("zh_Hans", "Take your first dose at 8:30 a.m.", "晚上8:30服用第一剂。", "the translation says 晚上"),
+    ("vi", "Take your first dose at 8:30 a.m.", "Uống liều đầu tiên lúc 8 giờ 30 tối.", "the translation says"),
+    ("ar", "Take your first dose at 8:30 a.m.", "تناول الجرعة الأولى الساعة ٨:٣٠ مساءً.", "the translation says مساءً"),
+    ("ht", "Take your first dose at 8:30 a.m.", "Pran premye dòz ou a 8:30 nan aswè.", "the translation says"),
+    ("es", "Take your evening dose at 8 p.m.", "Tome la dosis a las 8 de la mañana.",
+     "8 p.m. of the source is in the afternoon or evening; the translation says de la mañana"),
     # a time on the hour may drop its ":00", not its hour; noon is 12, not another hour
     ("es", "Take your evening dose at 8:00 p.m.", "Tome la dosis de la noche a las 9 de la noche.",
      "number 8 of the source is missing"),
