@@ -81,8 +81,8 @@ def prepare(info: LocaleInfo) -> None:
 # A month the source names ("5 March", "March 2027") is a number in a Chinese or Vietnamese date
 # (3月5日, ngày 5 tháng 3, tháng 3 năm 2027): there it stands for the source's word, not for one of
 # its numbers. Only a month the source names is read so: 4月 for March stays a number.
-_MONTH_NUMBER = {"zh": re.compile(r"(?<![\d.,])(\d{1,2})\s*月"),
-                 "vi": re.compile(r"\btháng\s+(\d{1,2})(?!\d|[.,]\d)", re.IGNORECASE)}
+_MONTH_NUMBER = {"zh": ("月", re.compile(r"(?<![\d.,])(\d{1,2})\s*月")),
+                 "vi": ("háng", re.compile(r"\btháng\s+(\d{1,2})(?!\d|[.,]\d)", re.IGNORECASE))}
 _ENGLISH_MONTH = re.compile(r"\b(?:(Jan)(?:uary)?|(Feb)(?:ruary)?|(Mar)(?:ch)?|(Apr)(?:il)?|(May)|(June?)|(July?)"
                             r"|(Aug)(?:ust)?|(Sept?)(?:ember)?|(Oct)(?:ober)?|(Nov)(?:ember)?|(Dec)(?:ember)?)\b")
 
@@ -95,8 +95,8 @@ def _english_months(text: str) -> Counter[Decimal]:
 
 def _named_months(entry: Entry, language: str) -> Counter[Decimal]:
     """The numbers of the translation's dates that stand for a month the source names."""
-    pattern = _MONTH_NUMBER.get(language.split("_")[0])
-    if pattern is None or not (named := _english_months(entry.msgid)):
+    word, pattern = _MONTH_NUMBER.get(language.split("_")[0], ("", None))
+    if pattern is None or word not in entry.msgstr or not (named := _english_months(entry.msgid)):
         return Counter()
     return Counter(Decimal(int(match.group(1))) for match in pattern.finditer(entry.msgstr)) & named
 
@@ -112,6 +112,7 @@ def _source_numbers(text: str) -> Counter[Decimal]:
 _ON_THE_HOUR = re.compile(r"(?<![\d:.,])(\d{1,2}):00(?![\d:]|[.,]\d)")
 _AFTERNOON = re.compile(r"(?<![\d:.,])(\d{1,2})(?=(?::\d{2})?\s?p\.?\s?m\b)", re.IGNORECASE)
 _SPOKEN = re.compile(r"\b(?:(noon|midday|midnight)|every other)\b")
+_PM = re.compile(r"\d\s?p\.?\s?m\b")  # in lower case: whether `_AFTERNOON` has anything to find
 
 
 def _on_24_hours(match: re.Match[str]) -> str:
@@ -124,8 +125,10 @@ def _source_spoken(text: str) -> tuple[Counter[Decimal], ...]:
     """The source's numbers as its times may be said: on the hour without their minutes, in the
     afternoon on the 24-hour clock (with and without the minutes of an hour), each with the
     numbers its words for times name (`_SPOKEN`); none when it has no such time or word."""
-    said = Counter(Decimal(12 if match.group(1) else 2) for match in _SPOKEN.finditer(ascii_lowered(text)))
-    afternoon = _AFTERNOON.sub(_on_24_hours, text) if "m" in text.lower() else text
+    lowered = ascii_lowered(text)
+    said = Counter(Decimal(12 if match.group(1) else 2) for match in _SPOKEN.finditer(lowered)) \
+        if "noon" in lowered or "mid" in lowered or "other" in lowered else Counter()
+    afternoon = _AFTERNOON.sub(_on_24_hours, text) if "m" in lowered and _PM.search(lowered) else text
     # in this order, the first reading as close as another to a translation being the one a finding names
     texts = [t for t in dict.fromkeys((_ON_THE_HOUR.sub(r"\1", text), afternoon, _ON_THE_HOUR.sub(r"\1", afternoon)))
              if t != text]
@@ -501,6 +504,8 @@ def _periods(base: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
 def _source_half(text: str) -> tuple[str, str] | None:
     """The source's first time and its half of the day ("a" or "p"), where every time it gives is in
     that half and no word of the other half is there ("at 8 a.m. and again in the evening")."""
+    if not source_has_digits(text):
+        return None
     times = [(match.group(0).strip(), match.group(2).lower()) for match in _SOURCE_PERIOD.finditer(text)]
     halves = {half for _, half in times}
     if len(halves) != 1:
@@ -559,8 +564,9 @@ def _compared(entry: Entry, ctx: LocaleContext) -> Iterator[str]:
     missing_values = source - target
     spelled = _spelled(entry.msgid)
     # a number the source also writes as a word is not extra ("two tablets… in twenty-four hours" as 24)
-    # nor one its words imply, written with digits ("for a week" as 7天, "for a day" as "24 horas")
-    extra_values = target - source - spelled - _implied(entry.msgid)
+    extra_values = target - source - spelled
+    if extra_values:  # nor one its words imply, written with digits ("for a week" as 7天, "for a day" as "24 horas")
+        extra_values -= _implied(entry.msgid)
     if missing_values:  # a number the translation writes as a word is not missing
         words = _number_words(entry.msgstr, ctx.language)
         # and one it writes as a word beyond those is extra ("treinta a cuarenta minutos" for "30
