@@ -53,8 +53,25 @@ _CLAUSE_END = re.compile(r"\s*(?:[.?!;:,。？！；：，؟؛،…)\]\"'”’�
 
 
 def _alternation(words: list[str]) -> str:
-    # Longest first, so "pa t" wins over "pa" and an exception over the marker it contains.
-    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+    """One pattern of ``words`` (the white space in one: any white space), written as a tree of their
+    letters, so that at each place the engine tries only the words starting with the letter there;
+    a word is tried before a shorter one it continues, so the longest listed word wins ("pa t" over
+    "pa", 不适合 over 不适, an exception over the marker it holds), as in an alternation of the words
+    sorted longest first, which it matches the same."""
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for char in " ".join(word.split()):
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _branches(tree)
+
+
+def _branches(node: dict[str, Any]) -> str:
+    parts = [(r"\s+" if char == " " else re.escape(char)) + _branches(child) for char, child in node.items() if char]
+    if "" in node:
+        parts.append("")  # ending here is tried last
+    return parts[0] if len(parts) == 1 else f"(?:{'|'.join(parts)})"
 
 
 @dataclass(frozen=True, eq=False)  # compared by identity: a cheap key for memoised source text

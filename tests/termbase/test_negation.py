@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.errors import InputError
-from pipeline.termbase.negation import NEGATION_FILE, NegationMarkers, parse_negation, read_negation
+from pipeline.termbase.negation import NEGATION_FILE, NegationMarkers, _alternation, parse_negation, read_negation
 
 from ..conftest import REPO
 
@@ -102,3 +103,20 @@ def test_without_optional_marks_removes_exactly_the_marks(text):
     from pipeline.termbase.negation import _OPTIONAL_MARKS, without_optional_marks
 
     assert without_optional_marks(text) == text.translate(_OPTIONAL_MARKS)
+
+
+_LETTERS = st.sampled_from(list("nopatu不适合 "))
+_WORDS = st.lists(st.text(_LETTERS, min_size=1, max_size=5).map(lambda w: " ".join(w.split())).filter(bool),
+                  min_size=1, max_size=8)
+
+
+@settings(max_examples=500)
+@given(_WORDS, st.text(st.sampled_from(list("nopatu不适合 \t.,x")), max_size=30), st.booleans())
+def test_the_tree_of_the_markers_matches_as_the_markers_sorted_longest_first(words, text, substring):
+    # the pattern is written as a tree of the words' letters for speed; it must find what one
+    # alternation of the words, longest first, finds (the longest listed word winning at each place)
+    plain = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+    tree = _alternation(words)
+    wrap = "(?:{})" if substring else r"(?<!\w)(?:{})(?!\w)"
+    expected = [(m.start(), m.group(0)) for m in re.finditer(wrap.format(plain), text)]
+    assert [(m.start(), m.group(0)) for m in re.finditer(wrap.format(tree), text)] == expected
