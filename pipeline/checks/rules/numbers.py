@@ -528,7 +528,8 @@ def _time_of_day(entry: Entry, language: str) -> Iterator[str]:
 
 
 def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
-    yield from _time_of_day(entry, ctx.language)
+    if _source_half(entry.msgid) is not None:  # most sources give no time of day
+        yield from _time_of_day(entry, ctx.language)
     if _half_a(entry.msgid) and (halves := _HALVES.get(ctx.language.split("_")[0])):
         if not halves.search(entry.msgstr.casefold()) and not _HALF_WRITTEN.search(entry.msgstr):
             yield "'half a' of the source is not in the translation: a half dose must stay a half"
@@ -621,7 +622,7 @@ class _Hint(NamedTuple):
     """The words that `_may_have_words` looks for in one language."""
 
     words: frozenset[str]  # read as a number from two up, or part of one (`_PARTS`); in Arabic, with clitics
-    counted: frozenset[str]  # `_COUNTED_WORDS`: a number only before what they count,
+    counted: frozenset[str]  # `_COUNTED_WORDS` from two up: a number only before what they count,
     units: frozenset[str]  # the first words of which
 
 
@@ -632,7 +633,8 @@ def _hint(base: str) -> _Hint | None:
         return None
     words = [word for word, value in _NUMBER_WORDS[base].items() if value >= 2] + list(_PARTS.get(base, ()))
     return _Hint(frozenset(form for word in words for form in with_clitics(word, base)),
-                 frozenset(_COUNTED_WORDS.get(base, ())), frozenset(u.split()[0] for u in _COUNTED_UNITS.get(base, ())))
+                 frozenset(w for w, v in _COUNTED_WORDS.get(base, {}).items() if v >= 2),
+                 frozenset(u.split()[0] for u in _COUNTED_UNITS.get(base, ())))
 
 
 def _letter_tree(words: dict[str, str]) -> str:
