@@ -143,6 +143,13 @@ def source_has_digits(text: str) -> bool:
     return _ANY_DIGIT.search(text) is not None
 
 
+# What may stand between a number and its unit: white space (a no-break one too), a hyphen or a
+# dash, and the invisible marks of bidirectional text (LRM, RLM, ALM, the isolates around a number
+# in Arabic).
+NUMBER_UNIT_GAP = frozenset(" \t\n\u00a0\u202f-\u2010\u2011\u2012\u2013\u2014"
+                            "\u200e\u200f\u061c\u2066\u2067\u2068\u2069")
+
+
 # A vulgar fraction, after a whole number ("1½") or alone ("½ tablet"), as the decimal it is.
 _FRACTIONS = {"½": "5", "¼": "25", "¾": "75"}
 _FRACTION = re.compile(r"(\d*)\s?([½¼¾])")

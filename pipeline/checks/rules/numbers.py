@@ -290,10 +290,14 @@ def _ordinal_words(text: str, language: str) -> Counter[Decimal]:
     if base == "zh":
         return Counter(Decimal(_ZH_DIGITS.get(digit, 10)) for digit in _ZH_ORDINAL.findall(text))  # 十: 10
     words = _ORDINAL_WORDS.get(base)
+    return _valued(normalize(without_optional_marks(text)), language, words) if words else Counter()
+
+
+def _valued(folded: str, language: str, words: dict[str, int]) -> Counter[Decimal]:
+    """The values of the words of ``folded`` that ``words`` lists, as written or without their
+    clitics (Arabic والثاني, اثنين), each time."""
     found: Counter[Decimal] = Counter()
-    if not words:
-        return found
-    for word in _ANY_WORD.findall(normalize(without_optional_marks(text))):
+    for word in _ANY_WORD.findall(folded):
         for form in (word, *without_clitics(word, language)):
             if form in words:
                 found[Decimal(words[form])] += 1
@@ -327,12 +331,7 @@ def _number_words(text: str, language: str) -> Counter[Decimal]:
         for word, number in words.items():  # 两 and 二 are both 2: their counts add up
             found[Decimal(number)] += folded.count(word)
         return +found
-    for word in _ANY_WORD.findall(folded):
-        for form in (word, *without_clitics(word, language)):
-            if form in words:
-                found[Decimal(words[form])] += 1
-                break
-    return found
+    return found + _valued(folded, language, words)
 
 
 # Number words that count nothing a patient takes, does or waits for, left out where a translation's

@@ -37,6 +37,7 @@ from ..text import (
     ENGLISH_NUMBER_WORDS,
     ENGLISH_ONES,
     ENGLISH_TENS,
+    NUMBER_UNIT_GAP,
     english_numbers,
     numbers,
     source_has_digits,
@@ -50,10 +51,8 @@ SCOPE = "entry"
 SAFETY = True
 OPTIONS: dict[str, object] = {}
 
-# What may stand between a number and its unit: white space (a no-break one too), a hyphen or a
-# dash, and the invisible marks of bidirectional text (LRM, RLM, ALM, the isolates around a number
-# in Arabic); in Chinese also 个, the measure word of 2个月 (two months) and 3个小时 (three hours).
-_GAP = frozenset(" \t\n\u00a0\u202f-\u2010\u2011\u2012\u2013\u2014\u200e\u200f\u061c\u2066\u2067\u2068\u2069")
+# Between a number and its unit (`text.NUMBER_UNIT_GAP`), in Chinese also 个, the measure word of
+# 2个月 (two months) and 3个小时 (three hours).
 _MEASURE_WORDS = {"zh": "个"}
 # Numbers before a unit that count nothing: a Chinese ordinal (第4天, the fourth day), and the
 # numbers of a date, which Chinese and Vietnamese write with their words for month and year (3月5日
@@ -121,7 +120,7 @@ def _quantities(matcher: Matcher, text: str, locale: str, language: str,
         reach, end = hit.end, hit.start
         if measure and end and folded[end - 1] == measure:
             end -= 1
-        while end and folded[end - 1] in _GAP:
+        while end and folded[end - 1] in NUMBER_UNIT_GAP:
             end -= 1
         words.setdefault(hit.concept.id, shown[hit.start:hit.end])
         token = _number_before(folded, end)

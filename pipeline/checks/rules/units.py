@@ -27,7 +27,7 @@ from ...termbase import lookalike
 from ...termbase.matching import Hit, Matcher, named_counts, normalize, uncovered
 from ...termbase.model import UNIT_SUBJECTS
 from ..model import Entry, LocaleContext, Options
-from ..text import ENGLISH_NUMBER_WORDS
+from ..text import ENGLISH_NUMBER_WORDS, NUMBER_UNIT_GAP
 
 CODE = "E202"
 NAME = "units"
@@ -51,8 +51,8 @@ def _count(hits: list[Hit]) -> tuple[dict[str, int], dict[str, Hit]]:
 # The smaller units a length of time may be said in, by concept id (as the shipped termbase names
 # its units of time).
 _SMALLER = {"week": ("day",), "day": ("hour",), "hour": ("minute",), "month": ("week", "day"), "year": ("month", "day")}
-# What may stand between a number and its unit: white space, and Chinese 个 (2个月).
-_GAP = " \t\n\u00a0\u202f\u200e\u200f\u061c\u2066\u2067\u2068\u2069个"
+# What may stand between a number and its unit (as E209 reads them), and Chinese 个 (2个月).
+_GAP = "".join(NUMBER_UNIT_GAP) + "个"
 
 
 def _in_smaller_unit(concept_id: str, text: str, hits: list[Hit], named: dict[str, int],
@@ -79,7 +79,7 @@ def _without_number(matcher: Matcher, text: str) -> frozenset[str]:
 def _counted(before: str) -> bool:
     """Whether the text before a unit ends with a number: digits ("2 weeks", "a 3-day course") or an
     English number word ("two weeks", "twenty-one days")."""
-    before = before.rstrip(_GAP + "-\u2010\u2011\u2013\u2014")
+    before = before.rstrip(_GAP)
     if before[-1:].isdigit():
         return True
     words = before.rsplit(None, 1)
