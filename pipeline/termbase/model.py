@@ -8,8 +8,12 @@ from functools import cached_property
 STATUSES = ("preferred", "admitted", "deprecated")
 APPROVED = ("preferred", "admitted")
 MATCH_MODES = ("exact", "stem", "prefix", "forms", "substring")
-SUBJECTS = ("anatomy", "condition", "procedure", "tool", "care", "medication", "time", "unit")
+SUBJECTS = ("anatomy", "condition", "procedure", "tool", "care", "medication", "count", "time", "unit")
 UNIT_SUBJECTS = ("time", "unit")  # the concepts that are units of time or measure (E202, E209)
+# What a number may count besides a unit: the times something is done ("3 times a day") and the
+# tablets or capsules of a dose. A number must stay with it (E209), but the word itself is not one a
+# translation must repeat (E202): "at all times" names no count.
+QUANTITY_SUBJECTS = (*UNIT_SUBJECTS, "count")
 PARTS_OF_SPEECH = ("noun", "verb", "adjective", "adverb", "other")
 
 

@@ -4,7 +4,8 @@
 every number and every unit of the source, so the numbers (E201) and units (E202) checks pass it,
 and it tells a patient to rest three days instead of two. A quantity here is a number written with
 digits (in the English source also as a word: "two weeks", which W312 asks to write with digits)
-right before a unit (a termbase concept of subject `time` or `unit`, found as E202 finds it), with
+right before a unit (a termbase concept of subject `time` or `unit`, found as E202 finds it) or
+before what it counts (subject `count`: the times something is done, the tablets of a dose), with
 nothing between them but white space, a hyphen, a dash or a bidirectional mark: "2 weeks", "5mm", "a
 3-day course", the 4 of "2–4 weeks"; in Chinese also the measure word 个 (2个月), while an ordinal
 (第4天, the fourth day) and the numbers of a date (3月5日; Vietnamese ngày 5 tháng 3) count nothing. A
@@ -14,7 +15,10 @@ the units check's finding ("2 weeks" rendered "2 días"), said once, unless the 
 source's unit elsewhere, where the units check finds it: "after 2 days ... the next day" rendered "a
 las 2 semanas ... al día siguiente" is reported here. A unit given another of the
 source's numbers is reported too: "Walk for 10 minutes, 3 times a day" rendered "Camine 3 minutos,
-10 veces al día" (a number the source does not have is the numbers check's). Each side is read as
+10 veces al día" (a number the source does not have is the numbers check's). So are a dose and
+its frequency that trade places ("Take 2 tablets 3 times a day" rendered 每天2次，每次3片: 3 tablets
+twice a day) and a frequency rendered as an interval ("2 times a day" as "cada 2 días", every 2
+days), or the other way round. Each side is read as
 far as it goes: a number the translation writes as a word, or a unit it names in words the termbase
 does not list, makes no quantity, and a number the source gives no unit has nothing to compare. One
 number before two units ("2 days, then 2 weeks") gives the same pairs swapped or not, so such a swap
@@ -31,7 +35,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ...termbase.matching import Matcher, normalize, uncovered
-from ...termbase.model import UNIT_SUBJECTS
+from ...termbase.model import QUANTITY_SUBJECTS
 from ..model import Entry, LocaleContext, Options
 from ..text import (
     ENGLISH_NUMBER_WORDS,
@@ -101,7 +105,7 @@ def _quantities(matcher: Matcher, text: str, locale: str, language: str,
     each unit the text names, as it writes them (for the message). Looked for from each unit
     back: most texts have few units and many other characters. With ``words_too`` (the English
     source), a number written as a word counts too ("two weeks")."""
-    hits = [hit for hit in uncovered(matcher.find(text)) if hit.concept.subject in UNIT_SUBJECTS]
+    hits = [hit for hit in uncovered(matcher.find(text)) if hit.concept.subject in QUANTITY_SUBJECTS]
     if not hits:
         return {}, {}
     folded = normalize(text)  # where the matcher's hits stand

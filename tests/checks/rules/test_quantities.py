@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.checks.rules import quantities
+from pipeline.checks.rules import quantities, units
 from pipeline.checks.text import _NUMBER
 from pipeline.termbase.model import Concept, Term, Termbase
 
@@ -160,3 +160,47 @@ def test_the_numbers_of_a_chinese_date_count_nothing(msgid, msgstr, expected):
         assert found == []
     else:
         assert_flagged(found, "E209", expected)
+
+
+# What a number counts besides a unit (subject `count`): the times something is done and the tablets
+# of a dose, beside units of time. The shipped termbase has them; the fixture's does not.
+def _concept(cid: str, subject: str, **terms: tuple[str, ...]) -> Concept:
+    return Concept(cid, subject, "", {lang: (Term(forms[0], "preferred", match="forms", forms=forms),)
+                                      for lang, forms in terms.items()})
+
+
+COUNTED = Termbase((
+    _concept("times", "count", en=("times",), es=("vez", "veces")),
+    _concept("tablet", "count", en=("tablet", "tablets"), es=("comprimido", "comprimidos")),
+    _concept("day", "time", en=("day", "days"), es=("día", "días")),
+))
+COUNTED_ROWS = [
+    # source, translation, telling part of the message (None: no finding)
+    ("Take 2 tablets 3 times a day.", "Tome 2 comprimidos 3 veces al día.", None),
+    ("Take 2 tablets 3 times a day.", "Tome 2 comprimidos tres veces al día.", None),
+    ("Take 2 tablets twice a day.", "Tome 2 comprimidos 2 veces al día.", None),
+    ("Change the dressing every 2 days.", "Cambie el apósito cada 2 días.", None),
+    # the dose and the frequency trade places
+    ("Take 2 tablets 3 times a day.", "Tome 3 comprimidos 2 veces al día.",
+     "3 comprimidos where the source has 3 times; 2 veces where the source has 2 tablets"),
+    # a frequency becomes an interval, and an interval a frequency
+    ("Take 1 tablet 2 times a day.", "Tome 1 comprimido cada 2 días.", "2 días where the source has 2 times"),
+    ("Change the dressing every 2 days.", "Cambie el apósito 2 veces al día.", "2 veces where the source has 2 days"),
+]
+
+
+@pytest.mark.parametrize("msgid,msgstr,expected", COUNTED_ROWS, ids=row_ids(COUNTED_ROWS))
+def test_a_number_stays_with_what_it_counts(msgid, msgstr, expected):
+    found = run(quantities, entry(msgid, msgstr, "es"), context("es", termbase=COUNTED))
+    if expected is None:
+        assert found == []
+    else:
+        assert_flagged(found, "E209", expected)
+
+
+def test_a_count_word_is_not_a_unit_the_translation_must_repeat():
+    # "at all times" names no count: the units check (E202) asks nothing for a `count` concept
+    found = run(units, entry("Keep the wound dry at all times, for 3 times as long.",
+                             "Mantenga la herida seca siempre, durante el triple de tiempo.", "es"),
+                context("es", termbase=COUNTED))
+    assert found == []
