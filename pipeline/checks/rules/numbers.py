@@ -35,7 +35,10 @@ o'clock), de dos en dos (two at a time), nấu chín (cooked), tháng Ba (March)
 that the translation renders as another number, with digits or as a word of its language, is
 reported too: "two weeks" as "tres semanas" or 三周, "twice a day" as "tres veces al día". A length of
 time said with a half or a quarter may be given in a smaller unit: "half an hour" as "30 minutos",
-"an hour and a half" as 90 minutes, "a day and a half" as 36 hours. "Half a tablet" must be a half
+"an hour and a half" as 90 minutes, "a day and a half" as 36 hours; or in its own unit with its
+half (1,5 horas, "1 hora y media", 一个半小时, một tiếng rưỡi), which is read as the one number it
+is: "2 horas y media" is 2.5, not 2. A time at half past may say its half with a word (8点半, 8 giờ
+rưỡi, 8è edmi, "las 8 y media", 8 والنصف for 8:30). "Half a tablet" must be a half
 in the translation too (medio, mitad, ½, 半, nửa, نصف, mwatye).
 Number words are read as the term checks read a text: in Unicode's composed form (NFC), in any
 case, and in Arabic with or without short vowels, tanween and the tatweel (خمسًا, ستّة).
@@ -159,6 +162,18 @@ def _spelled(text: str) -> Counter[Decimal]:
     return found
 
 
+@lru_cache(maxsize=50_000)
+def _lengths_own(text: str) -> tuple[Counter[Decimal], Counter[Decimal]]:
+    """The source's lengths said with a half or a quarter (`_LENGTHS`) in the smaller unit `_spelled`
+    reads them in, and in their own unit (`_LENGTH_OWN`): "an hour and a half" as 90 and as 1.5.
+    Empty when it has none."""
+    lowered = ascii_lowered(text)
+    if "half" not in lowered and "quarter" not in lowered:
+        return Counter(), Counter()
+    found = [match.group(0) for match in _LENGTHS.finditer(lowered)]
+    return Counter(Decimal(_LENGTH_VALUES[f]) for f in found), Counter(Decimal(_LENGTH_OWN[f]) for f in found)
+
+
 # "once" counts only a frequency ("once a day"): "at once" is now, "once you are home" is when
 _TIMES = re.compile(r"\b(?:once(?=\s+(?:a|an|per|every|each|daily|weekly|monthly|nightly)\b)|twice\b)")
 _TIMES_VALUES = {"once": 1, "twice": 2}
@@ -166,6 +181,10 @@ _TIMES_VALUES = {"once": 1, "twice": 2}
 # "half an hour" may be "30 minutos", "a day and a half" 36 hours.
 _LENGTH_VALUES = {"half an hour": 30, "a quarter of an hour": 15, "an hour and a half": 90, "one hour and a half": 90,
                   "one and a half hours": 90, "an hour and a quarter": 75, "a day and a half": 36}
+# The same lengths in their own unit, as a translation may give them too: "1 hora y media", 1.5 hours.
+_LENGTH_OWN = {"half an hour": "0.5", "a quarter of an hour": "0.25", "an hour and a half": "1.5",
+               "one hour and a half": "1.5", "one and a half hours": "1.5", "an hour and a quarter": "1.25",
+               "a day and a half": "1.5"}
 _LENGTHS = re.compile(rf"\b(?:{'|'.join(sorted(_LENGTH_VALUES, key=len, reverse=True))})\b")
 
 
@@ -252,6 +271,13 @@ _COUNTED_UNITS = {  # what such a word counts, after a space
 }
 _COUNTING = {base: re.compile(rf"\b({'|'.join(_COUNTED_WORDS[base])}) (?=(?:{'|'.join(units)})\b)")
              for base, units in _COUNTED_UNITS.items()}
+# A number word and a half said with its unit: 一天半 and 一个半小时 (a day, an hour and a half), một
+# tiếng rưỡi (an hour and a half); each number word matched alone.
+_HALF_WORDS: dict[str, tuple[re.Pattern[str], dict[str, int]]] = {
+    "zh": (re.compile(r"([一两二三四五六七八九])(?=个半|[天日年周]半)"), _ZH_DIGITS),
+    "vi": (re.compile(rf"\b({_alternatives(_VI_UNITS)})(?=\s+(?:tiếng|giờ|ngày|tuần|tháng|năm|phút)\s+rưỡi\b)"),
+           _VI_UNITS),
+}
 _ZH_COUNTED = re.compile(r"([一四])(?=[天日年月次片粒个秒岁倍]|分钟|小时|星期)|一(?=周)")
 
 # Number words that name no number: a weekday or an ordinal (thứ hai, Monday; 星期二, Tuesday; 第二,
@@ -317,6 +343,11 @@ def _number_words(text: str, language: str) -> Counter[Decimal]:
     found: Counter[Decimal] = Counter()
     if base in _NOT_NUMBERS:
         folded = _NOT_NUMBERS[base].sub(" ", folded)
+    if base in _HALF_WORDS and ("半" in folded or "rưỡi" in folded):  # 一天半, một tiếng rưỡi: 1.5
+        pattern, units = _HALF_WORDS[base]
+        for match in pattern.finditer(folded):
+            found[Decimal(units[match.group(1)]) + Decimal("0.5")] += 1
+        folded = pattern.sub(" ", folded)
     if base in _COMPOUNDS:
         pattern, value = _COMPOUNDS[base]
         for match in pattern.finditer(folded):
@@ -431,9 +462,24 @@ def _myriad(match: re.Match[str]) -> str:
     return format(Decimal(match.group(1)) * _MYRIADS[match.group(2)], "f")
 
 
-# A number and a half said after its unit: "1 hora y media", "1 tiếng rưỡi", "1 èdtan edmi", 1个半小时.
+# A number and a half said after its unit: "1 hora y media", "1 tiếng rưỡi", "1 èdtan edmi", 1个半小时,
+# 1天半. It is read so and only so (`_halved`): "2 horas y media" is 2.5 hours, never 2.
 _AND_A_HALF = {"es": re.compile(r"(\d+)(\s+\w+\s+y\s+medi[oa])\b"), "vi": re.compile(r"(\d+)(\s+\w+\s+rưỡi)\b"),
-               "ht": re.compile(r"(\d+)(\s*\w*\s+edmi)\b"), "zh": re.compile(r"(\d+)(个?半)")}
+               "ht": re.compile(r"(\d+)(\s*\w*\s+edmi)\b"), "zh": re.compile(r"(\d+)(个?半|[天日年周]半)")}
+# Half past an hour said with a word, for a source's time at half past: 8点半, 8 giờ rưỡi, 8è edmi,
+# "las 8 y media", الساعة 8 والنصف (8:30).
+_HALF_PAST = {"zh": re.compile(r"(\d{1,2})\s*点半"), "vi": re.compile(r"(\d{1,2})\s*giờ\s+rưỡi\b"),
+              "ht": re.compile(r"(\d{1,2})\s*[èh]\s*edmi\b"), "es": re.compile(r"(\d{1,2})\s+y\s+media\b"),
+              "ar": re.compile(r"(\d{1,2})\s+والنصف")}
+
+
+def _halved(text: str, base: str) -> str:
+    """``text`` with each number and a half said after its unit written with its half (1.5 hora y
+    media), as `text.numbers` then reads it; ``text`` itself when it has none."""
+    half = _AND_A_HALF.get(base)
+    if half is None or not half.search(text):
+        return text
+    return half.sub(r"\1.5\2", text)
 
 
 def _readings(source: str, text: str, locale: str, plain: Counter[Decimal]) -> list[Counter[Decimal]]:
@@ -442,12 +488,13 @@ def _readings(source: str, text: str, locale: str, plain: Counter[Decimal]) -> l
     ("2.10 mg" for "2 x 10 mg" is a dose, never two numbers), with myriads multiplied out, with
     a number and a half said after its unit as one number (1 hora y media: 1.5), and with a time on
     the hour without its minutes where the source gives none ("14:00" for "2 PM")."""
-    readings = [plain]
+    base = locale.split("_")[0]
+    halved = _halved(text, base)
+    readings = [plain if halved is text else Counter(numbers(halved, locale))]
     if ":00" in text and ":00" not in source:  # "14:00" for "2 PM"
         readings.append(Counter(numbers(_ON_THE_HOUR.sub(r"\1", text), locale)))
-    half = _AND_A_HALF.get(locale.split("_")[0])
-    if half is not None and half.search(text):
-        readings.append(Counter(numbers(half.sub(r"\1.5\2", text), locale)))
+    if ":30" in source and (past := _HALF_PAST.get(base)) is not None and past.search(text):  # 8点半 for 8:30
+        readings.append(Counter(numbers(past.sub(r"\1:30", text), locale)))
     if " " in text and _SPACE_GROUP.search(text):
         readings.append(Counter(numbers(_SPACE_GROUP.sub("\u00a0", text), locale)))
     if "." in text and _CLOCK.search(text) and ":" in source and _SOURCE_CLOCK.search(source):
@@ -556,7 +603,9 @@ def _compared(entry: Entry, ctx: LocaleContext) -> Iterator[str]:
         return
     readings = [reading - months for reading in _readings(entry.msgid, entry.msgstr, ctx.info.posix, plain)]
     with_words = _source_with_words(entry.msgid)
-    sources = [source, *([with_words] if with_words is not None else []), *_source_spoken(entry.msgid)]
+    smaller, own = _lengths_own(entry.msgid)
+    sources = [source, *([with_words] if with_words is not None else []), *_source_spoken(entry.msgid),
+               *([source + own] if own else [])]
     # the first of the closest pairs of readings
     source, target = min(((s, t) for s in sources for t in readings), key=lambda pair: _differences(*pair))
     if target == source:
@@ -564,7 +613,7 @@ def _compared(entry: Entry, ctx: LocaleContext) -> Iterator[str]:
     missing_values = source - target
     spelled = _spelled(entry.msgid)
     # a number the source also writes as a word is not extra ("two tablets… in twenty-four hours" as 24)
-    extra_values = target - source - spelled
+    extra_values = target - source - (spelled - smaller + own if own and own <= target else spelled)
     if extra_values:  # nor one its words imply, written with digits ("for a week" as 7天, "for a day" as "24 horas")
         extra_values -= _implied(entry.msgid)
     if missing_values:  # a number the translation writes as a word is not missing
@@ -589,9 +638,12 @@ def _changed_words(entry: Entry, ctx: LocaleContext, spelled: Counter[Decimal]) 
     writes (with digits, or as a word of its language) that the source has nowhere. A word that
     also means something else is not read (Haitian Creole de, two and "of"), so a translation
     that writes the number with one is not reported."""
-    target = Counter(numbers(entry.msgstr, ctx.info.posix)) - _named_months(entry, ctx.language) \
-        + _number_words(entry.msgstr, ctx.language)
+    target = Counter(numbers(_halved(entry.msgstr, ctx.language.split("_")[0]), ctx.info.posix)) \
+        - _named_months(entry, ctx.language) + _number_words(entry.msgstr, ctx.language)
     missing = spelled - target
+    smaller, own = _lengths_own(entry.msgid)
+    if missing and own and not (spelled - smaller + own) - target:  # "an hour and a half" as "1 tiếng rưỡi"
+        return
     if not missing:
         return
     if extra := target - (_source_numbers(entry.msgid) + spelled):

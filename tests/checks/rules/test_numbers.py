@@ -194,6 +194,24 @@ CLEAN = [
     ("ht", "Take your first dose at 8:30 a.m.", "Pran premye dòz ou a 8:30 nan maten."),
     ("es", "Take it at 8 a.m. and again in the evening.", "Tómelo a las 8 de la mañana y otra vez por la noche."),
     ("vi", "Take it at 8 a.m.; do not take more than the maximum dose.", "Uống lúc 8 giờ sáng; không uống quá liều tối đa."),
+    # half past the hour said as a word
+    ("zh_Hans", "Take your first dose at 8:30 a.m.", "上午8点半服用第一剂。"),
+    ("vi", "Take your first dose at 8:30 a.m.", "Uống liều đầu tiên lúc 8 giờ rưỡi sáng."),
+    ("ht", "Take your first dose at 8:30 a.m.", "Pran premye dòz ou a 8è edmi nan maten."),
+    ("es", "Take your first dose at 8:30 a.m.", "Tome la primera dosis a las 8 y media de la mañana."),
+    ("ar", "Take your first dose at 8:30 a.m.", "تناول الجرعة الأولى الساعة 8 والنصف صباحًا."),
+    # a length of time with a half, in its own unit (1.5 hours) as well as in the smaller one (90 minutes)
+    ("es", "Rest for an hour and a half.", "Descanse 1 hora y media."),
+    ("es", "Rest for an hour and a half.", "Descanse 1,5 horas."),
+    ("es", "Rest for half an hour.", "Descanse 0,5 horas."),
+    ("vi", "Rest for an hour and a half.", "Nghỉ ngơi 1 tiếng rưỡi."),
+    ("vi", "Rest for an hour and a half.", "Nghỉ ngơi một tiếng rưỡi."),
+    ("ht", "Rest for an hour and a half.", "Repoze 1 èdtan edmi."),
+    ("zh_Hans", "Rest for an hour and a half.", "休息一个半小时。"),
+    ("zh_Hans", "Rest for a day and a half.", "休息一天半。"),
+    ("zh_Hans", "Rest for 1.5 days.", "休息一天半。"),
+    ("zh_Hans", "Rest for 1.5 hours.", "休息一个半小时。"),
+    ("zh_Hans", "Rest for 2.5 days.", "休息两天半。"),
 ]
 
 FLAGGED = [
@@ -339,6 +357,17 @@ FLAGGED = [
      "number 8 of the source is missing"),
     ("es", "Take your second dose at noon.", "Tome la segunda dosis a las 11.", "number 11 is not in the source"),
     ("zh_Hans", "On day 2 after surgery you can shower.", "术后第三天可以淋浴。", "number 2 of the source is missing"),
+    # half past is read as the half hour it is, and only there
+    ("zh_Hans", "Take your first dose at 8:30 a.m.", "上午9点半服用第一剂。", "number 8 of the source is missing"),
+    ("es", "Take your first dose at 8:30 a.m.", "Tome la primera dosis a las 8 y cuarto de la mañana.",
+     "number 30 of the source is missing"),
+    ("es", "Take your first dose at 8:15 a.m.", "Tome la primera dosis a las 8 y media de la mañana.",
+     "number 15 of the source is missing"),
+    # a length with a half is still the length the source gives
+    ("es", "Rest for an hour and a half.", "Descanse 2 horas y media.", "number 2.5 is not in the source"),
+    ("vi", "Rest for an hour and a half.", "Nghỉ ngơi hai tiếng rưỡi.", "which has 2.5 in its place"),
+    ("zh_Hans", "Rest for a day and a half.", "休息两天半。", "which has 2.5 in its place"),
+    ("zh_Hans", "Rest for 1.5 days.", "休息两天半。", "number 1.5 of the source is missing"),
 ]
 
 
