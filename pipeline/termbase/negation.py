@@ -5,7 +5,9 @@ without spaces between words (Chinese), a substring ("不", "避免"). Exception
 contain a marker without negating ("不适" discomfort, "非常" very, "không khí" air): they are
 skipped, so that they cannot hide a dropped negation elsewhere in the text. Words that stop ("stop
 taking", "deje de", 停用) are found like markers, but count in a translation only against the
-source's own: "do not stop the tablets" rendered "stop the tablets" says the opposite.
+source's own: "do not stop the tablets" rendered "stop the tablets" says the opposite. So do words
+that limit an amount ("no more than", "como máximo", 最多): "no more than 2" may be "como máximo
+2", and "do not take the maximum dose" is not "tome la dosis máxima".
 """
 
 from __future__ import annotations
@@ -85,23 +87,27 @@ class NegationMarkers:
     # markers that end a yes/no question when they end a clause (Vietnamese "... có an toàn không?")
     question_particles: tuple[str, ...] = ()
     stops: tuple[str, ...] = ()  # words that tell a patient to stop doing something ("stop taking")
+    limits: tuple[str, ...] = ()  # words that cap an amount ("no more than", "como máximo", 最多)
     pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
     _skip: frozenset[str] = field(init=False, repr=False, compare=False)
     _particles: frozenset[str] = field(init=False, repr=False, compare=False)
     _stops: frozenset[str] = field(init=False, repr=False, compare=False)
+    _limits: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # One alternation, longest first: at each place the longest listed word wins, so "不适合"
         # (not suitable) is a marker although "不适" (discomfort) is an exception.
-        body = _alternation([normalise(w) for w in (*self.markers, *self.stops, *self.exceptions)])
+        body = _alternation([normalise(w) for w in (*self.markers, *self.stops, *self.limits, *self.exceptions)])
         regex = f"(?:{body})" if self.substring else rf"(?<!\w)(?:{body})(?!\w)"
         object.__setattr__(self, "pattern", re.compile(regex))
         object.__setattr__(self, "_skip", frozenset(" ".join(normalise(w).split()) for w in self.exceptions))
         object.__setattr__(self, "_particles", frozenset(normalise(w) for w in self.question_particles))
         object.__setattr__(self, "_stops", frozenset(" ".join(normalise(w).split()) for w in self.stops))
+        object.__setattr__(self, "_limits", frozenset(" ".join(normalise(w).split()) for w in self.limits))
 
     def found(self, text: str) -> list[str]:
-        """The markers and words that stop in ``text``, in order, each time it occurs (normalised)."""
+        """The markers and the words that stop or limit in ``text``, in order, each time it occurs
+        (normalised)."""
         folded = normalise(text)
         found = []
         for match in self.pattern.finditer(folded):
@@ -116,6 +122,10 @@ class NegationMarkers:
     def stopping(self, found: list[str] | tuple[str, ...]) -> int:
         """How many of ``found`` are words that stop."""
         return sum(word in self._stops for word in found) if self._stops else 0
+
+    def limiting(self, found: list[str] | tuple[str, ...]) -> int:
+        """How many of ``found`` are words that limit an amount."""
+        return sum(word in self._limits for word in found) if self._limits else 0
 
 
 @dataclass(frozen=True)
@@ -149,7 +159,7 @@ def parse_negation(name: str, data: bytes) -> Negation:
             line, column = key_position(root, ["languages"], language)
             raise InputError(f"languages.{language}: not a language code: use the termbase's codes "
                              "(en, es, zh_Hans)", name, line, column)
-        for key in ("markers", "exceptions", "stops"):
+        for key in ("markers", "exceptions", "stops", "limits"):
             index = _duplicate(list(raw.get(key, [])))
             if index is not None:
                 line, column = position(root, ["languages", language, key, index])
@@ -161,6 +171,13 @@ def parse_negation(name: str, data: bytes) -> Negation:
                 line, column = position(root, ["languages", language, "stops", s_index])
                 raise InputError(f"languages.{language}.stops[{s_index}]: {stop!r} is also a marker: list it in one "
                                  "of the two", name, line, column)
+        stops = {normalise(str(s)) for s in raw.get("stops", [])}
+        for l_index, limit in enumerate(raw.get("limits", [])):
+            if normalise(str(limit)) in markers | stops:
+                line, column = position(root, ["languages", language, "limits", l_index])
+                kind = "a marker" if normalise(str(limit)) in markers else "one of the stops"
+                raise InputError(f"languages.{language}.limits[{l_index}]: {limit!r} is also {kind}: list it in one "
+                                 "of the two", name, line, column)
         for q_index, particle in enumerate(raw.get("question_particles", [])):
             if normalise(str(particle)) not in markers:
                 line, column = position(root, ["languages", language, "question_particles", q_index])
@@ -171,6 +188,7 @@ def parse_negation(name: str, data: bytes) -> Negation:
             exceptions=tuple(str(e) for e in raw.get("exceptions", [])),
             question_particles=tuple(str(q) for q in raw.get("question_particles", [])),
             stops=tuple(str(w) for w in raw.get("stops", [])),
+            limits=tuple(str(w) for w in raw.get("limits", [])),
             substring=raw.get("match", "word") == "substring")
     return Negation(languages)
 

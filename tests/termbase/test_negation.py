@@ -68,6 +68,11 @@ BAD = [
     ("languages:\n  es:\n    markers: [no, suspenda]\n    stops: [deje de, Suspenda]\n",
      "4:22: languages.es.stops[1]: 'Suspenda' is also a marker: list it in one of the two"),
     ("languages:\n  es:\n    markers: [no]\n    stops: [deje de, deje de]\n", "languages.es.stops[1]: 'deje de' is listed twice"),
+    ("languages:\n  es:\n    markers: [no, máximo]\n    limits: [como máximo, Máximo]\n",
+     "4:27: languages.es.limits[1]: 'Máximo' is also a marker: list it in one of the two"),
+    ("languages:\n  es:\n    markers: [no]\n    stops: [deje de]\n    limits: [deje de]\n",
+     "languages.es.limits[0]: 'deje de' is also one of the stops: list it in one of the two"),
+    ("languages:\n  es:\n    markers: [no]\n    limits: [máximo, máximo]\n", "languages.es.limits[1]: 'máximo' is listed twice"),
 ]
 
 

@@ -6,7 +6,9 @@ without, avoid, don't…) are counted, and the translation must have at least as
 its language: sentence by sentence when both have the same number of sentences, else over the
 whole entry. Words that stop ("stop taking", "deje de", 停用) count in a translation only as often
 as the source has such words: "stop taking aspirin" rendered "deje de tomar" or "no tome" keeps
-its sense, and "do not stop the tablets" rendered "suspenda las pastillas" loses it. The markers
+its sense, and "do not stop the tablets" rendered "suspenda las pastillas" loses it. So do words
+that limit an amount: "take no more than 2" rendered "tome como máximo 2" (at most 2) keeps its
+sense, and "do not take the maximum dose" rendered "tome la dosis máxima" loses it. The markers
 are data, in `source/negation.yaml` (docs/negation.md): when a translation negates with a word the
 list lacks, a linguist adds the word there rather than silencing the finding. A language with no
 markers listed is not checked.
@@ -71,7 +73,9 @@ def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
     else:
         pairs = [(entry.msgid, tuple(m for _, found in negated for m in found), target_markers.found(entry.msgstr))]
     for source, found, kept in pairs:
-        stops = target_markers.stopping(kept)  # count only against the source's own
-        counted = len(kept) - stops + min(stops, source_markers.stopping(found))
+        # words that stop or limit count only against the source's own
+        stops, limits = target_markers.stopping(kept), target_markers.limiting(kept)
+        counted = len(kept) - stops - limits + min(stops, source_markers.stopping(found)) \
+            + min(limits, source_markers.limiting(found))
         if message := _compare(source, found, kept, ctx.language, counted):
             yield message

@@ -118,3 +118,32 @@ def test_words_that_stop_count_only_against_the_sources_own(source: str, transla
         assert messages == []
     else:
         assert len(messages) == 1 and expected in messages[0], messages
+
+
+# "No more than 2" caps an amount, which a translation may say with a word that limits (como
+# máximo, 最多, tối đa): counted against the source's own.
+_LIMITING = Negation({
+    "en": NegationMarkers("en", ("not", "no", "don't"), limits=("no more than", "not take more than")),
+    "es": NegationMarkers("es", ("no",), limits=("como máximo", "máximo")),
+})
+LIMITS = [
+    # source, translation, telling part of the message (None: clean)
+    ("Take no more than 2 tablets a day.", "Tome como máximo 2 comprimidos al día.", None),
+    ("Take no more than 2 tablets a day.", "No tome más de 2 comprimidos al día.", None),
+    ("Do not take more than 2 tablets a day.", "Tome un máximo de 2 comprimidos al día.", None),
+    ("Take no more than 2 tablets a day.", "Tome más de 2 comprimidos al día.", "negation is lost"),
+    # a word that limits does not stand for a "not" the source has elsewhere
+    ("Do not take the maximum dose.", "Tome la dosis máxima, como máximo 2 comprimidos.", "negation is lost"),
+    ("Take no more than 2 tablets. Do not drive.", "Tome como máximo 2 comprimidos. Conduzca.", "negation is lost"),
+]
+
+
+@pytest.mark.parametrize(("source", "translation", "expected"), LIMITS)
+def test_words_that_limit_count_only_against_the_sources_own(source: str, translation: str,
+                                                            expected: str | None) -> None:
+    entry = Entry(locale="es", procedure="p", file="p.po", line=1, msgctxt="c", msgid=source, msgstr=translation)
+    messages = list(negation.check(entry, replace(negation_context("es"), negation=_LIMITING), negation.OPTIONS))
+    if expected is None:
+        assert messages == []
+    else:
+        assert len(messages) == 1 and expected in messages[0], messages
