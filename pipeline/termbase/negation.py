@@ -7,7 +7,10 @@ skipped, so that they cannot hide a dropped negation elsewhere in the text. Word
 taking", "deje de", 停用) are found like markers, but count in a translation only against the
 source's own: "do not stop the tablets" rendered "stop the tablets" says the opposite. So do words
 that limit an amount ("no more than", "como máximo", 最多): "no more than 2" may be "como máximo
-2", and "do not take the maximum dose" is not "tome la dosis máxima".
+2", and "do not take the maximum dose" is not "tome la dosis máxima". Words of waiting are found
+like markers too, but never count as a negation: in the source, "until" after a negation ("do
+not shower until the wound is dry"); in a translation, a word that tells to wait (espere, 等),
+which says the same ("wait until the wound is dry to shower") and counts only against those.
 """
 
 from __future__ import annotations
@@ -88,26 +91,30 @@ class NegationMarkers:
     question_particles: tuple[str, ...] = ()
     stops: tuple[str, ...] = ()  # words that tell a patient to stop doing something ("stop taking")
     limits: tuple[str, ...] = ()  # words that cap an amount ("no more than", "como máximo", 最多)
+    waits: tuple[str, ...] = ()  # "until" (a source), or words that tell to wait (a translation: espere, 等)
     pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
     _skip: frozenset[str] = field(init=False, repr=False, compare=False)
     _particles: frozenset[str] = field(init=False, repr=False, compare=False)
     _stops: frozenset[str] = field(init=False, repr=False, compare=False)
     _limits: frozenset[str] = field(init=False, repr=False, compare=False)
+    _waits: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # One alternation, longest first: at each place the longest listed word wins, so "不适合"
         # (not suitable) is a marker although "不适" (discomfort) is an exception.
-        body = _alternation([normalise(w) for w in (*self.markers, *self.stops, *self.limits, *self.exceptions)])
+        body = _alternation([normalise(w) for w in (*self.markers, *self.stops, *self.limits, *self.waits,
+                                                    *self.exceptions)])
         regex = f"(?:{body})" if self.substring else rf"(?<!\w)(?:{body})(?!\w)"
         object.__setattr__(self, "pattern", re.compile(regex))
         object.__setattr__(self, "_skip", frozenset(" ".join(normalise(w).split()) for w in self.exceptions))
         object.__setattr__(self, "_particles", frozenset(normalise(w) for w in self.question_particles))
         object.__setattr__(self, "_stops", frozenset(" ".join(normalise(w).split()) for w in self.stops))
         object.__setattr__(self, "_limits", frozenset(" ".join(normalise(w).split()) for w in self.limits))
+        object.__setattr__(self, "_waits", frozenset(" ".join(normalise(w).split()) for w in self.waits))
 
     def found(self, text: str) -> list[str]:
-        """The markers and the words that stop or limit in ``text``, in order, each time it occurs
-        (normalised)."""
+        """The markers and the words that stop, limit or wait in ``text``, in order, each time it
+        occurs (normalised)."""
         folded = normalise(text)
         found = []
         for match in self.pattern.finditer(folded):
@@ -126,6 +133,10 @@ class NegationMarkers:
     def limiting(self, found: list[str] | tuple[str, ...]) -> int:
         """How many of ``found`` are words that limit an amount."""
         return sum(word in self._limits for word in found) if self._limits else 0
+
+    def waiting(self, found: list[str] | tuple[str, ...]) -> int:
+        """How many of ``found`` are words of waiting (which are no negation)."""
+        return sum(word in self._waits for word in found) if self._waits else 0
 
 
 @dataclass(frozen=True)
@@ -159,7 +170,7 @@ def parse_negation(name: str, data: bytes) -> Negation:
             line, column = key_position(root, ["languages"], language)
             raise InputError(f"languages.{language}: not a language code: use the termbase's codes "
                              "(en, es, zh_Hans)", name, line, column)
-        for key in ("markers", "exceptions", "stops", "limits"):
+        for key in ("markers", "exceptions", "stops", "limits", "waits"):
             index = _duplicate(list(raw.get(key, [])))
             if index is not None:
                 line, column = position(root, ["languages", language, key, index])
@@ -171,13 +182,15 @@ def parse_negation(name: str, data: bytes) -> Negation:
                 line, column = position(root, ["languages", language, "stops", s_index])
                 raise InputError(f"languages.{language}.stops[{s_index}]: {stop!r} is also a marker: list it in one "
                                  "of the two", name, line, column)
-        stops = {normalise(str(s)) for s in raw.get("stops", [])}
-        for l_index, limit in enumerate(raw.get("limits", [])):
-            if normalise(str(limit)) in markers | stops:
-                line, column = position(root, ["languages", language, "limits", l_index])
-                kind = "a marker" if normalise(str(limit)) in markers else "one of the stops"
-                raise InputError(f"languages.{language}.limits[{l_index}]: {limit!r} is also {kind}: list it in one "
-                                 "of the two", name, line, column)
+        listed = {normalise(str(m)): "a marker" for m in raw["markers"]}
+        kinds = (("stops", "one of the stops"), ("limits", "one of the limits"), ("waits", "one of the waits"))
+        for key, kind in kinds:
+            for index, word in enumerate(raw.get(key, [])):
+                if key != "stops" and normalise(str(word)) in listed:
+                    line, column = position(root, ["languages", language, key, index])
+                    raise InputError(f"languages.{language}.{key}[{index}]: {word!r} is also "
+                                     f"{listed[normalise(str(word))]}: list it in one of the two", name, line, column)
+                listed.setdefault(normalise(str(word)), kind)
         for q_index, particle in enumerate(raw.get("question_particles", [])):
             if normalise(str(particle)) not in markers:
                 line, column = position(root, ["languages", language, "question_particles", q_index])
@@ -189,6 +202,7 @@ def parse_negation(name: str, data: bytes) -> Negation:
             question_particles=tuple(str(q) for q in raw.get("question_particles", [])),
             stops=tuple(str(w) for w in raw.get("stops", [])),
             limits=tuple(str(w) for w in raw.get("limits", [])),
+            waits=tuple(str(w) for w in raw.get("waits", [])),
             substring=raw.get("match", "word") == "substring")
     return Negation(languages)
 

@@ -73,6 +73,8 @@ BAD = [
     ("languages:\n  es:\n    markers: [no]\n    stops: [deje de]\n    limits: [deje de]\n",
      "languages.es.limits[0]: 'deje de' is also one of the stops: list it in one of the two"),
     ("languages:\n  es:\n    markers: [no]\n    limits: [máximo, máximo]\n", "languages.es.limits[1]: 'máximo' is listed twice"),
+    ("languages:\n  es:\n    markers: [no]\n    limits: [máximo]\n    waits: [espere, Máximo]\n",
+     "5:21: languages.es.waits[1]: 'Máximo' is also one of the limits: list it in one of the two"),
 ]
 
 

@@ -8,7 +8,9 @@ whole entry. Words that stop ("stop taking", "deje de", 停用) count in a trans
 as the source has such words: "stop taking aspirin" rendered "deje de tomar" or "no tome" keeps
 its sense, and "do not stop the tablets" rendered "suspenda las pastillas" loses it. So do words
 that limit an amount: "take no more than 2" rendered "tome como máximo 2" (at most 2) keeps its
-sense, and "do not take the maximum dose" rendered "tome la dosis máxima" loses it. The markers
+sense, and "do not take the maximum dose" rendered "tome la dosis máxima" loses it. A word that
+tells to wait (espere, 等) counts against a negation with an "until" after it: "do not shower until
+the wound is dry" rendered "espere a que la herida esté seca para ducharse" keeps its sense. The markers
 are data, in `source/negation.yaml` (docs/negation.md): when a translation negates with a word the
 list lacks, a linguist adds the word there rather than silencing the finding. A language with no
 markers listed is not checked.
@@ -30,15 +32,29 @@ SCOPE = "entry"
 SAFETY = True
 OPTIONS: dict[str, object] = {}
 
-Negated = tuple[tuple[str, tuple[str, ...]], ...]  # (sentence, its markers) for each sentence
+# (sentence, its markers, how many of its words of waiting a negation comes before) for each sentence
+Negated = tuple[tuple[str, tuple[str, ...], int], ...]
 
 
 @lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog
 def _source_negations(markers: NegationMarkers, text: str) -> Negated:
-    """The source's sentences with their markers; empty when the source does not negate."""
-    if not markers.found(text):
+    """The source's sentences with their markers and words of waiting ("until") after a marker;
+    empty when the source does not negate."""
+    found = markers.found(text)
+    if len(found) == markers.waiting(found):  # no marker, or only an "until"
         return ()
-    return tuple((sentence, tuple(markers.found(sentence))) for sentence in sentences(text))
+    return tuple(_negated(markers, sentence) for sentence in sentences(text))
+
+
+def _negated(markers: NegationMarkers, sentence: str) -> tuple[str, tuple[str, ...], int]:
+    negations: list[str] = []
+    waits = 0
+    for word in markers.found(sentence):
+        if not markers.waiting((word,)):
+            negations.append(word)
+        elif len(negations) > waits:  # "do not shower until...": the "until" of a negation
+            waits += 1
+    return sentence, tuple(negations), waits
 
 
 def _words(found: tuple[str, ...] | list[str]) -> str:
@@ -53,7 +69,8 @@ def _compare(source: str, negated: tuple[str, ...], kept: list[str], language: s
     if counted:
         return (f"{source!r} negates {len(negated)} times ({_words(negated)}), its translation only "
                 f"{counted} times ({_words(kept)}): a negation may be lost")
-    stopping = f" (it says to stop: {_words(kept)}, where the source does not)" if kept else ""
+    # what the translation has counts only against the source's own words that stop, limit or wait
+    stopping = f" (it has {_words(kept)}, which stop, limit or wait where the source does not)" if kept else ""
     return (f"{source!r} negates ({_words(negated)}) but its translation does not{stopping}: a negation is lost "
             f"(if the translation negates with a word the {language} markers lack, add it to source/negation.yaml)")
 
@@ -68,14 +85,16 @@ def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
         return
     translated = sentences(entry.msgstr) if len(negated) > 1 else []
     if len(translated) == len(negated):  # aligned: an extra negation elsewhere cannot hide a lost one
-        pairs = [(source, found, target_markers.found(target))
-                 for (source, found), target in zip(negated, translated) if found]
+        pairs = [(source, found, waits, target_markers.found(target))
+                 for (source, found, waits), target in zip(negated, translated) if found]
     else:
-        pairs = [(entry.msgid, tuple(m for _, found in negated for m in found), target_markers.found(entry.msgstr))]
-    for source, found, kept in pairs:
-        # words that stop or limit count only against the source's own
-        stops, limits = target_markers.stopping(kept), target_markers.limiting(kept)
-        counted = len(kept) - stops - limits + min(stops, source_markers.stopping(found)) \
-            + min(limits, source_markers.limiting(found))
+        pairs = [(entry.msgid, tuple(m for _, found, _ in negated for m in found), sum(w for *_, w in negated),
+                  target_markers.found(entry.msgstr))]
+    for source, found, waits, kept in pairs:
+        # words that stop, limit or wait count only against the source's own
+        stops, limits, waiting = (target_markers.stopping(kept), target_markers.limiting(kept),
+                                  target_markers.waiting(kept))
+        counted = len(kept) - stops - limits - waiting + min(stops, source_markers.stopping(found)) \
+            + min(limits, source_markers.limiting(found)) + min(waiting, waits)
         if message := _compare(source, found, kept, ctx.language, counted):
             yield message

@@ -147,3 +147,31 @@ def test_words_that_limit_count_only_against_the_sources_own(source: str, transl
         assert messages == []
     else:
         assert len(messages) == 1 and expected in messages[0], messages
+
+
+# "Do not shower until the wound is dry" may be said "wait until the wound is dry to shower" (espere, 等):
+# a word that tells to wait counts against the source's negations that an "until" follows.
+_WAITING = Negation({
+    "en": NegationMarkers("en", ("not", "don't"), waits=("until", "till")),
+    "es": NegationMarkers("es", ("no",), waits=("espere", "esperar")),
+})
+WAITS = [
+    # source, translation, telling part of the message (None: clean)
+    ("Do not shower until the wound is dry.", "Espere a que la herida esté seca para ducharse.", None),
+    ("Do not shower until the wound is dry.", "No se duche hasta que la herida esté seca.", None),
+    ("Walk every day until you feel tired.", "Camine todos los días hasta que se sienta cansado.", None),
+    ("Do not shower until the wound is dry.", "Dúchese hasta que la herida esté seca.", "negation is lost"),
+    # a word that waits does not stand for a "not" without an "until"
+    ("Do not shower. Wait for the nurse.", "Dúchese. Espere a la enfermera.", "negation is lost"),
+]
+
+
+@pytest.mark.parametrize(("source", "translation", "expected"), WAITS)
+def test_words_that_wait_count_only_against_a_negation_until(source: str, translation: str,
+                                                            expected: str | None) -> None:
+    entry = Entry(locale="es", procedure="p", file="p.po", line=1, msgctxt="c", msgid=source, msgstr=translation)
+    messages = list(negation.check(entry, replace(negation_context("es"), negation=_WAITING), negation.OPTIONS))
+    if expected is None:
+        assert messages == []
+    else:
+        assert len(messages) == 1 and expected in messages[0], messages
