@@ -20,7 +20,9 @@ write instead, as an app that escapes the text shows `&lt;36` as written, and re
 the "less than" (`&lt;` asks for "<" with a space after it). URLs and e-mail addresses must be
 exactly the source's, and every tag of the source must be kept (it may move): a translation
 without the source's `</b>` shows the rest of the text bold, one without its `<1/>` leaves out what
-the app puts there. A URL is read as GFM's autolinks read it: the punctuation after it ends the
+the app puts there. The quoted text of an attribute a reader sees (`title`, `alt`, `aria-label`,
+`aria-description`, `placeholder`) may be translated; the tag and its other attributes may not.
+A URL is read as GFM's autolinks read it: the punctuation after it ends the
 sentence, not the URL (`.`, `,`, `;`, `!`, `?`, `:`, `'`, and also `。`, `،`, `؟`, `»`, `”`), and so
 does a `)` that closes no `(` of the URL, so a translator may move a URL within the sentence;
 `https://en.wikipedia.org/wiki/Spine_(anatomy)` keeps its `)`. A URL or e-mail address counts right
@@ -230,11 +232,28 @@ def _trans_tags(text: str) -> set[str]:
     return tags
 
 
+# The attributes whose text a reader sees, which a translation translates: a tooltip (title), an
+# image's description (alt), what a screen reader says (aria-label, aria-description), a field's
+# hint (placeholder). Quoted, their text is compared as "…"; the tag, its other attributes and any
+# markup in the text are compared as written (a tag inside the text is found as a tag of its own).
+_READ_ATTRIBUTE = re.compile(r"(\s(?:title|alt|aria-label|aria-description|placeholder)\s*+=\s*+)"
+                             r"""(?:"[^"<>]*+"|'[^'<>]*+')""", re.IGNORECASE)
+
+
 def _tags(text: str) -> set[str]:
     """The HTML tags of ``text``: those of the HTML tag pattern, and those <Trans> reads where a run
-    holds a second "<" (see _trans_tags)."""
+    holds a second "<" (see _trans_tags), with the text of the attributes a reader sees as "…"
+    (`_READ_ATTRIBUTE`): a tooltip may be translated."""
     tags = set(PATTERNS["HTML tag"].findall(text))
-    return tags | _trans_tags(text) if "<" in text else tags
+    if "<" in text:
+        tags |= _trans_tags(text)
+    if "=" in text:
+        tags = {_READ_ATTRIBUTE.sub(_read_text, tag) for tag in tags}
+    return tags
+
+
+def _read_text(match: re.Match[str]) -> str:
+    return " " + match.group(1).strip().rstrip("=").strip().lower() + '="…"'
 
 
 def _finder(pattern: re.Pattern[str]) -> Callable[[str], set[str]]:

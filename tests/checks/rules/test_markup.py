@@ -38,6 +38,12 @@ CLEAN = [
     # an "&" that starts no character reference: a browser shows it as written
     ("es", "Ask about Q&A sessions at A&E.", "Pregunte por las sesiones de P&R en Urgencias (A&E)."),
     ("ht", "Salt & pepper, AT&T, R&D", "Sèl & pwav, AT&T, R&D"),
+    # the text of an attribute a reader sees (a tooltip, an image's description) is translated
+    ("es", 'Call <a href="tel:{clinic_phone}" title="Call the clinic">us</a>.',
+     'Llame <a href="tel:{clinic_phone}" title="Llame a la clínica">a la clínica</a>.'),
+    ("zh_Hans", '<img src="/spine.png" alt="The spine">', '<img src="/spine.png" alt="脊柱示意图">'),
+    ("ar", "<abbr title='Magnetic resonance imaging'>MRI</abbr>", "<abbr title='التصوير بالرنين المغناطيسي'>MRI</abbr>"),
+    ("es", '<button aria-label="Close">x</button>', '<button ARIA-LABEL = "Cerrar">x</button>'),
     ("es", "Printed &copy 2024 by the clinic.", "Impreso &copy 2024 por la clínica."),  # the source's, kept
     # the punctuation after a URL ends the sentence, not the URL: it may move, change or go
     ("es", SITE_END, "Vea https://clinic.example/back para más información"),
@@ -189,6 +195,18 @@ FLAGGED = [
      "HTML tag '<00>' is not in the source"),
     ("ht", TRANS, 'Rele <0 href="https://evil.example">kounye a</0>.',
      "HTML tag '<0 href=\"https://evil.example\">' is not in the source"),
+    # only the text of such an attribute: its tag, the other attributes and the markup around it stay
+    ("es", 'Call <a href="tel:{clinic_phone}" title="Call">us</a>.',
+     'Llame <a href="https://evil.example" title="Llame">aquí</a>.',
+     "HTML tag '<a href=\"https://evil.example\" title=\"…\">' is not in the source"),
+    ("es", '<img src="/spine.png" alt="The spine">', '<img src="/spine.png" alt="La columna" onerror="alert(1)">',
+     "event-handler attribute"),
+    ("es", '<img src="/spine.png" alt="The spine">', '<img src="/spine.png" alt="La <b>columna</b>">',
+     "HTML tag '<b>' is not in the source"),
+    ("es", '<img src="/spine.png" alt="The spine">', '<img src="/spine.png">',
+     "HTML tag '<img src=\"/spine.png\" alt=\"…\">' from the source is missing"),
+    ("es", 'See <a href="/Guide" title="Guide">the guide</a>.', 'Vea <a href="/guide" title="Guía">la guía</a>.',
+     "HTML tag '<a href=\"/guide\" title=\"…\">' is not in the source"),
     ("es", TRANS, "Llame <1>ahora</1>.", "HTML tag '<1>' is not in the source"),
     ("es", "Call if your temperature is below 36 °C or above 38 °C.",
      "Llame si su temperatura es <36 °C o >38 °C.", "HTML tag '<36 °C o >' is not in the source"),
