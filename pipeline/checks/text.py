@@ -13,6 +13,23 @@ from babel.numbers import NumberFormatError, get_group_symbol, parse_decimal
 BRACE = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
 # Possessive: flags and width both accept "0", so "%000..." would otherwise try every split of the zeros.
 PRINTF = re.compile(r"%(?:\([A-Za-z_]\w*+\))?[#0\-+]*+\d*+(?:\.\d++)?[diouxXeEfFgGcrs]")
+
+# What a text copies as written, never as words of its language: a URL, an e-mail address, an HTML
+# tag (with its attributes) and a Markdown link's target. Each is linear: no repetition runs over
+# the character that starts another attempt.
+_COPIED = re.compile(r"(?<![A-Za-z])(?:https?|ftp)://[^\s<>\"]++|(?<![A-Za-z0-9])www\.[^\s<>\"]++"
+                     r"|(?<![A-Za-z0-9._+-])[A-Za-z0-9._+-]++@[A-Za-z0-9_-]++(?:\.[A-Za-z0-9_-]++)++"
+                     r"|</?[A-Za-z][^<>]*+>|(?<=\]\()[^()\s]++(?=\))", re.IGNORECASE)
+
+
+def prose(text: str) -> str:
+    """``text`` with what it copies as written (`_COPIED`: link addresses, e-mail addresses, tags)
+    blanked out, each character a space, so that the words a reader reads stay where they were: the
+    term checks find no term in https://clinic.example/rehabilitation. ``text`` itself when it has
+    none (most texts)."""
+    if ":" not in text and "@" not in text and "<" not in text and "www." not in text and "](" not in text:
+        return text
+    return _COPIED.sub(lambda match: " " * len(match.group(0)), text)
 _NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f\u066b\u066c]\d+)*")
 # A sentence ends at . ! ? … and the Arabic ؟ and ۔ (with one closing quote or bracket after it)
 # followed by white space, at a line break (a list item), or right after a run of full-width 。．｡！？

@@ -24,6 +24,7 @@ from pipeline.checks.text import (
     ascii_lowered,
     english_numbers,
     numbers,
+    prose,
     sentence_bounds,
     sentence_words,
     sentences,
@@ -227,3 +228,28 @@ def test_number_words_are_found_as_the_plain_alternation_finds_them(pieces):
 ])
 def test_english_numbers(text, expected):
     assert english_numbers(text) == tuple(expected)
+
+
+PROSE = [
+    # text, the text with what it copies as written blanked out
+    ("Rest for 2 days.", "Rest for 2 days."),
+    ("Risks: rare.", "Risks: rare."),
+    ("See https://clinic.example/rehab today.", "See " + " " * len("https://clinic.example/rehab") + " today."),
+    ("Write to rehab@clinic.example.", "Write to " + " " * len("rehab@clinic.example") + "."),
+    ('<a href="/rehab">Read</a> it.', " " * len('<a href="/rehab">') + "Read" + " " * len("</a>") + " it."),
+    ("Read [this](/rehab) first.", "Read [this](" + " " * 6 + ") first."),
+    ("Call if below <36 °C.", "Call if below <36 °C."),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PROSE)
+def test_prose_blanks_what_a_text_copies_as_written(text: str, expected: str) -> None:
+    assert prose(text) == expected
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="ab :/@<>[]().w-", max_size=40))
+def test_prose_keeps_every_word_where_it_stands(text: str) -> None:
+    blanked = prose(text)
+    assert len(blanked) == len(text)
+    assert all(b in (t, " ") for t, b in zip(text, blanked, strict=True))

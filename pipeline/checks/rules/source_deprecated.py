@@ -11,6 +11,7 @@ from typing import Any
 
 from ...content.model import Message, Procedure
 from ..model import Options, SourceContext
+from ..text import prose
 
 CODE = "E206"
 NAME = "source-term-deprecated"
@@ -22,7 +23,7 @@ OPTIONS: dict[str, Any] = {}
 
 def check(procedure: Procedure, ctx: SourceContext, options: Options) -> Iterator[tuple[Message, str]]:
     for message in procedure.messages():
-        for hit in ctx.source.find(message.text.value):
+        for hit in ctx.source.find(prose(message.text.value)):  # not in a link's address
             if hit.term.status == "deprecated":
                 preferred = hit.concept.preferred("en")
                 better = f": write '{preferred.display}'" if preferred else ""

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..model import Entry, LocaleContext, Options
+from ..text import prose
 
 CODE = "E204"
 NAME = "term-deprecated"
@@ -17,7 +18,7 @@ OPTIONS: dict[str, Any] = {}
 
 def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
     seen = set()
-    for hit in ctx.target.find(entry.msgstr):
+    for hit in ctx.target.find(prose(entry.msgstr)):  # not in a link's address, copied as written
         if hit.term.status != "deprecated" or hit.term.display in seen:
             continue
         seen.add(hit.term.display)

@@ -22,6 +22,7 @@ from ...termbase import lookalike
 from ...termbase.matching import Hit, Matcher, named_counts, uncovered
 from ...termbase.model import SUBJECTS
 from ..model import Entry, LocaleContext, Options
+from ..text import prose
 
 CODE = "E203"
 NAME = "term-missing"
@@ -63,10 +64,11 @@ def _wanted(matcher: Matcher, text: str, subjects: tuple[str, ...]) -> tuple[tup
 
 
 def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
-    wanted, nested = _wanted(ctx.source, entry.msgid, tuple(options["subjects"]))
+    source = prose(entry.msgid)  # a link's address names no term: it is copied as written
+    wanted, nested = _wanted(ctx.source, source, tuple(options["subjects"]))
     if not wanted:
         return
-    found = ctx.target.find(entry.msgstr)
+    found = ctx.target.find(prose(entry.msgstr))
     target = {hit.concept.id for hit in found if hit.term.approved}
     odd: str | None = None
     for hit in wanted:
@@ -78,7 +80,7 @@ def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
             yield f"'{hit.term.display}' must be translated with the approved term {terms}{odd}"
     if not nested:
         return  # most entries: no concept named twice with another inside it
-    named, inner = _nesting(ctx.source, entry.msgid)
+    named, inner = _nesting(ctx.source, source)
     rendered = named_counts(uncovered([hit for hit in found if hit.term.approved]))
     for hit in wanted:
         concept, times = hit.concept.id, rendered.get(hit.concept.id, 0)

@@ -12,6 +12,8 @@ CLEAN = [
     # summary of the procedure
     "A slipped disc can press on a nerve.",
     "The incision is about 5 millimetres long.",
+    # a link's address is not the text's to change
+    "A slipped disc can press on a nerve: see https://clinic.example/slipped-disk.",
 ]
 
 FLAGGED = [

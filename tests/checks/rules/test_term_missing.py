@@ -24,11 +24,22 @@ CLEAN = [
     # named once the second time, as a translator may: no other term stands in for it
     ("es", TWICE, "El dolor se debe a la presión sobre una raíz nerviosa, la parte del nervio por donde este sale "
      "de la columna.", {}),
+    # a link's address, an e-mail address or a tag names no term: it is copied as written
+    ("es", "Read about https://clinic.example/nerve-root-pain before you go home.",
+     "Lea sobre https://clinic.example/nerve-root-pain antes de irse a casa.", {}),
+    ("es", '<a href="https://clinic.example/nerve-root">Read this</a> first.',
+     '<a href="https://clinic.example/nerve-root">Lea esto</a> primero.', {}),
+    ("es", "Read [this](/nerve-root) first.", "Lea [esto](/nerve-root) primero.", {}),
+    ("es", "Write to nerve-root@clinic.example with questions.", "Escriba a nerve-root@clinic.example si tiene dudas.",
+     {}),
 ]
 
 FLAGGED = [
     # locale, source, translation, options, telling part of the message
     ("es", PRESSURE, NERVES, {}, "'nerve root' must be translated with the approved term raíz nerviosa"),
+    # the term named in the text beside a link still counts, and a link's address cannot stand for it
+    ("es", "The nerve root pain: see https://clinic.example/raiz-nerviosa.",
+     "El dolor: vea https://clinic.example/raiz-nerviosa.", {}, "'nerve root' must be translated"),
     # the first nerve root rendered as just a nerve: the second is right, so the term is there once
     ("es", TWICE, planted(TWICE_ES, "una raíz nerviosa.", "un nervio."), {},
      "'nerve root' is named 2 times in the source, its approved term raíz nerviosa / raíz del nervio 1 time, and "
