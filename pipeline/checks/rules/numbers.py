@@ -44,7 +44,9 @@ Number words are read as the term checks read a text: in Unicode's composed form
 case, and in Arabic with or without short vowels, tanween and the tatweel (خمسًا, ستّة).
 Words that also mean something else are not read as numbers (Vietnamese năm, five and year;
 Haitian Creole de, two and of; Chinese 一, 四 and 十, in many words; Spanish un and una, which
-are also "a"), so a translation that writes such a number as a word is asked to write digits. A
+are also "a"), so a translation that writes such a number as a word is asked to write digits;
+right before what they count they are read (una semana, un comprimido, yon jou, một tuần, năm
+ngày), so that "two weeks" rendered "una semana" is reported. A
 changed dose, duration or size in patient material is a safety defect, so this cannot be
 silenced.
 """
@@ -261,9 +263,10 @@ _COMPOUNDS: dict[str, tuple[re.Pattern[str], Callable[[re.Match[str]], int]]] = 
 # 一般, 四周: "usual", "around").
 # The word for one is also "a" (una, yon, một): it is 1 only before what it counts, where "once"
 # (una vez, yon fwa, một lần) may stand for a "twice" of the source.
-_COUNTED_WORDS = {"es": {"una": 1}, "ht": {"de": 2, "kat": 4, "yon": 1}, "vi": {"năm": 5, "một": 1}}
+_COUNTED_WORDS = {"es": {"una": 1, "un": 1}, "ht": {"de": 2, "kat": 4, "yon": 1}, "vi": {"năm": 5, "một": 1}}
 _COUNTED_UNITS = {  # what such a word counts, after a space
-    "es": ("vez",),
+    "es": ("vez", "semana", "día", "noche", "hora", "minuto", "mes", "año", "comprimido", "tableta", "pastilla",
+           "cápsula", "gota"),
     "ht": ("fwa", "jou", "semèn", "mwa", "ane", "èdtan", "minit", "segonn", "grenn", "kapsil", "tablèt", "konprime",
            "mèt", "kilomèt", "lit", "gout"),
     "vi": ("ngày", "đêm", "tuần", "tháng", "năm", "giờ", "tiếng", "phút", "giây", "lần", "viên", "bước", "mét", "km",
@@ -272,11 +275,12 @@ _COUNTED_UNITS = {  # what such a word counts, after a space
 _COUNTING = {base: re.compile(rf"\b({'|'.join(_COUNTED_WORDS[base])}) (?=(?:{'|'.join(units)})\b)")
              for base, units in _COUNTED_UNITS.items()}
 # A number word and a half said with its unit: 一天半 and 一个半小时 (a day, an hour and a half), một
-# tiếng rưỡi (an hour and a half); each number word matched alone.
-_HALF_WORDS: dict[str, tuple[re.Pattern[str], dict[str, int]]] = {
-    "zh": (re.compile(r"([一两二三四五六七八九])(?=个半|[天日年周]半)"), _ZH_DIGITS),
-    "vi": (re.compile(rf"\b({_alternatives(_VI_UNITS)})(?=\s+(?:tiếng|giờ|ngày|tuần|tháng|năm|phút)\s+rưỡi\b)"),
+# tiếng rưỡi and "una hora y media" (an hour and a half); each number word matched alone.
+_HALF_WORDS: dict[str, tuple[str, re.Pattern[str], dict[str, int]]] = {  # (what the text has, ...)
+    "zh": ("半", re.compile(r"([一两二三四五六七八九])(?=个半|[天日年周]半)"), _ZH_DIGITS),
+    "vi": ("rưỡi", re.compile(rf"\b({_alternatives(_VI_UNITS)})(?=\s+(?:tiếng|giờ|ngày|tuần|tháng|năm|phút)\s+rưỡi\b)"),
            _VI_UNITS),
+    "es": (" y medi", re.compile(rf"\b({_alternatives(_ES_UNITS)})(?=\s+\w+\s+y\s+medi[oa]\b)"), _ES_UNITS),
 }
 _ZH_COUNTED = re.compile(r"([一四])(?=[天日年月次片粒个秒岁倍]|分钟|小时|星期)|一(?=周)")
 
@@ -343,8 +347,8 @@ def _number_words(text: str, language: str) -> Counter[Decimal]:
     found: Counter[Decimal] = Counter()
     if base in _NOT_NUMBERS:
         folded = _NOT_NUMBERS[base].sub(" ", folded)
-    if base in _HALF_WORDS and ("半" in folded or "rưỡi" in folded):  # 一天半, một tiếng rưỡi: 1.5
-        pattern, units = _HALF_WORDS[base]
+    if base in _HALF_WORDS and _HALF_WORDS[base][0] in folded:  # 一天半, một tiếng rưỡi, una hora y media: 1.5
+        _, pattern, units = _HALF_WORDS[base]
         for match in pattern.finditer(folded):
             found[Decimal(units[match.group(1)]) + Decimal("0.5")] += 1
         folded = pattern.sub(" ", folded)

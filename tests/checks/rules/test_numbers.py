@@ -212,6 +212,14 @@ CLEAN = [
     ("zh_Hans", "Rest for 1.5 days.", "休息一天半。"),
     ("zh_Hans", "Rest for 1.5 hours.", "休息一个半小时。"),
     ("zh_Hans", "Rest for 2.5 days.", "休息两天半。"),
+    # Spanish un and una before what they count are one: where the source has one too, nothing is told
+    ("es", "Walk for an hour, twice a day.", "Camine una hora, dos veces al día."),
+    ("es", "Rest for a week, then walk for 2 days.", "Descanse una semana y luego camine 2 días."),
+    ("es", "Rest for 1 week.", "Descanse una semana."),
+    ("es", "Take one tablet twice a day for two weeks.", "Tome un comprimido dos veces al día durante dos semanas."),
+    ("es", "Rest for two days and a night.", "Descanse dos días y una noche."),
+    ("es", "Take two tablets, wait an hour, then take one more.",
+     "Tome dos comprimidos, espere una hora y luego tome uno más."),
 ]
 
 FLAGGED = [
@@ -243,7 +251,6 @@ FLAGGED = [
     # "un" is also "a": the 1 dropped from "1 o 2 días" is not found in "un poco" (make compare plants this)
     ("es", "It may be worse for 1 or 2 days.", "Puede ser un poco peor durante o 2 días.",
      "number 1 of the source is missing"),
-    ("es", "Rest for 1 week.", "Descanse una semana.", "number 1 of the source is missing"),
     ("es", "Rest for two weeks, then walk 20 minutes.", "Descanse 2 semanas y camine 30 minutos.",
      "number 20 of the source is missing"),
     # a number the translation writes as a word beyond those that stand for the source's is extra
@@ -368,6 +375,9 @@ FLAGGED = [
     ("vi", "Rest for an hour and a half.", "Nghỉ ngơi hai tiếng rưỡi.", "which has 2.5 in its place"),
     ("zh_Hans", "Rest for a day and a half.", "休息两天半。", "which has 2.5 in its place"),
     ("zh_Hans", "Rest for 1.5 days.", "休息两天半。", "number 1.5 of the source is missing"),
+    # "two weeks" rendered "a week"
+    ("es", "Do not drive for two weeks.", "No conduzca durante una semana.", "which has 1 in its place"),
+    ("es", "Take two tablets a day.", "Tome un comprimido al día.", "which has 1 in its place"),
 ]
 
 
