@@ -16,7 +16,8 @@ too: letters joined to its digits by a separator are groups of it, for after Ara
 "12-A" is shown `A-12`, a room "3-B" `B-3` and "5-HT3" `HT3-5`; letters written right after digits
 (3B, 10:30am) or a code that starts with a letter (B2, T12, L4-L5, A-12) are shown as written.
 Numbers the text itself separates are read from the right like the words around them, as Arabic
-readers expect, so they are separate numbers: the ends of a range written with a dash (2–4), the
+readers expect, so they are separate numbers: the ends of a range written with a dash (2–4; a
+dash before letters makes a code, 12–A), the
 sides of × and ÷, a list (1، 2، 3 or 1, 2, 3: a comma or a point followed by a space), and a number
 and the Latin word or unit after a space (5 mg, 104 °F, 10:30 AM, bed 12 A). Two placeholders side
 by side are two values, not one number.
@@ -65,8 +66,10 @@ _SPACE = "[ \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"  # the space separator
 # either side, opening brackets, any of them (the lookahead keeps a group of digits whole).
 _JOIN = rf"(?=\D)[{_BIDI_MARKS})\]]*(?:[./:,\u066b\u066c]|{_SPACE}?[-\u2010\u2011]?{_SPACE}?)[{_BIDI_MARKS}(\[]*"
 # What joins a group of letters to a code (12-A, 12/A, 12 - A): a separator, not a space alone,
-# which leaves a number and the word after it apart (5 mg, 10:30 AM).
-_CODE_JOIN = rf"[{_BIDI_MARKS})\]]*(?:[./:,\u066b\u066c]|{_SPACE}?[-\u2010\u2011]{_SPACE}?)[{_BIDI_MARKS}(\[]*"
+# which leaves a number and the word after it apart (5 mg, 10:30 AM); a dash too, which makes a
+# range only between numbers (12–A, 4–L5 are codes).
+_CODE_JOIN = (rf"[{_BIDI_MARKS})\]]*(?:[./:,\u066b\u066c]|{_SPACE}?[-\u2010-\u2015]{_SPACE}?)"
+              rf"[{_BIDI_MARKS}(\[]*")
 # A group of digits, with the letters written right after them (3B, 5mg): shown as one left-to-right run.
 _DIGITS = rf"\d[\d{_LATIN_LETTERS}]*"
 _LETTERS = rf"{_LATIN}[\d{_LATIN_LETTERS}]*"  # a group of a code that starts with letters (A, HT3)
