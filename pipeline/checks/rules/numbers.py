@@ -39,7 +39,9 @@ time said with a half or a quarter may be given in a smaller unit: "half an hour
 half (1,5 horas, "1 hora y media", 一个半小时, một tiếng rưỡi), which is read as the one number it
 is: "2 horas y media" is 2.5, not 2. A time at half past may say its half with a word (8点半, 8 giờ
 rưỡi, 8è edmi, "las 8 y media", 8 والنصف for 8:30). "Half a tablet" must be a half
-in the translation too (medio, mitad, ½, 半, nửa, نصف, mwatye).
+in the translation too (medio, mitad, ½, 半, nửa, نصف, mwatye). A month the source names
+must be the month a translation names by its name: "5 March" as "5 de mayo", "5 me" or "5 أيار"
+(May) is reported, as a Chinese or Vietnamese date with another month's number is.
 Number words are read as the term checks read a text: in Unicode's composed form (NFC), in any
 case, and in Arabic with or without short vowels, tanween and the tatweel (خمسًا, ستّة).
 Words that also mean something else are not read as numbers (Vietnamese năm, five and year;
@@ -104,6 +106,51 @@ def _named_months(entry: Entry, language: str) -> Counter[Decimal]:
     if pattern is None or word not in entry.msgstr or not (named := _english_months(entry.msgid)):
         return Counter()
     return Counter(Decimal(int(match.group(1))) for match in pattern.finditer(entry.msgstr)) & named
+
+
+# The months a translation names by their names, where the source names one: a date whose month
+# changed ("5 March" as "5 de mayo") has every number of the source. Haitian Creole me (May) is
+# also "but", mas "mass", out "out": its months are read after a day or "mwa" (month) only. Arabic
+# writes the Egyptian and Gulf names (مارس) or the Levantine ones (آذار), with a clitic or not.
+_MONTH_NAMES = {
+    "es": {"enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
+           "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12},
+    "ht": {"janvye": 1, "fevriye": 2, "mas": 3, "avril": 4, "me": 5, "jen": 6, "jiyè": 7, "out": 8, "septanm": 9,
+           "oktòb": 10, "novanm": 11, "desanm": 12},
+    "ar": {"يناير": 1, "فبراير": 2, "مارس": 3, "أبريل": 4, "ابريل": 4, "إبريل": 4, "مايو": 5, "يونيو": 6, "يونيه": 6,
+           "يوليو": 7, "يوليه": 7, "أغسطس": 8, "اغسطس": 8, "سبتمبر": 9, "أكتوبر": 10, "اكتوبر": 10, "نوفمبر": 11,
+           "ديسمبر": 12, "كانون الثاني": 1, "شباط": 2, "آذار": 3, "نيسان": 4, "أيار": 5, "حزيران": 6, "تموز": 7,
+           "أيلول": 9, "تشرين الأول": 10, "تشرين الثاني": 11, "كانون الأول": 12},
+}
+_ENGLISH_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                        "October", "November", "December")
+
+
+@cache
+def _month_names(base: str) -> re.Pattern[str] | None:
+    """The month names of a language, as `_MONTH_NAMES` says each is read (made on first use)."""
+    names = _MONTH_NAMES.get(base)
+    if names is None:
+        return None
+    words = _alternatives(names)
+    if base == "ht":
+        return re.compile(rf"(?:\b\d{{1,2}}\s+|\bmwa\s+)({words})\b")
+    if base == "ar":
+        return re.compile(rf"(?<!\w)[وبل]?({words})(?!\w)")
+    return re.compile(rf"\b({words})\b")
+
+
+def _changed_month(entry: Entry, language: str) -> Iterator[str]:
+    """A month the translation names by its name that the source, which names a month, does not."""
+    base = language.split("_")[0]
+    if not (named := _english_months(entry.msgid)) or (pattern := _month_names(base)) is None:
+        return
+    text = entry.msgstr.casefold() if base != "ar" else without_optional_marks(entry.msgstr)
+    others = [word for word in dict.fromkeys(m.group(1) for m in pattern.finditer(text))
+              if Decimal(_MONTH_NAMES[base][word]) not in named]
+    if others:
+        source = ", ".join(_ENGLISH_MONTH_NAMES[int(n) - 1] for n in sorted(named) if 1 <= n <= 12)
+        yield f"month {', '.join(others)} of the translation is not the source's ({source}): a date has changed"
 
 
 @lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog
@@ -578,6 +625,7 @@ def _time_of_day(entry: Entry, language: str) -> Iterator[str]:
 
 
 def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
+    yield from _changed_month(entry, ctx.language)
     if _source_half(entry.msgid) is not None:  # most sources give no time of day
         yield from _time_of_day(entry, ctx.language)
     if _half_a(entry.msgid) and (halves := _HALVES.get(ctx.language.split("_")[0])):

@@ -216,6 +216,14 @@ CLEAN = [
     ("es", "Walk for an hour, twice a day.", "Camine una hora, dos veces al día."),
     ("es", "Rest for a week, then walk for 2 days.", "Descanse una semana y luego camine 2 días."),
     ("es", "Rest for 1 week.", "Descanse una semana."),
+    # a month the source names, named by the translation too; a month named in no way read is not told
+    ("es", "Your follow-up visit is on 5 March.", "Su consulta de control es el 5 de marzo."),
+    ("es", "May cause dizziness. Come back on 5 June.", "Puede causar mareo. Vuelva el 5 de junio."),
+    ("ht", "Your follow-up visit is on 5 March.", "Randevou swivi w la se 5 mas."),
+    ("ht", "Your follow-up visit is on 5 May.", "Randevou swivi w la se 5 me."),
+    ("ht", "Rest for 5 days, but call us.", "Repoze 5 jou, me rele nou."),  # me is also "but"
+    ("ar", "Your follow-up visit is on 5 March.", "موعد المتابعة في 5 مارس."),
+    ("ar", "Your follow-up visit is on 5 March.", "موعد المتابعة في 5 آذار."),
     ("es", "Take one tablet twice a day for two weeks.", "Tome un comprimido dos veces al día durante dos semanas."),
     ("es", "Rest for two days and a night.", "Descanse dos días y una noche."),
     ("es", "Take two tablets, wait an hour, then take one more.",
@@ -375,6 +383,15 @@ FLAGGED = [
     ("vi", "Rest for an hour and a half.", "Nghỉ ngơi hai tiếng rưỡi.", "which has 2.5 in its place"),
     ("zh_Hans", "Rest for a day and a half.", "休息两天半。", "which has 2.5 in its place"),
     ("zh_Hans", "Rest for 1.5 days.", "休息两天半。", "number 1.5 of the source is missing"),
+    # the month of a date changed
+    ("es", "Your follow-up visit is on 5 March.", "Su consulta de control es el 5 de mayo.",
+     "month mayo of the translation is not the source's (March)"),
+    ("ht", "Your follow-up visit is on 5 March.", "Randevou swivi w la se 5 me.",
+     "month me of the translation is not the source's (March)"),
+    ("ar", "Your follow-up visit is on 5 March.", "موعد المتابعة في 5 أيار.",
+     "month أيار of the translation is not the source's (March)"),
+    ("es", "Stop the tablets on 1 March; come back in April.", "Suspenda las pastillas el 1 de mayo; vuelva en abril.",
+     "month mayo of the translation is not the source's (March, April)"),
     # "two weeks" rendered "a week"
     ("es", "Do not drive for two weeks.", "No conduzca durante una semana.", "which has 1 in its place"),
     ("es", "Take two tablets a day.", "Tome un comprimido al día.", "which has 1 in its place"),
