@@ -259,11 +259,11 @@ _NUMBER_WORDS: dict[str, dict[str, int]] = {
            "أربع": 4, "أربعة": 4, "خمس": 5, "خمسة": 5, "ست": 6, "ستة": 6, "سبع": 7, "سبعة": 7, "ثماني": 8,
            "ثمانية": 8, "تسع": 9, "تسعة": 9, "عشر": 10, "عشرة": 10,
            # the dual of what is counted names two of it: twice, two minutes... two years, and two
-           # tablets, pills, capsules, doses, nights
+           # tablets, pills, capsules, doses, nights, drops, puffs
            **dict.fromkeys(["مرتين", "مرتان", "دقيقتين", "دقيقتان", "ساعتين", "ساعتان", "يومين", "يومان",
                             "أسبوعين", "أسبوعان", "شهرين", "شهران", "سنتين", "سنتان", "عامين", "عامان",
                             "قرصين", "قرصان", "حبتين", "حبتان", "كبسولتين", "كبسولتان", "جرعتين", "جرعتان",
-                            "ليلتين", "ليلتان"], 2),
+                            "ليلتين", "ليلتان", "قطرتين", "قطرتان", "بختين", "بختان"], 2),
            "مرة": 1,  # once (مرة يوميًا, once a day); the word for one is also "a" in the other languages
            "عشرون": 20, "عشرين": 20, "ثلاثون": 30, "ثلاثين": 30, "أربعون": 40, "أربعين": 40, "خمسون": 50,
            "خمسين": 50, "ستون": 60, "ستين": 60, "سبعون": 70, "سبعين": 70, "ثمانون": 80, "ثمانين": 80,
@@ -584,8 +584,9 @@ _SOURCE_OTHER_PERIOD = {"a": re.compile(r"\b(?:evening|night|tonight|bedtime|aft
 _PERIODS = {  # (the morning's words, the afternoon's and evening's)
     "es": (r"\bde la (?:mañana|madrugada)\b|\ba\.\s?m\.", r"\bde la (?:tarde|noche)\b|\bp\.\s?m\."),
     "zh": ("上午|早上|早晨|清晨|凌晨", "下午|晚上|傍晚|夜间|夜里|夜晚"),
-    "vi": (r"(?:\d|\bgiờ|\brưỡi)\s+sáng\b|\bbuổi sáng\b",
-           r"(?:\d|\bgiờ|\brưỡi)\s+(?:chiều|tối|đêm)\b|\bbuổi (?:chiều|tối)\b|\bban đêm\b"),
+    # the words after a time (8 giờ 30 sáng), found without the time: the finding names the word
+    "vi": (r"(?:(?<=\d)|(?<=\bgiờ)|(?<=\brưỡi))\s+sáng\b|\bbuổi sáng\b",
+           r"(?:(?<=\d)|(?<=\bgiờ)|(?<=\brưỡi))\s+(?:chiều|tối|đêm)\b|\bbuổi (?:chiều|tối)\b|\bban đêm\b"),
     "ar": ("صباح[\u064b-\u0652]*ا?", "مساء[\u064b-\u0652]*|ليل[\u064b-\u0652]*ا|الليل"),  # with tanween or not
     "ht": (r"\b(?:nan|di) maten\b", r"\b(?:nan|di) (?:apremidi|aswè)\b|\bdiswa\b"),
 }

@@ -362,7 +362,7 @@ FLAGGED = [
     ("es", "Take your first dose at 8:30 a.m.", "Tome la primera dosis a las 8:30 de la noche.",
      "8:30 a.m. of the source is in the morning; the translation says de la noche"),
     ("zh_Hans", "Take your first dose at 8:30 a.m.", "晚上8:30服用第一剂。", "the translation says 晚上"),
-    ("vi", "Take your first dose at 8:30 a.m.", "Uống liều đầu tiên lúc 8 giờ 30 tối.", "the translation says"),
+    ("vi", "Take your first dose at 8:30 a.m.", "Uống liều đầu tiên lúc 8 giờ 30 tối.", "the translation says tối"),
     ("ar", "Take your first dose at 8:30 a.m.", "تناول الجرعة الأولى الساعة ٨:٣٠ مساءً.", "the translation says مساءً"),
     ("ht", "Take your first dose at 8:30 a.m.", "Pran premye dòz ou a 8:30 nan aswè.", "the translation says"),
     ("es", "Take your evening dose at 8 p.m.", "Tome la dosis a las 8 de la mañana.",
