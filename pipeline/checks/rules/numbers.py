@@ -94,9 +94,16 @@ _ENGLISH_MONTH = re.compile(r"\b(?:(Jan)(?:uary)?|(Feb)(?:ruary)?|(Mar)(?:ch)?|(
                             r"|(Aug)(?:ust)?|(Sept?)(?:ember)?|(Oct)(?:ober)?|(Nov)(?:ember)?|(Dec)(?:ember)?)\b")
 
 
+# What every month's name starts with: a search for these alone skips from one capital letter of
+# them to the next, where `_ENGLISH_MONTH` tries its twelve names at every word.
+_MONTH_START = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+
+
 @lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog
 def _english_months(text: str) -> Counter[Decimal]:
     """The months an English text names by their names (each group of `_ENGLISH_MONTH` is one)."""
+    if _MONTH_START.search(text) is None:  # most texts
+        return Counter()
     return Counter(Decimal(match.lastindex or 0) for match in _ENGLISH_MONTH.finditer(text))
 
 
