@@ -27,7 +27,7 @@ def prose(text: str) -> str:
     blanked out, each character a space, so that the words a reader reads stay where they were: the
     term checks find no term in https://clinic.example/rehabilitation. ``text`` itself when it has
     none (most texts)."""
-    if ":" not in text and "@" not in text and "<" not in text and "www." not in text and "](" not in text:
+    if "://" not in text and "@" not in text and "<" not in text and "www." not in text and "](" not in text:
         return text
     return _COPIED.sub(lambda match: " " * len(match.group(0)), text)
 _NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f\u066b\u066c]\d+)*")
