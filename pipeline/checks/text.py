@@ -22,6 +22,7 @@ _COPIED = re.compile(r"(?<![A-Za-z])(?:https?|ftp)://[^\s<>\"]++|(?<![A-Za-z0-9]
                      r"|</?[A-Za-z][^<>]*+>|(?<=\]\()[^()\s]++(?=\))", re.IGNORECASE)
 
 
+@lru_cache(maxsize=50_000)  # a source text recurs in every locale's catalog, and three checks ask
 def prose(text: str) -> str:
     """``text`` with what it copies as written (`_COPIED`: link addresses, e-mail addresses, tags)
     blanked out, each character a space, so that the words a reader reads stay where they were: the

@@ -147,17 +147,19 @@ def _month_names(base: str) -> re.Pattern[str] | None:
     return re.compile(rf"\b({words})\b")
 
 
-def _changed_month(entry: Entry, language: str) -> Iterator[str]:
-    """A month the translation names by its name that the source, which names a month, does not."""
+def _changed_month(entry: Entry, named: Counter[Decimal], language: str) -> str | None:
+    """A month the translation names by its name that the source, which names the months ``named``,
+    does not."""
     base = language.split("_")[0]
-    if not (named := _english_months(entry.msgid)) or (pattern := _month_names(base)) is None:
-        return
+    if (pattern := _month_names(base)) is None:
+        return None
     text = entry.msgstr.casefold() if base != "ar" else without_optional_marks(entry.msgstr)
     others = [word for word in dict.fromkeys(m.group(1) for m in pattern.finditer(text))
               if Decimal(_MONTH_NAMES[base][word]) not in named]
-    if others:
-        source = ", ".join(_ENGLISH_MONTH_NAMES[int(n) - 1] for n in sorted(named) if 1 <= n <= 12)
-        yield f"month {', '.join(others)} of the translation is not the source's ({source}): a date has changed"
+    if not others:
+        return None
+    source = ", ".join(_ENGLISH_MONTH_NAMES[int(n) - 1] for n in sorted(named) if 1 <= n <= 12)
+    return f"month {', '.join(others)} of the translation is not the source's ({source}): a date has changed"
 
 
 @lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog
@@ -633,7 +635,8 @@ def _time_of_day(entry: Entry, language: str) -> Iterator[str]:
 
 
 def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
-    yield from _changed_month(entry, ctx.language)
+    if (named := _english_months(entry.msgid)) and (month := _changed_month(entry, named, ctx.language)):
+        yield month
     if _source_half(entry.msgid) is not None:  # most sources give no time of day
         yield from _time_of_day(entry, ctx.language)
     if _half_a(entry.msgid) and (halves := _HALVES.get(ctx.language.split("_")[0])):
