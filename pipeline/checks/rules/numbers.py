@@ -546,8 +546,9 @@ def _readings(source: str, text: str, locale: str, plain: Counter[Decimal]) -> l
     """The ways a translation's numbers can be read: as its locale writes them (first), with
     plain-space thousands joined, with point-written times split when the source has a time
     ("2.10 mg" for "2 x 10 mg" is a dose, never two numbers), with myriads multiplied out, with
-    a number and a half said after its unit as one number (1 hora y media: 1.5), and with a time on
-    the hour without its minutes where the source gives none ("14:00" for "2 PM")."""
+    a number and a half said after its unit as one number, and only so (1 hora y media: 1.5), with a
+    time on the hour without its minutes where the source gives none ("14:00" for "2 PM"), and with
+    half past an hour said with a word where the source has a time at half past (8点半: 8:30)."""
     base = locale.split("_")[0]
     halved = _halved(text, base)
     readings = [plain if halved is text else Counter(numbers(halved, locale))]
