@@ -79,6 +79,10 @@ def _branches(node: dict[str, Any]) -> str:
     return parts[0] if len(parts) == 1 else f"(?:{'|'.join(parts)})"
 
 
+# The words found like markers that count only against the source's own words of the same kind.
+KINDS = ("stops", "limits", "waits")
+
+
 @dataclass(frozen=True, eq=False)  # compared by identity: a cheap key for memoised source text
 class NegationMarkers:
     """One language's markers and exceptions, compiled into one pattern."""
@@ -95,9 +99,7 @@ class NegationMarkers:
     pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
     _skip: frozenset[str] = field(init=False, repr=False, compare=False)
     _particles: frozenset[str] = field(init=False, repr=False, compare=False)
-    _stops: frozenset[str] = field(init=False, repr=False, compare=False)
-    _limits: frozenset[str] = field(init=False, repr=False, compare=False)
-    _waits: frozenset[str] = field(init=False, repr=False, compare=False)
+    _kinds: dict[str, str] = field(init=False, repr=False, compare=False)  # a word that stops... -> its kind
 
     def __post_init__(self) -> None:
         # One alternation, longest first: at each place the longest listed word wins, so "不适合"
@@ -108,9 +110,8 @@ class NegationMarkers:
         object.__setattr__(self, "pattern", re.compile(regex))
         object.__setattr__(self, "_skip", frozenset(" ".join(normalise(w).split()) for w in self.exceptions))
         object.__setattr__(self, "_particles", frozenset(normalise(w) for w in self.question_particles))
-        object.__setattr__(self, "_stops", frozenset(" ".join(normalise(w).split()) for w in self.stops))
-        object.__setattr__(self, "_limits", frozenset(" ".join(normalise(w).split()) for w in self.limits))
-        object.__setattr__(self, "_waits", frozenset(" ".join(normalise(w).split()) for w in self.waits))
+        object.__setattr__(self, "_kinds", {" ".join(normalise(w).split()): kind for kind in KINDS
+                                            for w in getattr(self, kind)})
 
     def found(self, text: str) -> list[str]:
         """The markers and the words that stop, limit or wait in ``text``, in order, each time it
@@ -126,17 +127,9 @@ class NegationMarkers:
             found.append(word)
         return found
 
-    def stopping(self, found: list[str] | tuple[str, ...]) -> int:
-        """How many of ``found`` are words that stop."""
-        return sum(word in self._stops for word in found) if self._stops else 0
-
-    def limiting(self, found: list[str] | tuple[str, ...]) -> int:
-        """How many of ``found`` are words that limit an amount."""
-        return sum(word in self._limits for word in found) if self._limits else 0
-
-    def waiting(self, found: list[str] | tuple[str, ...]) -> int:
-        """How many of ``found`` are words of waiting (which are no negation)."""
-        return sum(word in self._waits for word in found) if self._waits else 0
+    def counted(self, found: list[str] | tuple[str, ...], kind: str) -> int:
+        """How many of ``found`` are words of ``kind`` (one of `KINDS`)."""
+        return sum(self._kinds.get(word) == kind for word in found) if self._kinds else 0
 
 
 @dataclass(frozen=True)
@@ -177,20 +170,14 @@ def parse_negation(name: str, data: bytes) -> Negation:
                 raise InputError(f"languages.{language}.{key}[{index}]: {raw[key][index]!r} is listed twice: "
                                  "remove one", name, line, column)
         markers = {normalise(str(m)) for m in raw["markers"]}
-        for s_index, stop in enumerate(raw.get("stops", [])):
-            if normalise(str(stop)) in markers:
-                line, column = position(root, ["languages", language, "stops", s_index])
-                raise InputError(f"languages.{language}.stops[{s_index}]: {stop!r} is also a marker: list it in one "
-                                 "of the two", name, line, column)
-        listed = {normalise(str(m)): "a marker" for m in raw["markers"]}
-        kinds = (("stops", "one of the stops"), ("limits", "one of the limits"), ("waits", "one of the waits"))
-        for key, kind in kinds:
+        listed = dict.fromkeys(markers, "a marker")  # a word is of one kind only
+        for key in KINDS:
             for index, word in enumerate(raw.get(key, [])):
-                if key != "stops" and normalise(str(word)) in listed:
+                if normalise(str(word)) in listed:
                     line, column = position(root, ["languages", language, key, index])
                     raise InputError(f"languages.{language}.{key}[{index}]: {word!r} is also "
                                      f"{listed[normalise(str(word))]}: list it in one of the two", name, line, column)
-                listed.setdefault(normalise(str(word)), kind)
+                listed[normalise(str(word))] = f"one of the {key}"
         for q_index, particle in enumerate(raw.get("question_particles", [])):
             if normalise(str(particle)) not in markers:
                 line, column = position(root, ["languages", language, "question_particles", q_index])

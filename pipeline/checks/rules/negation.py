@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 
-from ...termbase.negation import NegationMarkers
+from ...termbase.negation import KINDS, NegationMarkers
 from ..model import Entry, LocaleContext, Options
 from ..text import sentences
 
@@ -41,7 +41,7 @@ def _source_negations(markers: NegationMarkers, text: str) -> Negated:
     """The source's sentences with their markers and words of waiting ("until") after a marker;
     empty when the source does not negate."""
     found = markers.found(text)
-    if len(found) == markers.waiting(found):  # no marker, or only an "until"
+    if len(found) == markers.counted(found, "waits"):  # no marker, or only an "until"
         return ()
     return tuple(_negated(markers, sentence) for sentence in sentences(text))
 
@@ -50,7 +50,7 @@ def _negated(markers: NegationMarkers, sentence: str) -> tuple[str, tuple[str, .
     negations: list[str] = []
     waits = 0
     for word in markers.found(sentence):
-        if not markers.waiting((word,)):
+        if not markers.counted((word,), "waits"):
             negations.append(word)
         elif len(negations) > waits:  # "do not shower until...": the "until" of a negation
             waits += 1
@@ -91,10 +91,10 @@ def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
         pairs = [(entry.msgid, tuple(m for _, found, _ in negated for m in found), sum(w for *_, w in negated),
                   target_markers.found(entry.msgstr))]
     for source, found, waits, kept in pairs:
-        # words that stop, limit or wait count only against the source's own
-        stops, limits, waiting = (target_markers.stopping(kept), target_markers.limiting(kept),
-                                  target_markers.waiting(kept))
-        counted = len(kept) - stops - limits - waiting + min(stops, source_markers.stopping(found)) \
-            + min(limits, source_markers.limiting(found)) + min(waiting, waits)
+        # words that stop, limit or wait count only against the source's own of their kind (its
+        # waits: the "until"s of its negations)
+        own = {"stops": source_markers.counted(found, "stops"), "limits": source_markers.counted(found, "limits"),
+               "waits": waits}
+        counted = len(kept) - sum(max(0, target_markers.counted(kept, kind) - own[kind]) for kind in KINDS)
         if message := _compare(source, found, kept, ctx.language, counted):
             yield message

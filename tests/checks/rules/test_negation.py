@@ -109,17 +109,6 @@ STOPS = [
 ]
 
 
-@pytest.mark.parametrize(("source", "translation", "expected"), STOPS)
-def test_words_that_stop_count_only_against_the_sources_own(source: str, translation: str,
-                                                            expected: str | None) -> None:
-    entry = Entry(locale="es", procedure="p", file="p.po", line=1, msgctxt="c", msgid=source, msgstr=translation)
-    messages = list(negation.check(entry, replace(negation_context("es"), negation=_STOPPING), negation.OPTIONS))
-    if expected is None:
-        assert messages == []
-    else:
-        assert len(messages) == 1 and expected in messages[0], messages
-
-
 # "No more than 2" caps an amount, which a translation may say with a word that limits (como
 # máximo, 最多, tối đa): counted against the source's own.
 _LIMITING = Negation({
@@ -136,17 +125,6 @@ LIMITS = [
     ("Do not take the maximum dose.", "Tome la dosis máxima, como máximo 2 comprimidos.", "negation is lost"),
     ("Take no more than 2 tablets. Do not drive.", "Tome como máximo 2 comprimidos. Conduzca.", "negation is lost"),
 ]
-
-
-@pytest.mark.parametrize(("source", "translation", "expected"), LIMITS)
-def test_words_that_limit_count_only_against_the_sources_own(source: str, translation: str,
-                                                            expected: str | None) -> None:
-    entry = Entry(locale="es", procedure="p", file="p.po", line=1, msgctxt="c", msgid=source, msgstr=translation)
-    messages = list(negation.check(entry, replace(negation_context("es"), negation=_LIMITING), negation.OPTIONS))
-    if expected is None:
-        assert messages == []
-    else:
-        assert len(messages) == 1 and expected in messages[0], messages
 
 
 # "Do not shower until the wound is dry" may be said "wait until the wound is dry to shower" (espere, 等):
@@ -166,11 +144,17 @@ WAITS = [
 ]
 
 
-@pytest.mark.parametrize(("source", "translation", "expected"), WAITS)
-def test_words_that_wait_count_only_against_a_negation_until(source: str, translation: str,
-                                                            expected: str | None) -> None:
+# Each table with the markers it is read with: the words that stop, limit or wait of one kind count
+# only against the source's own of that kind.
+KINDS = [(_STOPPING, *row) for row in STOPS] + [(_LIMITING, *row) for row in LIMITS] + \
+    [(_WAITING, *row) for row in WAITS]
+
+
+@pytest.mark.parametrize(("markers", "source", "translation", "expected"), KINDS)
+def test_words_that_stop_limit_or_wait_count_only_against_the_sources_own(
+        markers: Negation, source: str, translation: str, expected: str | None) -> None:
     entry = Entry(locale="es", procedure="p", file="p.po", line=1, msgctxt="c", msgid=source, msgstr=translation)
-    messages = list(negation.check(entry, replace(negation_context("es"), negation=_WAITING), negation.OPTIONS))
+    messages = list(negation.check(entry, replace(negation_context("es"), negation=markers), negation.OPTIONS))
     if expected is None:
         assert messages == []
     else:
