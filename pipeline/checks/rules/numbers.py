@@ -48,7 +48,10 @@ Words that also mean something else are not read as numbers (Vietnamese năm, fi
 Haitian Creole de, two and of; Chinese 一, 四 and 十, in many words; Spanish un and una, which
 are also "a"), so a translation that writes such a number as a word is asked to write digits;
 right before what they count they are read (una semana, un comprimido, yon jou, một tuần, năm
-ngày), so that "two weeks" rendered "una semana" is reported. A
+ngày), so that "two weeks" rendered "una semana" is reported. A number the source writes as a
+word right before what it counts ("two weeks", "three tablets", "twice") must have a number in the
+translation: "durante semanas" or أسبوع (one week) is reported. There any word that may be the
+number counts (四周, de, năm, "un par de", an Arabic dual). A
 changed dose, duration or size in patient material is a safety defect, so this cannot be
 silenced.
 """
@@ -68,7 +71,15 @@ from ...locales import LocaleInfo
 from ...termbase.matching import Matcher, normalize, with_clitics, without_clitics
 from ...termbase.negation import without_optional_marks
 from ..model import Entry, LocaleContext, Options
-from ..text import ascii_digits, ascii_lowered, english_numbers, numbers, source_has_digits
+from ..text import (
+    ENGLISH_NUMBER_WORD,
+    ENGLISH_NUMBER_WORDS,
+    ascii_digits,
+    ascii_lowered,
+    english_numbers,
+    numbers,
+    source_has_digits,
+)
 
 CODE = "E201"
 NAME = "numbers"
@@ -651,10 +662,72 @@ def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
             return
     if spelled:
         found = list(_changed_words(entry, ctx, spelled))
+        if not found:
+            found = list(_dropped_words(entry, ctx, spelled))
         if found:
             yield from found
             return
     yield from _extra_words(entry, ctx)
+
+
+# An English number word from two up right before what it counts ("two weeks", "three more
+# days", "four tablets") or "twice": the lengths, doses and counts a translation must give a
+# number for.
+_COUNTED_NOUNS = ("week", "day", "night", "hour", "minute", "second", "month", "year", "time", "tablet", "capsule",
+                  "pill", "dose", "drop", "injection", "session", "visit", "step", "metre", "meter", "kilometre",
+                  "kilometer", "mile", "litre", "liter", "glass", "cup")
+_WORD_COUNT = re.compile(rf"(?:{ENGLISH_NUMBER_WORD.pattern})(?=(?:[-\s]+(?:more|full|whole|extra|further|"
+                         rf"consecutive|separate|short|long))?[-\s]+(?:{'|'.join(_COUNTED_NOUNS)})s?\b)|\btwice\b")
+
+
+@lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog
+def _counted_in_words(text: str) -> Counter[Decimal]:
+    """The numbers from two up that ``text`` writes as English words before what they count, and
+    its "twice"s (`_WORD_COUNT`)."""
+    found: Counter[Decimal] = Counter()
+    for match in _WORD_COUNT.finditer(ascii_lowered(text)):
+        value = 2 if match.group(0) == "twice" else sum(ENGLISH_NUMBER_WORDS[part] for part in match.groups() if part)
+        if value >= 2:
+            found[Decimal(value)] += 1
+    return found
+
+
+# Words that may be a number where the source has it, though they are not read as one elsewhere
+# (they also mean something else): Chinese 一, 四 and 十 (四周, four weeks, and around), Haitian
+# Creole de (two, of), Vietnamese năm (five, year), Spanish "un par de" (a couple of, two), and an
+# Arabic dual (دواءين, two medicines), which may be 2.
+_MAY_BE: dict[str, tuple[re.Pattern[str], Callable[[str], int]]] = {
+    "zh": (re.compile("[一二两三四五六七八九十]"), lambda word: _ZH_DIGITS.get(word, 10)),
+    "ht": (re.compile(r"\bde\b"), lambda word: 2),
+    "vi": (re.compile(r"\bnăm\b"), lambda word: 5),
+    "es": (re.compile(r"\bun par\b"), lambda word: 2),
+    "ar": (re.compile(r"\w{3,}(?:ين|ان|تين|تان)(?!\w)"), lambda word: 2),
+}
+
+
+def _may_be_numbers(text: str, base: str) -> Counter[Decimal]:
+    """The numbers ``text`` may write with words of `_MAY_BE`."""
+    if base not in _MAY_BE:
+        return Counter()
+    pattern, value = _MAY_BE[base]
+    return Counter(Decimal(value(match.group(0))) for match in pattern.finditer(normalize(text)))
+
+
+
+def _dropped_words(entry: Entry, ctx: LocaleContext, spelled: Counter[Decimal]) -> Iterator[str]:
+    """A length, a dose or a count the source writes with an English word from two up right before
+    its unit ("two weeks", "three tablets", "twice") that the translation gives no number for at
+    all: "durante semanas", "semèn nan", أسبوع (one week). Any word of the translation that may
+    be the number counts (Chinese 四 in 四周, Haitian Creole de, Vietnamese năm, an Arabic dual),
+    so only a translation without the number is reported."""
+    wanted = _counted_in_words(entry.msgid)
+    if not wanted:
+        return
+    base = ctx.language.split("_")[0]
+    target = Counter(numbers(_halved(entry.msgstr, base), ctx.info.posix)) + _number_words(entry.msgstr, ctx.language)
+    if (missing := wanted - target) and (missing := missing - _may_be_numbers(entry.msgstr, base)):
+        yield f"number {_show(missing.elements())} of the source (written as a word) is not in the translation"
+
 
 
 def _compared(entry: Entry, ctx: LocaleContext) -> Iterator[str]:

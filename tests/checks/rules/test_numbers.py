@@ -226,6 +226,15 @@ CLEAN = [
     ("ar", "Your follow-up visit is on 5 March.", "موعد المتابعة في 5 آذار."),
     ("es", "Take one tablet twice a day for two weeks.", "Tome un comprimido dos veces al día durante dos semanas."),
     ("es", "Rest for two days and a night.", "Descanse dos días y una noche."),
+    # a word that may be the number where the source has it, though it also means something else
+    ("zh_Hans", "Stop smoking at least four weeks before surgery.", "手术前至少四周戒烟。"),
+    ("ht", "You can go home after one or two nights.", "Ou ka ale lakay ou apre youn oswa de nwit."),
+    ("vi", "Wait five days.", "Hãy chờ năm ngày."),
+    ("es", "Do not swim for two weeks.", "No nade durante un par de semanas."),
+    ("ar", "Do not take two medicines that both contain paracetamol.", "لا تتناول دواءين يحتوي كلاهما على الباراسيتامول."),
+    # a number word that counts nothing, or numbers what comes before it
+    ("es", "By week six, walk 2 kilometres a day.", "Para la sexta semana, camine 2 km al día."),
+    ("es", "One of the two nerves is treated.", "Se trata uno de los nervios."),
     ("es", "Take two tablets, wait an hour, then take one more.",
      "Tome dos comprimidos, espere una hora y luego tome uno más."),
 ]
@@ -277,6 +286,17 @@ FLAGGED = [
     ("vi", "Rest for two weeks.", "Nghỉ ngơi ba tuần.", "number 2 of the source"),
     ("ar", "Rest for two weeks.", "استرح ثلاثة أسابيع.", "number 2 of the source"),
     ("ht", "Rest for two weeks.", "Repoze twa semèn.", "number 2 of the source"),
+    # a number the source writes as a word before what it counts, rendered without any number
+    ("es", "Use the cream for two weeks.", "Use la crema durante semanas.",
+     "number 2 of the source (written as a word) is not in the translation"),
+    ("ar", "Do not drive for two weeks.", "لا تقد السيارة لمدة أسبوع.", "number 2 of the source (written as a word)"),
+    ("ar", "Rest for three days.", "استرح بضعة أيام.", "number 3 of the source (written as a word)"),
+    ("ht", "Use the cream for two weeks.", "Sèvi ak krèm nan pandan semèn nan.", "number 2 of the source"),
+    ("vi", "Keep the dressing on for three more days.", "Giữ băng thêm vài ngày nữa.", "number 3 of the source"),
+    ("zh_Hans", "Take two tablets at night.", "晚上服药片。", "number 2 of the source"),
+    ("es", "Take it twice a day.", "Tómelo a diario.", "number 2 of the source"),
+    ("es", "Rest for two weeks and walk 10 minutes a day.", "Descanse unas semanas y camine 10 minutos al día.",
+     "number 2 of the source (written as a word)"),
     ("es", "Rest for twenty-four hours.", "Descanse cuarenta y ocho horas.", "number 24 of the source"),
     ("ar", "Come back in thirty days.", "عد بعد عشرين يومًا.", "which has 20 in its place"),
     ("ht", "Keep it dry for twenty-four hours.", "Kenbe l sèk pandan karantuit èdtan.", "which has 48 in its place"),
