@@ -21,9 +21,8 @@ import unicodedata
 from functools import cache, lru_cache
 from typing import Any
 
-from ..termbase.matching import stemmer_for, without_clitics
+from ..termbase.matching import stemmer_for, without_clitics, without_optional_marks
 from ..termbase.model import Termbase
-from ..termbase.negation import without_optional_marks
 from .text import BRACE, PRINTF
 
 # Where Enchant 2's providers find dictionaries besides Hunspell's folder under each system data

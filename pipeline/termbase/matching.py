@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from functools import cache, cached_property
 from itertools import islice
@@ -77,6 +78,64 @@ _hit = tuple.__new__
 
 def normalize(text: str) -> str:
     return unicodedata.normalize("NFC", text).casefold()
+
+
+# Arabic short vowels, tanween, the other marks above and below a letter, and the tatweel are
+# optional in writing: "تجنّب" is "تجنب", and "أُسْبُوعَيْنِ" is أسبوعين.
+OPTIONAL_MARKS = dict.fromkeys([0x0640, *range(0x064B, 0x0660), 0x0670])
+_MARKS = "".join(map(chr, OPTIONAL_MARKS))
+# Removed by a pattern's substitution: str.translate with a table looks every character up in a
+# dictionary, several times slower on a paragraph.
+_ANY_OPTIONAL_MARK = re.compile(f"[{_MARKS}]")
+
+
+def without_optional_marks(text: str) -> str:
+    """``text`` without Arabic short vowels, tanween and the tatweel, which writing may leave out."""
+    return _ANY_OPTIONAL_MARK.sub("", text) if not text.isascii() else text
+
+
+# What a text is read without: its optional marks, and the alif that carries an ending's tanween
+# (نزيفًا, خدراً, شقًّا: bleeding, numbness, a cut, as objects), which goes with the tanween: the word
+# is نزيف. A run of marks, with an alif after it at the end of a word (left out only after a tanween,
+# as the one before a tanween is: `_unmarked`).
+_UNREAD = re.compile(f"[{_MARKS}]+(?:\u0627(?!\\w))?")
+_TANWEEN = "\u064b"
+
+
+def as_read(text: str) -> str:
+    """``text`` as terms are found in it: without optional marks and the alif of a tanween ending
+    (`_unmarked`, in NFC where it has them). `Matcher.words` are its words, case-folded."""
+    return _unmarked(text)[0] if not text.isascii() and _ANY_OPTIONAL_MARK.search(text) else text
+
+
+def _term_folded(text: str) -> str:
+    """A term's text (a form, an exception) as texts are read (`_unmarked`), case-folded."""
+    return _unmarked(normalize(text))[0]
+
+
+def _unmarked(text: str) -> tuple[str, list[int], list[int]]:
+    """``text`` in NFC without what is not read of it (`_UNREAD`); with where in the text read
+    each run left out was, and how many characters were left out up to the end of each run, each
+    list after a first run of none at -1: a place ``p`` of the text read is ``p + totals[k]`` in
+    that NFC text (the text as typed), where ``k`` is the last run at or before ``p`` (so that a
+    word's hit spans the marks it ends with)."""
+    composed = unicodedata.normalize("NFC", text)
+    pieces: list[str] = []
+    places, totals = [-1], [0]
+    kept = left_out = 0
+    for unread in _UNREAD.finditer(composed):
+        start, end = unread.span()
+        if _TANWEEN not in unread.group():
+            end -= unread.group().endswith("\u0627")  # an alif after other marks is read
+        elif start > kept and composed[start - 1] == "\u0627" and not composed[end:end + 1].isalnum():
+            start -= 1  # the alif before a tanween that ends a word (خدراً)
+        pieces.append(composed[kept:start])
+        places.append(start - left_out)
+        left_out += end - start
+        totals.append(left_out)
+        kept = end
+    pieces.append(composed[kept:])
+    return "".join(pieces), places, totals
 
 
 @cache
@@ -319,21 +378,20 @@ class Matcher:
     def _compile(self, concept: Concept, term: Term) -> None:
         mode = term.match or default_mode(self.language)
         if mode == "substring":
-            exceptions = [normalize(e) for e in term.exceptions]
-            for variant in {term.display, *term.forms}:
-                needle = normalize(variant)
+            exceptions = [_term_folded(e) for e in term.exceptions]
+            for needle in sorted({_term_folded(variant) for variant in (term.display, *term.forms)}):
                 # each exception with where the term stands in it: an occurrence there is not the term
                 held = tuple((e, at) for e in exceptions for at in range(len(e) - len(needle) + 1)
                              if e.startswith(needle, at))
                 self._substrings.append((needle, concept, term, held))
             return
         if mode == "forms":
-            for form in dict.fromkeys((term.display, *term.forms)):
-                words = _words_of(normalize(form))
+            for form in dict.fromkeys(_term_folded(form) for form in (term.display, *term.forms)):
+                words = _words_of(form)
                 self._add([("eq", w) for w in words], concept, term)
                 self._hold([("eq", w) for w in words], term)
             return
-        words = _words_of(normalize(term.text), _TERM_WORD)
+        words = _words_of(_term_folded(term.text), _TERM_WORD)
         tests: list[WordTest] = []
         for index, word in enumerate(words):
             last = index == len(words) - 1
@@ -355,7 +413,7 @@ class Matcher:
         """Note, for a term matched by words, each of its exceptions as words, with where the
         term's words stand in it (as its pattern finds them there)."""
         for exception in term.exceptions:
-            pieces = _pieces(normalize(exception))
+            pieces = _pieces(_term_folded(exception))
             words, gaps = tuple(pieces[1::2]), tuple(_gap(g) for g in pieces[2:-1:2])
             for at in range(len(words) - len(tests) + 1):
                 if tests and self._test_passes(tests[0], words[at], first=True) and all(
@@ -421,10 +479,28 @@ class Matcher:
             self._by_prefix.append(pattern)
 
     def find(self, text: str) -> list[Hit]:
-        """Every term occurrence in ``text``, sorted by position (overlaps included)."""
+        """Every term occurrence in ``text``, sorted by position (overlaps included). A text with
+        optional marks (Arabic short vowels) is read without them, and each hit spans its word's
+        marks: "لِأَسَابِيعَ" holds weeks."""
         cached = self._cache.get(text)
         if cached is not None:
             return cached
+        if text.isascii() or not _ANY_OPTIONAL_MARK.search(text):
+            hits = self._find(text)
+        else:
+            plain, places, totals = _unmarked(text)
+            hits = [_hit(Hit, (concept, term, start + totals[bisect_right(places, start) - 1],
+                               end + totals[bisect_right(places, end) - 1]))
+                    for concept, term, start, end in self._find(plain)]
+            if self._split[0] == plain:
+                self._split = (text, self._split[1])
+        if len(self._cache) > 50_000:
+            self._cache.clear()
+        self._cache[text] = hits
+        return hits
+
+    def _find(self, text: str) -> list[Hit]:
+        """`find`'s hits in a text without optional marks, not kept."""
         folded = normalize(text)
         hits: list[Hit] = []
         unsorted = bool(self._substrings) and self._find_substrings(folded, hits)
@@ -440,19 +516,17 @@ class Matcher:
             hits.sort(key=_hit_order)
         if self._prefixed and hits and not folded.isascii():  # an odd letter is never ASCII
             hits[:] = [hit for hit in hits if hit.term.match != "prefix" or not _odd_ending(hit, folded)]
-        if len(self._cache) > 50_000:
-            self._cache.clear()
-        self._cache[text] = hits
         return hits
 
     def words(self, text: str) -> list[str]:
-        """The words of ``text`` as `find` reads them: the runs of ``\\w`` of its NFC case fold.
+        """The words of ``text`` as `find` reads them: the runs of ``\\w`` of its NFC case fold,
+        without optional marks.
         `find` keeps those of the last text it split, so a check that asks for the words of a text
         it has found terms in (or asks first: `find` runs and keeps its hits) splits nothing again."""
         if self._split[0] != text:
             self.find(text)
             if self._split[0] != text:  # found before, or no term here is matched by words
-                self._split = (text, _WORD.findall(normalize(text)))
+                self._split = (text, _WORD.findall(normalize(as_read(text))))
         return self._split[1]
 
     def _start_of(self, word: str) -> _Starting:

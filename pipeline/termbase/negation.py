@@ -24,16 +24,13 @@ from typing import Any
 from ..errors import InputError
 from ..fsutil import read_input
 from ..yamlio import key_position, load_yaml, position, validate
+from .matching import without_optional_marks
 
 NEGATION_FILE = "source/negation.yaml"
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(?:_[A-Za-z0-9]{2,8})*$")
 
-# Arabic short-vowel marks and the tatweel are optional in writing: "تجنّب" is "تجنب".
-_OPTIONAL_MARKS = dict.fromkeys([0x0640, *range(0x064B, 0x0660), 0x0670])
 _APOSTROPHES = {0x2019: "'", 0x02BC: "'"}
-# Both are rewritten by a pattern's substitution: str.translate with a table looks every character
-# up in a dictionary, several times slower on a paragraph.
-_ANY_OPTIONAL_MARK = re.compile("[" + "".join(map(chr, _OPTIONAL_MARKS)) + "]")
+# Rewritten by a pattern's substitution, as the optional marks are (`without_optional_marks`).
 _ANY_APOSTROPHE = re.compile("[" + "".join(map(chr, _APOSTROPHES)) + "]")
 
 
@@ -44,11 +41,6 @@ def normalise(text: str) -> str:
     if not text.isascii():
         text = _ANY_APOSTROPHE.sub("'", text)
     return without_optional_marks(text)
-
-
-def without_optional_marks(text: str) -> str:
-    """``text`` without Arabic short vowels, tanween and the tatweel, which writing may leave out."""
-    return _ANY_OPTIONAL_MARK.sub("", text) if not text.isascii() else text
 
 
 # A word written with a full stop and then a number is an abbreviation: "Ward No. 6" is number 6.

@@ -128,12 +128,31 @@ def _by_brute_force(matcher: Matcher, text: str) -> list[tuple[str, str, int, in
     the answer `find` must give however it indexes its patterns."""
     import re
 
-    from pipeline.termbase.matching import normalize, without_clitics
+    from pipeline.termbase.matching import OPTIONAL_MARKS, normalize, without_clitics
 
-    # runs of \w, a number apart from the letters after it, Chinese characters apart from the rest
+    # runs of \w, a number apart from the letters after it, Chinese characters apart from the rest,
+    # read without optional marks (Arabic short vowels), each word spanning the marks it has
     cjk = "\u2e80-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
     word = rf"(?:(?![{cjk}])[^\W\d])+\d*|\d+|(?:(?=[{cjk}])[^\W\d])+"
-    words = [(m.group(), m.start(), m.end()) for m in re.finditer(word, normalize(text))]
+    folded = normalize(text)
+
+    def ends_word(index: int) -> bool:
+        return index >= len(folded) or not re.match(r"\w", folded[index])
+
+    def marks(start: int, step: int) -> str:  # the marks from ``start`` on, one way
+        found = ""
+        while 0 <= start < len(folded) and ord(folded[start]) in OPTIONAL_MARKS:
+            found, start = found + folded[start], start + step
+        return found
+
+    # the alif that carries a tanween ending (نزيفًا, خدراً, شقًّا) goes with it
+    seats = {index for index, char in enumerate(folded) if char == "\u0627" and (
+        ("\u064b" in marks(index - 1, -1) and ends_word(index + 1))
+        or ("\u064b" in (after := marks(index + 1, 1)) and ends_word(index + 1 + len(after))))}
+    kept = [index for index, char in enumerate(folded)
+            if ord(char) not in OPTIONAL_MARKS and index not in seats] + [len(folded)]
+    plain = "".join(folded[index] for index in kept[:-1])
+    words = [(m.group(), kept[m.start()], kept[m.end()]) for m in re.finditer(word, plain)]
     patterns = {id(p): p for group in (*matcher._by_word.values(), *matcher._by_stem.values(), matcher._by_prefix)
                 for p in group}
 
@@ -460,3 +479,36 @@ SYMBOLS = [
 def test_a_symbol_term_is_found_beside_word_terms_in_text_order(text: str, found: list[str]) -> None:
     matcher = Matcher(Termbase((_CELSIUS, _HOUR)), "en")
     assert [text[h.start:h.end] for h in matcher.find(text)] == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("لِمُدَّةِ أُسْبُوعَيْنِ", "أُسْبُوعَيْنِ"),  # every letter with its vowel, the last with its kasra
+    ("لِأَسَابِيعَ طويلة", "لِأَسَابِيعَ"),  # a clitic before the word
+    ("خلال شُهُورٍ", "شُهُورٍ"),  # tanween
+    ("كل أسبـوع", "أسبـوع"),  # a tatweel
+    ("لمدة شهرًا واحدًا", "شهرًا"),  # the alif that carries a tanween ending
+    ("لمدة شهراً واحداً", "شهراً"),
+    ("جرحًا صغيرًا طوله شهرًّا", "شهرًّا"),  # a shadda between the tanween and its alif
+])
+def test_a_word_with_optional_marks_is_its_word_and_its_hit_spans_them(text: str, found: str) -> None:
+    hits = [hit for hit in Matcher(TERMBASE, "ar").find(text) if hit.concept.subject == "time"]
+    assert [text[hit.start:hit.end] for hit in hits] == [found]
+
+
+@given(st.text(alphabet="\u0627\u0628\u0633\u0648\u0639\u064b\u064c\u064e\u064f\u0650\u0651\u0652\u0640\u0670 .a", max_size=30))
+def test_a_text_read_without_its_marks_keeps_every_letter_where_it_was(text: str) -> None:
+    """Each character of the text read (`_unmarked`) is the character at its place in the text, in
+    order, and what is left out between them is marks, or an alif next to a tanween."""
+    from pipeline.termbase.matching import OPTIONAL_MARKS, _unmarked
+
+    plain, places, totals = _unmarked(text)
+
+    def place(index: int) -> int:
+        return index + max(total for at, total in zip(places, totals) if at <= index)
+
+    where = [place(index) for index in range(len(plain))]
+    assert [text[at] for at in where] == list(plain)
+    assert where == sorted(set(where))
+    left_out = [text[at] for at in set(range(len(text))) - set(where)]
+    assert all(ord(char) in OPTIONAL_MARKS or char == "\u0627" for char in left_out)
+    assert left_out.count("\u0627") <= text.count("\u064b")

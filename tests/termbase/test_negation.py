@@ -99,7 +99,8 @@ def test_no_file_means_no_markers(tmp_path: Path) -> None:
 def test_normalise_changes_only_what_it_says(text):
     import unicodedata
 
-    from pipeline.termbase.negation import _APOSTROPHES, _OPTIONAL_MARKS, normalise
+    from pipeline.termbase.matching import OPTIONAL_MARKS as _OPTIONAL_MARKS
+    from pipeline.termbase.negation import _APOSTROPHES, normalise
 
     expected = unicodedata.normalize("NFC", text).casefold().translate(_APOSTROPHES).translate(_OPTIONAL_MARKS)
     assert normalise(text) == expected
@@ -107,7 +108,8 @@ def test_normalise_changes_only_what_it_says(text):
 
 @given(st.text(alphabet=st.sampled_from("aZ ’ـًٌٍَُِّْٰٟ٠لا不É\u0301\u064a\u0660"), max_size=40))
 def test_without_optional_marks_removes_exactly_the_marks(text):
-    from pipeline.termbase.negation import _OPTIONAL_MARKS, without_optional_marks
+    from pipeline.termbase.matching import OPTIONAL_MARKS as _OPTIONAL_MARKS
+    from pipeline.termbase.matching import without_optional_marks
 
     assert without_optional_marks(text) == text.translate(_OPTIONAL_MARKS)
 

@@ -68,8 +68,7 @@ from typing import Any, NamedTuple
 from babel.numbers import get_group_symbol
 
 from ...locales import LocaleInfo
-from ...termbase.matching import Matcher, normalize, with_clitics, without_clitics
-from ...termbase.negation import without_optional_marks
+from ...termbase.matching import Matcher, as_read, normalize, with_clitics, without_clitics, without_optional_marks
 from ..model import Entry, LocaleContext, Options
 from ..text import (
     ENGLISH_NUMBER_WORD,
@@ -409,8 +408,8 @@ def _number_words(text: str, language: str) -> Counter[Decimal]:
     if not words:
         return Counter()
     # as the term matcher reads a text (`Matcher.words`, which `_may_have_words` looks in): NFC,
-    # case-folded, and in Arabic without the marks writing may leave out
-    folded = text.casefold() if base == "zh" else normalize(without_optional_marks(text) if base == "ar" else text)
+    # case-folded, without the marks writing may leave out
+    folded = text.casefold() if base == "zh" else normalize(as_read(text))
     found: Counter[Decimal] = Counter()
     if base in _NOT_NUMBERS:
         folded = _NOT_NUMBERS[base].sub(" ", folded)
@@ -825,45 +824,18 @@ def _hint(base: str) -> _Hint | None:
                  frozenset(u.split()[0] for u in _COUNTED_UNITS.get(base, ())))
 
 
-def _letter_tree(words: dict[str, str]) -> str:
-    """One pattern of ``words``, each followed by its pattern, written as a tree of their letters:
-    the search skips to a letter a word starts with, and tries only the words that start there."""
-    tree: dict[str, Any] = {}
-    for word, after in words.items():
-        node = tree
-        for letter in word:
-            node = node.setdefault(letter, {})
-        node[""] = after
-    return _branches(tree)
-
-
-def _branches(node: dict[str, Any]) -> str:
-    parts = [re.escape(letter) + _branches(child) if letter else child for letter, child in node.items()]
-    return parts[0] if len(parts) == 1 else f"(?:{'|'.join(parts)})"
-
-
-@cache
-def _arabic_words() -> re.Pattern[str]:
-    """The Arabic words of `_Hint`, at the end of a word (whatever clitics before them), for a
-    text whose marks split its words where `Matcher.words` reads it."""
-    return re.compile(_letter_tree(dict.fromkeys((w for w, v in _NUMBER_WORDS["ar"].items() if v >= 2), r"(?!\w)")))
-
-
 def _may_have_words(text: str, language: str, matcher: Matcher) -> bool:
     """Whether ``text`` may write a number as a word: true of every text `_number_words` reads a
     number from two up in (Chinese 一 is in too many words to look for). Most translations have
     none: the words the term matcher has split the text into (`Matcher.words`, which every check
     of terms asks for) are looked up in a set, where reading them takes a Python loop over every
-    word (and over its clitics in Arabic). An Arabic text with short vowels or tanween is searched
-    instead: its marks split its words in the term matcher's reading, not in this check's."""
+    word (and over its clitics in Arabic)."""
     base = language.split("_")[0]
     if base == "zh":
         return _ZH_NUMERAL.search(text) is not None
     hint = _hint(base)
     if hint is None:
         return False
-    if base == "ar" and (plain := without_optional_marks(text)) != text:
-        return _arabic_words().search(plain) is not None
     words = matcher.words(text)
     if hint.words.isdisjoint(words):
         # a word read only where it counts something (Haitian Creole de, of and two) and a unit

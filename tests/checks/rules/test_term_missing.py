@@ -24,6 +24,9 @@ CLEAN = [
     # named once the second time, as a translator may: no other term stands in for it
     ("es", TWICE, "El dolor se debe a la presión sobre una raíz nerviosa, la parte del nervio por donde este sale "
      "de la columna.", {}),
+    # Arabic with short vowels, and a tanween ending with the alif that carries it
+    ("ar", "Call us if you notice bleeding or new numbness.", "اتصل بنا إذا لاحظت نزيفًا أو خدراً جديدًا.", {}),
+    ("ar", "Call us if you notice bleeding or new numbness.", "اتَّصِلْ بنا إذا لاحَظْتَ نَزِيفًا أَوْ خَدَرًا جَدِيدًا.", {}),
     # a link's address, an e-mail address or a tag names no term: it is copied as written
     ("es", "Read about https://clinic.example/nerve-root-pain before you go home.",
      "Lea sobre https://clinic.example/nerve-root-pain antes de irse a casa.", {}),

@@ -30,6 +30,10 @@ CLEAN = [
     ("ht", "The cut is about 5 mm.", "Koupi a mezire anviwon 5mm."),
     ("ar", "The cut is about 5 mm.", "يبلغ طول الجرح حوالي ٥مم."),
     ("ar", "The cut is about 5 mm.", "يبلغ طول الجرح حوالي 5\u00a0مم."),
+    # Arabic written with short vowels, tanween and shadda (as a fully vowelled text has them)
+    ("ar", "Do not drive for two weeks after your operation.", "لَا تَقُدِ السَّيَّارَةَ لِمُدَّةِ أُسْبُوعَيْنِ بَعْدَ الْعَمَلِيَّةِ."),
+    ("ar", "You may feel some leg pain for weeks.", "قد تشعر ببعض الألم في ساقك لِأَسَابِيعَ."),
+    ("ar", "Numbness may last for months.", "قد يستمر الخدر لِشُهُورٍ."),
     ("zh_Hans", "The cut is about 5 mm.", "切口长约 5 毫米。"),
     # a unit the source names without a number, said in a smaller unit with the number it makes
     # (which number is the numbers check's to compare)
@@ -54,6 +58,7 @@ FLAGGED = [
     ("es", "The cut is about 5mm.", "El corte mide unos 5cm.", "unit 'mm' is not rendered"),
     ("vi", "The cut is about 5mm.", "Vết cắt dài khoảng 5cm.", "unit 'mm' is not rendered"),
     ("ar", "The cut is about 5 mm.", "يبلغ طول الجرح حوالي ٥سم.", "(found سم instead)"),
+    ("ar", "Do not drive for two weeks.", "لَا تَقُدِ السَّيَّارَةَ لِمُدَّةِ يَوْمَيْنِ.", "(found يوم instead)"),
     ("zh_Hans", "The cut is about 5mm.", "切口长约5厘米。", "unit 'mm' is not rendered with its approved term 毫米 / mm"),
     ("es", "Rest for 24hours.", "Descanse 24 minutos.", "unit 'hours'"),
     # a smaller unit stands for a unit without a number only with a number of its own
