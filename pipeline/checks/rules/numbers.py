@@ -27,7 +27,8 @@ own: "treinta a cuarenta minutos" for "30 minutes" adds 40, "Tome 1 tableta cada
 veces" adds 2, 休息2周零三天 for "Rest for 2 weeks" adds 3 (from two up, since "one" is also an article:
 uno de, 一个, một). A number the source names in other words is not extra: "both" as "las dos" or 两侧,
 an ordinal ("a third", 三分之一), "a few days" as 两三天, "at noon" as "a las doce", and a length of time
-in a smaller unit ("a week" as "siete días", "ocho días" or 七天). Nor are the number words of phrases
+in a smaller unit ("a week" or "the first week" as "siete días", "ocho días" or 七天; "an hour"
+as "una hora"). Nor are the number words of phrases
 that count nothing: los dos and cả hai (both; but "a los dos días" is two days, "a las dos" two
 o'clock), de dos en dos (two at a time), nấu chín (cooked), tháng Ba (March), gen de fwa (sometimes), 周三 (Wednesday),
 三月 (March), الاثنين (Monday), and terms such as 三角巾 (a sling), 二手烟 (second-hand smoke) and الاثني
@@ -37,7 +38,9 @@ reported too: "two weeks" as "tres semanas" or 三周, "twice a day" as "tres ve
 time said with a half or a quarter may be given in a smaller unit: "half an hour" as "30 minutos",
 "an hour and a half" as 90 minutes, "a day and a half" as 36 hours; or in its own unit with its
 half (1,5 horas, "1 hora y media", 一个半小时, một tiếng rưỡi), which is read as the one number it
-is: "2 horas y media" is 2.5, not 2. A time at half past may say its half with a word (8点半, 8 giờ
+is: "2 horas y media" is 2.5, not 2. A translation that halves a length of time the source gives whole ("an
+hour" as "media hora", "a day" as 半天, nửa tiếng, نصف ساعة, "mwatye jounen") is reported where
+the source has no half, quarter, fraction or 30 minutes. A time at half past may say its half with a word (8点半, 8 giờ
 rưỡi, 8è edmi, "las 8 y media", 8 والنصف for 8:30). "Half a tablet" must be a half
 in the translation too (medio, mitad, ½, 半, nửa, نصف, mwatye). A month the source names
 must be the month a translation names by its name: "5 March" as "5 de mayo", "5 me" or "5 أيار"
@@ -478,7 +481,8 @@ _IMPLIED_VALUES: dict[str, tuple[int, ...]] = {
     "month": (4, 30), "monthly": (4, 30), "year": (12, 365), "yearly": (12, 365),
 }
 _UNITS_OF_TIME = ("week", "day", "hour", "minute", "month", "year")
-_IMPLIED = re.compile(rf"\b(?:(?:a|an|one|per|each|every)\s+({'|'.join(_UNITS_OF_TIME)})\b|("
+_IMPLIED = re.compile(rf"\b(?:(?:a|an|one|per|each|every|the (?:first|next|last|following|coming|past|same|whole"
+                      rf"|entire))\s+({'|'.join(_UNITS_OF_TIME)})\b|("
                       + _alternatives(word for word in _IMPLIED_VALUES if word not in _UNITS_OF_TIME)
                       + r")s?\b)")
 
@@ -492,6 +496,22 @@ def _implied(text: str) -> Counter[Decimal]:
         lowered = _LENGTHS.sub(" ", lowered)
     return Counter(Decimal(value) for match in _IMPLIED.finditer(lowered)
                    for value in _IMPLIED_VALUES[match.group(1) or match.group(2)])
+
+
+@lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog
+def _single(text: str) -> Counter[Decimal]:
+    """A 1 for each length of time the source gives as one of its unit ("an hour", "a week", "one
+    day"), which a translation may say with its word for one (una hora, yon semèn, một ngày)."""
+    lowered = ascii_lowered(text)
+    if "half" in lowered or "quarter" in lowered:
+        lowered = _LENGTHS.sub(" ", lowered)
+    return Counter({Decimal(1): len(_SINGLE.findall(lowered))}) if _SINGLE.search(lowered) else Counter()
+
+
+# "an hour" as a length (for, within, after an hour; half an hour to an hour), not as a rate ("twice
+# a day", "two tablets a day")
+_SINGLE = re.compile(rf"(?:^|\b(?:for|in|within|after|about|around|over|than|to|take|takes|last|lasts|wait|rest"
+                     rf"|only|just|least|nearly|almost|and|or)\s+)(?:a|an|one)\s+(?:{'|'.join(_UNITS_OF_TIME)})\b")
 
 
 @lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog
@@ -589,6 +609,25 @@ _HALVES = {
     "ht": re.compile(r"\b(?:mwatye|mwatyè|demi)\b"),
 }
 _HALF_WRITTEN = re.compile(r"[½]|\b0[.,]5\b")
+# Half a length of time, said with a word for half (media hora, 半天, nửa tiếng, نصف ساعة, mwatye
+# jounen); and what in a source may be a half: half, a quarter (of an hour as 15 minutes, or not),
+# a fraction, a decimal, or minutes (30 minutes may be half an hour).
+_HALF_OF_UNIT = {
+    "es": re.compile(r"\b(?:medi[oa]s? (?:hora|día|semana|mes|año|minuto)s?"
+                     r"|(?:hora|día|semana|mes|año)s? y medi[oa])\b"),
+    "zh": re.compile("半(?:个)?(?:小时|钟头|天|日|周|星期|月|年|分钟)|(?:小时|天|周|月|年)半"),
+    "vi": re.compile(r"\b(?:nửa (?:tiếng|giờ|ngày|tuần|tháng|năm|phút)|(?:tiếng|giờ|ngày|tuần|tháng|năm|phút) rưỡi)\b"),
+    "ar": re.compile("نصف (?:ال)?(?:ساعة|يوم|أسبوع|شهر|سنة|عام|دقيقة)"),
+    "ht": re.compile(r"\b(?:mwatye|mwatyè|demi) (?:èdtan|lè|jou|jounen|semèn|mwa|ane|minit)\b|\bedmi\b"),
+}
+_HALF_SOURCE = re.compile(r"half|quarter|[½¼¾]|\d[.,]\d|\b(?:30|15|45|90)\b|\d\s*:\s*30", re.IGNORECASE)
+
+
+def _half_of_unit(text: str, language: str) -> str | None:
+    """Half a length of time the translation names (`_HALF_OF_UNIT`), as it writes it."""
+    pattern = _HALF_OF_UNIT.get(language.split("_")[0])
+    found = pattern.search(normalize(text)) if pattern is not None else None
+    return found.group(0) if found else None
 
 
 @lru_cache(maxsize=50_000)
@@ -650,6 +689,8 @@ def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
         yield month
     if _source_half(entry.msgid) is not None:  # most sources give no time of day
         yield from _time_of_day(entry, ctx.language)
+    if (half := _half_of_unit(entry.msgstr, ctx.language)) and not _HALF_SOURCE.search(entry.msgid):
+        yield f"the translation has half a length of time ({half}), which the source does not: a length halved"
     if _half_a(entry.msgid) and (halves := _HALVES.get(ctx.language.split("_")[0])):
         if not halves.search(entry.msgstr.casefold()) and not _HALF_WRITTEN.search(entry.msgstr):
             yield "'half a' of the source is not in the translation: a half dose must stay a half"
@@ -782,7 +823,7 @@ def _changed_words(entry: Entry, ctx: LocaleContext, spelled: Counter[Decimal]) 
         return
     if not missing:
         return
-    if extra := target - (_source_numbers(entry.msgid) + spelled):
+    if extra := target - (_source_numbers(entry.msgid) + spelled + _single(entry.msgid)) - _implied(entry.msgid):
         yield (f"number {_show(missing.elements())} of the source (written as a word) is not in the translation, "
                f"which has {_show(extra.elements())} in its place")
 

@@ -13,13 +13,15 @@ milligrams. How a number and its unit are spaced never matters, in the source or
 with a letter that only looks like a Latin one (full-width ｍｍ, as a Chinese input method may type
 it; a Cyrillic к in кg) names no unit, and the finding names that letter. A length of time may be
 said in the next smaller unit with a number (digits) before it: "for a week" as "7 días" or 7天,
-"half an hour" as "30 minutos", "an hour and a half" as "90 phút", "for a day" as "24 horas"
+"half an hour" as "30 minutos", "an hour and a half" as "90 phút", "for a day" as "24 horas",
+"one week" as "7 ngày", "the first week" as "7 premye jou"
 (whether the number is the one the source's words make is the numbers check's to say: "6 días"
 for a week is E201's finding); "unos días" for "a week" names no number, and is reported.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -63,7 +65,13 @@ def _in_smaller_unit(concept_id: str, text: str, hits: list[Hit], named: dict[st
     if not smaller:
         return False
     folded = normalize(text)  # where the matcher's hits stand
-    return any(hit.concept.id in smaller and folded[:hit.start].rstrip(_GAP)[-1:].isdigit() for hit in hits)
+    return any(hit.concept.id in smaller and _NUMBER_BEFORE.search(folded, 0, hit.start) is not None for hit in hits)
+
+
+# A number written with digits right before a unit, or with a word that says which days between
+# them, as Haitian Creole writes it ("7 premye jou", the first 7 days); not with what the number
+# counts ("3 fwa pa jou", 3 مرات يوميًا: 3 times a day, for "3 times a week").
+_NUMBER_BEFORE = re.compile(rf"\d[{re.escape(_GAP)}]*(?:(?:premye|dènye|pwochen)[{re.escape(_GAP)}]+)?$")
 
 
 @lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog
@@ -83,7 +91,8 @@ def _counted(before: str) -> bool:
     if before[-1:].isdigit():
         return True
     words = before.rsplit(None, 1)
-    return bool(words) and words[-1].rsplit("-", 1)[-1] in ENGLISH_NUMBER_WORDS
+    # "one week" is "a week", "twenty-one days" a number of days
+    return bool(words) and words[-1].rsplit("-", 1)[-1] in ENGLISH_NUMBER_WORDS and words[-1] != "one"
 
 
 @lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog

@@ -226,6 +226,17 @@ CLEAN = [
     ("ar", "Your follow-up visit is on 5 March.", "موعد المتابعة في 5 آذار."),
     ("es", "Take one tablet twice a day for two weeks.", "Tome un comprimido dos veces al día durante dos semanas."),
     ("es", "Rest for two days and a night.", "Descanse dos días y una noche."),
+    # "an hour" is one hour, "the first week" seven days, as "a week" is
+    ("es", "The ablation usually takes half an hour to an hour.", "La ablación suele durar entre media hora y una hora."),
+    ("es", "Avoid sitting for more than 30 minutes at a time during the first week.",
+     "Durante los primeros 7 días, evite estar sentado más de 30 minutos seguidos."),
+    ("ht", "Your pain should slowly improve over the first week.",
+     "Doulè w la ta dwe diminye tou dousman pandan 7 premye jou yo."),
+    ("vi", "Keep the wound clean and dry for one week.", "Giữ vết mổ sạch và khô trong 7 ngày."),
+    # a half the source has, in the translation
+    ("es", "Rest for half an hour.", "Descanse media hora."),
+    ("zh_Hans", "Walk for an hour and a half.", "步行一个半小时。"),
+    ("es", "Take your tablets in the middle of the day.", "Tome los comprimidos a mediodía."),
     # a word that may be the number where the source has it, though it also means something else
     ("zh_Hans", "Stop smoking at least four weeks before surgery.", "手术前至少四周戒烟。"),
     ("ht", "You can go home after one or two nights.", "Ou ka ale lakay ou apre youn oswa de nwit."),
@@ -286,6 +297,13 @@ FLAGGED = [
     ("vi", "Rest for two weeks.", "Nghỉ ngơi ba tuần.", "number 2 of the source"),
     ("ar", "Rest for two weeks.", "استرح ثلاثة أسابيع.", "number 2 of the source"),
     ("ht", "Rest for two weeks.", "Repoze twa semèn.", "number 2 of the source"),
+    # half a length of time the source gives whole
+    ("es", "Rest for an hour.", "Descanse media hora.", "(media hora), which the source does not"),
+    ("zh_Hans", "Rest for a day.", "休息半天。", "(半天)"),
+    ("vi", "Wait an hour before you eat.", "Chờ nửa tiếng trước khi ăn.", "(nửa tiếng)"),
+    ("ar", "Rest for an hour.", "استرح لمدة نصف ساعة.", "(نصف ساعة)"),
+    ("ht", "Rest for a day.", "Repoze pandan mwatye jounen.", "(mwatye jounen)"),
+    ("es", "Rest for half an hour.", "Descanse una hora.", "number 30 of the source"),
     # a number the source writes as a word before what it counts, rendered without any number
     ("es", "Use the cream for two weeks.", "Use la crema durante semanas.",
      "number 2 of the source (written as a word) is not in the translation"),

@@ -42,6 +42,10 @@ CLEAN = [
     ("vi", "The procedure takes an hour and a half.", "Thủ thuật kéo dài 90 phút."),
     ("zh_Hans", "Do not take a bath for a week.", "7天内不要泡澡。"),
     ("es", "Keep the dressing dry for a day.", "Mantenga el apósito seco durante 24 horas."),
+    # "one week" is "a week": it may be said in days with a number, a word between them or not
+    ("vi", "Keep the wound clean and dry for one week.", "Giữ vết mổ sạch và khô trong 7 ngày."),
+    ("ht", "Your pain should slowly improve over the first week.",
+     "Doulè w la ta dwe diminye tou dousman pandan 7 premye jou yo."),
 ]
 
 FLAGGED = [
@@ -74,6 +78,10 @@ FLAGGED = [
      "'ｃｍ' has U+FF43 FULLWIDTH LATIN SMALL LETTER C, which only looks like a Latin letter"),
     ("es", "Do not lift more than 5 kg.", "No levante más de 5 кg.",
      "'кg' has U+043A CYRILLIC SMALL LETTER KA, which only looks like a Latin letter"),
+    # a number before what it counts is no number of days for a week
+    ("ar", "Do physiotherapy exercises 3 times a week.", "مارس تمارين العلاج الطبيعي 3 مرات يوميًا.",
+     "unit 'week' is not rendered"),
+    ("ht", "Do the exercises 3 times a week.", "Fè egzèsis yo 3 fwa pa jou.", "(found jou"),
 ]
 
 
