@@ -51,6 +51,9 @@ def _swap_quantity_numbers(source: str, text: str) -> str:
 
 
 DEFECTS = [
+    # first: the shipped catalogs have one such entry, which later defects would take
+    Defect("lower bound turned round (al menos → como máximo)", "E210",
+           lambda s, t: "at least" in s and "al menos" in t, lambda s, t: t.replace("al menos", "como máximo", 1)),
     Defect("number changed (2–4 → 2–6)", "E201", lambda s, t: "2–4" in t, lambda s, t: t.replace("2–4", "2–6", 1)),
     Defect("number dropped", "E201", lambda s, t: _first_number(t) is not None,
            lambda s, t: re.sub(r"\s*\d+", "", t, count=1)),

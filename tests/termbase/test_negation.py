@@ -75,6 +75,10 @@ BAD = [
     ("languages:\n  es:\n    markers: [no]\n    limits: [máximo, máximo]\n", "languages.es.limits[1]: 'máximo' is listed twice"),
     ("languages:\n  es:\n    markers: [no]\n    limits: [máximo]\n    waits: [espere, Máximo]\n",
      "5:21: languages.es.waits[1]: 'Máximo' is also one of the limits: list it in one of the two"),
+    ("languages:\n  es:\n    markers: [no]\n    lower: [al menos]\n    upper: [como máximo, Al menos]\n",
+     "5:26: languages.es.upper[1]: 'Al menos' is also a lower bound: list it in one of the two"),
+    ("languages:\n  en:\n    markers: [not]\n    upper: [not …]\n", "languages.en.upper[0]: 'not …' does not have"),
+    ("languages:\n  en:\n    markers: [not]\n    lower: [at least, at least]\n", "'at least' is listed twice"),
 ]
 
 
@@ -129,3 +133,27 @@ def test_the_tree_of_the_markers_matches_as_the_markers_sorted_longest_first(wor
     wrap = "(?:{})" if substring else r"(?<!\w)(?:{})(?!\w)"
     expected = [(m.start(), m.group(0)) for m in re.finditer(wrap.format(plain), text)]
     assert [(m.start(), m.group(0)) for m in re.finditer(wrap.format(tree), text)] == expected
+
+
+BOUNDS = [
+    # the language's bounds (lower, upper, exceptions), substring, text, the lower and upper bounds found
+    ((("at least",), (), ()), False, "Walk for at least 20 minutes.", ["at least"], []),
+    (((), ("not … more than",), ()), False, "Do not sit for more than 30 minutes.", [], ["not sit for more than"]),
+    (((), ("not … more than",), ()), False, "Do not sit down, and walk more than 30 minutes.", [], []),  # a clause
+    (((), ("or less",), ("more or less",)), False, "It takes more or less an hour, or less.", [], ["or less"]),
+    ((("omwen",), ("o plis",), ()), False, "Mache komwen 20 minit, o plis 30.", [], ["o plis"]),  # whole words
+    (((), ("不要…超过",), ()), True, "每次坐着不要超过30分钟。", [], ["不要超过"]),
+    ((("至少",), ("最多",), ()), True, "至少步行20分钟，最多30分钟。", ["至少"], ["最多"]),
+]
+
+
+@pytest.mark.parametrize(("bounds", "substring", "text", "lower", "upper"), BOUNDS)
+def test_bounds_found(bounds: tuple[tuple[str, ...], ...], substring: bool, text: str, lower: list[str],
+                      upper: list[str]) -> None:
+    markers = NegationMarkers("xx", ("not",), substring=substring, lower=bounds[0], upper=bounds[1],
+                              bound_exceptions=bounds[2])
+    assert markers.bounds(text) == (lower, upper)
+
+
+def test_a_language_without_bounds_has_no_bound_pattern() -> None:
+    assert NegationMarkers("xx", ("not",)).bound_pattern is None

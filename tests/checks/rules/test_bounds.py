@@ -1,0 +1,83 @@
+"""E210 reversed-bound, with the bounds of the shipped source/negation.yaml, in every shipped language."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import cache
+
+import pytest
+
+from pipeline.checks.model import Entry, LocaleContext
+from pipeline.checks.rules import bounds
+from pipeline.termbase.negation import NEGATION_FILE, Negation, NegationMarkers, read_negation
+
+from ...conftest import REPO
+from .real_entries import context
+
+
+@cache
+def bounds_context(locale: str) -> LocaleContext:
+    return replace(context(locale), negation=read_negation(REPO / NEGATION_FILE))
+
+
+def findings(locale: str, source: str, translation: str, ctx: LocaleContext | None = None) -> list[str]:
+    entry = Entry(locale=locale, procedure="p", file="p.po", line=1, msgctxt="c", msgid=source, msgstr=translation)
+    return list(bounds.check(entry, ctx or bounds_context(locale), bounds.OPTIONS))
+
+
+CLEAN = [
+    # locale, source, translation
+    ("es", "Walk for at least 20 minutes a day.", "Camine al menos 20 minutos al día."),
+    ("es", "Walk for at least 20 minutes a day.", "Camine 20 minutos o más al día."),  # said otherwise
+    ("es", "Walk for at least 20 minutes a day.", "Camine 20 minutos al día."),  # left out: not turned round
+    ("es", "Do not take more than 4 tablets in 24 hours.", "Tome como máximo 4 comprimidos en 24 horas."),
+    ("es", "Do not take more than 4 tablets in 24 hours.", "No tome más de 4 comprimidos en 24 horas."),
+    ("es", "The procedure takes more or less an hour.", "El procedimiento dura más o menos una hora."),
+    ("es", "Walk at least 10 minutes, but no more than 30.", "Camine como mínimo 10 minutos y como máximo 30."),
+    ("zh_Hans", "Do not sit for more than 30 minutes at a time.", "每次坐着不要超过30分钟。"),
+    ("zh_Hans", "Walk for at least 20 minutes a day.", "每天至少步行20分钟。"),
+    ("vi", "Do not sit for more than 30 minutes at a time.", "Mỗi lần ngồi không quá 30 phút."),
+    ("vi", "Rest for at least 2 days.", "Nghỉ ngơi ít nhất 2 ngày."),
+    ("ar", "Take no more than 2 tablets at a time.", "لا تتناول أكثر من قرصين في كل مرة."),
+    ("ar", "Wait at least 6 weeks before you play golf.", "انتظر ستة أسابيع على الأقل قبل أن تلعب الغولف."),
+    ("ht", "Do not take more than 3 tablets a day.", "Pa pran plis pase 3 grenn pa jou."),
+    ("ht", "Walk at least 20 minutes a day.", "Mache omwen 20 minit pa jou."),
+]
+
+FLAGGED = [
+    # locale, source, translation, telling part of the message
+    ("es", "Walk for at least 20 minutes a day.", "Camine como máximo 20 minutos al día.",
+     "the source sets a lower bound (at least), the translation an upper one (como máximo)"),
+    ("es", "Do not take more than 4 tablets in 24 hours.", "No tome menos de 4 comprimidos en 24 horas.",
+     "a maximum turned into a minimum"),
+    ("zh_Hans", "Drink at least 2 litres of water a day.", "每天最多喝2升水。", "(最多)"),
+    ("zh_Hans", "Do not sit for more than 30 minutes at a time.", "每次坐着的时间不要少于30分钟。", "(不要少于)"),
+    ("vi", "Rest for at least 2 days before going back to work.", "Nghỉ ngơi tối đa 2 ngày trước khi đi làm lại.",
+     "(tối đa)"),
+    ("vi", "Take no more than 3 tablets in one day.", "Uống không ít hơn 3 viên mỗi ngày.", "(không ít hơn)"),
+    ("ar", "Wait at least 6 weeks before you play golf.", "انتظر ستة أسابيع على الأكثر قبل أن تلعب الغولف.",
+     "(على الأكثر)"),
+    ("ar", "Do not exceed 4 g of paracetamol a day.", "تناول 4 غرامات على الأقل من الباراسيتامول يوميًا.",
+     "(على الأقل)"),
+    ("ht", "Wait at least 4 weeks before heavy work.", "Tann pou pi plis 4 semèn anvan travay ki di.",
+     "(pou pi plis)"),
+    ("ht", "Do not sit for more than 30 minutes.", "Pa chita mwens pase 30 minit.", "(pa chita mwens pase)"),
+]
+
+
+@pytest.mark.parametrize(("locale", "source", "translation"), CLEAN)
+def test_no_finding(locale: str, source: str, translation: str) -> None:
+    assert findings(locale, source, translation) == []
+
+
+@pytest.mark.parametrize(("locale", "source", "translation", "expected"), FLAGGED)
+def test_finding(locale: str, source: str, translation: str, expected: str) -> None:
+    found = findings(locale, source, translation)
+    assert len(found) == 1 and expected in found[0], found
+
+
+def test_a_language_without_bounds_is_not_checked() -> None:
+    listed = Negation({"en": NegationMarkers("en", ("not",), lower=("at least",)),
+                       "es": NegationMarkers("es", ("no",))})
+    ctx = replace(context("es"), negation=listed)
+    assert findings("es", "Walk for at least 20 minutes.", "Camine como máximo 20 minutos.", ctx) == []
