@@ -145,6 +145,47 @@ ENGLISH_NUMBER_WORD = re.compile(
     rf"(?:({'|'.join(ENGLISH_TENS)})(?:[-\s]({'|'.join(ENGLISH_ONES[1:10])}))?|({'|'.join(ENGLISH_ONES)}))\b")
 
 
+# The words of small numbers per language (the termbase's language codes), as a translation may
+# write a number of the source (E201), or the number of a smaller unit (E202: "siete días" for a
+# week). A word that also means something else in patient text is left out.
+NUMBER_WORDS: dict[str, dict[str, int]] = {
+    # un, una, một and yon are also "a": a number 1 dropped beside "un poco" would pass
+    "es": {"uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7,
+           "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15,
+           "dieciséis": 16, "diecisiete": 17, "dieciocho": 18, "diecinueve": 19, "veinte": 20,
+           "veintiuno": 21, "veintiuna": 21, "veintiún": 21, "veintidós": 22, "veintitrés": 23, "veinticuatro": 24,
+           "veinticinco": 25, "veintiséis": 26, "veintisiete": 27, "veintiocho": 28, "veintinueve": 29,
+           "treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60, "setenta": 70, "ochenta": 80,
+           "noventa": 90, "cien": 100},
+    # năm (5) is also "year", ba (3) also "father"; "thứ hai" is Monday, or "the second"
+    "vi": {"hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10},
+    # de (2) is also "of", kat (4) also a card (kat asirans), nèf (9) also "new"
+    "ht": {"twa": 3, "senk": 5, "sis": 6, "sèt": 7, "uit": 8, "dis": 10, "onz": 11, "douz": 12,
+           "trèz": 13, "katòz": 14, "kenz": 15, "sèz": 16, "disèt": 17, "dizuit": 18, "diznèf": 19, "ven": 20,
+           "vennkat": 24, "trant": 30, "karant": 40, "karantuit": 48, "senkant": 50, "swasant": 60},
+    # clitics in front of a word are read off (لمدة يومين, ولأسبوعين)
+    "ar": {"واحد": 1, "واحدة": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2, "ثلاث": 3, "ثلاثة": 3,
+           "أربع": 4, "أربعة": 4, "خمس": 5, "خمسة": 5, "ست": 6, "ستة": 6, "سبع": 7, "سبعة": 7, "ثماني": 8,
+           "ثمانية": 8, "تسع": 9, "تسعة": 9, "عشر": 10, "عشرة": 10,
+           # the dual of what is counted names two of it: twice, two minutes... two years, and two
+           # tablets, pills, capsules, doses, nights, drops, puffs
+           **dict.fromkeys(["مرتين", "مرتان", "دقيقتين", "دقيقتان", "ساعتين", "ساعتان", "يومين", "يومان",
+                            "أسبوعين", "أسبوعان", "شهرين", "شهران", "سنتين", "سنتان", "عامين", "عامان",
+                            "قرصين", "قرصان", "حبتين", "حبتان", "كبسولتين", "كبسولتان", "جرعتين", "جرعتان",
+                            "ليلتين", "ليلتان", "قطرتين", "قطرتان", "بختين", "بختان"], 2),
+           "مرة": 1,  # once (مرة يوميًا, once a day); the word for one is also "a" in the other languages
+           "عشرون": 20, "عشرين": 20, "ثلاثون": 30, "ثلاثين": 30, "أربعون": 40, "أربعين": 40, "خمسون": 50,
+           "خمسين": 50, "ستون": 60, "ستين": 60, "سبعون": 70, "سبعين": 70, "ثمانون": 80, "ثمانين": 80,
+           "تسعون": 90, "تسعين": 90,
+           # the accusative, its tanween read off (أربعًا)
+           "واحدا": 1, "ثلاثا": 3, "أربعا": 4, "خمسا": 5, "ستا": 6, "سبعا": 7, "ثمانيا": 8, "تسعا": 9},
+    # written without spaces: found anywhere; left out are 一 (1), in too many words (一般, 一起),
+    # 四 (4), as in 四周 (around, and four weeks), and 十 (10), as in 十分 (very), unless it makes a
+    # number with another (十二, 二十四) or counts a unit (十天)
+    "zh": {"两": 2, "俩": 2, "二": 2, "三": 3, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9},
+}
+
+
 @lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog, and checks share it
 def english_numbers(text: str) -> tuple[int, ...]:
     """The numbers an English ``text`` writes as words (zero to ninety-nine), each time."""

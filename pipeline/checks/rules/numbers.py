@@ -76,6 +76,7 @@ from ..model import Entry, LocaleContext, Options
 from ..text import (
     ENGLISH_NUMBER_WORD,
     ENGLISH_NUMBER_WORDS,
+    NUMBER_WORDS,
     ascii_digits,
     ascii_lowered,
     english_numbers,
@@ -259,46 +260,6 @@ _LENGTH_OWN = {"half an hour": "0.5", "a quarter of an hour": "0.25", "an hour a
 _LENGTHS = re.compile(rf"\b(?:{'|'.join(sorted(_LENGTH_VALUES, key=len, reverse=True))})\b")
 
 
-# The words of small numbers per language (the termbase's language codes), as a translation may
-# write a number of the source. A word that also means something else in patient text is left out.
-_NUMBER_WORDS: dict[str, dict[str, int]] = {
-    # un, una, một and yon are also "a": a number 1 dropped beside "un poco" would pass
-    "es": {"uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7,
-           "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15,
-           "dieciséis": 16, "diecisiete": 17, "dieciocho": 18, "diecinueve": 19, "veinte": 20,
-           "veintiuno": 21, "veintiuna": 21, "veintiún": 21, "veintidós": 22, "veintitrés": 23, "veinticuatro": 24,
-           "veinticinco": 25, "veintiséis": 26, "veintisiete": 27, "veintiocho": 28, "veintinueve": 29,
-           "treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60, "setenta": 70, "ochenta": 80,
-           "noventa": 90, "cien": 100},
-    # năm (5) is also "year", ba (3) also "father"; "thứ hai" is Monday, or "the second"
-    "vi": {"hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10},
-    # de (2) is also "of", kat (4) also a card (kat asirans), nèf (9) also "new"
-    "ht": {"twa": 3, "senk": 5, "sis": 6, "sèt": 7, "uit": 8, "dis": 10, "onz": 11, "douz": 12,
-           "trèz": 13, "katòz": 14, "kenz": 15, "sèz": 16, "disèt": 17, "dizuit": 18, "diznèf": 19, "ven": 20,
-           "vennkat": 24, "trant": 30, "karant": 40, "karantuit": 48, "senkant": 50, "swasant": 60},
-    # clitics in front of a word are read off (لمدة يومين, ولأسبوعين)
-    "ar": {"واحد": 1, "واحدة": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2, "ثلاث": 3, "ثلاثة": 3,
-           "أربع": 4, "أربعة": 4, "خمس": 5, "خمسة": 5, "ست": 6, "ستة": 6, "سبع": 7, "سبعة": 7, "ثماني": 8,
-           "ثمانية": 8, "تسع": 9, "تسعة": 9, "عشر": 10, "عشرة": 10,
-           # the dual of what is counted names two of it: twice, two minutes... two years, and two
-           # tablets, pills, capsules, doses, nights, drops, puffs
-           **dict.fromkeys(["مرتين", "مرتان", "دقيقتين", "دقيقتان", "ساعتين", "ساعتان", "يومين", "يومان",
-                            "أسبوعين", "أسبوعان", "شهرين", "شهران", "سنتين", "سنتان", "عامين", "عامان",
-                            "قرصين", "قرصان", "حبتين", "حبتان", "كبسولتين", "كبسولتان", "جرعتين", "جرعتان",
-                            "ليلتين", "ليلتان", "قطرتين", "قطرتان", "بختين", "بختان"], 2),
-           "مرة": 1,  # once (مرة يوميًا, once a day); the word for one is also "a" in the other languages
-           "عشرون": 20, "عشرين": 20, "ثلاثون": 30, "ثلاثين": 30, "أربعون": 40, "أربعين": 40, "خمسون": 50,
-           "خمسين": 50, "ستون": 60, "ستين": 60, "سبعون": 70, "سبعين": 70, "ثمانون": 80, "ثمانين": 80,
-           "تسعون": 90, "تسعين": 90,
-           # the accusative, its tanween read off (أربعًا)
-           "واحدا": 1, "ثلاثا": 3, "أربعا": 4, "خمسا": 5, "ستا": 6, "سبعا": 7, "ثمانيا": 8, "تسعا": 9},
-    # written without spaces: found anywhere; left out are 一 (1), in too many words (一般, 一起),
-    # 四 (4), as in 四周 (around, and four weeks), and 十 (10), as in 十分 (very), unless it makes a
-    # number with another (十二, 二十四) or counts a unit (十天)
-    "zh": {"两": 2, "俩": 2, "二": 2, "三": 3, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9},
-}
-
-
 def _alternatives(words: Iterable[str]) -> str:
     return "|".join(sorted(words, key=len, reverse=True))
 
@@ -309,11 +270,11 @@ _VI_UNITS = {"một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "n
 # after mươi or mười, five is lăm: "mười năm" is ten years
 _VI_FOLLOWING = {word: n for word, n in _VI_UNITS.items() if word != "năm"}
 # the units of a number of several words: not a dual, which is no part of one (its ending is the two)
-_AR_UNITS = {word: n for word, n in _NUMBER_WORDS["ar"].items() if n < 10 and not word.endswith(("ين", "ان"))
+_AR_UNITS = {word: n for word, n in NUMBER_WORDS["ar"].items() if n < 10 and not word.endswith(("ين", "ان"))
              or word in ("اثنين", "اثنان", "اثنتين", "اثنتان")} | {"اثنا": 2, "اثني": 2, "إحدى": 1, "أحد": 1, "ثمان": 8}
-_AR_TENS = {word: n for word, n in _NUMBER_WORDS["ar"].items() if n >= 20}
-_ES_UNITS = {"un": 1, "uno": 1, "una": 1, **{w: n for w, n in _NUMBER_WORDS["es"].items() if 2 <= n <= 9}}
-_ES_TENS = {w: n for w, n in _NUMBER_WORDS["es"].items() if n >= 30 and n % 10 == 0 and n < 100}
+_AR_TENS = {word: n for word, n in NUMBER_WORDS["ar"].items() if n >= 20}
+_ES_UNITS = {"un": 1, "uno": 1, "una": 1, **{w: n for w, n in NUMBER_WORDS["es"].items() if 2 <= n <= 9}}
+_ES_TENS = {w: n for w, n in NUMBER_WORDS["es"].items() if n >= 30 and n % 10 == 0 and n < 100}
 # Numbers of several words, each one number: the tens and a unit (treinta y seis, أربع وعشرين, ba
 # mươi, 二十四), a teen (ثلاثة عشر, mười hai, 十二), and 十 counting a unit (十天).
 _COMPOUNDS: dict[str, tuple[re.Pattern[str], Callable[[re.Match[str]], int]]] = {
@@ -407,7 +368,7 @@ def _valued(folded: str, language: str, words: dict[str, int]) -> Counter[Decima
 def _number_words(text: str, language: str) -> Counter[Decimal]:
     """The numbers ``text`` writes as words of ``language``, each time it does."""
     base = language.split("_")[0]
-    words = _NUMBER_WORDS.get(base)
+    words = NUMBER_WORDS.get(base)
     if not words:
         return Counter()
     # as the term matcher reads a text (`Matcher.words`, which `_may_have_words` looks in): NFC,
@@ -841,7 +802,7 @@ def _extra_words(entry: Entry, ctx: LocaleContext) -> Iterator[str]:
 
 # What `_may_have_words` looks for: a Chinese numeral of two up, or a word `_number_words` reads.
 _ZH_NUMERAL = re.compile("[两俩二三四五六七八九十]")
-# Words of a number of several words that `_NUMBER_WORDS` has not: Vietnamese mươi (ten, after a
+# Words of a number of several words that `NUMBER_WORDS` has not: Vietnamese mươi (ten, after a
 # unit), whose unit may be năm (năm mươi, 50), read as five only there.
 _PARTS = {"vi": ("mươi",)}
 
@@ -857,9 +818,9 @@ class _Hint(NamedTuple):
 @cache
 def _hint(base: str) -> _Hint | None:
     """`_Hint` of a language that `_number_words` reads words of, made on first use."""
-    if base not in _NUMBER_WORDS:
+    if base not in NUMBER_WORDS:
         return None
-    words = [word for word, value in _NUMBER_WORDS[base].items() if value >= 2] + list(_PARTS.get(base, ()))
+    words = [word for word, value in NUMBER_WORDS[base].items() if value >= 2] + list(_PARTS.get(base, ()))
     return _Hint(frozenset(form for word in words for form in with_clitics(word, base)),
                  frozenset(w for w, v in _COUNTED_WORDS.get(base, {}).items() if v >= 2),
                  frozenset(u.split()[0] for u in _COUNTED_UNITS.get(base, ())))

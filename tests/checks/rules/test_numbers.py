@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.checks.rules import numbers
+from pipeline.checks.text import NUMBER_WORDS
 
 from .helpers import assert_flagged, entry, matcher, row_ids, run
 from .sentences import ACTIVITY, ACTIVITY_T, INCISION, INCISION_ES, planted
@@ -469,13 +470,13 @@ def test_prepare_loads_the_number_data_a_worker_reads(tmp_path):
     assert done.stdout.split() == ["[Decimal('1234.5')]", "[Decimal('1234.5')]"]
 
 
-_READ = {"es": [*numbers._NUMBER_WORDS["es"], "treinta y un", "Dos", "TRES", "DIECISÉIS", "diecise\u0301is", "dOs"],
-         "vi": [*numbers._NUMBER_WORDS["vi"], "ba mươi", "mười lăm", "năm ngày", "Hai", "năm mươi", "mươi",
+_READ = {"es": [*NUMBER_WORDS["es"], "treinta y un", "Dos", "TRES", "DIECISÉIS", "diecise\u0301is", "dOs"],
+         "vi": [*NUMBER_WORDS["vi"], "ba mươi", "mười lăm", "năm ngày", "Hai", "năm mươi", "mươi",
                 "bo\u0302\u0301n", "NĂM NGÀY", "năm cây số"],
-         "ht": [*numbers._NUMBER_WORDS["ht"], "de fwa", "kat jou", "Twa", "DE JOU", "sèt"],
-         "ar": [*numbers._NUMBER_WORDS["ar"], "ولثلاثة", "بخمسة", "أربعًا وعشرين", "اثنا عشر", "خَمسة", "ستّة",
+         "ht": [*NUMBER_WORDS["ht"], "de fwa", "kat jou", "Twa", "DE JOU", "sèt"],
+         "ar": [*NUMBER_WORDS["ar"], "ولثلاثة", "بخمسة", "أربعًا وعشرين", "اثنا عشر", "خَمسة", "ستّة",
                 "للثلاثة", "فبالأربعة", "ثلاثـة", "ا\u0654ربعة", "يومين"],
-         "zh": [*numbers._NUMBER_WORDS["zh"], "十天", "二十四", "四天", "一片"]}
+         "zh": [*NUMBER_WORDS["zh"], "十天", "二十四", "四天", "一片"]}
 _FILLER = ["de", "y", "các", "nan", "في", "天", "días", "todos", "bạn", "fwa", "ال", "一般", ",", ".", "\u064e", "-"]
 _MATCHERS = {language: matcher(language) for language in _READ}
 
