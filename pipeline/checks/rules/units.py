@@ -12,10 +12,10 @@ milligrams. How a number and its unit are spaced never matters, in the source or
 "5 毫米" all name millimetres, and "5cm" for "5 mm" is a changed unit as "5 cm" is. A unit written
 with a letter that only looks like a Latin one (full-width ｍｍ, as a Chinese input method may type
 it; a Cyrillic к in кg) names no unit, and the finding names that letter. A length of time may be
-said in the next smaller unit with a number (digits) before it: "for a week" as "7 días" or 7天,
-"half an hour" as "30 minutos", "an hour and a half" as "90 phút", "for a day" as "24 horas",
-"one week" as "7 ngày", "the first week" as "7 premye jou"
-(whether the number is the one the source's words make is the numbers check's to say: "6 días"
+said in the next smaller unit with a number before it, in digits or in words: "for a week" as
+"7 días", "siete días", "ocho días", "uit jou" or 七天, "half an hour" as "30 minutos", "an hour and
+a half" as "90 phút", "for a day" as "24 horas", "one week" as "7 ngày", "the first week" as "7
+premye jou" (whether the number is the one the source's words make is the numbers check's to say: "6 días"
 for a week is E201's finding); "unos días" for "a week" names no number, and is reported.
 """
 
@@ -26,10 +26,10 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ...termbase import lookalike
-from ...termbase.matching import Hit, Matcher, named_counts, normalize, uncovered
+from ...termbase.matching import Hit, Matcher, named_counts, normalize, uncovered, without_clitics
 from ...termbase.model import UNIT_SUBJECTS
 from ..model import Entry, LocaleContext, Options
-from ..text import ENGLISH_NUMBER_WORDS, NUMBER_UNIT_GAP
+from ..text import ENGLISH_NUMBER_WORDS, NUMBER_UNIT_GAP, NUMBER_WORDS
 
 CODE = "E202"
 NAME = "units"
@@ -58,15 +58,31 @@ _GAP = "".join(NUMBER_UNIT_GAP) + "个"
 
 
 def _in_smaller_unit(concept_id: str, text: str, hits: list[Hit], named: dict[str, int],
-                     present: dict[str, int]) -> bool:
+                     present: dict[str, int], language: str) -> bool:
     """Whether the translation says a length of time in a smaller unit (`_SMALLER`) that it names
-    more often than the source, with a number written with digits right before it."""
+    more often than the source, with a number right before it (`_number_before`)."""
     smaller = [cid for cid in _SMALLER.get(concept_id, ()) if present.get(cid, 0) > named.get(cid, 0)]
     if not smaller:
         return False
     folded = normalize(text)  # where the matcher's hits stand
-    return any(hit.concept.id in smaller and _NUMBER_BEFORE.search(folded, 0, hit.start) is not None for hit in hits)
+    return any(hit.concept.id in smaller and _number_before(folded[:hit.start], language) for hit in hits)
 
+
+def _number_before(before: str, language: str) -> bool:
+    """Whether ``before`` ends with a number: digits (with a word that says which days between, as
+    `_NUMBER_BEFORE` has it), or a number word of ``language`` from two up ("siete días", 七天)."""
+    if _NUMBER_BEFORE.search(before):
+        return True
+    base = language.split("_")[0]
+    words = NUMBER_WORDS.get(base, {})
+    before = before.rstrip(_GAP)
+    if base == "zh":
+        return before[-1:] in _ZH_NUMERALS
+    last = before.rsplit(None, 1)[-1] if before.strip() else ""
+    return any(words.get(form, 0) >= 2 for form in (last, *without_clitics(last, base)))
+
+
+_ZH_NUMERALS = "两二三四五六七八九十"
 
 # A number written with digits right before a unit, or with a word that says which days between
 # them, as Haitian Creole writes it ("7 premye jou", the first 7 days); not with what the number
@@ -116,8 +132,8 @@ def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
         if not approved or found >= wanted:
             continue
         if hit.concept.id in _without_number(ctx.source, entry.msgid) \
-                and _in_smaller_unit(hit.concept.id, entry.msgstr, found_hits, named, present):  # "7 días" for a week
-            continue
+                and _in_smaller_unit(hit.concept.id, entry.msgstr, found_hits, named, present, ctx.language):
+            continue  # "7 días" for a week
         others = sorted({h.term.display for cid, h in hits.items() if h.concept.subject == hit.concept.subject
                          and present[cid] > named.get(cid, 0)})
         odd = lookalike.odd_word_note(entry.msgstr) if odd is None else odd

@@ -42,6 +42,13 @@ CLEAN = [
     ("vi", "The procedure takes an hour and a half.", "Thủ thuật kéo dài 90 phút."),
     ("zh_Hans", "Do not take a bath for a week.", "7天内不要泡澡。"),
     ("es", "Keep the dressing dry for a day.", "Mantenga el apósito seco durante 24 horas."),
+    # a week said in days with a number word: "siete días", "ocho días" and "uit jou" (a week, as
+    # Spanish and Haitian Creole say it), bảy ngày, 七天, سبعة أيام
+    ("es", "Do not take a bath for a week.", "No se bañe en la bañera durante siete días."),
+    ("es", "Rest for a week.", "Descanse ocho días."),
+    ("ht", "Rest for a week.", "Repoze w pandan uit jou."),
+    ("vi", "Rest for a week.", "Nghỉ ngơi bảy ngày."),
+    ("ar", "Rest for a week.", "استرح لمدة سبعة أيام."),
     # "one week" is "a week": it may be said in days with a number, a word between them or not
     ("vi", "Keep the wound clean and dry for one week.", "Giữ vết mổ sạch và khô trong 7 ngày."),
     ("ht", "Your pain should slowly improve over the first week.",
@@ -82,6 +89,9 @@ FLAGGED = [
     ("ar", "Do physiotherapy exercises 3 times a week.", "مارس تمارين العلاج الطبيعي 3 مرات يوميًا.",
      "unit 'week' is not rendered"),
     ("ht", "Do the exercises 3 times a week.", "Fè egzèsis yo 3 fwa pa jou.", "(found jou"),
+    # a number word that is no number of days (un, una is "a"), or none at all
+    ("es", "Rest for a week.", "Descanse unos días.", "unit 'week' is not rendered"),
+    ("es", "Rest for a week.", "Descanse un día.", "unit 'week' is not rendered"),
 ]
 
 
