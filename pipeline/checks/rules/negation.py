@@ -10,7 +10,9 @@ its sense, and "do not stop the tablets" rendered "suspenda las pastillas" loses
 that limit an amount: "take no more than 2" rendered "tome como máximo 2" (at most 2) keeps its
 sense, and "do not take the maximum dose" rendered "tome la dosis máxima" loses it. A word that
 tells to wait (espere, 等) counts against a negation with an "until" after it: "do not shower until
-the wound is dry" rendered "espere a que la herida esté seca para ducharse" keeps its sense. The markers
+the wound is dry" rendered "espere a que la herida esté seca para ducharse" keeps its sense; and
+against one that lasts a length of time ("do not shower for the first 48 hours" rendered "espere 48
+horas antes de ducharse"). The markers
 are data, in `source/negation.yaml` (docs/negation.md): when a translation negates with a word the
 list lacks, a linguist adds the word there rather than silencing the finding. A language with no
 markers listed is not checked.
@@ -18,12 +20,13 @@ markers listed is not checked.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 
 from ...termbase.negation import KINDS, NegationMarkers
 from ..model import Entry, LocaleContext, Options
-from ..text import sentences
+from ..text import ascii_lowered, sentences
 
 CODE = "E207"
 NAME = "lost-negation"
@@ -54,7 +57,19 @@ def _negated(markers: NegationMarkers, sentence: str) -> tuple[str, tuple[str, .
             negations.append(word)
         elif len(negations) > waits:  # "do not shower until...": the "until" of a negation
             waits += 1
+    if negations and (lasting := _LASTING.get(markers.language)) is not None:
+        # "do not shower for the first 48 hours": a length of time a negation lasts
+        waits = min(len(negations), waits + len(lasting.findall(ascii_lowered(sentence))))
     return sentence, tuple(negations), waits
+
+
+# A length of time a negation lasts, which a translation may say as a wait ("do not shower for the
+# first 48 hours" as "espere 48 horas antes de ducharse"), in the source's language.
+_LASTING = {"en": re.compile(
+    r"\bfor (?:at least |the (?:first|next) )?(?:\d+(?:\s?(?:-|–|to)\s?\d+)?|an?|one|two|three|four|five|six"
+    r"|seven|eight|nine|ten|twelve|a few|several|a couple of)"
+    r"(?:\s+(?:to|or)\s+(?:two|three|four|five|six|eight|ten|twelve))?"
+    r"\s+(?:more\s+)?(?:minutes?|hours?|days?|nights?|weeks?|months?)\b")}
 
 
 def _words(found: tuple[str, ...] | list[str]) -> str:

@@ -139,6 +139,14 @@ WAITS = [
     ("Do not shower until the wound is dry.", "No se duche hasta que la herida esté seca.", None),
     ("Walk every day until you feel tired.", "Camine todos los días hasta que se sienta cansado.", None),
     ("Do not shower until the wound is dry.", "Dúchese hasta que la herida esté seca.", "negation is lost"),
+    # nor without a length of time it lasts ("do not shower for 48 hours": wait 48 hours to shower)
+    ("Do not shower for the first 48 hours.", "Espere 48 horas antes de ducharse.", None),
+    ("Do not drive for 2 weeks after surgery.", "Espere 2 semanas después de la cirugía para conducir.", None),
+    ("Do not lift anything heavy for two to four weeks.", "Espere de dos a cuatro semanas para levantar peso.", None),
+    ("Do not shower for the first 48 hours.", "Dúchese durante las primeras 48 horas.", "negation is lost"),
+    ("Do not take this for pain.", "Espere y tome esto para el dolor.", "negation is lost"),
+    ("Do not shower for 48 hours. Do not drive.", "Espere 48 horas para ducharse y espere para conducir.",
+     "negates 2 times"),
     # a word that waits does not stand for a "not" without an "until"
     ("Do not shower. Wait for the nurse.", "Dúchese. Espere a la enfermera.", "negation is lost"),
 ]
