@@ -5,7 +5,6 @@ from __future__ import annotations
 from .model import CheckSpec, Scope
 from .rules import (
                     ambiguous,
-                    bounds,
                     brackets,
                     completeness,
                     consistency,
@@ -18,6 +17,7 @@ from .rules import (
                     no_reviewer,
                     number_words,
                     numbers,
+                    opposites,
                     orphaned_file,
                     placeholders,
                     plurals,
@@ -42,7 +42,7 @@ from .rules import (
 MODULES = (
     placeholders, markup,                                                    # E1 structure
     numbers, units, term_missing, term_deprecated, dnt, source_deprecated, negation,  # E2 patient safety
-    rtl_order, quantities, bounds,
+    rtl_order, quantities, opposites,
     completeness, stale, plurals, unchanged, whitespace, punctuation, brackets,  # W3 completeness
     consistency, ambiguous, length, long_sentence, number_words, reading_level,  # and quality
     spelling, spelling_dictionary, safety_coverage, sentence_count,

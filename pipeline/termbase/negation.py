@@ -73,7 +73,9 @@ def _branches(node: dict[str, Any]) -> str:
 
 # The words found like markers that count only against the source's own words of the same kind.
 KINDS = ("stops", "limits", "waits")
-# What a "…" of a bound stands for: any words of one clause, a few at most.
+# The pairs of words that say opposite things (E210), each by the fields of its two sides.
+PAIRS = {"bound": ("lower", "upper"), "order": ("before", "after")}
+# What a "…" of a word of a pair stands for: any words of one clause, a few at most.
 _GAP = r"[^.;:!?,\n。；：！？，؛،؟]{0,60}?"
 
 
@@ -90,14 +92,18 @@ class NegationMarkers:
     stops: tuple[str, ...] = ()  # words that tell a patient to stop doing something ("stop taking")
     limits: tuple[str, ...] = ()  # words that cap an amount ("no more than", "como máximo", 最多)
     waits: tuple[str, ...] = ()  # "until" (a source), or words that tell to wait (a translation: espere, 等)
-    # The bounds of an amount or a length (E210): a lower one ("at least", "al menos", 至少) and an
-    # upper one ("at most", "no more than", 最多); a "…" in one is any words of the clause ("not …
-    # more than"); `bound_exceptions` hold a bound's words without setting one ("more or less").
+    # Words that say opposite things, which a translation must not turn round (E210): the bounds of
+    # an amount or a length, a lower one ("at least", "al menos", 至少) and an upper one ("at most",
+    # "no more than", 最多); and the order of two things, before ("before your operation", antes)
+    # and after (después). A "…" in one is any words of the clause ("not … more than");
+    # `pair_exceptions` hold such words without saying either ("more or less", 然后: then).
     lower: tuple[str, ...] = ()
     upper: tuple[str, ...] = ()
-    bound_exceptions: tuple[str, ...] = ()
+    before: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
+    pair_exceptions: tuple[str, ...] = ()
     pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
-    bound_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    pair_patterns: dict[str, re.Pattern[str]] = field(init=False, repr=False, compare=False)
     _skip: frozenset[str] = field(init=False, repr=False, compare=False)
     _particles: frozenset[str] = field(init=False, repr=False, compare=False)
     _kinds: dict[str, str] = field(init=False, repr=False, compare=False)  # a word that stops... -> its kind
@@ -113,29 +119,33 @@ class NegationMarkers:
         object.__setattr__(self, "_particles", frozenset(normalise(w) for w in self.question_particles))
         object.__setattr__(self, "_kinds", {" ".join(normalise(w).split()): kind for kind in KINDS
                                             for w in getattr(self, kind)})
-        groups = [(name, "|".join(self._bound(w) for w in sorted(words, key=len, reverse=True)))
-                  for name, words in (("skip", self.bound_exceptions), ("lower", self.lower), ("upper", self.upper))
-                  if words]
-        body = "|".join(f"(?P<{name}>{alternatives})" for name, alternatives in groups)
-        object.__setattr__(self, "bound_pattern", re.compile(body) if self.lower or self.upper else None)
+        patterns = {}
+        for pair, (one, other) in PAIRS.items():
+            if getattr(self, one) or getattr(self, other):
+                groups = [(name, "|".join(self._phrase(w) for w in sorted(words, key=len, reverse=True)))
+                          for name, words in (("skip", self.pair_exceptions), ("one", getattr(self, one)),
+                                              ("other", getattr(self, other))) if words]
+                patterns[pair] = re.compile("|".join(f"(?P<{name}>{alternatives})" for name, alternatives in groups))
+        object.__setattr__(self, "pair_patterns", patterns)
 
-    def _bound(self, phrase: str) -> str:
-        """A bound's pattern: its words with any white space between them, a "…" any words of the
-        clause, whole words unless the language is matched as substrings."""
+    def _phrase(self, phrase: str) -> str:
+        """The pattern of a word of a pair: its words with any white space between them, a "…" any
+        words of the clause, whole words unless the language is matched as substrings."""
         parts = [r"\s+".join(map(re.escape, part.split())) for part in normalise(phrase).split("…")]
         if self.substring:
             return _GAP.join(parts)
         return r"(?<!\w)" + rf"(?!\w){_GAP}(?<!\w)".join(parts) + r"(?!\w)"
 
-    def bounds(self, text: str) -> tuple[list[str], list[str]]:
-        """The lower and the upper bounds ``text`` sets, as written (normalised), in order."""
-        lower: list[str] = []
-        upper: list[str] = []
-        if self.bound_pattern is not None:
-            for match in self.bound_pattern.finditer(normalise(text)):
+    def pair(self, pair: str, text: str) -> tuple[list[str], list[str]]:
+        """The words of each side of ``pair`` (one of `PAIRS`) in ``text``, as written (normalised), in
+        order: its lower and its upper bounds, or what it says comes before and after."""
+        one: list[str] = []
+        other: list[str] = []
+        if (pattern := self.pair_patterns.get(pair)) is not None:
+            for match in pattern.finditer(normalise(text)):
                 if match.lastgroup != "skip":
-                    (lower if match.lastgroup == "lower" else upper).append(" ".join(match.group(0).split()))
-        return lower, upper
+                    (one if match.lastgroup == "one" else other).append(" ".join(match.group(0).split()))
+        return one, other
 
     def found(self, text: str) -> list[str]:
         """The markers and the words that stop, limit or wait in ``text``, in order, each time it
@@ -187,7 +197,8 @@ def parse_negation(name: str, data: bytes) -> Negation:
             line, column = key_position(root, ["languages"], language)
             raise InputError(f"languages.{language}: not a language code: use the termbase's codes "
                              "(en, es, zh_Hans)", name, line, column)
-        for key in ("markers", "exceptions", "stops", "limits", "waits", "lower", "upper", "bound_exceptions"):
+        for key in ("markers", "exceptions", "stops", "limits", "waits", "lower", "upper", "before", "after",
+                    "pair_exceptions"):
             index = _duplicate(list(raw.get(key, [])))
             if index is not None:
                 line, column = position(root, ["languages", language, key, index])
@@ -202,12 +213,13 @@ def parse_negation(name: str, data: bytes) -> Negation:
                     raise InputError(f"languages.{language}.{key}[{index}]: {word!r} is also "
                                      f"{listed[normalise(str(word))]}: list it in one of the two", name, line, column)
                 listed[normalise(str(word))] = f"one of the {key}"
-        lower = {normalise(str(w)) for w in raw.get("lower", [])}
-        for index, word in enumerate(raw.get("upper", [])):
-            if normalise(str(word)) in lower:  # a bound is one way round
-                line, column = position(root, ["languages", language, "upper", index])
-                raise InputError(f"languages.{language}.upper[{index}]: {word!r} is also a lower bound: list it "
-                                 "in one of the two", name, line, column)
+        for one, other in PAIRS.values():  # a word says one side of a pair, not both
+            first = {normalise(str(w)) for w in raw.get(one, [])}
+            for index, word in enumerate(raw.get(other, [])):
+                if normalise(str(word)) in first:
+                    line, column = position(root, ["languages", language, other, index])
+                    raise InputError(f"languages.{language}.{other}[{index}]: {word!r} is also listed under {one}: "
+                                     "list it in one of the two", name, line, column)
         for q_index, particle in enumerate(raw.get("question_particles", [])):
             if normalise(str(particle)) not in markers:
                 line, column = position(root, ["languages", language, "question_particles", q_index])
@@ -220,8 +232,8 @@ def parse_negation(name: str, data: bytes) -> Negation:
             stops=tuple(str(w) for w in raw.get("stops", [])),
             limits=tuple(str(w) for w in raw.get("limits", [])),
             waits=tuple(str(w) for w in raw.get("waits", [])),
-            lower=tuple(str(w) for w in raw.get("lower", [])), upper=tuple(str(w) for w in raw.get("upper", [])),
-            bound_exceptions=tuple(str(w) for w in raw.get("bound_exceptions", [])),
+            **{key: tuple(str(w) for w in raw.get(key, [])) for key in ("lower", "upper", "before", "after",
+                                                                         "pair_exceptions")},
             substring=raw.get("match", "word") == "substring")
     return Negation(languages)
 

@@ -76,7 +76,7 @@ BAD = [
     ("languages:\n  es:\n    markers: [no]\n    limits: [máximo]\n    waits: [espere, Máximo]\n",
      "5:21: languages.es.waits[1]: 'Máximo' is also one of the limits: list it in one of the two"),
     ("languages:\n  es:\n    markers: [no]\n    lower: [al menos]\n    upper: [como máximo, Al menos]\n",
-     "5:26: languages.es.upper[1]: 'Al menos' is also a lower bound: list it in one of the two"),
+     "5:26: languages.es.upper[1]: 'Al menos' is also listed under lower: list it in one of the two"),
     ("languages:\n  en:\n    markers: [not]\n    upper: [not …]\n", "languages.en.upper[0]: 'not …' does not have"),
     ("languages:\n  en:\n    markers: [not]\n    lower: [at least, at least]\n", "'at least' is listed twice"),
 ]
@@ -151,9 +151,9 @@ BOUNDS = [
 def test_bounds_found(bounds: tuple[tuple[str, ...], ...], substring: bool, text: str, lower: list[str],
                       upper: list[str]) -> None:
     markers = NegationMarkers("xx", ("not",), substring=substring, lower=bounds[0], upper=bounds[1],
-                              bound_exceptions=bounds[2])
-    assert markers.bounds(text) == (lower, upper)
+                              pair_exceptions=bounds[2])
+    assert markers.pair("bound", text) == (lower, upper)
 
 
-def test_a_language_without_bounds_has_no_bound_pattern() -> None:
-    assert NegationMarkers("xx", ("not",)).bound_pattern is None
+def test_a_language_without_a_pair_has_no_pattern_of_it() -> None:
+    assert NegationMarkers("xx", ("not",), before=("antes",)).pair_patterns.keys() == {"order"}

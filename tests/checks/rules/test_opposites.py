@@ -1,4 +1,4 @@
-"""E210 reversed-bound, with the bounds of the shipped source/negation.yaml, in every shipped language."""
+"""E210 reversed, with the pairs of the shipped source/negation.yaml, in every shipped language."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from functools import cache
 import pytest
 
 from pipeline.checks.model import Entry, LocaleContext
-from pipeline.checks.rules import bounds
+from pipeline.checks.rules import opposites
 from pipeline.termbase.negation import NEGATION_FILE, Negation, NegationMarkers, read_negation
 
 from ...conftest import REPO
@@ -16,13 +16,13 @@ from .real_entries import context
 
 
 @cache
-def bounds_context(locale: str) -> LocaleContext:
+def opposites_context(locale: str) -> LocaleContext:
     return replace(context(locale), negation=read_negation(REPO / NEGATION_FILE))
 
 
 def findings(locale: str, source: str, translation: str, ctx: LocaleContext | None = None) -> list[str]:
     entry = Entry(locale=locale, procedure="p", file="p.po", line=1, msgctxt="c", msgid=source, msgstr=translation)
-    return list(bounds.check(entry, ctx or bounds_context(locale), bounds.OPTIONS))
+    return list(opposites.check(entry, ctx or opposites_context(locale), opposites.OPTIONS))
 
 
 CLEAN = [
@@ -42,12 +42,23 @@ CLEAN = [
     ("ar", "Wait at least 6 weeks before you play golf.", "انتظر ستة أسابيع على الأقل قبل أن تلعب الغولف."),
     ("ht", "Do not take more than 3 tablets a day.", "Pa pran plis pase 3 grenn pa jou."),
     ("ht", "Walk at least 20 minutes a day.", "Mache omwen 20 minit pa jou."),
+    # what comes before or after the operation, a meal or bed, said the same way round, or said otherwise
+    ("es", "Stop taking ibuprofen 7 days before your operation.", "Deje de tomar ibuprofeno 7 días antes de la operación."),
+    ("es", "Wait 48 hours before removing the dressing.", "Retire el apósito después de 48 horas."),  # no event
+    ("es", "Take the tablets after meals.", "Tome los comprimidos con las comidas, luego descanse."),
+    ("zh_Hans", "Take the tablet 30 minutes before breakfast.", "早餐前30分钟服药。"),
+    ("zh_Hans", "Rest for a day after the procedure, then walk a little.", "术后休息一天，然后稍微走动。"),
+    ("vi", "Stop taking aspirin 7 days before your surgery.", "Ngừng uống aspirin 7 ngày trước khi phẫu thuật."),
+    ("vi", "Rest for two weeks after surgery.", "Nghỉ ngơi hai tuần sau phẫu thuật."),
+    ("ar", "Do not eat for 6 hours before surgery.", "لا تأكل شيئًا لمدة 6 ساعات قبل الجراحة."),
+    ("ar", "Take your tablets after meals.", "تناول أقراصك بعد الوجبات."),
+    ("ht", "Stop taking aspirin 7 days before your surgery.", "Sispann pran aspirin 7 jou anvan operasyon w."),
 ]
 
 FLAGGED = [
     # locale, source, translation, telling part of the message
     ("es", "Walk for at least 20 minutes a day.", "Camine como máximo 20 minutos al día.",
-     "the source sets a lower bound (at least), the translation an upper one (como máximo)"),
+     "the source says a lower bound (at least), the translation an upper one (como máximo)"),
     ("es", "Do not take more than 4 tablets in 24 hours.", "No tome menos de 4 comprimidos en 24 horas.",
      "a maximum turned into a minimum"),
     ("zh_Hans", "Drink at least 2 litres of water a day.", "每天最多喝2升水。", "(最多)"),
@@ -62,6 +73,15 @@ FLAGGED = [
     ("ht", "Wait at least 4 weeks before heavy work.", "Tann pou pi plis 4 semèn anvan travay ki di.",
      "(pou pi plis)"),
     ("ht", "Do not sit for more than 30 minutes.", "Pa chita mwens pase 30 minit.", "(pa chita mwens pase)"),
+    ("es", "Stop taking ibuprofen 7 days before your operation.", "Deje de tomar ibuprofeno 7 días después de la "
+     "operación.", "the source says before (before your operation), the translation after (después)"),
+    ("zh_Hans", "Take the tablet one hour before the operation.", "请在手术后一小时服用药片。", "(后)"),
+    ("vi", "Take the tablet 30 minutes before breakfast.", "Uống thuốc 30 phút sau bữa sáng.", "(sau)"),
+    ("ar", "Take your ibuprofen tablets after meals.", "تناول أقراص الإيبوبروفين قبل الوجبات.", "(قبل)"),
+    ("ar", "Do not eat or drink for 6 hours before surgery.", "لا تأكل ولا تشرب شيئاً لمدة 6 ساعات بعد الجراحة.",
+     "(بعد)"),
+    ("ht", "Stop taking aspirin 7 days before your surgery.", "Sispann pran aspirin 7 jou apre operasyon w.",
+     "(apre)"),
 ]
 
 

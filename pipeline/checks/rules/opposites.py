@@ -1,0 +1,65 @@
+"""A bound or an order of the source is kept the same way round.
+
+"Walk for at least 20 minutes a day" rendered "camine como máximo 20 minutos al día" (at most),
+"do not sit for more than 30 minutes" rendered "không ngồi ít hơn 30 phút" (not less than), or
+"stop taking ibuprofen 7 days before your operation" rendered "7 días después de la operación"
+(after) keeps every number, unit and negation, and tells a patient the opposite. The words that
+say each side are data, beside the negation markers in `source/negation.yaml` (docs/negation.md):
+per language those that set a lower bound (`lower`: at least, al menos, 至少, ít nhất, على الأقل,
+omwen) and an upper one (`upper`: at most, no more than, como máximo, 最多, tối đa, على الأكثر,
+pou pi plis), and those that put something before (`before`) or after (`after`) another; a "…"
+is any words of one clause ("do not … more than", "before … operation"). A source that says one
+side of a pair only, whose translation says none of that side and some of the other, is reported.
+A side said in other words ("20 minutos o más") or left out is not: only one turned round is. A
+language without the pair's words listed is not checked for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+from ...termbase.negation import PAIRS, NegationMarkers
+from ..model import Entry, LocaleContext, Options
+
+CODE = "E210"
+NAME = "reversed"
+SEVERITY = "error"
+SCOPE = "entry"
+SAFETY = True
+OPTIONS: dict[str, object] = {}
+
+# What each side of a pair says, and what one turned round is.
+_SAID = {"bound": ("a lower bound", "an upper one", "a minimum turned into a maximum",
+                   "an upper bound", "a lower one", "a maximum turned into a minimum"),
+         "order": ("before", "after", "before turned into after", "after", "before", "after turned into before")}
+
+
+@lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog
+def _source_pairs(markers: NegationMarkers, text: str) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
+    """The pairs the source says one side of only, with the words of each side."""
+    found = []
+    for pair in PAIRS:
+        one, other = markers.pair(pair, text)
+        if bool(one) != bool(other):  # most sources say neither; one that says both is not compared
+            found.append((pair, tuple(one), tuple(other)))
+    return tuple(found)
+
+
+def _words(found: list[str] | tuple[str, ...]) -> str:
+    return ", ".join(dict.fromkeys(found))
+
+
+def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
+    source_markers = ctx.negation.for_language(ctx.source.language)
+    target_markers = ctx.negation.for_language(ctx.language)
+    if source_markers is None or target_markers is None or not target_markers.pair_patterns:
+        return
+    for pair, one, other in _source_pairs(source_markers, entry.msgid):
+        if pair not in target_markers.pair_patterns:
+            continue
+        kept_one, kept_other = target_markers.pair(pair, entry.msgstr)
+        said, turned, what = (_SAID[pair][:3], kept_other, _words(one)) if one else (_SAID[pair][3:], kept_one,
+                                                                                      _words(other))
+        if turned and not (kept_one if one else kept_other):
+            yield f"the source says {said[0]} ({what}), the translation {said[1]} ({_words(turned)}): {said[2]}"
