@@ -74,7 +74,8 @@ def _branches(node: dict[str, Any]) -> str:
 # The words found like markers that count only against the source's own words of the same kind.
 KINDS = ("stops", "limits", "waits")
 # The pairs of words that say opposite things (E210), each by the fields of its two sides.
-PAIRS = {"bound": ("lower", "upper"), "order": ("before", "after")}
+PAIRS = {"bound": ("lower", "upper"), "order": ("before", "after"), "food": ("with_food", "empty_stomach")}
+_PAIR_FIELDS = (*(side for pair in PAIRS.values() for side in pair), "pair_exceptions")
 # What a "…" of a word of a pair stands for: any words of one clause, a few at most.
 _GAP = r"[^.;:!?,\n。；：！？，؛،؟]{0,60}?"
 
@@ -101,6 +102,9 @@ class NegationMarkers:
     upper: tuple[str, ...] = ()
     before: tuple[str, ...] = ()
     after: tuple[str, ...] = ()
+    # and a medicine taken with food ("con alimentos", 随餐) or on an empty stomach (en ayunas, 空腹)
+    with_food: tuple[str, ...] = ()
+    empty_stomach: tuple[str, ...] = ()
     pair_exceptions: tuple[str, ...] = ()
     pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
     pair_patterns: dict[str, re.Pattern[str]] = field(init=False, repr=False, compare=False)
@@ -197,8 +201,7 @@ def parse_negation(name: str, data: bytes) -> Negation:
             line, column = key_position(root, ["languages"], language)
             raise InputError(f"languages.{language}: not a language code: use the termbase's codes "
                              "(en, es, zh_Hans)", name, line, column)
-        for key in ("markers", "exceptions", "stops", "limits", "waits", "lower", "upper", "before", "after",
-                    "pair_exceptions"):
+        for key in ("markers", "exceptions", "stops", "limits", "waits", *_PAIR_FIELDS):
             index = _duplicate(list(raw.get(key, [])))
             if index is not None:
                 line, column = position(root, ["languages", language, key, index])
@@ -232,8 +235,7 @@ def parse_negation(name: str, data: bytes) -> Negation:
             stops=tuple(str(w) for w in raw.get("stops", [])),
             limits=tuple(str(w) for w in raw.get("limits", [])),
             waits=tuple(str(w) for w in raw.get("waits", [])),
-            **{key: tuple(str(w) for w in raw.get(key, [])) for key in ("lower", "upper", "before", "after",
-                                                                         "pair_exceptions")},
+            **{key: tuple(str(w) for w in raw.get(key, [])) for key in _PAIR_FIELDS},
             substring=raw.get("match", "word") == "substring")
     return Negation(languages)
 

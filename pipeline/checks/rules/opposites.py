@@ -7,8 +7,10 @@
 say each side are data, beside the negation markers in `source/negation.yaml` (docs/negation.md):
 per language those that set a lower bound (`lower`: at least, al menos, 至少, ít nhất, على الأقل,
 omwen) and an upper one (`upper`: at most, no more than, como máximo, 最多, tối đa, على الأكثر,
-pou pi plis), and those that put something before (`before`) or after (`after`) another; a "…"
-is any words of one clause ("do not … more than", "before … operation"). A source that says one
+pou pi plis), those that put something before (`before`) or after (`after`) another, and those
+that have a medicine taken with food (`with_food`: con alimentos, 随餐) or on an empty stomach
+(`empty_stomach`: en ayunas, 空腹); a "…" is any words of one clause ("do not … more than", "before
+… operation"). A source that says one
 side of a pair only, whose translation says none of that side and some of the other, is reported.
 A side said in other words ("20 minutos o más") or left out is not: only one turned round is. A
 language without the pair's words listed is not checked for it.
@@ -32,7 +34,9 @@ OPTIONS: dict[str, object] = {}
 # What each side of a pair says, and what one turned round is.
 _SAID = {"bound": ("a lower bound", "an upper one", "a minimum turned into a maximum",
                    "an upper bound", "a lower one", "a maximum turned into a minimum"),
-         "order": ("before", "after", "before turned into after", "after", "before", "after turned into before")}
+         "order": ("before", "after", "before turned into after", "after", "before", "after turned into before"),
+         "food": ("with food", "on an empty stomach", "with food turned into on an empty stomach",
+                  "on an empty stomach", "with food", "on an empty stomach turned into with food")}
 
 
 @lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog

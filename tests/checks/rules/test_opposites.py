@@ -53,6 +53,13 @@ CLEAN = [
     ("ar", "Do not eat for 6 hours before surgery.", "لا تأكل شيئًا لمدة 6 ساعات قبل الجراحة."),
     ("ar", "Take your tablets after meals.", "تناول أقراصك بعد الوجبات."),
     ("ht", "Stop taking aspirin 7 days before your surgery.", "Sispann pran aspirin 7 jou anvan operasyon w."),
+    # with food, or on an empty stomach, the same way round
+    ("es", "Take your tablets with food to protect your stomach.", "Tome los comprimidos con alimentos para proteger "
+     "el estómago."),
+    ("zh_Hans", "Take this medicine on an empty stomach.", "请空腹服用此药。"),
+    ("vi", "Take the tablet with a meal.", "Uống thuốc trong bữa ăn."),
+    ("ar", "Take the tablets with food.", "تناول الأقراص مع الطعام."),
+    ("ht", "Take this medicine on an empty stomach.", "Pran medikaman sa a san manje nan vant ou."),
 ]
 
 FLAGGED = [
@@ -81,7 +88,12 @@ FLAGGED = [
     ("ar", "Do not eat or drink for 6 hours before surgery.", "لا تأكل ولا تشرب شيئاً لمدة 6 ساعات بعد الجراحة.",
      "(بعد)"),
     ("ht", "Stop taking aspirin 7 days before your surgery.", "Sispann pran aspirin 7 jou apre operasyon w.",
-     "(apre)"),
+     "(apre)"),    ("es", "Take your tablets with food to protect your stomach.", "Tome los comprimidos en ayunas para proteger el "
+     "estómago.", "the source says with food (with food), the translation on an empty stomach (en ayunas)"),
+    ("zh_Hans", "Take the tablets with food.", "请空腹服用药片。", "(空腹)"),
+    ("vi", "Take this medicine on an empty stomach.", "Uống thuốc này trong bữa ăn.", "(trong bữa ăn)"),
+    ("ar", "Take the tablets with food.", "تناول الأقراص على معدة فارغة.", "(على معدة فارغة)"),
+    ("ht", "Take the tablets with food.", "Pran grenn yo san manje nan vant ou.", "(san manje)"),
 ]
 
 
