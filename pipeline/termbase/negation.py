@@ -107,7 +107,8 @@ class NegationMarkers:
     empty_stomach: tuple[str, ...] = ()
     pair_exceptions: tuple[str, ...] = ()
     pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
-    pair_patterns: dict[str, re.Pattern[str]] = field(init=False, repr=False, compare=False)
+    # by pair: whether a text may say either side, and what it says
+    pair_patterns: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = field(init=False, repr=False, compare=False)
     _skip: frozenset[str] = field(init=False, repr=False, compare=False)
     _particles: frozenset[str] = field(init=False, repr=False, compare=False)
     _kinds: dict[str, str] = field(init=False, repr=False, compare=False)  # a word that stops... -> its kind
@@ -124,29 +125,35 @@ class NegationMarkers:
         object.__setattr__(self, "_kinds", {" ".join(normalise(w).split()): kind for kind in KINDS
                                             for w in getattr(self, kind)})
         patterns = {}
+        edge = ("", "") if self.substring else (r"(?<!\w)", r"(?!\w)")
         for pair, (one, other) in PAIRS.items():
             if getattr(self, one) or getattr(self, other):
+                sides = (getattr(self, one), getattr(self, other))
                 groups = [(name, "|".join(self._phrase(w) for w in sorted(words, key=len, reverse=True)))
-                          for name, words in (("skip", self.pair_exceptions), ("one", getattr(self, one)),
-                                              ("other", getattr(self, other))) if words]
-                patterns[pair] = re.compile("|".join(f"(?P<{name}>{alternatives})" for name, alternatives in groups))
+                          for name, words in (("skip", self.pair_exceptions), ("one", sides[0]), ("other", sides[1]))
+                          if words]
+                body = "|".join(f"(?P<{name}>{alternatives})" for name, alternatives in groups)
+                # most texts hold no first word of either side: one search of a tree of those says so
+                first = _alternation(sorted({normalise(w).split("…")[0].strip() for w in (*sides[0], *sides[1])}))
+                patterns[pair] = (re.compile(f"{edge[0]}(?:{first}){edge[1]}"), re.compile(f"{edge[0]}(?:{body})"))
         object.__setattr__(self, "pair_patterns", patterns)
 
     def _phrase(self, phrase: str) -> str:
-        """The pattern of a word of a pair: its words with any white space between them, a "…" any
-        words of the clause, whole words unless the language is matched as substrings."""
+        """The pattern of a word of a pair (after `(?<!\\w)` in a language with spaces): its words with
+        any white space between them, a "…" any words of the clause, whole words unless the language
+        is matched as substrings."""
         parts = [r"\s+".join(map(re.escape, part.split())) for part in normalise(phrase).split("…")]
         if self.substring:
             return _GAP.join(parts)
-        return r"(?<!\w)" + rf"(?!\w){_GAP}(?<!\w)".join(parts) + r"(?!\w)"
+        return rf"(?!\w){_GAP}(?<!\w)".join(parts) + r"(?!\w)"
 
     def pair(self, pair: str, text: str) -> tuple[list[str], list[str]]:
         """The words of each side of ``pair`` (one of `PAIRS`) in ``text``, as written (normalised), in
         order: its lower and its upper bounds, or what it says comes before and after."""
         one: list[str] = []
         other: list[str] = []
-        if (pattern := self.pair_patterns.get(pair)) is not None:
-            for match in pattern.finditer(normalise(text)):
+        if (patterns := self.pair_patterns.get(pair)) is not None and patterns[0].search(folded := normalise(text)):
+            for match in patterns[1].finditer(folded):
                 if match.lastgroup != "skip":
                     (one if match.lastgroup == "one" else other).append(" ".join(match.group(0).split()))
         return one, other
