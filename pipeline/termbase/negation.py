@@ -93,16 +93,16 @@ class NegationMarkers:
     stops: tuple[str, ...] = ()  # words that tell a patient to stop doing something ("stop taking")
     limits: tuple[str, ...] = ()  # words that cap an amount ("no more than", "como máximo", 最多)
     waits: tuple[str, ...] = ()  # "until" (a source), or words that tell to wait (a translation: espere, 等)
-    # Words that say opposite things, which a translation must not turn round (E210): the bounds of
-    # an amount or a length, a lower one ("at least", "al menos", 至少) and an upper one ("at most",
-    # "no more than", 最多); and the order of two things, before ("before your operation", antes)
-    # and after (después). A "…" in one is any words of the clause ("not … more than");
+    # Words that say opposite things, which a translation must not turn round (E210, `PAIRS`): the
+    # bounds of an amount or a length, a lower one ("at least", "al menos", 至少) and an upper one
+    # ("at most", "no more than", 最多); the order of two things, before ("before your operation",
+    # antes) and after (después); a medicine taken with food ("con alimentos", 随餐) or on an empty
+    # stomach (en ayunas, 空腹). A "…" in one is any words of the clause ("not … more than");
     # `pair_exceptions` hold such words without saying either ("more or less", 然后: then).
     lower: tuple[str, ...] = ()
     upper: tuple[str, ...] = ()
     before: tuple[str, ...] = ()
     after: tuple[str, ...] = ()
-    # and a medicine taken with food ("con alimentos", 随餐) or on an empty stomach (en ayunas, 空腹)
     with_food: tuple[str, ...] = ()
     empty_stomach: tuple[str, ...] = ()
     pair_exceptions: tuple[str, ...] = ()
@@ -149,7 +149,8 @@ class NegationMarkers:
 
     def pair(self, pair: str, text: str) -> tuple[list[str], list[str]]:
         """The words of each side of ``pair`` (one of `PAIRS`) in ``text``, as written (normalised), in
-        order: its lower and its upper bounds, or what it says comes before and after."""
+        order: its lower and its upper bounds, what it says comes before and after, or with food and on
+        an empty stomach."""
         one: list[str] = []
         other: list[str] = []
         if (patterns := self.pair_patterns.get(pair)) is not None and patterns[0].search(folded := normalise(text)):

@@ -10,10 +10,10 @@ omwen) and an upper one (`upper`: at most, no more than, como máximo, 最多, t
 pou pi plis), those that put something before (`before`) or after (`after`) another, and those
 that have a medicine taken with food (`with_food`: con alimentos, 随餐) or on an empty stomach
 (`empty_stomach`: en ayunas, 空腹); a "…" is any words of one clause ("do not … more than", "before
-… operation"). A source that says one
-side of a pair only, whose translation says none of that side and some of the other, is reported.
-A side said in other words ("20 minutos o más") or left out is not: only one turned round is. A
-language without the pair's words listed is not checked for it.
+… operation"). A source that says one side of a pair only, whose translation says none of that
+side and some of the other, is reported. A side said in other words ("20 minutos o más") or left
+out is not: only one turned round is. A language without the pair's words listed is not checked
+for it.
 """
 
 from __future__ import annotations
@@ -31,12 +31,9 @@ SCOPE = "entry"
 SAFETY = True
 OPTIONS: dict[str, object] = {}
 
-# What each side of a pair says, and what one turned round is.
-_SAID = {"bound": ("a lower bound", "an upper one", "a minimum turned into a maximum",
-                   "an upper bound", "a lower one", "a maximum turned into a minimum"),
-         "order": ("before", "after", "before turned into after", "after", "before", "after turned into before"),
-         "food": ("with food", "on an empty stomach", "with food turned into on an empty stomach",
-                  "on an empty stomach", "with food", "on an empty stomach turned into with food")}
+# What each side of a pair says.
+_SIDES = {"bound": ("a lower bound", "an upper bound"), "order": ("before", "after"),
+          "food": ("with food", "on an empty stomach")}
 
 
 @lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog
@@ -62,8 +59,9 @@ def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
     for pair, one, other in _source_pairs(source_markers, entry.msgid):
         if pair not in target_markers.pair_patterns:
             continue
-        kept_one, kept_other = target_markers.pair(pair, entry.msgstr)
-        said, turned, what = (_SAID[pair][:3], kept_other, _words(one)) if one else (_SAID[pair][3:], kept_one,
-                                                                                      _words(other))
-        if turned and not (kept_one if one else kept_other):
-            yield f"the source says {said[0]} ({what}), the translation {said[1]} ({_words(turned)}): {said[2]}"
+        kept = target_markers.pair(pair, entry.msgstr)
+        side = 0 if one else 1  # the side the source says
+        if kept[1 - side] and not kept[side]:
+            said, turned = _SIDES[pair][side], _SIDES[pair][1 - side]
+            yield (f"the source says {said} ({_words(one or other)}), the translation {turned} "
+                   f"({_words(kept[1 - side])}): {said} turned into {turned}")

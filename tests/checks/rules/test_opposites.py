@@ -65,9 +65,9 @@ CLEAN = [
 FLAGGED = [
     # locale, source, translation, telling part of the message
     ("es", "Walk for at least 20 minutes a day.", "Camine como máximo 20 minutos al día.",
-     "the source says a lower bound (at least), the translation an upper one (como máximo)"),
+     "the source says a lower bound (at least), the translation an upper bound (como máximo)"),
     ("es", "Do not take more than 4 tablets in 24 hours.", "No tome menos de 4 comprimidos en 24 horas.",
-     "a maximum turned into a minimum"),
+     "an upper bound turned into a lower bound"),
     ("zh_Hans", "Drink at least 2 litres of water a day.", "每天最多喝2升水。", "(最多)"),
     ("zh_Hans", "Do not sit for more than 30 minutes at a time.", "每次坐着的时间不要少于30分钟。", "(不要少于)"),
     ("vi", "Rest for at least 2 days before going back to work.", "Nghỉ ngơi tối đa 2 ngày trước khi đi làm lại.",
