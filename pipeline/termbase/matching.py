@@ -109,8 +109,8 @@ def as_read(text: str) -> str:
 
 
 def _term_folded(text: str) -> str:
-    """A term's text (a form, an exception) as texts are read (`_unmarked`), case-folded."""
-    return _unmarked(normalize(text))[0]
+    """A term's text (a form, an exception) as texts are read (`as_read`), case-folded."""
+    return as_read(normalize(text))
 
 
 def _unmarked(text: str) -> tuple[str, list[int], list[int]]:
