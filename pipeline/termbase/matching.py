@@ -96,8 +96,9 @@ def without_optional_marks(text: str) -> str:
 
 # What a text is read without: its optional marks, and the alif that carries an ending's tanween
 # (نزيفًا, خدراً, شقًّا: bleeding, numbness, a cut, as objects), which goes with the tanween: the word
-# is نزيف. A run of marks, with an alif after it at the end of a word (left out only after a tanween,
-# as the one before a tanween is: `_unmarked`).
+# is نزيف. The pattern finds a run of marks, with the alif after it where a word ends; `_unmarked`
+# keeps that alif unless the run holds a tanween, and also leaves out an alif just before a tanween
+# that ends a word (خدراً).
 _UNREAD = re.compile(f"[{_MARKS}]+(?:\u0627(?!\\w))?")
 _TANWEEN = "\u064b"
 

@@ -15,8 +15,8 @@ it; a Cyrillic к in кg) names no unit, and the finding names that letter. A le
 said in the next smaller unit with a number before it, in digits or in words: "for a week" as
 "7 días", "siete días", "ocho días", "uit jou" or 七天, "half an hour" as "30 minutos", "an hour and
 a half" as "90 phút", "for a day" as "24 horas", "one week" as "7 ngày", "the first week" as "7
-premye jou" (whether the number is the one the source's words make is the numbers check's to say: "6 días"
-for a week is E201's finding); "unos días" for "a week" names no number, and is reported.
+premye jou" (whether the number is the one the source's words make is the numbers check's to say:
+"6 días" for a week is E201's finding); "unos días" for "a week" names no number, and is reported.
 """
 
 from __future__ import annotations
