@@ -38,11 +38,11 @@ reported too: "two weeks" as "tres semanas" or 三周, "twice a day" as "tres ve
 time said with a half or a quarter may be given in a smaller unit: "half an hour" as "30 minutos",
 "an hour and a half" as 90 minutes, "a day and a half" as 36 hours; or in its own unit with its
 half (1,5 horas, "1 hora y media", 一个半小时, một tiếng rưỡi), which is read as the one number it
-is: "2 horas y media" is 2.5, not 2. A translation that halves a length of time the source gives whole ("an
-hour" as "media hora", "a day" as 半天, nửa tiếng, نصف ساعة, "mwatye jounen") is reported where
-the source has no half, quarter, fraction or 30 minutes. A time at half past may say its half with a word (8点半, 8 giờ
-rưỡi, 8è edmi, "las 8 y media", 8 والنصف for 8:30). "Half a tablet" must be a half
-in the translation too (medio, mitad, ½, 半, nửa, نصف, mwatye). A month the source names
+is: "2 horas y media" is 2.5, not 2. A translation that halves a length of time the source
+gives whole ("an hour" as "media hora", "a day" as 半天, nửa tiếng, نصف ساعة, "mwatye jounen") is
+reported where the source has no half, quarter, fraction or 30 minutes. A time at half past may
+say its half with a word (8点半, 8 giờ rưỡi, 8è edmi, "las 8 y media", 8 والنصف for 8:30). "Half a
+tablet" must be a half in the translation too (medio, mitad, ½, 半, nửa, نصف, mwatye). A month the source names
 must be the month a translation names by its name: "5 March" as "5 de mayo", "5 me" or "5 أيار"
 (May) is reported, as a Chinese or Vietnamese date with another month's number is.
 Number words are read as the term checks read a text: in Unicode's composed form (NFC), in any
@@ -54,8 +54,7 @@ right before what they count they are read (una semana, un comprimido, yon jou, 
 ngày), so that "two weeks" rendered "una semana" is reported. A number the source writes as a
 word right before what it counts ("two weeks", "three tablets", "twice") must have a number in the
 translation: "durante semanas" or أسبوع (one week) is reported. There any word that may be the
-number counts (四周, de, năm, "un par de", an Arabic dual). A
-changed dose, duration or size in patient material is a safety defect, so this cannot be
+number counts (四周, de, năm, "un par de", an Arabic dual). A changed dose, duration or size in patient material is a safety defect, so this cannot be
 silenced.
 """
 
