@@ -54,8 +54,8 @@ right before what they count they are read (una semana, un comprimido, yon jou, 
 ngày), so that "two weeks" rendered "una semana" is reported. A number the source writes as a
 word right before what it counts ("two weeks", "three tablets", "twice") must have a number in the
 translation: "durante semanas" or أسبوع (one week) is reported. There any word that may be the
-number counts (四周, de, năm, "un par de", an Arabic dual). A changed dose, duration or size in patient material is a safety defect, so this cannot be
-silenced.
+number counts (四周, de, năm, "un par de", an Arabic dual). A changed dose, duration or size in
+patient material is a safety defect, so this cannot be silenced.
 """
 
 from __future__ import annotations
