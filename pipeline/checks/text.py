@@ -145,6 +145,9 @@ ENGLISH_NUMBER_WORD = re.compile(
     rf"(?:({'|'.join(ENGLISH_TENS)})(?:[-\s]({'|'.join(ENGLISH_ONES[1:10])}))?|({'|'.join(ENGLISH_ONES)}))\b")
 
 
+# The Chinese numerals from two up: a number written with them (两周, 十天).
+ZH_NUMERALS = "两俩二三四五六七八九十"
+
 # The words of small numbers per language (the termbase's language codes), as a translation may
 # write a number of the source (E201), or the number of a smaller unit (E202: "siete días" for a
 # week). A word that also means something else in patient text is left out.

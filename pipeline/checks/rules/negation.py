@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from ...termbase.negation import KINDS, NegationMarkers
 from ..model import Entry, LocaleContext, Options
-from ..text import ascii_lowered, sentences
+from ..text import ENGLISH_NUMBER_WORD, ascii_lowered, sentences
 
 CODE = "E207"
 NAME = "lost-negation"
@@ -59,16 +59,15 @@ def _negated(markers: NegationMarkers, sentence: str) -> tuple[str, tuple[str, .
             waits += 1
     if negations and (lasting := _LASTING.get(markers.language)) is not None:
         # "do not shower for the first 48 hours": a length of time a negation lasts
-        waits = min(len(negations), waits + len(lasting.findall(ascii_lowered(sentence))))
+        waits = min(len(negations), waits + sum(1 for _ in lasting.finditer(ascii_lowered(sentence))))
     return sentence, tuple(negations), waits
 
 
 # A length of time a negation lasts, which a translation may say as a wait ("do not shower for the
 # first 48 hours" as "espere 48 horas antes de ducharse"), in the source's language.
 _LASTING = {"en": re.compile(
-    r"\bfor (?:at least |the (?:first|next) )?(?:\d+(?:\s?(?:-|–|to)\s?\d+)?|an?|one|two|three|four|five|six"
-    r"|seven|eight|nine|ten|twelve|a few|several|a couple of)"
-    r"(?:\s+(?:to|or)\s+(?:two|three|four|five|six|eight|ten|twelve))?"
+    rf"\bfor (?:at least |the (?:first|next) )?(?:\d+(?:\s?(?:-|–|to)\s?\d+)?|an?|a few|several|a couple of"
+    rf"|(?:{ENGLISH_NUMBER_WORD.pattern})(?:\s+(?:to|or)\s+(?:{ENGLISH_NUMBER_WORD.pattern}))?)"
     r"\s+(?:more\s+)?(?:minutes?|hours?|days?|nights?|weeks?|months?)\b")}
 
 

@@ -76,6 +76,7 @@ from ..text import (
     ENGLISH_NUMBER_WORD,
     ENGLISH_NUMBER_WORDS,
     NUMBER_WORDS,
+    ZH_NUMERALS,
     ascii_digits,
     ascii_lowered,
     english_numbers,
@@ -584,14 +585,16 @@ _HALF_SOURCE = re.compile(r"half|quarter|[½¼¾]|\d[.,]\d|\b(?:30|15|45|90)\b|\
 
 
 # What every `_HALF_OF_UNIT` of a language holds, looked for first: most translations have none.
-_HALF_HINTS = {"es": ("medi", "Medi"), "zh": ("半",), "vi": ("nửa", "rưỡi", "Nửa"), "ar": ("نصف",),
-               "ht": ("mwaty", "demi", "edmi", "Mwaty", "Demi")}
+_HALF_HINTS = {"es": ("medi",), "zh": ("半",), "vi": ("nửa", "rưỡi"), "ar": ("نصف",), "ht": ("mwaty", "demi", "edmi")}
 
 
 def _half_of_unit(text: str, language: str) -> str | None:
     """Half a length of time the translation names (`_HALF_OF_UNIT`), as it writes it."""
     base = language.split("_")[0]
-    if base not in _HALF_OF_UNIT or not any(hint in text for hint in _HALF_HINTS[base]):
+    if base not in _HALF_OF_UNIT:
+        return None
+    lowered = text.casefold()
+    if not any(hint in lowered for hint in _HALF_HINTS[base]):
         return None
     found = _HALF_OF_UNIT[base].search(normalize(text))
     return found.group(0) if found else None
@@ -813,7 +816,7 @@ def _extra_words(entry: Entry, ctx: LocaleContext) -> Iterator[str]:
 
 
 # What `_may_have_words` looks for: a Chinese numeral of two up, or a word `_number_words` reads.
-_ZH_NUMERAL = re.compile("[两俩二三四五六七八九十]")
+_ZH_NUMERAL = re.compile(f"[{ZH_NUMERALS}]")
 # Words of a number of several words that `NUMBER_WORDS` has not: Vietnamese mươi (ten, after a
 # unit), whose unit may be năm (năm mươi, 50), read as five only there.
 _PARTS = {"vi": ("mươi",)}

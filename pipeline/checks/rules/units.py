@@ -29,7 +29,7 @@ from ...termbase import lookalike
 from ...termbase.matching import Hit, Matcher, named_counts, normalize, uncovered, without_clitics
 from ...termbase.model import UNIT_SUBJECTS
 from ..model import Entry, LocaleContext, Options
-from ..text import ENGLISH_NUMBER_WORDS, NUMBER_UNIT_GAP, NUMBER_WORDS
+from ..text import ENGLISH_NUMBER_WORDS, NUMBER_UNIT_GAP, NUMBER_WORDS, ZH_NUMERALS
 
 CODE = "E202"
 NAME = "units"
@@ -77,12 +77,10 @@ def _number_before(before: str, language: str) -> bool:
     words = NUMBER_WORDS.get(base, {})
     before = before.rstrip(_GAP)
     if base == "zh":
-        return before[-1:] in _ZH_NUMERALS
+        return before[-1:] in ZH_NUMERALS
     last = before.rsplit(None, 1)[-1] if before.strip() else ""
     return any(words.get(form, 0) >= 2 for form in (last, *without_clitics(last, base)))
 
-
-_ZH_NUMERALS = "两二三四五六七八九十"
 
 # A number written with digits right before a unit, or with a word that says which days between
 # them, as Haitian Creole writes it ("7 premye jou", the first 7 days); not with what the number
