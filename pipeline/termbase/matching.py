@@ -97,8 +97,8 @@ def without_optional_marks(text: str) -> str:
 # What a text is read without: its optional marks, and the alif that carries an ending's tanween
 # (نزيفًا, خدراً, شقًّا: bleeding, numbness, a cut, as objects), which goes with the tanween: the word
 # is نزيف. The pattern finds a run of marks, with the alif after it where a word ends; `_unmarked`
-# keeps that alif unless the run holds a tanween, and also leaves out an alif just before a tanween
-# that ends a word (خدراً).
+# keeps that alif unless the run holds a tanween, and leaves out an alif just before a tanween that
+# ends a word instead (خدراً): a tanween carries one alif.
 _UNREAD = re.compile(f"[{_MARKS}]+(?:\u0627(?!\\w))?")
 _TANWEEN = "\u064b"
 
@@ -128,8 +128,9 @@ def _unmarked(text: str) -> tuple[str, list[int], list[int]]:
         start, end = unread.span()
         if _TANWEEN not in unread.group():
             end -= unread.group().endswith("\u0627")  # an alif after other marks is read
-        elif start > kept and composed[start - 1] == "\u0627" and not composed[end:end + 1].isalnum():
-            start -= 1  # the alif before a tanween that ends a word (خدراً)
+        elif (start > kept and composed[start - 1] == "\u0627" and not composed[end:end + 1].isalnum()
+              and not unread.group().endswith("\u0627")):
+            start -= 1  # the alif before a tanween that ends a word (خدراً), when none follows it
         pieces.append(composed[kept:start])
         places.append(start - left_out)
         left_out += end - start

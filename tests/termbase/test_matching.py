@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from pipeline.termbase.matching import Matcher
@@ -496,6 +496,7 @@ def test_a_word_with_optional_marks_is_its_word_and_its_hit_spans_them(text: str
 
 
 @given(st.text(alphabet="\u0627\u0628\u0633\u0648\u0639\u064b\u064c\u064e\u064f\u0650\u0651\u0652\u0640\u0670 .a", max_size=30))
+@example("\u0627\u064b\u0627")  # a tanween between two alifs carries one of them, not both
 def test_a_text_read_without_its_marks_keeps_every_letter_where_it_was(text: str) -> None:
     """Each character of the text read (`_unmarked`) is the character at its place in the text, in
     order, and what is left out between them is marks, or an alif next to a tanween."""
