@@ -535,21 +535,26 @@ def _strings_where_wanted(node: Any, schema: Any, document: dict[str, Any]) -> N
     `no`, `on` and `yes` as booleans and `1.0` as a number, but `severity: off` means "off". Keys
     of a mapping are always strings in a schema (a locale `no` is Norwegian, not false)."""
     schema = _for_shape(_resolve(schema, document), node, document)
+    # Only a resolved scalar (one with its text kept) or a mapping or list holding one can change:
+    # a string, the most common node, is passed over without a look at its schema.
     if isinstance(node, PosDict):
         for key, text in list(node.key_text.items()):
             _rename_key(node, key, text)
-        for key in list(node):
-            child = _resolve(_child_schema(schema, key), document)
-            if _wants_string(child, document) and key in node.value_text:
-                node[key] = node.value_text.pop(key)
-            elif child is not None:
-                _strings_where_wanted(node[key], child, document)
+        for key, value in list(node.items()):
+            if key in node.value_text:
+                if _wants_string(_resolve(_child_schema(schema, key), document), document):
+                    node[key] = node.value_text.pop(key)
+            elif isinstance(value, (PosDict, PosList)):
+                child = _resolve(_child_schema(schema, key), document)
+                if child is not None:
+                    _strings_where_wanted(value, child, document)
     elif isinstance(node, PosList) and isinstance(schema, dict) and isinstance(schema.get("items"), dict):
         items = _resolve(schema["items"], document)
         for index, value in enumerate(node):
-            if _wants_string(items, document) and index in node.item_text:
-                node[index] = node.item_text.pop(index)
-            else:
+            if index in node.item_text:
+                if _wants_string(items, document):
+                    node[index] = node.item_text.pop(index)
+            elif isinstance(value, (PosDict, PosList)):
                 _strings_where_wanted(value, items, document)
 
 
