@@ -21,11 +21,28 @@ def _term(raw: Any) -> Term:
                 exceptions=tuple(str(e) for e in raw.get("exceptions", ())))
 
 
-def _holds(term: Term, language: str, exception: str) -> bool:
-    """Whether the term, matched as it is matched in text, is found in ``exception``: an exception
-    that does not hold it would never apply."""
-    alone = Concept("term", "other", "", {language: (replace(term, exceptions=()),)})
-    return bool(Matcher(Termbase((alone,)), language).find(exception))
+def _unheld(concepts: Any) -> set[tuple[int, str, int, int]]:
+    """Where an exception does not hold its term, matched as it is matched in text: an exception
+    that would never apply. As (concept, language, term, exception) indexes. The terms of a
+    language are matched together, each as a concept of its own without its exceptions, so that
+    a hit says which term it is."""
+    listed: dict[str, list[tuple[tuple[int, str, int], Concept]]] = {}
+    for index, raw in enumerate(concepts):
+        for lang, terms in raw["terms"].items():
+            for t_index, term in enumerate(terms):
+                if term.get("exceptions"):
+                    alone = replace(_term(term), exceptions=())
+                    concept = Concept(f"{index}.{t_index}", "other", "", {str(lang): (alone,)})
+                    listed.setdefault(str(lang), []).append(((index, str(lang), t_index), concept))
+    unheld = set()
+    for language, entries in listed.items():
+        matcher = Matcher(Termbase(tuple(concept for _, concept in entries)), language)
+        for (index, lang, t_index), concept in entries:
+            term = concepts[index]["terms"][lang][t_index]
+            for e_index, exception in enumerate(term["exceptions"]):
+                if not any(hit.concept is concept for hit in matcher.find(str(exception))):
+                    unheld.add((index, lang, t_index, e_index))
+    return unheld
 
 
 def parse_termbase(name: str, data: bytes) -> Termbase:
@@ -35,6 +52,7 @@ def parse_termbase(name: str, data: bytes) -> Termbase:
     validate(name, root, "termbase.schema.json")
     concepts = []
     seen: set[str] = set()
+    unheld = _unheld(root["concepts"])
     for index, raw in enumerate(root["concepts"]):
         if raw["id"] in seen:
             line, column = position(root, ["concepts", index, "id"])
@@ -51,7 +69,7 @@ def parse_termbase(name: str, data: bytes) -> Termbase:
                     raise InputError(f"concepts[{index}].terms.{lang}[{t_index}]: match: forms needs "
                                      "a 'forms' list", name, line, column)
                 for e_index, exception in enumerate(term.get("exceptions", ())):
-                    if not _holds(_term(term), str(lang), str(exception)):
+                    if (index, str(lang), t_index, e_index) in unheld:
                         line, column = position(root, ["concepts", index, "terms", lang, t_index, "exceptions",
                                                        e_index])
                         raise InputError(f"concepts[{index}].terms.{lang}[{t_index}].exceptions: {str(exception)!r} "
