@@ -1,5 +1,5 @@
 # `make build` sets itself up and runs the whole pipeline on the shipped content; `make test` tests.
-PYTHON ?= python3
+PYTHON ?= $(shell tools/python-for-venv)
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
