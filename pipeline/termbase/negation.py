@@ -72,7 +72,7 @@ def _branches(node: dict[str, Any]) -> str:
 
 
 # The words found like markers that count only against the source's own words of the same kind.
-KINDS = ("stops", "limits", "waits")
+KINDS = ("stops", "limits", "waits", "unaided")
 # The pairs of words that say opposite things (E210), each by the fields of its two sides.
 PAIRS = {"bound": ("lower", "upper"), "order": ("before", "after"), "food": ("with_food", "empty_stomach")}
 _PAIR_FIELDS = (*(side for pair in PAIRS.values() for side in pair), "pair_exceptions")
@@ -93,6 +93,9 @@ class NegationMarkers:
     stops: tuple[str, ...] = ()  # words that tell a patient to stop doing something ("stop taking")
     limits: tuple[str, ...] = ()  # words that cap an amount ("no more than", "como máximo", 最多)
     waits: tuple[str, ...] = ()  # "until" (a source), or words that tell to wait (a translation: espere, 等)
+    # "without help" (a source: a negation), or words that say so, or "on one's own" (a translation:
+    # "sin ayuda", "por sí mismo", 自己, tự): "can you walk without help?" says no "not" in any language
+    unaided: tuple[str, ...] = ()
     # Words that say opposite things, which a translation must not turn round (E210, `PAIRS`): the
     # bounds of an amount or a length, a lower one ("at least", "al menos", 至少) and an upper one
     # ("at most", "no more than", 最多); the order of two things, before ("before your operation",
@@ -117,7 +120,7 @@ class NegationMarkers:
         # One alternation, longest first: at each place the longest listed word wins, so "不适合"
         # (not suitable) is a marker although "不适" (discomfort) is an exception.
         body = _alternation([normalise(w) for w in (*self.markers, *self.stops, *self.limits, *self.waits,
-                                                    *self.exceptions)])
+                                                    *self.unaided, *self.exceptions)])
         regex = f"(?:{body})" if self.substring else rf"(?<!\w)(?:{body})(?!\w)"
         object.__setattr__(self, "pattern", re.compile(regex))
         object.__setattr__(self, "_skip", frozenset(" ".join(normalise(w).split()) for w in self.exceptions))
@@ -209,7 +212,7 @@ def parse_negation(name: str, data: bytes) -> Negation:
             line, column = key_position(root, ["languages"], language)
             raise InputError(f"languages.{language}: not a language code: use the termbase's codes "
                              "(en, es, zh_Hans)", name, line, column)
-        for key in ("markers", "exceptions", "stops", "limits", "waits", *_PAIR_FIELDS):
+        for key in ("markers", "exceptions", *KINDS, *_PAIR_FIELDS):
             index = _duplicate(list(raw.get(key, [])))
             if index is not None:
                 line, column = position(root, ["languages", language, key, index])
@@ -240,10 +243,7 @@ def parse_negation(name: str, data: bytes) -> Negation:
             language=str(language), markers=tuple(str(m) for m in raw["markers"]),
             exceptions=tuple(str(e) for e in raw.get("exceptions", [])),
             question_particles=tuple(str(q) for q in raw.get("question_particles", [])),
-            stops=tuple(str(w) for w in raw.get("stops", [])),
-            limits=tuple(str(w) for w in raw.get("limits", [])),
-            waits=tuple(str(w) for w in raw.get("waits", [])),
-            **{key: tuple(str(w) for w in raw.get(key, [])) for key in _PAIR_FIELDS},
+            **{key: tuple(str(w) for w in raw.get(key, [])) for key in (*KINDS, *_PAIR_FIELDS)},
             substring=raw.get("match", "word") == "substring")
     return Negation(languages)
 

@@ -84,7 +84,8 @@ def _compare(source: str, negated: tuple[str, ...], kept: list[str], language: s
         return (f"{source!r} negates {len(negated)} times ({_words(negated)}), its translation only "
                 f"{counted} times ({_words(kept)}): a negation may be lost")
     # what the translation has counts only against the source's own words that stop, limit or wait
-    stopping = f" (it has {_words(kept)}, which stop, limit or wait where the source does not)" if kept else ""
+    stopping = (f" (it has {_words(kept)}, which stop, limit, wait or say \"on one's own\" where the source does "
+                "not)") if kept else ""
     return (f"{source!r} negates ({_words(negated)}) but its translation does not{stopping}: a negation is lost "
             f"(if the translation negates with a word the {language} markers lack, add it to source/negation.yaml)")
 
@@ -105,10 +106,9 @@ def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
         pairs = [(entry.msgid, tuple(m for _, found, _ in negated for m in found), sum(w for *_, w in negated),
                   target_markers.found(entry.msgstr))]
     for source, found, waits, kept in pairs:
-        # words that stop, limit or wait count only against the source's own of their kind (its
-        # waits: the "until"s of its negations)
-        own = {"stops": source_markers.counted(found, "stops"), "limits": source_markers.counted(found, "limits"),
-               "waits": waits}
+        # words that stop, limit, wait or say "on one's own" count only against the source's own of
+        # their kind (its waits: the "until"s of its negations)
+        own = {kind: waits if kind == "waits" else source_markers.counted(found, kind) for kind in KINDS}
         counted = len(kept) - sum(max(0, target_markers.counted(kept, kind) - own[kind]) for kind in KINDS)
         if message := _compare(source, found, kept, ctx.language, counted):
             yield message
