@@ -74,7 +74,8 @@ def _branches(node: dict[str, Any]) -> str:
 # The words found like markers that count only against the source's own words of the same kind.
 KINDS = ("stops", "limits", "waits", "unaided")
 # The pairs of words that say opposite things (E210), each by the fields of its two sides.
-PAIRS = {"bound": ("lower", "upper"), "order": ("before", "after"), "food": ("with_food", "empty_stomach")}
+PAIRS = {"bound": ("lower", "upper"), "order": ("before", "after"), "food": ("with_food", "empty_stomach"),
+         "day": ("morning", "night")}
 _PAIR_FIELDS = (*(side for pair in PAIRS.values() for side in pair), "pair_exceptions")
 # What a "…" of a word of a pair stands for: any words of one clause, a few at most.
 _GAP = r"[^.;:!?,\n。；：！？，؛،؟]{0,60}?"
@@ -100,14 +101,18 @@ class NegationMarkers:
     # bounds of an amount or a length, a lower one ("at least", "al menos", 至少) and an upper one
     # ("at most", "no more than", 最多); the order of two things, before ("before your operation",
     # antes) and after (después); a medicine taken with food ("con alimentos", 随餐) or on an empty
-    # stomach (en ayunas, 空腹). A "…" in one is any words of the clause ("not … more than");
-    # `pair_exceptions` hold such words without saying either ("more or less", 然后: then).
+    # stomach (en ayunas, 空腹); a dose in the morning ("por la mañana", 早上) or in the evening or
+    # at night ("por la noche", "antes de acostarse", 睡前). A "…" in one is any words of the clause
+    # ("not … more than"); `pair_exceptions` hold such words without saying either ("more or less",
+    # 然后: then).
     lower: tuple[str, ...] = ()
     upper: tuple[str, ...] = ()
     before: tuple[str, ...] = ()
     after: tuple[str, ...] = ()
     with_food: tuple[str, ...] = ()
     empty_stomach: tuple[str, ...] = ()
+    morning: tuple[str, ...] = ()
+    night: tuple[str, ...] = ()
     pair_exceptions: tuple[str, ...] = ()
     pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
     # by pair: whether a text may say either side, and what it says

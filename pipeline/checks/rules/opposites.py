@@ -1,4 +1,4 @@
-"""A bound or an order of the source is kept the same way round.
+"""A bound, an order or a time of day of the source is kept the same way round.
 
 "Walk for at least 20 minutes a day" rendered "camine como máximo 20 minutos al día" (at most),
 "do not sit for more than 30 minutes" rendered "không ngồi ít hơn 30 phút" (not less than), or
@@ -9,11 +9,12 @@ per language those that set a lower bound (`lower`: at least, al menos, 至少, 
 omwen) and an upper one (`upper`: at most, no more than, como máximo, 最多, tối đa, على الأكثر,
 pou pi plis), those that put something before (`before`) or after (`after`) another, and those
 that have a medicine taken with food (`with_food`: con alimentos, 随餐) or on an empty stomach
-(`empty_stomach`: en ayunas, 空腹); a "…" is any words of one clause ("do not … more than", "before
-… operation"). A source that says one side of a pair only, whose translation says none of that
-side and some of the other, is reported. A side said in other words ("20 minutos o más") or left
-out is not: only one turned round is. A language without the pair's words listed is not checked
-for it.
+(`empty_stomach`: en ayunas, 空腹), and those that have it taken in the morning (`morning`: por la
+mañana, 早上) or in the evening or at night (`night`: por la noche, antes de acostarse, 睡前); a "…"
+is any words of one clause ("do not … more than", "before … operation"). A source that says one
+side of a pair only, whose translation says none of that side and some of the other, is reported.
+A side said in other words ("20 minutos o más") or left out is not: only one turned round is. A
+language without the pair's words listed is not checked for it.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ OPTIONS: dict[str, object] = {}
 
 # What each side of a pair says.
 _SIDES = {"bound": ("a lower bound", "an upper bound"), "order": ("before", "after"),
-          "food": ("with food", "on an empty stomach")}
+          "food": ("with food", "on an empty stomach"), "day": ("in the morning", "in the evening or at night")}
 
 
 @lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog

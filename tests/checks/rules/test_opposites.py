@@ -60,6 +60,21 @@ CLEAN = [
     ("vi", "Take the tablet with a meal.", "Uống thuốc trong bữa ăn."),
     ("ar", "Take the tablets with food.", "تناول الأقراص مع الطعام."),
     ("ht", "Take this medicine on an empty stomach.", "Pran medikaman sa a san manje nan vant ou."),
+    # in the morning, or in the evening and at night, the same way round (mañana alone is also tomorrow)
+    ("es", "Take the tablets at night.", "Tome los comprimidos por la noche."),
+    ("es", "Take the tablet in the morning.", "Tome el comprimido por la mañana."),
+    ("es", "Take the tablet at bedtime and call us tomorrow if it hurts.", "Tome el comprimido al acostarse y "
+     "llámenos mañana si le duele."),
+    ("es", "Take one tablet in the morning and one at night.", "Tome un comprimido por la mañana y otro por la noche."),
+    ("zh_Hans", "Take the tablets at night.", "晚上服用药片。"),
+    ("zh_Hans", "Take the tablet every morning.", "每天早上服用一片。"),
+    ("vi", "Take the tablets at night.", "Uống thuốc vào buổi tối."),
+    ("vi", "Take the tablet in the morning.", "Uống thuốc vào buổi sáng."),
+    ("ar", "Take the tablets at night.", "تناول الأقراص ليلاً."),
+    ("ar", "Take the tablet in the morning.", "تناول القرص في الصباح."),
+    ("ht", "Take the tablets at night.", "Pran grenn yo nan aswè."),
+    ("ht", "Take the tablet in the morning.", "Pran grenn nan nan maten."),
+    ("ht", "Call us either in the morning or the evening.", "Rele nou swa nan maten swa nan aswè."),
 ]
 
 FLAGGED = [
@@ -88,12 +103,24 @@ FLAGGED = [
     ("ar", "Do not eat or drink for 6 hours before surgery.", "لا تأكل ولا تشرب شيئاً لمدة 6 ساعات بعد الجراحة.",
      "(بعد)"),
     ("ht", "Stop taking aspirin 7 days before your surgery.", "Sispann pran aspirin 7 jou apre operasyon w.",
-     "(apre)"),    ("es", "Take your tablets with food to protect your stomach.", "Tome los comprimidos en ayunas para proteger el "
+     "(apre)"),
+    ("es", "Take your tablets with food to protect your stomach.", "Tome los comprimidos en ayunas para proteger el "
      "estómago.", "the source says with food (with food), the translation on an empty stomach (en ayunas)"),
     ("zh_Hans", "Take the tablets with food.", "请空腹服用药片。", "(空腹)"),
     ("vi", "Take this medicine on an empty stomach.", "Uống thuốc này trong bữa ăn.", "(trong bữa ăn)"),
     ("ar", "Take the tablets with food.", "تناول الأقراص على معدة فارغة.", "(على معدة فارغة)"),
     ("ht", "Take the tablets with food.", "Pran grenn yo san manje nan vant ou.", "(san manje)"),
+    ("es", "Take the tablets at night.", "Tome los comprimidos por la mañana.",
+     "the source says in the evening or at night (night), the translation in the morning (por la mañana)"),
+    ("es", "Take the tablet in the morning.", "Tome el comprimido antes de acostarse.", "(antes de acostarse)"),
+    ("zh_Hans", "Take the tablets at night.", "早上服用药片。", "(早上)"),
+    ("zh_Hans", "Take the tablet every morning.", "每晚睡前服用一片。", "(每晚, 睡前)"),
+    ("vi", "Take the tablets at night.", "Uống thuốc vào buổi sáng.", "(buổi sáng)"),
+    ("vi", "Take the tablet in the morning.", "Uống thuốc trước khi đi ngủ.", "(trước khi đi ngủ)"),
+    ("ar", "Take the tablets at night.", "تناول الأقراص صباحاً.", "(صباحا)"),
+    ("ar", "Take the tablet in the morning.", "تناول القرص قبل النوم.", "(قبل النوم)"),
+    ("ht", "Take the tablets at night.", "Pran grenn yo nan maten.", "(nan maten)"),
+    ("ht", "Take the tablet in the morning.", "Pran grenn nan chak swa.", "(chak swa)"),
 ]
 
 
