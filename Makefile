@@ -10,7 +10,7 @@ BENCH_VENV := .venv-bench
 BENCH_STAMP := $(BENCH_VENV)/.installed-stamp
 
 $(STAMP): pyproject.toml constraints.txt setup.py pipeline/termbase/_words.c pipeline/catalog/_live.c pipeline/_yaml_tree.c pipeline/checks/_sentences.c
-	$(PYTHON) -m venv $(VENV)
+	$(PYTHON) -m venv --clear $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
 	touch $(STAMP)
@@ -43,7 +43,7 @@ schemas: setup
 
 # Peers measured beside the pipeline live in their own environment, never as runtime dependencies.
 $(BENCH_STAMP): Makefile
-	$(PYTHON) -m venv $(BENCH_VENV)
+	$(PYTHON) -m venv --clear $(BENCH_VENV)
 	$(BENCH_VENV)/bin/python -m pip install --quiet translate-toolkit==3.20.4
 	touch $(BENCH_STAMP)
 
