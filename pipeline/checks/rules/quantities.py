@@ -13,7 +13,9 @@ number that stands before one unit in the source and before another unit the sou
 translation, where the source's unit lost it, is reported; a unit the source does not name at all is
 the units check's finding ("2 weeks" rendered "2 días"), said once, unless the translation names the
 source's unit elsewhere, where the units check finds it: "after 2 days ... the next day" rendered "a
-las 2 semanas ... al día siguiente" is reported here. A unit given another of the
+las 2 semanas ... al día siguiente" is reported here, as is a number that counted tablets, drops or
+times in the source and measures in the translation ("2 tablets" as "2 ml"), which the units check
+does not ask for. A unit given another of the
 source's numbers is reported too: "Walk for 10 minutes, 3 times a day" rendered "Camine 3 minutos,
 10 veces al día" (a number the source does not have is the numbers check's). So are a dose and
 its frequency that trade places ("Take 2 tablets 3 times a day" rendered 每天2次，每次3片: 3 tablets
@@ -172,6 +174,12 @@ def _by_unit(quantities: Quantities) -> dict[str, Counter[Decimal]]:
     return units
 
 
+def _counts(ctx: LocaleContext, concept_id: str) -> bool:
+    """Whether a concept is what a number counts (subject `count`), not a unit."""
+    concept = ctx.termbase.concept(concept_id)
+    return concept is not None and concept.subject == "count"
+
+
 def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
     if not source_has_digits(entry.msgid) and not english_numbers(entry.msgid):  # both asked by E201 already
         return
@@ -188,8 +196,10 @@ def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
             continue
         lost = Counter(before) - Counter(units)
         # a unit the source names, or any unit where the translation still names the source's unit
-        # elsewhere, where the units check (E202) finds it and says nothing
-        named = all(unit in target_words for unit in lost)
+        # elsewhere, where the units check (E202) finds it and says nothing, or where what the
+        # number left is what the source counts (tablets, drops, times), which no other check asks
+        # a translation to name: "2 tablets" as "2 ml"
+        named = all(unit in target_words or _counts(ctx, unit) for unit in lost)
         gained = [unit for unit in Counter(units) - Counter(before) if named or unit in source.words]
         if lost and gained:  # the number left a unit of the source for another
             moved.append(f"{_show(value, gained, target_words)} where the source has "

@@ -173,6 +173,8 @@ COUNTED = Termbase((
     _concept("times", "count", en=("times",), es=("vez", "veces")),
     _concept("tablet", "count", en=("tablet", "tablets"), es=("comprimido", "comprimidos")),
     _concept("day", "time", en=("day", "days"), es=("día", "días")),
+    _concept("drop", "count", en=("drop", "drops"), es=("gota", "gotas")),
+    _concept("millilitre", "unit", en=("ml",), es=("ml",)),
 ))
 COUNTED_ROWS = [
     # source, translation, telling part of the message (None: no finding)
@@ -186,6 +188,13 @@ COUNTED_ROWS = [
     # a frequency becomes an interval, and an interval a frequency
     ("Take 1 tablet 2 times a day.", "Tome 1 comprimido cada 2 días.", "2 días where the source has 2 times"),
     ("Change the dressing every 2 days.", "Cambie el apósito 2 veces al día.", "2 veces where the source has 2 days"),
+    # what the source counts turned into a measure it does not name, which the units check (E202)
+    # does not ask for; a measure the source names beside its count stays clean
+    ("Put 2 drops in each eye 3 times a day.", "Ponga 2 gotas en cada ojo 3 veces al día.", None),
+    ("Take 1 tablet (5 ml) twice a day.", "Tome 1 comprimido (5 ml) 2 veces al día.", None),
+    ("Take 2 tablets 3 times a day.", "Tome 2 ml 3 veces al día.", "2 ml where the source has 2 tablets"),
+    ("Put 2 drops in each eye 3 times a day.", "Ponga 2 ml en cada ojo 3 veces al día.",
+     "2 ml where the source has 2 drops"),
 ]
 
 
