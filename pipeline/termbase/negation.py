@@ -78,7 +78,24 @@ PAIRS = {"bound": ("lower", "upper"), "order": ("before", "after"), "food": ("wi
          "day": ("morning", "night")}
 _PAIR_FIELDS = (*(side for pair in PAIRS.values() for side in pair), "pair_exceptions")
 # What a "…" of a word of a pair stands for: any words of one clause, a few at most.
-_GAP = r"[^.;:!?,\n。；：！？，؛،؟]{0,60}?"
+_GAP = r"[^.;:!?,\n。；：！？，؛،؟]{0,40}?"
+# What a "#" of a word of a pair stands for: a number written with digits (38, 2.5, 1,5, ٣٨).
+_NUMBER = r"\d+(?:[.,]\d+)*"
+
+
+def _words_pattern(words: list[str]) -> str:
+    """Words one after another, any white space between them (none needed next to a number)."""
+    pattern = ""
+    for index, word in enumerate(words):
+        if index:
+            pattern += r"\s*" if "#" in (word, words[index - 1]) else r"\s+"
+        pattern += _NUMBER if word == "#" else re.escape(word)
+    return pattern
+
+
+def _first_words(phrase: str) -> str:
+    """What a text must hold for a word of a pair to be in it: its words before a "…" or a "#"."""
+    return normalise(phrase).split("…")[0].split("#")[0].strip()
 
 
 @dataclass(frozen=True, eq=False)  # compared by identity: a cheap key for memoised source text
@@ -142,18 +159,21 @@ class NegationMarkers:
                           if words]
                 body = "|".join(f"(?P<{name}>{alternatives})" for name, alternatives in groups)
                 # most texts hold no first word of either side: one search of a tree of those says so
-                first = _alternation(sorted({normalise(w).split("…")[0].strip() for w in (*sides[0], *sides[1])}))
-                patterns[pair] = (re.compile(f"{edge[0]}(?:{first}){edge[1]}"), re.compile(f"{edge[0]}(?:{body})"))
+                firsts = {_first_words(w) for w in (*sides[0], *sides[1])}
+                # a word that starts with a number ("# or more") may be anywhere: the search finds a place
+                first = f"{edge[0]}(?:{_alternation(sorted(firsts))}){edge[1]}" if "" not in firsts else ""
+                patterns[pair] = (re.compile(first), re.compile(f"{edge[0]}(?:{body})"))
         object.__setattr__(self, "pair_patterns", patterns)
 
     def _phrase(self, phrase: str) -> str:
         """The pattern of a word of a pair (after `(?<!\\w)` in a language with spaces): its words with
-        any white space between them, a "…" any words of the clause, whole words unless the language
-        is matched as substrings."""
-        parts = [r"\s+".join(map(re.escape, part.split())) for part in normalise(phrase).split("…")]
+        any white space between them, a "…" any words of the clause, a "#" a number written with
+        digits ("below #": "below 38", not "below the knee"), whole words unless the language is
+        matched as substrings."""
+        parts = [_words_pattern(part.split()) for part in normalise(phrase).split("…")]
         if self.substring:
             return _GAP.join(parts)
-        return rf"(?!\w){_GAP}(?<!\w)".join(parts) + r"(?!\w)"
+        return rf"(?!\w){_GAP}(?<!\w)".join(parts) + ("" if phrase.endswith("#") else r"(?!\w)")
 
     def pair(self, pair: str, text: str) -> tuple[list[str], list[str]]:
         """The words of each side of ``pair`` (one of `PAIRS`) in ``text``, as written (normalised), in

@@ -148,6 +148,13 @@ BOUNDS = [
     ((("omwen",), ("o plis",), ()), False, "Mache komwen 20 minit, o plis 30.", [], ["o plis"]),  # whole words
     (((), ("不要…超过",), ()), True, "每次坐着不要超过30分钟。", [], ["不要超过"]),
     ((("至少",), ("最多",), ()), True, "至少步行20分钟，最多30分钟。", ["至少"], ["最多"]),
+    # a "#" is a number written with digits, with or without white space before it
+    ((("above #",), ("below #",), ()), False, "Above 38.5 °C, or below 4, but not above the knee.", ["above 38.5"],
+     ["below 4"]),
+    ((("trên #",), ("dưới #",), ()), False, "Sốt trên 38°C, da dưới băng, đường huyết dưới4.", ["trên 38"], ["dưới4"]),
+    ((("超过 #",), (), ()), True, "超过24小时，超过一天。", ["超过24"], []),
+    (((), ("# or less",), ()), False, "Take 2 or less; take some or less.", [], ["2 or less"]),  # a number first
+    (((), ("أقل من #",), ()), False, "إذا كان السكر أقل من ٤ أو أقل من المعتاد", [], ["أقل من ٤"]),
 ]
 
 
