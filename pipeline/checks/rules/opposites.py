@@ -1,17 +1,19 @@
 """A bound, an order or a time of day of the source is kept the same way round.
 
 "Walk for at least 20 minutes a day" rendered "camine como máximo 20 minutos al día" (at most),
+"call us if your temperature is above 38 °C" rendered "inferior a 38 °C" (below),
 "do not sit for more than 30 minutes" rendered "không ngồi ít hơn 30 phút" (not less than), or
 "stop taking ibuprofen 7 days before your operation" rendered "7 días después de la operación"
 (after) keeps every number, unit and negation, and tells a patient the opposite. The words that
 say each side are data, beside the negation markers in `source/negation.yaml` (docs/negation.md):
-per language those that set a lower bound (`lower`: at least, al menos, 至少, ít nhất, على الأقل,
-omwen) and an upper one (`upper`: at most, no more than, como máximo, 最多, tối đa, على الأكثر,
-pou pi plis), those that put something before (`before`) or after (`after`) another, and those
-that have a medicine taken with food (`with_food`: con alimentos, 随餐) or on an empty stomach
-(`empty_stomach`: en ayunas, 空腹), and those that have it taken in the morning (`morning`: por la
-mañana, 早上) or in the evening or at night (`night`: por la noche, antes de acostarse, 睡前); a "…"
-is any words of one clause ("do not … more than", "before … operation"). A source that says one
+per language those that set a lower bound (`lower`: at least, above 38, al menos, 至少, ít nhất,
+على الأقل, omwen) and an upper one (`upper`: at most, no more than, below 38, como máximo, 最多, tối
+đa, على الأكثر, pou pi plis; a "#" is a number written with digits: "below #"), those that put
+something before (`before`) or after (`after`) another, and those that have a medicine taken with
+food (`with_food`: con alimentos, 随餐) or on an empty stomach (`empty_stomach`: en ayunas, 空腹),
+and those that have it taken in the morning (`morning`: por la mañana, 早上) or in the evening or
+at night (`night`: por la noche, antes de acostarse, 睡前); a "…" is any words of one clause ("do
+not … more than", "before … operation"). A source that says one
 side of a pair only, whose translation says none of that side and some of the other, is reported.
 A side said in other words ("20 minutos o más") or left out is not: only one turned round is. A
 language without the pair's words listed is not checked for it.
