@@ -77,7 +77,9 @@ KINDS = ("stops", "limits", "waits", "unaided")
 PAIRS = {"bound": ("lower", "upper"), "order": ("before", "after"), "food": ("with_food", "empty_stomach"),
          "day": ("morning", "night")}
 _PAIR_FIELDS = (*(side for pair in PAIRS.values() for side in pair), "pair_exceptions")
-# What a "…" of a word of a pair stands for: any words of one clause, a few at most.
+# What a "…" of a word of a pair stands for: any words of one clause, a few at most (40 characters:
+# "do not take ibuprofen or naproxen for more than", not "do not ignore new weakness in your leg
+# that lasts more than", where the "not" is of another verb).
 _GAP = r"[^.;:!?,\n。；：！？，؛،؟]{0,40}?"
 # What a "#" of a word of a pair stands for: a number written with digits (38, 2.5, 1,5, ٣٨).
 _NUMBER = r"\d+(?:[.,]\d+)*"

@@ -15,9 +15,9 @@ the units check's finding ("2 weeks" rendered "2 días"), said once, unless the 
 source's unit elsewhere, where the units check finds it: "after 2 days ... the next day" rendered "a
 las 2 semanas ... al día siguiente" is reported here, as is a number that counted tablets, drops or
 times in the source and measures in the translation ("2 tablets" as "2 ml"), which the units check
-does not ask for. A unit given another of the
-source's numbers is reported too: "Walk for 10 minutes, 3 times a day" rendered "Camine 3 minutos,
-10 veces al día" (a number the source does not have is the numbers check's). So are a dose and
+does not ask for. A unit given another of the source's numbers is reported too: "Walk for 10
+minutes, 3 times a day" rendered "Camine 3 minutos, 10 veces al día" (a number the source does not
+have is the numbers check's). So are a dose and
 its frequency that trade places ("Take 2 tablets 3 times a day" rendered 每天2次，每次3片: 3 tablets
 twice a day) and a frequency rendered as an interval ("2 times a day" as "cada 2 días", every 2
 days), or the other way round. Each side is read as
