@@ -17,14 +17,13 @@ las 2 semanas ... al día siguiente" is reported here, as is a number that count
 times in the source and measures in the translation ("2 tablets" as "2 ml"), which the units check
 does not ask for. A unit given another of the source's numbers is reported too: "Walk for 10
 minutes, 3 times a day" rendered "Camine 3 minutos, 10 veces al día" (a number the source does not
-have is the numbers check's). So are a dose and
-its frequency that trade places ("Take 2 tablets 3 times a day" rendered 每天2次，每次3片: 3 tablets
-twice a day) and a frequency rendered as an interval ("2 times a day" as "cada 2 días", every 2
-days), or the other way round. Each side is read as
-far as it goes: a number the translation writes as a word, or a unit it names in words the termbase
-does not list, makes no quantity, and a number the source gives no unit has nothing to compare. One
-number before two units ("2 days, then 2 weeks") gives the same pairs swapped or not, so such a swap
-is not told apart. A changed dose or duration is a safety defect, so this cannot be silenced.
+have is the numbers check's). So are a dose and its frequency that trade places ("Take 2 tablets 3
+times a day" rendered 每天2次，每次3片: 3 tablets twice a day) and a frequency rendered as an interval ("2
+times a day" as "cada 2 días", every 2 days), or the other way round. Each side is read as far as it
+goes: a number the translation writes as a word, or a unit it names in words the termbase does not
+list, makes no quantity, and a number the source gives no unit has nothing to compare. One number
+before two units ("2 days, then 2 weeks") gives the same pairs swapped or not, so such a swap is not
+told apart. A changed dose or duration is a safety defect, so this cannot be silenced.
 """
 
 from __future__ import annotations
