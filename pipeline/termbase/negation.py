@@ -156,7 +156,7 @@ class NegationMarkers:
         for pair, (one, other) in PAIRS.items():
             if getattr(self, one) or getattr(self, other):
                 sides = (getattr(self, one), getattr(self, other))
-                groups = [(name, "|".join(self._phrase(w) for w in sorted(words, key=len, reverse=True)))
+                groups = [(name, self._alternatives(words))
                           for name, words in (("skip", self.pair_exceptions), ("one", sides[0]), ("other", sides[1]))
                           if words]
                 body = "|".join(f"(?P<{name}>{alternatives})" for name, alternatives in groups)
@@ -166,6 +166,34 @@ class NegationMarkers:
                 first = f"{edge[0]}(?:{_alternation(sorted(firsts))}){edge[1]}" if "" not in firsts else ""
                 patterns[pair] = (re.compile(first), re.compile(f"{edge[0]}(?:{body})"))
         object.__setattr__(self, "pair_patterns", patterns)
+
+    def _alternatives(self, words: tuple[str, ...]) -> str:
+        """The patterns of the words of one side of a pair as one alternation, longest word first.
+        Words of two parts that share their first part ("do not … more than", "do not … longer
+        than") share its pattern and one gap: a language lists many, and each gap is compiled
+        apart."""
+        units: list[tuple[int, str]] = []
+        by_head: dict[str, list[str]] = {}
+        for word in words:
+            parts = normalise(word).split("…")
+            if len(parts) == 2:
+                by_head.setdefault(parts[0].strip(), []).append(word)
+            else:
+                units.append((len(word), self._phrase(word)))
+        for head, group in by_head.items():
+            if len(group) == 1:
+                units.append((len(group[0]), self._phrase(group[0])))
+                continue
+            gap = _GAP if self.substring else rf"(?!\w){_GAP}(?<!\w)"
+            tails = "|".join(self._ending(normalise(word).split("…")[1].split(), word)
+                             for word in sorted(group, key=len, reverse=True))
+            units.append((max(map(len, group)), f"{_words_pattern(head.split())}{gap}(?:{tails})"))
+        return "|".join(pattern for _, pattern in sorted(units, key=lambda unit: -unit[0]))
+
+    def _ending(self, words: list[str], phrase: str) -> str:
+        """The pattern of the last part of a word of a pair: its words, whole unless the language
+        is matched as substrings or the word ends with a number."""
+        return _words_pattern(words) + ("" if self.substring or phrase.endswith("#") else r"(?!\w)")
 
     def _phrase(self, phrase: str) -> str:
         """The pattern of a word of a pair (after `(?<!\\w)` in a language with spaces): its words with
