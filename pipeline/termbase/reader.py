@@ -21,26 +21,24 @@ def _term(raw: Any) -> Term:
                 exceptions=tuple(str(e) for e in raw.get("exceptions", ())))
 
 
-def _unheld(concepts: Any) -> set[tuple[int, str, int, int]]:
+def _unheld(terms: list[dict[str, tuple[Term, ...]]]) -> set[tuple[int, str, int, int]]:
     """Where an exception does not hold its term, matched as it is matched in text: an exception
-    that would never apply. As (concept, language, term, exception) indexes. The terms of a
-    language are matched together, each as a concept of its own without its exceptions, so that
-    a hit says which term it is."""
-    listed: dict[str, list[tuple[tuple[int, str, int], Concept]]] = {}
-    for index, raw in enumerate(concepts):
-        for lang, terms in raw["terms"].items():
-            for t_index, term in enumerate(terms):
-                if term.get("exceptions"):
-                    alone = replace(_term(term), exceptions=())
-                    concept = Concept(f"{index}.{t_index}", "other", "", {str(lang): (alone,)})
-                    listed.setdefault(str(lang), []).append(((index, str(lang), t_index), concept))
+    that would never apply. As (concept, language, term, exception) indexes into ``terms`` (each
+    concept's terms by language). The terms of a language are matched together, each as a concept
+    of its own without its exceptions, so that a hit says which term it is."""
+    listed: dict[str, list[tuple[tuple[int, str, int], Concept, tuple[str, ...]]]] = {}
+    for index, by_language in enumerate(terms):
+        for lang, items in by_language.items():
+            for t_index, term in enumerate(items):
+                if term.exceptions:
+                    alone = Concept(f"{index}.{t_index}", "other", "", {lang: (replace(term, exceptions=()),)})
+                    listed.setdefault(lang, []).append(((index, lang, t_index), alone, term.exceptions))
     unheld = set()
     for language, entries in listed.items():
-        matcher = Matcher(Termbase(tuple(concept for _, concept in entries)), language)
-        for (index, lang, t_index), concept in entries:
-            term = concepts[index]["terms"][lang][t_index]
-            for e_index, exception in enumerate(term["exceptions"]):
-                if not any(hit.concept is concept for hit in matcher.find(str(exception))):
+        matcher = Matcher(Termbase(tuple(alone for _, alone, _ in entries)), language)
+        for (index, lang, t_index), alone, exceptions in entries:
+            for e_index, exception in enumerate(exceptions):
+                if not any(hit.concept is alone for hit in matcher.find(exception)):
                     unheld.add((index, lang, t_index, e_index))
     return unheld
 
@@ -52,7 +50,9 @@ def parse_termbase(name: str, data: bytes) -> Termbase:
     validate(name, root, "termbase.schema.json")
     concepts = []
     seen: set[str] = set()
-    unheld = _unheld(root["concepts"])
+    built = [{str(lang): tuple(_term(t) for t in items) for lang, items in raw["terms"].items()}
+             for raw in root["concepts"]]
+    unheld = _unheld(built)
     for index, raw in enumerate(root["concepts"]):
         if raw["id"] in seen:
             line, column = position(root, ["concepts", index, "id"])
@@ -76,9 +76,8 @@ def parse_termbase(name: str, data: bytes) -> Termbase:
                                          f"does not contain the term as it is matched: list only words that hold "
                                          f"{str(term['term']).replace('|', '')!r} without naming it", name, line,
                                          column)
-        terms = {str(lang): tuple(_term(t) for t in items) for lang, items in raw["terms"].items()}
         concepts.append(Concept(id=str(raw["id"]), subject=str(raw["subject"]),
-                                definition=" ".join(str(raw["definition"]).split()), terms=terms,
+                                definition=" ".join(str(raw["definition"]).split()), terms=built[index],
                                 line=position(root, ["concepts", index])[0]))
     return Termbase(tuple(concepts))
 
