@@ -168,42 +168,27 @@ class NegationMarkers:
         object.__setattr__(self, "pair_patterns", patterns)
 
     def _alternatives(self, words: tuple[str, ...]) -> str:
-        """The patterns of the words of one side of a pair as one alternation, longest word first.
-        Words of two parts that share their first part ("do not … more than", "do not … longer
-        than") share its pattern and one gap: a language lists many, and each gap is compiled
-        apart."""
-        units: list[tuple[int, str]] = []
+        """The patterns of the words of one side of a pair as one alternation, longest word first:
+        each word's parts (its words between "…"s) with a gap between them, whole words unless the
+        language is matched as substrings. Words whose parts before the last are the same ("do not
+        … more than", "do not … longer than") share that pattern and its gaps, each compiled apart."""
+        gap = _GAP if self.substring else rf"(?!\w){_GAP}(?<!\w)"
         by_head: dict[str, list[str]] = {}
         for word in words:
-            parts = normalise(word).split("…")
-            if len(parts) == 2:
-                by_head.setdefault(parts[0].strip(), []).append(word)
-            else:
-                units.append((len(word), self._phrase(word)))
+            by_head.setdefault(normalise(word).rpartition("…")[0], []).append(word)
+        units = [(len(word), self._ending(word)) for word in by_head.pop("", [])]
         for head, group in by_head.items():
-            if len(group) == 1:
-                units.append((len(group[0]), self._phrase(group[0])))
-                continue
-            gap = _GAP if self.substring else rf"(?!\w){_GAP}(?<!\w)"
-            tails = "|".join(self._ending(normalise(word).split("…")[1].split(), word)
-                             for word in sorted(group, key=len, reverse=True))
-            units.append((max(map(len, group)), f"{_words_pattern(head.split())}{gap}(?:{tails})"))
+            start = "".join(_words_pattern(part.split()) + gap for part in head.split("…"))
+            endings = "|".join(self._ending(word) for word in sorted(group, key=len, reverse=True))
+            units.append((max(map(len, group)), f"{start}(?:{endings})"))
         return "|".join(pattern for _, pattern in sorted(units, key=lambda unit: -unit[0]))
 
-    def _ending(self, words: list[str], phrase: str) -> str:
-        """The pattern of the last part of a word of a pair: its words, whole unless the language
-        is matched as substrings or the word ends with a number."""
-        return _words_pattern(words) + ("" if self.substring or phrase.endswith("#") else r"(?!\w)")
-
-    def _phrase(self, phrase: str) -> str:
-        """The pattern of a word of a pair (after `(?<!\\w)` in a language with spaces): its words with
-        any white space between them, a "…" any words of the clause, a "#" a number written with
-        digits ("below #": "below 38", not "below the knee"), whole words unless the language is
-        matched as substrings."""
-        parts = [_words_pattern(part.split()) for part in normalise(phrase).split("…")]
-        if self.substring:
-            return _GAP.join(parts)
-        return rf"(?!\w){_GAP}(?<!\w)".join(parts) + ("" if phrase.endswith("#") else r"(?!\w)")
+    def _ending(self, phrase: str) -> str:
+        """The pattern of the last part of a word of a pair: its words, whole unless the language is
+        matched as substrings or the word ends with a number ("below #": "below 38", not "below
+        the knee")."""
+        last = normalise(phrase).rpartition("…")[2]
+        return _words_pattern(last.split()) + ("" if self.substring or phrase.endswith("#") else r"(?!\w)")
 
     def pair(self, pair: str, text: str) -> tuple[list[str], list[str]]:
         """The words of each side of ``pair`` (one of `PAIRS`) in ``text``, as written (normalised), in
