@@ -2,7 +2,7 @@
 
 TBX carries everything: subject and definition per concept; per term its status
 (administrativeStatus), part of speech, and our match data as notes prefixed "pipeline:", which
-other tools show as plain notes.
+other tools show as plain notes (a term's own note that starts so goes out as a usage note).
 
 Export writes TBX v2 (<martif>, which every CAT tool reads). Import reads TBX v2 and TBX v3 (ISO
 30042:2019: <tbx> in the namespace urn:iso:std:iso:30042:ed-2, with <conceptEntry>, <langSec> and
@@ -208,7 +208,11 @@ def export_tbx(termbase: Termbase, source_language: str = "en") -> bytes:
                     ET.SubElement(tig, "note").text = f"pipeline:exception={exception}"
                 if term.dnt:
                     ET.SubElement(tig, "note").text = "pipeline:dnt=true"
-                if term.note:
+                if term.note and term.note.startswith("pipeline:"):
+                    # a <note> that starts as our data does ("pipeline:match=...") would be read back as
+                    # our data: such a note goes out as a usage note, read back as the term's note
+                    ET.SubElement(tig, "termNote", {"type": "usageNote"}).text = term.note
+                elif term.note:
                     ET.SubElement(tig, "note").text = term.note
     ET.indent(martif, space="  ")
     text = ET.tostring(martif, encoding="unicode")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from pipeline.errors import InputError
@@ -680,6 +680,7 @@ TERM = st.builds(Term, text=st.lists(WORD, min_size=1, max_size=3).map(" ".join)
 
 
 @settings(max_examples=80, deadline=None, database=None)
+@example(terms={"en": [Term("A", "preferred", note="pipeline:match=")]})  # a note that reads like our data
 @given(terms=st.dictionaries(st.sampled_from(["en", "es", "ar", "ht", "vi", "zh_Hans"]),
                              st.lists(TERM, min_size=1, max_size=3, unique_by=lambda t: t.text.casefold()),
                              min_size=1, max_size=3))
