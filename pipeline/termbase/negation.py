@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,7 @@ _APOSTROPHES = {0x2019: "'", 0x02BC: "'"}
 _ANY_APOSTROPHE = re.compile("[" + "".join(map(chr, _APOSTROPHES)) + "]")
 
 
+@lru_cache(maxsize=64)  # a text is looked at for its markers and then for each pair's words
 def normalise(text: str) -> str:
     """Text as markers are matched: NFC, case-folded, typographic apostrophes plain, optional
     Arabic marks removed."""
@@ -133,9 +135,13 @@ class NegationMarkers:
     morning: tuple[str, ...] = ()
     night: tuple[str, ...] = ()
     pair_exceptions: tuple[str, ...] = ()
-    pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    # The patterns' texts, compiled on first use (`_compiled`): compiling costs more than most runs'
+    # searches with a pattern, and a run uses only its own languages and, of their pairs' patterns,
+    # those that some text holds a first word of.
+    pattern_text: str = field(init=False, repr=False, compare=False)
     # by pair: whether a text may say either side, and what it says
-    pair_patterns: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = field(init=False, repr=False, compare=False)
+    pair_patterns: dict[str, tuple[str, str]] = field(init=False, repr=False, compare=False)
+    _compiled: dict[str, re.Pattern[str]] = field(init=False, repr=False, compare=False)
     _skip: frozenset[str] = field(init=False, repr=False, compare=False)
     _particles: frozenset[str] = field(init=False, repr=False, compare=False)
     _kinds: dict[str, str] = field(init=False, repr=False, compare=False)  # a word that stops... -> its kind
@@ -146,7 +152,8 @@ class NegationMarkers:
         body = _alternation([normalise(w) for w in (*self.markers, *self.stops, *self.limits, *self.waits,
                                                     *self.unaided, *self.exceptions)])
         regex = f"(?:{body})" if self.substring else rf"(?<!\w)(?:{body})(?!\w)"
-        object.__setattr__(self, "pattern", re.compile(regex))
+        object.__setattr__(self, "pattern_text", regex)
+        object.__setattr__(self, "_compiled", {})
         object.__setattr__(self, "_skip", frozenset(" ".join(normalise(w).split()) for w in self.exceptions))
         object.__setattr__(self, "_particles", frozenset(normalise(w) for w in self.question_particles))
         object.__setattr__(self, "_kinds", {" ".join(normalise(w).split()): kind for kind in KINDS
@@ -164,8 +171,17 @@ class NegationMarkers:
                 firsts = {_first_words(w) for w in (*sides[0], *sides[1])}
                 # a word that starts with a number ("# or more") may be anywhere: the search finds a place
                 first = f"{edge[0]}(?:{_alternation(sorted(firsts))}){edge[1]}" if "" not in firsts else ""
-                patterns[pair] = (re.compile(first), re.compile(f"{edge[0]}(?:{body})"))
+                patterns[pair] = (first, f"{edge[0]}(?:{body})")
         object.__setattr__(self, "pair_patterns", patterns)
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The markers, the words of `KINDS` and the exceptions, as one pattern."""
+        return self._compiled.get("") or self._compile("", self.pattern_text)
+
+    def _compile(self, name: str, text: str) -> re.Pattern[str]:
+        compiled = self._compiled[name] = re.compile(text)
+        return compiled
 
     def _alternatives(self, words: tuple[str, ...]) -> str:
         """The patterns of the words of one side of a pair as one alternation, longest word first:
@@ -196,8 +212,13 @@ class NegationMarkers:
         an empty stomach."""
         one: list[str] = []
         other: list[str] = []
-        if (patterns := self.pair_patterns.get(pair)) is not None and patterns[0].search(folded := normalise(text)):
-            for match in patterns[1].finditer(folded):
+        if pair not in self.pair_patterns:
+            return one, other
+        compiled = self._compiled
+        first = compiled.get(pair) or self._compile(pair, self.pair_patterns[pair][0])
+        if first.search(folded := normalise(text)):
+            said = compiled.get(pair + " ") or self._compile(pair + " ", self.pair_patterns[pair][1])
+            for match in said.finditer(folded):
                 if match.lastgroup != "skip":
                     (one if match.lastgroup == "one" else other).append(" ".join(match.group(0).split()))
         return one, other

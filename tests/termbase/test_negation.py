@@ -168,3 +168,16 @@ def test_bounds_found(bounds: tuple[tuple[str, ...], ...], substring: bool, text
 
 def test_a_language_without_a_pair_has_no_pattern_of_it() -> None:
     assert NegationMarkers("xx", ("not",), before=("antes",)).pair_patterns.keys() == {"order"}
+
+
+
+def test_patterns_are_compiled_when_first_needed() -> None:
+    """A run compiles the patterns of its own languages only, and the pattern of a pair's words only
+    once a text holds the first word of one: compiling them costs more than most runs' searches."""
+    markers = NegationMarkers("xx", ("not",), before=("antes de … comer",), after=("después",))
+    assert vars(markers)["_compiled"] == {}  # read, not compiled
+    assert markers.pair("order", "nada aquí") == ([], [])
+    assert list(vars(markers)["_compiled"]) == ["order"]  # which first words a text holds, only
+    assert markers.pair("order", "antes de comer") == (["antes de comer"], [])
+    assert markers.found("not now") == ["not"]
+    assert sorted(vars(markers)["_compiled"]) == ["", "order", "order "]
