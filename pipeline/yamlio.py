@@ -11,7 +11,7 @@ import hashlib
 import importlib
 import json
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -93,6 +93,7 @@ def _scalar(event: Any) -> Any:
     return _resolve_plain(value)
 
 
+@lru_cache(maxsize=4096)  # a file's keys and many of its words recur: each is resolved once
 def _resolve_plain(value: str) -> Any:
     """A plain scalar's value: YAML 1.1's null, booleans and numbers, else the text."""
     tag: str = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
