@@ -36,7 +36,6 @@ from typing import Any, NamedTuple, cast
 
 import ahocorasick
 import snowballstemmer
-from babel import Locale
 
 from . import lookalike
 from .model import Concept, Term, Termbase
@@ -142,15 +141,12 @@ def _unmarked(text: str) -> tuple[str, list[int], list[int]]:
 
 @cache
 def stemmer_for(language: str) -> Callable[[str], str] | None:
-    """Snowball's stemmer for a language code (es, ar, en...), or None when it has none."""
-    base = language.split("_")[0]
+    """Snowball's stemmer for a language code (es, ar, en...), or None when it has none. Snowball's
+    C library (PyStemmer, which snowballstemmer runs) knows its languages by their ISO 639 codes."""
     try:
-        name = (Locale.parse(base).english_name or "").lower()
-    except Exception:
+        stemmer = snowballstemmer.stemmer(language.split("_")[0])
+    except KeyError:  # "Stemming algorithm 'vi' not found"
         return None
-    if name not in snowballstemmer.algorithms():
-        return None
-    stemmer = snowballstemmer.stemmer(name)
     cache: dict[str, str] = {}
 
     def stem(word: str) -> str:

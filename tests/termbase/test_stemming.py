@@ -32,3 +32,26 @@ def test_the_c_stems_are_the_pure_python_stems(language: str) -> None:
     stem, pure = stemmer_for(language), PURE[language]()
     assert stem is not None and len(words) > 500
     assert [w for w in sorted(words) if stem(w) != pure.stemWord(w)] == []
+
+
+STEMMERS = [
+    # language code, a word, its stem (None: Snowball has no stemmer for the language)
+    ("es", "corriendo", "corr"),
+    ("es_MX", "corriendo", "corr"),  # a regional variant: its language's stemmer
+    ("en", "running", "run"),
+    ("ar", "الكتاب", "كتاب"),
+    ("pt_BR", "correndo", "corr"),
+    ("st", "dipuisano", "dipuis"),  # Sesotho, whose English name is "Southern Sotho"
+    ("vi", "không", None),
+    ("zh_Hans", "手术", None),
+    ("ht", "doulè", None),
+]
+
+
+@pytest.mark.parametrize(("language", "word", "stem"), STEMMERS)
+def test_a_language_code_finds_its_snowball_stemmer(language: str, word: str, stem: str | None) -> None:
+    """Snowball's C library knows its languages by their ISO 639 codes: no language's name is
+    looked up in English (which reads Babel's English locale data, the slowest part of finding
+    a stemmer)."""
+    stemmer = stemmer_for(language)
+    assert (stemmer(word) if stemmer else None) == stem
