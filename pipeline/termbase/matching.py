@@ -29,7 +29,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from itertools import islice
 from operator import itemgetter, le
 from typing import Any, NamedTuple, cast
@@ -164,13 +164,14 @@ def default_mode(language: str) -> str:
     return "stem" if stemmer_for(language) else "exact"
 
 
-def without_clitics(word: str, language: str) -> list[str]:
+@lru_cache(maxsize=50_000)  # a word is read again and again: in each text, and in each term's exceptions
+def without_clitics(word: str, language: str) -> tuple[str, ...]:
     """The forms of ``word`` with one or more of the language's clitics taken off its front
     (in the order they come off), each of at least three letters: for Arabic, للأسابيع gives لأسابيع, الأسابيع
     and أسابيع. Empty for a language without clitics."""
     layers = _CLITICS.get(language.split("_")[0])
     if not layers:
-        return []
+        return ()
     forms = [word]
     for layer in layers:
         for form in list(forms):
@@ -179,7 +180,7 @@ def without_clitics(word: str, language: str) -> list[str]:
                     forms.append(form[len(clitic):])
             if layer == ("ب", "ل", "ك") and form.startswith("لل"):  # ل + ال is written لل
                 forms.append("ال" + form[2:])
-    return [form for form in dict.fromkeys(forms[1:]) if len(form) >= _SHORTEST_AFTER_CLITICS]
+    return tuple(form for form in dict.fromkeys(forms[1:]) if len(form) >= _SHORTEST_AFTER_CLITICS)
 
 
 def with_clitics(word: str, language: str) -> list[str]:
@@ -297,6 +298,13 @@ def _pieces(text: str) -> list[str]:
     return pieces
 
 
+@lru_cache(maxsize=4096)  # a term matched by its forms holds its exceptions once for each form
+def _exception_pieces(exception: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """An exception's words as texts are read, and the gaps between them (`_gap`)."""
+    pieces = _pieces(_term_folded(exception))
+    return tuple(pieces[1::2]), tuple(_gap(g) for g in pieces[2:-1:2])
+
+
 _FEW_STARTS = 8  # substring terms starting with at most this many characters are looked for one by one
 
 
@@ -411,8 +419,7 @@ class Matcher:
         """Note, for a term matched by words, each of its exceptions as words, with where the
         term's words stand in it (as its pattern finds them there)."""
         for exception in term.exceptions:
-            pieces = _pieces(_term_folded(exception))
-            words, gaps = tuple(pieces[1::2]), tuple(_gap(g) for g in pieces[2:-1:2])
+            words, gaps = _exception_pieces(exception)
             for at in range(len(words) - len(tests) + 1):
                 if tests and self._test_passes(tests[0], words[at], first=True) and all(
                         self._test_passes(test, word) for test, word in zip(tests[1:], words[at + 1:])):
