@@ -83,6 +83,9 @@ _PAIR_FIELDS = (*(side for pair in PAIRS.values() for side in pair), "pair_excep
 # "do not take ibuprofen or naproxen for more than", not "do not ignore new weakness in your leg
 # that lasts more than", where the "not" is of another verb).
 _GAP = r"[^.;:!?,\n。；：！？，؛،؟]{0,40}?"
+# After a number, no other number: "# … 以下" is the number 以下 bounds, the last one before it
+# (6周内不要提5公斤以下: 5, not 6).
+_GAP_AFTER_NUMBER = r"[^\d.;:!?,\n。；：！？，؛،؟]{0,40}?"
 # What a "#" of a word of a pair stands for: a number written with digits (38, 2.5, 1,5, ٣٨).
 _NUMBER = r"\d+(?:[.,]\d+)*"
 
@@ -188,13 +191,16 @@ class NegationMarkers:
         each word's parts (its words between "…"s) with a gap between them, whole words unless the
         language is matched as substrings. Words whose parts before the last are the same ("do not
         … more than", "do not … longer than") share that pattern and its gaps, each compiled apart."""
-        gap = _GAP if self.substring else rf"(?!\w){_GAP}(?<!\w)"
+        def gap(part: str) -> str:
+            between = _GAP_AFTER_NUMBER if part.split()[-1:] == ["#"] else _GAP
+            return between if self.substring else rf"(?!\w){between}(?<!\w)"
+
         by_head: dict[str, list[str]] = {}
         for word in words:
             by_head.setdefault(normalise(word).rpartition("…")[0], []).append(word)
         units = [(len(word), self._ending(word)) for word in by_head.pop("", [])]
         for head, group in by_head.items():
-            start = "".join(_words_pattern(part.split()) + gap for part in head.split("…"))
+            start = "".join(_words_pattern(part.split()) + gap(part) for part in head.split("…"))
             endings = "|".join(self._ending(word) for word in sorted(group, key=len, reverse=True))
             units.append((max(map(len, group)), f"{start}(?:{endings})"))
         return "|".join(pattern for _, pattern in sorted(units, key=lambda unit: -unit[0]))

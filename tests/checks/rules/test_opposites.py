@@ -70,6 +70,12 @@ CLEAN = [
      "Mantenga la pierna por encima del corazón menos de una hora cada vez."),
     ("zh_Hans", "Call us if your temperature is above 38°C.", "如果体温高于38°C，请给我们打电话。"),
     ("zh_Hans", "Do not take more than 8 tablets in 24 hours.", "24小时内别超过8片。"),
+    # Chinese writes a bound after the number and its unit: 以上 (that or more), 以下 (that or less)
+    ("zh_Hans", "This procedure is for adults over 18 years of age.", "本手术适用于18岁以上的成年人。"),
+    ("zh_Hans", "If your blood sugar drops below 4 mmol/L, eat something sugary.", "如果血糖降到4 mmol/L以下，请吃点含糖的东西。"),
+    ("zh_Hans", "Do not lift more than 5 kg.", "不要提5公斤以上的东西。"),
+    ("zh_Hans", "Do not sleep less than 7 hours a night.", "每晚睡眠不要在7小时以下。"),
+    ("zh_Hans", "Walk for at least 20 minutes, and note the following.", "至少步行20分钟，并注意以下几点。"),
     ("vi", "Call us if your temperature is above 38°C.", "Hãy gọi cho chúng tôi nếu nhiệt độ trên 38°C."),
     ("vi", "Put the cream on the skin above the wound for less than 5 minutes.",
      "Thoa kem lên vùng da phía trên vết mổ trong chưa đến 5 phút."),
@@ -132,6 +138,19 @@ FLAGGED = [
     ("es", "If your blood sugar is below 4, eat something sweet.", "Si su azúcar en sangre es superior a 4, coma algo "
      "dulce.", "(superior a)"),
     ("zh_Hans", "Call us if your temperature is above 38°C.", "如果体温低于38°C，请给我们打电话。", "(低于)"),
+    ("zh_Hans", "Call us if your temperature is above 38 °C.", "如果您的体温在38°C以下，请给我们打电话。",
+     "the source says a lower bound (above 38), the translation an upper bound (38°c以下)"),
+    ("zh_Hans", "Walk for at least 20 minutes a day.", "每天步行20分钟以下。", "(20分钟以下)"),
+    ("zh_Hans", "Walk for at least 20 minutes a day.", "每天步行20分钟以内。", "(20分钟以内)"),
+    ("zh_Hans", "Do not lift more than 5 kg.", "不要提5公斤以下的东西。", "(不要提5公斤以下)"),
+    ("zh_Hans", "Children under 12 must not take this medicine.", "12岁以上的儿童不得服用此药。", "(12岁以上)"),
+    # the number a 以下 follows is the last one before it: 6周 is not what 以下 bounds
+    ("zh_Hans", "Do not lift anything over 5 kg for 6 weeks.", "6周内不要提5公斤以下的物品。", "(不要提5公斤以下)"),
+    # English bounds said after the number, and a bound under a negation
+    ("zh_Hans", "Patients aged 18 and over can take 2 tablets at a time.", "18岁以下的患者每次可服2片。", "(and over)"),
+    ("zh_Hans", "Most patients can return to office work within 4 weeks.", "大多数患者要4周以上才能回去做办公室工作。",
+     "the source says an upper bound (within 4)"),
+    ("es", "Do not carry bags of over 3 kg.", "No cargue bolsas de menos de 3 kg.", "(do not carry bags of over 3)"),
     ("vi", "Call us if your temperature is above 38°C.", "Hãy gọi cho chúng tôi nếu nhiệt độ dưới 38°C.", "(dưới 38)"),
     ("ar", "Call us if your temperature is above 38°C.", "اتصل بنا إذا كانت حرارتك أقل من 38 درجة مئوية.",
      "(أقل من 38)"),
