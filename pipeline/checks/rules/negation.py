@@ -8,7 +8,8 @@ whole entry. Words that stop ("stop taking", "deje de", 停用) count in a trans
 as the source has such words: "stop taking aspirin" rendered "deje de tomar" or "no tome" keeps
 its sense, and "do not stop the tablets" rendered "suspenda las pastillas" loses it. So do words
 that limit an amount: "take no more than 2" rendered "tome como máximo 2" (at most 2) keeps its
-sense, and "do not take the maximum dose" rendered "tome la dosis máxima" loses it. A word that
+sense, and "do not take the maximum dose" rendered "tome la dosis máxima" loses it; an upper bound
+said under a negation, whatever its verb ("do not sit for more than 30 minutes"), limits too. A word that
 tells to wait (espere, 等) counts against a negation with an "until" after it: "do not shower until
 the wound is dry" rendered "espere a que la herida esté seca para ducharse" keeps its sense; and
 against one that lasts a length of time ("do not shower for the first 48 hours" rendered "espere 48
@@ -35,8 +36,9 @@ SCOPE = "entry"
 SAFETY = True
 OPTIONS: dict[str, object] = {}
 
-# (sentence, its markers, how many of its words of waiting a negation comes before) for each sentence
-Negated = tuple[tuple[str, tuple[str, ...], int], ...]
+# (sentence, its markers, how many of its words of waiting a negation comes before, how many of its
+# upper bounds are said under a negation) for each sentence
+Negated = tuple[tuple[str, tuple[str, ...], int, int], ...]
 
 
 @lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog
@@ -49,7 +51,7 @@ def _source_negations(markers: NegationMarkers, text: str) -> Negated:
     return tuple(_negated(markers, sentence) for sentence in sentences(text))
 
 
-def _negated(markers: NegationMarkers, sentence: str) -> tuple[str, tuple[str, ...], int]:
+def _negated(markers: NegationMarkers, sentence: str) -> tuple[str, tuple[str, ...], int, int]:
     negations: list[str] = []
     waits = 0
     for word in markers.found(sentence):
@@ -60,7 +62,15 @@ def _negated(markers: NegationMarkers, sentence: str) -> tuple[str, tuple[str, .
     if negations and (lasting := _LASTING.get(markers.language)) is not None:
         # "do not shower for the first 48 hours": a length of time a negation lasts
         waits = min(len(negations), waits + sum(1 for _ in lasting.finditer(ascii_lowered(sentence))))
-    return sentence, tuple(negations), waits
+    return sentence, tuple(negations), waits, _negated_bounds(markers, sentence) if negations else 0
+
+
+def _negated_bounds(markers: NegationMarkers, sentence: str) -> int:
+    """How many upper bounds (E210's) the sentence says with a marker of its own in them ("do not sit
+    for more than"): whatever the verb, each caps an amount, as the words that limit do ("no more
+    than"), which a translation may say with a word that limits (como máximo, 以内)."""
+    return sum(1 for said in markers.pair("bound", sentence)[1]
+               if (inner := markers.found(said)) and not any(markers.counted(inner, kind) for kind in KINDS))
 
 
 # A length of time a negation lasts, which a translation may say as a wait ("do not shower for the
@@ -100,15 +110,17 @@ def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
         return
     translated = sentences(entry.msgstr) if len(negated) > 1 else []
     if len(translated) == len(negated):  # aligned: an extra negation elsewhere cannot hide a lost one
-        pairs = [(source, found, waits, target_markers.found(target))
-                 for (source, found, waits), target in zip(negated, translated) if found]
+        pairs = [(source, found, waits, bounds, target_markers.found(target))
+                 for (source, found, waits, bounds), target in zip(negated, translated) if found]
     else:
-        pairs = [(entry.msgid, tuple(m for _, found, _ in negated for m in found), sum(w for *_, w in negated),
+        pairs = [(entry.msgid, tuple(m for _, found, _, _ in negated for m in found),
+                  sum(waits for _, _, waits, _ in negated), sum(bounds for *_, bounds in negated),
                   target_markers.found(entry.msgstr))]
-    for source, found, waits, kept in pairs:
+    for source, found, waits, bounds, kept in pairs:
         # words that stop, limit, wait or say "on one's own" count only against the source's own of
-        # their kind (its waits: the "until"s of its negations)
+        # their kind (its waits: the "until"s of its negations; its limits: with its negated upper bounds)
         own = {kind: waits if kind == "waits" else source_markers.counted(found, kind) for kind in KINDS}
+        own["limits"] += bounds
         counted = len(kept) - sum(max(0, target_markers.counted(kept, kind) - own[kind]) for kind in KINDS)
         if message := _compare(source, found, kept, ctx.language, counted):
             yield message

@@ -112,7 +112,8 @@ STOPS = [
 # "No more than 2" caps an amount, which a translation may say with a word that limits (como
 # máximo, 最多, tối đa): counted against the source's own.
 _LIMITING = Negation({
-    "en": NegationMarkers("en", ("not", "no", "don't"), limits=("no more than", "not take more than")),
+    "en": NegationMarkers("en", ("not", "no", "don't"), limits=("no more than", "not take more than"),
+                          upper=("no more than", "do not … more than")),
     "es": NegationMarkers("es", ("no",), limits=("como máximo", "máximo")),
 })
 LIMITS = [
@@ -124,6 +125,13 @@ LIMITS = [
     # a word that limits does not stand for a "not" the source has elsewhere
     ("Do not take the maximum dose.", "Tome la dosis máxima, como máximo 2 comprimidos.", "negation is lost"),
     ("Take no more than 2 tablets. Do not drive.", "Tome como máximo 2 comprimidos. Conduzca.", "negation is lost"),
+    # an upper bound under a negation, whatever its verb ("do not sit for more than", an E210 upper
+    # bound), caps an amount too: "siéntese como máximo 30 minutos"
+    ("Do not sit for more than 30 minutes at a time.", "Siéntese como máximo 30 minutos seguidos.", None),
+    ("Do not sit for more than 30 minutes at a time.", "Siéntese más de 30 minutos seguidos.", "negation is lost"),
+    ("Do not sit for more than 30 minutes. Do not drive.", "Siéntese como máximo 30 minutos. Conduzca.",
+     "negation is lost"),
+    ("Do not drive for 2 weeks.", "Conduzca como máximo 2 semanas.", "negation is lost"),
 ]
 
 
