@@ -352,16 +352,23 @@ def _for_python(node: Any) -> Any:
     return result
 
 
-def _for_fast(node: Any) -> Any:
+# The keywords whose values map names (of properties, of definitions) to schemas.
+_NAMED_SCHEMAS = frozenset({"properties", "patternProperties", "$defs", "definitions", "dependentSchemas"})
+
+
+def _for_fast(node: Any, names: bool = False) -> Any:
     """``node`` (a schema, as `_for_python` gives it) as fastjsonschema compiles it: each ``const``
-    written as the one-value ``enum`` it is (fastjsonschema 2.22 generates no code for ``const``
-    without detailed exceptions)."""
+    keyword written as the one-value ``enum`` it is (fastjsonschema 2.22 generates no code for
+    ``const`` without detailed exceptions). ``names``: ``node`` maps names to schemas, so its keys
+    are names (a property may be called "const")."""
     if isinstance(node, list):
         return [_for_fast(item) for item in node]
     if not isinstance(node, dict):
         return node
-    return {("enum" if key == "const" else key): ([value] if key == "const" else _for_fast(value))
-            for key, value in node.items()}
+    if names:
+        return {key: _for_fast(value) for key, value in node.items()}
+    return {("enum" if key == "const" else key):
+            ([value] if key == "const" else _for_fast(value, key in _NAMED_SCHEMAS)) for key, value in node.items()}
 
 
 # A compiled validator only says whether a document is valid: jsonschema describes what is wrong

@@ -102,3 +102,15 @@ def test_a_const_is_compiled_as_the_enum_it_is(document, valid):
     except fastjsonschema.JsonSchemaException:
         outcome = False
     assert outcome is valid
+
+
+def test_only_the_const_keyword_is_written_as_an_enum():
+    schema = {"type": "object", "properties": {"const": {"const": 1}, "enum": {"type": "string"}},
+              "$defs": {"const": {"const": "x"}}, "items": [{"const": True}]}
+    assert yamlio._for_fast(schema) == {
+        "type": "object", "properties": {"const": {"enum": [1]}, "enum": {"type": "string"}},
+        "$defs": {"const": {"enum": ["x"]}}, "items": [{"enum": [True]}]}
+    validate = fastjsonschema.compile(yamlio._for_fast(schema), detailed_exceptions=False)
+    assert validate({"const": 1}) == {"const": 1}
+    with pytest.raises(fastjsonschema.JsonSchemaException):
+        validate({"const": 2})
