@@ -180,7 +180,7 @@ class NegationMarkers:
     @property
     def pattern(self) -> re.Pattern[str]:
         """The markers, the words of `KINDS` and the exceptions, as one pattern."""
-        return self._compiled.get("") or self._compile("", self.pattern_text)
+        return self._compiled.get("markers") or self._compile("markers", self.pattern_text)
 
     def _compile(self, name: str, text: str) -> re.Pattern[str]:
         compiled = self._compiled[name] = re.compile(text)
@@ -221,9 +221,9 @@ class NegationMarkers:
         if pair not in self.pair_patterns:
             return one, other
         compiled = self._compiled
-        first = compiled.get(pair) or self._compile(pair, self.pair_patterns[pair][0])
+        first = compiled.get(f"{pair}:first") or self._compile(f"{pair}:first", self.pair_patterns[pair][0])
         if first.search(folded := normalise(text)):
-            said = compiled.get(pair + " ") or self._compile(pair + " ", self.pair_patterns[pair][1])
+            said = compiled.get(f"{pair}:words") or self._compile(f"{pair}:words", self.pair_patterns[pair][1])
             for match in said.finditer(folded):
                 if match.lastgroup != "skip":
                     (one if match.lastgroup == "one" else other).append(" ".join(match.group(0).split()))

@@ -177,7 +177,7 @@ def test_patterns_are_compiled_when_first_needed() -> None:
     markers = NegationMarkers("xx", ("not",), before=("antes de … comer",), after=("después",))
     assert vars(markers)["_compiled"] == {}  # read, not compiled
     assert markers.pair("order", "nada aquí") == ([], [])
-    assert list(vars(markers)["_compiled"]) == ["order"]  # which first words a text holds, only
+    assert list(vars(markers)["_compiled"]) == ["order:first"]  # which first words a text holds, only
     assert markers.pair("order", "antes de comer") == (["antes de comer"], [])
     assert markers.found("not now") == ["not"]
-    assert sorted(vars(markers)["_compiled"]) == ["", "order", "order "]
+    assert sorted(vars(markers)["_compiled"]) == ["markers", "order:first", "order:words"]
