@@ -11,7 +11,16 @@ compiler is found the install still succeeds and the same code in Python stands 
 
 from setuptools import Extension, setup
 
-setup(ext_modules=[Extension("pipeline.termbase._words", ["pipeline/termbase/_words.c"], optional=True),
-                   Extension("pipeline.catalog._live", ["pipeline/catalog/_live.c"], optional=True),
-                   Extension("pipeline.checks._sentences", ["pipeline/checks/_sentences.c"], optional=True),
-                   Extension("pipeline._yaml_tree", ["pipeline/_yaml_tree.c"], libraries=["yaml"], optional=True)])
+# Python's own flags build with -O2; the modules' scanning loops read a character through a switch
+# on the text's character width, which -O3 (its loop unswitching) takes out of the loop: the live
+# PO reader reads the catalogs of a mid-size library in two thirds of the time.
+_FAST = ["-O3"]
+
+setup(ext_modules=[Extension("pipeline.termbase._words", ["pipeline/termbase/_words.c"], optional=True,
+                             extra_compile_args=_FAST),
+                   Extension("pipeline.catalog._live", ["pipeline/catalog/_live.c"], optional=True,
+                             extra_compile_args=_FAST),
+                   Extension("pipeline.checks._sentences", ["pipeline/checks/_sentences.c"], optional=True,
+                             extra_compile_args=_FAST),
+                   Extension("pipeline._yaml_tree", ["pipeline/_yaml_tree.c"], libraries=["yaml"], optional=True,
+                             extra_compile_args=_FAST)])
