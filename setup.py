@@ -14,13 +14,10 @@ from setuptools import Extension, setup
 # Python's own flags build with -O2; the modules' scanning loops read a character through a switch
 # on the text's character width, which -O3 (its loop unswitching) takes out of the loop: the live
 # PO reader reads the catalogs of a mid-size library in two thirds of the time.
-_FAST = ["-O3"]
+_MODULES = [("pipeline.termbase._words", "pipeline/termbase/_words.c", []),
+            ("pipeline.catalog._live", "pipeline/catalog/_live.c", []),
+            ("pipeline.checks._sentences", "pipeline/checks/_sentences.c", []),
+            ("pipeline._yaml_tree", "pipeline/_yaml_tree.c", ["yaml"])]
 
-setup(ext_modules=[Extension("pipeline.termbase._words", ["pipeline/termbase/_words.c"], optional=True,
-                             extra_compile_args=_FAST),
-                   Extension("pipeline.catalog._live", ["pipeline/catalog/_live.c"], optional=True,
-                             extra_compile_args=_FAST),
-                   Extension("pipeline.checks._sentences", ["pipeline/checks/_sentences.c"], optional=True,
-                             extra_compile_args=_FAST),
-                   Extension("pipeline._yaml_tree", ["pipeline/_yaml_tree.c"], libraries=["yaml"], optional=True,
-                             extra_compile_args=_FAST)])
+setup(ext_modules=[Extension(name, [source], libraries=libraries, optional=True, extra_compile_args=["-O3"])
+                   for name, source, libraries in _MODULES])
