@@ -14,7 +14,8 @@ food (`with_food`: con alimentos, 随餐) or on an empty stomach (`empty_stomach
 and those that have it taken in the morning (`morning`: por la mañana, 早上) or in the evening or
 at night (`night`: por la noche, antes de acostarse, 睡前); a "…" is any words of one clause ("do
 not … more than", "before … operation"). A source that says one side of a pair only, whose
-translation says none of that side and some of the other, is reported. A side said in other words
+translation says some of the other side and fewer words of the source's side than the source
+does (none, or one of two), is reported. A side said in other words
 ("20 minutos o más") or left out is not: only one turned round is. A language without the pair's
 words listed is not checked for it.
 """
@@ -64,7 +65,9 @@ def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
             continue
         kept = target_markers.pair(pair, entry.msgstr)
         side = 0 if one else 1  # the side the source says
-        if kept[1 - side] and not kept[side]:
+        # the other side said, and fewer words of the source's side than the source has: "over
+        # 37.5 °C for more than 48 hours" rendered "below 37.5 °C for more than 48 hours"
+        if kept[1 - side] and len(kept[side]) < len(one or other):
             said, turned = _SIDES[pair][side], _SIDES[pair][1 - side]
             yield (f"the source says {said} ({_words(one or other)}), the translation {turned} "
                    f"({_words(kept[1 - side])}): {said} turned into {turned}")

@@ -98,6 +98,24 @@ CLEAN = [
     ("ht", "Take the tablets at night.", "Pran grenn yo nan aswè."),
     ("ht", "Take the tablet in the morning.", "Pran grenn nan nan maten."),
     ("ht", "Call us either in the morning or the evening.", "Rele nou swa nan maten swa nan aswè."),
+    # a "not" after an "if" is of the state the bound measures: said with or without a negation before it
+    ("es", "Call us if you cannot pass urine for more than 8 hours.", "Llámenos si no puede orinar durante más de "
+     "8 horas."),
+    ("zh_Hans", "Call us if you do not pass urine for more than 8 hours.", "如果您超过8小时没有排尿，请致电我们。"),
+    ("zh_Hans", "Call us if you cannot pass urine for more than 8 hours.", "如果您不能排尿超过8小时，请致电我们。"),
+    ("ar", "Call us if you cannot pass urine for more than 8 hours.", "اتصل بنا إذا كنت لا تستطيع التبول لأكثر من 8 "
+     "ساعات."),
+    ("ht", "Call us if you cannot pass urine for more than 8 hours.", "Rele nou si ou pa ka pipi pandan plis pase 8 "
+     "èdtan."),
+    ("vi", "Call us if you cannot pass urine for more than 8 hours.", "Hãy gọi cho chúng tôi nếu bạn không thể đi "
+     "tiểu quá 8 giờ."),
+    # a comparative under a prohibition, said with the same comparative or with another way round
+    ("es", "Do not lift anything heavier than 5 kg.", "No levante nada que pese más de 5 kg."),
+    ("vi", "Avoid long car journeys of over 100 km.", "Tránh những chuyến đi xa bằng ô tô trên 100 km."),
+    ("zh_Hans", "Avoid carrying anything heavier than 3 kg.", "避免提超过3公斤的重物。"),
+    # a source with two words of one side, rendered with both
+    ("es", "If your temperature stays over 38 °C for more than 2 days, call us.", "Si su temperatura se mantiene "
+     "por encima de 38 °C durante más de 2 días, llámenos."),
 ]
 
 FLAGGED = [
@@ -166,6 +184,16 @@ FLAGGED = [
     ("ar", "Take the tablet in the morning.", "تناول القرص قبل النوم.", "(قبل النوم)"),
     ("ht", "Take the tablets at night.", "Pran grenn yo nan maten.", "(nan maten)"),
     ("ht", "Take the tablet in the morning.", "Pran grenn nan chak swa.", "(chak swa)"),
+    # a comparative under a prohibition turned round
+    ("es", "Do not lift anything heavier than 5 kg.", "No levante nada que pese menos de 5 kg.",
+     "an upper bound turned into a lower bound"),
+    ("ar", "Do not lift anything heavier than 5 kg.", "لا ترفع أي شيء يقل وزنه عن ٥ كغ.", "a lower bound"),
+    ("zh_Hans", "Avoid sitting for more than 30 minutes at a time.", "避免每次连续坐少于30分钟。", "(避免每次连续坐少于)"),
+    # one of two words of the source's side turned round, the other kept
+    ("ar", "If your temperature stays over 37.5 °C for more than 48 hours, contact your doctor.",
+     "إذا بقيت حرارتك دون 37.5 درجة مئوية لأكثر من 48 ساعة، فاتصل بطبيبك.", "(دون 37.5)"),
+    ("vi", "Patients under 60 kg should take no more than 3 g of paracetamol per day.",
+     "Bệnh nhân nặng trên 60 kg không nên dùng quá 3 g paracetamol mỗi ngày.", "(trên 60)"),
 ]
 
 
