@@ -22,6 +22,7 @@ premye jou" (whether the number is the one the source's words make is the number
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -53,19 +54,24 @@ def _count(hits: list[Hit]) -> tuple[dict[str, int], dict[str, Hit]]:
 # The smaller units a length of time may be said in, by concept id (as the shipped termbase names
 # its units of time).
 _SMALLER = {"week": ("day",), "day": ("hour",), "hour": ("minute",), "month": ("week", "day"), "year": ("month", "day")}
+_UNITS_OF_TIME = frozenset(_SMALLER).union(*_SMALLER.values())
 # What may stand between a number and its unit (as E209 reads them), and Chinese 个 (2个月).
 _GAP = "".join(NUMBER_UNIT_GAP) + "个"
 
 
 def _in_smaller_unit(concept_id: str, text: str, hits: list[Hit], named: dict[str, int],
-                     present: dict[str, int], language: str) -> bool:
+                     present: dict[str, int], language: str, numbered: dict[str, int]) -> bool:
     """Whether the translation says a length of time in a smaller unit (`_SMALLER`) that it names
-    more often than the source, with a number right before it (`_number_before`)."""
+    more often than the source, with a number right before it (`_number_before`) more often than
+    the source has a number before that unit (``numbered``): "2 semanas" for the source's own "2
+    weeks" says no "several months" in weeks."""
     smaller = [cid for cid in _SMALLER.get(concept_id, ()) if present.get(cid, 0) > named.get(cid, 0)]
     if not smaller:
         return False
     folded = normalize(text)  # where the matcher's hits stand
-    return any(hit.concept.id in smaller and _number_before(folded[:hit.start], language) for hit in hits)
+    counted = Counter(hit.concept.id for hit in uncovered(hits)
+                      if hit.concept.id in smaller and _number_before(folded[:hit.start], language))
+    return any(n > numbered.get(cid, 0) for cid, n in counted.items())
 
 
 def _number_before(before: str, language: str) -> bool:
@@ -89,13 +95,14 @@ _NUMBER_BEFORE = re.compile(rf"\d[{re.escape(_GAP)}]*(?:(?:premye|dènye|pwochen
 
 
 @lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog
-def _without_number(matcher: Matcher, text: str) -> frozenset[str]:
+def _numbers_before(matcher: Matcher, text: str) -> tuple[frozenset[str], dict[str, int]]:
     """The units of time the source names only without a number before them ("for a week", "half
-    an hour"): digits or an English number word ("two weeks") before one rules its unit out."""
+    an hour": digits or an English number word, "two weeks", before one rules its unit out), and
+    how often it has a number before each unit of time."""
     folded = normalize(text)
-    units = [hit for hit in uncovered(matcher.find(text)) if hit.concept.id in _SMALLER]
-    counted = {hit.concept.id for hit in units if _counted(folded[:hit.start])}
-    return frozenset(hit.concept.id for hit in units) - counted
+    units = [hit for hit in uncovered(matcher.find(text)) if hit.concept.id in _UNITS_OF_TIME]
+    counted = Counter(hit.concept.id for hit in units if _counted(folded[:hit.start]))
+    return frozenset(hit.concept.id for hit in units if hit.concept.id in _SMALLER) - set(counted), dict(counted)
 
 
 def _counted(before: str) -> bool:
@@ -129,8 +136,9 @@ def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
         found = present.get(hit.concept.id, 0)
         if not approved or found >= wanted:
             continue
-        if hit.concept.id in _without_number(ctx.source, entry.msgid) \
-                and _in_smaller_unit(hit.concept.id, entry.msgstr, found_hits, named, present, ctx.language):
+        without, numbered = _numbers_before(ctx.source, entry.msgid)
+        if hit.concept.id in without \
+                and _in_smaller_unit(hit.concept.id, entry.msgstr, found_hits, named, present, ctx.language, numbered):
             continue  # "7 días" for a week
         others = sorted({h.term.display for cid, h in hits.items() if h.concept.subject == hit.concept.subject
                          and present[cid] > named.get(cid, 0)})
