@@ -14,8 +14,8 @@ food (`with_food`: con alimentos, 随餐) or on an empty stomach (`empty_stomach
 and those that have it taken in the morning (`morning`: por la mañana, 早上) or in the evening or
 at night (`night`: por la noche, antes de acostarse, 睡前); a "…" is any words of one clause ("do
 not … more than", "before … operation"). A source that says one side of a pair only, whose
-translation says some of the other side and fewer words of the source's side than the source
-does (none, or one of two), is reported. A side said in other words
+translation says fewer words of one side than the source and more of the other (at least
+where the source says none, or one of two in place of the other), is reported. A side said in other words
 ("20 minutos o más") or left out is not: only one turned round is. A language without the pair's
 words listed is not checked for it.
 """
@@ -42,11 +42,11 @@ _SIDES = {"bound": ("a lower bound", "an upper bound"), "order": ("before", "aft
 
 @lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog
 def _source_pairs(markers: NegationMarkers, text: str) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
-    """The pairs the source says one side of only, with the words of each side."""
+    """The pairs the source says a side of (most sources say neither), with the words of each side."""
     found = []
     for pair in PAIRS:
         one, other = markers.pair(pair, text)
-        if bool(one) != bool(other):  # most sources say neither; one that says both is not compared
+        if one or other:
             found.append((pair, tuple(one), tuple(other)))
     return tuple(found)
 
@@ -64,10 +64,13 @@ def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
         if pair not in target_markers.pair_patterns:
             continue
         kept = target_markers.pair(pair, entry.msgstr)
-        side = 0 if one else 1  # the side the source says
-        # the other side said, and fewer words of the source's side than the source has: "over
-        # 37.5 °C for more than 48 hours" rendered "below 37.5 °C for more than 48 hours"
-        if kept[1 - side] and len(kept[side]) < len(one or other):
-            said, turned = _SIDES[pair][side], _SIDES[pair][1 - side]
-            yield (f"the source says {said} ({_words(one or other)}), the translation {turned} "
-                   f"({_words(kept[1 - side])}): {said} turned into {turned}")
+        words = (one, other)
+        for side in (0, 1):
+            # fewer words of a side than the source has, and more of the other: "over 37.5 °C for
+            # more than 48 hours" rendered "below 37.5 °C for more than 48 hours", "heavier than 5
+            # kg for at least 6 weeks" rendered "más de 5 kg durante un máximo de 6 semanas"
+            if len(kept[side]) < len(words[side]) and len(kept[1 - side]) > len(words[1 - side]):
+                said, turned = _SIDES[pair][side], _SIDES[pair][1 - side]
+                also = f" and {turned} ({_words(words[1 - side])})" if words[1 - side] else ""
+                yield (f"the source says {said} ({_words(words[side])}){also}, the translation {turned} "
+                       f"({_words(kept[1 - side])}): {said} turned into {turned}")

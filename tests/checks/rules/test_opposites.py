@@ -113,6 +113,11 @@ CLEAN = [
     ("es", "Do not lift anything heavier than 5 kg.", "No levante nada que pese más de 5 kg."),
     ("vi", "Avoid long car journeys of over 100 km.", "Tránh những chuyến đi xa bằng ô tô trên 100 km."),
     ("zh_Hans", "Avoid carrying anything heavier than 3 kg.", "避免提超过3公斤的重物。"),
+    # a source with both bounds, rendered with both
+    ("es", "Avoid lifting anything heavier than 5 kg for at least 6 weeks.", "Evite levantar objetos de más de 5 kg "
+     "durante al menos 6 semanas."),
+    ("ar", "Keep your blood sugar between 4 and 10: not lower than 4 and not higher than 10.", "حافظ على سكر الدم بين 4 "
+     "و10، بحيث لا يقل عن 4 ولا يزيد على 10."),
     # a source with two words of one side, rendered with both
     ("es", "If your temperature stays over 38 °C for more than 2 days, call us.", "Si su temperatura se mantiene "
      "por encima de 38 °C durante más de 2 días, llámenos."),
@@ -189,6 +194,9 @@ FLAGGED = [
      "an upper bound turned into a lower bound"),
     ("ar", "Do not lift anything heavier than 5 kg.", "لا ترفع أي شيء يقل وزنه عن ٥ كغ.", "a lower bound"),
     ("zh_Hans", "Avoid sitting for more than 30 minutes at a time.", "避免每次连续坐少于30分钟。", "(避免每次连续坐少于)"),
+    # a source with both bounds, one of them turned round in the translation
+    ("es", "Avoid lifting anything heavier than 5 kg for at least 6 weeks.", "Evite levantar objetos de más de 5 kg "
+     "durante un máximo de 6 semanas.", "the source says a lower bound (at least) and an upper bound"),
     # one of two words of the source's side turned round, the other kept
     ("ar", "If your temperature stays over 37.5 °C for more than 48 hours, contact your doctor.",
      "إذا بقيت حرارتك دون 37.5 درجة مئوية لأكثر من 48 ساعة، فاتصل بطبيبك.", "(دون 37.5)"),
