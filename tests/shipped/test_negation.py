@@ -158,4 +158,6 @@ def test_a_negation_said_the_usual_way_is_counted(locale: str, source: str, tran
 @pytest.mark.parametrize(("locale", "source", "translation"), DROPPED)
 def test_a_dropped_negation_is_reported(locale: str, source: str, translation: str) -> None:
     found = _findings(locale, source, translation)
-    assert len(found) == 1 and "a negation is lost" in found[0], found
+    # "a negation is lost" where the translation negates nowhere, "a negation may be lost" where it
+    # negates fewer times than the source ("do not … unless" rendered with 除非 only)
+    assert len(found) == 1 and ("a negation is lost" in found[0] or "a negation may be lost" in found[0]), found
