@@ -13,10 +13,11 @@ something before (`before`) or after (`after`) another, and those that have a me
 food (`with_food`: con alimentos, 随餐) or on an empty stomach (`empty_stomach`: en ayunas, 空腹),
 and those that have it taken in the morning (`morning`: por la mañana, 早上) or in the evening or
 at night (`night`: por la noche, antes de acostarse, 睡前); a "…" is any words of one clause ("do
-not … more than", "before … operation"). A source that says one side of a pair only, whose
-translation says fewer words of one side than the source and more of the other (at least
-where the source says none, or one of two in place of the other), is reported. A side said in other words
-("20 minutos o más") or left out is not: only one turned round is. A language without the pair's
+not … more than", "before … operation"). A translation that says fewer words of one side of a
+pair than the source and more of the other is reported: none of the source's side and some of the
+other, one of two turned round, or, where the source says both sides ("heavier than 5 kg for at
+least 6 weeks"), one of them turned round. A side said in other words ("20 minutos o más") or left
+out is not: only one turned round is. A language without the pair's
 words listed is not checked for it.
 """
 
