@@ -100,6 +100,20 @@ def _words_pattern(words: list[str]) -> str:
     return pattern
 
 
+# A run of letters, digits and underscores (`_letter_runs`): what a whole-word pattern's (?<!\w)
+# and (?!\w) bound.
+_LETTERS = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=64)  # a source text is looked at for each pair, a translation for the source's
+def _letter_runs(folded: str) -> tuple[str, ...]:
+    """The runs of letters (`_LETTERS`) in a normalised text. A whole-word match of a phrase holds
+    each run of letters of the phrase as one of them: the match starts where no letter is before
+    it, and each run ends where the phrase has white space or a mark ("don't") or where the match
+    ends, with no letter after it."""
+    return tuple(_LETTERS.findall(folded))
+
+
 def _first_words(phrase: str) -> str:
     """What a text must hold for a word of a pair to be in it: its words before a "…" or a "#"."""
     return normalise(phrase).split("…")[0].split("#")[0].strip()
@@ -144,6 +158,9 @@ class NegationMarkers:
     pattern_text: str = field(init=False, repr=False, compare=False)
     # by pair: whether a text may say either side, and what it says
     pair_patterns: dict[str, tuple[str, str]] = field(init=False, repr=False, compare=False)
+    # by pair, in a language of words: runs of letters a text must hold one of for the pair's first
+    # pattern to match (one of each first word), None where a first word has no letter
+    _heads: dict[str, frozenset[str] | None] = field(init=False, repr=False, compare=False)
     _compiled: dict[str, re.Pattern[str]] = field(init=False, repr=False, compare=False)
     _skip: frozenset[str] = field(init=False, repr=False, compare=False)
     _particles: frozenset[str] = field(init=False, repr=False, compare=False)
@@ -162,6 +179,7 @@ class NegationMarkers:
         object.__setattr__(self, "_kinds", {" ".join(normalise(w).split()): kind for kind in KINDS
                                             for w in getattr(self, kind)})
         patterns = {}
+        heads: dict[str, frozenset[str] | None] = {}
         edge = ("", "") if self.substring else (r"(?<!\w)", r"(?!\w)")
         for pair, (one, other) in PAIRS.items():
             if getattr(self, one) or getattr(self, other):
@@ -175,7 +193,11 @@ class NegationMarkers:
                 # a word that starts with a number ("# or more") may be anywhere: the search finds a place
                 first = f"{edge[0]}(?:{_alternation(sorted(firsts))}){edge[1]}" if "" not in firsts else ""
                 patterns[pair] = (first, f"{edge[0]}(?:{body})")
+                # of each first word, its longest run of letters: the least common, as a rule
+                runs = [max(_LETTERS.findall(words), key=len, default="") for words in firsts]
+                heads[pair] = None if self.substring or not first or "" in runs else frozenset(runs)
         object.__setattr__(self, "pair_patterns", patterns)
+        object.__setattr__(self, "_heads", heads)
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -220,9 +242,15 @@ class NegationMarkers:
         other: list[str] = []
         if pair not in self.pair_patterns:
             return one, other
+        folded = normalise(text)
+        # A text holding none of the first words' runs of letters (`_heads`) says neither side: most
+        # texts, told by looking its runs up (once per text for every pair) instead of a search.
+        heads = self._heads[pair]
+        if heads is not None and heads.isdisjoint(_letter_runs(folded)):
+            return one, other
         compiled = self._compiled
         first = compiled.get(f"{pair}:first") or self._compile(f"{pair}:first", self.pair_patterns[pair][0])
-        if first.search(folded := normalise(text)):
+        if first.search(folded):
             said = compiled.get(f"{pair}:words") or self._compile(f"{pair}:words", self.pair_patterns[pair][1])
             for match in said.finditer(folded):
                 if match.lastgroup != "skip":

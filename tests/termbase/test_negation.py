@@ -10,7 +10,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.errors import InputError
-from pipeline.termbase.negation import NEGATION_FILE, NegationMarkers, _alternation, parse_negation, read_negation
+from pipeline.termbase.negation import (
+    NEGATION_FILE,
+    NegationMarkers,
+    _alternation,
+    normalise,
+    parse_negation,
+    read_negation,
+)
 
 from ..conftest import REPO
 
@@ -177,7 +184,40 @@ def test_patterns_are_compiled_when_first_needed() -> None:
     markers = NegationMarkers("xx", ("not",), before=("antes de … comer",), after=("después",))
     assert vars(markers)["_compiled"] == {}  # read, not compiled
     assert markers.pair("order", "nada aquí") == ([], [])
+    assert vars(markers)["_compiled"] == {}  # no word of a first word in it: looked up, not searched
+    assert markers.pair("order", "antes, nada") == ([], [])
     assert list(vars(markers)["_compiled"]) == ["order:first"]  # which first words a text holds, only
     assert markers.pair("order", "antes de comer") == (["antes de comer"], [])
     assert markers.found("not now") == ["not"]
     assert sorted(vars(markers)["_compiled"]) == ["markers", "order:first", "order:words"]
+
+
+def _pair_searched(markers: NegationMarkers, pair: str, text: str) -> tuple[list[str], list[str]]:
+    """`NegationMarkers.pair` without what it looks up before searching: the pair's pattern alone."""
+    found: tuple[list[str], list[str]] = ([], [])
+    for match in re.finditer(markers.pair_patterns[pair][1], normalise(text)):
+        if match.lastgroup != "skip":
+            found[match.lastgroup != "one"].append(" ".join(match.group(0).split()))
+    return found
+
+
+_SHIPPED = read_negation(REPO / NEGATION_FILE)
+_TEXTS = sorted({text for line in (REPO / "tests/shipped/fresh-sentences.tsv").read_text("utf-8").splitlines()
+                 if not line.startswith("#") for text in line.split("\t")[2:4]})
+
+
+@pytest.mark.parametrize("language", sorted(_SHIPPED.languages))
+def test_a_pair_finds_in_shipped_sentences_what_its_pattern_alone_finds(language: str) -> None:
+    # a text is first looked up for the first words of a pair's words (speed): never a reason to miss one
+    markers = _SHIPPED.languages[language]
+    for pair in markers.pair_patterns:
+        assert [markers.pair(pair, text) for text in _TEXTS] == [_pair_searched(markers, pair, text) for text in _TEXTS]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(["at least", "don't … more than", "no más de", "über #", "l'après", "# or more",
+                                 "a_b", "x2 y"]), min_size=1, max_size=4),
+       st.text(st.sampled_from(list("atleasdon'tmorhnúbx2y_ #.,’-\t")), max_size=40))
+def test_a_pair_finds_what_its_pattern_alone_finds(lower: list[str], text: str) -> None:
+    markers = NegationMarkers("xx", ("not",), lower=tuple(lower), upper=("at most",))
+    assert markers.pair("bound", text) == _pair_searched(markers, "bound", text)
