@@ -12,6 +12,7 @@ findings encoded (`encoded`).
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -282,7 +283,22 @@ class _Rows:
 def run_checks(project: Project, selection: Selection = Selection(),
                execution: Execution = Execution()) -> CheckResult:
     """Run the active checks on what ``selection`` names; ``execution`` says how (cache, workers,
-    text lines), never what is found."""
+    text lines), never what is found.
+
+    The cycle collector is off for the run, as in its workers (`parallel.spread`): a run makes no
+    reference cycles (tests/checks/test_runner.py) and keeps what it builds (the termbase, its
+    indexes, the memos) to its end, which the collector would only walk again and again while the
+    run prepares, before any worker starts."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _run_checks(project, selection, execution)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _run_checks(project: Project, selection: Selection, execution: Execution) -> CheckResult:
     checks = active_checks(project.config.checks, selection.select, selection.ignore, project.config)
     use_cache = execution.cache_dir is not None
     store = results.ResultCache(execution.cache_dir)

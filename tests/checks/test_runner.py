@@ -296,3 +296,30 @@ def test_checking_leaves_nothing_only_the_cycle_collector_could_free(content_roo
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+def test_a_run_does_not_stop_to_collect_cycles(content_root):
+    """A run makes no reference cycles (the test above) and keeps what it builds (the termbase, its
+    indexes, the memos) to its end: the cycle collector would only walk it again and again, in the
+    process that prepares the run before any worker starts. It is off for the run and as before after."""
+    import gc
+
+    from pipeline.checks.runner import Execution, run_checks
+    from pipeline.project import Project
+
+    starts: list[int] = []
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            starts.append(info["generation"])
+
+    project, execution = Project(content_root), Execution(jobs=1)
+    thresholds = gc.get_threshold()
+    gc.set_threshold(100)  # any run allocates more
+    gc.callbacks.append(count)
+    try:
+        run_checks(project, execution=execution)
+        assert starts == [] and gc.isenabled()
+    finally:
+        gc.callbacks.remove(count)
+        gc.set_threshold(*thresholds)
