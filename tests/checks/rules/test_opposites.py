@@ -121,6 +121,14 @@ CLEAN = [
     # a source with two words of one side, rendered with both
     ("es", "If your temperature stays over 38 °C for more than 2 days, call us.", "Si su temperatura se mantiene "
      "por encima de 38 °C durante más de 2 días, llámenos."),
+    # a length of time within which, and one after which
+    ("es", "Call us within 24 hours of your operation.", "Llámenos dentro de las 24 horas siguientes a su operación."),
+    ("zh_Hans", "Call us within 24 hours of your operation.", "请在手术后24小时内给我们打电话。"),
+    ("vi", "Call us within 24 hours of your operation.", "Hãy gọi cho chúng tôi trong vòng 24 giờ sau ca mổ."),
+    ("ar", "Call us within 24 hours of your operation.", "اتصل بنا في غضون 24 ساعة من العملية."),
+    ("es", "You can shower after 48 hours, but do not bathe within 2 weeks.", "Puede ducharse después de 48 horas, "
+     "pero no se bañe dentro de las 2 semanas siguientes."),
+    ("zh_Hans", "You can shower after 48 hours.", "48小时之后可以淋浴。"),
 ]
 
 FLAGGED = [
@@ -202,6 +210,14 @@ FLAGGED = [
      "إذا بقيت حرارتك دون 37.5 درجة مئوية لأكثر من 48 ساعة، فاتصل بطبيبك.", "(دون 37.5)"),
     ("vi", "Patients under 60 kg should take no more than 3 g of paracetamol per day.",
      "Bệnh nhân nặng trên 60 kg không nên dùng quá 3 g paracetamol mỗi ngày.", "(trên 60)"),
+    # within a length of time turned into after it
+    ("es", "Call us within 24 hours of your operation.", "Llámenos después de 24 horas de su operación.",
+     "an upper bound turned into a lower bound"),
+    ("zh_Hans", "Call us within 24 hours of your operation.", "请在手术后24小时之后给我们打电话。", "(24小时之后)"),
+    ("vi", "Call us within 24 hours of your operation.", "Hãy gọi cho chúng tôi sau 24 giờ kể từ ca mổ.", "(sau 24)"),
+    ("ar", "Call us within 24 hours of your operation.", "اتصل بنا بعد 24 ساعة من العملية.", "(بعد 24)"),
+    ("es", "You can drive again after 6 weeks.", "Puede volver a conducir dentro de las 6 semanas siguientes.",
+     "a lower bound turned into an upper bound"),
 ]
 
 
