@@ -129,6 +129,16 @@ CLEAN = [
     ("es", "You can shower after 48 hours, but do not bathe within 2 weeks.", "Puede ducharse después de 48 horas, "
      "pero no se bañe dentro de las 2 semanas siguientes."),
     ("zh_Hans", "You can shower after 48 hours.", "48小时之后可以淋浴。"),
+    # a time after a length of time
+    ("es", "You can usually return to office work after about 2 weeks.", "Normalmente puede volver al trabajo de "
+     "oficina después de unas 2 semanas."),
+    ("zh_Hans", "You can usually return to office work after about 2 weeks.", "通常大约2周后可以恢复办公室工作。"),
+    ("ht", "You can usually return to office work after about 2 weeks.", "Anjeneral ou ka retounen nan travay biwo "
+     "apre apeprè 2 semèn."),
+    ("es", "The numbness wears off after 4 to 6 hours, so take a painkiller before it fades.", "El entumecimiento "
+     "desaparece al cabo de 4 a 6 horas, así que tome un analgésico antes de que se le pase."),
+    ("ar", "Do not drive until at least 3 months after surgery; most people can walk after 2 weeks.", "لا تقد السيارة "
+     "قبل مرور 3 أشهر على الأقل من الجراحة، ويستطيع معظم الناس المشي بعد أسبوعين."),
 ]
 
 FLAGGED = [
@@ -218,6 +228,10 @@ FLAGGED = [
     ("ar", "Call us within 24 hours of your operation.", "اتصل بنا بعد 24 ساعة من العملية.", "(بعد 24)"),
     ("es", "You can drive again after 6 weeks.", "Puede volver a conducir dentro de las 6 semanas siguientes.",
      "a lower bound turned into an upper bound"),
+    ("es", "You can usually return to office work after about 2 weeks.", "Normalmente puede volver al trabajo de "
+     "oficina antes de unas 2 semanas.", "after turned into before"),
+    ("vi", "You can usually return to office work after a few days.", "Thông thường bạn có thể đi làm văn phòng trở "
+     "lại trước vài ngày.", "(trước)"),
 ]
 
 
