@@ -139,6 +139,16 @@ CLEAN = [
      "desaparece al cabo de 4 a 6 horas, así que tome un analgésico antes de que se le pase."),
     ("ar", "Do not drive until at least 3 months after surgery; most people can walk after 2 weeks.", "لا تقد السيارة "
      "قبل مرور 3 أشهر على الأقل من الجراحة، ويستطيع معظم الناس المشي بعد أسبوعين."),
+    # "only" said with a negation and "except" (لا … إلا): not a negated bound
+    ("ar", "For the first 6 weeks, only carry things that weigh under 2 kg.", "خلال أول 6 أسابيع، لا تحمل إلا أشياء "
+     "يقل وزنها عن 2 كغ."),
+    # "not before a time has passed": a wait, said without "after"
+    ("ar", "Return to desk work no sooner than 10 days after microdiscectomy.", "لا تعُد إلى العمل المكتبي قبل مضيّ 10 "
+     "أيام على استئصال القرص المجهري."),
+    ("es", "Return to desk work no sooner than 10 days after microdiscectomy.", "No se reincorpore a su trabajo de "
+     "oficina antes de que hayan transcurrido 10 días desde la microdiscectomía."),
+    ("zh_Hans", "Restart your blood thinner only if your surgeon confirms it, and not before 72 hours after the nerve "
+     "ablation.", "只有在外科医生确认后才能重新开始服用抗凝药，并且不得早于神经消融术后72小时。"),
 ]
 
 FLAGGED = [
@@ -232,6 +242,24 @@ FLAGGED = [
      "oficina antes de unas 2 semanas.", "after turned into before"),
     ("vi", "You can usually return to office work after a few days.", "Thông thường bạn có thể đi làm văn phòng trở "
      "lại trước vài ngày.", "(trước)"),
+    # before or after the procedure named
+    ("es", "Stop taking aspirin 7 days before your endoscopic neurotomy, unless {surgeon_name} tells you otherwise.", "Deje de tomar aspirina 7 días después de su neurotomía endoscópica, a menos que "
+     "{surgeon_name} le indique otra cosa.", "before turned into after"),
+    ("zh_Hans", "Stop taking aspirin 7 days before your endoscopic neurotomy, unless {surgeon_name} tells you otherwise.", "请在内镜神经切断术后7天停用阿司匹林，除非{surgeon_name}另有指示。", "(后)"),
+    ("vi", "Stop taking aspirin 7 days before your endoscopic neurotomy, unless {surgeon_name} tells you otherwise.", "Ngừng uống aspirin 7 ngày sau khi nội soi cắt dây thần kinh, trừ khi {surgeon_name} có chỉ định "
+     "khác.", "(sau)"),
+    ("ar", "Stop taking aspirin 7 days before your endoscopic neurotomy, unless {surgeon_name} tells you otherwise.", "توقف عن تناول الأسبرين بعد 7 أيام من قطع العصب بالمنظار، ما لم يخبرك {surgeon_name} بغير ذلك.",
+     "(بعد)"),
+    ("ht", "Stop taking aspirin 7 days before your endoscopic neurotomy, unless {surgeon_name} tells you otherwise.", "Sispann pran aspirin 7 jou apre newotomi andoskopik ou a, sòf si {surgeon_name} di w yon lòt "
+     "bagay.", "(apre)"),
+    ("es", "Can you eat before your endoscopic rhizotomy? Do not eat anything for 6 hours before the procedure.",
+     "¿Puede comer antes de su rizotomía endoscópica? No coma nada durante las 6 horas posteriores al procedimiento.",
+     "(posteriores)"),
+    # a comparison of heights turned round, in the plural and in Arabic's other word for lower
+    ("es", "Sit on a firm chair with armrests, with your hips higher than your knees.", "Siéntese en una silla firme "
+     "con reposabrazos, con las caderas más bajas que las rodillas.", "(más bajas que)"),
+    ("ar", "Sit on a firm chair with armrests, with your hips higher than your knees.", "اجلس على كرسي ثابت بمسندين "
+     "للذراعين، بحيث يكون وركاك أخفض من ركبتيك.", "(أخفض من)"),
 ]
 
 
