@@ -149,6 +149,17 @@ CLEAN = [
      "oficina antes de que hayan transcurrido 10 días desde la microdiscectomía."),
     ("zh_Hans", "Restart your blood thinner only if your surgeon confirms it, and not before 72 hours after the nerve "
      "ablation.", "只有在外科医生确认后才能重新开始服用抗凝药，并且不得早于神经消融术后72小时。"),
+    # with food, and the other side negated; both turned round
+    ("ar", "Take the anti-inflammatory tablets with food, never on an empty stomach.", "تناول أقراص مضاد الالتهاب مع الطعام، وليس على معدة فارغة أبدًا."),
+    ("es", "Take the anti-inflammatory tablets with food, never on an empty stomach.", "Tome las pastillas antiinflamatorias con comida, nunca con el estómago vacío."),
+    ("ht", "Take the anti-inflammatory tablets with food, never on an empty stomach.", "Pran grenn kont enflamasyon yo ak manje, pa janm pran yo lè vant ou vid."),
+    ("vi", "Take the anti-inflammatory tablets with food, never on an empty stomach.", "Uống thuốc chống viêm cùng với bữa ăn, không bao giờ uống lúc bụng đói."),
+    ("zh_Hans", "Take the anti-inflammatory tablets with food, never on an empty stomach.", "抗炎药请随餐服用，切勿空腹服用。"),
+    ("es", "Do not take ibuprofen on an empty stomach.", "No tome ibuprofeno con el estómago vacío."),
+    ("zh_Hans", "Do not take ibuprofen on an empty stomach.", "不要空腹服用布洛芬。"),
+    ("vi", "Do not take ibuprofen on an empty stomach.", "Không uống ibuprofen khi bụng đói."),
+    ("ar", "Do not take ibuprofen on an empty stomach.", "لا تتناول الإيبوبروفين على معدة فارغة."),
+    ("ht", "Do not take ibuprofen on an empty stomach.", "Pa pran ibipwofèn lè vant ou vid."),
 ]
 
 FLAGGED = [
@@ -260,6 +271,11 @@ FLAGGED = [
      "con reposabrazos, con las caderas más bajas que las rodillas.", "(más bajas que)"),
     ("ar", "Sit on a firm chair with armrests, with your hips higher than your knees.", "اجلس على كرسي ثابت بمسندين "
      "للذراعين، بحيث يكون وركاك أخفض من ركبتيك.", "(أخفض من)"),
+    ("ar", "Take the anti-inflammatory tablets with food, never on an empty stomach.", "تناول أقراص مضاد الالتهاب على معدة فارغة، وليس مع الطعام أبدًا.", "with food turned into on an empty stomach"),
+    ("es", "Take the anti-inflammatory tablets with food, never on an empty stomach.", "Tome las pastillas antiinflamatorias con el estómago vacío, nunca con comida.", "with food turned into on an empty stomach"),
+    ("ht", "Take the anti-inflammatory tablets with food, never on an empty stomach.", "Pran grenn kont enflamasyon yo lè vant ou vid, pa janm pran yo ak manje.", "with food turned into on an empty stomach"),
+    ("vi", "Take the anti-inflammatory tablets with food, never on an empty stomach.", "Uống thuốc chống viêm lúc bụng đói, không bao giờ uống cùng với bữa ăn.", "with food turned into on an empty stomach"),
+    ("zh_Hans", "Take the anti-inflammatory tablets with food, never on an empty stomach.", "抗炎药请空腹服用，切勿随餐服用。", "with food turned into on an empty stomach"),
 ]
 
 
