@@ -327,7 +327,9 @@ def _run_checks(project: Project, selection: Selection, execution: Execution) ->
     cached = _Rows(store, order, keys, use_cache and selection.everything, suffixes, use_cache and not cold)
     missing = [job for job in order if keys[job] not in cached.present]
     _STATE["setup"] = _Setup(project, scoped, contexts, source_matcher, digest if use_cache else None)
-    early = _head_start(missing, warming, checks if cold else [], locales, execution.loading)
+    forking = cold and parallel.spread_size(len(missing), execution.jobs) > 1
+    early = _head_start(missing, warming, checks if cold else [], locales, execution.loading,
+                        contexts if forking else None)
     totals = _Totals(execution.text_lines)
     fresh: dict[str, bytes] = {}
     locale_keys: list[str] = []
@@ -410,18 +412,25 @@ def _by_worker(jobs: list[Job], procedures: tuple[str, ...], workers: int) -> li
 
 
 def _head_start(missing: list[Job], warming: _WarmUp, checks: list[ActiveCheck],
-                locales: tuple[LocaleInfo, ...], loading: threading.Thread | None = None) -> dict[Job, Encoded]:
-    """What the checks `prepare` for the locales (when the thread warms up), then source jobs
-    (which need no dictionary), run here while the warm-up thread (and ``loading``, dictionaries
-    opened ahead) loads the dictionaries instead of waiting for it; the threads are joined before
-    any catalog is checked or any worker is forked, so every process has the dictionaries and the
-    prepared data."""
+                locales: tuple[LocaleInfo, ...], loading: threading.Thread | None = None,
+                forking: dict[str, LocaleContext] | None = None) -> dict[Job, Encoded]:
+    """What the checks `prepare` for the locales (when the thread warms up), and, when workers will
+    fork (``forking``: the run's locale contexts), what each worker would work out alike for a
+    locale, once here (a check's `before_fork(ctx)`: E207 and E210 compile their patterns); then
+    source jobs (which need no dictionary), run here while the warm-up thread (and ``loading``,
+    dictionaries opened ahead) loads the dictionaries instead of waiting for it; the threads are
+    joined before any catalog is checked or any worker is forked, so every process has the
+    dictionaries and the prepared data."""
     done: dict[Job, Encoded] = {}
+    calls: list[tuple[Callable[[Any], None], tuple[Any, ...]]] = [
+        *((hook, tuple(locales)) for check in checks if (hook := getattr(check.spec.module, "prepare", None))),
+        *((hook, tuple((forking or {}).values())) for check in checks
+          if (hook := getattr(check.spec.module, "before_fork", None)))]
     try:
-        for hook in [h for check in checks if (h := getattr(check.spec.module, "prepare", None)) is not None]:
-            for info in locales:
+        for hook, arguments in calls:
+            for argument in arguments:
                 try:
-                    hook(info)
+                    hook(argument)
                 except Exception:  # only a head start: the check itself meets and reports the problem
                     continue
         for job in missing:

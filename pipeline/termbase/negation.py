@@ -204,6 +204,15 @@ class NegationMarkers:
         """The markers, the words of `KINDS` and the exceptions, as one pattern."""
         return self._compiled.get("markers") or self._compile("markers", self.pattern_text)
 
+    def compile_all(self) -> None:
+        """Compile every pattern now: in a process about to fork workers, which then share them
+        instead of each compiling those it meets."""
+        for name, text in (("markers", self.pattern_text),
+                           *((f"{pair}:{part}", texts[index]) for pair, texts in self.pair_patterns.items()
+                             for index, part in enumerate(("first", "words")))):
+            if name not in self._compiled:
+                self._compile(name, text)
+
     def _compile(self, name: str, text: str) -> re.Pattern[str]:
         compiled = self._compiled[name] = re.compile(text)
         return compiled
@@ -285,6 +294,12 @@ class Negation:
     def for_language(self, language: str) -> NegationMarkers | None:
         """The markers of a termbase language, else of its base language (es for es_MX)."""
         return self.languages.get(language) or self.languages.get(language.split("_")[0])
+
+    def compile_all(self, languages: tuple[str, ...]) -> None:
+        """Compile every pattern of these languages' markers now (`NegationMarkers.compile_all`)."""
+        for language in languages:
+            if (markers := self.for_language(language)) is not None:
+                markers.compile_all()
 
 
 def _duplicate(words: list[str]) -> int | None:

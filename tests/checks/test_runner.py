@@ -323,3 +323,38 @@ def test_a_run_does_not_stop_to_collect_cycles(content_root):
     finally:
         gc.callbacks.remove(count)
         gc.set_threshold(*thresholds)
+
+
+def test_a_cold_run_compiles_the_negation_patterns_once_before_its_workers_fork(content_root, tmp_path,
+                                                                                 monkeypatch):
+    """Each worker would compile the negation and pair patterns it meets (E207, E210): a run that
+    forks workers compiles them all before, and the workers share them. A run in one process
+    compiles only those it meets."""
+    from contextlib import contextmanager
+
+    from pipeline import parallel
+    from pipeline.checks.runner import Execution, run_checks
+    from pipeline.project import Project
+
+    compiled: list[set[str]] = []
+
+    @contextmanager
+    def forking(function, items, jobs=None, chunk=8):
+        # what the workers would inherit: the patterns compiled when the pool starts
+        compiled.append({f"{markers.language} {name}" for markers in project.negation.languages.values()
+                         for name in vars(markers)["_compiled"]})
+        yield ((index, function(item)) for index, item in enumerate(items))
+
+    monkeypatch.setattr(parallel, "THRESHOLD", 1)
+    monkeypatch.setattr(parallel, "spread", forking)
+    project = Project(content_root)
+    languages = {"en", *(info.posix for info in project.locales)}
+    run_checks(project, execution=Execution(cache_dir=tmp_path / "cache", jobs=2))
+    every = {f"{markers.language} {name}" for markers in project.negation.languages.values()
+             if markers.language in languages
+             for name in ("markers", *(f"{pair}:{part}" for pair in markers.pair_patterns for part in ("first", "words")))}
+    assert compiled[-1] == every
+
+    project = Project(content_root)
+    run_checks(project, execution=Execution(cache_dir=tmp_path / "other", jobs=1))
+    assert compiled[-1] != every  # one process: nothing compiled ahead

@@ -221,3 +221,13 @@ def test_a_pair_finds_in_shipped_sentences_what_its_pattern_alone_finds(language
 def test_a_pair_finds_what_its_pattern_alone_finds(lower: list[str], text: str) -> None:
     markers = NegationMarkers("xx", ("not",), lower=tuple(lower), upper=("at most",))
     assert markers.pair("bound", text) == _pair_searched(markers, "bound", text)
+
+
+def test_compile_all_compiles_every_pattern_of_the_languages_named() -> None:
+    negation = read_negation(REPO / NEGATION_FILE)
+    negation.compile_all(("es_MX", "zh_Hans"))  # a language, or its base language
+    compiled = {language: set(vars(markers)["_compiled"]) for language, markers in negation.languages.items()}
+    markers = negation.languages["es"]
+    assert compiled["es"] == {"markers", *(f"{pair}:{part}" for pair in markers.pair_patterns
+                                           for part in ("first", "words"))}
+    assert compiled["zh_Hans"] and not compiled["vi"]

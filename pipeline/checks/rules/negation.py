@@ -100,6 +100,11 @@ def _compare(source: str, negated: tuple[str, ...], kept: list[str], language: s
             f"(if the translation negates with a word the {language} markers lack, add it to source/negation.yaml)")
 
 
+def before_fork(ctx: LocaleContext) -> None:
+    """Compile the source's and the locale's patterns before workers fork: they share them then."""
+    ctx.negation.compile_all((ctx.source.language, ctx.language))
+
+
 def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
     source_markers = ctx.negation.for_language(ctx.source.language)
     target_markers = ctx.negation.for_language(ctx.language)

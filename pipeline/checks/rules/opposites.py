@@ -56,6 +56,11 @@ def _words(found: list[str] | tuple[str, ...]) -> str:
     return ", ".join(dict.fromkeys(found))
 
 
+def before_fork(ctx: LocaleContext) -> None:
+    """Compile the source's and the locale's patterns before workers fork: they share them then."""
+    ctx.negation.compile_all((ctx.source.language, ctx.language))
+
+
 def check(entry: Entry, ctx: LocaleContext, options: Options) -> Iterator[str]:
     source_markers = ctx.negation.for_language(ctx.source.language)
     target_markers = ctx.negation.for_language(ctx.language)
