@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
 
 from ...termbase import lookalike
@@ -60,7 +60,7 @@ _GAP = "".join(NUMBER_UNIT_GAP) + "个"
 
 
 def _in_smaller_unit(concept_id: str, text: str, hits: list[Hit], named: dict[str, int],
-                     present: dict[str, int], language: str, numbered: dict[str, int]) -> bool:
+                     present: dict[str, int], language: str, numbered: Mapping[str, int]) -> bool:
     """Whether the translation says a length of time in a smaller unit (`_SMALLER`) that it names
     more often than the source, with a number right before it (`_number_before`) more often than
     the source has a number before that unit (``numbered``): "2 semanas" for the source's own "2
@@ -95,10 +95,10 @@ _NUMBER_BEFORE = re.compile(rf"\d[{re.escape(_GAP)}]*(?:(?:premye|dènye|pwochen
 
 
 @lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog
-def _numbers_before(matcher: Matcher, text: str) -> tuple[frozenset[str], dict[str, int]]:
+def _numbers_before(matcher: Matcher, text: str) -> tuple[frozenset[str], Mapping[str, int]]:
     """The units of time the source names only without a number before them ("for a week", "half
     an hour": digits or an English number word, "two weeks", before one rules its unit out), and
-    how often it has a number before each unit of time."""
+    how often it has a number before each unit of time (kept for every locale: read only)."""
     folded = normalize(text)
     units = [hit for hit in uncovered(matcher.find(text)) if hit.concept.id in _UNITS_OF_TIME]
     counted = Counter(hit.concept.id for hit in units if _counted(folded[:hit.start]))

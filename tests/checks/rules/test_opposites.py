@@ -25,6 +25,10 @@ def findings(locale: str, source: str, translation: str, ctx: LocaleContext | No
     return list(opposites.check(entry, ctx or opposites_context(locale), opposites.OPTIONS))
 
 
+# Sources of several rows below.
+_ASPIRIN = "Stop taking aspirin 7 days before your endoscopic neurotomy, unless {surgeon_name} tells you otherwise."
+_WITH_FOOD = "Take the anti-inflammatory tablets with food, never on an empty stomach."
+
 CLEAN = [
     # locale, source, translation
     ("es", "Walk for at least 20 minutes a day.", "Camine al menos 20 minutos al día."),
@@ -150,11 +154,11 @@ CLEAN = [
     ("zh_Hans", "Restart your blood thinner only if your surgeon confirms it, and not before 72 hours after the nerve "
      "ablation.", "只有在外科医生确认后才能重新开始服用抗凝药，并且不得早于神经消融术后72小时。"),
     # with food, and the other side negated; both turned round
-    ("ar", "Take the anti-inflammatory tablets with food, never on an empty stomach.", "تناول أقراص مضاد الالتهاب مع الطعام، وليس على معدة فارغة أبدًا."),
-    ("es", "Take the anti-inflammatory tablets with food, never on an empty stomach.", "Tome las pastillas antiinflamatorias con comida, nunca con el estómago vacío."),
-    ("ht", "Take the anti-inflammatory tablets with food, never on an empty stomach.", "Pran grenn kont enflamasyon yo ak manje, pa janm pran yo lè vant ou vid."),
-    ("vi", "Take the anti-inflammatory tablets with food, never on an empty stomach.", "Uống thuốc chống viêm cùng với bữa ăn, không bao giờ uống lúc bụng đói."),
-    ("zh_Hans", "Take the anti-inflammatory tablets with food, never on an empty stomach.", "抗炎药请随餐服用，切勿空腹服用。"),
+    ("ar", _WITH_FOOD, "تناول أقراص مضاد الالتهاب مع الطعام، وليس على معدة فارغة أبدًا."),
+    ("es", _WITH_FOOD, "Tome las pastillas antiinflamatorias con comida, nunca con el estómago vacío."),
+    ("ht", _WITH_FOOD, "Pran grenn kont enflamasyon yo ak manje, pa janm pran yo lè vant ou vid."),
+    ("vi", _WITH_FOOD, "Uống thuốc chống viêm cùng với bữa ăn, không bao giờ uống lúc bụng đói."),
+    ("zh_Hans", _WITH_FOOD, "抗炎药请随餐服用，切勿空腹服用。"),
     ("es", "Do not take ibuprofen on an empty stomach.", "No tome ibuprofeno con el estómago vacío."),
     ("zh_Hans", "Do not take ibuprofen on an empty stomach.", "不要空腹服用布洛芬。"),
     ("vi", "Do not take ibuprofen on an empty stomach.", "Không uống ibuprofen khi bụng đói."),
@@ -254,14 +258,14 @@ FLAGGED = [
     ("vi", "You can usually return to office work after a few days.", "Thông thường bạn có thể đi làm văn phòng trở "
      "lại trước vài ngày.", "(trước)"),
     # before or after the procedure named
-    ("es", "Stop taking aspirin 7 days before your endoscopic neurotomy, unless {surgeon_name} tells you otherwise.", "Deje de tomar aspirina 7 días después de su neurotomía endoscópica, a menos que "
+    ("es", _ASPIRIN, "Deje de tomar aspirina 7 días después de su neurotomía endoscópica, a menos que "
      "{surgeon_name} le indique otra cosa.", "before turned into after"),
-    ("zh_Hans", "Stop taking aspirin 7 days before your endoscopic neurotomy, unless {surgeon_name} tells you otherwise.", "请在内镜神经切断术后7天停用阿司匹林，除非{surgeon_name}另有指示。", "(后)"),
-    ("vi", "Stop taking aspirin 7 days before your endoscopic neurotomy, unless {surgeon_name} tells you otherwise.", "Ngừng uống aspirin 7 ngày sau khi nội soi cắt dây thần kinh, trừ khi {surgeon_name} có chỉ định "
+    ("zh_Hans", _ASPIRIN, "请在内镜神经切断术后7天停用阿司匹林，除非{surgeon_name}另有指示。", "(后)"),
+    ("vi", _ASPIRIN, "Ngừng uống aspirin 7 ngày sau khi nội soi cắt dây thần kinh, trừ khi {surgeon_name} có chỉ định "
      "khác.", "(sau)"),
-    ("ar", "Stop taking aspirin 7 days before your endoscopic neurotomy, unless {surgeon_name} tells you otherwise.", "توقف عن تناول الأسبرين بعد 7 أيام من قطع العصب بالمنظار، ما لم يخبرك {surgeon_name} بغير ذلك.",
+    ("ar", _ASPIRIN, "توقف عن تناول الأسبرين بعد 7 أيام من قطع العصب بالمنظار، ما لم يخبرك {surgeon_name} بغير ذلك.",
      "(بعد)"),
-    ("ht", "Stop taking aspirin 7 days before your endoscopic neurotomy, unless {surgeon_name} tells you otherwise.", "Sispann pran aspirin 7 jou apre newotomi andoskopik ou a, sòf si {surgeon_name} di w yon lòt "
+    ("ht", _ASPIRIN, "Sispann pran aspirin 7 jou apre newotomi andoskopik ou a, sòf si {surgeon_name} di w yon lòt "
      "bagay.", "(apre)"),
     ("es", "Can you eat before your endoscopic rhizotomy? Do not eat anything for 6 hours before the procedure.",
      "¿Puede comer antes de su rizotomía endoscópica? No coma nada durante las 6 horas posteriores al procedimiento.",
@@ -271,11 +275,16 @@ FLAGGED = [
      "con reposabrazos, con las caderas más bajas que las rodillas.", "(más bajas que)"),
     ("ar", "Sit on a firm chair with armrests, with your hips higher than your knees.", "اجلس على كرسي ثابت بمسندين "
      "للذراعين، بحيث يكون وركاك أخفض من ركبتيك.", "(أخفض من)"),
-    ("ar", "Take the anti-inflammatory tablets with food, never on an empty stomach.", "تناول أقراص مضاد الالتهاب على معدة فارغة، وليس مع الطعام أبدًا.", "with food turned into on an empty stomach"),
-    ("es", "Take the anti-inflammatory tablets with food, never on an empty stomach.", "Tome las pastillas antiinflamatorias con el estómago vacío, nunca con comida.", "with food turned into on an empty stomach"),
-    ("ht", "Take the anti-inflammatory tablets with food, never on an empty stomach.", "Pran grenn kont enflamasyon yo lè vant ou vid, pa janm pran yo ak manje.", "with food turned into on an empty stomach"),
-    ("vi", "Take the anti-inflammatory tablets with food, never on an empty stomach.", "Uống thuốc chống viêm lúc bụng đói, không bao giờ uống cùng với bữa ăn.", "with food turned into on an empty stomach"),
-    ("zh_Hans", "Take the anti-inflammatory tablets with food, never on an empty stomach.", "抗炎药请空腹服用，切勿随餐服用。", "with food turned into on an empty stomach"),
+    # with food, and the other side negated: both turned round
+    ("ar", _WITH_FOOD, "تناول أقراص مضاد الالتهاب على معدة فارغة، وليس مع الطعام أبدًا.",
+     "with food turned into on an empty stomach"),
+    ("es", _WITH_FOOD, "Tome las pastillas antiinflamatorias con el estómago vacío, nunca con comida.",
+     "with food turned into on an empty stomach"),
+    ("ht", _WITH_FOOD, "Pran grenn kont enflamasyon yo lè vant ou vid, pa janm pran yo ak manje.",
+     "with food turned into on an empty stomach"),
+    ("vi", _WITH_FOOD, "Uống thuốc chống viêm lúc bụng đói, không bao giờ uống cùng với bữa ăn.",
+     "with food turned into on an empty stomach"),
+    ("zh_Hans", _WITH_FOOD, "抗炎药请空腹服用，切勿随餐服用。", "with food turned into on an empty stomach"),
 ]
 
 
