@@ -28,6 +28,9 @@ def findings(locale: str, source: str, translation: str, ctx: LocaleContext | No
 # Sources of several rows below.
 _ASPIRIN = "Stop taking aspirin 7 days before your endoscopic neurotomy, unless {surgeon_name} tells you otherwise."
 _WITH_FOOD = "Take the anti-inflammatory tablets with food, never on an empty stomach."
+_SUGAR = "Do not let your blood sugar fall below 4 mmol/L."
+_CHILDREN = "Do not give this medicine to children under 12."
+_LIFTING = "Avoid lifting anything heavier than 5 kg for 6 weeks."
 
 CLEAN = [
     # locale, source, translation
@@ -164,6 +167,29 @@ CLEAN = [
     ("vi", "Do not take ibuprofen on an empty stomach.", "Không uống ibuprofen khi bụng đói."),
     ("ar", "Do not take ibuprofen on an empty stomach.", "لا تتناول الإيبوبروفين على معدة فارغة."),
     ("ht", "Do not take ibuprofen on an empty stomach.", "Pa pran ibipwofèn lè vant ou vid."),
+    # a bound below a number under a negation turns round, said with each language's word for below
+    ("es", _SUGAR, "No deje que el azúcar en sangre baje por debajo de 4 mmol/L."),
+    ("zh_Hans", _SUGAR, "不要让血糖低于4 mmol/L。"),
+    ("vi", _SUGAR, "Không để đường huyết xuống dưới 4 mmol/L."),
+    ("ar", _SUGAR, "لا تدع سكر الدم ينخفض دون 4 مليمول/لتر."),
+    ("ht", _SUGAR, "Pa kite sik nan san ou desann anba 4 mmol/L."),
+    # ... but a negation before "under 12" is of what is given, and the age says who
+    ("zh_Hans", _CHILDREN, "不要给12岁以下的儿童服用此药。"),
+    ("vi", _CHILDREN, "Không cho trẻ em dưới 12 tuổi dùng thuốc này."),
+    ("ar", _CHILDREN, "لا تعطِ هذا الدواء للأطفال دون 12 عامًا."),
+    ("ht", _CHILDREN, "Pa bay timoun anba 12 an medikaman sa a."),
+    ("es", _CHILDREN, "No dé este medicamento a niños menores de 12 años."),
+    # the negations each language's bounds are said under, with every word of a bound
+    ("vi", "Do not sit higher than your hips.", "Đừng ngồi cao hơn hông."),
+    ("vi", _LIFTING, "Tránh nâng vật nặng hơn 5 kg trong 6 tuần."),
+    ("ar", _LIFTING, "تجنب رفع أي شيء يزيد وزنه عن 5 كغ لمدة 6 أسابيع."),
+    ("ht", _LIFTING, "Evite leve anyen ki pi lou pase 5 kg pandan 6 semèn."),
+    ("ht", "Keep each walk shorter than 20 minutes at first.", "Okòmansman, kenbe chak mach pi kout pase 20 minit."),
+    ("ht", "Do not walk for longer than 30 minutes at a time.", "Pa mache pi lontan pase 30 minit alafwa."),
+    # "nor" (ni) is a negation of the bound after it
+    ("es", "Take no fewer than 2 and no more than 4 tablets a day.", "No tome menos de 2 ni más de 4 comprimidos al día."),
+    ("ht", "Take no fewer than 2 and no more than 4 tablets a day.", "Pa pran mwens pase 2 grenn, ni plis pase 4 grenn "
+     "pa jou."),
 ]
 
 FLAGGED = [
@@ -285,6 +311,20 @@ FLAGGED = [
     ("vi", _WITH_FOOD, "Uống thuốc chống viêm lúc bụng đói, không bao giờ uống cùng với bữa ăn.",
      "with food turned into on an empty stomach"),
     ("zh_Hans", _WITH_FOOD, "抗炎药请空腹服用，切勿随餐服用。", "with food turned into on an empty stomach"),
+    # a bound under a negation, said in the translation under one of its own language's negations
+    ("vi", _LIFTING, "Tránh nâng vật nặng dưới 5 kg trong 6 tuần.", "(tránh nâng vật nặng dưới 5)"),
+    ("ar", _LIFTING, "تجنب رفع أي شيء وزنه دون 5 كغ لمدة 6 أسابيع.", "an upper bound turned into a lower bound"),
+    ("ht", _LIFTING, "Evite leve anyen ki anba 5 kg pandan 6 semèn.", "(evite leve anyen ki anba 5)"),
+    ("vi", "Do not sit higher than your hips.", "Đừng ngồi thấp hơn hông.", "(đừng ngồi thấp hơn)"),
+    ("es", _SUGAR, "No deje que el azúcar suba por encima de 4 mmol/L.", "a lower bound turned into an upper bound"),
+    ("vi", _SUGAR, "Không để đường huyết lên trên 4 mmol/L.", "a lower bound turned into an upper bound"),
+    ("ar", _SUGAR, "لا تدع سكر الدم يرتفع فوق 4 مليمول/لتر.", "a lower bound turned into an upper bound"),
+    ("ht", _SUGAR, "Pa kite sik nan san ou monte anwo 4 mmol/L.", "a lower bound turned into an upper bound"),
+    ("zh_Hans", _SUGAR, "不要让血糖高于4 mmol/L。", "a lower bound turned into an upper bound"),
+    ("ht", "Keep each walk shorter than 20 minutes at first.", "Okòmansman, kenbe chak mach pi long pase 20 minit.",
+     "(pi long pase 20)"),
+    ("ht", "Do not walk for longer than 30 minutes at a time.", "Pa mache pi kout pase 30 minit alafwa.",
+     "an upper bound turned into a lower bound"),
 ]
 
 
