@@ -77,7 +77,7 @@ def _branches(node: dict[str, Any]) -> str:
 KINDS = ("stops", "limits", "waits", "unaided")
 # The pairs of words that say opposite things (E210), each by the fields of its two sides.
 PAIRS = {"bound": ("lower", "upper"), "order": ("before", "after"), "food": ("with_food", "empty_stomach"),
-         "day": ("morning", "night")}
+         "day": ("morning", "night"), "change": ("worse", "better")}
 _PAIR_FIELDS = (*(side for pair in PAIRS.values() for side in pair), "pair_exceptions")
 # What a "…" of a word of a pair stands for: any words of one clause, a few at most (40 characters:
 # "do not take ibuprofen or naproxen for more than", not "do not ignore new weakness in your leg
@@ -140,7 +140,8 @@ class NegationMarkers:
     # ("at most", "no more than", 最多); the order of two things, before ("before your operation",
     # antes) and after (después); a medicine taken with food ("con alimentos", 随餐) or on an empty
     # stomach (en ayunas, 空腹); a dose in the morning ("por la mañana", 早上) or in the evening or
-    # at night ("por la noche", "antes de acostarse", 睡前). A "…" in one is any words of the clause
+    # at night ("por la noche", "antes de acostarse", 睡前); a state that gets worse (empeora, 加重, "not
+    # … better") or better (mejora, 好转). A "…" in one is any words of the clause
     # ("not … more than"); `pair_exceptions` hold such words without saying either ("more or less",
     # 然后: then).
     lower: tuple[str, ...] = ()
@@ -151,6 +152,8 @@ class NegationMarkers:
     empty_stomach: tuple[str, ...] = ()
     morning: tuple[str, ...] = ()
     night: tuple[str, ...] = ()
+    worse: tuple[str, ...] = ()
+    better: tuple[str, ...] = ()
     pair_exceptions: tuple[str, ...] = ()
     # The patterns' texts, compiled on first use (`_compiled`): compiling costs more than most runs'
     # searches with a pattern, and a run uses only its own languages and, of their pairs' patterns,

@@ -1,4 +1,4 @@
-"""A bound, an order or a time of day of the source is kept the same way round.
+"""A bound, an order, a time of day or a change for the worse of the source is kept the same way round.
 
 "Walk for at least 20 minutes a day" rendered "camine como máximo 20 minutos al día" (at most),
 "call us if your temperature is above 38 °C" rendered "inferior a 38 °C" (below),
@@ -12,7 +12,9 @@ per language those that set a lower bound (`lower`: at least, above 38, al menos
 something before (`before`) or after (`after`) another, and those that have a medicine taken with
 food (`with_food`: con alimentos, 随餐) or on an empty stomach (`empty_stomach`: en ayunas, 空腹),
 and those that have it taken in the morning (`morning`: por la mañana, 早上) or in the evening or
-at night (`night`: por la noche, antes de acostarse, 睡前); a "…" is any words of one clause ("do
+at night (`night`: por la noche, antes de acostarse, 睡前), and those that say a state gets worse
+(`worse`: empeora, 加重) or better (`better`: mejora, 好转; "call us if the pain gets worse"
+rendered "si el dolor mejora"); a "…" is any words of one clause ("do
 not … more than", "before … operation"). A translation that says fewer words of one side of a
 pair than the source and more of the other is reported: none of the source's side and some of the
 other, one of two turned round, or, where the source says both sides ("heavier than 5 kg for at
@@ -38,7 +40,8 @@ OPTIONS: dict[str, object] = {}
 
 # What each side of a pair says.
 _SIDES = {"bound": ("a lower bound", "an upper bound"), "order": ("before", "after"),
-          "food": ("with food", "on an empty stomach"), "day": ("in the morning", "in the evening or at night")}
+          "food": ("with food", "on an empty stomach"), "day": ("in the morning", "in the evening or at night"),
+          "change": ("worse", "better")}
 
 
 @lru_cache(maxsize=50_000)  # a source sentence recurs in every locale's catalog

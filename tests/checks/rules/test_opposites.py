@@ -31,6 +31,8 @@ _WITH_FOOD = "Take the anti-inflammatory tablets with food, never on an empty st
 _SUGAR = "Do not let your blood sugar fall below 4 mmol/L."
 _CHILDREN = "Do not give this medicine to children under 12."
 _LIFTING = "Avoid lifting anything heavier than 5 kg for 6 weeks."
+_WORSE = "Call us at once if the pain in your leg becomes worse than it was before the procedure."
+_NOT_BETTER = "Call us if your leg pain does not get better within 2 weeks."
 
 CLEAN = [
     # locale, source, translation
@@ -190,6 +192,18 @@ CLEAN = [
     ("es", "Take no fewer than 2 and no more than 4 tablets a day.", "No tome menos de 2 ni más de 4 comprimidos al día."),
     ("ht", "Take no fewer than 2 and no more than 4 tablets a day.", "Pa pran mwens pase 2 grenn, ni plis pase 4 grenn "
      "pa jou."),
+    # worse, and not better: said with the same word under a negation (a lost negation is E207's)
+    ("es", _WORSE, "Llámenos de inmediato si el dolor de la pierna empeora respecto a antes del procedimiento."),
+    ("zh_Hans", _WORSE, "如果腿部疼痛比手术前加重，请立即给我们打电话。"),
+    ("vi", _WORSE, "Hãy gọi cho chúng tôi ngay nếu cơn đau ở chân trở nên tệ hơn so với trước thủ thuật."),
+    ("ar", _WORSE, "اتصل بنا فورًا إذا أصبح الألم في ساقك أسوأ مما كان عليه قبل الإجراء."),
+    ("ht", _WORSE, "Rele nou touswit si doulè nan janm ou vin pi mal pase jan li te ye anvan pwosedi a."),
+    ("es", _NOT_BETTER, "Llámenos si el dolor de pierna no mejora en 2 semanas."),
+    ("zh_Hans", _NOT_BETTER, "如果腿痛在2周内没有好转，请给我们打电话。"),
+    ("vi", _NOT_BETTER, "Hãy gọi cho chúng tôi nếu cơn đau chân không đỡ hơn trong vòng 2 tuần."),
+    ("ar", _NOT_BETTER, "اتصل بنا إذا لم يتحسن ألم ساقك خلال أسبوعين."),
+    ("ht", _NOT_BETTER, "Rele nou si doulè nan janm ou pa vin pi byen nan 2 semèn."),
+    ("es", "Your walking should improve week by week.", "Su capacidad para caminar debería mejorar semana a semana."),
 ]
 
 FLAGGED = [
@@ -325,6 +339,15 @@ FLAGGED = [
      "(pi long pase 20)"),
     ("ht", "Do not walk for longer than 30 minutes at a time.", "Pa mache pi kout pase 30 minit alafwa.",
      "an upper bound turned into a lower bound"),
+    # worse said better, and the other way round
+    ("es", _WORSE, "Llámenos de inmediato si el dolor de la pierna es mejor que antes del procedimiento.",
+     "the source says worse (worse), the translation better (mejor): worse turned into better"),
+    ("zh_Hans", _WORSE, "如果腿痛比手术前减轻，请立即给我们打电话。", "(减轻)"),
+    ("vi", _WORSE, "Hãy gọi cho chúng tôi ngay nếu cơn đau ở chân đỡ hơn so với trước thủ thuật.", "(đỡ hơn)"),
+    ("ar", _WORSE, "اتصل بنا فورًا إذا أصبح الألم في ساقك أخف مما كان عليه قبل الإجراء.", "worse turned into better"),
+    ("ht", _WORSE, "Rele nou touswit si doulè nan janm ou vin pi byen pase jan li te ye anvan pwosedi a.", "(pi byen)"),
+    ("es", "Your walking should improve week by week.", "Su capacidad para caminar debería empeorar semana a semana.",
+     "better turned into worse"),
 ]
 
 
