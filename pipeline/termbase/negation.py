@@ -90,13 +90,14 @@ _GAP_AFTER_NUMBER = r"[^\d.;:!?,\n。；：！？，؛،؟]{0,40}?"
 _NUMBER = r"\d+(?:[.,]\d+)*"
 
 
-def _words_pattern(words: list[str]) -> str:
-    """Words one after another, any white space between them (none needed next to a number)."""
+def _words_pattern(words: list[str], number: str = _NUMBER) -> str:
+    """Words one after another, any white space between them (none needed next to a number);
+    ``number`` is what a "#" stands for."""
     pattern = ""
     for index, word in enumerate(words):
         if index:
             pattern += r"\s*" if "#" in (word, words[index - 1]) else r"\s+"
-        pattern += _NUMBER if word == "#" else re.escape(word)
+        pattern += number if word == "#" else re.escape(word)
     return pattern
 
 
@@ -155,6 +156,9 @@ class NegationMarkers:
     worse: tuple[str, ...] = ()
     better: tuple[str, ...] = ()
     pair_exceptions: tuple[str, ...] = ()
+    # Words that say a number where a word of a pair has a "#", besides digits: the Arabic dual of
+    # what is counted (كيلومترين, two kilometres) and "one" after it (ساعة واحدة, one hour)
+    numbers: tuple[str, ...] = ()
     # The patterns' texts, compiled on first use (`_compiled`): compiling costs more than most runs'
     # searches with a pattern, and a run uses only its own languages and, of their pairs' patterns,
     # those that some text holds a first word of.
@@ -168,6 +172,7 @@ class NegationMarkers:
     _skip: frozenset[str] = field(init=False, repr=False, compare=False)
     _particles: frozenset[str] = field(init=False, repr=False, compare=False)
     _kinds: dict[str, str] = field(init=False, repr=False, compare=False)  # a word that stops... -> its kind
+    _number: str = field(init=False, repr=False, compare=False)  # what a "#" stands for
 
     def __post_init__(self) -> None:
         # One alternation, longest first: at each place the longest listed word wins, so "不适合"
@@ -181,6 +186,8 @@ class NegationMarkers:
         object.__setattr__(self, "_particles", frozenset(normalise(w) for w in self.question_particles))
         object.__setattr__(self, "_kinds", {" ".join(normalise(w).split()): kind for kind in KINDS
                                             for w in getattr(self, kind)})
+        words = _alternation(sorted(normalise(w) for w in self.numbers)) if self.numbers else ""
+        object.__setattr__(self, "_number", f"(?:{_NUMBER}|{words}(?!\\w))" if words else _NUMBER)
         patterns = {}
         heads: dict[str, frozenset[str] | None] = {}
         edge = ("", "") if self.substring else (r"(?<!\w)", r"(?!\w)")
@@ -234,7 +241,7 @@ class NegationMarkers:
             by_head.setdefault(normalise(word).rpartition("…")[0], []).append(word)
         units = [(len(word), self._ending(word)) for word in by_head.pop("", [])]
         for head, group in by_head.items():
-            start = "".join(_words_pattern(part.split()) + gap(part) for part in head.split("…"))
+            start = "".join(_words_pattern(part.split(), self._number) + gap(part) for part in head.split("…"))
             endings = "|".join(self._ending(word) for word in sorted(group, key=len, reverse=True))
             units.append((max(map(len, group)), f"{start}(?:{endings})"))
         return "|".join(pattern for _, pattern in sorted(units, key=lambda unit: -unit[0]))
@@ -244,7 +251,8 @@ class NegationMarkers:
         matched as substrings or the word ends with a number ("below #": "below 38", not "below
         the knee")."""
         last = normalise(phrase).rpartition("…")[2]
-        return _words_pattern(last.split()) + ("" if self.substring or phrase.endswith("#") else r"(?!\w)")
+        whole = "" if self.substring or phrase.endswith("#") else r"(?!\w)"
+        return _words_pattern(last.split(), self._number) + whole
 
     def pair(self, pair: str, text: str) -> tuple[list[str], list[str]]:
         """The words of each side of ``pair`` (one of `PAIRS`) in ``text``, as written (normalised), in
@@ -325,7 +333,7 @@ def parse_negation(name: str, data: bytes) -> Negation:
             line, column = key_position(root, ["languages"], language)
             raise InputError(f"languages.{language}: not a language code: use the termbase's codes "
                              "(en, es, zh_Hans)", name, line, column)
-        for key in ("markers", "exceptions", *KINDS, *_PAIR_FIELDS):
+        for key in ("markers", "exceptions", "numbers", *KINDS, *_PAIR_FIELDS):
             index = _duplicate(list(raw.get(key, [])))
             if index is not None:
                 line, column = position(root, ["languages", language, key, index])
@@ -356,6 +364,7 @@ def parse_negation(name: str, data: bytes) -> Negation:
             language=str(language), markers=tuple(str(m) for m in raw["markers"]),
             exceptions=tuple(str(e) for e in raw.get("exceptions", [])),
             question_particles=tuple(str(q) for q in raw.get("question_particles", [])),
+            numbers=tuple(str(w) for w in raw.get("numbers", [])),
             **{key: tuple(str(w) for w in raw.get(key, [])) for key in (*KINDS, *_PAIR_FIELDS)},
             substring=raw.get("match", "word") == "substring")
     return Negation(languages)

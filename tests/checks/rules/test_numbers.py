@@ -134,6 +134,11 @@ CLEAN = [
     ("ar", "Take 2 capsules, 2 times a day.", "تناول كبسولتين مرتين في اليوم."),
     ("ar", "Stay 2 nights.", "ابق ليلتين."),
     ("ar", "Take 2 doses.", "تناول جرعتين."),
+    # and two of a length, a weight, a volume walked, lifted or drunk
+    ("ar", "Walk upwards of 2 km without pain.", "امشِ لمسافة تزيد على كيلومترين دون ألم."),
+    ("ar", "Do not lift more than 2 kg.", "لا ترفع أكثر من كيلوغرامين."),
+    ("ar", "Drink 2 litres of water a day.", "اشرب لترين من الماء يوميًا."),
+    ("ar", "Keep 2 metres between you and others.", "ابقَ على بعد مترين من الآخرين."),
     ("es", "Keep both feet up.", "Mantenga los dos pies en alto."),  # los dos before what is not a time
     # a date's month that the source names by its name, written as a number in a Chinese or
     # Vietnamese date (3月5日, ngày 5 tháng 3: 5 March)

@@ -188,6 +188,12 @@ CLEAN = [
     ("ht", _LIFTING, "Evite leve anyen ki pi lou pase 5 kg pandan 6 semèn."),
     ("ht", "Keep each walk shorter than 20 minutes at first.", "Okòmansman, kenbe chak mach pi kout pase 20 minit."),
     ("ht", "Do not walk for longer than 30 minutes at a time.", "Pa mache pi lontan pase 30 minit alafwa."),
+    ("ar", "You will no longer need the back brace once you can walk upwards of 2 km without pain.", "لن تحتاج بعد "
+     "الآن إلى حزام دعم الظهر عندما تتمكن من المشي لمسافة تزيد على كيلومترين دون ألم."),
+    ("ar", "Avoid lifting anything heavier than 1 kg.", "تجنب رفع أي شيء يزيد وزنه على كيلوغرام واحد."),
+    # "after two weeks from" is "2 weeks after": no bound, as in English
+    ("ar", "Physiotherapy starts 2 weeks after the endoscopic discectomy and lasts 6 weeks or longer.", "يبدأ العلاج "
+     "الطبيعي بعد أسبوعين من استئصال القرص بالمنظار، ويستمر 6 أسابيع أو أكثر."),
     # "nor" (ni) is a negation of the bound after it
     ("es", "Take no fewer than 2 and no more than 4 tablets a day.", "No tome menos de 2 ni más de 4 comprimidos al día."),
     ("ht", "Take no fewer than 2 and no more than 4 tablets a day.", "Pa pran mwens pase 2 grenn, ni plis pase 4 grenn "
@@ -338,6 +344,12 @@ FLAGGED = [
     ("ht", "Keep each walk shorter than 20 minutes at first.", "Okòmansman, kenbe chak mach pi long pase 20 minit.",
      "(pi long pase 20)"),
     ("ht", "Do not walk for longer than 30 minutes at a time.", "Pa mache pi kout pase 30 minit alafwa.",
+     "an upper bound turned into a lower bound"),
+    # a number an Arabic dual says (كيلومترين, two kilometres) or written with a word (كيلوغرام واحد)
+    ("ar", "You will no longer need the back brace once you can walk upwards of 2 km without pain.", "لن تحتاج بعد "
+     "الآن إلى حزام دعم الظهر عندما تتمكن من المشي لمسافة تقل عن كيلومترين دون ألم.",
+     "a lower bound turned into an upper bound"),
+    ("ar", "Avoid lifting anything heavier than 1 kg.", "تجنب رفع أي شيء يقل وزنه عن كيلوغرام واحد.",
      "an upper bound turned into a lower bound"),
     # worse said better, and the other way round
     ("es", _WORSE, "Llámenos de inmediato si el dolor de la pierna es mejor que antes del procedimiento.",
