@@ -141,8 +141,8 @@ class NegationMarkers:
     # ("at most", "no more than", 最多); the order of two things, before ("before your operation",
     # antes) and after (después); a medicine taken with food ("con alimentos", 随餐) or on an empty
     # stomach (en ayunas, 空腹); a dose in the morning ("por la mañana", 早上) or in the evening or
-    # at night ("por la noche", "antes de acostarse", 睡前); a state that gets worse (empeora, 加重, "not
-    # … better") or better (mejora, 好转). A "…" in one is any words of the clause
+    # at night ("por la noche", "antes de acostarse", 睡前); a state that gets worse (empeora, 加重) or
+    # better (mejora, 好转). A "…" in one is any words of the clause
     # ("not … more than"); `pair_exceptions` hold such words without saying either ("more or less",
     # 然后: then).
     lower: tuple[str, ...] = ()
@@ -157,7 +157,7 @@ class NegationMarkers:
     better: tuple[str, ...] = ()
     pair_exceptions: tuple[str, ...] = ()
     # Words that say a number where a word of a pair has a "#", besides digits: the Arabic dual of
-    # what is counted (كيلومترين, two kilometres) and "one" after it (ساعة واحدة, one hour)
+    # an amount, a distance or a weight (كيلومترين, two kilometres) and "one" after it (كيلوغرام واحد)
     numbers: tuple[str, ...] = ()
     # The patterns' texts, compiled on first use (`_compiled`): compiling costs more than most runs'
     # searches with a pattern, and a run uses only its own languages and, of their pairs' patterns,

@@ -90,6 +90,10 @@ BAD = [
      "5:26: languages.es.upper[1]: 'Al menos' is also listed under lower: list it in one of the two"),
     ("languages:\n  en:\n    markers: [not]\n    upper: [not …]\n", "languages.en.upper[0]: 'not …' does not have"),
     ("languages:\n  en:\n    markers: [not]\n    lower: [at least, at least]\n", "'at least' is listed twice"),
+    ("languages:\n  ar:\n    markers: [لا]\n    numbers: [مترين, مترين]\n", "languages.ar.numbers[1]: 'مترين' is listed twice"),
+    ("languages:\n  ar:\n    markers: [لا]\n    numbers: []\n", "languages.ar.numbers"),
+    ("languages:\n  en:\n    markers: [not]\n    worse: [worse]\n    better: [better, Worse]\n",
+     "languages.en.better[1]: 'Worse' is also listed under worse"),
 ]
 
 
